@@ -1,0 +1,269 @@
+package dev.cryptopolicy.engine;
+
+import dev.cryptopolicy.engine.algorithms.Algorithm;
+import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
+import dev.cryptopolicy.engine.algorithms.Curve;
+import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import dev.cryptopolicy.engine.algorithms.TlsKind;
+import dev.cryptopolicy.engine.algorithms.TlsName;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable, compiled policy: every decision it can make, computed once. Asking is a table
+ * lookup that neither parses nor allocates, so it is safe on every {@code getInstance} and
+ * {@code init}. Instances are thread-safe and can be swapped atomically by their holder.
+ *
+ * <p>Obtain one from {@link PolicyLoader#load(String)}.
+ */
+public final class CompiledPolicy {
+
+    /** Key-size rules, indexed by {@link KeyFamily} and {@link Scope} ordinals. */
+    record KeyTable(int[][] minBits, Decision[][] deny, Decision[][] allow, Decision[] curveDeny,
+            NameTable<Curve> allowedCurves, NameTable<Curve> allCurves, Decision unconstrained) {
+    }
+
+    private static final NameTable<KeyFamily> KEY_FAMILIES = keyFamilies();
+
+    private final String name;
+    private final Mode mode;
+    private final String description;
+    private final List<String> sources;
+    private final NameTable<Decision[]>[] byService;
+    private final Decision[] unknown;
+    private final Map<ServiceType, List<Algorithm>> features;
+    private final KeyTable keys;
+    private final TlsSettings tls;
+    private final Map<TlsKind, NameTable<Decision>> tlsDecisions;
+    private final BackendRules backends;
+    private final List<Problem> warnings;
+    private final Effective effective;
+
+    @SuppressWarnings("unchecked")
+    CompiledPolicy(String name, Effective e, Map<ServiceType, Map<Algorithm, Decision[]>> decisions, KeyTable keys,
+            TlsSettings tls, Map<TlsName, Decision> tlsDecisions, BackendRules backends, List<Problem> problems) {
+        this.name = name;
+        this.mode = e.mode.value();
+        this.description = e.description;
+        this.sources = List.copyOf(e.sources);
+        this.keys = keys;
+        this.tls = tls;
+        this.backends = backends;
+        this.effective = e;
+        List<Problem> w = new ArrayList<>();
+        for (Problem p : problems) {
+            if (p.severity() == Severity.WARNING) {
+                w.add(p);
+            }
+        }
+        this.warnings = List.copyOf(w);
+        ServiceType[] types = ServiceType.values();
+        this.byService = new NameTable[types.length];
+        this.unknown = new Decision[types.length];
+        Map<ServiceType, List<Algorithm>> feats = new EnumMap<>(ServiceType.class);
+        for (ServiceType type : types) {
+            Map<String, Decision[]> index = new HashMap<>();
+            List<Algorithm> allowed = new ArrayList<>();
+            for (Map.Entry<Algorithm, Decision[]> d : decisions.get(type).entrySet()) {
+                Algorithm a = d.getKey();
+                index.putIfAbsent(a.name(), d.getValue());
+                for (String alias : a.aliases()) {
+                    index.putIfAbsent(alias, d.getValue());
+                }
+                if (d.getValue()[Scope.ANY.ordinal()].allowed()) {
+                    allowed.add(a);
+                }
+            }
+            byService[type.ordinal()] = new NameTable<>(index);
+            unknown[type.ordinal()] = new Decision(false, "algorithms." + type.jcaName(),
+                    Origin.builtIn("algorithms." + type.jcaName()),
+                    "is not a " + type.jcaName() + " algorithm known to policy " + name, name);
+            feats.put(type, List.copyOf(allowed));
+        }
+        this.features = Collections.unmodifiableMap(feats);
+        Map<TlsKind, Map<String, Decision>> tlsIndex = new EnumMap<>(TlsKind.class);
+        for (TlsKind kind : TlsKind.values()) {
+            tlsIndex.put(kind, new HashMap<>());
+        }
+        tlsDecisions.forEach((n, d) -> {
+            tlsIndex.get(n.kind()).put(n.name(), d);
+            for (String alias : n.aliases()) {
+                tlsIndex.get(n.kind()).put(alias, d);
+            }
+        });
+        Map<TlsKind, NameTable<Decision>> tlsTables = new EnumMap<>(TlsKind.class);
+        tlsIndex.forEach((k, m) -> tlsTables.put(k, new NameTable<>(m)));
+        this.tlsDecisions = Collections.unmodifiableMap(tlsTables);
+    }
+
+    /** The policy reference this was loaded from, e.g. {@code DEFAULT:NO-SHA1}. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether refusals are enforced or only recorded. */
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Shorthand for {@code mode() == Mode.ENFORCE}. */
+    public boolean enforcing() {
+        return mode == Mode.ENFORCE;
+    }
+
+    /** The description of the last document that set one. */
+    public String description() {
+        return description;
+    }
+
+    /** The files (or shipped names) composed into this policy, in the order applied. */
+    public List<String> sources() {
+        return sources;
+    }
+
+    /**
+     * Decides whether {@code algorithm} (a name, alias or OID, in any case) of {@code service} may be
+     * used in {@code scope}. Unknown names are denied. Never allocates.
+     */
+    public Decision decide(ServiceType service, String algorithm, Scope scope) {
+        Decision[] d = byService[service.ordinal()].get(algorithm);
+        return d == null ? unknown[service.ordinal()] : d[scope.ordinal()];
+    }
+
+    /**
+     * Decides whether a key is acceptable in {@code scope}.
+     *
+     * @param keyAlgorithm the key's algorithm: {@code RSA}, {@code EC}, {@code DH}, {@code AES}, {@code Ed25519}, ...
+     * @param bits         the key size in bits; 0 when unknown (no size check is made)
+     * @param curve        the named curve of an EC, XDH or EdDSA key, or null
+     * @return a shared decision; for a key no rule constrains (HMAC keys, ML-KEM), an allowing one
+     */
+    public Decision decideKey(String keyAlgorithm, int bits, String curve, Scope scope) {
+        KeyFamily family = keyAlgorithm == null ? null : KEY_FAMILIES.get(keyAlgorithm);
+        if (family == null || family == KeyFamily.UNCONSTRAINED) {
+            return keys.unconstrained();
+        }
+        int f = family.ordinal();
+        int s = scope.ordinal();
+        if (family == KeyFamily.CURVE_NAMED) {
+            String named = curve != null ? curve : keyAlgorithm;
+            return keys.allowedCurves().get(named) != null ? keys.allow()[f][s] : keys.curveDeny()[s];
+        }
+        int size = bits;
+        if (family == KeyFamily.EC && curve != null) {
+            if (keys.allowedCurves().get(curve) == null) {
+                return keys.curveDeny()[s];
+            }
+            if (size == 0) {
+                size = keys.allCurves().get(curve).bits();
+            }
+        }
+        if (family == KeyFamily.SYMMETRIC) {
+            size = Compiler.effectiveSymmetricBits(keyAlgorithm, size);
+        }
+        return size > 0 && size < keys.minBits()[f][s] ? keys.deny()[f][s] : keys.allow()[f][s];
+    }
+
+    /** Decides a whole request: the algorithm first, then the key if one is given. */
+    public Decision decide(Request request) {
+        Decision algorithm = decide(request.service(), request.algorithm(), request.scope());
+        if (!algorithm.allowed() || (request.keyAlgorithm() == null && request.keyBits() == 0 && request.curve() == null)) {
+            return algorithm;
+        }
+        String keyAlgorithm = request.keyAlgorithm();
+        if (keyAlgorithm == null) {
+            Algorithm a = AlgorithmCatalog.standard().algorithm(request.service(), request.algorithm());
+            keyAlgorithm = a == null ? null : keyAlgorithmOf(a);
+        }
+        return decideKey(keyAlgorithm, request.keyBits(), request.curve(), request.scope());
+    }
+
+    /** The minimum key size in bits for a family in a scope (0 when no rule applies). */
+    public int minKeyBits(KeyFamily family, Scope scope) {
+        return keys.minBits()[family.ordinal()][scope.ordinal()];
+    }
+
+    /** Whether a named curve (name, alias or OID) is allowed. */
+    public boolean curveAllowed(String curve) {
+        return keys.allowedCurves().get(curve) != null;
+    }
+
+    /** The feature set: the algorithms of a service type allowed in scope {@code any}, in catalog order. */
+    public List<Algorithm> features(ServiceType service) {
+        return features.get(service);
+    }
+
+    /** The decision about a TLS protocol, suite, group or scheme by name (any case); unknown names are denied. */
+    public Decision decideTls(TlsKind kind, String tlsName) {
+        Decision d = tlsDecisions.get(kind).get(tlsName);
+        return d != null ? d : new Decision(false, "tls", Origin.builtIn("tls"),
+                "is not a TLS " + kind.description() + " known to policy " + name, name);
+    }
+
+    /** The resolved TLS settings. */
+    public TlsSettings tls() {
+        return tls;
+    }
+
+    /** The backend rules. */
+    public BackendRules backends() {
+        return backends;
+    }
+
+    /** Warnings found while loading: risky but legal choices. */
+    public List<Problem> warnings() {
+        return warnings;
+    }
+
+    Effective effective() {
+        return effective;
+    }
+
+    /** The key algorithm an algorithm takes, for size checks: {@code SHA256withRSA} → {@code RSA}. */
+    static String keyAlgorithmOf(Algorithm a) {
+        switch (a.keyFamily()) {
+            case RSA:
+                return "RSA";
+            case DSA:
+                return "DSA";
+            case DH:
+                return "DH";
+            case EC:
+                return "EC";
+            case CURVE_NAMED:
+                return a.curve() != null ? a.curve() : a.name();
+            case SYMMETRIC:
+                return a.families().isEmpty() ? a.name() : a.families().iterator().next();
+            default:
+                return null;
+        }
+    }
+
+    private static NameTable<KeyFamily> keyFamilies() {
+        Map<String, KeyFamily> m = new HashMap<>();
+        for (String n : List.of("RSA", "RSASSA-PSS", "PSS", "1.2.840.113549.1.1.1", "1.2.840.113549.1.1.10")) {
+            m.put(n, KeyFamily.RSA);
+        }
+        for (String n : List.of("DSA", "1.2.840.10040.4.1")) {
+            m.put(n, KeyFamily.DSA);
+        }
+        for (String n : List.of("DH", "DiffieHellman", "1.2.840.113549.1.3.1")) {
+            m.put(n, KeyFamily.DH);
+        }
+        for (String n : List.of("EC", "ECDSA", "ECDH", "1.2.840.10045.2.1")) {
+            m.put(n, KeyFamily.EC);
+        }
+        for (String n : List.of("XDH", "X25519", "X448", "EdDSA", "Ed25519", "Ed448")) {
+            m.put(n, KeyFamily.CURVE_NAMED);
+        }
+        for (String n : List.of("AES", "CHACHA20", "ChaCha20-Poly1305", "DESede", "TripleDES", "DES", "RC2", "ARCFOUR",
+                "RC4", "Blowfish", "CAMELLIA")) {
+            m.put(n, KeyFamily.SYMMETRIC);
+        }
+        return new NameTable<>(m);
+    }
+}

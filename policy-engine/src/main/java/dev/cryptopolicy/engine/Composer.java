@@ -1,0 +1,233 @@
+package dev.cryptopolicy.engine;
+
+import dev.cryptopolicy.engine.algorithms.Algorithm;
+import dev.cryptopolicy.engine.algorithms.Curve;
+import dev.cryptopolicy.engine.algorithms.Entry;
+import dev.cryptopolicy.engine.algorithms.TlsKind;
+import dev.cryptopolicy.engine.algorithms.TlsName;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies documents, in order, to an {@link Effective} policy: replaces or edits lists, overrides
+ * scalars, appends deny rules, and resolves every name against the catalog. Problems are
+ * collected; the caller throws them together.
+ */
+final class Composer {
+
+    private final Effective e;
+    private final List<Problem> problems;
+
+    Composer(Effective effective, List<Problem> problems) {
+        this.e = effective;
+        this.problems = problems;
+    }
+
+    /**
+     * Applies one document.
+     *
+     * @param doc       the document
+     * @param inherited whether there is something to edit (a modifier, or a policy that extends)
+     */
+    void apply(PolicyDocument doc, boolean inherited) {
+        e.sources.add(doc.file);
+        if (!doc.description.isEmpty()) {
+            e.description = doc.description;
+        }
+        if (doc.mode != null) {
+            e.mode = doc.mode;
+        }
+        for (Map.Entry<ServiceType, ListSpec> list : doc.algorithms.entrySet()) {
+            ServiceType type = list.getKey();
+            LinkedHashMap<Algorithm, Origin> current = e.algorithms.get(type);
+            LinkedHashMap<Algorithm, Origin> next = applyList(list.getValue(), current, inherited,
+                    e.catalog.algorithms(type), type.jcaName() + " algorithm", e.catalog.algorithms(type));
+            e.algorithms.put(type, next);
+            e.algorithmLists.put(type, list.getValue().origin());
+        }
+        for (DenySpec spec : doc.deny) {
+            addDeny(spec);
+        }
+        doc.minBits.forEach(e.minBits::put);
+        if (doc.curves != null) {
+            e.curves = applyList(doc.curves, e.curves, inherited, e.catalog.curves(), "curve", e.catalog.curves());
+        }
+        doc.sha1.forEach((use, perScope) -> {
+            Map<Scope, Located<Boolean>> merged = new EnumMap<>(Scope.class);
+            if (!perScope.containsKey(Scope.ANY)) {
+                merged.putAll(e.sha1.get(use));
+            }
+            merged.putAll(perScope);
+            e.sha1.put(use, merged);
+        });
+        if (doc.tlsMin != null) {
+            e.tlsMin = protocol(doc.tlsMin);
+        }
+        if (doc.tlsMax != null) {
+            e.tlsMax = protocol(doc.tlsMax);
+        }
+        tlsList(TlsKind.CIPHER_SUITE, doc.suites, inherited);
+        tlsList(TlsKind.NAMED_GROUP, doc.groups, inherited);
+        tlsList(TlsKind.SIGNATURE_SCHEME, doc.schemes, inherited);
+        if (doc.fipsOnly != null) {
+            e.fipsOnly = doc.fipsOnly;
+        }
+        if (doc.preference != null) {
+            e.preference = preference(doc.preference, inherited);
+        }
+        e.minVersions.putAll(doc.minVersions);
+        for (Map.Entry<ServiceType, ListSpec> list : doc.required.entrySet()) {
+            ServiceType type = list.getKey();
+            e.required.put(type, applyList(list.getValue(), e.required.get(type), inherited,
+                    e.catalog.algorithms(type), type.jcaName() + " algorithm", e.catalog.algorithms(type)));
+        }
+    }
+
+    private Located<TlsName> protocol(Located<String> text) {
+        TlsName p = e.catalog.tls(TlsKind.PROTOCOL, text.value());
+        if (p == null) {
+            List<String> names = Patterns.vocabulary(e.catalog.tls(TlsKind.PROTOCOL));
+            problems.add(Problem.error(text.origin(), text.value(), "known-protocol",
+                    "unknown TLS protocol '" + text.value() + "'; known: " + String.join(", ", names))
+                    .withSuggestion(Suggest.didYouMean(text.value(), names)));
+            return text.origin().path().endsWith("min_protocol") ? e.tlsMin : e.tlsMax;
+        }
+        return new Located<>(p, text.origin());
+    }
+
+    private void tlsList(TlsKind kind, ListSpec spec, boolean inherited) {
+        if (spec == null) {
+            return;
+        }
+        List<TlsName> universe = e.catalog.tls(kind);
+        LinkedHashMap<TlsName, Origin> current = e.tlsLists.get(kind);
+        if (current == null && spec.edit()) {
+            // Nothing listed yet means "every known one the policy allows": edits start from that.
+            current = new LinkedHashMap<>();
+            for (TlsName n : universe) {
+                current.put(n, Origin.builtIn(spec.origin().path()));
+            }
+            inherited = true;
+        }
+        e.tlsLists.put(kind, applyList(spec, current, inherited, universe, "TLS " + kind.description(), universe));
+    }
+
+    private List<Located<String>> preference(ListSpec spec, boolean inherited) {
+        if (!spec.edit()) {
+            return spec.entries();
+        }
+        if (!inherited) {
+            problems.add(Problem.error(spec.origin(), "", "list-edit-base",
+                    "+/- edits need something to edit; this policy does not extend another"));
+            return List.of();
+        }
+        List<Located<String>> out = new ArrayList<>(e.preference);
+        for (Located<String> entry : spec.entries()) {
+            String name = entry.value().substring(1).trim();
+            if (entry.value().startsWith("+")) {
+                out.add(new Located<>(name, entry.origin()));
+            } else {
+                out.removeIf(p -> p.value().equalsIgnoreCase(name));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private void addDeny(DenySpec spec) {
+        String pattern = spec.algorithm().value();
+        Set<Algorithm> algs = new LinkedHashSet<>();
+        for (ServiceType type : ServiceType.values()) {
+            if (spec.services().isEmpty() || spec.services().contains(type)) {
+                algs.addAll(Patterns.match(pattern, e.catalog.algorithms(type)));
+            }
+        }
+        Set<TlsName> tls = new LinkedHashSet<>();
+        if (spec.services().isEmpty()) {
+            for (TlsKind kind : TlsKind.values()) {
+                tls.addAll(Patterns.match(pattern, e.catalog.tls(kind)));
+            }
+        }
+        if (algs.isEmpty() && tls.isEmpty()) {
+            List<String> vocabulary = new ArrayList<>();
+            for (ServiceType type : ServiceType.values()) {
+                vocabulary.addAll(Patterns.vocabulary(e.catalog.algorithms(type)));
+            }
+            for (TlsKind kind : TlsKind.values()) {
+                vocabulary.addAll(Patterns.vocabulary(e.catalog.tls(kind)));
+            }
+            problems.add(Problem.error(spec.algorithm().origin(), pattern, "known-algorithm",
+                    "'" + pattern + "' names no known algorithm" + (spec.services().isEmpty() ? "" : " of " + spec.services())
+                            + ", TLS suite, group, scheme or protocol")
+                    .withSuggestion(Suggest.didYouMean(pattern, vocabulary)));
+            return;
+        }
+        e.deny.add(new Effective.DenyRule(spec, Set.copyOf(algs), Set.copyOf(tls)));
+    }
+
+    /**
+     * Replaces or edits a resolved list.
+     *
+     * @param spec       the list as written
+     * @param current    the inherited list, or null when nothing was set before
+     * @param inherited  whether edits are allowed
+     * @param universe   what names may resolve to
+     * @param what       words for messages, e.g. "Signature algorithm"
+     * @param vocabulary candidates for "did you mean"
+     */
+    private <T extends Entry> LinkedHashMap<T, Origin> applyList(ListSpec spec, LinkedHashMap<T, Origin> current,
+            boolean inherited, List<T> universe, String what, List<? extends Entry> vocabulary) {
+        if (!spec.edit()) {
+            LinkedHashMap<T, Origin> out = new LinkedHashMap<>();
+            for (Located<String> entry : spec.entries()) {
+                for (T t : resolve(entry.value(), entry.origin(), universe, what, vocabulary)) {
+                    out.putIfAbsent(t, entry.origin());
+                }
+            }
+            return out;
+        }
+        if (!inherited) {
+            problems.add(Problem.error(spec.origin(), "", "list-edit-base",
+                    "+/- edits need something to edit; this policy does not extend another, so write the list out"));
+            return current == null ? new LinkedHashMap<>() : current;
+        }
+        LinkedHashMap<T, Origin> out = current == null ? new LinkedHashMap<>() : new LinkedHashMap<>(current);
+        for (Located<String> entry : spec.entries()) {
+            String text = entry.value().substring(1).trim();
+            Set<T> matched = resolve(text, entry.origin(), universe, what, vocabulary);
+            if (entry.value().startsWith("+")) {
+                for (T t : matched) {
+                    out.putIfAbsent(t, entry.origin());
+                }
+            } else {
+                out.keySet().removeAll(matched);
+            }
+        }
+        return out;
+    }
+
+    private <T extends Entry> Set<T> resolve(String text, Origin origin, List<T> universe, String what,
+            List<? extends Entry> vocabulary) {
+        Set<T> matched = Patterns.match(text, universe);
+        if (matched.isEmpty()) {
+            problems.add(Problem.error(origin, text, "known-algorithm",
+                    (text.indexOf('*') >= 0 ? "pattern '" + text + "' matches no known " : "unknown ") + what
+                            + (text.indexOf('*') >= 0 ? "" : " '" + text + "'"))
+                    .withSuggestion(Suggest.didYouMean(text, Patterns.vocabulary(vocabulary))));
+        }
+        return matched;
+    }
+
+    /** Curves by name, for the compiler. */
+    static Set<String> curveNames(Map<Curve, Origin> curves) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Curve c : curves.keySet()) {
+            names.add(c.name());
+        }
+        return names;
+    }
+}

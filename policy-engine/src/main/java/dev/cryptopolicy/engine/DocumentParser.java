@@ -1,0 +1,506 @@
+package dev.cryptopolicy.engine;
+
+import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import dev.cryptopolicy.engine.yaml.Mark;
+import dev.cryptopolicy.engine.yaml.StrictYamlReader;
+import dev.cryptopolicy.engine.yaml.YamlMap;
+import dev.cryptopolicy.engine.yaml.YamlNode;
+import dev.cryptopolicy.engine.yaml.YamlScalar;
+import dev.cryptopolicy.engine.yaml.YamlSeq;
+import dev.cryptopolicy.engine.yaml.YamlSyntaxException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the YAML of one policy or modifier file into a {@link PolicyDocument}: checks every key,
+ * type and enumerated value, collecting all problems rather than stopping at the first.
+ * Algorithm names are resolved later, when documents are composed.
+ */
+final class DocumentParser {
+
+    private static final List<String> TOP_KEYS = List.of("kind", "name", "description", "extends", "mode",
+            "algorithms", "deny", "keys", "sha1", "tls", "backends");
+    private static final List<String> DENY_KEYS = List.of("algorithm", "services", "scopes", "key_size_below", "reason");
+    private static final List<String> KEY_KEYS = List.of("rsa", "dsa", "dh", "ec", "symmetric");
+    private static final List<String> TLS_KEYS = List.of("min_protocol", "max_protocol", "cipher_suites",
+            "named_groups", "signature_schemes");
+    private static final List<String> BACKEND_KEYS = List.of("fips_only", "preference", "min_versions", "required");
+
+    private final String file;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private DocumentParser(String file) {
+        this.file = file;
+    }
+
+    /**
+     * Parses one file.
+     *
+     * @param file  the name used in messages (a path, or the shipped name)
+     * @param bytes the file's content
+     * @throws PolicyException listing every problem found
+     */
+    static PolicyDocument parse(String file, byte[] bytes) throws PolicyException {
+        return new DocumentParser(file).run(bytes);
+    }
+
+    private PolicyDocument run(byte[] bytes) throws PolicyException {
+        YamlNode root;
+        try {
+            root = new StrictYamlReader().read(bytes);
+        } catch (YamlSyntaxException e) {
+            Mark m = e.mark();
+            throw new PolicyException(List.of(Problem.error(new Origin(file, m.line(), m.column(), ""), "",
+                    e.rule(), e.getMessage())));
+        }
+        PolicyDocument doc = new PolicyDocument(file);
+        if (root == null) {
+            error(new Origin(file, 1, 1, ""), "", "not-empty", "the file is empty; a policy needs at least 'kind'");
+            throw new PolicyException(problems);
+        }
+        YamlMap top = asMap(root, "");
+        if (top == null) {
+            throw new PolicyException(problems);
+        }
+        checkKeys(top, "", TOP_KEYS);
+        parseTop(top, doc);
+        if (!problems.isEmpty()) {
+            throw new PolicyException(problems);
+        }
+        return doc;
+    }
+
+    private void parseTop(YamlMap top, PolicyDocument doc) {
+        YamlMap.Field kind = top.fields().get("kind");
+        if (kind == null) {
+            error(origin(top.mark(), "kind"), "", "required-key",
+                    "missing 'kind': every file says 'kind: policy' or 'kind: modifier'");
+        } else {
+            String k = string(kind.value(), "kind");
+            if ("policy".equals(k)) {
+                doc.kind = PolicyDocument.Kind.POLICY;
+            } else if ("modifier".equals(k)) {
+                doc.kind = PolicyDocument.Kind.MODIFIER;
+            } else if (k != null) {
+                error(origin(kind.value().mark(), "kind"), k, "known-value", "kind must be 'policy' or 'modifier', not '" + k + "'");
+            }
+        }
+        doc.name = locatedString(top, "name", "name");
+        Located<String> description = locatedString(top, "description", "description");
+        if (description != null) {
+            doc.description = description.value();
+        }
+        doc.extendsRef = locatedString(top, "extends", "extends");
+        if (doc.extendsRef != null && doc.kind == PolicyDocument.Kind.MODIFIER) {
+            error(doc.extendsRef.origin(), doc.extendsRef.value(), "modifier-extends",
+                    "a modifier cannot 'extends'; it edits whatever it is applied to");
+        }
+        YamlMap.Field mode = top.fields().get("mode");
+        if (mode != null) {
+            String m = string(mode.value(), "mode");
+            if ("enforce".equals(m) || "audit".equals(m)) {
+                doc.mode = new Located<>("enforce".equals(m) ? Mode.ENFORCE : Mode.AUDIT, origin(mode.value().mark(), "mode"));
+            } else if (m != null) {
+                error(origin(mode.value().mark(), "mode"), m, "known-value", "mode must be 'enforce' or 'audit', not '" + m + "'");
+            }
+        }
+        YamlMap.Field algorithms = top.fields().get("algorithms");
+        if (algorithms != null) {
+            doc.algorithmsOrigin = origin(algorithms.keyMark(), "algorithms");
+            serviceLists(algorithms.value(), "algorithms", doc.algorithms);
+        }
+        YamlMap.Field deny = top.fields().get("deny");
+        if (deny != null) {
+            doc.deny = denyRules(deny.value());
+        }
+        YamlMap.Field keys = top.fields().get("keys");
+        if (keys != null) {
+            keys(keys.value(), doc);
+        }
+        YamlMap.Field sha1 = top.fields().get("sha1");
+        if (sha1 != null) {
+            sha1(sha1.value(), doc);
+        }
+        YamlMap.Field tls = top.fields().get("tls");
+        if (tls != null) {
+            tls(tls.value(), doc);
+        }
+        YamlMap.Field backends = top.fields().get("backends");
+        if (backends != null) {
+            backends(backends.value(), doc);
+        }
+    }
+
+    private void serviceLists(YamlNode node, String path, Map<ServiceType, ListSpec> into) {
+        YamlMap map = asMap(node, path);
+        if (map == null) {
+            return;
+        }
+        for (YamlMap.Field f : map.fields().values()) {
+            ServiceType type = ServiceType.ofJcaNameOrNull(f.key());
+            String p = path + "." + f.key();
+            if (type == null) {
+                List<String> names = new ArrayList<>();
+                for (ServiceType t : ServiceType.values()) {
+                    names.add(t.jcaName());
+                }
+                unknownKey(f, path, names, "service type");
+                continue;
+            }
+            if (!type.jcaName().equals(f.key())) {
+                error(origin(f.keyMark(), p), f.key(), "service-type-spelling",
+                        "service types are written as the JCA writes them: '" + type.jcaName() + "'");
+                continue;
+            }
+            ListSpec list = stringList(f.value(), p);
+            if (list != null) {
+                into.put(type, list);
+            }
+        }
+    }
+
+    private List<DenySpec> denyRules(YamlNode node) {
+        YamlSeq seq = asSeq(node, "deny");
+        if (seq == null) {
+            return List.of();
+        }
+        List<DenySpec> rules = new ArrayList<>();
+        for (int i = 0; i < seq.items().size(); i++) {
+            String path = "deny[" + i + "]";
+            YamlMap rule = asMap(seq.items().get(i), path);
+            if (rule == null) {
+                continue;
+            }
+            checkKeys(rule, path, DENY_KEYS);
+            Located<String> algorithm = locatedString(rule, "algorithm", path + ".algorithm");
+            if (algorithm == null) {
+                if (!rule.fields().containsKey("algorithm")) {
+                    error(origin(rule.mark(), path), "", "required-key", "a deny rule needs 'algorithm'");
+                }
+                continue;
+            }
+            Set<ServiceType> services = EnumSet.noneOf(ServiceType.class);
+            YamlMap.Field sf = rule.fields().get("services");
+            if (sf != null) {
+                ListSpec list = stringList(sf.value(), path + ".services");
+                if (list != null) {
+                    for (Located<String> s : list.entries()) {
+                        ServiceType t = ServiceType.ofJcaNameOrNull(s.value());
+                        if (t == null) {
+                            List<String> names = new ArrayList<>();
+                            for (ServiceType x : ServiceType.values()) {
+                                names.add(x.jcaName());
+                            }
+                            problems.add(Problem.error(s.origin(), s.value(), "known-value",
+                                    "unknown service type '" + s.value() + "'").withSuggestion(Suggest.didYouMean(s.value(), names)));
+                        } else {
+                            services.add(t);
+                        }
+                    }
+                }
+            }
+            Set<Scope> scopes = EnumSet.of(Scope.ANY);
+            YamlMap.Field sc = rule.fields().get("scopes");
+            if (sc != null) {
+                scopes = scopes(sc.value(), path + ".scopes");
+            }
+            int below = 0;
+            YamlMap.Field bf = rule.fields().get("key_size_below");
+            if (bf != null) {
+                Integer b = positiveInt(bf.value(), path + ".key_size_below", 1, 65536);
+                below = b == null ? 0 : b;
+            }
+            Located<String> reason = locatedString(rule, "reason", path + ".reason");
+            rules.add(new DenySpec(algorithm, services, scopes, below, reason == null ? "" : reason.value(),
+                    origin(rule.mark(), path)));
+        }
+        return rules;
+    }
+
+    private Set<Scope> scopes(YamlNode node, String path) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        ListSpec list = stringList(node, path);
+        if (list == null) {
+            return EnumSet.of(Scope.ANY);
+        }
+        for (Located<String> s : list.entries()) {
+            Scope scope = Scope.ofYamlName(s.value()).orElse(null);
+            if (scope == null) {
+                problems.add(Problem.error(s.origin(), s.value(), "known-value",
+                        "unknown scope '" + s.value() + "'; scopes are any, tls, certpath, jar")
+                        .withSuggestion(Suggest.didYouMean(s.value(), List.of("any", "tls", "certpath", "jar"))));
+            } else {
+                scopes.add(scope);
+            }
+        }
+        if (scopes.isEmpty() && list.entries().isEmpty()) {
+            error(list.origin(), "[]", "not-empty", "an empty scope list would make the rule apply nowhere");
+        }
+        return scopes;
+    }
+
+    private void keys(YamlNode node, PolicyDocument doc) {
+        YamlMap map = asMap(node, "keys");
+        if (map == null) {
+            return;
+        }
+        checkKeys(map, "keys", KEY_KEYS);
+        for (YamlMap.Field f : map.fields().values()) {
+            String path = "keys." + f.key();
+            KeyFamily family = switch (f.key()) {
+                case "rsa" -> KeyFamily.RSA;
+                case "dsa" -> KeyFamily.DSA;
+                case "dh" -> KeyFamily.DH;
+                case "ec" -> KeyFamily.EC;
+                case "symmetric" -> KeyFamily.SYMMETRIC;
+                default -> null;
+            };
+            if (family == null) {
+                continue;
+            }
+            YamlMap inner = asMap(f.value(), path);
+            if (inner == null) {
+                continue;
+            }
+            checkKeys(inner, path, family == KeyFamily.EC ? List.of("min_bits", "curves") : List.of("min_bits"));
+            YamlMap.Field min = inner.fields().get("min_bits");
+            if (min != null) {
+                Integer bits = positiveInt(min.value(), path + ".min_bits", 0, 65536);
+                if (bits != null) {
+                    doc.minBits.put(family, new Located<>(bits, origin(min.value().mark(), path + ".min_bits")));
+                }
+            }
+            YamlMap.Field curves = inner.fields().get("curves");
+            if (curves != null) {
+                doc.curves = stringList(curves.value(), path + ".curves");
+            }
+        }
+    }
+
+    private void sha1(YamlNode node, PolicyDocument doc) {
+        YamlMap map = asMap(node, "sha1");
+        if (map == null) {
+            return;
+        }
+        List<String> keys = new ArrayList<>();
+        for (Sha1Use use : Sha1Use.values()) {
+            keys.add(use.key());
+        }
+        checkKeys(map, "sha1", keys);
+        for (Sha1Use use : Sha1Use.values()) {
+            YamlMap.Field f = map.fields().get(use.key());
+            if (f == null) {
+                continue;
+            }
+            String path = "sha1." + use.key();
+            Map<Scope, Located<Boolean>> perScope = new EnumMap<>(Scope.class);
+            if (f.value() instanceof YamlMap scoped) {
+                for (YamlMap.Field sf : scoped.fields().values()) {
+                    Scope scope = Scope.ofYamlName(sf.key()).orElse(null);
+                    if (scope == null) {
+                        unknownKey(sf, path, List.of("any", "tls", "certpath", "jar"), "scope");
+                        continue;
+                    }
+                    Boolean allow = allowDeny(sf.value(), path + "." + sf.key());
+                    if (allow != null) {
+                        perScope.put(scope, new Located<>(allow, origin(sf.value().mark(), path + "." + sf.key())));
+                    }
+                }
+            } else {
+                Boolean allow = allowDeny(f.value(), path);
+                if (allow != null) {
+                    perScope.put(Scope.ANY, new Located<>(allow, origin(f.value().mark(), path)));
+                }
+            }
+            doc.sha1.put(use, perScope);
+        }
+    }
+
+    private Boolean allowDeny(YamlNode node, String path) {
+        String s = string(node, path);
+        if (s == null) {
+            return null;
+        }
+        if (s.equals("allow") || s.equals("deny")) {
+            return s.equals("allow");
+        }
+        error(origin(node.mark(), path), s, "known-value", "expected 'allow' or 'deny', not '" + s + "'");
+        return null;
+    }
+
+    private void tls(YamlNode node, PolicyDocument doc) {
+        YamlMap map = asMap(node, "tls");
+        if (map == null) {
+            return;
+        }
+        checkKeys(map, "tls", TLS_KEYS);
+        doc.tlsMin = locatedString(map, "min_protocol", "tls.min_protocol");
+        doc.tlsMax = locatedString(map, "max_protocol", "tls.max_protocol");
+        doc.suites = optionalList(map, "cipher_suites", "tls.cipher_suites");
+        doc.groups = optionalList(map, "named_groups", "tls.named_groups");
+        doc.schemes = optionalList(map, "signature_schemes", "tls.signature_schemes");
+    }
+
+    private void backends(YamlNode node, PolicyDocument doc) {
+        YamlMap map = asMap(node, "backends");
+        if (map == null) {
+            return;
+        }
+        checkKeys(map, "backends", BACKEND_KEYS);
+        YamlMap.Field fips = map.fields().get("fips_only");
+        if (fips != null) {
+            if (fips.value() instanceof YamlScalar s && s.type() == YamlScalar.Type.BOOLEAN) {
+                doc.fipsOnly = new Located<>(Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT)),
+                        origin(s.mark(), "backends.fips_only"));
+            } else {
+                wrongType(fips.value(), "backends.fips_only", "true or false");
+            }
+        }
+        doc.preference = optionalList(map, "preference", "backends.preference");
+        YamlMap.Field versions = map.fields().get("min_versions");
+        if (versions != null) {
+            YamlMap vm = asMap(versions.value(), "backends.min_versions");
+            if (vm != null) {
+                for (YamlMap.Field f : vm.fields().values()) {
+                    String path = "backends.min_versions." + f.key();
+                    if (f.value() instanceof YamlScalar s && (s.type() == YamlScalar.Type.STRING
+                            || s.type() == YamlScalar.Type.INTEGER || s.type() == YamlScalar.Type.FLOAT)) {
+                        if (!s.text().matches("\\d+(\\.\\d+)*")) {
+                            error(origin(s.mark(), path), s.text(), "version-format",
+                                    "a version is numbers separated by dots, such as \"2.1\"");
+                        } else {
+                            doc.minVersions.put(f.key(), new Located<>(s.text(), origin(s.mark(), path)));
+                        }
+                    } else {
+                        wrongType(f.value(), path, "a version string such as \"2.1\"");
+                    }
+                }
+            }
+        }
+        YamlMap.Field required = map.fields().get("required");
+        if (required != null) {
+            serviceLists(required.value(), "backends.required", doc.required);
+        }
+    }
+
+    private ListSpec optionalList(YamlMap map, String key, String path) {
+        YamlMap.Field f = map.fields().get(key);
+        return f == null ? null : stringList(f.value(), path);
+    }
+
+    private ListSpec stringList(YamlNode node, String path) {
+        YamlSeq seq = asSeq(node, path);
+        if (seq == null) {
+            return null;
+        }
+        List<Located<String>> entries = new ArrayList<>();
+        int edits = 0;
+        for (int i = 0; i < seq.items().size(); i++) {
+            YamlNode item = seq.items().get(i);
+            String p = path + "[" + i + "]";
+            String s = string(item, p);
+            if (s == null) {
+                continue;
+            }
+            if (s.isBlank()) {
+                error(origin(item.mark(), p), s, "not-empty", "an empty name matches nothing");
+                continue;
+            }
+            if (s.startsWith("+") || s.startsWith("-")) {
+                edits++;
+            }
+            entries.add(new Located<>(s.trim(), origin(item.mark(), p)));
+        }
+        boolean edit = edits > 0;
+        if (edit && edits != entries.size()) {
+            error(origin(seq.mark(), path), "", "list-edit-form",
+                    "a list either replaces (no entry starts with + or -) or edits (every entry does); this one mixes both");
+        }
+        return new ListSpec(edit, entries, origin(seq.mark(), path));
+    }
+
+    private Located<String> locatedString(YamlMap map, String key, String path) {
+        YamlMap.Field f = map.fields().get(key);
+        if (f == null) {
+            return null;
+        }
+        String s = string(f.value(), path);
+        return s == null ? null : new Located<>(s, origin(f.value().mark(), path));
+    }
+
+    private String string(YamlNode node, String path) {
+        if (node instanceof YamlScalar s && s.type() == YamlScalar.Type.STRING) {
+            return s.text();
+        }
+        wrongType(node, path, "a string");
+        return null;
+    }
+
+    private Integer positiveInt(YamlNode node, String path, int min, int max) {
+        if (node instanceof YamlScalar s && s.type() == YamlScalar.Type.INTEGER) {
+            try {
+                int v = Integer.parseInt(s.text().replace("_", ""));
+                if (v < min || v > max) {
+                    error(origin(s.mark(), path), s.text(), "range",
+                            "value " + s.text() + " is out of range; it must be between " + min + " and " + max);
+                    return null;
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                error(origin(s.mark(), path), s.text(), "range", "value " + s.text() + " is not a whole number of bits");
+                return null;
+            }
+        }
+        wrongType(node, path, "an integer");
+        return null;
+    }
+
+    private YamlMap asMap(YamlNode node, String path) {
+        if (node instanceof YamlMap m) {
+            return m;
+        }
+        wrongType(node, path, "a mapping");
+        return null;
+    }
+
+    private YamlSeq asSeq(YamlNode node, String path) {
+        if (node instanceof YamlSeq s) {
+            return s;
+        }
+        wrongType(node, path, "a list");
+        return null;
+    }
+
+    private void wrongType(YamlNode node, String path, String expected) {
+        String value = node instanceof YamlScalar s ? s.text() : "";
+        error(origin(node.mark(), path), value, "type",
+                "expected " + expected + ", found " + node.kindName() + (value.isEmpty() ? "" : " '" + value + "'"));
+    }
+
+    private void checkKeys(YamlMap map, String path, List<String> allowed) {
+        for (YamlMap.Field f : map.fields().values()) {
+            if (!allowed.contains(f.key())) {
+                unknownKey(f, path, allowed, "key");
+            }
+        }
+    }
+
+    private void unknownKey(YamlMap.Field f, String path, List<String> allowed, String what) {
+        String p = path.isEmpty() ? f.key() : path + "." + f.key();
+        problems.add(Problem.error(origin(f.keyMark(), p), f.key(), "known-key",
+                "unknown " + what + " '" + f.key() + "'; expected one of " + String.join(", ", allowed))
+                .withSuggestion(Suggest.didYouMean(f.key(), allowed)));
+    }
+
+    private void error(Origin origin, String value, String rule, String message) {
+        problems.add(Problem.error(origin, value, rule, message));
+    }
+
+    private Origin origin(Mark mark, String path) {
+        return new Origin(file, mark.line(), mark.column(), path);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.cryptopolicy.engine;
+
+/**
+ * Where a value of a policy was written: the file (or shipped resource name), the 1-based line and
+ * column, and the YAML path of the value.
+ *
+ * @param file   the file path or shipped name, e.g. {@code DEFAULT.yaml}
+ * @param line   1-based line, or 0 when the value is a built-in default
+ * @param column 1-based column, or 0 when the value is a built-in default
+ * @param path   the YAML path, e.g. {@code keys.rsa.min_bits} or {@code algorithms.Signature[2]}
+ */
+public record Origin(String file, int line, int column, String path) {
+
+    /** The origin of a value nobody wrote: a built-in default. */
+    public static Origin builtIn(String path) {
+        return new Origin("<default>", 0, 0, path);
+    }
+
+    /** Whether this value is a built-in default rather than written in a file. */
+    public boolean isBuiltIn() {
+        return line == 0;
+    }
+
+    /** {@code file:line:column}, or {@code <default>} for a built-in value. */
+    public String location() {
+        return isBuiltIn() ? file : file + ":" + line + ":" + column;
+    }
+
+    /** {@code file:line}, the short form used in refusal messages. */
+    public String shortLocation() {
+        return isBuiltIn() ? "built-in default" : file + ":" + line;
+    }
+
+    @Override
+    public String toString() {
+        return location() + " (" + path + ")";
+    }
+}
