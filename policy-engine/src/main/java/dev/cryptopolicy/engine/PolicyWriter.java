@@ -1,0 +1,156 @@
+package dev.cryptopolicy.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.cryptopolicy.engine.algorithms.Algorithm;
+import dev.cryptopolicy.engine.algorithms.Curve;
+import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a compiled policy out as the fully resolved effective policy: one self-contained
+ * {@code kind: policy} document with every inherited setting, modifier and default applied.
+ * The YAML form loads back into a policy that makes the same decisions.
+ */
+public final class PolicyWriter {
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .build());
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private PolicyWriter() {
+    }
+
+    /** The effective policy as YAML, opening with a comment naming its sources. */
+    public static String yaml(CompiledPolicy policy) {
+        StringBuilder header = new StringBuilder();
+        header.append("# Effective policy ").append(policy.name()).append(", resolved from: ")
+                .append(String.join(", ", policy.sources())).append('\n');
+        return header + write(YAML, tree(policy));
+    }
+
+    /** The effective policy as JSON. */
+    public static String json(CompiledPolicy policy) {
+        return write(JSON, tree(policy)) + "\n";
+    }
+
+    private static String write(ObjectMapper mapper, Object tree) {
+        try {
+            return mapper.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a policy tree of plain maps and lists", e);
+        }
+    }
+
+    static Map<String, Object> tree(CompiledPolicy policy) {
+        Effective e = policy.effective();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("kind", "policy");
+        root.put("name", policy.name());
+        if (!e.description.isEmpty()) {
+            root.put("description", e.description);
+        }
+        root.put("mode", e.mode.value().yamlName());
+        Map<String, Object> algorithms = new LinkedHashMap<>();
+        for (ServiceType type : ServiceType.values()) {
+            Map<Algorithm, Origin> list = e.algorithms.get(type);
+            if (list != null && !list.isEmpty()) {
+                List<String> names = new ArrayList<>();
+                list.keySet().forEach(a -> names.add(a.name()));
+                algorithms.put(type.jcaName(), names);
+            }
+        }
+        root.put("algorithms", algorithms);
+        if (!e.deny.isEmpty()) {
+            List<Object> deny = new ArrayList<>();
+            for (Effective.DenyRule rule : e.deny) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("algorithm", rule.spec().algorithm().value());
+                if (!rule.spec().services().isEmpty()) {
+                    List<String> services = new ArrayList<>();
+                    for (ServiceType t : ServiceType.values()) {
+                        if (rule.spec().services().contains(t)) {
+                            services.add(t.jcaName());
+                        }
+                    }
+                    r.put("services", services);
+                }
+                List<String> scopes = new ArrayList<>();
+                for (Scope s : Scope.values()) {
+                    if (rule.spec().scopes().contains(s)) {
+                        scopes.add(s.yamlName());
+                    }
+                }
+                r.put("scopes", scopes);
+                if (rule.spec().keySizeBelow() > 0) {
+                    r.put("key_size_below", rule.spec().keySizeBelow());
+                }
+                if (!rule.spec().reason().isEmpty()) {
+                    r.put("reason", rule.spec().reason());
+                }
+                deny.add(r);
+            }
+            root.put("deny", deny);
+        }
+        Map<String, Object> keys = new LinkedHashMap<>();
+        for (KeyFamily family : List.of(KeyFamily.RSA, KeyFamily.DSA, KeyFamily.DH, KeyFamily.EC, KeyFamily.SYMMETRIC)) {
+            Map<String, Object> k = new LinkedHashMap<>();
+            k.put("min_bits", e.minBits.get(family).value());
+            if (family == KeyFamily.EC) {
+                List<String> curves = new ArrayList<>();
+                for (Curve c : e.curves.keySet()) {
+                    curves.add(c.name());
+                }
+                k.put("curves", curves);
+            }
+            keys.put(family.name().toLowerCase(Locale.ROOT), k);
+        }
+        root.put("keys", keys);
+        Map<String, Object> sha1 = new LinkedHashMap<>();
+        for (Sha1Use use : Sha1Use.values()) {
+            Map<Scope, Located<Boolean>> perScope = e.sha1.get(use);
+            if (perScope.size() == 1 && perScope.containsKey(Scope.ANY)) {
+                sha1.put(use.key(), perScope.get(Scope.ANY).value() ? "allow" : "deny");
+            } else {
+                Map<String, Object> m = new LinkedHashMap<>();
+                perScope.forEach((s, v) -> m.put(s.yamlName(), v.value() ? "allow" : "deny"));
+                sha1.put(use.key(), m);
+            }
+        }
+        root.put("sha1", sha1);
+        TlsSettings tls = policy.tls();
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("min_protocol", tls.minProtocol());
+        t.put("max_protocol", tls.maxProtocol());
+        t.put("cipher_suites", tls.cipherSuites());
+        t.put("named_groups", tls.namedGroups());
+        t.put("signature_schemes", tls.signatureSchemes());
+        root.put("tls", t);
+        BackendRules b = policy.backends();
+        Map<String, Object> backends = new LinkedHashMap<>();
+        backends.put("fips_only", b.fipsOnly());
+        if (!b.preference().isEmpty()) {
+            backends.put("preference", b.preference());
+        }
+        if (!b.minVersions().isEmpty()) {
+            backends.put("min_versions", b.minVersions());
+        }
+        if (!b.required().isEmpty()) {
+            Map<String, Object> required = new LinkedHashMap<>();
+            b.required().forEach((type, names) -> required.put(type.jcaName(), names));
+            backends.put("required", required);
+        }
+        root.put("backends", backends);
+        return root;
+    }
+}
