@@ -28,6 +28,7 @@ final class Compiler {
     private final int[][] minBits = new int[KeyFamily.values().length][SCOPES.length];
     private final Origin[][] minBitsOrigin = new Origin[KeyFamily.values().length][SCOPES.length];
     private final String[][] minBitsRule = new String[KeyFamily.values().length][SCOPES.length];
+    private boolean featureSetEmpty;
 
     Compiler(Effective effective, String policy, List<Problem> problems) {
         this.e = effective;
@@ -291,7 +292,7 @@ final class Compiler {
                                 + "); it will not be enabled"));
             }
         }
-        if (enabled.isEmpty() && (listed == null || !listed.isEmpty())) {
+        if (enabled.isEmpty() && (listed == null || !listed.isEmpty()) && !featureSetEmpty) {
             Origin at = listed == null || listed.isEmpty() ? Origin.builtIn(path) : firstOrigin(listed);
             problems.add(Problem.error(at, "", "tls-not-empty", "no " + kind.description()
                     + " is left once the rest of the policy is applied; TLS could not connect"));
@@ -500,6 +501,7 @@ final class Compiler {
             total += list.size();
         }
         if (total == 0) {
+            featureSetEmpty = true;
             problems.add(Problem.error(e.algorithmLists.isEmpty() ? Origin.builtIn("algorithms")
                     : e.algorithmLists.values().iterator().next(), "", "not-empty",
                     "the feature set is empty: policy " + policy + " would allow no algorithm at all"));

@@ -40,7 +40,8 @@ public final class StrictYamlReader {
     /** A reader with this library's limits. */
     public StrictYamlReader() {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
+        // Duplicate keys are detected by this reader, which can name both places.
+        options.setAllowDuplicateKeys(true);
         options.setMaxAliasesForCollections(0);
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(MAX_DEPTH + 1);
@@ -71,6 +72,7 @@ public final class StrictYamlReader {
             YAMLParser yaml = (YAMLParser) parser;
             JsonToken first = yaml.nextToken();
             if (first == null) {
+                refuseDirectivesWithoutDocument(text);
                 return null;
             }
             YamlNode root = readValue(yaml, first, 0);
@@ -114,6 +116,18 @@ public final class StrictYamlReader {
                 return new YamlScalar(p.getText() == null ? "" : p.getText(), YamlScalar.Type.NULL, mark);
             default:
                 throw new YamlSyntaxException(mark, "yaml-syntax", "unexpected YAML token " + token);
+        }
+    }
+
+    /** A directive or marker with no document after it is malformed YAML, not an empty file. */
+    private static void refuseDirectivesWithoutDocument(String text) throws YamlSyntaxException {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].trim();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                throw new YamlSyntaxException(new Mark(i + 1, 1), "yaml-syntax",
+                        "malformed YAML: '" + line + "' is not followed by a document");
+            }
         }
     }
 

@@ -1,0 +1,179 @@
+package dev.cryptopolicy.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String yaml) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private Problem onlyError(String reference) {
+        PolicyException e = assertThrows(PolicyException.class, () -> TestPolicies.standard().loader().load(reference));
+        List<Problem> errors = e.problems().stream().filter(p -> p.severity() == Severity.ERROR).toList();
+        assertEquals(1, errors.size(), () -> "expected one error, got " + e.problems());
+        return errors.get(0);
+    }
+
+    @Test
+    void misspeltAlgorithm_isAnErrorWithLineColumnAndSuggestion() throws IOException {
+        Path file = write("site.yaml", TestPolicies.BASE.replace("[SHA*withRSA,", "[SHA256withRAS, SHA*withRSA,"));
+        Problem p = onlyError(file.toString());
+        assertEquals("known-algorithm", p.rule());
+        assertEquals(7, p.origin().line());
+        assertEquals(15, p.origin().column());
+        assertEquals("algorithms.Signature[0]", p.origin().path());
+        assertEquals("SHA256withRAS", p.value());
+        assertTrue(p.suggestion().contains("SHA256withRSA"), p.suggestion());
+        assertTrue(p.format().startsWith(file + ":7:15: error: algorithms.Signature[0]: unknown Signature algorithm"), p.format());
+    }
+
+    @Test
+    void duplicateKey_isAnErrorNamingBothPlaces() throws IOException {
+        Path file = write("dup.yaml", TestPolicies.BASE + "sha1:\n  digest: allow\n");
+        Problem p = onlyError(file.toString());
+        assertEquals("duplicate-key", p.rule());
+        assertEquals(19, p.origin().line());
+        assertTrue(p.message().contains("first defined at line 15"), p.message());
+    }
+
+    @Test
+    void wrongType_isAnErrorNamingExpectedAndFound() throws IOException {
+        Path file = write("type.yaml", TestPolicies.BASE.replace("min_bits: 2048", "min_bits: \"2048\""));
+        Problem p = onlyError(file.toString());
+        assertEquals("type", p.rule());
+        assertEquals("keys.rsa.min_bits", p.origin().path());
+        assertTrue(p.message().contains("expected an integer, found a string '2048'"), p.message());
+    }
+
+    @Test
+    void unknownKey_isAnErrorWithSuggestion() throws IOException {
+        Path file = write("key.yaml", TestPolicies.BASE + "backend:\n  fips_only: true\n");
+        Problem p = onlyError(file.toString());
+        assertEquals("known-key", p.rule());
+        assertEquals("did you mean 'backends'?", p.suggestion());
+    }
+
+    @Test
+    void brokenYaml_isAnErrorWithPosition() throws IOException {
+        Path file = write("broken.yaml", "kind: policy\nalgorithms:\n  MessageDigest: [SHA-256\n");
+        Problem p = onlyError(file.toString());
+        assertEquals("yaml-syntax", p.rule());
+        assertTrue(p.origin().line() >= 3, p.format());
+    }
+
+    @Test
+    void unknownModifier_isAnErrorPointingAtTheReference() {
+        Problem p = onlyError("BASE:NO-SHA2");
+        assertEquals("known-modifier", p.rule());
+        assertEquals(6, p.origin().column());
+        assertEquals("did you mean 'NO-SHA1'?", p.suggestion());
+    }
+
+    @Test
+    void unknownPolicy_isAnError() {
+        assertEquals("known-policy", onlyError("BAS").rule());
+    }
+
+    @Test
+    void modifierAsBase_andPolicyAsModifier_areErrors() {
+        assertEquals("base-is-policy", onlyError("NO-SHA1").rule());
+        assertEquals("modifier-is-modifier", onlyError("BASE:BASE").rule());
+    }
+
+    @Test
+    void extendsCycle_isAnError() throws IOException {
+        write("a.yaml", "kind: policy\nextends: b.yaml\n");
+        write("b.yaml", "kind: policy\nextends: a.yaml\n");
+        Problem p = onlyError(dir.resolve("a.yaml").toString());
+        assertEquals("extends-cycle", p.rule());
+        assertTrue(p.message().contains("a.yaml -> ") && p.message().contains("b.yaml"), p.message());
+    }
+
+    @Test
+    void emptyFeatureSet_isAnError() throws IOException {
+        Path file = write("empty.yaml", "kind: policy\nalgorithms: {}\n");
+        assertEquals("not-empty", onlyError(file.toString()).rule());
+    }
+
+    @Test
+    void curveBelowMinimum_contradictsAndIsAnError() throws IOException {
+        Path file = write("curve.yaml", TestPolicies.BASE.replace("min_bits: 256, curves: [", "min_bits: 384, curves: ["));
+        PolicyException e = assertThrows(PolicyException.class, () -> TestPolicies.standard().loader().load(file.toString()));
+        assertTrue(e.problems().stream().anyMatch(p -> p.rule().equals("curve-size") && p.value().equals("secp256r1")),
+                e::getMessage);
+    }
+
+    @Test
+    void tlsMaxBelowMin_isAnError() throws IOException {
+        Path file = write("tls.yaml", TestPolicies.BASE + "  max_protocol: TLSv1.1\n");
+        assertEquals("tls-range", onlyError(file.toString()).rule());
+    }
+
+    @Test
+    void requiredFeatureOutsideFeatureSet_isAnError() throws IOException {
+        Path file = write("req.yaml", TestPolicies.BASE + "backends:\n  required:\n    MessageDigest: [MD5]\n");
+        Problem p = onlyError(file.toString());
+        assertEquals("required-in-feature-set", p.rule());
+        assertTrue(p.message().contains("MessageDigest MD5"), p.message());
+    }
+
+    @Test
+    void listMixingReplaceAndEdit_isAnError() throws IOException {
+        Path file = write("mix.yaml", "kind: modifier\nalgorithms:\n  Mac: [HmacSHA256, -HmacSHA1]\n");
+        assertEquals("list-edit-form", onlyError("BASE:" + file).rule());
+    }
+
+    @Test
+    void editsWithoutBase_areAnError() throws IOException {
+        Path file = write("edit.yaml", TestPolicies.BASE.replace("[HmacSHA2, HmacSHA1]", "[+HmacSHA256]"));
+        assertEquals("list-edit-base", onlyError(file.toString()).rule());
+    }
+
+    @Test
+    void everyErrorIsReportedNotJustTheFirst() throws IOException {
+        Path file = write("many.yaml", "kind: policy\nmode: strict\nalgorithms:\n  Mac: [HmacSHA265]\nkeys:\n  rsa: {min_bits: x}\n");
+        PolicyException e = assertThrows(PolicyException.class, () -> TestPolicies.standard().loader().load(file.toString()));
+        assertTrue(e.problems().size() >= 2, e::getMessage);
+    }
+
+    @Test
+    void missingFile_isAnUnreadableError() {
+        Problem p = onlyError(dir.resolve("nope.yaml").toString());
+        assertEquals("unreadable", p.rule());
+    }
+
+    @Test
+    void extendsAppliesEditsToTheBase() throws Exception {
+        write("child.yaml", "kind: policy\nextends: BASE:BIG-RSA\nalgorithms:\n  Signature: [-SHA224withRSA]\n");
+        CompiledPolicy p = TestPolicies.standard().loader().load(dir.resolve("child.yaml").toString());
+        assertFalse(p.decide(ServiceType.SIGNATURE, "SHA224withRSA", Scope.ANY).allowed());
+        assertTrue(p.decide(ServiceType.SIGNATURE, "SHA256withRSA", Scope.ANY).allowed());
+        assertEquals(3072, p.minKeyBits(dev.cryptopolicy.engine.algorithms.KeyFamily.RSA, Scope.ANY));
+        assertEquals(List.of("BASE.yaml", "BIG-RSA.yaml", dir.resolve("child.yaml").toString()), p.sources());
+    }
+
+    @Test
+    void modifiersApplyLeftToRight() throws Exception {
+        CompiledPolicy p = TestPolicies.standard().loader().load("base:no-sha1:big-rsa");
+        assertFalse(p.decide(ServiceType.MESSAGE_DIGEST, "SHA-1", Scope.ANY).allowed());
+        assertFalse(p.decide(ServiceType.MAC, "HmacSHA1", Scope.ANY).allowed());
+        assertTrue(p.decide(ServiceType.MAC, "HmacSHA256", Scope.ANY).allowed());
+        assertFalse(p.decideKey("RSA", 2048, null, Scope.ANY).allowed());
+    }
+}
