@@ -1,0 +1,49 @@
+package dev.cryptopolicy.agent;
+
+import dev.cryptopolicy.engine.PolicyException;
+import dev.cryptopolicy.provider.CryptoPolicy;
+import dev.cryptopolicy.provider.Installation;
+import dev.cryptopolicy.provider.PolicyInstallException;
+import java.lang.instrument.Instrumentation;
+
+/**
+ * Installs a policy before the application's {@code main} runs, with no change to the application:
+ * {@code java -javaagent:lib/cryptopolicy-agent.jar=DEFAULT:NO-SHA1 -jar app.jar}, or the same
+ * option in {@code JAVA_TOOL_OPTIONS}. The argument is a policy reference; without one, DEFAULT.
+ *
+ * <p>Fails closed: when the policy cannot be loaded or installed the agent throws, and the JVM
+ * refuses to start, with a message that lists every problem.
+ */
+public final class Agent {
+    private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
+
+    private Agent() {
+    }
+
+    /** Called by the JVM for {@code -javaagent}. */
+    public static void premain(String args, Instrumentation instrumentation) {
+        install(args);
+    }
+
+    /** Called by the JVM for {@code -javaagent} when the two-argument form is absent. */
+    public static void premain(String args) {
+        install(args);
+    }
+
+    /** Called when the agent is attached to a running JVM. */
+    public static void agentmain(String args, Instrumentation instrumentation) {
+        install(args);
+    }
+
+    static Installation install(String args) {
+        String reference = args == null || args.isBlank() ? "DEFAULT" : args.trim();
+        try {
+            Installation installation = CryptoPolicy.install(reference);
+            LOG.log(System.Logger.Level.DEBUG, "cryptopolicy agent: installed {0}", installation);
+            return installation;
+        } catch (PolicyException | PolicyInstallException e) {
+            throw new IllegalStateException("cryptopolicy agent: the JVM must not start without its crypto policy.\n"
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.cryptopolicy.provider;
+
+import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.PolicyException;
+import dev.cryptopolicy.engine.PolicyLoader;
+import java.security.Provider;
+import java.security.Security;
+import java.util.Set;
+
+/**
+ * The configuration-only route: {@code security.provider.1=CryptoPolicy DEFAULT} in a
+ * {@code java.security} override. The JDK builds its provider list itself, calling
+ * {@link CryptoPolicyProvider#configure} while the list is still being loaded, so the policy is
+ * loaded (and checked) at once but installed on the first lookup that reaches the front provider,
+ * when the rest of the list exists and can be wrapped.
+ */
+final class ConfiguredRoute {
+
+    private ConfiguredRoute() {
+    }
+
+    static Provider configure(String arg) {
+        if (arg == null || arg.isBlank()) {
+            throw new PolicyLoadError("security.provider entry 'CryptoPolicy' needs a policy reference, e.g. "
+                    + "'security.provider.1=CryptoPolicy DEFAULT'");
+        }
+        String reference = arg.trim();
+        CompiledPolicy policy;
+        try {
+            policy = PolicyLoader.standard().load(reference);
+        } catch (PolicyException e) {
+            // Fail closed: an Error reaches whoever first uses cryptography, instead of the JDK
+            // quietly dropping this provider and carrying on with an unguarded list.
+            throw new PolicyLoadError("cryptopolicy: policy " + reference + " from java.security cannot be loaded:\n"
+                    + e.getMessage());
+        }
+        Pending pending = new Pending(policy);
+        CryptoPolicyProvider provider = new CryptoPolicyProvider(reference, pending);
+        pending.owner = provider;
+        return provider;
+    }
+
+    /** The state of a configured front provider until its policy is installed. */
+    static final class Pending {
+        private final CompiledPolicy policy;
+        private CryptoPolicyProvider owner;
+        private volatile Installation installation;
+        private final ThreadLocal<Boolean> installing = new ThreadLocal<>();
+
+        Pending(CompiledPolicy policy) {
+            this.policy = policy;
+        }
+
+        Provider.Service service(String type, String algorithm) {
+            Provider front = front();
+            return front == null ? null : front.getService(type, algorithm);
+        }
+
+        Set<Provider.Service> services() {
+            Provider front = front();
+            return front == null ? Set.of() : front.getServices();
+        }
+
+        /** The installed front provider; installs on first call. Null while installing (re-entrant lookups). */
+        private Provider front() {
+            Installation done = installation;
+            if (done != null) {
+                return done.frontProvider();
+            }
+            if (Boolean.TRUE.equals(installing.get())) {
+                return null;
+            }
+            synchronized (this) {
+                if (installation == null) {
+                    installing.set(Boolean.TRUE);
+                    try {
+                        Security.removeProvider(owner.getName());
+                        installation = CryptoPolicy.install(policy);
+                    } catch (PolicyInstallException e) {
+                        throw new PolicyLoadError("cryptopolicy: " + e.getMessage());
+                    } finally {
+                        installing.remove();
+                    }
+                }
+                return installation.frontProvider();
+            }
+        }
+    }
+
+    /** A policy named in java.security cannot be used; cryptography must not go on without it. */
+    static final class PolicyLoadError extends Error {
+        private static final long serialVersionUID = 1L;
+
+        PolicyLoadError(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.cryptopolicy.provider;
+
+import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.PolicyException;
+import dev.cryptopolicy.engine.PolicyLoader;
+import dev.cryptopolicy.provider.backend.Backend;
+import dev.cryptopolicy.provider.backend.BackendDiscovery;
+import dev.cryptopolicy.provider.backend.BackendLoad;
+import dev.cryptopolicy.provider.backend.ProbeSuite;
+import dev.cryptopolicy.provider.internal.Audit;
+import dev.cryptopolicy.provider.internal.Enforcer;
+import dev.cryptopolicy.provider.internal.ProviderAssembly;
+import dev.cryptopolicy.provider.internal.WrapperProvider;
+import java.security.Provider;
+import java.security.Security;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Installs a policy into this JVM's JCA: the programmatic route.
+ *
+ * <pre>{@code
+ * Installation installed = CryptoPolicy.install("DEFAULT:NO-SHA1");
+ * }</pre>
+ *
+ * <p>Installation puts the {@code CryptoPolicy} front provider at position 1 and replaces every
+ * installed provider, at its own position, by a same-named wrapper that offers its services only as
+ * the policy allows. Nothing changes unless everything succeeds: a policy that cannot be loaded
+ * or whose required features have no passing backend leaves the providers as they were and
+ * throws (fail closed: the caller decides whether to stop).
+ */
+public final class CryptoPolicy {
+
+    private CryptoPolicy() {
+    }
+
+    /**
+     * Loads, checks and installs a policy.
+     *
+     * @param reference a policy reference such as {@code DEFAULT} or {@code site.yaml:NO-SHA1}
+     * @return what was installed
+     * @throws PolicyException when the policy cannot be loaded (every problem is listed)
+     * @throws PolicyInstallException when a required feature has no backend that passes its probe
+     */
+    public static Installation install(String reference) throws PolicyException, PolicyInstallException {
+        return install(PolicyLoader.standard().load(reference));
+    }
+
+    /**
+     * Installs an already compiled policy.
+     *
+     * @throws PolicyInstallException when a required feature has no backend that passes its probe
+     */
+    public static synchronized Installation install(CompiledPolicy policy) throws PolicyInstallException {
+        List<Provider> current = originals();
+        Audit audit = new Audit();
+        Assembled assembled = assemble(policy, current, audit);
+        List<Provider> installed = new ArrayList<>();
+        installed.add(assembled.front);
+        installed.addAll(assembled.wrappers);
+        replaceAll(installed);
+        return new Installation(policy, assembled.front, installed, current, assembled.selections, audit);
+    }
+
+    /** Restores the providers that were installed before cryptopolicy; does nothing when none is installed. */
+    public static synchronized void uninstall() {
+        if (Security.getProvider(CryptoPolicyProvider.NAME) == null) {
+            return;
+        }
+        replaceAll(originals());
+    }
+
+    /** The front and wrappers for {@code policy} over {@code originals}, built without touching {@link Security}. */
+    static Assembled assemble(CompiledPolicy policy, List<Provider> originals, Audit audit) throws PolicyInstallException {
+        Enforcer enforcer = new Enforcer(policy, audit);
+        ProviderAssembly assembly = new ProviderAssembly(enforcer, ProbeSuite.standard());
+        List<Backend> backends = new ArrayList<>();
+        for (Provider p : originals) {
+            backends.add(Backend.of(p));
+        }
+        List<String> loadProblems = new ArrayList<>();
+        if (needsBcFips(policy) && backends.stream().noneMatch(Backend::fips)) {
+            if (policy.backends().fipsOnly()) {
+                // Approved-only mode must be chosen before the first Bouncy Castle class loads.
+                System.setProperty("org.bouncycastle.fips.approved_only", "true");
+            }
+            BackendLoad load = new BackendDiscovery().bcFips();
+            if (load.backend().isPresent()) {
+                backends.add(load.backend().get());
+            } else if (policy.backends().fipsOnly()) {
+                loadProblems.add("BCFIPS: " + load.reason() + "; policy " + policy.name()
+                        + " serves features only from a FIPS-validated backend (put bc-fips on the class path)");
+            }
+        }
+        CryptoPolicyProvider front = new CryptoPolicyProvider(policy.name());
+        ProviderAssembly.Front built = assembly.buildFront(front, backends);
+        List<String> missing = new ArrayList<>(loadProblems);
+        for (ProviderAssembly.Missing m : built.missing()) {
+            missing.add(m.describe());
+        }
+        if (!missing.isEmpty()) {
+            throw new PolicyInstallException(policy.name(), missing);
+        }
+        List<Provider> wrappers = new ArrayList<>();
+        for (Backend b : backends) {
+            wrappers.add(new WrapperProvider(b, assembly));
+        }
+        return new Assembled(front, wrappers, built.selections());
+    }
+
+    /** What {@link #assemble} builds. */
+    record Assembled(CryptoPolicyProvider front, List<Provider> wrappers, List<ProviderAssembly.Selection> selections) {
+    }
+
+    /** Bouncy Castle FIPS costs seconds to start: load it only when the policy asks for it or cannot do without. */
+    private static boolean needsBcFips(CompiledPolicy policy) {
+        if (policy.backends().fipsOnly() || policy.backends().preference().stream().anyMatch("BCFIPS"::equalsIgnoreCase)) {
+            return true;
+        }
+        for (var entry : policy.backends().required().entrySet()) {
+            for (String algorithm : entry.getValue()) {
+                boolean served = false;
+                for (Provider p : originals()) {
+                    served |= Backend.of(p).registers(entry.getKey().jcaName(), algorithm);
+                }
+                if (!served) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The installed providers with cryptopolicy's own removed and wrappers replaced by what they wrap. */
+    private static List<Provider> originals() {
+        List<Provider> out = new ArrayList<>();
+        for (Provider p : Security.getProviders()) {
+            if (p instanceof CryptoPolicyProvider) {
+                continue;
+            }
+            out.add(p instanceof WrapperProvider w ? w.original() : p);
+        }
+        return out;
+    }
+
+    /**
+     * Puts {@code providers} in place, one position at a time, so that at no moment is more than
+     * one provider missing from the list; then removes whatever is left over.
+     */
+    private static void replaceAll(List<Provider> providers) {
+        int position = 1;
+        for (Provider p : providers) {
+            Provider present = Security.getProvider(p.getName());
+            if (present != p) {
+                if (present != null) {
+                    Security.removeProvider(p.getName());
+                }
+                Security.insertProviderAt(p, position);
+            }
+            position++;
+        }
+        for (Provider p : Security.getProviders()) {
+            if (!providers.contains(p)) {
+                Security.removeProvider(p.getName());
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.cryptopolicy.provider.internal;
+
+import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.Decision;
+import dev.cryptopolicy.engine.Scope;
+import dev.cryptopolicy.engine.ServiceType;
+import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.InvalidKeyException;
+import java.security.InvalidParameterException;
+import java.security.Key;
+import java.security.spec.AlgorithmParameterSpec;
+
+/**
+ * Applies one compiled policy at the JCA boundary: checks keys and sizes, and in audit mode
+ * records instead of refusing. Immutable and shared by every SPI of one installation.
+ */
+public final class Enforcer {
+    private final CompiledPolicy policy;
+    private final Audit audit;
+
+    /**
+     * @param policy the policy to apply
+     * @param audit  where would-be refusals go (used in audit mode, and to count refusals)
+     */
+    public Enforcer(CompiledPolicy policy, Audit audit) {
+        this.policy = policy;
+        this.audit = audit;
+    }
+
+    /** The policy applied. */
+    public CompiledPolicy policy() {
+        return policy;
+    }
+
+    /** The audit sink. */
+    public Audit audit() {
+        return audit;
+    }
+
+    /**
+     * Checks a key entering an operation ({@code init}, {@code initSign}, {@code doPhase}, ...).
+     *
+     * @param feature for messages, e.g. {@code Signature SHA256withRSA}
+     * @throws InvalidKeyException naming the policy, the rule and the value when the key is refused
+     */
+    void checkKey(ServiceType type, String algorithm, Key key) throws InvalidKeyException {
+        KeyInfo info = KeyInfo.of(key);
+        Decision d = policy.decideKey(info.algorithm(), info.bits(), info.curve(), Scope.ANY);
+        if (!d.allowed() && refuse(type, algorithm, d, info)) {
+            throw new InvalidKeyException(describe(info, d) + "; refused by " + type.jcaName() + " " + algorithm);
+        }
+    }
+
+    /** Checks a key produced by an operation (generateKeyPair, generateKey, unwrap, ...), as an unchecked refusal. */
+    void checkProducedKey(ServiceType type, String algorithm, Key key) {
+        KeyInfo info = KeyInfo.of(key);
+        Decision d = policy.decideKey(info.algorithm(), info.bits(), info.curve(), Scope.ANY);
+        if (!d.allowed() && refuse(type, algorithm, d, info)) {
+            throw new InvalidParameterException(describe(info, d));
+        }
+    }
+
+    /** Checks a size requested with {@code initialize(int)} or {@code init(int)}. */
+    void checkSize(ServiceType type, String algorithm, String keyAlgorithm, int bits) {
+        KeyInfo info = new KeyInfo(keyAlgorithm, bits, null);
+        Decision d = policy.decideKey(keyAlgorithm, bits, null, Scope.ANY);
+        if (!d.allowed() && refuse(type, algorithm, d, info)) {
+            throw new InvalidParameterException(describe(info, d));
+        }
+    }
+
+    /** Checks the key size or curve an {@code initialize(AlgorithmParameterSpec)} call asks for. */
+    void checkSpec(ServiceType type, String algorithm, AlgorithmParameterSpec spec) throws InvalidAlgorithmParameterException {
+        KeyInfo info = KeyInfo.of(algorithm, spec);
+        Decision d = policy.decideKey(info.algorithm(), info.bits(), info.curve(), Scope.ANY);
+        if (!d.allowed() && refuse(type, algorithm, d, info)) {
+            throw new InvalidAlgorithmParameterException(describe(info, d));
+        }
+    }
+
+    /** The smallest key size the policy accepts for a family in scope any. */
+    int minBits(KeyFamily family) {
+        return policy.minKeyBits(family, Scope.ANY);
+    }
+
+    /** True when the refusal must be enforced; false in audit mode, after recording it. */
+    private boolean refuse(ServiceType type, String algorithm, Decision d, KeyInfo info) {
+        return audit.refusal(type, algorithm, d, describe(info, d), policy.enforcing());
+    }
+
+    static String describe(KeyInfo info, Decision d) {
+        StringBuilder subject = new StringBuilder();
+        subject.append(info.algorithm() == null ? "key" : info.algorithm() + " key");
+        if (info.curve() != null) {
+            subject.append(" on curve ").append(info.curve());
+        }
+        if (info.bits() > 0 && info.curve() == null) {
+            subject.append(" of ").append(info.bits()).append(" bits");
+        }
+        return d.explain(subject.toString());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.cryptopolicy.provider.internal;
+
+import java.util.Optional;
+
+/**
+ * Tells whether a {@code getInstance} call comes from the JDK's own code (a class in a {@code java.*}
+ * or {@code jdk.*} module, such as {@code java.util.UUID} asking for MD5 or the PKCS#12 key store
+ * asking for SHA-1) rather than from an application. Used only on the slow path: services the
+ * policy denies to applications but the JDK needs internally.
+ */
+final class JdkCaller {
+
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    private JdkCaller() {
+    }
+
+    /** Whether the code that asked the JCA for an instance belongs to the JDK. */
+    static boolean isJdkInternal() {
+        Optional<Class<?>> caller = WALKER.walk(frames -> frames
+                .map(StackWalker.StackFrame::getDeclaringClass)
+                .filter(c -> !isPlumbing(c))
+                .findFirst());
+        if (caller.isEmpty()) {
+            return false;
+        }
+        Module module = caller.get().getModule();
+        if (!module.isNamed()) {
+            return false;
+        }
+        String name = module.getName();
+        return name.startsWith("java.") || name.startsWith("jdk.");
+    }
+
+    /** The JCA's own classes, reflection and this library: frames between the asker and us. */
+    private static boolean isPlumbing(Class<?> c) {
+        String n = c.getName();
+        return n.startsWith("java.security.") || n.startsWith("javax.crypto.") || n.startsWith("sun.security.jca.")
+                || n.startsWith("jdk.internal.reflect.") || n.startsWith("java.lang.reflect.")
+                || n.startsWith("java.lang.invoke.") || n.startsWith("dev.cryptopolicy.provider.")
+                || n.equals("java.lang.Thread");
+    }
+}

@@ -1,0 +1,114 @@
+package dev.cryptopolicy.provider.internal;
+
+import dev.cryptopolicy.engine.Decision;
+import dev.cryptopolicy.engine.ServiceType;
+import dev.cryptopolicy.provider.backend.Backend;
+import dev.cryptopolicy.provider.backend.ProbeResult;
+import dev.cryptopolicy.provider.backend.ProbeSuite;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One service of a policy provider. It either hands out the backend's own SPI object (engines
+ * that take no keys) or an enforcing SPI around the backend's engine ({@link EnforcingSpis}).
+ * Before its first use it proves the backend with a known-answer test; a backend that fails is
+ * never used for this feature, and the reason is kept.
+ */
+final class PolicyService extends Provider.Service {
+
+    /** How a service treats a request. */
+    enum Access {
+        /** The policy allows it. */
+        ALLOWED,
+        /** The policy denies it, but audit mode records the use instead of refusing. */
+        AUDITED,
+        /** The policy denies it to applications; the JDK's own code may still use it internally. */
+        JDK_ONLY,
+        /** Not governed by the policy (internal TLS key generators, algorithm parameters, ...). */
+        UNGOVERNED
+    }
+
+    private final Provider backendProvider;
+    private final Backend backend;
+    private final Provider.Service original;
+    private final ServiceType type;
+    private final Access access;
+    private final Decision decision;
+    private final Enforcer enforcer;
+    private final ProbeSuite probes;
+    private volatile ProbeResult probe;
+
+    PolicyService(Provider owner, Provider.Service original, Backend backend, String algorithm, List<String> aliases,
+            Map<String, String> attributes, ServiceType type, Access access, Decision decision, Enforcer enforcer,
+            ProbeSuite probes) {
+        super(owner, original.getType(), algorithm, original.getClassName(), aliases, attributes);
+        this.original = original;
+        this.backend = backend;
+        this.backendProvider = backend.provider();
+        this.type = type;
+        this.access = access;
+        this.decision = decision;
+        this.enforcer = enforcer;
+        this.probes = probes;
+    }
+
+    @Override
+    public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
+        switch (access) {
+            case JDK_ONLY:
+                if (!JdkCaller.isJdkInternal()) {
+                    enforcer.audit().refusal(type, getAlgorithm(), decision, decision.explain(type.jcaName() + " " + getAlgorithm()), true);
+                    throw new NoSuchAlgorithmException(decision.explain(type.jcaName() + " " + getAlgorithm()));
+                }
+                return original.newInstance(constructorParameter);
+            case UNGOVERNED:
+                return original.newInstance(constructorParameter);
+            case AUDITED:
+                enforcer.audit().refusal(type, getAlgorithm(), decision, decision.explain(type.jcaName() + " " + getAlgorithm()), false);
+                break;
+            default:
+                break;
+        }
+        requireProbe();
+        if (type != null && EnforcingSpis.enforces(type)) {
+            return EnforcingSpis.create(type, getAlgorithm(), backendProvider, enforcer);
+        }
+        return original.newInstance(constructorParameter);
+    }
+
+    @Override
+    public boolean supportsParameter(Object parameter) {
+        return original.supportsParameter(parameter);
+    }
+
+    /** The backend that serves this service. */
+    Backend backend() {
+        return backend;
+    }
+
+    /** The probe result, or null before first use (or when the suite has no probe for it). */
+    ProbeResult probeResult() {
+        return probe;
+    }
+
+    /** Runs the known-answer test now (at most once), throwing when the backend fails it. */
+    void requireProbe() throws NoSuchAlgorithmException {
+        ProbeResult result = probe;
+        if (result == null) {
+            synchronized (this) {
+                result = probe;
+                if (result == null) {
+                    result = probes.run(backend, original.getType(), getAlgorithm());
+                    probe = result;
+                }
+            }
+        }
+        if (result.status() == ProbeResult.Status.FAILED) {
+            throw new NoSuchAlgorithmException(backend.name() + " failed the known-answer test for "
+                    + original.getType() + " " + getAlgorithm() + ": " + result.reason()
+                    + "; cryptopolicy does not use a backend that fails its probe");
+        }
+    }
+}

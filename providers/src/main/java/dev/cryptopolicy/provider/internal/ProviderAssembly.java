@@ -1,0 +1,335 @@
+package dev.cryptopolicy.provider.internal;
+
+import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.Decision;
+import dev.cryptopolicy.engine.Scope;
+import dev.cryptopolicy.engine.ServiceType;
+import dev.cryptopolicy.engine.algorithms.Algorithm;
+import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
+import dev.cryptopolicy.provider.backend.Backend;
+import dev.cryptopolicy.provider.backend.ProbeResult;
+import dev.cryptopolicy.provider.backend.ProbeSuite;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds the providers of one installation: the front provider that exposes exactly the policy's
+ * feature set, each feature served by its chosen backend, and the same-named wrappers that replace
+ * every installed provider so that neither the JCA's fallback to the next provider nor naming a
+ * provider gets around the policy.
+ */
+public final class ProviderAssembly {
+
+    /** Service attributes the JCA reads; copied from the backend's service. */
+    private static final List<String> ATTRIBUTES = List.of("SupportedKeyClasses", "SupportedKeyFormats",
+            "SupportedModes", "SupportedPaddings", "ImplementedIn", "KeySize", "ThreadSafe", "ValidationAlgorithm");
+
+    private final Enforcer enforcer;
+    private final CompiledPolicy policy;
+    private final ProbeSuite probes;
+    private final AlgorithmCatalog catalog = AlgorithmCatalog.standard();
+
+    /**
+     * @param enforcer the policy and audit sink shared by every service
+     * @param probes   the known-answer tests run before a backend's first use for a feature
+     */
+    public ProviderAssembly(Enforcer enforcer, ProbeSuite probes) {
+        this.enforcer = enforcer;
+        this.policy = enforcer.policy();
+        this.probes = probes;
+    }
+
+    /** A feature of the front provider and the backend chosen for it. */
+    public record Selection(ServiceType type, String algorithm, Backend backend) {
+    }
+
+    /** A required feature no backend could serve, with what would provide it. */
+    public record Missing(ServiceType type, String algorithm, String reason) {
+        /** One line for the start-up error. */
+        public String describe() {
+            return type.jcaName() + " " + algorithm + ": " + reason;
+        }
+    }
+
+    /** The outcome of building the front provider. */
+    public record Front(Provider provider, List<Selection> selections, List<Missing> missing) {
+    }
+
+    /**
+     * Builds the front provider named {@code name}.
+     *
+     * @param front    the (empty) provider object to fill
+     * @param backends candidates, in the order the JDK has them; the policy's preference is applied here
+     */
+    public Front buildFront(Provider front, List<Backend> backends) {
+        List<Backend> ordered = order(backends);
+        List<Selection> selections = new ArrayList<>();
+        List<Missing> missing = new ArrayList<>();
+        Map<ServiceType, List<String>> required = policy.backends().required();
+        for (ServiceType type : ServiceType.values()) {
+            List<String> requiredNames = required.getOrDefault(type, List.of());
+            for (Algorithm a : policy.features(type)) {
+                boolean isRequired = requiredNames.contains(a.name());
+                PolicyService chosen = null;
+                List<String> failures = new ArrayList<>();
+                for (Backend b : ordered) {
+                    Provider.Service original = lookup(b.provider(), type, a);
+                    if (original == null) {
+                        continue;
+                    }
+                    PolicyService s = new PolicyService(front, original, b, a.name(), aliases(a), attributes(original, type),
+                            type, PolicyService.Access.ALLOWED, policy.decide(type, a.name(), Scope.ANY), enforcer, probes);
+                    if (isRequired) {
+                        try {
+                            s.requireProbe();
+                        } catch (NoSuchAlgorithmException e) {
+                            failures.add(e.getMessage());
+                            continue;
+                        }
+                    }
+                    chosen = s;
+                    break;
+                }
+                if (chosen == null) {
+                    if (isRequired) {
+                        missing.add(new Missing(type, a.name(), failures.isEmpty() ? "no backend; " + hint(type, a.name())
+                                : String.join("; ", failures) + "; " + hint(type, a.name())));
+                    }
+                    continue;
+                }
+                PolicyProviders.put(front, chosen);
+                selections.add(new Selection(type, a.name(), chosen.backend()));
+            }
+        }
+        return new Front(front, List.copyOf(selections), List.copyOf(missing));
+    }
+
+    /**
+     * Fills {@code wrapper}, a provider with the same name as {@code backend}'s, with the backend's
+     * services as the policy allows them.
+     */
+    public void buildWrapper(Provider wrapper, Backend backend) {
+        Provider original = backend.provider();
+        boolean mayServe = !policy.backends().fipsOnly() || backend.fips();
+        Map<String, List<String>> aliases = aliasesOf(original);
+        for (Provider.Service s : original.getServices()) {
+            ServiceType type = ServiceType.ofJcaNameOrNull(s.getType());
+            String key = s.getType() + "." + s.getAlgorithm().toUpperCase(Locale.ROOT);
+            List<String> serviceAliases = aliases.getOrDefault(key, List.of());
+            if (type == null || ungoverned(type, s.getAlgorithm())) {
+                PolicyProviders.put(wrapper, new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
+                        attributes(s, type), type, PolicyService.Access.UNGOVERNED, null, enforcer, probes));
+                continue;
+            }
+            if (type == ServiceType.CIPHER) {
+                continue;
+            }
+            Decision d = policy.decide(type, s.getAlgorithm(), Scope.ANY);
+            PolicyService.Access access = access(type, d, mayServe);
+            if (access != null) {
+                PolicyProviders.put(wrapper, new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
+                        attributes(s, type), type, access, d, enforcer, probes));
+            }
+        }
+        for (Algorithm a : catalog.algorithms(ServiceType.CIPHER)) {
+            Provider.Service base = lookup(original, ServiceType.CIPHER, a);
+            if (base == null) {
+                continue;
+            }
+            Decision d = policy.decide(ServiceType.CIPHER, a.name(), Scope.ANY);
+            PolicyService.Access access = access(ServiceType.CIPHER, d, mayServe);
+            if (access != null) {
+                PolicyProviders.put(wrapper, new PolicyService(wrapper, base, backend, a.name(), aliases(a),
+                        attributes(base, ServiceType.CIPHER), ServiceType.CIPHER, access, d, enforcer, probes));
+            }
+        }
+    }
+
+    private PolicyService.Access access(ServiceType type, Decision d, boolean mayServe) {
+        if (d.allowed() && mayServe) {
+            return PolicyService.Access.ALLOWED;
+        }
+        if (!policy.enforcing()) {
+            return PolicyService.Access.AUDITED;
+        }
+        // Engines that pick their provider at getInstance can refuse applications there while the
+        // JDK keeps what it needs internally (MD5 for UUIDs, SHA-1 in key stores). Engines that
+        // pick their provider late (Signature, Cipher, Mac, KeyAgreement) must not see the service
+        // at all, or getInstance would succeed and only init would fail.
+        return instantiatedAtGetInstance(type) ? PolicyService.Access.JDK_ONLY : null;
+    }
+
+    private static boolean instantiatedAtGetInstance(ServiceType type) {
+        switch (type) {
+            case SIGNATURE:
+            case CIPHER:
+            case MAC:
+            case KEY_AGREEMENT:
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /**
+     * Services the JDK uses internally that no policy governs: TLS key derivation, parameter
+     * objects, password-based key store protection and the TLS 1.0/1.1 handshake signature. TLS
+     * itself is governed through the protocol range and the exported JDK properties.
+     */
+    static boolean ungoverned(ServiceType type, String algorithm) {
+        String a = algorithm.toUpperCase(Locale.ROOT);
+        switch (type) {
+            case ALGORITHM_PARAMETERS:
+                return true;
+            case KEY_GENERATOR:
+                return a.startsWith("SUNTLS") || a.startsWith("TLS");
+            case MAC:
+                return a.startsWith("HMACPBE") || a.startsWith("SSLMAC");
+            case CIPHER:
+            case SECRET_KEY_FACTORY:
+                return a.startsWith("PBE");
+            case SIGNATURE:
+                return a.equals("MD5ANDSHA1WITHRSA");
+            default:
+                return false;
+        }
+    }
+
+    /** The backend's service for a catalog algorithm, found by name or alias; for ciphers, the base service. */
+    private static Provider.Service lookup(Provider p, ServiceType type, Algorithm a) {
+        Backend probe = Backend.of(p);
+        if (!probe.registers(type.jcaName(), a.name())) {
+            for (String alias : a.aliases()) {
+                if (!Character.isDigit(alias.charAt(0)) && type != ServiceType.CIPHER && probe.registers(type.jcaName(), alias)) {
+                    return p.getService(type.jcaName(), alias);
+                }
+            }
+            return null;
+        }
+        if (type != ServiceType.CIPHER) {
+            return p.getService(type.jcaName(), a.name());
+        }
+        Provider.Service full = p.getService("Cipher", a.name());
+        if (full != null) {
+            return full;
+        }
+        String[] parts = a.name().split("/");
+        Provider.Service s = parts.length == 3 ? p.getService("Cipher", parts[0] + "/" + parts[1]) : null;
+        if (s == null && parts.length == 3) {
+            s = p.getService("Cipher", parts[0] + "//" + parts[2]);
+        }
+        return s != null ? s : p.getService("Cipher", parts[0]);
+    }
+
+    private static List<String> aliases(Algorithm a) {
+        List<String> out = new ArrayList<>();
+        for (String alias : a.aliases()) {
+            out.add(alias);
+            if (Character.isDigit(alias.charAt(0))) {
+                out.add("OID." + alias);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> attributes(Provider.Service s, ServiceType type) {
+        Map<String, String> out = new HashMap<>();
+        for (String name : ATTRIBUTES) {
+            if (type == ServiceType.CIPHER && (name.equals("SupportedModes") || name.equals("SupportedPaddings"))) {
+                continue;
+            }
+            String value = s.getAttribute(name);
+            if (value != null) {
+                out.put(name, value);
+            }
+        }
+        return out;
+    }
+
+    /** The backend's aliases, by {@code Type.ALGORITHM} (upper-case algorithm). */
+    private static Map<String, List<String>> aliasesOf(Provider p) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Map.Entry<Object, Object> e : p.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            if (!key.startsWith("Alg.Alias.")) {
+                continue;
+            }
+            String rest = key.substring("Alg.Alias.".length());
+            int dot = rest.indexOf('.');
+            if (dot < 0) {
+                continue;
+            }
+            String type = rest.substring(0, dot);
+            String alias = rest.substring(dot + 1);
+            String target = String.valueOf(e.getValue()).toUpperCase(Locale.ROOT);
+            out.computeIfAbsent(type + "." + target, k -> new ArrayList<>()).add(alias);
+        }
+        return out;
+    }
+
+    private List<Backend> order(List<Backend> backends) {
+        List<Backend> out = new ArrayList<>();
+        for (String name : policy.backends().preference()) {
+            for (Backend b : backends) {
+                if (b.name().equalsIgnoreCase(name) && !out.contains(b)) {
+                    out.add(b);
+                }
+            }
+        }
+        for (Backend b : backends) {
+            if (!out.contains(b)) {
+                out.add(b);
+            }
+        }
+        out.removeIf(b -> !eligible(b));
+        return out;
+    }
+
+    private boolean eligible(Backend b) {
+        if (policy.backends().fipsOnly() && !b.fips()) {
+            return false;
+        }
+        String min = policy.backends().minVersions().get(b.name());
+        return min == null || compareVersions(b.version(), min) >= 0;
+    }
+
+    /** Compares dotted numeric versions: {@code 2.1.3} vs {@code 2.1}. Non-numeric parts count as 0. */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("[^0-9]+");
+        String[] y = b.split("[^0-9]+");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int xi = i < x.length && !x[i].isEmpty() ? Integer.parseInt(x[i]) : 0;
+            int yi = i < y.length && !y[i].isEmpty() ? Integer.parseInt(y[i]) : 0;
+            if (xi != yi) {
+                return Integer.compare(xi, yi);
+            }
+        }
+        return 0;
+    }
+
+    /** What would provide a missing feature, for the start-up message. */
+    static String hint(ServiceType type, String algorithm) {
+        String a = algorithm.toUpperCase(Locale.ROOT);
+        if (a.startsWith("SHAKE")) {
+            return "Temurin 25's SUN or bc-fips provide it";
+        }
+        if (a.startsWith("ML-KEM") || a.startsWith("ML-DSA")) {
+            return "JDK 24 or later provides it (SunJCE / SUN)";
+        }
+        if (a.startsWith("SHA3") || a.contains("SHA3-")) {
+            return "JDK 17's SUN or bc-fips provide it";
+        }
+        return "put bc-fips on the class path or use a JDK whose providers offer " + type.jcaName() + " " + algorithm;
+    }
+
+    /** The probe result a service recorded, if it has run. */
+    static ProbeResult probeOf(Provider.Service s) {
+        return s instanceof PolicyService p ? p.probeResult() : null;
+    }
+}
