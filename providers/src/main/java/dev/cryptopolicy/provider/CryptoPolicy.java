@@ -59,7 +59,7 @@ public final class CryptoPolicy {
         installed.add(assembled.front);
         installed.addAll(assembled.wrappers);
         replaceAll(installed);
-        return new Installation(policy, assembled.front, installed, current, assembled.selections, audit);
+        return new Installation(policy, assembled.front, installed, current, assembled.selections, assembled.rejected, audit);
     }
 
     /** Restores the providers that were installed before cryptopolicy; does nothing when none is installed. */
@@ -105,11 +105,12 @@ public final class CryptoPolicy {
         for (Backend b : backends) {
             wrappers.add(new WrapperProvider(b, assembly));
         }
-        return new Assembled(front, wrappers, built.selections());
+        return new Assembled(front, wrappers, built.selections(), built.rejected());
     }
 
     /** What {@link #assemble} builds. */
-    record Assembled(CryptoPolicyProvider front, List<Provider> wrappers, List<ProviderAssembly.Selection> selections) {
+    record Assembled(CryptoPolicyProvider front, List<Provider> wrappers, List<ProviderAssembly.Selection> selections,
+            List<String> rejected) {
     }
 
     /** Bouncy Castle FIPS costs seconds to start: load it only when the policy asks for it or cannot do without. */

@@ -18,15 +18,17 @@ public final class Installation {
     private final List<Provider> installed;
     private final List<Provider> replaced;
     private final List<ProviderAssembly.Selection> selections;
+    private final List<String> rejected;
     private final Audit audit;
 
     Installation(CompiledPolicy policy, CryptoPolicyProvider front, List<Provider> installed, List<Provider> replaced,
-            List<ProviderAssembly.Selection> selections, Audit audit) {
+            List<ProviderAssembly.Selection> selections, List<String> rejected, Audit audit) {
         this.policy = policy;
         this.front = front;
         this.installed = List.copyOf(installed);
         this.replaced = List.copyOf(replaced);
         this.selections = selections;
+        this.rejected = List.copyOf(rejected);
         this.audit = audit;
     }
 
@@ -57,6 +59,11 @@ public final class Installation {
             out.put(s.type().jcaName() + " " + s.algorithm(), s.backend().name());
         }
         return out;
+    }
+
+    /** Backends passed over because they failed a known-answer test, one line each with the reason. */
+    public List<String> rejectedBackends() {
+        return rejected;
     }
 
     /** Refusals so far (would-be refusals in audit mode), by {@code "Service algorithm | rule"}. */

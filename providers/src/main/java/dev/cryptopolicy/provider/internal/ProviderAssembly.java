@@ -57,8 +57,8 @@ public final class ProviderAssembly {
         }
     }
 
-    /** The outcome of building the front provider. */
-    public record Front(Provider provider, List<Selection> selections, List<Missing> missing) {
+    /** The outcome of building the front provider; {@code rejected} lists backends that failed a probe. */
+    public record Front(Provider provider, List<Selection> selections, List<Missing> missing, List<String> rejected) {
     }
 
     /**
@@ -71,6 +71,7 @@ public final class ProviderAssembly {
         List<Backend> ordered = order(backends);
         List<Selection> selections = new ArrayList<>();
         List<Missing> missing = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
         Map<ServiceType, List<String>> required = policy.backends().required();
         for (ServiceType type : ServiceType.values()) {
             List<String> requiredNames = required.getOrDefault(type, List.of());
@@ -85,11 +86,15 @@ public final class ProviderAssembly {
                     }
                     PolicyService s = new PolicyService(front, original, b, a.name(), aliases(a), attributes(original, type),
                             type, PolicyService.Access.ALLOWED, policy.decide(type, a.name(), Scope.ANY), enforcer, probes);
-                    if (isRequired) {
+                    // Required features, and every feature of a backend that is not the JDK's own, are
+                    // proven now so that a failing backend is passed over for the next candidate.
+                    // The JDK's own providers are proven on first use, to keep start-up fast.
+                    if (isRequired || !isJdkProvider(b)) {
                         try {
                             s.requireProbe();
                         } catch (NoSuchAlgorithmException e) {
                             failures.add(e.getMessage());
+                            rejected.add(e.getMessage());
                             continue;
                         }
                     }
@@ -107,7 +112,7 @@ public final class ProviderAssembly {
                 selections.add(new Selection(type, a.name(), chosen.backend()));
             }
         }
-        return new Front(front, List.copyOf(selections), List.copyOf(missing));
+        return new Front(front, List.copyOf(selections), List.copyOf(missing), List.copyOf(rejected));
     }
 
     /**
@@ -199,6 +204,12 @@ public final class ProviderAssembly {
             default:
                 return false;
         }
+    }
+
+    /** Whether the backend is one of the JDK's own providers (loaded from the JDK's modules). */
+    static boolean isJdkProvider(Backend b) {
+        Module m = b.provider().getClass().getModule();
+        return m.isNamed() && (m.getName().startsWith("java.") || m.getName().startsWith("jdk."));
     }
 
     /** The backend's service for a catalog algorithm, found by name or alias; for ciphers, the base service. */

@@ -1,0 +1,202 @@
+package dev.cryptopolicy.provider.backend;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.security.Provider;
+import java.security.Security;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Finds the backends a JVM has: the providers installed in {@link Security}, and on request the
+ * optional Bouncy Castle FIPS providers (BCFIPS, and BCJSSE in FIPS mode on top of it), which are
+ * constructed by reflection but never inserted into {@code Security}: the caller decides that.
+ *
+ * <p>Constructing BCFIPS runs its power-up self-tests and gathers entropy (1-2.6 s measured), so
+ * it happens only when {@link #bcFips()} is called, at most once per discovery object; keep the
+ * object for as long as the same BCFIPS instance should be reused. Nothing here throws because an
+ * optional backend is missing or broken: the outcome is a {@link BackendLoad} with a kept reason.
+ *
+ * <p>Instances are thread-safe.
+ */
+public final class BackendDiscovery {
+
+    private static final String BC_FIPS_NAME = "BCFIPS";
+    private static final String BC_JSSE_NAME = "BCJSSE";
+
+    private final String bcFipsClass;
+    private final String bcJsseClass;
+    private final ClassLoader loader;
+
+    // Guarded by "this": remembered so a second call does not pay for another self-test.
+    private BackendLoad bcFips;
+    private BackendLoad bcJsse;
+
+    /** Creates a discovery that looks for the Bouncy Castle FIPS classes on this library's class path. */
+    public BackendDiscovery() {
+        this(Backend.BC_FIPS_CLASS, Backend.BC_JSSE_CLASS);
+    }
+
+    /** For tests: other class names, e.g. ones that do not exist, to simulate a class path without BC. */
+    BackendDiscovery(String bcFipsClass, String bcJsseClass) {
+        this.bcFipsClass = Objects.requireNonNull(bcFipsClass, "bcFipsClass");
+        this.bcJsseClass = Objects.requireNonNull(bcJsseClass, "bcJsseClass");
+        this.loader = BackendDiscovery.class.getClassLoader();
+    }
+
+    /**
+     * Lists the providers installed in {@link Security}, in preference order.
+     *
+     * @return one backend per installed provider; a fresh, unmodifiable list on every call
+     */
+    public List<Backend> installed() {
+        List<Backend> backends = new ArrayList<>();
+        for (Provider provider : Security.getProviders()) {
+            backends.add(Backend.of(provider));
+        }
+        return List.copyOf(backends);
+    }
+
+    /**
+     * Obtains the Bouncy Castle FIPS provider: the one already installed in {@code Security} if
+     * there is one, else a new instance (not installed). The result, good or bad, is remembered by
+     * this discovery object.
+     *
+     * <p>Approved-only mode is not this method's business: it is fixed by the system property
+     * {@code org.bouncycastle.fips.approved_only}, which must be set before any BC class loads.
+     *
+     * @return the backend, or the reason it is unavailable (class missing, self-test failure, ...)
+     */
+    public synchronized BackendLoad bcFips() {
+        if (bcFips == null) {
+            bcFips = loadBcFips();
+        }
+        return bcFips;
+    }
+
+    /**
+     * Obtains the Bouncy Castle JSSE provider in FIPS mode, built on the provider object from
+     * {@link #bcFips()} (constructor {@code BouncyCastleJsseProvider(boolean, Provider)}).
+     *
+     * <p>The string form {@code new BouncyCastleJsseProvider("fips:BCFIPS")} is not used: it looks
+     * BCFIPS up by name in {@code Security} and fails ("unable to find Provider/JcaTlsCryptoProvider
+     * class: BCFIPS") while BCFIPS is not installed, which is exactly the state discovery leaves.
+     * An installed BCJSSE that is already in FIPS mode is reused.
+     *
+     * @return the backend, or the reason it is unavailable (including BCFIPS being unavailable)
+     */
+    public synchronized BackendLoad bcJsseFips() {
+        if (bcJsse == null) {
+            bcJsse = loadBcJsse();
+        }
+        return bcJsse;
+    }
+
+    private BackendLoad loadBcFips() {
+        long start = System.nanoTime();
+        Provider installed = Security.getProvider(BC_FIPS_NAME);
+        if (installed != null && installed.getClass().getName().equals(bcFipsClass)) {
+            return BackendLoad.available(BC_FIPS_NAME, Backend.of(installed),
+                    "BCFIPS: using the instance already installed in java.security.Security", since(start));
+        }
+        Attempt attempt = construct(BC_FIPS_NAME, bcFipsClass, "the bc-fips jar, unmodified", new Class<?>[0]);
+        if (attempt.provider == null) {
+            return BackendLoad.unavailable(BC_FIPS_NAME, attempt.failure, since(start));
+        }
+        Duration took = since(start);
+        return BackendLoad.available(BC_FIPS_NAME, Backend.of(attempt.provider),
+                "BCFIPS: constructed " + bcFipsClass + " in " + took.toMillis() + " ms (not installed)", took);
+    }
+
+    private BackendLoad loadBcJsse() {
+        long start = System.nanoTime();
+        Provider installed = Security.getProvider(BC_JSSE_NAME);
+        if (installed != null && installed.getClass().getName().equals(bcJsseClass) && Backend.of(installed).fips()) {
+            return BackendLoad.available(BC_JSSE_NAME, Backend.of(installed),
+                    "BCJSSE: using the FIPS-mode instance already installed in java.security.Security", since(start));
+        }
+        BackendLoad fips = bcFips();
+        if (!fips.isAvailable()) {
+            return BackendLoad.unavailable(BC_JSSE_NAME,
+                    "BCJSSE: FIPS mode needs BCFIPS, which is unavailable (" + fips.reason() + ")", since(start));
+        }
+        Provider fipsProvider = fips.backend().orElseThrow().provider();
+        Attempt attempt = construct(BC_JSSE_NAME, bcJsseClass, "the bctls-fips and bcutil-fips jars",
+                new Class<?>[] {boolean.class, Provider.class}, Boolean.TRUE, fipsProvider);
+        if (attempt.provider == null) {
+            return BackendLoad.unavailable(BC_JSSE_NAME, attempt.failure, since(start));
+        }
+        Backend backend = Backend.of(attempt.provider);
+        if (!backend.fips()) {
+            return BackendLoad.unavailable(BC_JSSE_NAME,
+                    "BCJSSE: " + bcJsseClass + " was constructed in FIPS mode but does not report isFipsMode() == true",
+                    since(start));
+        }
+        Duration took = since(start);
+        return BackendLoad.available(BC_JSSE_NAME, backend,
+                "BCJSSE: constructed " + bcJsseClass + "(true, BCFIPS) in " + took.toMillis() + " ms (not installed)",
+                took);
+    }
+
+    /** A constructed provider or the reason there is none; exactly one is set. */
+    private static final class Attempt {
+        final Provider provider;
+        final String failure;
+
+        Attempt(Provider provider, String failure) {
+            this.provider = provider;
+            this.failure = failure;
+        }
+    }
+
+    private Attempt construct(String name, String className, String jar, Class<?>[] parameterTypes, Object... args) {
+        Class<?> type;
+        try {
+            type = Class.forName(className, true, loader);
+        } catch (ClassNotFoundException e) {
+            return new Attempt(null, name + ": class " + className + " is not on the class path (add " + jar + ")");
+        } catch (ExceptionInInitializerError e) {
+            // BC FIPS runs its module checksum in static initialisers; a repackaged jar fails here.
+            return new Attempt(null, name + ": class " + className + " failed to initialise: " + Messages.describe(cause(e)));
+        } catch (LinkageError e) {
+            return new Attempt(null, name + ": class " + className + " could not be loaded (is a dependency of "
+                    + jar + " missing?): " + Messages.describe(e));
+        }
+        if (!Provider.class.isAssignableFrom(type)) {
+            return new Attempt(null, name + ": class " + className + " is not a java.security.Provider");
+        }
+        Constructor<?> constructor;
+        try {
+            constructor = type.getConstructor(parameterTypes);
+        } catch (NoSuchMethodException e) {
+            return new Attempt(null, name + ": class " + className + " has no public constructor "
+                    + signature(parameterTypes) + "; is it a different release?");
+        }
+        try {
+            return new Attempt((Provider) constructor.newInstance(args), null);
+        } catch (InvocationTargetException e) {
+            // BC FIPS reports a failed power-up self-test as an exception from the constructor.
+            return new Attempt(null, name + ": constructing " + className + " failed: " + Messages.describe(cause(e)));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return new Attempt(null, name + ": constructing " + className + " failed: " + Messages.describe(e));
+        }
+    }
+
+    private static Throwable cause(Throwable wrapper) {
+        return wrapper.getCause() != null ? wrapper.getCause() : wrapper;
+    }
+
+    private static String signature(Class<?>[] parameterTypes) {
+        StringBuilder text = new StringBuilder("(");
+        for (int i = 0; i < parameterTypes.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(parameterTypes[i].getSimpleName());
+        }
+        return text.append(')').toString();
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.cryptopolicy.provider.backend;
+
+import java.security.Provider;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The known-answer tests a backend must pass before it is trusted with a feature: PEP 644's
+ * configure-time check, where a backend's claim to register an algorithm is not evidence and a
+ * known answer is.
+ *
+ * <p>Every probe calls {@code getInstance(algorithm, provider)} on exactly the probed backend's
+ * {@link Provider} object, so nothing falls through to another provider. Generated key pairs are
+ * cached for the duration of one {@code run}/{@code probeAll} call only (never in statics). A
+ * suite is immutable and may be shared; one call runs on the calling thread.
+ */
+public final class ProbeSuite {
+
+    private final Map<Feature, Probe> probes;
+
+    private ProbeSuite(List<Probe> probes) {
+        Map<Feature, Probe> byFeature = new LinkedHashMap<>();
+        for (Probe probe : probes) {
+            Probe previous = byFeature.putIfAbsent(probe.feature(), probe);
+            if (previous != null) {
+                throw new IllegalStateException("Two probes for feature [" + probe.feature() + "]: " + previous
+                        + " and " + probe);
+            }
+        }
+        this.probes = Collections.unmodifiableMap(byFeature);
+    }
+
+    /**
+     * Returns the standard suite: digests, HMACs, ciphers, signatures, key agreements, KEMs, key
+     * generators and factories, PBKDF2 and SecureRandom (see {@link #knownFeatures()}).
+     *
+     * @return the standard suite
+     */
+    public static ProbeSuite standard() {
+        List<Probe> all = new ArrayList<>();
+        all.addAll(DigestProbes.all());
+        all.addAll(MacProbes.all());
+        all.addAll(CipherProbes.all());
+        all.addAll(SignatureProbes.all());
+        all.addAll(AgreementProbes.all());
+        all.addAll(KeyProbes.all());
+        all.addAll(RandomProbes.all());
+        return new ProbeSuite(all);
+    }
+
+    /** @return every feature this suite can check, in suite order, with JDK spellings of the names */
+    public Set<Feature> knownFeatures() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(probes.keySet()));
+    }
+
+    /**
+     * Returns the probe for a feature.
+     *
+     * @param feature the feature (case-insensitive)
+     * @return the probe, or empty if the suite cannot check the feature
+     * @throws NullPointerException if {@code feature} is null
+     */
+    public Optional<Probe> probe(Feature feature) {
+        return Optional.ofNullable(probes.get(Objects.requireNonNull(feature, "feature")));
+    }
+
+    /**
+     * Probes one feature of one backend.
+     *
+     * @param backend the backend
+     * @param serviceType the JCA service type, e.g. {@code "MessageDigest"}
+     * @param algorithm the algorithm or transformation, e.g. {@code "SHA-256"}; an alias the
+     *     backend registers (such as {@code "SHA256"}) is resolved through the backend
+     * @return the result; never throws because of what the backend does
+     * @throws NullPointerException if any argument is null
+     * @throws IllegalArgumentException if {@code serviceType} or {@code algorithm} is blank
+     */
+    public ProbeResult run(Backend backend, String serviceType, String algorithm) {
+        return run(backend, Feature.of(serviceType, algorithm));
+    }
+
+    /**
+     * Probes one feature of one backend; see {@link #run(Backend, String, String)}.
+     *
+     * @param backend the backend
+     * @param feature the feature
+     * @return the result; never throws because of what the backend does
+     * @throws NullPointerException if either argument is null
+     */
+    public ProbeResult run(Backend backend, Feature feature) {
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(feature, "feature");
+        return probe(backend, feature, new KeyPairCache());
+    }
+
+    /**
+     * Probes every known feature of every backend.
+     *
+     * @param backends the backends, e.g. {@link BackendDiscovery#installed()}
+     * @return one result per backend and known feature ({@code UNSUPPORTED} where not registered)
+     * @throws NullPointerException if {@code backends} or an element is null
+     */
+    public ProbeReport probeAll(List<Backend> backends) {
+        return probeAll(backends, probes.keySet());
+    }
+
+    /**
+     * Probes the given features of every backend, e.g. only those a policy requires.
+     *
+     * @param backends the backends; duplicates are probed once
+     * @param features the features; duplicates are probed once, unknown ones give {@code NO_PROBE}
+     * @return one result per backend and feature
+     * @throws NullPointerException if an argument or an element is null
+     */
+    public ProbeReport probeAll(List<Backend> backends, Collection<Feature> features) {
+        List<Backend> distinctBackends = List.copyOf(new LinkedHashSet<>(backends));
+        Set<Feature> distinctFeatures = new LinkedHashSet<>(features);
+        distinctFeatures.forEach(feature -> Objects.requireNonNull(feature, "feature"));
+        long start = System.nanoTime();
+        // One cache for the whole run: keys are per generating provider, so a backend that lacks
+        // a generator (SunJCE for RSA) reuses the pair its fallback (SunRsaSign) already made.
+        KeyPairCache keys = new KeyPairCache();
+        List<ProbeResult> results = new ArrayList<>();
+        for (Backend backend : distinctBackends) {
+            for (Feature feature : distinctFeatures) {
+                results.add(probe(backend, feature, keys));
+            }
+        }
+        return ProbeReport.of(distinctBackends, results, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private ProbeResult probe(Backend backend, Feature feature, KeyPairCache keys) {
+        Optional<Probe> probe = resolve(backend, feature);
+        boolean registered = backend.registers(feature);
+        if (probe.isEmpty()) {
+            return ProbeResult.of(backend, feature, ProbeResult.Status.NO_PROBE, "no probe for " + feature
+                    + (registered ? "; " + backend.name() + " registers it, but the claim is unverified"
+                            : ", and " + backend.name() + " does not register it"), Duration.ZERO);
+        }
+        if (!registered) {
+            return ProbeResult.of(backend, feature, ProbeResult.Status.UNSUPPORTED,
+                    backend.name() + " does not register " + feature, Duration.ZERO);
+        }
+        Optional<ServiceLookup.Match> match =
+                ServiceLookup.match(backend.provider(), feature.serviceType(), feature.algorithm());
+        if (match.isPresent() && !match.get().confirmed()) {
+            long start = System.nanoTime();
+            Optional<String> refusal = ServiceLookup.refusal(backend.provider(), feature.algorithm());
+            if (refusal.isPresent()) {
+                return ProbeResult.of(backend, feature, ProbeResult.Status.UNSUPPORTED, backend.name()
+                        + " registers Cipher " + match.get().service().getAlgorithm()
+                        + " without declaring its modes and paddings, and refuses " + feature.algorithm() + ": "
+                        + refusal.get(), Duration.ofNanos(System.nanoTime() - start));
+            }
+        }
+        return probe.get().run(backend, feature, keys);
+    }
+
+    /**
+     * The probe for a feature, also under an alias the backend registers for a known name
+     * (SUN's {@code SHA256} for {@code SHA-256}). A cipher transformation is only resolved as a
+     * whole: that {@code AES/GCM/NoPadding} is served by a service named {@code AES} says nothing
+     * about which probe applies.
+     */
+    private Optional<Probe> resolve(Backend backend, Feature feature) {
+        Probe direct = probes.get(feature);
+        if (direct != null) {
+            return Optional.of(direct);
+        }
+        Provider.Service service = backend.provider().getService(feature.serviceType(), feature.algorithm());
+        if (service == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(probes.get(Feature.of(feature.serviceType(), service.getAlgorithm())));
+    }
+}

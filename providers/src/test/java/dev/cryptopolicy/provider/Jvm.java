@@ -1,0 +1,59 @@
+package dev.cryptopolicy.provider;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** Runs a class of the test class path in a fresh JVM, for routes that act at JVM start-up. */
+final class Jvm {
+
+    /** Exit code and combined output of a finished JVM. */
+    record Result(int exit, String output) {
+    }
+
+    private Jvm() {
+    }
+
+    /** The test class path, as entries (surefire passes the real one in a property). */
+    static List<String> classPath() {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return Arrays.asList(cp.split(File.pathSeparator));
+    }
+
+    static Result run(List<String> jvmOptions, List<String> classPath, Class<?> main, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (Runtime.version().feature() >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, classPath));
+        command.add(main.getName());
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("JVM did not finish in 120 s: " + command);
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(process.exitValue(), output);
+    }
+
+    static List<String> classPathWithout(Predicate<String> drop) {
+        List<String> out = new ArrayList<>();
+        for (String entry : classPath()) {
+            if (!drop.test(entry)) {
+                out.add(entry);
+            }
+        }
+        return out;
+    }
+}
