@@ -3,7 +3,12 @@ package dev.cryptopolicy.provider;
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.engine.PolicyLoader;
+import dev.cryptopolicy.engine.Decision;
+import dev.cryptopolicy.engine.Scope;
+import dev.cryptopolicy.engine.ServiceType;
+import dev.cryptopolicy.provider.internal.ProviderAssembly;
 import java.security.Provider;
+import java.security.ProviderException;
 import java.security.Security;
 import java.util.Set;
 
@@ -51,9 +56,32 @@ final class ConfiguredRoute {
             this.policy = policy;
         }
 
+        /**
+         * Answers a lookup that reached this provider. After installation the JDK's list no longer
+         * holds this object, so a lookup that still reaches it began on the list as it was before
+         * (the lookup that triggered installation, or one racing with it): returning null would
+         * let that lookup fall through to the unwrapped providers. A denied request is therefore
+         * stopped here with an unchecked {@link ProviderException}; every later lookup goes
+         * through the installed providers and gets the standard exceptions.
+         */
         Provider.Service service(String type, String algorithm) {
             Provider front = front();
-            return front == null ? null : front.getService(type, algorithm);
+            if (front == null) {
+                return null;
+            }
+            Provider.Service s = front.getService(type, algorithm);
+            if (s != null) {
+                return s;
+            }
+            ServiceType t = ServiceType.ofJcaNameOrNull(type);
+            if (t != null && !ProviderAssembly.ungoverned(t, algorithm) && policy.enforcing()) {
+                Decision d = policy.decide(t, algorithm, Scope.ANY);
+                if (!d.allowed()) {
+                    throw new ProviderException(d.explain(type + " " + algorithm)
+                            + " (refused while cryptopolicy was being installed from java.security)");
+                }
+            }
+            return null;
         }
 
         Set<Provider.Service> services() {

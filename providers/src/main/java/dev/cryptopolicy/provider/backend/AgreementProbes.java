@@ -91,9 +91,11 @@ final class AgreementProbes {
 
     // RFC 7748 section 6.2.
     private static final byte[] X448_ALICE_PRIVATE = unhex("3046020100300506032b656f043a0438"
-            + "9a8f4925d1519f5775cf46b04b5800d4ee9ee8bae8bc5565d498c28dd9c9baf574a9419744897391006382a6f127ab1d9ac2d8c0a598726b");
+            + "9a8f4925d1519f5775cf46b04b5800d4ee9ee8bae8bc5565d498c28d"
+            + "d9c9baf574a9419744897391006382a6f127ab1d9ac2d8c0a598726b");
     private static final byte[] X448_BOB_PUBLIC = unhex("3042300506032b656f033900"
-            + "3eb7a829b0cd20f5bcfc0b599b6feccf6da4627107bdb0d4f345b43027d8b972fc3e34fb4232a13ca706dcb57aec3dae07bdc1c67bf33609");
+            + "3eb7a829b0cd20f5bcfc0b599b6feccf6da4627107bdb0d4f345b430"
+            + "27d8b972fc3e34fb4232a13ca706dcb57aec3dae07bdc1c67bf33609");
     private static final byte[] X448_SHARED = unhex("07fff4181ac6cc95ec1c16a94a0f74d12da232ce40a77552281d282b"
             + "b60c0b56fd2464c335543936521c24403085d59a449a5037514a879d");
 
@@ -125,7 +127,8 @@ final class AgreementProbes {
                 });
     }
 
-    private static byte[] agree(KeyAgreement agreement, PrivateKey own, PublicKey peer) throws GeneralSecurityException {
+    private static byte[] agree(KeyAgreement agreement, PrivateKey own, PublicKey peer)
+            throws GeneralSecurityException {
         agreement.init(own);
         agreement.doPhase(peer, true);
         return agreement.generateSecret();
@@ -150,11 +153,13 @@ final class AgreementProbes {
                             first.encapsulation());
                     ProbeFailure.check(algorithm + " decapsulated secret", recovered.getEncoded(),
                             first.key().getEncoded());
-                    ProbeFailure.require(!allZero(first.key().getEncoded()), algorithm + " produced an all-zero secret");
+                    ProbeFailure.require(!allZero(first.key().getEncoded()),
+                            algorithm + " produced an all-zero secret");
                     KemAccess.Encapsulated second =
                             KemAccess.encapsulate(algorithm, context.provider(), keyPair.getPublic());
                     ProbeFailure.require(!Arrays.equals(first.encapsulation(), second.encapsulation()),
-                            algorithm + " produced the same encapsulation twice: " + Messages.hex(first.encapsulation()));
+                            algorithm + " produced the same encapsulation twice: "
+                                    + Messages.hex(first.encapsulation()));
                     byte[] modified = first.encapsulation().clone();
                     modified[modified.length / 2] ^= 0x01;
                     byte[] fromModified;

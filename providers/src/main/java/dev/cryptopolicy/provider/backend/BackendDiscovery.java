@@ -102,11 +102,11 @@ public final class BackendDiscovery {
                     "BCFIPS: using the instance already installed in java.security.Security", since(start));
         }
         Attempt attempt = construct(BC_FIPS_NAME, bcFipsClass, "the bc-fips jar, unmodified", new Class<?>[0]);
-        if (attempt.provider == null) {
-            return BackendLoad.unavailable(BC_FIPS_NAME, attempt.failure, since(start));
+        if (attempt.provider() == null) {
+            return BackendLoad.unavailable(BC_FIPS_NAME, attempt.failure(), since(start));
         }
         Duration took = since(start);
-        return BackendLoad.available(BC_FIPS_NAME, Backend.of(attempt.provider),
+        return BackendLoad.available(BC_FIPS_NAME, Backend.of(attempt.provider()),
                 "BCFIPS: constructed " + bcFipsClass + " in " + took.toMillis() + " ms (not installed)", took);
     }
 
@@ -115,7 +115,8 @@ public final class BackendDiscovery {
         Provider installed = Security.getProvider(BC_JSSE_NAME);
         if (installed != null && installed.getClass().getName().equals(bcJsseClass) && Backend.of(installed).fips()) {
             return BackendLoad.available(BC_JSSE_NAME, Backend.of(installed),
-                    "BCJSSE: using the FIPS-mode instance already installed in java.security.Security", since(start));
+                    "BCJSSE: using the FIPS-mode instance already installed in java.security.Security",
+                    since(start));
         }
         BackendLoad fips = bcFips();
         if (!fips.isAvailable()) {
@@ -125,10 +126,10 @@ public final class BackendDiscovery {
         Provider fipsProvider = fips.backend().orElseThrow().provider();
         Attempt attempt = construct(BC_JSSE_NAME, bcJsseClass, "the bctls-fips and bcutil-fips jars",
                 new Class<?>[] {boolean.class, Provider.class}, Boolean.TRUE, fipsProvider);
-        if (attempt.provider == null) {
-            return BackendLoad.unavailable(BC_JSSE_NAME, attempt.failure, since(start));
+        if (attempt.provider() == null) {
+            return BackendLoad.unavailable(BC_JSSE_NAME, attempt.failure(), since(start));
         }
-        Backend backend = Backend.of(attempt.provider);
+        Backend backend = Backend.of(attempt.provider());
         if (!backend.fips()) {
             return BackendLoad.unavailable(BC_JSSE_NAME,
                     "BCJSSE: " + bcJsseClass + " was constructed in FIPS mode but does not report isFipsMode() == true",
@@ -141,14 +142,7 @@ public final class BackendDiscovery {
     }
 
     /** A constructed provider or the reason there is none; exactly one is set. */
-    private static final class Attempt {
-        final Provider provider;
-        final String failure;
-
-        Attempt(Provider provider, String failure) {
-            this.provider = provider;
-            this.failure = failure;
-        }
+    private record Attempt(Provider provider, String failure) {
     }
 
     private Attempt construct(String name, String className, String jar, Class<?>[] parameterTypes, Object... args) {
@@ -159,10 +153,13 @@ public final class BackendDiscovery {
             return new Attempt(null, name + ": class " + className + " is not on the class path (add " + jar + ")");
         } catch (ExceptionInInitializerError e) {
             // BC FIPS runs its module checksum in static initialisers; a repackaged jar fails here.
-            return new Attempt(null, name + ": class " + className + " failed to initialise: " + Messages.describe(cause(e)));
+            return new Attempt(null, name + ": class " + className + " failed to initialise: "
+                    + Messages.describe(cause(e)));
         } catch (LinkageError e) {
             return new Attempt(null, name + ": class " + className + " could not be loaded (is a dependency of "
                     + jar + " missing?): " + Messages.describe(e));
+        } catch (RuntimeException e) {
+            return new Attempt(null, name + ": class " + className + " could not be loaded: " + Messages.describe(e));
         }
         if (!Provider.class.isAssignableFrom(type)) {
             return new Attempt(null, name + ": class " + className + " is not a java.security.Provider");
@@ -178,7 +175,8 @@ public final class BackendDiscovery {
             return new Attempt((Provider) constructor.newInstance(args), null);
         } catch (InvocationTargetException e) {
             // BC FIPS reports a failed power-up self-test as an exception from the constructor.
-            return new Attempt(null, name + ": constructing " + className + " failed: " + Messages.describe(cause(e)));
+            return new Attempt(null, name + ": constructing " + className + " failed: "
+                    + Messages.describe(cause(e)));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return new Attempt(null, name + ": constructing " + className + " failed: " + Messages.describe(e));
         }

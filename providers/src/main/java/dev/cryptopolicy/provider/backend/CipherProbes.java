@@ -4,6 +4,7 @@ import static dev.cryptopolicy.provider.backend.Messages.unhex;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyPair;
 import java.security.spec.AlgorithmParameterSpec;
@@ -126,7 +127,8 @@ final class CipherProbes {
         Probe aes256 = plain("AES/ECB/NoPadding", "FIPS 197 C.3", "AES",
                 unhex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"), null,
                 unhex("00112233445566778899aabbccddeeff"), unhex("8ea2b7ca516745bfeafc49904b496089"));
-        return new Probe(aes128.feature(), "AES/ECB/NoPadding with AES-128 (SP 800-38A F.1.1) and AES-256 (FIPS 197 C.3)",
+        return new Probe(aes128.feature(),
+                "AES/ECB/NoPadding with AES-128 (SP 800-38A F.1.1) and AES-256 (FIPS 197 C.3)",
                 context -> aes128.body().run(context) + "; " + aes256.body().run(context));
     }
 
@@ -201,10 +203,11 @@ final class CipherProbes {
                 Key accepted = cipher.unwrap(tampered, keyAlgorithm, Cipher.SECRET_KEY);
                 throw new ProbeFailure(transformation + " unwrapped a modified wrapped key to "
                         + Messages.hex(accepted.getEncoded()) + " instead of refusing its integrity check");
-            } catch (java.security.GeneralSecurityException expected) {
+            } catch (GeneralSecurityException expected) {
                 // The integrity check value caught the modification.
             }
-            return transformation + " wrapping and unwrapping matched " + source + "; a modified wrapped key was refused";
+            return transformation + " wrapping and unwrapping matched " + source
+                    + "; a modified wrapped key was refused";
         });
     }
 
@@ -240,7 +243,7 @@ final class CipherProbes {
     }
 
     private static void init(Cipher cipher, int mode, Key key, AlgorithmParameterSpec parameters)
-            throws java.security.GeneralSecurityException {
+            throws GeneralSecurityException {
         if (parameters == null) {
             cipher.init(mode, key);
         } else {
@@ -249,7 +252,7 @@ final class CipherProbes {
     }
 
     /** Streams the input through update() and doFinal(), which some broken SPIs get wrong. */
-    private static byte[] inTwoParts(Cipher cipher, byte[] input) throws java.security.GeneralSecurityException {
+    private static byte[] inTwoParts(Cipher cipher, byte[] input) throws GeneralSecurityException {
         int split = input.length / 2 + 3;
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         byte[] part = cipher.update(input, 0, split);

@@ -7,8 +7,9 @@ import java.util.Objects;
  * One (JCA service type, algorithm) pair an application can ask a backend for, such as
  * {@code Cipher AES/GCM/NoPadding} or {@code MessageDigest SHA3-256}.
  *
- * <p>Equality ignores case in both parts, as the JCA does when it looks a service up, but the
- * spelling given to {@link #of} is kept for messages.
+ * <p>Equality ignores case in the algorithm, as the JCA does when it looks a service up (the
+ * spelling given to {@link #of} is kept for messages); the service type is the name of a JCA
+ * engine class and, as in the JCA, is compared exactly.
  */
 public final class Feature {
 
@@ -55,13 +56,13 @@ public final class Feature {
     @Override
     public boolean equals(Object other) {
         return other instanceof Feature that
-                && serviceType.equalsIgnoreCase(that.serviceType)
+                && serviceType.equals(that.serviceType)
                 && algorithm.equalsIgnoreCase(that.algorithm);
     }
 
     @Override
     public int hashCode() {
-        return 31 * serviceType.toUpperCase(Locale.ROOT).hashCode() + algorithm.toUpperCase(Locale.ROOT).hashCode();
+        return 31 * serviceType.hashCode() + algorithm.toUpperCase(Locale.ROOT).hashCode();
     }
 
     /** @return {@code "<service type> <algorithm>"}, e.g. {@code "Cipher AES/GCM/NoPadding"} */

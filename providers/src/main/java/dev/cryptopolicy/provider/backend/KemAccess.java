@@ -9,8 +9,10 @@ import java.security.PublicKey;
 import javax.crypto.SecretKey;
 
 /**
- * Reaches {@code javax.crypto.KEM} (JDK 21+) by reflection, because this library is compiled for
- * Java 17 where the class does not exist.
+ * Reaches {@code javax.crypto.KEM} by reflection, because this library is compiled with
+ * {@code --release 17}, whose API does not have it. The class is public API from JDK 21 and is
+ * also present in recent JDK 17 updates (17.0.15 has it), so its presence is checked, not the
+ * version.
  */
 final class KemAccess {
 
@@ -54,8 +56,8 @@ final class KemAccess {
                 encapsulation = encapsulated.getMethod("encapsulation");
                 decapsulate = decapsulator.getMethod("decapsulate", byte[].class);
             } catch (ClassNotFoundException | NoSuchMethodException e) {
-                missing = "the javax.crypto.KEM API needs JDK 21 or later; this JVM is "
-                        + Runtime.version().feature();
+                missing = "this JVM (" + Runtime.version() + ") has no javax.crypto.KEM API; it is standard"
+                        + " from JDK 21";
             }
             GET_INSTANCE = getInstance;
             NEW_ENCAPSULATOR = newEncapsulator;
@@ -108,7 +110,8 @@ final class KemAccess {
             }
             throw new IllegalStateException("javax.crypto.KEM." + method.getName() + " threw " + cause, cause);
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException("javax.crypto.KEM." + method.getName() + " is public API yet inaccessible", e);
+            throw new IllegalStateException(
+                    "javax.crypto.KEM." + method.getName() + " is public API yet inaccessible", e);
         }
     }
 }

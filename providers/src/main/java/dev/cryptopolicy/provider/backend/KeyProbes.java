@@ -233,7 +233,8 @@ final class KeyProbes {
         } else {
             ProbeFailure.require(one.length >= 14, algorithm + " key is only " + one.length + " bytes");
         }
-        ProbeFailure.require(!Arrays.equals(one, two), algorithm + " generated the same key twice: " + Messages.hex(one));
+        ProbeFailure.require(!Arrays.equals(one, two),
+                algorithm + " generated the same key twice: " + Messages.hex(one));
         return one.length;
     }
 

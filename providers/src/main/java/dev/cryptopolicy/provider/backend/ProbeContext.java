@@ -103,7 +103,8 @@ final class ProbeContext {
             }
         });
         if (entry.keyPair() == null) {
-            throw entry.refusedByMode() ? ProbeFailure.refusedByMode(entry.failure()) : new ProbeFailure(entry.failure());
+            throw entry.refusedByMode() ? ProbeFailure.refusedByMode(entry.failure())
+                    : new ProbeFailure(entry.failure());
         }
         return entry.keyPair();
     }

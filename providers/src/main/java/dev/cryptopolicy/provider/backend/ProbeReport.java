@@ -75,7 +75,7 @@ public final class ProbeReport {
      * Returns the result for one backend and feature.
      *
      * @param backend the backend
-     * @param feature the feature (case-insensitive, as in the JCA)
+     * @param feature the feature (algorithm case-insensitive, as in the JCA)
      * @return the result, or empty if the report did not cover that pair
      * @throws NullPointerException if either argument is null
      */

@@ -20,7 +20,11 @@ public final class ProbeResult {
          * instantiated: its claim is not to be trusted.
          */
         FAILED,
-        /** The backend does not register the feature; nothing was run. */
+        /**
+         * The backend does not offer the feature: it does not register it (nothing was run), its
+         * cipher service refused the mode or padding when asked, or it refused the operation in
+         * its current mode (BCFIPS in approved-only mode). Nothing was found wrong.
+         */
         UNSUPPORTED,
         /**
          * The suite has no known-answer test for the feature, so the backend's claim (if any) is

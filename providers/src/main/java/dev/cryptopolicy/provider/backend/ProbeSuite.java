@@ -65,7 +65,7 @@ public final class ProbeSuite {
     /**
      * Returns the probe for a feature.
      *
-     * @param feature the feature (case-insensitive)
+     * @param feature the feature (algorithm case-insensitive)
      * @return the probe, or empty if the suite cannot check the feature
      * @throws NullPointerException if {@code feature} is null
      */
@@ -139,8 +139,16 @@ public final class ProbeSuite {
     }
 
     private ProbeResult probe(Backend backend, Feature feature, KeyPairCache keys) {
-        Optional<Probe> probe = resolve(backend, feature);
-        boolean registered = backend.registers(feature);
+        Optional<Probe> probe;
+        boolean registered;
+        try {
+            probe = resolve(backend, feature);
+            registered = backend.registers(feature);
+        } catch (RuntimeException e) {
+            // Provider.getService can be overridden; a provider that cannot even answer is broken.
+            return ProbeResult.of(backend, feature, ProbeResult.Status.FAILED, "looking up " + feature + " in "
+                    + backend.name() + " threw " + Messages.describe(e), Duration.ZERO);
+        }
         if (probe.isEmpty()) {
             return ProbeResult.of(backend, feature, ProbeResult.Status.NO_PROBE, "no probe for " + feature
                     + (registered ? "; " + backend.name() + " registers it, but the claim is unverified"

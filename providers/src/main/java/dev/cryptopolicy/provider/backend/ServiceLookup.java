@@ -127,7 +127,8 @@ final class ServiceLookup {
             return Support.MAYBE;
         }
         try {
-            return Pattern.compile(regex).matcher(value.toUpperCase(Locale.ENGLISH)).matches() ? Support.YES : Support.NO;
+            boolean listed = Pattern.compile(regex).matcher(value.toUpperCase(Locale.ENGLISH)).matches();
+            return listed ? Support.YES : Support.NO;
         } catch (PatternSyntaxException e) {
             // Cipher would throw here too; a provider with a malformed attribute does not serve the name.
             return Support.NO;

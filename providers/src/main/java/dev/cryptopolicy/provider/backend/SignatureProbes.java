@@ -64,11 +64,13 @@ final class SignatureProbes {
             String algorithm = digest + "withRSA";
             probes.add(signature(algorithm, "RSA-2048", RSA_2048, null, pkcs1KnownAnswer(algorithm, digest)));
         }
-        for (String digest : new String[] {"SHA512/224", "SHA512/256", "SHA3-224", "SHA3-256", "SHA3-384", "SHA3-512"}) {
+        for (String digest : new String[] {"SHA512/224", "SHA512/256",
+                "SHA3-224", "SHA3-256", "SHA3-384", "SHA3-512"}) {
             probes.add(signature(digest + "withRSA", "RSA-2048", RSA_2048, null, null));
         }
         probes.add(signature("RSASSA-PSS", "RSA-2048", RSA_2048,
-                new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, PSSParameterSpec.TRAILER_FIELD_BC),
+                new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32,
+                        PSSParameterSpec.TRAILER_FIELD_BC),
                 null));
         for (String digest : new String[] {"SHA1", "SHA224", "SHA256", "SHA384", "SHA512",
                 "SHA3-224", "SHA3-256", "SHA3-384", "SHA3-512"}) {
@@ -200,15 +202,19 @@ final class SignatureProbes {
             + "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
     private static final byte[] ED25519_PUBLIC = unhex("302a300506032b6570032100"
             + "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
-    private static final byte[] ED25519_SIGNATURE = unhex("e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e06522490155"
+    private static final byte[] ED25519_SIGNATURE = unhex(
+            "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e06522490155"
             + "5fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b");
 
     // RFC 8032 section 7.4 "Blank" (empty message, empty context).
     private static final byte[] ED448_PRIVATE = unhex("3047020100300506032b6571043b0439"
-            + "6c82a562cb808d10d632be89c8513ebf6c929f34ddfa8c9f63c9960ef6e348a3528c8a3fcc2f044e39a3fc5b94492f8f032e7549a20098f95b");
+            + "6c82a562cb808d10d632be89c8513ebf6c929f34ddfa8c9f63c9960ef6e348a3"
+            + "528c8a3fcc2f044e39a3fc5b94492f8f032e7549a20098f95b");
     private static final byte[] ED448_PUBLIC = unhex("3043300506032b6571033a00"
-            + "5fd7449b59b461fd2ce787ec616ad46a1da1342485a70e1f8a0ea75d80e96778edf124769b46c7061bd6783df1e50f6cd1fa1abeafe8256180");
-    private static final byte[] ED448_SIGNATURE = unhex("533a37f6bbe457251f023c0d88f976ae2dfb504a843e34d2074fd823d41a591f"
+            + "5fd7449b59b461fd2ce787ec616ad46a1da1342485a70e1f8a0ea75d80e96778ed"
+            + "f124769b46c7061bd6783df1e50f6cd1fa1abeafe8256180");
+    private static final byte[] ED448_SIGNATURE = unhex(
+            "533a37f6bbe457251f023c0d88f976ae2dfb504a843e34d2074fd823d41a591f"
             + "2b233f034f628281f2fd7a22ddd47d7828c59bd0a21bfd3980ff0d2028d4b18a9df63e006c5d1c2d345b925d8d"
             + "c00b4104852db99ac5c7cdda8530a113a0f4dbb61149f05a7363268c71d95808ff2e652600");
 

@@ -418,6 +418,7 @@ final class EnforcingSpis {
         private final Enforcer enforcer;
         private final String algorithm;
         private boolean initialized;
+        private boolean sizeChecked;
 
         KeyPairGeneratorSpiImpl(KeyPairGenerator delegate, Enforcer enforcer, String algorithm) {
             this.delegate = delegate;
@@ -430,6 +431,7 @@ final class EnforcingSpis {
             enforcer.checkSize(ServiceType.KEY_PAIR_GENERATOR, algorithm, algorithm, keysize);
             delegate.initialize(keysize, random);
             initialized = true;
+            sizeChecked = true;
         }
 
         @Override
@@ -437,6 +439,7 @@ final class EnforcingSpis {
             enforcer.checkSpec(ServiceType.KEY_PAIR_GENERATOR, algorithm, params);
             delegate.initialize(params, random);
             initialized = true;
+            sizeChecked = KeyInfo.of(algorithm, params).bits() > 0 || KeyInfo.of(algorithm, params).curve() != null;
         }
 
         @Override
@@ -445,7 +448,10 @@ final class EnforcingSpis {
                 initializeToPolicyDefault();
             }
             KeyPair pair = delegate.generateKeyPair();
-            enforcer.checkProducedKey(ServiceType.KEY_PAIR_GENERATOR, algorithm, pair.getPublic());
+            if (!sizeChecked) {
+                // Sizes chosen by the backend (defaults, opaque parameter specs) are checked on the result.
+                enforcer.checkProducedKey(ServiceType.KEY_PAIR_GENERATOR, algorithm, pair.getPublic());
+            }
             return pair;
         }
 

@@ -187,7 +187,7 @@ public final class ProviderAssembly {
      * objects, password-based key store protection and the TLS 1.0/1.1 handshake signature. TLS
      * itself is governed through the protocol range and the exported JDK properties.
      */
-    static boolean ungoverned(ServiceType type, String algorithm) {
+    public static boolean ungoverned(ServiceType type, String algorithm) {
         String a = algorithm.toUpperCase(Locale.ROOT);
         switch (type) {
             case ALGORITHM_PARAMETERS:
