@@ -143,13 +143,13 @@ final class Composer {
         Set<Algorithm> algs = new LinkedHashSet<>();
         for (ServiceType type : ServiceType.values()) {
             if (spec.services().isEmpty() || spec.services().contains(type)) {
-                algs.addAll(Patterns.match(pattern, e.catalog.algorithms(type)));
+                algs.addAll(Patterns.matchBroad(pattern, e.catalog.algorithms(type)));
             }
         }
         Set<TlsName> tls = new LinkedHashSet<>();
         if (spec.services().isEmpty()) {
             for (TlsKind kind : TlsKind.values()) {
-                tls.addAll(Patterns.match(pattern, e.catalog.tls(kind)));
+                tls.addAll(Patterns.matchBroad(pattern, e.catalog.tls(kind)));
             }
         }
         if (algs.isEmpty() && tls.isEmpty()) {
@@ -184,7 +184,7 @@ final class Composer {
         if (!spec.edit()) {
             LinkedHashMap<T, Origin> out = new LinkedHashMap<>();
             for (Located<String> entry : spec.entries()) {
-                for (T t : resolve(entry.value(), entry.origin(), universe, what, vocabulary)) {
+                for (T t : resolve(entry.value(), entry.origin(), universe, what, vocabulary, false)) {
                     out.putIfAbsent(t, entry.origin());
                 }
             }
@@ -198,8 +198,9 @@ final class Composer {
         LinkedHashMap<T, Origin> out = current == null ? new LinkedHashMap<>() : new LinkedHashMap<>(current);
         for (Located<String> entry : spec.entries()) {
             String text = entry.value().substring(1).trim();
-            Set<T> matched = resolve(text, entry.origin(), universe, what, vocabulary);
-            if (entry.value().startsWith("+")) {
+            boolean add = entry.value().startsWith("+");
+            Set<T> matched = resolve(text, entry.origin(), universe, what, vocabulary, !add);
+            if (add) {
                 for (T t : matched) {
                     out.putIfAbsent(t, entry.origin());
                 }
@@ -211,8 +212,8 @@ final class Composer {
     }
 
     private <T extends Entry> Set<T> resolve(String text, Origin origin, List<T> universe, String what,
-            List<? extends Entry> vocabulary) {
-        Set<T> matched = Patterns.match(text, universe);
+            List<? extends Entry> vocabulary, boolean broad) {
+        Set<T> matched = broad ? Patterns.matchBroad(text, universe) : Patterns.match(text, universe);
         if (matched.isEmpty()) {
             problems.add(Problem.error(origin, text, "known-algorithm",
                     (text.indexOf('*') >= 0 ? "pattern '" + text + "' matches no known " : "unknown ") + what
@@ -220,14 +221,5 @@ final class Composer {
                     .withSuggestion(Suggest.didYouMean(text, Patterns.vocabulary(vocabulary))));
         }
         return matched;
-    }
-
-    /** Curves by name, for the compiler. */
-    static Set<String> curveNames(Map<Curve, Origin> curves) {
-        Set<String> names = new LinkedHashSet<>();
-        for (Curve c : curves.keySet()) {
-            names.add(c.name());
-        }
-        return names;
     }
 }

@@ -18,8 +18,26 @@ final class Patterns {
     private Patterns() {
     }
 
-    /** Everything in {@code universe} that {@code pattern} names, in universe order; empty if none. */
+    /**
+     * What a feature-set entry adds: an exact name, alias or OID means that entry alone; otherwise
+     * the family, glob or component it names (see {@link #matchBroad}).
+     */
     static <T extends Entry> Set<T> match(String pattern, List<T> universe) {
+        if (pattern.indexOf('*') < 0) {
+            for (T entry : universe) {
+                if (entry.isNamed(pattern)) {
+                    return Set.of(entry);
+                }
+            }
+        }
+        return matchBroad(pattern, universe);
+    }
+
+    /**
+     * What a deny rule or a {@code -X} edit reaches: everything the pattern names as a name, family,
+     * glob or component, so that {@code -SHA1} removes {@code SHA1withRSA} and {@code HmacSHA1}.
+     */
+    static <T extends Entry> Set<T> matchBroad(String pattern, List<T> universe) {
         Set<T> out = new LinkedHashSet<>();
         if (pattern.indexOf('*') >= 0) {
             Pattern glob = glob(pattern);

@@ -226,9 +226,9 @@ public final class AlgorithmCatalog {
                 add(ServiceType.MESSAGE_DIGEST, name, aliases, Set.of(), fam, name, KeyFamily.UNCONSTRAINED, 0, null);
             }
             add(ServiceType.MESSAGE_DIGEST, "SHAKE128", List.of("2.16.840.1.101.3.4.2.11", "SHAKE128-256"),
-                    Set.of(), Set.of("SHAKE", "SHA-3"), "SHAKE128", KeyFamily.UNCONSTRAINED, 0, null);
+                    Set.of(), Set.of("SHAKE"), "SHAKE128", KeyFamily.UNCONSTRAINED, 0, null);
             add(ServiceType.MESSAGE_DIGEST, "SHAKE256", List.of("2.16.840.1.101.3.4.2.12", "SHAKE256-512"),
-                    Set.of(), Set.of("SHAKE", "SHA-3"), "SHAKE256", KeyFamily.UNCONSTRAINED, 0, null);
+                    Set.of(), Set.of("SHAKE"), "SHAKE256", KeyFamily.UNCONSTRAINED, 0, null);
         }
 
         private void macs() {
@@ -653,7 +653,7 @@ public final class AlgorithmCatalog {
                 "TLS_RSA_WITH_AES_256_CBC_SHA256", "TLS_RSA_WITH_AES_128_CBC_SHA256",
                 "TLS_RSA_WITH_AES_256_CBC_SHA", "TLS_RSA_WITH_AES_128_CBC_SHA",
                 "TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA", "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA",
-                "TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
+                "TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA", "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
                 "TLS_ECDHE_ECDSA_WITH_CAMELLIA_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_CAMELLIA_256_GCM_SHA384",
                 "TLS_ECDHE_ECDSA_WITH_CAMELLIA_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_CAMELLIA_128_GCM_SHA256",
                 "TLS_ECDHE_RSA_WITH_RC4_128_SHA", "TLS_RSA_WITH_RC4_128_SHA", "TLS_RSA_WITH_RC4_128_MD5",
