@@ -55,6 +55,9 @@ public final class CryptoPolicy {
         List<Provider> current = originals();
         Audit audit = new Audit();
         Assembled assembled = assemble(policy, current, audit);
+        if (!assembled.missing().isEmpty()) {
+            throw new PolicyInstallException(policy.name(), assembled.missing());
+        }
         List<Provider> installed = new ArrayList<>();
         installed.add(assembled.front);
         installed.addAll(assembled.wrappers);
@@ -71,7 +74,7 @@ public final class CryptoPolicy {
     }
 
     /** The front and wrappers for {@code policy} over {@code originals}, built without touching {@link Security}. */
-    static Assembled assemble(CompiledPolicy policy, List<Provider> originals, Audit audit) throws PolicyInstallException {
+    static Assembled assemble(CompiledPolicy policy, List<Provider> originals, Audit audit) {
         Enforcer enforcer = new Enforcer(policy, audit);
         ProviderAssembly assembly = new ProviderAssembly(enforcer, ProbeSuite.standard());
         List<Backend> backends = new ArrayList<>();
@@ -98,19 +101,26 @@ public final class CryptoPolicy {
         for (ProviderAssembly.Missing m : built.missing()) {
             missing.add(m.describe());
         }
-        if (!missing.isEmpty()) {
-            throw new PolicyInstallException(policy.name(), missing);
-        }
         List<Provider> wrappers = new ArrayList<>();
         for (Backend b : backends) {
             wrappers.add(new WrapperProvider(b, assembly));
         }
-        return new Assembled(front, wrappers, built.selections(), built.rejected());
+        return new Assembled(front, wrappers, built.selections(), built.rejected(), missing, backends);
     }
 
-    /** What {@link #assemble} builds. */
+    /** What {@link #assemble} builds; {@code missing} lists unmet requirements (install refuses when any). */
     record Assembled(CryptoPolicyProvider front, List<Provider> wrappers, List<ProviderAssembly.Selection> selections,
-            List<String> rejected) {
+            List<String> rejected, List<String> missing, List<Backend> backends) {
+    }
+
+    /**
+     * Works out what installing {@code policy} would do on this JVM, without installing it: the
+     * backends, the backend chosen for each feature, the backends passed over and the unmet
+     * requirements. {@code cryptopolicy probe} prints this.
+     */
+    public static InstallPlan plan(CompiledPolicy policy) {
+        Assembled a = assemble(policy, originals(), new Audit());
+        return new InstallPlan(policy, a.backends(), a.selections(), a.rejected(), a.missing());
     }
 
     /** Bouncy Castle FIPS costs seconds to start: load it only when the policy asks for it or cannot do without. */

@@ -20,8 +20,8 @@ import java.util.Set;
  *
  * <p>Every probe calls {@code getInstance(algorithm, provider)} on exactly the probed backend's
  * {@link Provider} object, so nothing falls through to another provider. Generated key pairs are
- * cached for the duration of one {@code run}/{@code probeAll} call only (never in statics). A
- * suite is immutable and may be shared; one call runs on the calling thread.
+ * cached for the duration of one {@code run}/{@code probeAll} call, or of one {@link ProbeSession},
+ * never in statics. A suite is immutable and may be shared; a call runs on the calling thread.
  */
 public final class ProbeSuite {
 
@@ -74,7 +74,18 @@ public final class ProbeSuite {
     }
 
     /**
-     * Probes one feature of one backend.
+     * Starts a session whose probes share generated key pairs; use it to probe many features
+     * one at a time (see {@link ProbeSession}).
+     *
+     * @return a new session of this suite
+     */
+    public ProbeSession session() {
+        return new ProbeSession(this);
+    }
+
+    /**
+     * Probes one feature of one backend, with key pairs generated for this call only (to probe
+     * many features one by one, use a {@link #session()}).
      *
      * @param backend the backend
      * @param serviceType the JCA service type, e.g. {@code "MessageDigest"}
@@ -138,7 +149,7 @@ public final class ProbeSuite {
         return ProbeReport.of(distinctBackends, results, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private ProbeResult probe(Backend backend, Feature feature, KeyPairCache keys) {
+    ProbeResult probe(Backend backend, Feature feature, KeyPairCache keys) {
         Optional<Probe> probe;
         boolean registered;
         try {

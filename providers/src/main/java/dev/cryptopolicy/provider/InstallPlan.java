@@ -1,0 +1,31 @@
+package dev.cryptopolicy.provider;
+
+import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.provider.backend.Backend;
+import dev.cryptopolicy.provider.internal.ProviderAssembly;
+import java.util.List;
+
+/**
+ * What installing a policy would do on this JVM, worked out without installing it.
+ *
+ * @param policy     the policy
+ * @param backends   the backends considered, in the JDK's order (plus Bouncy Castle FIPS when the policy needs it)
+ * @param selections the backend chosen for each feature of the policy
+ * @param rejected   backends passed over because they failed a known-answer test, with the reason
+ * @param missing    unmet requirements, one line each; installation fails when this is not empty
+ */
+public record InstallPlan(CompiledPolicy policy, List<Backend> backends, List<ProviderAssembly.Selection> selections,
+        List<String> rejected, List<String> missing) {
+
+    public InstallPlan {
+        backends = List.copyOf(backends);
+        selections = List.copyOf(selections);
+        rejected = List.copyOf(rejected);
+        missing = List.copyOf(missing);
+    }
+
+    /** Whether the policy can be installed here. */
+    public boolean satisfiable() {
+        return missing.isEmpty();
+    }
+}

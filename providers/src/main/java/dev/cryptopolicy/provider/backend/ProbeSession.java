@@ -1,0 +1,52 @@
+package dev.cryptopolicy.provider.backend;
+
+import java.util.Objects;
+
+/**
+ * A run of probes that share the key pairs they generate, for a caller that probes features one
+ * at a time (lazily, at first use) rather than all at once with {@link ProbeSuite#probeAll}.
+ *
+ * <p>Without a session every {@link ProbeSuite#run} generates its own key pairs, so probing five
+ * RSA signature algorithms one by one generates five RSA-2048 key pairs; within a session it is
+ * one. The key pairs live as long as the session does (they are throw-away test keys), so hold a
+ * session for a batch of related probes, such as one installation, and then drop it.
+ *
+ * <p>Thread-safe: probes of one session run one at a time.
+ */
+public final class ProbeSession {
+
+    private final ProbeSuite suite;
+    private final KeyPairCache keys = new KeyPairCache();
+
+    ProbeSession(ProbeSuite suite) {
+        this.suite = Objects.requireNonNull(suite, "suite");
+    }
+
+    /**
+     * Probes one feature of one backend; see {@link ProbeSuite#run(Backend, String, String)}.
+     *
+     * @param backend the backend
+     * @param serviceType the JCA service type, e.g. {@code "Signature"}
+     * @param algorithm the algorithm or transformation, e.g. {@code "SHA256withRSA"}
+     * @return the result; never throws because of what the backend does
+     * @throws NullPointerException if any argument is null
+     * @throws IllegalArgumentException if {@code serviceType} or {@code algorithm} is blank
+     */
+    public ProbeResult run(Backend backend, String serviceType, String algorithm) {
+        return run(backend, Feature.of(serviceType, algorithm));
+    }
+
+    /**
+     * Probes one feature of one backend; see {@link ProbeSuite#run(Backend, Feature)}.
+     *
+     * @param backend the backend
+     * @param feature the feature
+     * @return the result; never throws because of what the backend does
+     * @throws NullPointerException if either argument is null
+     */
+    public synchronized ProbeResult run(Backend backend, Feature feature) {
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(feature, "feature");
+        return suite.probe(backend, feature, keys);
+    }
+}
