@@ -76,7 +76,7 @@ public final class CryptoPolicy {
     /** The front and wrappers for {@code policy} over {@code originals}, built without touching {@link Security}. */
     static Assembled assemble(CompiledPolicy policy, List<Provider> originals, Audit audit) {
         Enforcer enforcer = new Enforcer(policy, audit);
-        ProviderAssembly assembly = new ProviderAssembly(enforcer, ProbeSuite.standard());
+        ProviderAssembly assembly = new ProviderAssembly(enforcer, ProbeSuite.standard().session());
         List<Backend> backends = new ArrayList<>();
         for (Provider p : originals) {
             backends.add(Backend.of(p));

@@ -4,7 +4,7 @@ import dev.cryptopolicy.engine.Decision;
 import dev.cryptopolicy.engine.ServiceType;
 import dev.cryptopolicy.provider.backend.Backend;
 import dev.cryptopolicy.provider.backend.ProbeResult;
-import dev.cryptopolicy.provider.backend.ProbeSuite;
+import dev.cryptopolicy.provider.backend.ProbeSession;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.util.List;
@@ -37,12 +37,12 @@ final class PolicyService extends Provider.Service {
     private final Access access;
     private final Decision decision;
     private final Enforcer enforcer;
-    private final ProbeSuite probes;
+    private final ProbeSession probes;
     private volatile ProbeResult probe;
 
     PolicyService(Provider owner, Provider.Service original, Backend backend, String algorithm, List<String> aliases,
             Map<String, String> attributes, ServiceType type, Access access, Decision decision, Enforcer enforcer,
-            ProbeSuite probes) {
+            ProbeSession probes) {
         super(owner, original.getType(), algorithm, original.getClassName(), aliases, attributes);
         this.original = original;
         this.backend = backend;
@@ -97,13 +97,10 @@ final class PolicyService extends Provider.Service {
     void requireProbe() throws NoSuchAlgorithmException {
         ProbeResult result = probe;
         if (result == null) {
-            synchronized (this) {
-                result = probe;
-                if (result == null) {
-                    result = probes.run(backend, original.getType(), getAlgorithm());
-                    probe = result;
-                }
-            }
+            // No lock of our own: the session serialises probes, and a probe may itself look up
+            // services of this installation; two threads racing here both get the same answer.
+            result = probes.run(backend, original.getType(), getAlgorithm());
+            probe = result;
         }
         if (result.status() == ProbeResult.Status.FAILED) {
             throw new NoSuchAlgorithmException(backend.name() + " failed the known-answer test for "

@@ -8,7 +8,7 @@ import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.provider.backend.Backend;
 import dev.cryptopolicy.provider.backend.ProbeResult;
-import dev.cryptopolicy.provider.backend.ProbeSuite;
+import dev.cryptopolicy.provider.backend.ProbeSession;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.util.ArrayList;
@@ -32,14 +32,14 @@ public final class ProviderAssembly {
 
     private final Enforcer enforcer;
     private final CompiledPolicy policy;
-    private final ProbeSuite probes;
+    private final ProbeSession probes;
     private final AlgorithmCatalog catalog = AlgorithmCatalog.standard();
 
     /**
      * @param enforcer the policy and audit sink shared by every service
-     * @param probes   the known-answer tests run before a backend's first use for a feature
+     * @param probes   the known-answer tests run before a backend's first use for a feature, sharing key pairs
      */
-    public ProviderAssembly(Enforcer enforcer, ProbeSuite probes) {
+    public ProviderAssembly(Enforcer enforcer, ProbeSession probes) {
         this.enforcer = enforcer;
         this.policy = enforcer.policy();
         this.probes = probes;
