@@ -59,12 +59,16 @@ final class Compiler {
 
     // ---- algorithms ----------------------------------------------------------------------
 
+    /** One shared "not in the feature set" decision per service type: most of the catalog is outside any policy. */
+    private final Map<ServiceType, Decision> notInFeatureSet = new EnumMap<>(ServiceType.class);
+
     private Decision decide(ServiceType type, Algorithm a, Scope scope) {
         LinkedHashMap<Algorithm, Origin> features = e.algorithms.get(type);
         Origin added = features == null ? null : features.get(a);
         if (added == null) {
-            Origin list = e.algorithmLists.getOrDefault(type, Origin.builtIn("algorithms." + type.jcaName()));
-            return deny("algorithms." + type.jcaName(), list, "is not in the feature set of policy " + policy);
+            return notInFeatureSet.computeIfAbsent(type, t -> deny("algorithms." + t.jcaName(),
+                    e.algorithmLists.getOrDefault(t, Origin.builtIn("algorithms." + t.jcaName())),
+                    "is not in the feature set of policy " + policy));
         }
         for (Effective.DenyRule rule : e.deny) {
             if (rule.spec().keySizeBelow() == 0 && applies(rule.spec(), scope) && rule.algorithms().contains(a)) {

@@ -80,7 +80,7 @@ public final class ProviderAssembly {
                 PolicyService chosen = null;
                 List<String> failures = new ArrayList<>();
                 for (Backend b : ordered) {
-                    Provider.Service original = lookup(b.provider(), type, a);
+                    Provider.Service original = lookup(b, type, a);
                     if (original == null) {
                         continue;
                     }
@@ -142,8 +142,12 @@ public final class ProviderAssembly {
                         attributes(s, type), type, access, d, enforcer, probes));
             }
         }
-        for (Algorithm a : catalog.algorithms(ServiceType.CIPHER)) {
-            Provider.Service base = lookup(original, ServiceType.CIPHER, a);
+        boolean hasCiphers = false;
+        for (Provider.Service s : original.getServices()) {
+            hasCiphers |= s.getType().equals("Cipher");
+        }
+        for (Algorithm a : hasCiphers ? catalog.algorithms(ServiceType.CIPHER) : List.<Algorithm>of()) {
+            Provider.Service base = lookup(backend, ServiceType.CIPHER, a);
             if (base == null) {
                 continue;
             }
@@ -213,8 +217,8 @@ public final class ProviderAssembly {
     }
 
     /** The backend's service for a catalog algorithm, found by name or alias; for ciphers, the base service. */
-    private static Provider.Service lookup(Provider p, ServiceType type, Algorithm a) {
-        Backend probe = Backend.of(p);
+    private static Provider.Service lookup(Backend probe, ServiceType type, Algorithm a) {
+        Provider p = probe.provider();
         if (!probe.registers(type.jcaName(), a.name())) {
             for (String alias : a.aliases()) {
                 if (!Character.isDigit(alias.charAt(0)) && type != ServiceType.CIPHER && probe.registers(type.jcaName(), alias)) {
