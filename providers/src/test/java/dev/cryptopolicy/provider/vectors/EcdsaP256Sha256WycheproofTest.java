@@ -2,6 +2,7 @@ package dev.cryptopolicy.provider.vectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,8 @@ class EcdsaP256Sha256WycheproofTest {
         harness = PolicyHarness.install("DEFAULT");
         backend = harness.backend("Signature", SIGNATURE).getName();
         run = VectorRun.run("Wycheproof " + FILE, harness, file.cases(), Vectors.Case::label,
-                new VectorRun.Operation<>("verify", (e, c) -> Operations.verify(e, c, "EC", SIGNATURE, null),
-                        Operations::verifyConforms));
+                List.of(new VectorRun.Operation<>("verify", (e, c) -> Operations.verify(e, c, "EC", SIGNATURE, null),
+                        Operations::verifyConforms)));
     }
 
     @AfterAll

@@ -43,6 +43,13 @@ final class Operations {
         return c -> tcIds.contains(c.tcId());
     }
 
+    /** Hashes a NIST record's message ({@code Len} bits of {@code Msg}); conforms when the output is {@code MD}. */
+    static VectorRun.Operation<Vectors.Rsp> digest(String algorithm) {
+        return new VectorRun.Operation<>("digest",
+                (e, r) -> Verdict.output(e.messageDigest(algorithm).digest(r.message())),
+                (r, v) -> v.outputs(r.bytes("MD")));
+    }
+
     /** DER {@code SEQUENCE { INTEGER r, INTEGER s }}, the encoding {@code SHA256withECDSA} verifies. */
     static byte[] derSignature(BigInteger r, BigInteger s) {
         byte[] ri = derInteger(r);

@@ -3,6 +3,7 @@ package dev.cryptopolicy.provider.vectors;
 import dev.cryptopolicy.provider.CryptoPolicy;
 import dev.cryptopolicy.provider.CryptoPolicyProvider;
 import dev.cryptopolicy.provider.Installation;
+import dev.cryptopolicy.provider.internal.WrapperProvider;
 import java.security.AlgorithmParameters;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
@@ -10,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.Security;
 import java.security.Signature;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Cipher;
@@ -27,13 +27,11 @@ import javax.crypto.NoSuchPaddingException;
  * must not run concurrently with other tests (surefire runs classes one after another).
  */
 final class PolicyHarness {
-    private final String policy;
     private final List<Provider> originals;
     private final Installation installation;
     private final Map<String, String> features;
 
-    private PolicyHarness(String policy, List<Provider> originals, Installation installation) {
-        this.policy = policy;
+    private PolicyHarness(List<Provider> originals, Installation installation) {
         this.originals = originals;
         this.installation = installation;
         this.features = installation.features();
@@ -53,22 +51,22 @@ final class PolicyHarness {
             }
         }
         Installation installation = CryptoPolicy.install(policy);
-        Provider first = Security.getProviders()[0];
-        if (first != installation.frontProvider()) {
-            CryptoPolicy.uninstall();
-            throw new IllegalStateException("after install, position 1 holds [" + first.getName()
-                    + "], not the CryptoPolicy front provider");
+        Provider[] now = Security.getProviders();
+        for (int i = 0; i < now.length; i++) {
+            boolean expected = i == 0 ? now[i] == installation.frontProvider() : now[i] instanceof WrapperProvider;
+            if (!expected) {
+                CryptoPolicy.uninstall();
+                throw new IllegalStateException("after install, position " + (i + 1) + " holds [" + now[i].getName()
+                        + " " + now[i].getClass().getName() + "], not " + (i == 0 ? "the CryptoPolicy front provider"
+                        : "a policy-enforcing wrapper"));
+            }
         }
-        return new PolicyHarness(policy, before, installation);
+        return new PolicyHarness(before, installation);
     }
 
     /** Restores the original providers. */
     void uninstall() {
         CryptoPolicy.uninstall();
-    }
-
-    String policy() {
-        return policy;
     }
 
     Installation installation() {
@@ -93,15 +91,6 @@ final class PolicyHarness {
                 + (chosen == null ? "" : " (the front provider names backend " + chosen + ")"));
     }
 
-    /** The names of the backends serving each feature, for reports: {@code Signature SHA256withECDSA=SunEC}. */
-    List<String> backendsOf(String... typeAndAlgorithm) {
-        List<String> out = new ArrayList<>();
-        for (String feature : typeAndAlgorithm) {
-            out.add(feature + "=" + features.getOrDefault(feature, "(not in policy " + policy + ")"));
-        }
-        return out;
-    }
-
     /** The engines of one route. */
     Engines engines(Route route) {
         return new Engines(route);
@@ -122,8 +111,8 @@ final class PolicyHarness {
         private Provider provider(String type, String algorithm) throws NoSuchAlgorithmException {
             return switch (route) {
                 case BACKEND -> backend(type, algorithm);
-                case POLICY_PROVIDER -> installation.frontProvider();
-                case POLICY_DEFAULT -> null;
+                case FRONT_PROVIDER -> installation.frontProvider();
+                case INSTALLED_LOOKUP -> null;
             };
         }
 

@@ -5,9 +5,9 @@ enum Route {
     /** {@code getInstance(alg, backend)} with the backend's original provider object, taken before install. */
     BACKEND("backend alone"),
     /** {@code getInstance(alg, installation.frontProvider())}. */
-    POLICY_PROVIDER("getInstance(alg, CryptoPolicy)"),
+    FRONT_PROVIDER("getInstance(alg, CryptoPolicy)"),
     /** {@code getInstance(alg)} after install: the JCA's own provider choice, front provider first. */
-    POLICY_DEFAULT("getInstance(alg) after install");
+    INSTALLED_LOOKUP("getInstance(alg) after install");
 
     private final String description;
 
