@@ -15,14 +15,15 @@ import java.util.Optional;
 public final class Main {
 
     /**
-     * Every command, in the order the help lists them. To add one (e.g. {@code probe}), implement
-     * {@link Command} and add it here.
+     * Every command, in the order the help lists them. To add one, implement {@link Command} and
+     * add it here.
      */
     static final List<Command> COMMANDS = List.of(
             new LintCommand(),
             new ShowCommand(),
             new ExplainCommand(),
-            new ExportCommand());
+            new ExportCommand(),
+            new ProbeCommand());
 
     /** Set to print a stack trace for internal errors (bugs), which are otherwise one line. */
     static final String DEBUG_ENV = "CRYPTOPOLICY_DEBUG";
@@ -108,8 +109,8 @@ public final class Main {
     private static void printUsage(PrintStream out) {
         out.println("usage: cryptopolicy [--version] [--help] COMMAND [ARGS]");
         out.println();
-        out.println("Checks, explains and exports cryptopolicy policies: YAML crypto policies enforced over the");
-        out.println("JCA providers of any JVM.");
+        out.println("Checks, explains, exports and probes cryptopolicy policies: YAML crypto policies enforced");
+        out.println("over the JCA providers of any JVM.");
         out.println();
         out.println("commands:");
         int width = COMMANDS.stream().mapToInt(c -> c.name().length()).max().orElse(0);

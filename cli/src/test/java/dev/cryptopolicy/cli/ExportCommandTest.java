@@ -1,12 +1,19 @@
 package dev.cryptopolicy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Provider;
+import java.security.Security;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +38,37 @@ class ExportCommandTest {
         Cli.Result r = Cli.run("export", "--policy", "FUTURE");
         assertEquals(ExitStatus.OK, r.status(), r::toString);
         assertTrue(r.out().contains("jdk.tls.disabledAlgorithms"), r::toString);
+    }
+
+    @Test
+    void withProviders_putsCryptoPolicyFirst_andRenumbersEveryJdkProvider() throws IOException {
+        Cli.Result r = Cli.run("export", "--policy", "DEFAULT:NO-SHA1", "--format", "java-security", "--with-providers");
+        assertEquals(ExitStatus.OK, r.status(), r::toString);
+        assertTrue(r.out().contains("jdk.tls.disabledAlgorithms"), r::toString);
+        assertTrue(r.out().contains("security.provider.1=CryptoPolicy DEFAULT:NO-SHA1\n"), r::toString);
+        assertTrue(r.out().contains("security.provider.2=SUN\n"), r::toString);
+        assertTrue(r.out().contains("must be complete"), r::toString);
+        Properties loaded = new Properties();
+        loaded.load(new StringReader(r.out()));
+        List<String> expected = new ArrayList<>();
+        expected.add("CryptoPolicy DEFAULT:NO-SHA1");
+        for (Provider p : Security.getProviders()) {
+            expected.add(p.getName());
+        }
+        List<String> written = new ArrayList<>();
+        for (int i = 1; loaded.getProperty("security.provider." + i) != null; i++) {
+            written.add(loaded.getProperty("security.provider." + i));
+        }
+        assertEquals(expected, written, r::toString);
+        assertEquals(expected.size(), loaded.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("security.provider.")).count(), "no gaps in the numbering");
+    }
+
+    @Test
+    void withoutWithProviders_theFileLeavesTheProviderListAlone() {
+        Cli.Result r = Cli.run("export", "--policy", "DEFAULT");
+        assertEquals(ExitStatus.OK, r.status(), r::toString);
+        assertFalse(r.out().contains("security.provider."), r::toString);
     }
 
     @Test
