@@ -12,7 +12,6 @@ import dev.cryptopolicy.provider.backend.Feature;
 import dev.cryptopolicy.provider.backend.ProbeReport;
 import dev.cryptopolicy.provider.backend.ProbeResult;
 import dev.cryptopolicy.provider.backend.ProbeSuite;
-import dev.cryptopolicy.provider.internal.ProviderAssembly;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -122,7 +121,7 @@ final class ProbeCommand extends OptionCommand {
      */
     private static List<Row> rows(CompiledPolicy policy, InstallPlan plan) {
         Map<String, Backend> chosen = new HashMap<>();
-        for (ProviderAssembly.Selection s : plan.selections()) {
+        for (InstallPlan.Selection s : plan.selections()) {
             chosen.putIfAbsent(key(s.type(), s.algorithm()), s.backend());
         }
         Map<ServiceType, List<String>> required = policy.backends().required();

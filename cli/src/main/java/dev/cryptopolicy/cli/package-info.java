@@ -1,6 +1,6 @@
 /**
- * The {@code cryptopolicy} command-line tool: {@code lint}, {@code show}, {@code explain} and
- * {@code export} over the policy engine. The only part of cryptopolicy that prints.
+ * The {@code cryptopolicy} command-line tool: {@code lint}, {@code show}, {@code explain},
+ * {@code export} and {@code probe}. The only part of cryptopolicy that prints.
  *
  * <p>Entry point: {@link dev.cryptopolicy.cli.Main#run(String[], java.io.PrintStream, java.io.PrintStream)}
  * (testable, never exits the JVM); {@code Main.main} exits with its status. Each subcommand is one

@@ -22,4 +22,12 @@ class ArchitectureTest {
                 .orShould().callMethod(System.class, "exit", int.class)
                 .check(CLI);
     }
+
+    @Test
+    void cliUsesOnlyThePublicApiOfTheOtherModules() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("dev.cryptopolicy.provider.internal..", "dev.cryptopolicy.engine.yaml..")
+                .because("internal packages are not used across modules (DESIGN.md section 3)")
+                .check(CLI);
+    }
 }

@@ -120,7 +120,11 @@ public final class CryptoPolicy {
      */
     public static InstallPlan plan(CompiledPolicy policy) {
         Assembled a = assemble(policy, originals(), new Audit());
-        return new InstallPlan(policy, a.backends(), a.selections(), a.rejected(), a.missing());
+        List<InstallPlan.Selection> selections = new ArrayList<>();
+        for (ProviderAssembly.Selection s : a.selections()) {
+            selections.add(new InstallPlan.Selection(s.type(), s.algorithm(), s.backend()));
+        }
+        return new InstallPlan(policy, a.backends(), selections, a.rejected(), a.missing());
     }
 
     /** Bouncy Castle FIPS costs seconds to start: load it only when the policy asks for it or cannot do without. */

@@ -1,8 +1,8 @@
 package dev.cryptopolicy.provider;
 
 import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.ServiceType;
 import dev.cryptopolicy.provider.backend.Backend;
-import dev.cryptopolicy.provider.internal.ProviderAssembly;
 import java.util.List;
 
 /**
@@ -14,8 +14,18 @@ import java.util.List;
  * @param rejected   backends passed over because they failed a known-answer test, with the reason
  * @param missing    unmet requirements, one line each; installation fails when this is not empty
  */
-public record InstallPlan(CompiledPolicy policy, List<Backend> backends, List<ProviderAssembly.Selection> selections,
+public record InstallPlan(CompiledPolicy policy, List<Backend> backends, List<Selection> selections,
         List<String> rejected, List<String> missing) {
+
+    /**
+     * A feature of the policy and the backend chosen to serve it.
+     *
+     * @param type      the service type
+     * @param algorithm the canonical algorithm name
+     * @param backend   the backend
+     */
+    public record Selection(ServiceType type, String algorithm, Backend backend) {
+    }
 
     public InstallPlan {
         backends = List.copyOf(backends);

@@ -107,5 +107,11 @@ final class PolicyService extends Provider.Service {
                     + original.getType() + " " + getAlgorithm() + ": " + result.reason()
                     + "; cryptopolicy does not use a backend that fails its probe");
         }
+        if (result.status() == ProbeResult.Status.UNSUPPORTED) {
+            // Registered, but the backend refuses it when asked (a mode its SPI rejects, or an
+            // operation Bouncy Castle FIPS does not approve): no use serving it from here.
+            throw new NoSuchAlgorithmException(backend.name() + " registers " + original.getType() + " "
+                    + getAlgorithm() + " but refuses it: " + result.reason());
+        }
     }
 }
