@@ -50,6 +50,10 @@ class AgentTest {
     }
 
     private String run(List<String> options, Map<String, String> env, int expectedExit) throws Exception {
+        return run(options, env, expectedExit, AgentTest.class.getName());
+    }
+
+    private String run(List<String> options, Map<String, String> env, int expectedExit, String mainClass) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (Runtime.version().feature() >= 22) {
@@ -58,7 +62,7 @@ class AgentTest {
         command.addAll(options);
         command.add("-cp");
         command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        command.add(AgentTest.class.getName());
+        command.add(mainClass);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -77,6 +81,29 @@ class AgentTest {
         String out = run(List.of("-javaagent:" + agentJar() + "=DEFAULT"), Map.of(), 0);
         assertTrue(out.contains("front=CryptoPolicy"), out);
         assertTrue(out.contains("sha1withrsa=REFUSED NoSuchAlgorithmException"), out);
+    }
+
+    @Test
+    void underTheAgentWithDefault_theIssuesChecklistHolds() throws Exception {
+        // dev.cryptopolicy.provider.Checks (providers test jar) runs the battery and prints name=result.
+        String out = run(List.of("-javaagent:" + agentJar() + "=DEFAULT"), Map.of(), 0, "dev.cryptopolicy.provider.Checks");
+        for (String refused : List.of("sha1withrsa=REFUSED: NoSuchAlgorithmException", "sha1withrsa-sunrsasign=REFUSED: NoSuchAlgorithmException",
+                "rsa1024=REFUSED: InvalidParameterException: RSA key of 1024 bits is below the minimum of 2048 bits of policy DEFAULT",
+                "rsa1024-sunrsasign=REFUSED", "des=REFUSED: NoSuchAlgorithmException")) {
+            assertTrue(out.contains(refused), refused + " in " + out);
+        }
+        for (String ok : List.of("rsa2048", "aes128-gcm", "aes256-gcm", "ecdsa", "ed25519", "x25519", "sha3-256")) {
+            assertTrue(out.contains(ok + "=OK"), ok + " in " + out);
+        }
+    }
+
+    @Test
+    void underTheAgentWithFuture_aes128IsRefused_andUnderLegacySha1SignaturesWork() throws Exception {
+        String future = run(List.of("-javaagent:" + agentJar() + "=FUTURE"), Map.of(), 0, "dev.cryptopolicy.provider.Checks");
+        assertTrue(future.contains("aes128-gcm=REFUSED") && future.contains("keys.symmetric.min_bits"), future);
+        assertTrue(future.contains("aes256-gcm=OK"), future);
+        String legacy = run(List.of("-javaagent:" + agentJar() + "=LEGACY"), Map.of(), 0, "dev.cryptopolicy.provider.Checks");
+        assertTrue(legacy.contains("sha1-rsa-sign-legacy=OK"), legacy);
     }
 
     @Test

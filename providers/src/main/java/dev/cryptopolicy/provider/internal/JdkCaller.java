@@ -32,12 +32,18 @@ final class JdkCaller {
         return name.startsWith("java.") || name.startsWith("jdk.");
     }
 
-    /** The JCA's own classes, reflection and this library: frames between the asker and us. */
+    /**
+     * The JCA's own classes, reflection and this library's enforcement and probe code: the frames
+     * between the asker and us. Only these: skipping more (say, all of {@code dev.cryptopolicy})
+     * would walk past an application's frame into {@code java.util.concurrent} and mistake a pool
+     * thread's request for the JDK's own.
+     */
     private static boolean isPlumbing(Class<?> c) {
         String n = c.getName();
         return n.startsWith("java.security.") || n.startsWith("javax.crypto.") || n.startsWith("sun.security.jca.")
                 || n.startsWith("jdk.internal.reflect.") || n.startsWith("java.lang.reflect.")
-                || n.startsWith("java.lang.invoke.") || n.startsWith("dev.cryptopolicy.provider.")
+                || n.startsWith("java.lang.invoke.") || n.startsWith("dev.cryptopolicy.provider.internal.")
+                || n.startsWith("dev.cryptopolicy.provider.backend.")
                 || n.equals("java.lang.Thread");
     }
 }
