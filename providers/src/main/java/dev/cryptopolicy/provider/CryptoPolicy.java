@@ -87,9 +87,22 @@ public final class CryptoPolicy {
                 // Approved-only mode must be chosen before the first Bouncy Castle class loads.
                 System.setProperty("org.bouncycastle.fips.approved_only", "true");
             }
-            BackendLoad load = new BackendDiscovery().bcFips();
+            BackendDiscovery discovery = new BackendDiscovery();
+            BackendLoad load = discovery.bcFips();
             if (load.backend().isPresent()) {
-                backends.add(load.backend().get());
+                // Under fips_only the FIPS backends come first, so that they also serve the JDK's
+                // own default lookups; otherwise Bouncy Castle FIPS only fills gaps, last.
+                backends.add(policy.backends().fipsOnly() ? 0 : backends.size(), load.backend().get());
+                if (policy.backends().fipsOnly()) {
+                    // TLS in FIPS mode: BCJSSE over BCFIPS, ahead of SunJSSE so that it serves the default context.
+                    BackendLoad jsse = discovery.bcJsseFips();
+                    if (jsse.backend().isPresent()) {
+                        backends.add(1, jsse.backend().get());
+                    } else {
+                        loadProblems.add("BCJSSE: " + jsse.reason() + "; policy " + policy.name()
+                                + " needs TLS from a FIPS-validated backend (put bctls-fips on the class path)");
+                    }
+                }
             } else if (policy.backends().fipsOnly()) {
                 loadProblems.add("BCFIPS: " + load.reason() + "; policy " + policy.name()
                         + " serves features only from a FIPS-validated backend (put bc-fips on the class path)");

@@ -51,20 +51,21 @@ final class EnforcingSpis {
     /** Creates the enforcing SPI for one engine type around a fresh engine object of the backend. */
     static Object create(ServiceType type, String algorithm, java.security.Provider backend, Enforcer enforcer)
             throws NoSuchAlgorithmException {
+        BackendRandom random = new BackendRandom(backend);
         try {
             switch (type) {
                 case SIGNATURE:
-                    return new SignatureSpiImpl(Signature.getInstance(algorithm, backend), enforcer, algorithm);
+                    return new SignatureSpiImpl(Signature.getInstance(algorithm, backend), enforcer, algorithm, random);
                 case CIPHER:
-                    return new CipherSpiImpl(Cipher.getInstance(algorithm, backend), enforcer, algorithm);
+                    return new CipherSpiImpl(Cipher.getInstance(algorithm, backend), enforcer, algorithm, random);
                 case MAC:
                     return new MacSpiImpl(Mac.getInstance(algorithm, backend), enforcer, algorithm);
                 case KEY_AGREEMENT:
-                    return new KeyAgreementSpiImpl(KeyAgreement.getInstance(algorithm, backend), enforcer, algorithm);
+                    return new KeyAgreementSpiImpl(KeyAgreement.getInstance(algorithm, backend), enforcer, algorithm, random);
                 case KEY_PAIR_GENERATOR:
-                    return new KeyPairGeneratorSpiImpl(KeyPairGenerator.getInstance(algorithm, backend), enforcer, algorithm);
+                    return new KeyPairGeneratorSpiImpl(KeyPairGenerator.getInstance(algorithm, backend), enforcer, algorithm, random);
                 case KEY_GENERATOR:
-                    return new KeyGeneratorSpiImpl(KeyGenerator.getInstance(algorithm, backend), enforcer, algorithm);
+                    return new KeyGeneratorSpiImpl(KeyGenerator.getInstance(algorithm, backend), enforcer, algorithm, random);
                 case KEY_FACTORY:
                     return new KeyFactorySpiImpl(java.security.KeyFactory.getInstance(algorithm, backend), enforcer, algorithm);
                 case SECRET_KEY_FACTORY:
@@ -101,10 +102,13 @@ final class EnforcingSpis {
         private final Enforcer enforcer;
         private final String algorithm;
 
-        SignatureSpiImpl(Signature delegate, Enforcer enforcer, String algorithm) {
+        private final BackendRandom random;
+
+        SignatureSpiImpl(Signature delegate, Enforcer enforcer, String algorithm, BackendRandom random) {
             this.delegate = delegate;
             this.enforcer = enforcer;
             this.algorithm = algorithm;
+            this.random = random;
         }
 
         @Override
@@ -116,13 +120,17 @@ final class EnforcingSpis {
         @Override
         protected void engineInitSign(PrivateKey privateKey) throws InvalidKeyException {
             enforcer.checkKey(ServiceType.SIGNATURE, algorithm, privateKey);
-            delegate.initSign(privateKey);
+            if (random.replaces()) {
+                delegate.initSign(privateKey, random.apply(null));
+            } else {
+                delegate.initSign(privateKey);
+            }
         }
 
         @Override
         protected void engineInitSign(PrivateKey privateKey, SecureRandom random) throws InvalidKeyException {
             enforcer.checkKey(ServiceType.SIGNATURE, algorithm, privateKey);
-            delegate.initSign(privateKey, random);
+            delegate.initSign(privateKey, this.random.apply(random));
         }
 
         @Override
@@ -192,10 +200,13 @@ final class EnforcingSpis {
         private final Enforcer enforcer;
         private final String algorithm;
 
-        CipherSpiImpl(Cipher delegate, Enforcer enforcer, String algorithm) {
+        private final BackendRandom random;
+
+        CipherSpiImpl(Cipher delegate, Enforcer enforcer, String algorithm, BackendRandom random) {
             this.delegate = delegate;
             this.enforcer = enforcer;
             this.algorithm = algorithm;
+            this.random = random;
         }
 
         @Override
@@ -238,21 +249,21 @@ final class EnforcingSpis {
         @Override
         protected void engineInit(int opmode, Key key, SecureRandom random) throws InvalidKeyException {
             enforcer.checkKey(ServiceType.CIPHER, algorithm, key);
-            delegate.init(opmode, key, random);
+            delegate.init(opmode, key, this.random.apply(random));
         }
 
         @Override
         protected void engineInit(int opmode, Key key, AlgorithmParameterSpec params, SecureRandom random)
                 throws InvalidKeyException, InvalidAlgorithmParameterException {
             enforcer.checkKey(ServiceType.CIPHER, algorithm, key);
-            delegate.init(opmode, key, params, random);
+            delegate.init(opmode, key, params, this.random.apply(random));
         }
 
         @Override
         protected void engineInit(int opmode, Key key, AlgorithmParameters params, SecureRandom random)
                 throws InvalidKeyException, InvalidAlgorithmParameterException {
             enforcer.checkKey(ServiceType.CIPHER, algorithm, key);
-            delegate.init(opmode, key, params, random);
+            delegate.init(opmode, key, params, this.random.apply(random));
         }
 
         @Override
@@ -372,23 +383,26 @@ final class EnforcingSpis {
         private final Enforcer enforcer;
         private final String algorithm;
 
-        KeyAgreementSpiImpl(KeyAgreement delegate, Enforcer enforcer, String algorithm) {
+        private final BackendRandom random;
+
+        KeyAgreementSpiImpl(KeyAgreement delegate, Enforcer enforcer, String algorithm, BackendRandom random) {
             this.delegate = delegate;
             this.enforcer = enforcer;
             this.algorithm = algorithm;
+            this.random = random;
         }
 
         @Override
         protected void engineInit(Key key, SecureRandom random) throws InvalidKeyException {
             enforcer.checkKey(ServiceType.KEY_AGREEMENT, algorithm, key);
-            delegate.init(key, random);
+            delegate.init(key, this.random.apply(random));
         }
 
         @Override
         protected void engineInit(Key key, AlgorithmParameterSpec params, SecureRandom random)
                 throws InvalidKeyException, InvalidAlgorithmParameterException {
             enforcer.checkKey(ServiceType.KEY_AGREEMENT, algorithm, key);
-            delegate.init(key, params, random);
+            delegate.init(key, params, this.random.apply(random));
         }
 
         @Override
@@ -420,16 +434,19 @@ final class EnforcingSpis {
         private boolean initialized;
         private boolean sizeChecked;
 
-        KeyPairGeneratorSpiImpl(KeyPairGenerator delegate, Enforcer enforcer, String algorithm) {
+        private final BackendRandom random;
+
+        KeyPairGeneratorSpiImpl(KeyPairGenerator delegate, Enforcer enforcer, String algorithm, BackendRandom random) {
             this.delegate = delegate;
             this.enforcer = enforcer;
             this.algorithm = algorithm;
+            this.random = random;
         }
 
         @Override
         public void initialize(int keysize, SecureRandom random) {
             enforcer.checkSize(ServiceType.KEY_PAIR_GENERATOR, algorithm, algorithm, keysize);
-            delegate.initialize(keysize, random);
+            delegate.initialize(keysize, this.random.apply(random));
             initialized = true;
             sizeChecked = true;
         }
@@ -437,7 +454,7 @@ final class EnforcingSpis {
         @Override
         public void initialize(AlgorithmParameterSpec params, SecureRandom random) throws InvalidAlgorithmParameterException {
             enforcer.checkSpec(ServiceType.KEY_PAIR_GENERATOR, algorithm, params);
-            delegate.initialize(params, random);
+            delegate.initialize(params, this.random.apply(random));
             initialized = true;
             sizeChecked = KeyInfo.of(algorithm, params).bits() > 0 || KeyInfo.of(algorithm, params).curve() != null;
         }
@@ -467,7 +484,7 @@ final class EnforcingSpis {
                 default -> null;
             };
             if (family != null) {
-                delegate.initialize(Math.max(2048, enforcer.minBits(family)));
+                delegate.initialize(Math.max(2048, enforcer.minBits(family)), random.apply(null));
             }
             initialized = true;
         }
@@ -479,35 +496,39 @@ final class EnforcingSpis {
         private final String algorithm;
         private boolean initialized;
 
-        KeyGeneratorSpiImpl(KeyGenerator delegate, Enforcer enforcer, String algorithm) {
+        private final BackendRandom backendRandom;
+
+        KeyGeneratorSpiImpl(KeyGenerator delegate, Enforcer enforcer, String algorithm, BackendRandom random) {
             this.delegate = delegate;
             this.enforcer = enforcer;
             this.algorithm = algorithm;
+            this.backendRandom = random;
         }
 
         @Override
         protected void engineInit(SecureRandom random) {
-            delegate.init(random);
-            initialized = defaultSizeFor(random);
+            SecureRandom r = backendRandom.apply(random);
+            delegate.init(r);
+            initialized = defaultSizeFor(r);
         }
 
         @Override
         protected void engineInit(AlgorithmParameterSpec params, SecureRandom random) throws InvalidAlgorithmParameterException {
-            delegate.init(params, random);
+            delegate.init(params, backendRandom.apply(random));
             initialized = true;
         }
 
         @Override
         protected void engineInit(int keysize, SecureRandom random) {
             enforcer.checkSize(ServiceType.KEY_GENERATOR, algorithm, algorithm, keysize);
-            delegate.init(keysize, random);
+            delegate.init(keysize, backendRandom.apply(random));
             initialized = true;
         }
 
         @Override
         protected SecretKey engineGenerateKey() {
             if (!initialized) {
-                defaultSizeFor(null);
+                defaultSizeFor(backendRandom.apply(null));
             }
             SecretKey key = delegate.generateKey();
             enforcer.checkProducedKey(ServiceType.KEY_GENERATOR, algorithm, key);

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * Tells whether a {@code getInstance} call comes from the JDK's own code (a class in a {@code java.*}
  * or {@code jdk.*} module, such as {@code java.util.UUID} asking for MD5 or the PKCS#12 key store
- * asking for SHA-1) rather than from an application. Used only on the slow path: services the
+ * asking for SHA-1), or from Bouncy Castle FIPS's own code, rather than from an application. Used only on the slow path: services the
  * policy denies to applications but the JDK needs internally.
  */
 final class JdkCaller {
@@ -23,6 +23,12 @@ final class JdkCaller {
                 .findFirst());
         if (caller.isEmpty()) {
             return false;
+        }
+        if (caller.get().getName().startsWith("org.bouncycastle.")) {
+            // Bouncy Castle FIPS's own code, e.g. BCJSSE reading the JDK's cacerts trust store
+            // under a FIPS-only policy: a vetted backend's internals, like the JDK's.
+            return caller.get().getClassLoader() == BackendRandom.class.getClassLoader()
+                    || caller.get().getClassLoader() == ClassLoader.getSystemClassLoader();
         }
         Module module = caller.get().getModule();
         if (!module.isNamed()) {

@@ -39,6 +39,7 @@ final class PolicyService extends Provider.Service {
     private final Enforcer enforcer;
     private final ProbeSession probes;
     private volatile ProbeResult probe;
+    private String refusal;
 
     PolicyService(Provider owner, Provider.Service original, Backend backend, String algorithm, List<String> aliases,
             Map<String, String> attributes, ServiceType type, Access access, Decision decision, Enforcer enforcer,
@@ -59,8 +60,9 @@ final class PolicyService extends Provider.Service {
         switch (access) {
             case JDK_ONLY:
                 if (!JdkCaller.isJdkInternal()) {
-                    enforcer.audit().refusal(type, getAlgorithm(), decision, decision.explain(type.jcaName() + " " + getAlgorithm()), true);
-                    throw new NoSuchAlgorithmException(decision.explain(type.jcaName() + " " + getAlgorithm()));
+                    String message = refusal != null ? refusal : decision.explain(type.jcaName() + " " + getAlgorithm());
+                    enforcer.audit().refusal(type, getAlgorithm(), decision, message, true);
+                    throw new NoSuchAlgorithmException(message);
                 }
                 return original.newInstance(constructorParameter);
             case UNGOVERNED:
@@ -81,6 +83,12 @@ final class PolicyService extends Provider.Service {
     @Override
     public boolean supportsParameter(Object parameter) {
         return original.supportsParameter(parameter);
+    }
+
+    /** Sets the message applications get when this JDK-only service refuses them (default: the decision's). */
+    PolicyService refusal(String message) {
+        this.refusal = message;
+        return this;
     }
 
     /** The backend that serves this service. */

@@ -86,10 +86,11 @@ public final class ProviderAssembly {
                     }
                     PolicyService s = new PolicyService(front, original, b, a.name(), aliases(a), attributes(original, type),
                             type, PolicyService.Access.ALLOWED, policy.decide(type, a.name(), Scope.ANY), enforcer, probes);
-                    // Required features, and every feature of a backend that is not the JDK's own, are
-                    // proven now so that a failing backend is passed over for the next candidate.
-                    // The JDK's own providers are proven on first use, to keep start-up fast.
-                    if (isRequired || !isJdkProvider(b)) {
+                    // Required features, and every feature of a backend we do not know, are proven
+                    // now so that a failing backend is passed over for the next candidate. The
+                    // JDK's own providers and Bouncy Castle FIPS are proven on first use, to keep
+                    // start-up fast.
+                    if (isRequired || !isKnownProvider(b)) {
                         try {
                             s.requireProbe();
                         } catch (NoSuchAlgorithmException e) {
@@ -127,6 +128,9 @@ public final class ProviderAssembly {
             ServiceType type = ServiceType.ofJcaNameOrNull(s.getType());
             String key = s.getType() + "." + s.getAlgorithm().toUpperCase(Locale.ROOT);
             List<String> serviceAliases = aliases.getOrDefault(key, List.of());
+            if (!mayServe && s.getType().equals("SSLContext")) {
+                continue; // TLS under fips_only comes from the FIPS backend's own TLS provider only.
+            }
             if (type == null || ungoverned(type, s.getAlgorithm())) {
                 PolicyProviders.put(wrapper, new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
                         attributes(s, type), type, PolicyService.Access.UNGOVERNED, null, enforcer, probes));
@@ -139,7 +143,8 @@ public final class ProviderAssembly {
             PolicyService.Access access = access(type, d, mayServe);
             if (access != null) {
                 PolicyProviders.put(wrapper, new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
-                        attributes(s, type), type, access, d, enforcer, probes));
+                        attributes(s, type), type, access, d, enforcer, probes)
+                        .refusal(d.allowed() && !mayServe ? notFips(type, s.getAlgorithm(), backend) : null));
             }
         }
         boolean hasCiphers = false;
@@ -153,11 +158,24 @@ public final class ProviderAssembly {
             }
             Decision d = policy.decide(ServiceType.CIPHER, a.name(), Scope.ANY);
             PolicyService.Access access = access(ServiceType.CIPHER, d, mayServe);
-            if (access != null) {
+            if (access != null && !(d.allowed() && !mayServe)) {
                 PolicyProviders.put(wrapper, new PolicyService(wrapper, base, backend, a.name(), aliases(a),
                         attributes(base, ServiceType.CIPHER), ServiceType.CIPHER, access, d, enforcer, probes));
             }
         }
+    }
+
+    /** Why a non-FIPS backend refuses a feature the policy allows, with the FIPS alternative for key stores. */
+    private String notFips(ServiceType type, String algorithm, Backend backend) {
+        String message = type.jcaName() + " " + algorithm + " from " + backend.name() + " is refused: policy " + policy.name()
+                + " serves features only from FIPS-validated backends (backends.fips_only), and " + backend.name()
+                + " is not one";
+        if (type == ServiceType.KEY_STORE) {
+            message += "; Bouncy Castle FIPS in approved-only mode cannot open " + algorithm
+                    + " key stores: convert them to BCFKS (keytool -importkeystore -deststoretype BCFKS"
+                    + " -providername BCFIPS) and use KeyStore.getInstance(\"BCFKS\")";
+        }
+        return message;
     }
 
     private PolicyService.Access access(ServiceType type, Decision d, boolean mayServe) {
@@ -210,10 +228,12 @@ public final class ProviderAssembly {
         }
     }
 
-    /** Whether the backend is one of the JDK's own providers (loaded from the JDK's modules). */
-    static boolean isJdkProvider(Backend b) {
+    /** Whether the backend is one of the JDK's own providers or Bouncy Castle FIPS (BCFIPS, BCJSSE). */
+    static boolean isKnownProvider(Backend b) {
         Module m = b.provider().getClass().getModule();
-        return m.isNamed() && (m.getName().startsWith("java.") || m.getName().startsWith("jdk."));
+        String name = b.provider().getClass().getName();
+        return (m.isNamed() && (m.getName().startsWith("java.") || m.getName().startsWith("jdk.")))
+                || name.equals(BackendRandom.BC_FIPS_CLASS) || name.equals("org.bouncycastle.jsse.provider.BouncyCastleJsseProvider");
     }
 
     /** The backend's service for a catalog algorithm, found by name or alias; for ciphers, the base service. */

@@ -1,0 +1,162 @@
+package dev.cryptopolicy.provider.tls;
+
+import dev.cryptopolicy.engine.algorithms.TlsKind;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.security.KeyManagementException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+
+/**
+ * A backend's {@link SSLContext} under a policy: the public context object does the work, and
+ * everything it hands out is configured with the policy's parameters and wrapped so that later
+ * setters cannot leave the policy.
+ */
+final class PolicySSLContextSpi extends SSLContextSpi {
+
+    /** Context protocols that name one version, oldest first; such a context enables nothing newer. */
+    private static final List<String> VERSIONS = List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+
+    /** The protocols and cipher suites of the policy that the backend supports, in the policy's order. */
+    private record Profile(String[] protocols, String[] cipherSuites) {
+    }
+
+    private final String protocol;
+    private final SSLContext delegate;
+    private final TlsFilter filter;
+    /** Computed at first use (the backend may need initialising first); racing computations agree. */
+    private volatile Profile profile;
+
+    PolicySSLContextSpi(String protocol, SSLContext delegate, TlsFilter filter) {
+        this.protocol = protocol;
+        this.delegate = delegate;
+        this.filter = filter;
+    }
+
+    @Override
+    protected void engineInit(KeyManager[] keyManagers, TrustManager[] trustManagers, SecureRandom random)
+            throws KeyManagementException {
+        if ("Default".equalsIgnoreCase(protocol)) {
+            throw new KeyManagementException("Default SSLContext is initialized automatically");
+        }
+        delegate.init(keyManagers, trustManagers, random);
+    }
+
+    @Override
+    protected SSLSocketFactory engineGetSocketFactory() {
+        return new PolicySSLSocketFactory(delegate.getSocketFactory(), this);
+    }
+
+    @Override
+    protected SSLServerSocketFactory engineGetServerSocketFactory() {
+        return new PolicySSLServerSocketFactory(delegate.getServerSocketFactory(), this);
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine() {
+        return configure(delegate.createSSLEngine());
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine(String host, int port) {
+        return configure(delegate.createSSLEngine(host, port));
+    }
+
+    @Override
+    protected SSLSessionContext engineGetServerSessionContext() {
+        return delegate.getServerSessionContext();
+    }
+
+    @Override
+    protected SSLSessionContext engineGetClientSessionContext() {
+        return delegate.getClientSessionContext();
+    }
+
+    @Override
+    protected SSLParameters engineGetDefaultSSLParameters() {
+        return withPolicy(delegate.getDefaultSSLParameters());
+    }
+
+    @Override
+    protected SSLParameters engineGetSupportedSSLParameters() {
+        return withPolicy(delegate.getSupportedSSLParameters());
+    }
+
+    /** The cipher suites a factory reports as default or supported: the policy's, or the backend's under audit. */
+    String[] cipherSuites(String[] backend) {
+        return filter.enforcing() ? profile().cipherSuites().clone() : backend;
+    }
+
+    SSLSocket configure(Socket socket) throws IOException {
+        if (!(socket instanceof SSLSocket ssl)) {
+            socket.close();
+            throw new SocketException("the backend's socket factory made a " + socket.getClass().getName()
+                    + ", not an SSLSocket; it cannot be held to policy " + filter.policy().name());
+        }
+        if (filter.enforcing()) {
+            ssl.setSSLParameters(withPolicy(ssl.getSSLParameters()));
+        }
+        return new PolicySSLSocket(ssl, filter);
+    }
+
+    SSLServerSocket configure(ServerSocket socket) throws IOException {
+        if (!(socket instanceof SSLServerSocket ssl)) {
+            socket.close();
+            throw new SocketException("the backend's server socket factory made a " + socket.getClass().getName()
+                    + ", not an SSLServerSocket; it cannot be held to policy " + filter.policy().name());
+        }
+        if (filter.enforcing()) {
+            ssl.setSSLParameters(withPolicy(ssl.getSSLParameters()));
+        }
+        return new PolicySSLServerSocket(ssl, filter);
+    }
+
+    private SSLEngine configure(SSLEngine engine) {
+        if (filter.enforcing()) {
+            engine.setSSLParameters(withPolicy(engine.getSSLParameters()));
+        }
+        return new PolicySSLEngine(engine, filter);
+    }
+
+    /** {@code parameters} with the policy's protocols, suites, groups and schemes (unchanged under audit). */
+    private SSLParameters withPolicy(SSLParameters parameters) {
+        if (filter.enforcing()) {
+            Profile p = profile();
+            parameters.setProtocols(p.protocols());
+            parameters.setCipherSuites(p.cipherSuites());
+            ExtendedParameters.setNamedGroups(parameters, filter.namedGroups());
+            ExtendedParameters.setSignatureSchemes(parameters, filter.signatureSchemes());
+        }
+        return parameters;
+    }
+
+    private Profile profile() {
+        Profile p = profile;
+        if (p == null) {
+            SSLParameters supported = delegate.getSupportedSSLParameters();
+            int newest = VERSIONS.stream().filter(protocol::equalsIgnoreCase).findFirst().map(VERSIONS::indexOf)
+                    .orElse(VERSIONS.size());
+            String[] protocols = Arrays.stream(supported.getProtocols())
+                    .filter(v -> VERSIONS.indexOf(v) <= newest)
+                    .toArray(String[]::new);
+            p = new Profile(filter.supported(TlsKind.PROTOCOL, protocols),
+                    filter.supported(TlsKind.CIPHER_SUITE, supported.getCipherSuites()));
+            profile = p;
+        }
+        return p;
+    }
+}

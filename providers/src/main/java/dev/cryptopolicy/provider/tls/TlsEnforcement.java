@@ -1,0 +1,118 @@
+package dev.cryptopolicy.provider.tls;
+
+import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.TlsSettings;
+import java.lang.System.Logger.Level;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+
+/**
+ * Makes the {@link SSLContext}s of a backend (SunJSSE, BCJSSE, ...) follow a policy's TLS
+ * settings, for clients and servers alike.
+ *
+ * <pre>{@code
+ * TlsEnforcement tls = TlsEnforcement.of(policy);                 // once per installation
+ * SSLContextSpi spi = tls.sslContextSpi("TLS", Security.getProvider("SunJSSE"));
+ * }</pre>
+ *
+ * <p>The context's default and supported parameters, and every socket, server socket and engine
+ * it hands out, enable only the protocols and cipher suites of the policy that the backend
+ * supports, in the policy's preference order (a context for one version, such as
+ * {@code TLSv1.2}, enables nothing newer than that version). Setters called afterwards
+ * ({@code setEnabledProtocols}, {@code setEnabledCipherSuites}, {@code setSSLParameters}) keep only
+ * what the policy allows: each value dropped is logged once through {@link System.Logger}
+ * {@code dev.cryptopolicy}, and a request of which nothing is allowed throws
+ * {@link IllegalArgumentException} naming the rule. Under an audit-mode policy nothing is changed
+ * or dropped; what would be is logged.
+ *
+ * <p>Named groups and signature schemes are set per connection where the JDK allows it
+ * ({@code SSLParameters.setNamedGroups}/{@code setSignatureSchemes}, JDK 20 and later). On JDK 17
+ * SunJSSE reads them only from system properties, once per process: see
+ * {@link #systemPropertiesFor(CompiledPolicy)}.
+ */
+public final class TlsEnforcement {
+    private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
+
+    private final TlsFilter filter;
+
+    private TlsEnforcement(CompiledPolicy policy) {
+        this.filter = new TlsFilter(policy);
+    }
+
+    /**
+     * The TLS enforcement of one policy. Contexts made by one instance share the memory of which
+     * values were already logged, so an installation should keep one.
+     */
+    public static TlsEnforcement of(CompiledPolicy policy) {
+        TlsEnforcement tls = new TlsEnforcement(Objects.requireNonNull(policy, "policy"));
+        if (!ExtendedParameters.perConnection()) {
+            Map<String, String> wanted = systemPropertiesFor(policy);
+            wanted.forEach((property, value) -> {
+                if (!value.equals(System.getProperty(property))) {
+                    LOG.log(Level.INFO, "cryptopolicy: this JDK ({0}) cannot set TLS named groups and signature"
+                            + " schemes per connection; policy {1} applies to them only with the system property"
+                            + " {2}={3} set before the first TLS use", Runtime.version(), policy.name(), property, value);
+                }
+            });
+        }
+        return tls;
+    }
+
+    /**
+     * A context of {@code backend} for {@code protocol} under this policy.
+     *
+     * @param protocol the {@link SSLContext} algorithm: {@code TLS}, {@code TLSv1.3},
+     *                 {@code Default}, ... ({@code Default} is initialised already, as
+     *                 {@link SSLContext#getDefault()} is, and refuses {@code init})
+     * @param backend  the provider that does the work
+     * @throws NoSuchAlgorithmException when the backend has no such context, or for DTLS, which
+     *         the policy language has no versions for
+     */
+    public SSLContextSpi sslContextSpi(String protocol, Provider backend) throws NoSuchAlgorithmException {
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(backend, "backend");
+        if (protocol.toUpperCase(Locale.ROOT).startsWith("DTLS")) {
+            throw new NoSuchAlgorithmException("SSLContext " + protocol + " is not available under policy "
+                    + filter.policy().name() + ": the policy language has no DTLS versions to enforce");
+        }
+        return new PolicySSLContextSpi(protocol, SSLContext.getInstance(protocol, backend), filter);
+    }
+
+    /** Shorthand for {@code of(policy).sslContextSpi(protocol, backend)}, with its own log-once memory. */
+    public static SSLContextSpi sslContextSpi(String protocol, Provider backend, CompiledPolicy policy)
+            throws NoSuchAlgorithmException {
+        return of(policy).sslContextSpi(protocol, backend);
+    }
+
+    /**
+     * Whether this JDK sets named groups and signature schemes per connection (JDK 20 and later).
+     * When it does not, they follow the policy only through {@link #systemPropertiesFor}.
+     */
+    public static boolean setsGroupsAndSchemesPerConnection() {
+        return ExtendedParameters.perConnection();
+    }
+
+    /**
+     * The JDK system properties that restrict named groups and signature schemes process-wide to
+     * the policy's lists: {@code jdk.tls.namedGroups}, {@code jdk.tls.client.SignatureSchemes} and
+     * {@code jdk.tls.server.SignatureSchemes}, each a comma-separated list in preference order.
+     * SunJSSE (and BCJSSE) read them once, when TLS is first used, so they must be set before that;
+     * they are the only way to restrict these on JDK 17. The values are the policy's whatever its
+     * mode: under an audit-mode policy, setting them would refuse what audit mode only records.
+     */
+    public static Map<String, String> systemPropertiesFor(CompiledPolicy policy) {
+        TlsSettings tls = policy.tls();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("jdk.tls.namedGroups", String.join(",", tls.namedGroups()));
+        properties.put("jdk.tls.client.SignatureSchemes", String.join(",", tls.signatureSchemes()));
+        properties.put("jdk.tls.server.SignatureSchemes", String.join(",", tls.signatureSchemes()));
+        return Collections.unmodifiableMap(properties);
+    }
+}
