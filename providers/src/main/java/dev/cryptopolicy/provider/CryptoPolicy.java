@@ -116,7 +116,9 @@ public final class CryptoPolicy {
         }
         List<Provider> wrappers = new ArrayList<>();
         for (Backend b : backends) {
-            wrappers.add(new WrapperProvider(b, assembly));
+            // A provider with nothing the policy governs (Kerberos, SASL, XML signatures, PC/SC,
+            // LDAP) would be wrapped into an exact copy of itself: it stays as it is.
+            wrappers.add(assembly.governs(b) ? new WrapperProvider(b, assembly) : b.provider());
         }
         return new Assembled(front, wrappers, built.selections(), built.rejected(), missing, backends);
     }

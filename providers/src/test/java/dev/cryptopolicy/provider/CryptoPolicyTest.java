@@ -65,8 +65,18 @@ class CryptoPolicyTest {
         assertInstanceOf(CryptoPolicyProvider.class, after[0]);
         assertEquals(before, names(java.util.Arrays.copyOfRange(after, 1, after.length)));
         for (int i = 1; i < after.length; i++) {
-            assertInstanceOf(WrapperProvider.class, after[i], after[i].getName());
+            if (!(after[i] instanceof WrapperProvider)) {
+                // Left as it is only when the policy governs none of its services.
+                for (Provider.Service s : after[i].getServices()) {
+                    dev.cryptopolicy.engine.ServiceType type = dev.cryptopolicy.engine.ServiceType.ofJcaNameOrNull(s.getType());
+                    assertTrue(type == null || dev.cryptopolicy.provider.internal.ProviderAssembly.ungoverned(type, s.getAlgorithm()),
+                            after[i].getName() + " was not wrapped but offers " + s.getType() + " " + s.getAlgorithm());
+                }
+            }
         }
+        assertInstanceOf(WrapperProvider.class, Security.getProvider("SUN"));
+        assertInstanceOf(WrapperProvider.class, Security.getProvider("SunRsaSign"));
+        assertInstanceOf(WrapperProvider.class, Security.getProvider("SunJCE"));
         assertEquals(before, names(installation.replacedProviders().toArray(new Provider[0])));
         CryptoPolicy.uninstall();
         assertEquals(before, names(Security.getProviders()));

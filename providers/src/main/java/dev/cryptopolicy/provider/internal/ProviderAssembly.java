@@ -116,6 +116,18 @@ public final class ProviderAssembly {
         return new Front(front, List.copyOf(selections), List.copyOf(missing), List.copyOf(rejected));
     }
 
+    /** Whether the policy governs any service of the backend, i.e. whether it needs a wrapper. */
+    public boolean governs(Backend backend) {
+        boolean fipsOnlyHides = policy.backends().fipsOnly() && !backend.fips();
+        for (Provider.Service s : backend.provider().getServices()) {
+            ServiceType type = ServiceType.ofJcaNameOrNull(s.getType());
+            if ((type != null && !ungoverned(type, s.getAlgorithm())) || (fipsOnlyHides && s.getType().equals("SSLContext"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Fills {@code wrapper}, a provider with the same name as {@code backend}'s, with the backend's
      * services as the policy allows them.
