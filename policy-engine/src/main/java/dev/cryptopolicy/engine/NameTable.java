@@ -9,11 +9,14 @@ import java.util.Map;
  * @param <V> the value type
  */
 final class NameTable<V> {
+    /** Names exactly as registered: callers almost always use the canonical spelling, and String caches its hash. */
+    private final java.util.HashMap<String, V> exact;
     private final String[] keys;
     private final Object[] values;
     private final int mask;
 
     NameTable(Map<String, V> entries) {
+        exact = new java.util.HashMap<>(entries);
         int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 2 + 1) * 2);
         keys = new String[capacity];
         values = new Object[capacity];
@@ -35,6 +38,10 @@ final class NameTable<V> {
     V get(String name) {
         if (name == null) {
             return null;
+        }
+        V hit = exact.get(name);
+        if (hit != null) {
+            return hit;
         }
         int i = hash(name) & mask;
         String k;
