@@ -103,10 +103,14 @@ final class ProbeCommand extends OptionCommand {
         ProbeReport report = ProbeSuite.standard().probeAll(plan.backends(), features);
         Map<Feature, List<ProbeResult>> results = registeredResults(report, rows);
         List<ProbeResult> chosenFailures = chosenFailures(rows, report);
+        TlsReport tls = TlsReport.of(policy, plan);
         if ("json".equals(format)) {
-            Json.print(out, json(policy, plan, rows, unavailable, results, chosenFailures, report));
+            ObjectNode root = json(policy, plan, rows, unavailable, results, chosenFailures, report);
+            tls.json(root.putObject("tls"));
+            Json.print(out, root);
         } else {
             printText(policy, plan, rows, unavailable, results, chosenFailures, report, out);
+            tls.print(out);
         }
         return plan.satisfiable() && chosenFailures.isEmpty() ? ExitStatus.OK : ExitStatus.FAILED;
     }

@@ -130,4 +130,18 @@ class ProbeCommandTest {
         assertTrue(r.err().contains("cryptopolicy probe: policy '"), r::toString);
         assertEquals("", r.out(), r::toString);
     }
+
+    @Test
+    void probeOfAMozillaProfile_reportsWhatTlsWillOfferAndWhatTheBackendLacks() throws IOException {
+        Cli.Result r = Cli.run("probe", "--policy", "DEFAULT:MOZILLA-MODERN").assertNoStackTrace();
+        assertEquals(ExitStatus.OK, r.status(), r::toString);
+        assertTrue(r.out().contains("tls (SunJSSE): protocols TLSv1.3;"), r::toString);
+        JsonNode tls = new ObjectMapper().readTree(Cli.run("probe", "--policy", "DEFAULT:MOZILLA-INTERMEDIATE", "--format", "json")
+                .out()).path("tls");
+        assertEquals("SunJSSE", tls.path("backend").asText(), tls::toString);
+        assertTrue(tls.path("cipherSuites").size() > 0, tls::toString);
+        for (JsonNode suite : tls.path("cipherSuites")) {
+            assertFalse(suite.asText().contains("CBC"), "intermediate has no CBC suites: " + tls);
+        }
+    }
 }
