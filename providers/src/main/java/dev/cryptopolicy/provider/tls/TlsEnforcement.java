@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
 
@@ -53,14 +54,17 @@ public final class TlsEnforcement {
     public static TlsEnforcement of(CompiledPolicy policy) {
         TlsEnforcement tls = new TlsEnforcement(Objects.requireNonNull(policy, "policy"));
         if (!ExtendedParameters.perConnection()) {
-            Map<String, String> wanted = systemPropertiesFor(policy);
-            wanted.forEach((property, value) -> {
+            StringJoiner unset = new StringJoiner(" ");
+            systemPropertiesFor(policy).forEach((property, value) -> {
                 if (!value.equals(System.getProperty(property))) {
-                    LOG.log(Level.INFO, "cryptopolicy: this JDK ({0}) cannot set TLS named groups and signature"
-                            + " schemes per connection; policy {1} applies to them only with the system property"
-                            + " {2}={3} set before the first TLS use", Runtime.version(), policy.name(), property, value);
+                    unset.add("-D" + property + "=" + value);
                 }
             });
+            if (unset.length() > 0) {
+                LOG.log(Level.INFO, "cryptopolicy: this JDK ({0}) cannot set TLS named groups and signature schemes"
+                        + " per connection; they follow policy {1} only with these system properties set before the"
+                        + " first TLS use: {2}", Runtime.version(), policy.name(), unset);
+            }
         }
         return tls;
     }

@@ -1,0 +1,226 @@
+package dev.cryptopolicy.provider.tls;
+
+import dev.cryptopolicy.engine.algorithms.TlsKind;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.function.BiFunction;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+
+/**
+ * A backend's engine held to a policy: every method is forwarded, except that the setters that
+ * enable protocols, cipher suites, named groups and signature schemes pass through the policy
+ * first, and "supported" lists report what the policy allows. The ALPN selector sees this engine.
+ */
+final class PolicySSLEngine extends SSLEngine {
+    private final SSLEngine delegate;
+    private final TlsFilter filter;
+    private volatile BiFunction<SSLEngine, List<String>, String> selector;
+
+    PolicySSLEngine(SSLEngine delegate, TlsFilter filter) {
+        super(delegate.getPeerHost(), delegate.getPeerPort());
+        this.delegate = delegate;
+        this.filter = filter;
+    }
+
+    // ---- held to the policy --------------------------------------------------------------
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+        return filter.supported(TlsKind.CIPHER_SUITE, delegate.getSupportedCipherSuites());
+    }
+
+    @Override
+    public void setEnabledCipherSuites(String[] suites) {
+        delegate.setEnabledCipherSuites(filter.restrict(TlsKind.CIPHER_SUITE, suites));
+    }
+
+    @Override
+    public String[] getSupportedProtocols() {
+        return filter.supported(TlsKind.PROTOCOL, delegate.getSupportedProtocols());
+    }
+
+    @Override
+    public void setEnabledProtocols(String[] protocols) {
+        delegate.setEnabledProtocols(filter.restrict(TlsKind.PROTOCOL, protocols));
+    }
+
+    @Override
+    public void setSSLParameters(SSLParameters parameters) {
+        delegate.setSSLParameters(filter.restrict(parameters));
+    }
+
+    // ---- seen through this engine --------------------------------------------------------
+
+    @Override
+    public void setHandshakeApplicationProtocolSelector(BiFunction<SSLEngine, List<String>, String> selector) {
+        this.selector = selector;
+        delegate.setHandshakeApplicationProtocolSelector(
+                selector == null ? null : (engine, offered) -> selector.apply(this, offered));
+    }
+
+    @Override
+    public BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
+        return selector;
+    }
+
+    @Override
+    public String toString() {
+        return "PolicySSLEngine[" + filter.policy().name() + "][" + delegate + "]";
+    }
+
+    // ---- forwarded -----------------------------------------------------------------------
+
+    @Override
+    public String getPeerHost() {
+        return delegate.getPeerHost();
+    }
+
+    @Override
+    public int getPeerPort() {
+        return delegate.getPeerPort();
+    }
+
+    @Override
+    public SSLEngineResult wrap(ByteBuffer src, ByteBuffer dst) throws SSLException {
+        return delegate.wrap(src, dst);
+    }
+
+    @Override
+    public SSLEngineResult wrap(ByteBuffer[] srcs, ByteBuffer dst) throws SSLException {
+        return delegate.wrap(srcs, dst);
+    }
+
+    @Override
+    public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
+        return delegate.wrap(srcs, offset, length, dst);
+    }
+
+    @Override
+    public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer dst) throws SSLException {
+        return delegate.unwrap(src, dst);
+    }
+
+    @Override
+    public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts) throws SSLException {
+        return delegate.unwrap(src, dsts);
+    }
+
+    @Override
+    public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
+        return delegate.unwrap(src, dsts, offset, length);
+    }
+
+    @Override
+    public Runnable getDelegatedTask() {
+        return delegate.getDelegatedTask();
+    }
+
+    @Override
+    public void closeInbound() throws SSLException {
+        delegate.closeInbound();
+    }
+
+    @Override
+    public boolean isInboundDone() {
+        return delegate.isInboundDone();
+    }
+
+    @Override
+    public void closeOutbound() {
+        delegate.closeOutbound();
+    }
+
+    @Override
+    public boolean isOutboundDone() {
+        return delegate.isOutboundDone();
+    }
+
+    @Override
+    public String[] getEnabledCipherSuites() {
+        return delegate.getEnabledCipherSuites();
+    }
+
+    @Override
+    public String[] getEnabledProtocols() {
+        return delegate.getEnabledProtocols();
+    }
+
+    @Override
+    public SSLParameters getSSLParameters() {
+        return delegate.getSSLParameters();
+    }
+
+    @Override
+    public SSLSession getSession() {
+        return delegate.getSession();
+    }
+
+    @Override
+    public SSLSession getHandshakeSession() {
+        return delegate.getHandshakeSession();
+    }
+
+    @Override
+    public void beginHandshake() throws SSLException {
+        delegate.beginHandshake();
+    }
+
+    @Override
+    public SSLEngineResult.HandshakeStatus getHandshakeStatus() {
+        return delegate.getHandshakeStatus();
+    }
+
+    @Override
+    public void setUseClientMode(boolean mode) {
+        delegate.setUseClientMode(mode);
+    }
+
+    @Override
+    public boolean getUseClientMode() {
+        return delegate.getUseClientMode();
+    }
+
+    @Override
+    public void setNeedClientAuth(boolean need) {
+        delegate.setNeedClientAuth(need);
+    }
+
+    @Override
+    public boolean getNeedClientAuth() {
+        return delegate.getNeedClientAuth();
+    }
+
+    @Override
+    public void setWantClientAuth(boolean want) {
+        delegate.setWantClientAuth(want);
+    }
+
+    @Override
+    public boolean getWantClientAuth() {
+        return delegate.getWantClientAuth();
+    }
+
+    @Override
+    public void setEnableSessionCreation(boolean flag) {
+        delegate.setEnableSessionCreation(flag);
+    }
+
+    @Override
+    public boolean getEnableSessionCreation() {
+        return delegate.getEnableSessionCreation();
+    }
+
+    @Override
+    public String getApplicationProtocol() {
+        return delegate.getApplicationProtocol();
+    }
+
+    @Override
+    public String getHandshakeApplicationProtocol() {
+        return delegate.getHandshakeApplicationProtocol();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.cryptopolicy.provider.tls;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+/** Loopback handshakes (127.0.0.1, ephemeral ports, 10 s timeouts) between two contexts. */
+final class Handshakes {
+    static final int TIMEOUT_MILLIS = 10_000;
+
+    private Handshakes() {
+    }
+
+    /** The client's socket configured by {@code configureClient}, then a handshake; the protocol both sides agreed. */
+    static String sockets(SSLContext client, SSLContext server, Consumer<SSLSocket> configureClient) throws Exception {
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (SSLServerSocket listener = (SSLServerSocket) server.getServerSocketFactory().createServerSocket(0, 1, loopback)) {
+            listener.setSoTimeout(TIMEOUT_MILLIS);
+            Future<String> served = executor.submit(() -> {
+                try (SSLSocket accepted = (SSLSocket) listener.accept()) {
+                    accepted.setSoTimeout(TIMEOUT_MILLIS);
+                    accepted.startHandshake();
+                    accepted.getOutputStream().write(42);
+                    accepted.getOutputStream().flush();
+                    return accepted.getSession().getProtocol();
+                }
+            });
+            String protocol;
+            try (SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket()) {
+                configureClient.accept(socket);
+                socket.connect(new InetSocketAddress(loopback, listener.getLocalPort()), TIMEOUT_MILLIS);
+                socket.setSoTimeout(TIMEOUT_MILLIS);
+                socket.startHandshake();
+                if (socket.getInputStream().read() != 42) {
+                    throw new IOException("the server's byte did not arrive");
+                }
+                protocol = socket.getSession().getProtocol();
+            }
+            // Only now: the server's close waits for the client's close_notify.
+            String serverProtocol;
+            try {
+                serverProtocol = served.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+            if (!protocol.equals(serverProtocol)) {
+                throw new IOException("client negotiated " + protocol + ", server " + serverProtocol);
+            }
+            return protocol;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** A handshake between two engines over in-memory buffers; the protocol the client negotiated. */
+    static String engines(SSLEngine client, SSLEngine server) throws SSLException {
+        client.setUseClientMode(true);
+        server.setUseClientMode(false);
+        ByteBuffer clientToServer = ByteBuffer.allocate(1 << 17);
+        ByteBuffer serverToClient = ByteBuffer.allocate(1 << 17);
+        ByteBuffer clientApp = ByteBuffer.allocate(1 << 17);
+        ByteBuffer serverApp = ByteBuffer.allocate(1 << 17);
+        ByteBuffer nothing = ByteBuffer.allocate(0);
+        client.beginHandshake();
+        server.beginHandshake();
+        for (int round = 0; round < 200; round++) {
+            client.wrap(nothing, clientToServer);
+            runTasks(client);
+            server.wrap(nothing, serverToClient);
+            runTasks(server);
+            clientToServer.flip();
+            server.unwrap(clientToServer, serverApp);
+            clientToServer.compact();
+            runTasks(server);
+            serverToClient.flip();
+            client.unwrap(serverToClient, clientApp);
+            serverToClient.compact();
+            runTasks(client);
+            if (done(client) && done(server) && clientToServer.position() == 0 && serverToClient.position() == 0) {
+                return client.getSession().getProtocol();
+            }
+        }
+        throw new SSLException("the engines did not finish their handshake in 200 rounds: client "
+                + client.getHandshakeStatus() + ", server " + server.getHandshakeStatus());
+    }
+
+    private static boolean done(SSLEngine engine) {
+        HandshakeStatus status = engine.getHandshakeStatus();
+        return status == HandshakeStatus.NOT_HANDSHAKING || status == HandshakeStatus.FINISHED;
+    }
+
+    private static void runTasks(SSLEngine engine) {
+        for (Runnable task = engine.getDelegatedTask(); task != null; task = engine.getDelegatedTask()) {
+            task.run();
+        }
+    }
+}

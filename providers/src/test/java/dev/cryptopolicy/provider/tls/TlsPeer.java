@@ -1,0 +1,151 @@
+package dev.cryptopolicy.provider.tls;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A TLS peer in a child JVM, for what needs JVM-wide settings (a {@code java.security} override
+ * that re-enables TLS 1.1 for the JDK, {@code jdk.tls.namedGroups}). Prints one line per
+ * connection: {@code SPEC CONNECTED <protocol>} or {@code SPEC REFUSED <exception>: <message>}.
+ *
+ * <pre>
+ * client PORT CERT.pem SPEC...           one connection to 127.0.0.1:PORT per SPEC, trusting CERT.pem;
+ *                                        SPEC is POLICY or POLICY=PROTOCOL,... (then setEnabledProtocols)
+ * server POLICY CERT.pem KEY.pem KEYALG  print PORT n, then serve one handshake
+ * </pre>
+ * POLICY is a policy reference, or {@code JDK} for SunJSSE alone.
+ */
+public final class TlsPeer {
+
+    private TlsPeer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("client")) {
+            for (int i = 3; i < args.length; i++) {
+                System.out.println(args[i] + " " + connect(Integer.parseInt(args[1]), Path.of(args[2]), args[i]));
+            }
+        } else {
+            SSLContext context = context(args[1]);
+            context.init(new TestPki.Identity(args[4], Path.of(args[2]), Path.of(args[3])).keyManagers(), null, null);
+            try (SSLServerSocket listener = (SSLServerSocket) context.getServerSocketFactory()
+                    .createServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+                listener.setSoTimeout(Handshakes.TIMEOUT_MILLIS);
+                System.out.println("PORT " + listener.getLocalPort());
+                System.out.flush();
+                try (SSLSocket accepted = (SSLSocket) listener.accept()) {
+                    accepted.setSoTimeout(Handshakes.TIMEOUT_MILLIS);
+                    System.out.println(args[1] + " " + handshake(accepted));
+                }
+            }
+        }
+    }
+
+    private static String connect(int port, Path trusted, String spec) throws Exception {
+        String[] parts = spec.split("=", 2);
+        SSLContext context = context(parts[0]);
+        context.init(null, TestPki.trusting(trusted), null);
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
+            if (parts.length > 1) {
+                socket.setEnabledProtocols(parts[1].split(","));
+            }
+            socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), Handshakes.TIMEOUT_MILLIS);
+            socket.setSoTimeout(Handshakes.TIMEOUT_MILLIS);
+            return handshake(socket);
+        } catch (IllegalArgumentException e) {
+            return refused(e);
+        }
+    }
+
+    private static SSLContext context(String policy) throws Exception {
+        return policy.equals("JDK") ? SSLContext.getInstance("TLS", Contexts.sunJsse())
+                : Contexts.uninitialised(Contexts.policy(policy), "TLS");
+    }
+
+    private static String handshake(SSLSocket socket) {
+        try {
+            socket.startHandshake();
+            return "CONNECTED " + socket.getSession().getProtocol();
+        } catch (IOException e) {
+            return refused(e);
+        }
+    }
+
+    private static String refused(Exception e) {
+        return "REFUSED " + e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** Output of a finished child JVM, or of a running server child. */
+    record Run(Process process, Path log) implements AutoCloseable {
+
+        /** Starts {@code TlsPeer args} in a fresh JVM of this JDK with the test class path and {@code jvmOptions}. */
+        static Run start(List<String> jvmOptions, String... args) throws IOException {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            if (Runtime.version().feature() >= 22) {
+                command.add("--enable-native-access=ALL-UNNAMED");
+            }
+            command.addAll(jvmOptions);
+            command.add("-cp");
+            command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+            command.add(TlsPeer.class.getName());
+            command.addAll(List.of(args));
+            Path log = Files.createTempFile("cryptopolicy-tlspeer", ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            return new Run(process, log);
+        }
+
+        /** Runs {@code TlsPeer args} to its end (at most 60 s); its output. */
+        static String run(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+            try (Run run = start(jvmOptions, args)) {
+                return run.awaitEnd();
+            }
+        }
+
+        String awaitEnd() throws IOException, InterruptedException {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new IOException("TlsPeer did not finish in 60 s:\n" + output());
+            }
+            return output();
+        }
+
+        /** Waits (at most 30 s) for a server child to print its port. */
+        int port() throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                for (String line : output().split("\n")) {
+                    if (line.startsWith("PORT ")) {
+                        return Integer.parseInt(line.substring(5).trim());
+                    }
+                }
+                if (!process.isAlive()) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            throw new IOException("TlsPeer server printed no port:\n" + output());
+        }
+
+        String output() throws IOException {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws IOException {
+            Processes.stop(process);
+            Files.deleteIfExists(log);
+        }
+    }
+}
