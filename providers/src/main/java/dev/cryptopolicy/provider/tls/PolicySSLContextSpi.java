@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.security.KeyManagementException;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
@@ -38,13 +39,26 @@ final class PolicySSLContextSpi extends SSLContextSpi {
     private final String protocol;
     private final SSLContext delegate;
     private final TlsFilter filter;
+    /** Index in {@link #VERSIONS} of the newest version this context may enable. */
+    private final int newest;
     /** Computed at first use (the backend may need initialising first); racing computations agree. */
     private volatile Profile profile;
 
-    PolicySSLContextSpi(String protocol, SSLContext delegate, TlsFilter filter) {
+    /**
+     * @throws NoSuchAlgorithmException when {@code protocol} names a version and the policy allows
+     *         neither it nor an older one: such a context could never connect
+     */
+    PolicySSLContextSpi(String protocol, SSLContext delegate, TlsFilter filter) throws NoSuchAlgorithmException {
         this.protocol = protocol;
         this.delegate = delegate;
         this.filter = filter;
+        String version = VERSIONS.stream().filter(protocol::equalsIgnoreCase).findFirst().orElse(null);
+        this.newest = version == null ? VERSIONS.size() : VERSIONS.indexOf(version);
+        if (version != null && filter.enforcing()
+                && VERSIONS.subList(0, newest + 1).stream().noneMatch(v -> filter.allows(TlsKind.PROTOCOL, v))) {
+            throw new NoSuchAlgorithmException("SSLContext " + protocol + " could never connect: "
+                    + filter.policy().decideTls(TlsKind.PROTOCOL, version).explain("protocol " + version));
+        }
     }
 
     @Override
@@ -148,8 +162,6 @@ final class PolicySSLContextSpi extends SSLContextSpi {
         Profile p = profile;
         if (p == null) {
             SSLParameters supported = delegate.getSupportedSSLParameters();
-            int newest = VERSIONS.stream().filter(protocol::equalsIgnoreCase).findFirst().map(VERSIONS::indexOf)
-                    .orElse(VERSIONS.size());
             String[] protocols = Arrays.stream(supported.getProtocols())
                     .filter(v -> VERSIONS.indexOf(v) <= newest)
                     .toArray(String[]::new);

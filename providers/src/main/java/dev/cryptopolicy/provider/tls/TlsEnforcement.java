@@ -76,8 +76,10 @@ public final class TlsEnforcement {
      *                 {@code Default}, ... ({@code Default} is initialised already, as
      *                 {@link SSLContext#getDefault()} is, and refuses {@code init})
      * @param backend  the provider that does the work
-     * @throws NoSuchAlgorithmException when the backend has no such context, or for DTLS, which
-     *         the policy language has no versions for
+     * @throws NoSuchAlgorithmException when the backend has no such context; for DTLS, which the
+     *         policy language has no versions for; and for a context of one version (such as
+     *         {@code TLSv1.1}) when the policy allows neither that version nor an older one, naming
+     *         the rule
      */
     public SSLContextSpi sslContextSpi(String protocol, Provider backend) throws NoSuchAlgorithmException {
         Objects.requireNonNull(protocol, "protocol");

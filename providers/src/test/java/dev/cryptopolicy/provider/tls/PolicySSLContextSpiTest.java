@@ -14,6 +14,7 @@ import dev.cryptopolicy.provider.backend.BackendLoad;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.KeyManagementException;
+import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.util.Arrays;
 import java.util.List;
@@ -92,6 +93,17 @@ class PolicySSLContextSpiTest {
     void aContextForOneVersion_enablesNothingNewer() throws Exception {
         assertArrayEquals(new String[] {"TLSv1.2"},
                 Contexts.ready(Contexts.policy("DEFAULT"), "TLSv1.2").getDefaultSSLParameters().getProtocols());
+    }
+
+    @Test
+    void aContextForAVersionThePolicyDenies_isNoSuchAlgorithm_namingTheRule() {
+        NoSuchAlgorithmException old = assertThrows(NoSuchAlgorithmException.class,
+                () -> Contexts.uninitialised(Contexts.policy("DEFAULT"), "TLSv1.1"));
+        assertTrue(old.getMessage().contains("protocol TLSv1.1 is below the minimum protocol TLSv1.2 of policy DEFAULT"
+                + " (tls.min_protocol, DEFAULT.yaml:"), old.getMessage());
+        NoSuchAlgorithmException tooOld = assertThrows(NoSuchAlgorithmException.class,
+                () -> Contexts.uninitialised(Contexts.policy("DEFAULT:MOZILLA-MODERN"), "TLSv1.2"));
+        assertTrue(tooOld.getMessage().contains("tls.min_protocol"), tooOld.getMessage());
     }
 
     @Test
