@@ -23,7 +23,8 @@ public final class Main {
             new ShowCommand(),
             new ExplainCommand(),
             new ExportCommand(),
-            new ProbeCommand());
+            new ProbeCommand(),
+            new MatrixCommand());
 
     /** Set to print a stack trace for internal errors (bugs), which are otherwise one line. */
     static final String DEBUG_ENV = "CRYPTOPOLICY_DEBUG";

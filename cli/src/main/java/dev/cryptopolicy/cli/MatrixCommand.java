@@ -1,0 +1,558 @@
+package dev.cryptopolicy.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cryptopolicy.engine.CompiledPolicy;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.MissingArgumentException;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.UnrecognizedOptionException;
+
+/**
+ * {@code cryptopolicy matrix [--policy REF]... [--java PATH]... [--format text|json]}: runs the
+ * conformance battery ({@link MatrixBattery}) for each policy in child JVMs on this JDK and the
+ * other tested one, each with and without Bouncy Castle FIPS on the class path, and shows whether
+ * the policy gives the same features and the same refusals everywhere it can be installed.
+ *
+ * <p>Implements {@link Command} directly rather than extending {@link OptionCommand}, because
+ * {@code --policy} and {@code --java} may be repeated, which {@code OptionCommand} refuses.
+ */
+final class MatrixCommand implements Command {
+
+    private static final String[] FORMATS = {"text", "json"};
+    private static final int WIDTH = 100;
+
+    /** The policies compared when no {@code --policy} is given: every shipped policy and two modifiers. */
+    static final List<String> DEFAULT_POLICIES = List.of("LEGACY", "DEFAULT", "FUTURE", "FIPS", "DEFAULT:PQ",
+            "DEFAULT:NO-SHA1");
+
+    /** The JDKs cryptopolicy is tested on (README): the one not running the command is added when present. */
+    static final List<Path> KNOWN_JDKS = List.of(Path.of("/usr/lib/jvm/java-17-openjdk-amd64"),
+            Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"));
+
+    /** Child JVMs at a time. */
+    static final int PARALLELISM = 2;
+
+    /** The longest one child JVM may take. */
+    static final Duration CHILD_TIMEOUT = Duration.ofSeconds(120);
+
+    @Override
+    public String name() {
+        return "matrix";
+    }
+
+    @Override
+    public String summary() {
+        return "check that policies give the same features and refusals on JDK 17 and 25, with and without bc-fips";
+    }
+
+    String synopsis() {
+        return "[--policy REF]... [--java PATH]... [--format text|json] | --here [--tls-only] --policy REF";
+    }
+
+    String description() {
+        return """
+                Runs a fixed battery in a fresh JVM for each policy on each runtime: this JDK and the
+                other tested JDK (/usr/lib/jvm/java-17-openjdk-amd64, /usr/lib/jvm/temurin-25-jdk-amd64,
+                when present; --java replaces the list), each with this command's class path as it is
+                and without the Bouncy Castle FIPS jars (and without jars whose manifest brings them
+                in). Each JVM installs the policy, with its java.security export as well (route
+                'export'), and records the features it exposes, about 40 operations (digests, MACs,
+                key generation of several sizes and curves, signatures, ciphers, agreements, KEM) as
+                OK or as the class of the exception that refused them, and the default TLS protocols,
+                cipher suites and (JDK 20 and later) named groups. A second JVM installs the policy
+                alone and records the TLS defaults only (route 'install': they are then the JDK's own).
+
+                The table shows each runtime's results side by side, then every line on which the
+                runtimes that can install the policy disagree. A runtime that cannot install the
+                policy (FIPS without bc-fips) shows why; that is not a difference.
+
+                With --here, runs the battery once in this JVM, installing the policy into it, and
+                prints its lines: what each child JVM of the matrix runs.
+
+                examples:
+                  cryptopolicy matrix
+                  cryptopolicy matrix --policy DEFAULT --policy FIPS --format json
+                  cryptopolicy matrix --policy FUTURE --java /opt/jdk-21 --java /opt/jdk-25
+
+                exit status: 0 every policy gives the same results on every runtime where it can be
+                installed, 1 some differ or a child JVM failed (--here: the policy cannot be installed
+                in this JVM), 2 usage error or a policy that cannot be loaded.
+                """;
+    }
+
+    Options options() {
+        return new Options()
+                .addOption(Option.builder("p").longOpt("policy").hasArg().argName("REF")
+                        .desc("policy reference, repeatable (default: " + String.join(", ", DEFAULT_POLICIES) + ")")
+                        .build())
+                .addOption(Option.builder().longOpt("java").hasArg().argName("PATH")
+                        .desc("a JDK (its home or its java launcher) to run on, repeatable; replaces the default "
+                                + "list (this JDK and the other tested one)").build())
+                .addOption(OptionCommand.formatOption("text", FORMATS))
+                .addOption(Option.builder().longOpt("here")
+                        .desc("run the battery for one --policy in this JVM (installing it) and print its lines")
+                        .build())
+                .addOption(Option.builder().longOpt("tls-only")
+                        .desc("with --here: record the TLS defaults only (the 'install' route of the matrix)")
+                        .build());
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (wantsHelp(args)) {
+            printHelp(out);
+            return ExitStatus.OK;
+        }
+        Options options = options();
+        try {
+            CommandLine line = DefaultParser.builder().setAllowPartialMatching(false).build()
+                    .parse(options, args.toArray(new String[0]), false);
+            return execute(line, out, err);
+        } catch (ParseException e) {
+            return usageError(err, describe(e, options));
+        } catch (UsageException e) {
+            return usageError(err, e.getMessage());
+        }
+    }
+
+    private int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+        if (!line.getArgList().isEmpty()) {
+            throw new UsageException("unexpected argument '" + line.getArgList().get(0)
+                    + "'; name policies with --policy");
+        }
+        for (String once : List.of("format", "here", "tls-only")) {
+            if (Stream.of(line.getOptions()).filter(o -> once.equals(o.getLongOpt())).count() > 1) {
+                throw new UsageException("option --" + once + " given more than once");
+            }
+        }
+        String format = OptionCommand.format(line, "text", FORMATS);
+        List<String> references = values(line, "policy");
+        List<String> javas = values(line, "java");
+        if (line.hasOption("here")) {
+            if (references.size() != 1) {
+                throw new UsageException("--here needs exactly one --policy");
+            }
+            if (!javas.isEmpty() || line.hasOption("format")) {
+                throw new UsageException("--here runs in this JVM and prints its lines; --java and --format do not apply");
+            }
+            return here(references.get(0), line.hasOption("tls-only"), out, err);
+        }
+        if (line.hasOption("tls-only")) {
+            throw new UsageException("--tls-only goes with --here");
+        }
+        if (references.isEmpty()) {
+            references = DEFAULT_POLICIES;
+        }
+        List<Matrix.Jdk> jdks = jdks(javas);
+        Map<String, CompiledPolicy> policies = new LinkedHashMap<>();
+        for (String reference : new LinkedHashSet<>(references)) {
+            Optional<CompiledPolicy> loaded = Diagnostics.loadOrReport(reference, name(), err);
+            if (loaded.isEmpty()) {
+                return ExitStatus.USAGE;
+            }
+            policies.put(reference, loaded.get());
+        }
+        List<String> classPath = Matrix.split(System.getProperty("java.class.path", ""));
+        Path work;
+        try {
+            work = Files.createTempDirectory("cryptopolicy-matrix");
+        } catch (IOException e) {
+            err.println("cryptopolicy matrix: cannot create a temporary directory: " + e.getMessage());
+            return ExitStatus.USAGE;
+        }
+        Matrix.Settings settings = new Matrix.Settings(jdks, classPath, work, PARALLELISM, CHILD_TIMEOUT);
+        List<Matrix.Target> targets = Matrix.targets(jdks, classPath);
+        int total = policies.size() * targets.size() * Matrix.Route.values().length;
+        err.println("cryptopolicy matrix: " + total + " child JVMs (" + plural(policies.size(), "policy")
+                .replace("policys", "policies") + " x " + plural(targets.size(), "runtime") + " x "
+                + plural(Matrix.Route.values().length, "route") + "), "
+                + PARALLELISM + " at a time" + (Matrix.hasBcFips(classPath) ? ""
+                        : "; no bc-fips jars on the class path, so every runtime is without it"));
+        Matrix.Report report;
+        try {
+            report = Matrix.run(settings, policies, run -> { });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("cryptopolicy matrix: interrupted");
+            return ExitStatus.FAILED;
+        } finally {
+            deleteQuietly(work);
+        }
+        if ("json".equals(format)) {
+            Json.print(out, json(report));
+        } else {
+            printText(report, out);
+        }
+        return report.identical() ? ExitStatus.OK : ExitStatus.FAILED;
+    }
+
+    /** {@code --here}: the battery in this JVM. */
+    private int here(String reference, boolean tlsOnly, PrintStream out, PrintStream err) {
+        Optional<CompiledPolicy> loaded = Diagnostics.loadOrReport(reference, name(), err);
+        if (loaded.isEmpty()) {
+            return ExitStatus.USAGE;
+        }
+        MatrixBattery.Outcome outcome = MatrixBattery.run(loaded.get(), tlsOnly);
+        outcome.text().forEach(out::println);
+        return outcome.unsatisfiable() == null ? ExitStatus.OK : ExitStatus.FAILED;
+    }
+
+    /** The JDKs to run on: those of {@code --java}, else this one and the other known ones present. */
+    static List<Matrix.Jdk> jdks(List<String> javas) throws UsageException {
+        List<Matrix.Jdk> out = new ArrayList<>();
+        if (javas.isEmpty()) {
+            Matrix.Jdk current = Matrix.Jdk.current();
+            out.add(current);
+            for (Path known : KNOWN_JDKS) {
+                if (!Files.isExecutable(known.resolve("bin").resolve("java"))) {
+                    continue;
+                }
+                try {
+                    Matrix.Jdk jdk = Matrix.Jdk.at(known);
+                    if (out.stream().noneMatch(j -> j.feature() == jdk.feature())) {
+                        out.add(jdk);
+                    }
+                } catch (IllegalArgumentException e) {
+                    // Not usable: the matrix runs on the others.
+                }
+            }
+        } else {
+            for (String java : javas) {
+                try {
+                    out.add(Matrix.Jdk.at(Path.of(java)));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--java '" + java + "': " + e.getMessage());
+                }
+            }
+        }
+        return distinctLabels(out);
+    }
+
+    /** Labels are feature releases; two JDKs of one release become {@code 21} and {@code 21#2}. */
+    private static List<Matrix.Jdk> distinctLabels(List<Matrix.Jdk> jdks) {
+        List<Matrix.Jdk> out = new ArrayList<>();
+        Set<String> used = new LinkedHashSet<>();
+        for (Matrix.Jdk jdk : jdks) {
+            String label = jdk.label();
+            for (int i = 2; used.contains(label); i++) {
+                label = jdk.label() + "#" + i;
+            }
+            used.add(label);
+            out.add(jdk.withLabel(label));
+        }
+        return out;
+    }
+
+    // ---- text ----------------------------------------------------------------------------------
+
+    /** The whole report: the runtimes, one table per policy, and a summary line. */
+    static void printText(Matrix.Report report, PrintStream out) {
+        out.println("runtimes:");
+        Set<Matrix.Jdk> jdks = new LinkedHashSet<>();
+        report.targets().forEach(t -> jdks.add(t.jdk()));
+        for (Matrix.Jdk jdk : jdks) {
+            out.println("  " + jdk.label() + ": Java " + jdk.version() + " (" + jdk.java() + ")");
+        }
+        out.println("  +bc-fips: with the Bouncy Castle FIPS jars on the class path; without them otherwise");
+        out.println("routes: export = CryptoPolicy.install and -Djava.security.properties=<the policy's export>: "
+                + "the whole battery; install = CryptoPolicy.install alone: TLS defaults only (they are the JDK's)");
+        for (String policy : report.policies()) {
+            out.println();
+            printPolicy(report, policy, out);
+        }
+        out.println();
+        long differing = report.policies().stream()
+                .filter(p -> report.differences().stream().anyMatch(d -> d.policy().equals(p))).count();
+        out.println("matrix: " + report.runs().size() + " child JVMs in " + Matrix.seconds(report.millis()) + "; "
+                + (report.identical() ? "every policy gives the same results wherever it can be installed"
+                        : plural(report.differences().size(), "difference") + " in " + differing + " of "
+                                + report.policies().size() + " policies"
+                                + (report.errors().isEmpty() ? "" : ", " + plural(report.errors().size(), "failed run"))));
+    }
+
+    private static void printPolicy(Matrix.Report report, String policy, PrintStream out) {
+        List<Matrix.Target> targets = report.targets();
+        List<String[]> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        header.add("policy " + policy);
+        targets.forEach(t -> header.add(t.label()));
+        rows.add(header.toArray(new String[0]));
+        rows.add(row("status", targets, t -> status(report, policy, t)));
+        rows.add(row("seconds (install/export)", targets, t -> times(report, policy, t)));
+        rows.add(row("features", targets, t -> count(report, policy, t, Matrix.Route.EXPORT, "feature ")));
+        Set<String> ops = new java.util.TreeSet<>();
+        for (Matrix.Target t : targets) {
+            report.run(policy, t, Matrix.Route.EXPORT).ifPresent(r -> r.lines().keySet().stream()
+                    .filter(k -> k.startsWith("op ")).forEach(ops::add));
+        }
+        for (String op : ops) {
+            rows.add(row(op, targets, t -> value(report, policy, t, Matrix.Route.EXPORT, op)));
+        }
+        for (Matrix.Route route : Matrix.Route.values()) {
+            String suffix = " [" + route.label() + "]";
+            rows.add(row("tls context" + suffix, targets, t -> value(report, policy, t, route, "tls context")));
+            rows.add(row("tls protocols" + suffix, targets, t -> joined(report, policy, t, route, "tls protocol ")));
+            rows.add(row("tls suites" + suffix, targets, t -> count(report, policy, t, route, "tls suite ")));
+            rows.add(row("tls groups" + suffix, targets, t -> {
+                String na = value(report, policy, t, route, "tls group");
+                return Matrix.ABSENT.equals(na) ? count(report, policy, t, route, "tls group ") : na;
+            }));
+        }
+        List<Matrix.Difference> differences = report.differences().stream()
+                .filter(d -> d.policy().equals(policy)).toList();
+        if (!differences.isEmpty()) {
+            List<String> h = new ArrayList<>();
+            h.add("differences (" + differences.size() + ")");
+            targets.forEach(t -> h.add(""));
+            rows.add(h.toArray(new String[0]));
+            for (Matrix.Difference d : differences) {
+                rows.add(row("[" + d.route().label() + "] " + d.key(), targets,
+                        t -> d.values().getOrDefault(t.label(), "(not installable)")));
+            }
+        }
+        printTable(rows, out);
+        for (Matrix.Target t : targets) {
+            Set<String> messages = new LinkedHashSet<>();
+            for (Matrix.Route route : Matrix.Route.values()) {
+                report.run(policy, t, route).filter(r -> r.status() != Matrix.Status.OK)
+                        .ifPresent(r -> messages.add(r.status() + (r.status() == Matrix.Status.ERROR
+                                ? " [" + route.label() + "]" : "") + ": " + r.message()));
+            }
+            for (String m : messages) {
+                out.println("  " + t.label() + ": " + m);
+            }
+        }
+        out.println("  => " + (differences.isEmpty() ? "identical wherever it can be installed"
+                : plural(differences.size(), "difference")));
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String[] row(String key, List<Matrix.Target> targets,
+            java.util.function.Function<Matrix.Target, String> cell) {
+        String[] row = new String[targets.size() + 1];
+        row[0] = key;
+        for (int i = 0; i < targets.size(); i++) {
+            row[i + 1] = cell.apply(targets.get(i));
+        }
+        return row;
+    }
+
+    private static String status(Matrix.Report report, String policy, Matrix.Target t) {
+        Set<String> statuses = new LinkedHashSet<>();
+        for (Matrix.Route route : Matrix.Route.values()) {
+            report.run(policy, t, route).ifPresent(r -> statuses.add(r.status() == Matrix.Status.OK ? "ok"
+                    : r.status().name()));
+        }
+        return String.join("/", statuses);
+    }
+
+    private static String times(Matrix.Report report, String policy, Matrix.Target t) {
+        List<String> parts = new ArrayList<>();
+        for (Matrix.Route route : Matrix.Route.values()) {
+            parts.add(report.run(policy, t, route)
+                    .map(r -> String.format(java.util.Locale.ROOT, "%.1f", r.millis() / 1000.0)).orElse("-"));
+        }
+        return String.join("/", parts);
+    }
+
+    private static Optional<Matrix.Run> ok(Matrix.Report report, String policy, Matrix.Target t, Matrix.Route route) {
+        return report.run(policy, t, route).filter(r -> r.status() == Matrix.Status.OK);
+    }
+
+    private static String value(Matrix.Report report, String policy, Matrix.Target t, Matrix.Route route, String key) {
+        return ok(report, policy, t, route).map(r -> r.lines().getOrDefault(key, Matrix.ABSENT)).orElse(Matrix.ABSENT);
+    }
+
+    private static String count(Matrix.Report report, String policy, Matrix.Target t, Matrix.Route route, String prefix) {
+        return ok(report, policy, t, route)
+                .map(r -> String.valueOf(r.lines().keySet().stream().filter(k -> k.startsWith(prefix)).count()))
+                .orElse(Matrix.ABSENT);
+    }
+
+    private static String joined(Matrix.Report report, String policy, Matrix.Target t, Matrix.Route route, String prefix) {
+        return ok(report, policy, t, route).map(r -> String.join(",", r.lines().keySet().stream()
+                .filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length())).toList()))
+                .orElse(Matrix.ABSENT);
+    }
+
+    /** Left-aligned columns, two spaces apart, indented by two. */
+    private static void printTable(List<String[]> rows, PrintStream out) {
+        int columns = rows.get(0).length;
+        int[] width = new int[columns];
+        for (String[] row : rows) {
+            for (int i = 0; i < columns; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder sb = new StringBuilder("  ");
+            for (int i = 0; i < columns; i++) {
+                sb.append(row[i]).append(" ".repeat(width[i] - row[i].length() + 2));
+            }
+            out.println(sb.toString().stripTrailing());
+        }
+    }
+
+    // ---- json ----------------------------------------------------------------------------------
+
+    static ObjectNode json(Matrix.Report report) {
+        ObjectNode root = Json.object();
+        root.put("tool", "cryptopolicy");
+        root.put("version", Main.version());
+        root.put("identical", report.identical());
+        root.put("millis", report.millis());
+        ArrayNode runtimes = root.putArray("runtimes");
+        for (Matrix.Target t : report.targets()) {
+            ObjectNode node = runtimes.addObject();
+            node.put("label", t.label());
+            node.put("java", t.jdk().java().toString());
+            node.put("version", t.jdk().version());
+            node.put("feature", t.jdk().feature());
+            node.put("bcFips", t.bcFips());
+        }
+        ArrayNode policies = root.putArray("policies");
+        for (String policy : report.policies()) {
+            ObjectNode p = policies.addObject();
+            p.put("reference", policy);
+            List<Matrix.Difference> differences = report.differences().stream()
+                    .filter(d -> d.policy().equals(policy)).toList();
+            p.put("identical", differences.isEmpty()
+                    && report.errors().stream().noneMatch(r -> r.policy().equals(policy)));
+            ArrayNode runs = p.putArray("runs");
+            for (Matrix.Run r : report.runs().stream().filter(r -> r.policy().equals(policy))
+                    .sorted(Comparator.comparing((Matrix.Run r) -> report.targets().indexOf(r.target()))
+                            .thenComparing(Matrix.Run::route)).toList()) {
+                ObjectNode node = runs.addObject();
+                node.put("runtime", r.target().label());
+                node.put("route", r.route().label());
+                node.put("status", r.status().name());
+                node.put("message", r.message());
+                node.put("millis", r.millis());
+                ObjectNode lines = node.putObject("lines");
+                r.lines().forEach(lines::put);
+            }
+            ArrayNode diffs = p.putArray("differences");
+            for (Matrix.Difference d : differences) {
+                ObjectNode node = diffs.addObject();
+                node.put("route", d.route().label());
+                node.put("key", d.key());
+                ObjectNode values = node.putObject("values");
+                d.values().forEach(values::put);
+                node.put("text", d.describe());
+            }
+        }
+        return root;
+    }
+
+    // ---- options -------------------------------------------------------------------------------
+
+    private static List<String> values(CommandLine line, String longOpt) throws UsageException {
+        String[] values = line.getOptionValues(longOpt);
+        List<String> out = new ArrayList<>();
+        if (values != null) {
+            for (String v : values) {
+                if (v.isBlank()) {
+                    throw new UsageException("option --" + longOpt + " needs a non-empty value");
+                }
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private int usageError(PrintStream err, String message) {
+        err.println("cryptopolicy " + name() + ": " + message);
+        err.println("try 'cryptopolicy " + name() + " --help'");
+        return ExitStatus.USAGE;
+    }
+
+    private void printHelp(PrintStream out) {
+        Options options = options();
+        options.addOption(Option.builder("h").longOpt("help").desc("print this help and exit").build());
+        StringWriter text = new StringWriter();
+        PrintWriter writer = new PrintWriter(text);
+        writer.println("usage: cryptopolicy " + name() + " " + synopsis());
+        writer.println();
+        writer.println(summary().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + summary().substring(1) + ".");
+        writer.println();
+        writer.println(description().strip());
+        writer.println();
+        writer.println("options:");
+        new HelpFormatter().printOptions(writer, WIDTH, options, 2, 3);
+        writer.flush();
+        out.print(text);
+        out.flush();
+    }
+
+    private static boolean wantsHelp(List<String> args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals("-h") || arg.equals("--help")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(ParseException e, Options options) {
+        if (e instanceof UnrecognizedOptionException u) {
+            List<String> known = new ArrayList<>();
+            for (Option o : options.getOptions()) {
+                if (o.getLongOpt() != null) {
+                    known.add("--" + o.getLongOpt());
+                }
+                if (o.getOpt() != null) {
+                    known.add("-" + o.getOpt());
+                }
+            }
+            known.add("--help");
+            return "unknown option '" + u.getOption() + "'" + DidYouMean.hint(u.getOption(), known);
+        }
+        if (e instanceof MissingArgumentException m) {
+            Option o = m.getOption();
+            return "option " + (o.getLongOpt() != null ? "--" + o.getLongOpt() : "-" + o.getOpt())
+                    + " needs a value (" + o.getArgName() + ")";
+        }
+        return e.getMessage();
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // A temporary file left behind is harmless.
+                }
+            });
+        } catch (IOException e) {
+            // Likewise.
+        }
+    }
+}

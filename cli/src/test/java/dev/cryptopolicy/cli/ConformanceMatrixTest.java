@@ -1,0 +1,174 @@
+package dev.cryptopolicy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.PolicyLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Conformance (DESIGN.md section 7): the same policy gives the same features and the same refusals
+ * on JDK 17 and Temurin 25, each with the JDK's providers alone and with Bouncy Castle FIPS on the
+ * class path, for every shipped policy and two modifiers; where a policy cannot be installed, the
+ * JVM says so at start-up, naming what is missing.
+ *
+ * <p>Runs {@link MatrixBattery} in 48 child JVMs (6 policies x 4 runtimes x 2 routes, see
+ * {@link Matrix.Route}), two at a time, prints the matrix, and compares. It runs once per CI run:
+ * on JDK 17, which starts JDK 25 itself (the suite's second pass, on JDK 25, skips it). JDK 25 is
+ * {@code $JDK25_HOME} or {@code /usr/lib/jvm/temurin-25-jdk-amd64}.
+ *
+ * <p>{@link #EXPECTED_DIFFERENCES} lists the differences known when this test was written. They are
+ * defects to fix in the policies or the engine, not accepted behaviour: each fix makes the test
+ * fail until its lines are removed from the list, and a new difference fails it at once. The
+ * goal is an empty list.
+ */
+class ConformanceMatrixTest {
+
+    /** The policies compared: every shipped policy, and the PQ and NO-SHA1 modifiers on DEFAULT. */
+    static final List<String> POLICIES = MatrixCommand.DEFAULT_POLICIES;
+
+    /**
+     * Where a policy cannot be installed, by {@code POLICY@RUNTIME}, with what the start-up message
+     * must name. Everywhere else it must install.
+     */
+    static final Map<String, List<String>> UNSATISFIABLE = Map.of(
+            // FIPS serves features only from a FIPS-validated backend.
+            "FIPS@17", List.of("policy FIPS cannot be installed", "BCFIPS", "bc-fips"),
+            "FIPS@25", List.of("policy FIPS cannot be installed", "BCFIPS", "bc-fips"),
+            // PQ requires ML-KEM and ML-DSA: JDK 24 or later; bc-fips 2.1 has neither.
+            "DEFAULT:PQ@17", List.of("policy DEFAULT:PQ cannot be installed", "ML-KEM-768", "ML-DSA-65"),
+            "DEFAULT:PQ@17+bc-fips", List.of("policy DEFAULT:PQ cannot be installed", "ML-KEM-768", "ML-DSA-65"));
+
+    /**
+     * KNOWN DIFFERENCES TO FIX (then delete their lines; the goal is an empty list). Each line is
+     * {@link Matrix.Difference#describe()}: policy, route, battery line, and each runtime's value
+     * ({@code -}: the runtime does not print that line).
+     */
+    static final Set<String> EXPECTED_DIFFERENCES = Set.copyOf(List.of(
+            // (1) SHAKE digests are in LEGACY/DEFAULT/FUTURE's feature set, but JDK 17 has none, and
+            //     bc-fips on the class path is not loaded for these policies (nothing requires it):
+            //     the feature set depends on the JDK.
+            "LEGACY [export] feature MessageDigest SHAKE128: 17=-, 17+bc-fips=-, 25=yes, 25+bc-fips=yes",
+            "LEGACY [export] feature MessageDigest SHAKE256: 17=-, 17+bc-fips=-, 25=yes, 25+bc-fips=yes",
+            "LEGACY [export] op MessageDigest SHAKE256: 17=REFUSED:NoSuchAlgorithmException, 17+bc-fips=REFUSED:NoSuchAlgorithmException, 25=OK, 25+bc-fips=OK",
+            "DEFAULT [export] feature MessageDigest SHAKE256: 17=-, 17+bc-fips=-, 25=yes, 25+bc-fips=yes",
+            "DEFAULT [export] op MessageDigest SHAKE256: 17=REFUSED:NoSuchAlgorithmException, 17+bc-fips=REFUSED:NoSuchAlgorithmException, 25=OK, 25+bc-fips=OK",
+            "FUTURE [export] feature MessageDigest SHAKE256: 17=-, 17+bc-fips=-, 25=yes, 25+bc-fips=yes",
+            "FUTURE [export] op MessageDigest SHAKE256: 17=REFUSED:NoSuchAlgorithmException, 17+bc-fips=REFUSED:NoSuchAlgorithmException, 25=OK, 25+bc-fips=OK",
+            "DEFAULT:NO-SHA1 [export] feature MessageDigest SHAKE256: 17=-, 17+bc-fips=-, 25=yes, 25+bc-fips=yes",
+            "DEFAULT:NO-SHA1 [export] op MessageDigest SHAKE256: 17=REFUSED:NoSuchAlgorithmException, 17+bc-fips=REFUSED:NoSuchAlgorithmException, 25=OK, 25+bc-fips=OK",
+            // (2) Route 'install' (CryptoPolicy.install alone): TLS defaults are the JDK's own, and
+            //     JDK 25's jdk.tls.disabledAlgorithms disables TLS_RSA_* where JDK 17's does not.
+            "LEGACY [install] tls suite TLS_RSA_WITH_AES_128_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "LEGACY [install] tls suite TLS_RSA_WITH_AES_128_CBC_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "LEGACY [install] tls suite TLS_RSA_WITH_AES_128_GCM_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "LEGACY [install] tls suite TLS_RSA_WITH_AES_256_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "LEGACY [install] tls suite TLS_RSA_WITH_AES_256_CBC_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "LEGACY [install] tls suite TLS_RSA_WITH_AES_256_GCM_SHA384: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "DEFAULT [install] tls suite TLS_RSA_WITH_AES_128_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "DEFAULT [install] tls suite TLS_RSA_WITH_AES_128_CBC_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "DEFAULT [install] tls suite TLS_RSA_WITH_AES_128_GCM_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "DEFAULT [install] tls suite TLS_RSA_WITH_AES_256_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "DEFAULT [install] tls suite TLS_RSA_WITH_AES_256_CBC_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "DEFAULT [install] tls suite TLS_RSA_WITH_AES_256_GCM_SHA384: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "FUTURE [install] tls suite TLS_RSA_WITH_AES_128_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "FUTURE [install] tls suite TLS_RSA_WITH_AES_128_CBC_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "FUTURE [install] tls suite TLS_RSA_WITH_AES_128_GCM_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "FUTURE [install] tls suite TLS_RSA_WITH_AES_256_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "FUTURE [install] tls suite TLS_RSA_WITH_AES_256_CBC_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "FUTURE [install] tls suite TLS_RSA_WITH_AES_256_GCM_SHA384: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "DEFAULT:NO-SHA1 [install] tls suite TLS_RSA_WITH_AES_128_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "DEFAULT:NO-SHA1 [install] tls suite TLS_RSA_WITH_AES_128_CBC_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "DEFAULT:NO-SHA1 [install] tls suite TLS_RSA_WITH_AES_128_GCM_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "DEFAULT:NO-SHA1 [install] tls suite TLS_RSA_WITH_AES_256_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "DEFAULT:NO-SHA1 [install] tls suite TLS_RSA_WITH_AES_256_CBC_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "DEFAULT:NO-SHA1 [install] tls suite TLS_RSA_WITH_AES_256_GCM_SHA384: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            // (3) LEGACY's export re-allows 3DES, but JDK 25 no longer enables the 3DES suites by
+            //     default, whatever jdk.tls.disabledAlgorithms says.
+            "LEGACY [export] tls suite SSL_DHE_DSS_WITH_3DES_EDE_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "LEGACY [export] tls suite SSL_DHE_RSA_WITH_3DES_EDE_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
+            "LEGACY [export] tls suite SSL_RSA_WITH_3DES_EDE_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-"));
+
+    /** The longest one child JVM may take. */
+    private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(120);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
+    void samePolicy_givesSameFeaturesAndRefusals_onJdk17And25_withAndWithoutBcFips() throws Exception {
+        assumeTrue(Runtime.version().feature() == 17,
+                "the matrix runs once per CI run, on JDK 17, and starts JDK 25 itself; this is JDK " + Runtime.version());
+        Path jdk25 = Path.of(System.getenv().getOrDefault("JDK25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+        assertTrue(Files.isExecutable(jdk25.resolve("bin").resolve("java")),
+                "conformance needs Temurin 25 at " + jdk25 + " (set JDK25_HOME)");
+        List<String> classPath = Matrix.split(
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        assertTrue(Matrix.hasBcFips(classPath), "bc-fips is not on the test class path: " + classPath);
+        List<Matrix.Jdk> jdks = List.of(Matrix.Jdk.current(), Matrix.Jdk.at(jdk25));
+        Map<String, CompiledPolicy> policies = new LinkedHashMap<>();
+        for (String reference : POLICIES) {
+            policies.put(reference, PolicyLoader.standard().load(reference));
+        }
+
+        Matrix.Report report = Matrix.run(new Matrix.Settings(jdks, classPath, dir, MatrixCommand.PARALLELISM,
+                CHILD_TIMEOUT), policies, run -> { });
+        MatrixCommand.printText(report, System.out);
+
+        List<String> failures = new ArrayList<>();
+        for (Matrix.Run r : report.errors()) {
+            failures.add("child JVM failed: " + r.policy() + " on " + r.target().label() + " [" + r.route().label()
+                    + "]: " + r.message());
+        }
+        for (Matrix.Run r : report.runs()) {
+            String where = r.policy() + "@" + r.target().label();
+            List<String> expected = UNSATISFIABLE.get(where);
+            if (expected == null && r.status() == Matrix.Status.UNSATISFIABLE) {
+                failures.add(where + " [" + r.route().label() + "] should install but did not: " + r.message());
+            } else if (expected != null && r.status() == Matrix.Status.OK) {
+                failures.add(where + " [" + r.route().label() + "] installed, but should fail at start-up naming "
+                        + expected);
+            } else if (expected != null && r.status() == Matrix.Status.UNSATISFIABLE) {
+                for (String fragment : expected) {
+                    if (!r.message().contains(fragment)) {
+                        failures.add(where + " [" + r.route().label() + "]: the start-up error does not name '"
+                                + fragment + "': " + r.message());
+                    }
+                }
+            }
+        }
+        Set<String> actual = new TreeSet<>();
+        report.differences().forEach(d -> actual.add(d.describe()));
+        Set<String> unexpected = new TreeSet<>(actual);
+        unexpected.removeAll(EXPECTED_DIFFERENCES);
+        Set<String> fixed = new TreeSet<>(EXPECTED_DIFFERENCES);
+        fixed.removeAll(actual);
+        if (!unexpected.isEmpty()) {
+            failures.add(unexpected.size() + " new differences between runtimes (not in EXPECTED_DIFFERENCES):\n    "
+                    + String.join("\n    ", unexpected));
+        }
+        if (!fixed.isEmpty()) {
+            failures.add(fixed.size() + " differences in EXPECTED_DIFFERENCES are gone; delete these lines:\n    "
+                    + String.join("\n    ", fixed));
+        }
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " conformance failures (the matrix is printed above):\n  "
+                    + String.join("\n  ", failures));
+        }
+    }
+}
