@@ -103,6 +103,15 @@ final class MatrixBattery {
         String run() throws Exception;
     }
 
+    /**
+     * The key pair an operation needs, made after the operation's own {@code getInstance}, so that
+     * a refused algorithm shows as refused even when the policy also refuses the key.
+     */
+    @FunctionalInterface
+    private interface Keys {
+        KeyPair get() throws Exception;
+    }
+
     /** An operation that ran but gave a wrong answer (a signature that does not verify, ...). */
     private static final class WrongResult extends Exception {
         private static final long serialVersionUID = 1L;
@@ -276,12 +285,12 @@ final class MatrixBattery {
             ops.put("KeyPairGenerator ML-KEM-768", () -> pair("ML-KEM-768", 0));
             ops.put("KeyPairGenerator ML-DSA-65", () -> pair("ML-DSA-65", 0));
             // Signatures.
-            ops.put("Signature SHA1withRSA", () -> sign("SHA1withRSA", rsa2048()));
-            ops.put("Signature SHA256withRSA", () -> sign("SHA256withRSA", rsa2048()));
-            ops.put("Signature SHA1withECDSA", () -> sign("SHA1withECDSA", p256()));
-            ops.put("Signature SHA256withECDSA", () -> sign("SHA256withECDSA", p256()));
-            ops.put("Signature Ed25519", () -> sign("Ed25519", generate("Ed25519", 0)));
-            ops.put("Signature ML-DSA-65", () -> sign("ML-DSA-65", generate("ML-DSA-65", 0)));
+            ops.put("Signature SHA1withRSA", () -> sign("SHA1withRSA", this::rsa2048));
+            ops.put("Signature SHA256withRSA", () -> sign("SHA256withRSA", this::rsa2048));
+            ops.put("Signature SHA1withECDSA", () -> sign("SHA1withECDSA", this::p256));
+            ops.put("Signature SHA256withECDSA", () -> sign("SHA256withECDSA", this::p256));
+            ops.put("Signature Ed25519", () -> sign("Ed25519", () -> generate("Ed25519", 0)));
+            ops.put("Signature ML-DSA-65", () -> sign("ML-DSA-65", () -> generate("ML-DSA-65", 0)));
             // Symmetric ciphers.
             ops.put("KeyGenerator AES uninitialised", () ->
                     KeyGenerator.getInstance("AES").generateKey().getEncoded().length * 8 + " bits");
@@ -291,12 +300,12 @@ final class MatrixBattery {
             ops.put("Cipher DES/CBC/PKCS5Padding", () -> cbc("DES", 8));
             ops.put("Cipher DESede/CBC/PKCS5Padding", () -> cbc("DESede", 8));
             // RSA encryption.
-            ops.put("Cipher RSA/ECB/OAEPWithSHA-256AndMGF1Padding", () -> oaep(rsa2048()));
-            ops.put("Cipher RSA/ECB/PKCS1Padding", () -> rsaCipher("RSA/ECB/PKCS1Padding", rsa2048()));
+            ops.put("Cipher RSA/ECB/OAEPWithSHA-256AndMGF1Padding", () -> oaep(this::rsa2048));
+            ops.put("Cipher RSA/ECB/PKCS1Padding", () -> rsaCipher("RSA/ECB/PKCS1Padding", this::rsa2048));
             // Key agreement and KEM.
-            ops.put("KeyAgreement ECDH secp256r1", () -> agree("ECDH", p256(), generateEc("secp256r1")));
-            ops.put("KeyAgreement X25519", () -> agree("X25519", generate("X25519", 0), generate("X25519", 0)));
-            ops.put("KeyAgreement X448", () -> agree("X448", generate("X448", 0), generate("X448", 0)));
+            ops.put("KeyAgreement ECDH secp256r1", () -> agree("ECDH", this::p256, () -> generateEc("secp256r1")));
+            ops.put("KeyAgreement X25519", () -> agree("X25519", () -> generate("X25519", 0), () -> generate("X25519", 0)));
+            ops.put("KeyAgreement X448", () -> agree("X448", () -> generate("X448", 0), () -> generate("X448", 0)));
             ops.put("KEM ML-KEM-768", () -> kem("ML-KEM-768"));
             // Random generators.
             ops.put("SecureRandom DRBG", () -> random("DRBG"));
@@ -375,8 +384,9 @@ final class MatrixBattery {
         return kpg.generateKeyPair();
     }
 
-    private static String sign(String algorithm, KeyPair kp) throws GeneralSecurityException, WrongResult {
+    private static String sign(String algorithm, Keys keys) throws Exception {
         Signature signer = Signature.getInstance(algorithm);
+        KeyPair kp = keys.get();
         signer.initSign(kp.getPrivate());
         signer.update(DATA);
         byte[] signature = signer.sign();
@@ -425,10 +435,11 @@ final class MatrixBattery {
         return roundTrip(d.doFinal(sealed));
     }
 
-    private static String oaep(KeyPair kp) throws GeneralSecurityException, WrongResult {
+    private static String oaep(Keys keys) throws Exception {
         String transformation = "RSA/ECB/OAEPWithSHA-256AndMGF1Padding";
         OAEPParameterSpec spec = new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT);
         Cipher c = Cipher.getInstance(transformation);
+        KeyPair kp = keys.get();
         c.init(Cipher.ENCRYPT_MODE, kp.getPublic(), spec);
         byte[] sealed = c.doFinal(DATA);
         Cipher d = Cipher.getInstance(transformation);
@@ -436,8 +447,9 @@ final class MatrixBattery {
         return roundTrip(d.doFinal(sealed));
     }
 
-    private static String rsaCipher(String transformation, KeyPair kp) throws GeneralSecurityException, WrongResult {
+    private static String rsaCipher(String transformation, Keys keys) throws Exception {
         Cipher c = Cipher.getInstance(transformation);
+        KeyPair kp = keys.get();
         c.init(Cipher.ENCRYPT_MODE, kp.getPublic());
         byte[] sealed = c.doFinal(DATA);
         Cipher d = Cipher.getInstance(transformation);
@@ -445,8 +457,10 @@ final class MatrixBattery {
         return roundTrip(d.doFinal(sealed));
     }
 
-    private static String agree(String algorithm, KeyPair a, KeyPair b) throws GeneralSecurityException, WrongResult {
+    private static String agree(String algorithm, Keys first, Keys second) throws Exception {
         KeyAgreement ka = KeyAgreement.getInstance(algorithm);
+        KeyPair a = first.get();
+        KeyPair b = second.get();
         ka.init(a.getPrivate());
         ka.doPhase(b.getPublic(), true);
         byte[] ab = ka.generateSecret();
