@@ -4,6 +4,7 @@ import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.provider.CryptoPolicy;
 import dev.cryptopolicy.provider.Installation;
 import dev.cryptopolicy.provider.PolicyInstallException;
+import dev.cryptopolicy.provider.tls.TlsEnforcement;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -39,6 +40,16 @@ public final class Agent {
         String reference = args == null || args.isBlank() ? "DEFAULT" : args.trim();
         try {
             Installation installation = CryptoPolicy.install(reference);
+            if (installation.policy().enforcing()) {
+                // Before main, nothing has used TLS yet: JDK 17's SunJSSE (and BCJSSE) read named
+                // groups and signature schemes once, from these system properties. Values the
+                // user passed with -D are left alone.
+                TlsEnforcement.systemPropertiesFor(installation.policy()).forEach((k, v) -> {
+                    if (System.getProperty(k) == null) {
+                        System.setProperty(k, v);
+                    }
+                });
+            }
             LOG.log(System.Logger.Level.DEBUG, "cryptopolicy agent: installed {0}", installation);
             return installation;
         } catch (PolicyException | PolicyInstallException e) {

@@ -92,7 +92,7 @@ class AgentTest {
                 "rsa1024-sunrsasign=REFUSED", "des=REFUSED: NoSuchAlgorithmException")) {
             assertTrue(out.contains(refused), refused + " in " + out);
         }
-        for (String ok : List.of("rsa2048", "aes128-gcm", "aes256-gcm", "ecdsa", "ed25519", "x25519", "sha3-256")) {
+        for (String ok : List.of("rsa2048", "aes128-gcm", "aes256-gcm", "ecdsa", "ed25519", "x25519", "sha3-256", "tls-default")) {
             assertTrue(out.contains(ok + "=OK"), ok + " in " + out);
         }
     }

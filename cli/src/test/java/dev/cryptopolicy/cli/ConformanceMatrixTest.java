@@ -31,10 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * on JDK 17, which starts JDK 25 itself (the suite's second pass, on JDK 25, skips it). JDK 25 is
  * {@code $JDK25_HOME} or {@code /usr/lib/jvm/temurin-25-jdk-amd64}.
  *
- * <p>{@link #EXPECTED_DIFFERENCES} lists the differences known when this test was written. They are
- * defects to fix in the policies or the engine, not accepted behaviour: each fix makes the test
- * fail until its lines are removed from the list, and a new difference fails it at once. The
- * goal is an empty list.
+ * <p>{@link #EXPECTED_DIFFERENCES} would list known differences, as defects to fix; it is empty,
+ * and a new difference fails the test at once.
  */
 class ConformanceMatrixTest {
 
@@ -54,54 +52,11 @@ class ConformanceMatrixTest {
             "DEFAULT:PQ@17+bc-fips", List.of("policy DEFAULT:PQ cannot be installed", "ML-KEM-768", "ML-DSA-65"));
 
     /**
-     * KNOWN DIFFERENCES TO FIX (then delete their lines; the goal is an empty list). Each line is
-     * {@link Matrix.Difference#describe()}: policy, route, battery line, and each runtime's value
-     * ({@code -}: the runtime does not print that line).
+     * Known differences between runtimes, each a defect to fix. Empty: every runtime gives the same
+     * result wherever the policy installs. A line is {@link Matrix.Difference#describe()}: policy,
+     * route, battery line, and each runtime's value ({@code -}: the runtime does not print that line).
      */
-    static final Set<String> EXPECTED_DIFFERENCES = Set.copyOf(List.of(
-            // (1) SHAKE digests are in LEGACY/DEFAULT/FUTURE's feature set, but JDK 17 has none, and
-            //     bc-fips on the class path is not loaded for these policies (nothing requires it):
-            //     the feature set depends on the JDK.
-            "LEGACY [export] feature MessageDigest SHAKE128: 17=-, 17+bc-fips=-, 25=yes, 25+bc-fips=yes",
-            "LEGACY [export] feature MessageDigest SHAKE256: 17=-, 17+bc-fips=-, 25=yes, 25+bc-fips=yes",
-            "LEGACY [export] op MessageDigest SHAKE256: 17=REFUSED:NoSuchAlgorithmException, 17+bc-fips=REFUSED:NoSuchAlgorithmException, 25=OK, 25+bc-fips=OK",
-            "DEFAULT [export] feature MessageDigest SHAKE256: 17=-, 17+bc-fips=-, 25=yes, 25+bc-fips=yes",
-            "DEFAULT [export] op MessageDigest SHAKE256: 17=REFUSED:NoSuchAlgorithmException, 17+bc-fips=REFUSED:NoSuchAlgorithmException, 25=OK, 25+bc-fips=OK",
-            "FUTURE [export] feature MessageDigest SHAKE256: 17=-, 17+bc-fips=-, 25=yes, 25+bc-fips=yes",
-            "FUTURE [export] op MessageDigest SHAKE256: 17=REFUSED:NoSuchAlgorithmException, 17+bc-fips=REFUSED:NoSuchAlgorithmException, 25=OK, 25+bc-fips=OK",
-            "DEFAULT:NO-SHA1 [export] feature MessageDigest SHAKE256: 17=-, 17+bc-fips=-, 25=yes, 25+bc-fips=yes",
-            "DEFAULT:NO-SHA1 [export] op MessageDigest SHAKE256: 17=REFUSED:NoSuchAlgorithmException, 17+bc-fips=REFUSED:NoSuchAlgorithmException, 25=OK, 25+bc-fips=OK",
-            // (2) Route 'install' (CryptoPolicy.install alone): TLS defaults are the JDK's own, and
-            //     JDK 25's jdk.tls.disabledAlgorithms disables TLS_RSA_* where JDK 17's does not.
-            "LEGACY [install] tls suite TLS_RSA_WITH_AES_128_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "LEGACY [install] tls suite TLS_RSA_WITH_AES_128_CBC_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "LEGACY [install] tls suite TLS_RSA_WITH_AES_128_GCM_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "LEGACY [install] tls suite TLS_RSA_WITH_AES_256_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "LEGACY [install] tls suite TLS_RSA_WITH_AES_256_CBC_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "LEGACY [install] tls suite TLS_RSA_WITH_AES_256_GCM_SHA384: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "DEFAULT [install] tls suite TLS_RSA_WITH_AES_128_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "DEFAULT [install] tls suite TLS_RSA_WITH_AES_128_CBC_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "DEFAULT [install] tls suite TLS_RSA_WITH_AES_128_GCM_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "DEFAULT [install] tls suite TLS_RSA_WITH_AES_256_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "DEFAULT [install] tls suite TLS_RSA_WITH_AES_256_CBC_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "DEFAULT [install] tls suite TLS_RSA_WITH_AES_256_GCM_SHA384: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "FUTURE [install] tls suite TLS_RSA_WITH_AES_128_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "FUTURE [install] tls suite TLS_RSA_WITH_AES_128_CBC_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "FUTURE [install] tls suite TLS_RSA_WITH_AES_128_GCM_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "FUTURE [install] tls suite TLS_RSA_WITH_AES_256_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "FUTURE [install] tls suite TLS_RSA_WITH_AES_256_CBC_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "FUTURE [install] tls suite TLS_RSA_WITH_AES_256_GCM_SHA384: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "DEFAULT:NO-SHA1 [install] tls suite TLS_RSA_WITH_AES_128_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "DEFAULT:NO-SHA1 [install] tls suite TLS_RSA_WITH_AES_128_CBC_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "DEFAULT:NO-SHA1 [install] tls suite TLS_RSA_WITH_AES_128_GCM_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "DEFAULT:NO-SHA1 [install] tls suite TLS_RSA_WITH_AES_256_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "DEFAULT:NO-SHA1 [install] tls suite TLS_RSA_WITH_AES_256_CBC_SHA256: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "DEFAULT:NO-SHA1 [install] tls suite TLS_RSA_WITH_AES_256_GCM_SHA384: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            // (3) LEGACY's export re-allows 3DES, but JDK 25 no longer enables the 3DES suites by
-            //     default, whatever jdk.tls.disabledAlgorithms says.
-            "LEGACY [export] tls suite SSL_DHE_DSS_WITH_3DES_EDE_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "LEGACY [export] tls suite SSL_DHE_RSA_WITH_3DES_EDE_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-",
-            "LEGACY [export] tls suite SSL_RSA_WITH_3DES_EDE_CBC_SHA: 17=yes, 17+bc-fips=yes, 25=-, 25+bc-fips=-"));
+    static final Set<String> EXPECTED_DIFFERENCES = Set.of();
 
     /** The longest one child JVM may take. */
     private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(120);

@@ -3,6 +3,7 @@ package dev.cryptopolicy.provider;
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.engine.PolicyLoader;
+import dev.cryptopolicy.engine.export.JavaSecurityExporter;
 import dev.cryptopolicy.provider.backend.Backend;
 import dev.cryptopolicy.provider.backend.BackendDiscovery;
 import dev.cryptopolicy.provider.backend.BackendLoad;
@@ -15,6 +16,7 @@ import java.security.Provider;
 import java.security.Security;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Installs a policy into this JVM's JCA: the programmatic route.
@@ -52,13 +54,19 @@ public final class CryptoPolicy {
      * @throws PolicyInstallException when a required feature has no backend that passes its probe
      */
     public static synchronized Installation install(CompiledPolicy policy) throws PolicyInstallException {
-        List<Provider> current = originals();
+        // Over an earlier installation, start from what was there before it, not from its wrappers.
+        List<Provider> current = Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front
+                && !front.before().isEmpty() ? front.before() : originals();
         Audit audit = new Audit();
         Assembled assembled = assemble(policy, current, audit);
         if (!assembled.missing().isEmpty()) {
             throw new PolicyInstallException(policy.name(), assembled.missing());
         }
         List<Provider> installed = new ArrayList<>();
+        assembled.front.before(current);
+        if (policy.enforcing()) {
+            assembled.front.propertiesBefore(applySecurityProperties(policy));
+        }
         installed.add(assembled.front);
         installed.addAll(assembled.wrappers);
         replaceAll(installed);
@@ -67,10 +75,36 @@ public final class CryptoPolicy {
 
     /** Restores the providers that were installed before cryptopolicy; does nothing when none is installed. */
     public static synchronized void uninstall() {
-        if (Security.getProvider(CryptoPolicyProvider.NAME) == null) {
-            return;
+        if (Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front && !front.before().isEmpty()) {
+            // Exactly what was there: Bouncy Castle FIPS, loaded for the policy, goes too.
+            front.propertiesBefore().forEach(Security::setProperty);
+            replaceAll(front.before());
+        } else if (Security.getProvider(CryptoPolicyProvider.NAME) != null) {
+            replaceAll(originals());
         }
-        replaceAll(originals());
+    }
+
+    /**
+     * Sets the JDK's security properties for TLS, certificate paths and signed JARs to the policy's
+     * (what {@code cryptopolicy export} writes), so that every JDK applies the policy there instead
+     * of its own defaults (JDK 25 disables TLS_RSA suites that JDK 17 allows, for one). The JDK
+     * reads them at the first TLS handshake or path validation: install before that.
+     *
+     * @return the previous values, for {@link #uninstall()}
+     */
+    private static Map<String, String> applySecurityProperties(CompiledPolicy policy) {
+        Map<String, String> previous = new java.util.LinkedHashMap<>();
+        if (Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front) {
+            previous.putAll(front.propertiesBefore());
+        }
+        JavaSecurityExporter.securityProperties(policy).forEach((key, value) -> {
+            if (!previous.containsKey(key)) {
+                String old = Security.getProperty(key);
+                previous.put(key, old == null ? "" : old);
+            }
+            Security.setProperty(key, value);
+        });
+        return previous;
     }
 
     /** The front and wrappers for {@code policy} over {@code originals}, built without touching {@link Security}. */
@@ -99,12 +133,12 @@ public final class CryptoPolicy {
                     if (jsse.backend().isPresent()) {
                         backends.add(1, jsse.backend().get());
                     } else {
-                        loadProblems.add("BCJSSE: " + jsse.reason() + "; policy " + policy.name()
+                        loadProblems.add(jsse.reason() + "; policy " + policy.name()
                                 + " needs TLS from a FIPS-validated backend (put bctls-fips on the class path)");
                     }
                 }
             } else if (policy.backends().fipsOnly()) {
-                loadProblems.add("BCFIPS: " + load.reason() + "; policy " + policy.name()
+                loadProblems.add(load.reason() + "; policy " + policy.name()
                         + " serves features only from a FIPS-validated backend (put bc-fips on the class path)");
             }
         }

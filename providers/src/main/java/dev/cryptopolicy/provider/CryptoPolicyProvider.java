@@ -21,6 +21,9 @@ public final class CryptoPolicyProvider extends Provider implements PolicyProvid
 
     private final transient String policy;
 
+    /** The providers installed before this one was, restored by {@link CryptoPolicy#uninstall()}. */
+    private transient volatile java.util.List<Provider> before = java.util.List.of();
+
     /** For the java.security route: installed on first use, once the JDK's provider list is complete. */
     private final transient ConfiguredRoute.Pending pending;
 
@@ -38,6 +41,25 @@ public final class CryptoPolicyProvider extends Provider implements PolicyProvid
                 : "cryptopolicy: the feature set of policy " + policy);
         this.policy = policy;
         this.pending = pending;
+    }
+
+    /** The JDK security properties as they were before installation, restored on uninstall. */
+    private transient volatile java.util.Map<String, String> propertiesBefore = java.util.Map.of();
+
+    void before(java.util.List<Provider> providers) {
+        this.before = java.util.List.copyOf(providers);
+    }
+
+    void propertiesBefore(java.util.Map<String, String> properties) {
+        this.propertiesBefore = java.util.Map.copyOf(properties);
+    }
+
+    java.util.Map<String, String> propertiesBefore() {
+        return propertiesBefore;
+    }
+
+    java.util.List<Provider> before() {
+        return before;
     }
 
     /** The policy this provider serves, or null when unconfigured. */

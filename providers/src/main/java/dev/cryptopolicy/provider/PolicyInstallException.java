@@ -19,8 +19,8 @@ public final class PolicyInstallException extends GeneralSecurityException {
      *                "MessageDigest SHAKE256: no backend; Temurin 25's SUN or bc-fips provide it"
      */
     public PolicyInstallException(String policy, List<String> missing) {
-        super("policy " + policy + " cannot be installed: " + missing.size() + " required feature"
-                + (missing.size() == 1 ? "" : "s") + " unavailable:\n  " + String.join("\n  ", missing));
+        super("policy " + policy + " cannot be installed: " + missing.size() + " requirement"
+                + (missing.size() == 1 ? "" : "s") + " unmet:\n  " + String.join("\n  ", missing));
         this.missing = List.copyOf(missing);
     }
 

@@ -90,9 +90,26 @@ final class Checks {
         }
     }
 
-    /** Entry point for child JVMs: prints one {@code name=result} line per check. */
+    /**
+     * Entry point for child JVMs: prints one {@code name=result} line per check, plus the default
+     * TLS context, which only a child JVM may initialise (the JDK caches what TLS can use at first
+     * use, so TLS initialised under a policy in the test JVM would stay so for later tests).
+     */
     public static void main(String[] args) {
-        for (Map.Entry<String, String> e : run().entrySet()) {
+        Map<String, String> out = run();
+        out.put("tls-default", attempt(() -> {
+            javax.net.ssl.SSLParameters p = javax.net.ssl.SSLContext.getDefault().getDefaultSSLParameters();
+            if (java.util.Arrays.asList(p.getProtocols()).contains("TLSv1.1") && !"LEGACY".equals(System.getProperty("checks.policy"))) {
+                throw new IllegalStateException("TLSv1.1 enabled by default");
+            }
+            // JSSE checks that elliptic curves work (SHA1withECDSA, NONEwithECDSA) before it offers
+            // ECDHE; the policy must not make it conclude they do not.
+            if (java.util.Arrays.stream(p.getCipherSuites()).noneMatch(suite -> suite.contains("_ECDHE_"))) {
+                throw new IllegalStateException("no ECDHE suite enabled by default");
+            }
+            return p;
+        }));
+        for (Map.Entry<String, String> e : out.entrySet()) {
             System.out.println(e.getKey() + "=" + e.getValue());
         }
     }

@@ -45,7 +45,7 @@ class JavaSecurityRouteTest {
         assertTrue(out.contains("rsa1024=REFUSED") && out.contains("keys.rsa.min_bits"), out);
         assertTrue(out.contains("rsa1024-sunrsasign=REFUSED"), out);
         assertTrue(out.contains("des=REFUSED"), out);
-        for (String ok : List.of("rsa2048", "aes128-gcm", "ecdsa", "ed25519", "x25519", "sha3-256")) {
+        for (String ok : List.of("rsa2048", "aes128-gcm", "ecdsa", "ed25519", "x25519", "sha3-256", "tls-default")) {
             assertTrue(out.contains(ok + "=OK"), ok + " in " + out);
         }
     }

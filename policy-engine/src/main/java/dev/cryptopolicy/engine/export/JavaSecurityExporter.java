@@ -44,13 +44,36 @@ public final class JavaSecurityExporter {
 
     /** The properties file body for {@code policy}. */
     public static String export(CompiledPolicy policy) {
-        AlgorithmCatalog catalog = AlgorithmCatalog.standard();
         StringBuilder out = new StringBuilder();
         out.append("# JDK security properties for cryptopolicy policy ").append(policy.name()).append('\n');
         out.append("# Sources: ").append(String.join(", ", policy.sources())).append('\n');
         out.append("# Use: java -Djava.security.properties=THIS_FILE ...\n");
         out.append("# These properties cover TLS, certificate paths and signed JARs only; the CryptoPolicy\n");
         out.append("# provider is what enforces the policy on plain Cipher/Signature/KeyPairGenerator use.\n\n");
+        java.util.Map<String, List<String>> properties = disabledAlgorithms(policy);
+        properties.forEach((key, values) -> property(out, key, values));
+        out.append("# Legacy algorithms are only negotiated when nothing else is possible; the policy has none.\n");
+        out.append("jdk.tls.legacyAlgorithms=\n");
+        out.append("# jdk.tls.ephemeralDHKeySize is read as a system property by SunJSSE: pass it with -D as well.\n");
+        out.append("jdk.tls.ephemeralDHKeySize=").append(policy.minKeyBits(KeyFamily.DH, Scope.TLS)).append('\n');
+        return out.toString();
+    }
+
+    /**
+     * The JDK security properties that carry the policy, as {@code java.security.Security.setProperty}
+     * takes them: {@code jdk.tls.disabledAlgorithms}, {@code jdk.certpath.disabledAlgorithms},
+     * {@code jdk.jar.disabledAlgorithms}, {@code jdk.disabled.namedCurves} and
+     * {@code jdk.tls.legacyAlgorithms}, in the JDK's grammar.
+     */
+    public static java.util.Map<String, String> securityProperties(CompiledPolicy policy) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        disabledAlgorithms(policy).forEach((key, values) -> out.put(key, String.join(", ", values)));
+        out.put("jdk.tls.legacyAlgorithms", "");
+        return out;
+    }
+
+    private static java.util.Map<String, List<String>> disabledAlgorithms(CompiledPolicy policy) {
+        AlgorithmCatalog catalog = AlgorithmCatalog.standard();
 
         Set<String> tls = new LinkedHashSet<>();
         for (TlsName p : catalog.tls(TlsKind.PROTOCOL)) {
@@ -118,15 +141,12 @@ public final class JavaSecurityExporter {
             }
         }
 
-        property(out, "jdk.tls.disabledAlgorithms", tls);
-        property(out, "jdk.certpath.disabledAlgorithms", certpath);
-        property(out, "jdk.jar.disabledAlgorithms", jar);
-        property(out, "jdk.disabled.namedCurves", curves);
-        out.append("# Legacy algorithms are only negotiated when nothing else is possible; the policy has none.\n");
-        out.append("jdk.tls.legacyAlgorithms=\n");
-        out.append("# jdk.tls.ephemeralDHKeySize is read as a system property by SunJSSE: pass it with -D as well.\n");
-        out.append("jdk.tls.ephemeralDHKeySize=").append(policy.minKeyBits(KeyFamily.DH, Scope.TLS)).append('\n');
-        return out.toString();
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        out.put("jdk.tls.disabledAlgorithms", List.copyOf(tls));
+        out.put("jdk.certpath.disabledAlgorithms", List.copyOf(certpath));
+        out.put("jdk.jar.disabledAlgorithms", List.copyOf(jar));
+        out.put("jdk.disabled.namedCurves", List.copyOf(curves));
+        return out;
     }
 
     private static boolean isHybridGroup(TlsName n) {

@@ -5,6 +5,7 @@ import dev.cryptopolicy.engine.ServiceType;
 import dev.cryptopolicy.provider.backend.Backend;
 import dev.cryptopolicy.provider.backend.ProbeResult;
 import dev.cryptopolicy.provider.backend.ProbeSession;
+import dev.cryptopolicy.provider.tls.TlsEnforcement;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.util.List;
@@ -27,7 +28,9 @@ final class PolicyService extends Provider.Service {
         /** The policy denies it to applications; the JDK's own code may still use it internally. */
         JDK_ONLY,
         /** Not governed by the policy (internal TLS key generators, algorithm parameters, ...). */
-        UNGOVERNED
+        UNGOVERNED,
+        /** An SSLContext: handed out as the policy-held context of {@link TlsEnforcement}. */
+        TLS
     }
 
     private final Provider backendProvider;
@@ -40,11 +43,12 @@ final class PolicyService extends Provider.Service {
     private final ProbeSession probes;
     private volatile ProbeResult probe;
     private String refusal;
+    private TlsEnforcement tls;
 
     PolicyService(Provider owner, Provider.Service original, Backend backend, String algorithm, List<String> aliases,
             Map<String, String> attributes, ServiceType type, Access access, Decision decision, Enforcer enforcer,
             ProbeSession probes) {
-        super(owner, original.getType(), algorithm, original.getClassName(), aliases, attributes);
+        super(owner, original.getType(), algorithm, className(original, access), aliases, attributes);
         this.original = original;
         this.backend = backend;
         this.backendProvider = backend.provider();
@@ -53,6 +57,14 @@ final class PolicyService extends Provider.Service {
         this.decision = decision;
         this.enforcer = enforcer;
         this.probes = probes;
+    }
+
+    /**
+     * The JCA caches, per class name, whether a Signature service is a bare SPI; a JDK-only service
+     * answers differently depending on its caller, so it gets a name of its own.
+     */
+    private static String className(Provider.Service original, Access access) {
+        return access == Access.JDK_ONLY ? original.getClassName() + "$JdkOnlyUnderCryptoPolicy" : original.getClassName();
     }
 
     @Override
@@ -64,9 +76,18 @@ final class PolicyService extends Provider.Service {
                     enforcer.audit().refusal(type, getAlgorithm(), decision, message, true);
                     throw new NoSuchAlgorithmException(message);
                 }
+                if (type == ServiceType.SIGNATURE) {
+                    // A Signature object rather than a bare SPI: Signature.getInstance then creates
+                    // the instance at getInstance (not lazily at init), so application callers are
+                    // refused there, as with a missing algorithm (see ProviderAssembly.access).
+                    return java.security.Signature.getInstance(getAlgorithm(), backendProvider);
+                }
                 return original.newInstance(constructorParameter);
             case UNGOVERNED:
                 return original.newInstance(constructorParameter);
+            case TLS:
+                // The backend's own provider object: a lookup by name would come back to us.
+                return tls.sslContextSpi(getAlgorithm(), backendProvider);
             case AUDITED:
                 enforcer.audit().refusal(type, getAlgorithm(), decision, decision.explain(type.jcaName() + " " + getAlgorithm()), false);
                 break;
@@ -83,6 +104,12 @@ final class PolicyService extends Provider.Service {
     @Override
     public boolean supportsParameter(Object parameter) {
         return original.supportsParameter(parameter);
+    }
+
+    /** Makes this an SSLContext service whose contexts follow the policy's TLS settings. */
+    PolicyService tls(TlsEnforcement enforcement) {
+        this.tls = enforcement;
+        return this;
     }
 
     /** Sets the message applications get when this JDK-only service refuses them (default: the decision's). */

@@ -9,6 +9,7 @@ import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.provider.backend.Backend;
 import dev.cryptopolicy.provider.backend.ProbeResult;
 import dev.cryptopolicy.provider.backend.ProbeSession;
+import dev.cryptopolicy.provider.tls.TlsEnforcement;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class ProviderAssembly {
     private final CompiledPolicy policy;
     private final ProbeSession probes;
     private final AlgorithmCatalog catalog = AlgorithmCatalog.standard();
+    private final TlsEnforcement tls;
 
     /**
      * @param enforcer the policy and audit sink shared by every service
@@ -43,6 +45,7 @@ public final class ProviderAssembly {
         this.enforcer = enforcer;
         this.policy = enforcer.policy();
         this.probes = probes;
+        this.tls = TlsEnforcement.of(policy);
     }
 
     /** A feature of the front provider and the backend chosen for it. */
@@ -118,10 +121,9 @@ public final class ProviderAssembly {
 
     /** Whether the policy governs any service of the backend, i.e. whether it needs a wrapper. */
     public boolean governs(Backend backend) {
-        boolean fipsOnlyHides = policy.backends().fipsOnly() && !backend.fips();
         for (Provider.Service s : backend.provider().getServices()) {
             ServiceType type = ServiceType.ofJcaNameOrNull(s.getType());
-            if ((type != null && !ungoverned(type, s.getAlgorithm())) || (fipsOnlyHides && s.getType().equals("SSLContext"))) {
+            if ((type != null && !ungoverned(type, s.getAlgorithm())) || s.getType().equals("SSLContext")) {
                 return true;
             }
         }
@@ -140,8 +142,14 @@ public final class ProviderAssembly {
             ServiceType type = ServiceType.ofJcaNameOrNull(s.getType());
             String key = s.getType() + "." + s.getAlgorithm().toUpperCase(Locale.ROOT);
             List<String> serviceAliases = aliases.getOrDefault(key, List.of());
-            if (!mayServe && s.getType().equals("SSLContext")) {
-                continue; // TLS under fips_only comes from the FIPS backend's own TLS provider only.
+            if (s.getType().equals("SSLContext")) {
+                // TLS under fips_only comes from the FIPS backend's own TLS provider only; DTLS has
+                // no place in the policy language, so it is not offered at all.
+                if (mayServe && !s.getAlgorithm().toUpperCase(Locale.ROOT).startsWith("DTLS")) {
+                    PolicyProviders.put(wrapper, new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
+                            attributes(s, null), null, PolicyService.Access.TLS, null, enforcer, probes).tls(tls));
+                }
+                continue;
             }
             if (type == null || ungoverned(type, s.getAlgorithm())) {
                 PolicyProviders.put(wrapper, new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
@@ -198,15 +206,16 @@ public final class ProviderAssembly {
             return PolicyService.Access.AUDITED;
         }
         // Engines that pick their provider at getInstance can refuse applications there while the
-        // JDK keeps what it needs internally (MD5 for UUIDs, SHA-1 in key stores). Engines that
-        // pick their provider late (Signature, Cipher, Mac, KeyAgreement) must not see the service
-        // at all, or getInstance would succeed and only init would fail.
+        // JDK keeps what it needs internally (MD5 for UUIDs, SHA-1 in key stores, SHA1withECDSA
+        // and NONEwithECDSA for JSSE's check that elliptic curves work). Signature is made to
+        // pick at getInstance too (PolicyService). Engines that pick their provider late (Cipher,
+        // Mac, KeyAgreement) must not see the service at all, or getInstance would succeed and
+        // only init would fail.
         return instantiatedAtGetInstance(type) ? PolicyService.Access.JDK_ONLY : null;
     }
 
     private static boolean instantiatedAtGetInstance(ServiceType type) {
         switch (type) {
-            case SIGNATURE:
             case CIPHER:
             case MAC:
             case KEY_AGREEMENT:
