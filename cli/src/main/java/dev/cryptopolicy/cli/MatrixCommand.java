@@ -81,7 +81,7 @@ final class MatrixCommand implements Command {
                 key generation of several sizes and curves, signatures, ciphers, agreements, KEM) as
                 OK or as the class of the exception that refused them, and the default TLS protocols,
                 cipher suites and (JDK 20 and later) named groups. A second JVM installs the policy
-                alone and records the TLS defaults only (route 'install': they are then the JDK's own).
+                alone and records the TLS defaults only (route 'install': the policy-held contexts alone).
 
                 The table shows each runtime's results side by side, then every line on which the
                 runtimes that can install the policy disagree. A runtime that cannot install the
