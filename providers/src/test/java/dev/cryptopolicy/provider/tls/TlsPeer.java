@@ -32,6 +32,28 @@ public final class TlsPeer {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("installed")) {
+            // installed PORT TRUSTED.pem POLICY: the whole installed route, as an application sees it.
+            dev.cryptopolicy.provider.CryptoPolicy.install(args[3]);
+            // Under FIPS the trust store is a BCFKS one: approved-only mode cannot open PKCS12.
+            java.security.KeyStore trust = java.security.KeyStore.getInstance(args[3].startsWith("FIPS") ? "BCFKS" : "PKCS12");
+            trust.load(null, null);
+            try (java.io.InputStream in = Files.newInputStream(Path.of(args[2]))) {
+                trust.setCertificateEntry("peer", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+            }
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), Integer.parseInt(args[1])),
+                        Handshakes.TIMEOUT_MILLIS);
+                socket.setSoTimeout(Handshakes.TIMEOUT_MILLIS);
+                System.out.println(args[3] + " " + context.getProvider().getName() + " " + handshake(socket));
+            }
+            return;
+        }
         if (args[0].equals("client")) {
             for (int i = 3; i < args.length; i++) {
                 System.out.println(args[i] + " " + connect(Integer.parseInt(args[1]), Path.of(args[2]), args[i]));
