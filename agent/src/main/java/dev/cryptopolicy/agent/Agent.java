@@ -1,6 +1,8 @@
 package dev.cryptopolicy.agent;
 
+import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyException;
+import dev.cryptopolicy.engine.PolicyLoader;
 import dev.cryptopolicy.provider.CryptoPolicy;
 import dev.cryptopolicy.provider.Installation;
 import dev.cryptopolicy.provider.PolicyInstallException;
@@ -39,17 +41,18 @@ public final class Agent {
     static Installation install(String args) {
         String reference = args == null || args.isBlank() ? "DEFAULT" : args.trim();
         try {
-            Installation installation = CryptoPolicy.install(reference);
-            if (installation.policy().enforcing()) {
+            CompiledPolicy policy = PolicyLoader.standard().load(reference);
+            if (policy.enforcing()) {
                 // Before main, nothing has used TLS yet: JDK 17's SunJSSE (and BCJSSE) read named
                 // groups and signature schemes once, from these system properties. Values the
                 // user passed with -D are left alone.
-                TlsEnforcement.systemPropertiesFor(installation.policy()).forEach((k, v) -> {
+                TlsEnforcement.systemPropertiesFor(policy).forEach((k, v) -> {
                     if (System.getProperty(k) == null) {
                         System.setProperty(k, v);
                     }
                 });
             }
+            Installation installation = CryptoPolicy.install(policy);
             LOG.log(System.Logger.Level.DEBUG, "cryptopolicy agent: installed {0}", installation);
             return installation;
         } catch (PolicyException | PolicyInstallException e) {
