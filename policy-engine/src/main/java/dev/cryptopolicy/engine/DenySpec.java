@@ -1,6 +1,5 @@
 package dev.cryptopolicy.engine;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,9 +17,5 @@ record DenySpec(Located<String> algorithm, Set<ServiceType> services, Set<Scope>
     DenySpec {
         services = Set.copyOf(services);
         scopes = Set.copyOf(scopes);
-    }
-
-    static List<DenySpec> none() {
-        return List.of();
     }
 }

@@ -136,6 +136,10 @@ public final class AlgorithmCatalog {
     }
 
 
+    /** ML-DSA parameter sets and their OIDs (FIPS 204), shared by signatures and key types. */
+    private static final String[][] ML_DSA = {{"44", "2.16.840.1.101.3.4.3.17"}, {"65", "2.16.840.1.101.3.4.3.18"},
+        {"87", "2.16.840.1.101.3.4.3.19"}};
+
     /** Builds the standard catalog. Kept as code so that it is checked by the compiler. */
     private static final class Builder {
         private final Map<ServiceType, List<Algorithm>> algs = new EnumMap<>(ServiceType.class);
@@ -444,9 +448,7 @@ public final class AlgorithmCatalog {
             add(ServiceType.SIGNATURE, "Ed448", List.of("1.3.101.113"), Set.of("EdDSA"), Set.of(), null,
                     KeyFamily.CURVE_NAMED, 0, "Ed448");
             signature("ML-DSA", null, KeyFamily.UNCONSTRAINED, List.of("ML-DSA"), Set.of(), List.of());
-            String[][] mldsa = {{"44", "2.16.840.1.101.3.4.3.17"}, {"65", "2.16.840.1.101.3.4.3.18"},
-                {"87", "2.16.840.1.101.3.4.3.19"}};
-            for (String[] v : mldsa) {
+            for (String[] v : ML_DSA) {
                 signature("ML-DSA-" + v[0], null, KeyFamily.UNCONSTRAINED, List.of("ML-DSA"), Set.of(), List.of(v[1]));
             }
         }
@@ -479,9 +481,7 @@ public final class AlgorithmCatalog {
             for (String[] v : mlkem) {
                 keyAlg("ML-KEM-" + v[0], KeyFamily.UNCONSTRAINED, Set.of("ML-KEM"), null, List.of(v[1]), kpg, kf, ServiceType.KEM);
             }
-            String[][] mldsa = {{"44", "2.16.840.1.101.3.4.3.17"}, {"65", "2.16.840.1.101.3.4.3.18"},
-                {"87", "2.16.840.1.101.3.4.3.19"}};
-            for (String[] v : mldsa) {
+            for (String[] v : ML_DSA) {
                 keyAlg("ML-DSA-" + v[0], KeyFamily.UNCONSTRAINED, Set.of("ML-DSA"), null, List.of(v[1]), kpg, kf);
             }
             keyAlg("DHKEM", KeyFamily.CURVE_NAMED, Set.of("XDH", "EC"), null, List.of(), ServiceType.KEM);

@@ -7,7 +7,6 @@ import dev.cryptopolicy.engine.ServiceType;
 import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.provider.backend.Backend;
-import dev.cryptopolicy.provider.backend.ProbeResult;
 import dev.cryptopolicy.provider.backend.ProbeSession;
 import dev.cryptopolicy.provider.tls.TlsEnforcement;
 import java.security.NoSuchAlgorithmException;
@@ -382,10 +381,5 @@ public final class ProviderAssembly {
             return "JDK 17's SUN or bc-fips provide it";
         }
         return "put bc-fips on the class path or use a JDK whose providers offer " + type.jcaName() + " " + algorithm;
-    }
-
-    /** The probe result a service recorded, if it has run. */
-    static ProbeResult probeOf(Provider.Service s) {
-        return s instanceof PolicyService p ? p.probeResult() : null;
     }
 }
