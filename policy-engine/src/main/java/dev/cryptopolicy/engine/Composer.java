@@ -80,7 +80,12 @@ final class Composer {
         if (doc.preference != null) {
             e.preference = preference(doc.preference, inherited);
         }
-        e.minVersions.putAll(doc.minVersions);
+        // Provider names are matched ignoring case: a later document's entry replaces an earlier
+        // one however it spells the name.
+        doc.minVersions.forEach((name, version) -> {
+            e.minVersions.keySet().removeIf(name::equalsIgnoreCase);
+            e.minVersions.put(name, version);
+        });
         for (Map.Entry<ServiceType, ListSpec> list : doc.required.entrySet()) {
             ServiceType type = list.getKey();
             e.required.put(type, applyList(list.getValue(), e.required.get(type), inherited,

@@ -365,25 +365,47 @@ final class DocumentParser {
         if (versions != null) {
             YamlMap vm = asMap(versions.value(), "backends.min_versions");
             if (vm != null) {
-                for (YamlMap.Field f : vm.fields().values()) {
-                    String path = "backends.min_versions." + f.key();
-                    if (f.value() instanceof YamlScalar s && (s.type() == YamlScalar.Type.STRING
-                            || s.type() == YamlScalar.Type.INTEGER || s.type() == YamlScalar.Type.FLOAT)) {
-                        if (!s.text().matches("\\d+(\\.\\d+)*")) {
-                            error(origin(s.mark(), path), s.text(), "version-format",
-                                    "a version is numbers separated by dots, such as \"2.1\"");
-                        } else {
-                            doc.minVersions.put(f.key(), new Located<>(s.text(), origin(s.mark(), path)));
-                        }
-                    } else {
-                        wrongType(f.value(), path, "a version string such as \"2.1\"");
-                    }
-                }
+                minVersions(vm, doc);
             }
         }
         YamlMap.Field required = map.fields().get("required");
         if (required != null) {
             serviceLists(required.value(), "backends.required", doc.required);
+        }
+    }
+
+    /**
+     * {@code backends.min_versions}: provider name to version, in the grammar of
+     * {@link BackendRules}; one entry per provider name ignoring case.
+     */
+    private void minVersions(YamlMap map, PolicyDocument doc) {
+        Map<String, Origin> seen = new java.util.HashMap<>();
+        for (YamlMap.Field f : map.fields().values()) {
+            String path = "backends.min_versions." + f.key();
+            Origin keyOrigin = origin(f.keyMark(), path);
+            if (f.key().isBlank() || !f.key().equals(f.key().strip())) {
+                error(keyOrigin, f.key(), "provider-name",
+                        "a provider name is not empty and has no spaces around it, e.g. BCFIPS");
+                continue;
+            }
+            Origin before = seen.putIfAbsent(f.key().toLowerCase(java.util.Locale.ROOT), keyOrigin);
+            if (before != null) {
+                error(keyOrigin, f.key(), "provider-name", "provider '" + f.key() + "' already has a minimum version at "
+                        + before.location() + " (provider names are matched ignoring case)");
+                continue;
+            }
+            if (f.value() instanceof YamlScalar s && (s.type() == YamlScalar.Type.STRING
+                    || s.type() == YamlScalar.Type.INTEGER || s.type() == YamlScalar.Type.FLOAT)) {
+                String problem = BackendRules.versionProblem(s.text());
+                if (problem != null) {
+                    error(origin(s.mark(), path), s.text(), "version-format", "'" + s.text() + "' is not a version: "
+                            + problem + "; write e.g. \"2.1\" or \"2.1.3\"");
+                } else {
+                    doc.minVersions.put(f.key(), new Located<>(s.text(), origin(s.mark(), path)));
+                }
+            } else {
+                wrongType(f.value(), path, "a version string such as \"2.1\"");
+            }
         }
     }
 

@@ -22,7 +22,9 @@ import java.util.Optional;
  * in {@code .yaml}/{@code .yml}; shipped names are matched ignoring case.
  *
  * <p>Loading fails closed: any error, in any composed file, throws {@link PolicyException} with
- * every problem found; there is never a partial or permissive result.
+ * every problem found; there is never a partial or permissive result. When some input could not be
+ * read at all (a file that does not exist, is not a regular file or fails to read, or a reference
+ * as given that names no shipped policy), the exception is an {@link UnreadablePolicyException}.
  */
 public final class PolicyLoader {
 
@@ -54,11 +56,12 @@ public final class PolicyLoader {
      *
      * @param reference e.g. {@code DEFAULT:NO-SHA1} or {@code /etc/site.yaml}
      * @return the compiled policy; its {@link CompiledPolicy#warnings()} hold any warnings
-     * @throws PolicyException when any file cannot be read or contains an error
+     * @throws UnreadablePolicyException when the reference names nothing or a file cannot be read
+     * @throws PolicyException when a file that was read contains an error
      */
     public CompiledPolicy load(String reference) throws PolicyException {
         if (reference == null || reference.isBlank()) {
-            throw new PolicyException(List.of(Problem.error(new Origin(REFERENCE, 1, 1, ""), "", "reference",
+            throw new UnreadablePolicyException(List.of(Problem.error(new Origin(REFERENCE, 1, 1, ""), "", "reference",
                     "empty policy reference; name a shipped policy such as DEFAULT or a .yaml file")));
         }
         List<Problem> problems = new ArrayList<>();
@@ -67,13 +70,13 @@ public final class PolicyLoader {
         Composer composer = new Composer(effective, problems);
         Run run = new Run(composer, problems);
         run.applyReference(reference, new Origin(REFERENCE, 1, 1, ""), Path.of(""), true);
-        throwIfErrors(problems);
+        throwIfErrors(problems, run.unreadable);
         CompiledPolicy policy = new Compiler(effective, reference, problems).compile();
-        throwIfErrors(problems);
+        throwIfErrors(problems, false);
         return policy;
     }
 
-    private static void throwIfErrors(List<Problem> problems) throws PolicyException {
+    private static void throwIfErrors(List<Problem> problems, boolean unreadable) throws PolicyException {
         List<Problem> errors = new ArrayList<>();
         for (Problem p : problems) {
             if (p.severity() == Severity.ERROR) {
@@ -87,7 +90,7 @@ public final class PolicyLoader {
                     all.add(p);
                 }
             }
-            throw new PolicyException(all);
+            throw unreadable ? new UnreadablePolicyException(all) : new PolicyException(all);
         }
     }
 
@@ -96,6 +99,8 @@ public final class PolicyLoader {
         private final Composer composer;
         private final List<Problem> problems;
         private final Deque<String> chain = new ArrayDeque<>();
+        /** Set when some input could not be read: the load then fails as unreadable. */
+        private boolean unreadable;
 
         Run(Composer composer, List<Problem> problems) {
             this.composer = composer;
@@ -171,8 +176,12 @@ public final class PolicyLoader {
                 Path path = baseDir.resolve(part.text).normalize();
                 String display = part.text.startsWith("/") || baseDir.toString().isEmpty() ? part.text : path.toString();
                 try {
+                    if (Files.exists(path) && !Files.isRegularFile(path)) {
+                        return unreadable(part, "not a regular file: " + path);
+                    }
                     long size = Files.size(path);
                     if (size > dev.cryptopolicy.engine.yaml.StrictYamlReader.MAX_BYTES) {
+                        unreadable = true;
                         problems.add(Problem.error(new Origin(display, 1, 1, ""), String.valueOf(size), "max-size",
                                 "file is " + size + " bytes; the limit is "
                                         + dev.cryptopolicy.engine.yaml.StrictYamlReader.MAX_BYTES + " bytes"));
@@ -182,21 +191,22 @@ public final class PolicyLoader {
                     Path parent = path.getParent();
                     return parse(display, bytes, path.toAbsolutePath().toString(), parent == null ? Path.of("") : parent);
                 } catch (NoSuchFileException e) {
-                    problems.add(Problem.error(part.origin, part.text, "unreadable", "no such file: " + path));
+                    return unreadable(part, "no such file: " + path);
                 } catch (IOException e) {
-                    problems.add(Problem.error(part.origin, part.text, "unreadable", "cannot read " + path + ": " + e.getMessage()));
+                    return unreadable(part, "cannot read " + path + ": " + e.getMessage());
                 }
-                return null;
             }
             String name = part.text.toUpperCase(Locale.ROOT);
             Optional<byte[]> bytes;
             try {
                 bytes = shipped.read(name);
             } catch (IOException e) {
-                problems.add(Problem.error(part.origin, part.text, "unreadable", "cannot read shipped policy " + name + ": " + e.getMessage()));
-                return null;
+                return unreadable(part, "cannot read shipped policy " + name + ": " + e.getMessage());
             }
             if (bytes.isEmpty()) {
+                // A name typed as the reference that names nothing is input that cannot be read; one
+                // written in a policy's extends is an error in that policy.
+                unreadable |= part.top;
                 String what = part.index == 0 ? "policy" : "modifier";
                 problems.add(Problem.error(part.origin, part.text, "known-" + what,
                         "unknown " + what + " '" + part.text + "'; shipped: " + String.join(", ", shipped.names())
@@ -205,6 +215,12 @@ public final class PolicyLoader {
                 return null;
             }
             return parse(name + ".yaml", bytes.get(), "shipped:" + name, Path.of(""));
+        }
+
+        private Loaded unreadable(Part part, String message) {
+            unreadable = true;
+            problems.add(Problem.error(part.origin, part.text, "unreadable", message));
+            return null;
         }
 
         private Loaded parse(String display, byte[] bytes, String identity, Path dir) {
@@ -224,6 +240,7 @@ public final class PolicyLoader {
                 String text = texts[i].trim();
                 Origin origin = top ? new Origin(REFERENCE, 1, column + 1, "") : where;
                 if (text.isEmpty()) {
+                    unreadable |= top;
                     problems.add(Problem.error(origin, reference, "reference",
                             "empty part in policy reference '" + reference + "'; write BASE or BASE:MODIFIER"));
                     return List.of();
@@ -231,11 +248,12 @@ public final class PolicyLoader {
                 String lower = text.toLowerCase(Locale.ROOT);
                 boolean file = text.contains("/") || lower.endsWith(".yaml") || lower.endsWith(".yml");
                 if (!file && !text.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
+                    unreadable |= top;
                     problems.add(Problem.error(origin, text, "reference", "'" + text
                             + "' is neither a shipped name (letters, digits, - and _) nor a .yaml/.yml file path"));
                     return List.of();
                 }
-                parts.add(new Part(text, file, i, origin));
+                parts.add(new Part(text, file, i, origin, top));
                 column += texts[i].length() + 1;
             }
             return parts;
@@ -251,7 +269,7 @@ public final class PolicyLoader {
         return false;
     }
 
-    private record Part(String text, boolean file, int index, Origin origin) {
+    private record Part(String text, boolean file, int index, Origin origin, boolean top) {
     }
 
     private record Loaded(PolicyDocument doc, String identity, Path dir) {

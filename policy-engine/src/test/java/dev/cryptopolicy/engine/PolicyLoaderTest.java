@@ -156,6 +156,90 @@ class PolicyLoaderTest {
     void missingFile_isAnUnreadableError() {
         Problem p = onlyError(dir.resolve("nope.yaml").toString());
         assertEquals("unreadable", p.rule());
+        assertThrows(UnreadablePolicyException.class, () -> load(dir.resolve("nope.yaml").toString()));
+    }
+
+    @Test
+    void directory_isNotARegularFile_andUnreadable() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("folder.yaml"));
+        UnreadablePolicyException e = assertThrows(UnreadablePolicyException.class, () -> load(folder.toString()));
+        assertTrue(e.getMessage().contains("not a regular file: " + folder), e::getMessage);
+    }
+
+    @Test
+    void missingFileThroughExtends_isUnreadable_andNamesWhereItIsWritten() throws IOException {
+        Path file = write("child.yaml", "kind: policy\nextends: gone.yaml\n");
+        UnreadablePolicyException e = assertThrows(UnreadablePolicyException.class, () -> load(file.toString()));
+        assertEquals(file + ":2:10", e.problems().get(0).origin().location(), e::getMessage);
+    }
+
+    @Test
+    void unknownNameAsTheReference_isUnreadable_butInExtendsIsAPolicyError() throws IOException {
+        assertThrows(UnreadablePolicyException.class, () -> load("BASSE"));
+        assertThrows(UnreadablePolicyException.class, () -> load("BASE:NO-SHA11"));
+        assertThrows(UnreadablePolicyException.class, () -> load("BASE::NO-SHA1"));
+        assertThrows(UnreadablePolicyException.class, () -> load(" "));
+        Path file = write("child.yaml", "kind: policy\nextends: BASSE\n");
+        PolicyException e = assertThrows(PolicyException.class, () -> load(file.toString()));
+        assertFalse(e instanceof UnreadablePolicyException, e::getMessage);
+    }
+
+    @Test
+    void policyWithErrors_isNotUnreadable() throws IOException {
+        Path file = write("bad.yaml", TestPolicies.BASE.replace("min_bits: 2048", "min_bits: \"2048\""));
+        PolicyException e = assertThrows(PolicyException.class, () -> load(file.toString()));
+        assertFalse(e instanceof UnreadablePolicyException, e::getMessage);
+        assertEquals("type", e.problems().get(0).rule());
+    }
+
+    // ---- backends.min_versions ---------------------------------------------------------------
+
+    private Path minVersions(String entries) throws IOException {
+        return write("versions.yaml", "kind: policy\nextends: BASE\nbackends:\n  min_versions: {" + entries + "}\n");
+    }
+
+    @Test
+    void minVersionOutsideTheGrammar_isAnErrorAtItsValue() throws IOException {
+        for (String bad : List.of("\"99999999999\"", "\"2.x\"", "\"1e3\"", "\"2..1\"", "\".2\"", "\"2.\"", "\"02.1\"",
+                "\"\"", "\"2.1-beta\"", "\"\u0663.1\"", "\" 2.1\"")) {
+            Problem p = onlyError(minVersions("SUN: " + bad).toString());
+            assertEquals("version-format", p.rule(), bad);
+            assertEquals("backends.min_versions.SUN", p.origin().path(), bad);
+            assertEquals(4, p.origin().line(), bad);
+            assertEquals(23, p.origin().column(), bad);
+            assertTrue(p.message().contains("is not a version: "), p.message());
+        }
+    }
+
+    @Test
+    void minVersionsInTheGrammar_load_andKeepTheirText() throws Exception {
+        CompiledPolicy p = load(minVersions("SUN: \"2.1\", BCFIPS: 2, SunJCE: 17.0.15, X: \"999999999.0\"").toString());
+        assertEquals(java.util.Map.of("SUN", "2.1", "BCFIPS", "2", "SunJCE", "17.0.15", "X", "999999999.0"),
+                p.backends().minVersions());
+    }
+
+    @Test
+    void minVersionKeys_mustBeProviderNames_onceIgnoringCase() throws IOException {
+        assertEquals("provider-name", onlyError(minVersions("\"\": \"2\"").toString()).rule());
+        assertEquals("provider-name", onlyError(minVersions("\" SUN\": \"2\"").toString()).rule());
+        Problem twice = onlyError(minVersions("BCFIPS: \"2\", bcfips: \"3\"").toString());
+        assertEquals("provider-name", twice.rule());
+        assertTrue(twice.message().contains("versions.yaml:4:18"), twice.message());
+    }
+
+    @Test
+    void minVersionOfALaterDocument_replacesAnEarlierOne_howeverItSpellsTheName() throws Exception {
+        TestPolicies policies = TestPolicies.standard()
+                .with("OLD", "kind: policy\nextends: BASE\nbackends:\n  min_versions: {BCFIPS: \"2.0\"}\n")
+                .with("NEWER", "kind: modifier\nbackends:\n  min_versions: {bcfips: \"2.1\"}\n");
+        CompiledPolicy p = policies.loader().load("OLD:NEWER");
+        assertEquals(java.util.Map.of("bcfips", "2.1"), p.backends().minVersions());
+        assertFalse(p.backends().meetsMinimumVersion("BCFIPS", "2.0.1"));
+        assertTrue(p.backends().meetsMinimumVersion("BCFIPS", "2.1"));
+    }
+
+    private static CompiledPolicy load(String reference) throws PolicyException {
+        return TestPolicies.standard().loader().load(reference);
     }
 
     @Test

@@ -350,22 +350,7 @@ public final class ProviderAssembly {
         if (policy.backends().fipsOnly() && !b.fips()) {
             return false;
         }
-        String min = policy.backends().minVersions().get(b.name());
-        return min == null || compareVersions(b.version(), min) >= 0;
-    }
-
-    /** Compares dotted numeric versions: {@code 2.1.3} vs {@code 2.1}. Non-numeric parts count as 0. */
-    static int compareVersions(String a, String b) {
-        String[] x = a.split("[^0-9]+");
-        String[] y = b.split("[^0-9]+");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int xi = i < x.length && !x[i].isEmpty() ? Integer.parseInt(x[i]) : 0;
-            int yi = i < y.length && !y[i].isEmpty() ? Integer.parseInt(y[i]) : 0;
-            if (xi != yi) {
-                return Integer.compare(xi, yi);
-            }
-        }
-        return 0;
+        return policy.backends().meetsMinimumVersion(b.name(), b.version());
     }
 
     /** What would provide a missing feature, for the start-up message. */
