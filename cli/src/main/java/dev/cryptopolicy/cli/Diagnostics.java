@@ -4,18 +4,13 @@ import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.engine.PolicyLoader;
 import dev.cryptopolicy.engine.Problem;
-import java.io.PrintStream;
-import java.util.List;
-import java.util.Optional;
+import dev.cryptopolicy.engine.UnreadablePolicyException;
 
-/** Loading policies for the commands and printing the engine's problems about them. */
+/** Loading policies for the commands and the one-line form of the engine's problems about them. */
 final class Diagnostics {
 
     /** The file name the engine gives problems in the policy reference itself (e.g. a missing file). */
     static final String REFERENCE_FILE = "<reference>";
-
-    /** The engine's rule for a file that could not be read (exit status 2, not 1). */
-    static final String UNREADABLE = "unreadable";
 
     private Diagnostics() {
     }
@@ -33,29 +28,25 @@ final class Diagnostics {
     }
 
     /**
-     * Whether the input itself is unusable rather than a policy wrong: a file that cannot be read,
-     * or a problem with the reference as typed (an unknown shipped name, an empty part). These exit
-     * with status 2, policy errors with 1.
+     * The exit status for a policy that cannot be loaded: {@link ExitStatus#USAGE} when the input
+     * could not be read ({@link UnreadablePolicyException}: a missing file, a reference that names
+     * nothing), {@link ExitStatus#FAILED} when it was read and has errors.
      */
-    static boolean unreadable(List<Problem> problems) {
-        return problems.stream().anyMatch(p -> UNREADABLE.equals(p.rule()) || REFERENCE_FILE.equals(p.origin().file()));
+    static int status(PolicyException e) {
+        return e instanceof UnreadablePolicyException ? ExitStatus.USAGE : ExitStatus.FAILED;
     }
 
     /**
-     * Loads a policy for a command that needs one (show, explain, export). When it does not load,
-     * prints every problem to {@code err} and returns empty; the command then exits with
-     * {@link ExitStatus#USAGE}: it cannot do what was asked. Finding errors is {@code lint}'s job.
+     * Loads a policy for a command that needs one (show, explain, export, probe, matrix).
+     *
+     * @throws CommandFailure when it does not load, with every problem and the exit status
+     *                        {@link #status} gives
      */
-    static Optional<CompiledPolicy> loadOrReport(String reference, String command, PrintStream err) {
+    static CompiledPolicy load(String reference) throws CommandFailure {
         try {
-            return Optional.of(PolicyLoader.standard().load(reference));
+            return PolicyLoader.standard().load(reference);
         } catch (PolicyException e) {
-            for (Problem p : e.problems()) {
-                err.println(line(p, reference));
-            }
-            err.println("cryptopolicy " + command + ": policy '" + reference + "' "
-                    + (unreadable(e.problems()) ? "cannot be read" : "has errors; see 'cryptopolicy lint " + reference + "'"));
-            return Optional.empty();
+            return CommandFailure.throwFor(reference, e);
         }
     }
 }

@@ -14,7 +14,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -55,10 +54,16 @@ final class ExplainCommand extends OptionCommand {
                   cryptopolicy explain --policy FUTURE --service KeyPairGenerator --algorithm RSA --key-size 2048
                   cryptopolicy explain --policy DEFAULT --service KeyAgreement --algorithm ECDH --curve secp256k1
 
-                exit status: 0 allowed, 1 denied, 2 usage error or a policy that cannot be loaded.
+                exit status: 0 allowed, 1 denied or a policy with errors, 2 usage error or a policy
+                that cannot be read.
                 A policy in audit mode refuses nothing at run time; explain still reports what its
                 rules decide (DENY, exit status 1) and says that the denial would only be recorded.
                 """;
+    }
+
+    @Override
+    boolean hasJson() {
+        return true;
     }
 
     @Override
@@ -82,7 +87,7 @@ final class ExplainCommand extends OptionCommand {
     }
 
     @Override
-    int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+    int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
         String reference = required(line, "policy");
         ServiceType service = service(required(line, "service"));
         String algorithm = required(line, "algorithm");
@@ -97,19 +102,15 @@ final class ExplainCommand extends OptionCommand {
         if (!line.getArgList().isEmpty()) {
             throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'; explain takes only options");
         }
-        Optional<CompiledPolicy> loaded = Diagnostics.loadOrReport(reference, name(), err);
-        if (loaded.isEmpty()) {
-            return ExitStatus.USAGE;
-        }
-        CompiledPolicy policy = loaded.get();
+        CompiledPolicy policy = Diagnostics.load(reference);
         Request request = new Request(service, algorithm, keyAlgorithm, keyBits, curve, scope);
         Explanation explanation = explain(policy, request);
+        int status = explanation.decision().allowed() ? ExitStatus.OK : ExitStatus.FAILED;
         if ("json".equals(format)) {
-            Json.print(out, json(policy, request, explanation));
-        } else {
-            printText(policy, request, explanation, out);
+            return printJson(out, status, json(policy, request, explanation));
         }
-        return explanation.decision().allowed() ? ExitStatus.OK : ExitStatus.FAILED;
+        printText(policy, request, explanation, out);
+        return status;
     }
 
     /** The decision, what it is about, and a spelling hint when the algorithm is unknown. */

@@ -1,6 +1,5 @@
 package dev.cryptopolicy.cli;
 
-import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.export.JavaSecurityExporter;
 import dev.cryptopolicy.provider.CryptoPolicyProvider;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.Provider;
 import java.security.Security;
-import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -57,8 +55,8 @@ final class ExportCommand extends OptionCommand {
                 security.provider.1 alone, SUN would silently disappear. Export it with the JDK
                 that will run the application.
 
-                exit status: 0 written, 2 usage error, a policy that cannot be loaded, or an output
-                file that cannot be written.
+                exit status: 0 written, 1 a policy with errors, 2 usage error, a policy that cannot
+                be read, or an output file that cannot be written.
                 """;
     }
 
@@ -76,7 +74,7 @@ final class ExportCommand extends OptionCommand {
     }
 
     @Override
-    int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+    int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
         String reference = required(line, "policy");
         String format = format(line, "java-security", FORMATS);
         boolean withProviders = line.hasOption("with-providers");
@@ -96,11 +94,7 @@ final class ExportCommand extends OptionCommand {
                 throw new UsageException("--output '" + file + "' is not a valid path: " + e.getReason());
             }
         }
-        Optional<CompiledPolicy> policy = Diagnostics.loadOrReport(reference, name(), err);
-        if (policy.isEmpty()) {
-            return ExitStatus.USAGE;
-        }
-        String text = JavaSecurityExporter.export(policy.get());
+        String text = JavaSecurityExporter.export(Diagnostics.load(reference));
         if (withProviders) {
             text = (text.endsWith("\n") ? text : text + "\n") + "\n" + providerList(reference);
         }
@@ -112,8 +106,7 @@ final class ExportCommand extends OptionCommand {
         try {
             Files.writeString(output, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            err.println("cryptopolicy export: cannot write '" + output + "': " + reason(e));
-            return ExitStatus.USAGE;
+            throw CommandFailure.io("cannot write '" + output + "': " + reason(e));
         }
         err.println("cryptopolicy export: wrote " + output + "; use it with java -Djava.security.properties="
                 + output.toAbsolutePath());

@@ -51,6 +51,11 @@ final class LintCommand extends OptionCommand {
     }
 
     @Override
+    boolean hasJson() {
+        return true;
+    }
+
+    @Override
     Options options() {
         return new Options()
                 .addOption(Option.builder().longOpt("strict").desc("treat warnings as errors (exit status 1)").build())
@@ -70,26 +75,25 @@ final class LintCommand extends OptionCommand {
         for (String reference : references) {
             results.add(lint(loader, reference));
         }
+        int status = status(results, strict);
         switch (format) {
             case "json":
-                Json.print(out, json(results, strict));
-                break;
+                return printJson(out, status, json(results, strict));
             case "sarif":
                 Json.print(out, Sarif.log(results, Main.version()));
-                break;
+                return status;
             default:
                 printText(results, out);
-                break;
+                return status;
         }
-        return status(results, strict);
     }
 
     private static LintResult lint(PolicyLoader loader, String reference) {
         try {
             CompiledPolicy policy = loader.load(reference);
-            return new LintResult(reference, policy.warnings());
+            return new LintResult(reference, policy.warnings(), false);
         } catch (PolicyException e) {
-            return new LintResult(reference, e.problems());
+            return new LintResult(reference, e.problems(), Diagnostics.status(e) == ExitStatus.USAGE);
         }
     }
 
@@ -128,8 +132,6 @@ final class LintCommand extends OptionCommand {
 
     private static ObjectNode json(List<LintResult> results, boolean strict) {
         ObjectNode root = Json.object();
-        root.put("tool", "cryptopolicy");
-        root.put("version", Main.version());
         root.put("strict", strict);
         long errors = 0;
         long warnings = 0;
@@ -142,14 +144,13 @@ final class LintCommand extends OptionCommand {
             node.put("warnings", r.warnings());
             ArrayNode problems = node.putArray("problems");
             for (Problem p : r.problems()) {
-                problems.add(Json.problem(p));
+                problems.add(Json.problem(p, r.reference()));
             }
             errors += r.errors();
             warnings += r.warnings();
         }
         root.put("errors", errors);
         root.put("warnings", warnings);
-        root.put("exitStatus", status(results, strict));
         return root;
     }
 }

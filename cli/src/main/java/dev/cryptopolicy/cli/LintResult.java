@@ -7,10 +7,12 @@ import java.util.List;
 /**
  * What linting one policy reference found.
  *
- * @param reference the reference as given, e.g. {@code DEFAULT:NO-SHA1} or {@code site.yaml}
- * @param problems  errors first, then warnings, as the engine reports them
+ * @param reference  the reference as given, e.g. {@code DEFAULT:NO-SHA1} or {@code site.yaml}
+ * @param problems   errors first, then warnings, as the engine reports them
+ * @param unreadable whether the input could not be read (the engine threw
+ *                   {@link dev.cryptopolicy.engine.UnreadablePolicyException})
  */
-record LintResult(String reference, List<Problem> problems) {
+record LintResult(String reference, List<Problem> problems, boolean unreadable) {
 
     LintResult {
         problems = List.copyOf(problems);
@@ -22,10 +24,6 @@ record LintResult(String reference, List<Problem> problems) {
 
     long warnings() {
         return problems.stream().filter(p -> p.severity() == Severity.WARNING).count();
-    }
-
-    boolean unreadable() {
-        return Diagnostics.unreadable(problems);
     }
 
     /** {@code ok}, {@code warnings}, {@code errors} or {@code unreadable}. */

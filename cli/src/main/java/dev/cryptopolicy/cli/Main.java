@@ -32,8 +32,9 @@ public final class Main {
     private Main() {
     }
 
-    /** Runs the tool and exits the JVM with its status. */
+    /** Runs the tool and exits the JVM with its status; log records go to stderr, one line each. */
     public static void main(String[] args) {
+        Logging.install(debug());
         System.exit(run(args, System.out, System.err));
     }
 
@@ -47,8 +48,7 @@ public final class Main {
             return dispatch(List.of(args), out, err);
         } catch (RuntimeException | StackOverflowError e) {
             // Bad input never gets here (commands report it); this is a bug in cryptopolicy.
-            err.println("cryptopolicy: internal error: " + e + " (this is a bug in cryptopolicy " + version()
-                    + "; please report it" + (debug() ? ")" : "; set " + DEBUG_ENV + "=1 for details)"));
+            err.println(internalError(e));
             if (debug()) {
                 e.printStackTrace(err);
             }
@@ -126,8 +126,12 @@ public final class Main {
             out.println("shipped: " + String.join(", ", shipped));
         }
         out.println();
-        out.println("exit status: 0 success (clean, allowed), 1 policy errors or denied, 2 usage error or");
-        out.println("unreadable input, 3 internal error (a bug; set " + DEBUG_ENV + "=1 for a stack trace).");
+        out.println("exit status: 0 success (clean, allowed), 1 policy errors, denied or requirements unmet,");
+        out.println("2 usage error or unreadable input (a missing file, a reference that names nothing),");
+        out.println("3 internal error (a bug; set " + DEBUG_ENV + "=1 for a stack trace).");
+        out.println();
+        out.println("--format json prints exactly one JSON document on stdout, on success and on error:");
+        out.println("{tool, version, command, ok, exitStatus, result, errors}; logs go to stderr, one line each.");
         out.println();
         out.println("Run 'cryptopolicy COMMAND --help' for a command's options.");
     }
@@ -135,6 +139,12 @@ public final class Main {
     private static List<String> shippedNames() {
         List<String> names = PolicyLoader.standard().shippedNames();
         return names == null ? List.of() : names;
+    }
+
+    /** The one line that reports a bug in cryptopolicy. */
+    static String internalError(Throwable e) {
+        return "cryptopolicy: internal error: " + e + " (this is a bug in cryptopolicy " + version()
+                + "; please report it" + (debug() ? ")" : "; set " + DEBUG_ENV + "=1 for details)");
     }
 
     /** The version from the jar manifest's {@code Implementation-Version}, or {@code dev} when run from classes. */

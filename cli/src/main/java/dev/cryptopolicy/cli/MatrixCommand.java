@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cryptopolicy.engine.CompiledPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,27 +18,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
-import org.apache.commons.cli.MissingArgumentException;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
-import org.apache.commons.cli.UnrecognizedOptionException;
 
 /**
  * {@code cryptopolicy matrix [--policy REF]... [--java PATH]... [--format text|json]}: runs the
  * conformance battery ({@link MatrixBattery}) for each policy in child JVMs on this JDK and the
  * other tested one, each with and without Bouncy Castle FIPS on the class path, and shows whether
  * the policy gives the same features and the same refusals everywhere it can be installed.
- *
- * <p>Implements {@link Command} directly rather than extending {@link OptionCommand}, because
- * {@code --policy} and {@code --java} may be repeated, which {@code OptionCommand} refuses.
+ * {@code --policy} and {@code --java} may be repeated.
  */
-final class MatrixCommand implements Command {
+final class MatrixCommand extends OptionCommand {
 
     private static final String[] FORMATS = {"text", "json"};
-    private static final int WIDTH = 100;
 
     /** The policies compared when no {@code --policy} is given: every shipped policy and two modifiers. */
     static final List<String> DEFAULT_POLICIES = List.of("LEGACY", "DEFAULT", "FUTURE", "FIPS", "DEFAULT:PQ",
@@ -66,10 +56,12 @@ final class MatrixCommand implements Command {
         return "check that policies give the same features and refusals on JDK 17 and 25, with and without bc-fips";
     }
 
+    @Override
     String synopsis() {
         return "[--policy REF]... [--java PATH]... [--format text|json] | --here [--tls-only] --policy REF";
     }
 
+    @Override
     String description() {
         return """
                 Runs a fixed battery in a fresh JVM for each policy on each runtime: this JDK and the
@@ -96,11 +88,22 @@ final class MatrixCommand implements Command {
                   cryptopolicy matrix --policy FUTURE --java /opt/jdk-21 --java /opt/jdk-25
 
                 exit status: 0 every policy gives the same results on every runtime where it can be
-                installed, 1 some differ or a child JVM failed (--here: the policy cannot be installed
-                in this JVM), 2 usage error or a policy that cannot be loaded.
+                installed, 1 some differ, a child JVM failed or a policy has errors (--here: the policy
+                cannot be installed in this JVM), 2 usage error or a policy that cannot be read.
                 """;
     }
 
+    @Override
+    boolean hasJson() {
+        return true;
+    }
+
+    @Override
+    Set<String> repeatable() {
+        return Set.of("policy", "java");
+    }
+
+    @Override
     Options options() {
         return new Options()
                 .addOption(Option.builder("p").longOpt("policy").hasArg().argName("REF")
@@ -109,7 +112,7 @@ final class MatrixCommand implements Command {
                 .addOption(Option.builder().longOpt("java").hasArg().argName("PATH")
                         .desc("a JDK (its home or its java launcher) to run on, repeatable; replaces the default "
                                 + "list (this JDK and the other tested one)").build())
-                .addOption(OptionCommand.formatOption("text", FORMATS))
+                .addOption(formatOption("text", FORMATS))
                 .addOption(Option.builder().longOpt("here")
                         .desc("run the battery for one --policy in this JVM (installing it) and print its lines")
                         .build())
@@ -119,34 +122,12 @@ final class MatrixCommand implements Command {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        if (wantsHelp(args)) {
-            printHelp(out);
-            return ExitStatus.OK;
-        }
-        Options options = options();
-        try {
-            CommandLine line = DefaultParser.builder().setAllowPartialMatching(false).build()
-                    .parse(options, args.toArray(new String[0]), false);
-            return execute(line, out, err);
-        } catch (ParseException e) {
-            return usageError(err, describe(e, options));
-        } catch (UsageException e) {
-            return usageError(err, e.getMessage());
-        }
-    }
-
-    private int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+    int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
         if (!line.getArgList().isEmpty()) {
             throw new UsageException("unexpected argument '" + line.getArgList().get(0)
                     + "'; name policies with --policy");
         }
-        for (String once : List.of("format", "here", "tls-only")) {
-            if (Stream.of(line.getOptions()).filter(o -> once.equals(o.getLongOpt())).count() > 1) {
-                throw new UsageException("option --" + once + " given more than once");
-            }
-        }
-        String format = OptionCommand.format(line, "text", FORMATS);
+        String format = format(line, "text", FORMATS);
         List<String> references = values(line, "policy");
         List<String> javas = values(line, "java");
         if (line.hasOption("here")) {
@@ -167,19 +148,14 @@ final class MatrixCommand implements Command {
         List<Matrix.Jdk> jdks = jdks(javas);
         Map<String, CompiledPolicy> policies = new LinkedHashMap<>();
         for (String reference : new LinkedHashSet<>(references)) {
-            Optional<CompiledPolicy> loaded = Diagnostics.loadOrReport(reference, name(), err);
-            if (loaded.isEmpty()) {
-                return ExitStatus.USAGE;
-            }
-            policies.put(reference, loaded.get());
+            policies.put(reference, Diagnostics.load(reference));
         }
         List<String> classPath = Matrix.split(System.getProperty("java.class.path", ""));
         Path work;
         try {
             work = Files.createTempDirectory("cryptopolicy-matrix");
         } catch (IOException e) {
-            err.println("cryptopolicy matrix: cannot create a temporary directory: " + e.getMessage());
-            return ExitStatus.USAGE;
+            throw CommandFailure.io("cannot create a temporary directory: " + e.getMessage());
         }
         Matrix.Settings settings = new Matrix.Settings(jdks, classPath, work, PARALLELISM, CHILD_TIMEOUT);
         List<Matrix.Target> targets = Matrix.targets(jdks, classPath);
@@ -199,21 +175,17 @@ final class MatrixCommand implements Command {
         } finally {
             deleteQuietly(work);
         }
+        int status = report.identical() ? ExitStatus.OK : ExitStatus.FAILED;
         if ("json".equals(format)) {
-            Json.print(out, json(report));
-        } else {
-            printText(report, out);
+            return printJson(out, status, json(report));
         }
-        return report.identical() ? ExitStatus.OK : ExitStatus.FAILED;
+        printText(report, out);
+        return status;
     }
 
     /** {@code --here}: the battery in this JVM. */
-    private int here(String reference, boolean tlsOnly, PrintStream out, PrintStream err) {
-        Optional<CompiledPolicy> loaded = Diagnostics.loadOrReport(reference, name(), err);
-        if (loaded.isEmpty()) {
-            return ExitStatus.USAGE;
-        }
-        MatrixBattery.Outcome outcome = MatrixBattery.run(loaded.get(), tlsOnly);
+    private int here(String reference, boolean tlsOnly, PrintStream out, PrintStream err) throws CommandFailure {
+        MatrixBattery.Outcome outcome = MatrixBattery.run(Diagnostics.load(reference), tlsOnly);
         outcome.text().forEach(out::println);
         return outcome.unsatisfiable() == null ? ExitStatus.OK : ExitStatus.FAILED;
     }
@@ -421,8 +393,6 @@ final class MatrixCommand implements Command {
 
     static ObjectNode json(Matrix.Report report) {
         ObjectNode root = Json.object();
-        root.put("tool", "cryptopolicy");
-        root.put("version", Main.version());
         root.put("identical", report.identical());
         root.put("millis", report.millis());
         ArrayNode runtimes = root.putArray("runtimes");
@@ -482,64 +452,6 @@ final class MatrixCommand implements Command {
             }
         }
         return out;
-    }
-
-    private int usageError(PrintStream err, String message) {
-        err.println("cryptopolicy " + name() + ": " + message);
-        err.println("try 'cryptopolicy " + name() + " --help'");
-        return ExitStatus.USAGE;
-    }
-
-    private void printHelp(PrintStream out) {
-        Options options = options();
-        options.addOption(Option.builder("h").longOpt("help").desc("print this help and exit").build());
-        StringWriter text = new StringWriter();
-        PrintWriter writer = new PrintWriter(text);
-        writer.println("usage: cryptopolicy " + name() + " " + synopsis());
-        writer.println();
-        writer.println(summary().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + summary().substring(1) + ".");
-        writer.println();
-        writer.println(description().strip());
-        writer.println();
-        writer.println("options:");
-        new HelpFormatter().printOptions(writer, WIDTH, options, 2, 3);
-        writer.flush();
-        out.print(text);
-        out.flush();
-    }
-
-    private static boolean wantsHelp(List<String> args) {
-        for (String arg : args) {
-            if (arg.equals("--")) {
-                return false;
-            }
-            if (arg.equals("-h") || arg.equals("--help")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String describe(ParseException e, Options options) {
-        if (e instanceof UnrecognizedOptionException u) {
-            List<String> known = new ArrayList<>();
-            for (Option o : options.getOptions()) {
-                if (o.getLongOpt() != null) {
-                    known.add("--" + o.getLongOpt());
-                }
-                if (o.getOpt() != null) {
-                    known.add("-" + o.getOpt());
-                }
-            }
-            known.add("--help");
-            return "unknown option '" + u.getOption() + "'" + DidYouMean.hint(u.getOption(), known);
-        }
-        if (e instanceof MissingArgumentException m) {
-            Option o = m.getOption();
-            return "option " + (o.getLongOpt() != null ? "--" + o.getLongOpt() : "-" + o.getOpt())
-                    + " needs a value (" + o.getArgName() + ")";
-        }
-        return e.getMessage();
     }
 
     private static void deleteQuietly(Path directory) {

@@ -1,11 +1,15 @@
 package dev.cryptopolicy.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cryptopolicy.engine.Problem;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -18,7 +22,10 @@ import org.apache.commons.cli.UnrecognizedOptionException;
 /**
  * A {@link Command} whose options are parsed with Apache Commons CLI. Handles what every command
  * shares: {@code -h}/{@code --help}, usage errors (one line plus a pointer to the help, exit
- * status 2), options given twice, and {@code --format} values.
+ * status 2), options given twice, {@code --format} values, policies that cannot be loaded
+ * ({@link CommandFailure}: exit status 1, or 2 when unreadable), and for a command with
+ * {@code --format json} the one JSON document ({@link Json}'s envelope) that every run of it
+ * prints on stdout, whether it succeeds or not.
  */
 abstract class OptionCommand implements Command {
 
@@ -34,11 +41,23 @@ abstract class OptionCommand implements Command {
     abstract Options options();
 
     /**
-     * Runs the command on parsed options.
+     * Runs the command on parsed options. With {@code --format json}, prints its result with
+     * {@link #printJson}.
      *
-     * @throws UsageException when the options are well-formed but wrong (missing, out of range)
+     * @throws UsageException  when the options are well-formed but wrong (missing, out of range)
+     * @throws CommandFailure  when a policy cannot be loaded or an output cannot be written
      */
-    abstract int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException;
+    abstract int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, CommandFailure;
+
+    /** Whether {@code --format json} is one of the command's formats. */
+    boolean hasJson() {
+        return false;
+    }
+
+    /** The long names of the options that may be given more than once (e.g. matrix's {@code --policy}). */
+    Set<String> repeatable() {
+        return Set.of();
+    }
 
     @Override
     public final int run(List<String> args, PrintStream out, PrintStream err) {
@@ -46,26 +65,65 @@ abstract class OptionCommand implements Command {
             printHelp(out);
             return ExitStatus.OK;
         }
+        boolean json = hasJson() && asksForJson(args);
         Options options = options();
         try {
             CommandLine line = DefaultParser.builder()
                     .setAllowPartialMatching(false)
                     .build()
                     .parse(options, args.toArray(new String[0]), false);
-            rejectRepeated(line);
+            rejectRepeated(line, repeatable());
             return execute(line, out, err);
         } catch (ParseException e) {
-            return usageError(err, describe(e, options));
+            return usageError(out, err, json, describe(e, options));
         } catch (UsageException e) {
-            return usageError(err, e.getMessage());
+            return usageError(out, err, json, e.getMessage());
+        } catch (CommandFailure e) {
+            return failure(out, err, json, e);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug: Main reports it on stderr and exits 3; the JSON document still says so.
+            if (json) {
+                String text = Main.internalError(e);
+                Json.print(out, Json.envelope(name(), ExitStatus.INTERNAL_ERROR, null,
+                        List.of(Json.error("internal", text, text))));
+            }
+            throw e;
         }
     }
 
+    /** Prints a successful run's JSON document: the envelope around {@code result}; returns {@code status}. */
+    final int printJson(PrintStream out, int status, JsonNode result) {
+        Json.print(out, Json.envelope(name(), status, result, List.of()));
+        return status;
+    }
+
     /** Prints {@code cryptopolicy NAME: message} and a pointer to the help; returns {@link ExitStatus#USAGE}. */
-    final int usageError(PrintStream err, String message) {
-        err.println("cryptopolicy " + name() + ": " + message);
+    private int usageError(PrintStream out, PrintStream err, boolean json, String message) {
+        String text = "cryptopolicy " + name() + ": " + message;
+        err.println(text);
         err.println("try 'cryptopolicy " + name() + " --help'");
+        if (json) {
+            Json.print(out, Json.envelope(name(), ExitStatus.USAGE, null, List.of(Json.error("usage", message, text))));
+        }
         return ExitStatus.USAGE;
+    }
+
+    /** Prints every problem and a summary line on stderr (and the JSON document); returns the failure's status. */
+    private int failure(PrintStream out, PrintStream err, boolean json, CommandFailure e) {
+        List<ObjectNode> errors = new ArrayList<>();
+        for (Problem p : e.problems()) {
+            err.println(Diagnostics.line(p, e.reference()));
+            errors.add(Json.problem(p, e.reference()));
+        }
+        String text = "cryptopolicy " + name() + ": " + e.getMessage();
+        err.println(text);
+        if (errors.isEmpty()) {
+            errors.add(Json.error("io", e.getMessage(), text));
+        }
+        if (json) {
+            Json.print(out, Json.envelope(name(), e.status(), null, errors));
+        }
+        return e.status();
     }
 
     /** Prints the usage line, the description and the options. */
@@ -141,11 +199,36 @@ abstract class OptionCommand implements Command {
         return false;
     }
 
-    private static void rejectRepeated(CommandLine line) throws UsageException {
+    /**
+     * Whether the arguments ask for {@code --format json} (in any of the forms the parser takes),
+     * looked at before parsing so that a usage error is reported in JSON too.
+     */
+    static boolean asksForJson(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--")) {
+                return false;
+            }
+            String value = null;
+            if ((arg.equals("--format") || arg.equals("-f")) && i + 1 < args.size()) {
+                value = args.get(i + 1);
+            } else if (arg.startsWith("--format=")) {
+                value = arg.substring("--format=".length());
+            } else if (arg.startsWith("-f") && !arg.startsWith("--")) {
+                value = arg.substring(2);
+            }
+            if ("json".equalsIgnoreCase(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void rejectRepeated(CommandLine line, Set<String> repeatable) throws UsageException {
         List<String> seen = new ArrayList<>();
         for (Option option : line.getOptions()) {
             String key = option.getLongOpt() != null ? option.getLongOpt() : option.getOpt();
-            if (seen.contains(key)) {
+            if (seen.contains(key) && !repeatable.contains(key)) {
                 throw new UsageException("option --" + key + " given more than once");
             }
             seen.add(key);

@@ -70,9 +70,14 @@ final class ProbeCommand extends OptionCommand {
 
                 exit status: 0 the policy can be installed here and no chosen backend failed its
                 probe, 1 a requirement is unmet or a chosen backend failed its probe (a wrong
-                answer, or a feature it registers but refuses), 2 usage error or a policy that
-                cannot be loaded.
+                answer, or a feature it registers but refuses) or the policy has errors, 2 usage
+                error or a policy that cannot be read.
                 """;
+    }
+
+    @Override
+    boolean hasJson() {
+        return true;
     }
 
     @Override
@@ -84,18 +89,14 @@ final class ProbeCommand extends OptionCommand {
     }
 
     @Override
-    int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+    int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
         String reference = line.hasOption("policy") ? required(line, "policy") : DEFAULT_POLICY;
         String format = format(line, "text", FORMATS);
         if (!line.getArgList().isEmpty()) {
             throw new UsageException("unexpected argument '" + line.getArgList().get(0)
                     + "'; name the policy with --policy");
         }
-        Optional<CompiledPolicy> loaded = Diagnostics.loadOrReport(reference, name(), err);
-        if (loaded.isEmpty()) {
-            return ExitStatus.USAGE;
-        }
-        CompiledPolicy policy = loaded.get();
+        CompiledPolicy policy = Diagnostics.load(reference);
         InstallPlan plan = CryptoPolicy.plan(policy);
         List<Row> rows = rows(policy, plan);
         List<String> unavailable = unavailable(policy, rows);
@@ -104,15 +105,15 @@ final class ProbeCommand extends OptionCommand {
         Map<Feature, List<ProbeResult>> results = registeredResults(report, rows);
         List<ProbeResult> chosenFailures = chosenFailures(rows, report);
         TlsReport tls = TlsReport.of(policy, plan);
+        int status = plan.satisfiable() && chosenFailures.isEmpty() ? ExitStatus.OK : ExitStatus.FAILED;
         if ("json".equals(format)) {
             ObjectNode root = json(policy, plan, rows, unavailable, results, chosenFailures, report);
             tls.json(root.putObject("tls"));
-            Json.print(out, root);
-        } else {
-            printText(policy, plan, rows, unavailable, results, chosenFailures, report, out);
-            tls.print(out);
+            return printJson(out, status, root);
         }
-        return plan.satisfiable() && chosenFailures.isEmpty() ? ExitStatus.OK : ExitStatus.FAILED;
+        printText(policy, plan, rows, unavailable, results, chosenFailures, report, out);
+        tls.print(out);
+        return status;
     }
 
     /** One feature of the policy: the backend chosen for it (null when none) and whether it is required. */
@@ -359,8 +360,6 @@ final class ProbeCommand extends OptionCommand {
     private static ObjectNode json(CompiledPolicy policy, InstallPlan plan, List<Row> rows, List<String> unavailable,
             Map<Feature, List<ProbeResult>> results, List<ProbeResult> chosenFailures, ProbeReport report) {
         ObjectNode root = Json.object();
-        root.put("tool", "cryptopolicy");
-        root.put("version", Main.version());
         ObjectNode jdk = root.putObject("jdk");
         jdk.put("version", Runtime.version().toString());
         jdk.put("feature", Runtime.version().feature());

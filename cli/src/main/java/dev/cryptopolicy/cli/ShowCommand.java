@@ -4,7 +4,6 @@ import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyWriter;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -38,9 +37,17 @@ final class ShowCommand extends OptionCommand {
                 chain, modifiers and defaults, and prints the result as one self-contained policy.
                 The YAML form loads back into a policy that makes the same decisions.
 
-                exit status: 0 printed, 2 usage error or a policy that cannot be loaded (its errors
-                go to stderr; 'cryptopolicy lint REF' reports them too).
+                With --format json, stdout is one JSON document: the tool's envelope (tool, version,
+                command, ok, exitStatus, errors) with the policy as its "result".
+
+                exit status: 0 printed, 1 a policy with errors (they go to stderr; 'cryptopolicy lint
+                REF' reports them too), 2 usage error or a policy that cannot be read.
                 """;
+    }
+
+    @Override
+    boolean hasJson() {
+        return true;
     }
 
     @Override
@@ -49,7 +56,7 @@ final class ShowCommand extends OptionCommand {
     }
 
     @Override
-    int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException {
+    int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
         String format = format(line, "yaml", FORMATS);
         List<String> args = line.getArgList();
         if (args.isEmpty()) {
@@ -59,11 +66,11 @@ final class ShowCommand extends OptionCommand {
             throw new UsageException("show takes one policy reference, got " + args.size()
                     + "; compose with ':', e.g. 'DEFAULT:NO-SHA1'");
         }
-        Optional<CompiledPolicy> policy = Diagnostics.loadOrReport(args.get(0), name(), err);
-        if (policy.isEmpty()) {
-            return ExitStatus.USAGE;
+        CompiledPolicy policy = Diagnostics.load(args.get(0));
+        if ("json".equals(format)) {
+            return printJson(out, ExitStatus.OK, Json.parse(PolicyWriter.json(policy)));
         }
-        String text = "json".equals(format) ? PolicyWriter.json(policy.get()) : PolicyWriter.yaml(policy.get());
+        String text = PolicyWriter.yaml(policy);
         out.print(text.endsWith("\n") ? text : text + "\n");
         out.flush();
         return ExitStatus.OK;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +94,7 @@ class ExplainCommandTest {
     void jsonOutput_carriesVerdictRuleAndOrigin() throws IOException {
         Cli.Result r = explain("DEFAULT", "KeyPairGenerator", "RSA", "--key-size", "1024", "--format", "json");
         assertEquals(ExitStatus.FAILED, r.status(), r::toString);
-        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode root = Envelope.result(r, "explain");
         assertEquals("DENY", root.get("verdict").asText());
         assertEquals("keys.rsa.min_bits", root.get("rule").asText());
         assertEquals("DEFAULT.yaml", root.get("origin").get("file").asText());
@@ -141,10 +140,10 @@ class ExplainCommandTest {
     }
 
     @Test
-    void policyWithErrors_exitsTwo_withLocatedErrorsOnStderr() throws IOException {
+    void policyWithErrors_exitsOne_withLocatedErrorsOnStderr() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "kind: policy\nextends: DEFAULT\nmode: sometimes\n");
         Cli.Result r = explain(bad.toString(), "Signature", "SHA256withRSA").assertNoStackTrace();
-        assertEquals(ExitStatus.USAGE, r.status(), r::toString);
+        assertEquals(ExitStatus.FAILED, r.status(), r::toString);
         assertTrue(r.err().contains(bad + ":3:"), r::toString);
         assertEquals("", r.out());
     }

@@ -160,8 +160,8 @@ class LintCommandTest {
         Path file = write("typo.yaml", "kind: policy\nalgorithms:\n  Signature: [SHA256withRAS]\n");
         Cli.Result r = Cli.run("lint", "--format", "json", file.toString(), "DEFAULT");
         assertEquals(ExitStatus.FAILED, r.status(), r::toString);
-        JsonNode root = JSON.readTree(r.out());
-        assertEquals(1, root.get("exitStatus").asInt());
+        JsonNode root = Envelope.result(r, "lint");
+        assertEquals(1, JSON.readTree(r.out()).get("exitStatus").asInt());
         JsonNode first = root.get("policies").get(0);
         assertEquals(file.toString(), first.get("reference").asText());
         assertEquals("errors", first.get("status").asText());

@@ -58,7 +58,10 @@ class MatrixCommandTest {
         assertUsage(Cli.run("matrix", "--here"), "--here needs exactly one --policy");
         assertUsage(Cli.run("matrix", "--here", "--policy", "DEFAULT", "--policy", "FIPS"),
                 "--here needs exactly one --policy");
-        assertUsage(Cli.run("matrix", "--here", "--policy", "DEFAULT", "--format", "json"), "do not apply");
+        Cli.Result json = Cli.run("matrix", "--here", "--policy", "DEFAULT", "--format", "json");
+        assertEquals(ExitStatus.USAGE, json.status(), json::toString);
+        assertTrue(json.err().contains("do not apply"), json::toString);
+        Envelope.assertError(json, "matrix", ExitStatus.USAGE, "usage");
         assertUsage(Cli.run("matrix", "--tls-only", "--policy", "DEFAULT"), "--tls-only goes with --here");
         assertUsage(Cli.run("matrix", "--policy", "DEFAULT", "--java", dir.resolve("no-jdk").toString()),
                 "no java launcher at");
@@ -67,7 +70,7 @@ class MatrixCommandTest {
     }
 
     @Test
-    void policyThatCannotBeLoaded_exitsTwo_beforeAnyJvmStarts() {
+    void policyThatCannotBeRead_exitsTwo_beforeAnyJvmStarts() {
         Cli.Result r = Cli.run("matrix", "--policy", "DEFAULT", "--policy", dir.resolve("absent.yaml").toString())
                 .assertNoStackTrace();
         assertEquals(ExitStatus.USAGE, r.status(), r::toString);

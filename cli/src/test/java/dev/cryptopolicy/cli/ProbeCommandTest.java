@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ class ProbeCommandTest {
     void jsonOutput_parses_andHasBackendsFeaturesAndMissing() throws IOException {
         Cli.Result r = Cli.run("probe", "--policy", "DEFAULT", "--format", "json").assertNoStackTrace();
         assertEquals(ExitStatus.OK, r.status(), r::toString);
-        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode root = Envelope.result(r, "probe");
         assertEquals("DEFAULT", root.path("policy").path("name").asText(), r::toString);
         assertEquals(Runtime.version().feature(), root.path("jdk").path("feature").asInt(), r::toString);
         assertTrue(root.path("satisfiable").asBoolean(), r::toString);
@@ -136,8 +135,8 @@ class ProbeCommandTest {
         Cli.Result r = Cli.run("probe", "--policy", "DEFAULT:MOZILLA-MODERN").assertNoStackTrace();
         assertEquals(ExitStatus.OK, r.status(), r::toString);
         assertTrue(r.out().contains("tls (SunJSSE): protocols TLSv1.3;"), r::toString);
-        JsonNode tls = new ObjectMapper().readTree(Cli.run("probe", "--policy", "DEFAULT:MOZILLA-INTERMEDIATE", "--format", "json")
-                .out()).path("tls");
+        JsonNode tls = Envelope.result(Cli.run("probe", "--policy", "DEFAULT:MOZILLA-INTERMEDIATE", "--format", "json"),
+                "probe").path("tls");
         assertEquals("SunJSSE", tls.path("backend").asText(), tls::toString);
         assertTrue(tls.path("cipherSuites").size() > 0, tls::toString);
         for (JsonNode suite : tls.path("cipherSuites")) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,16 +29,16 @@ class ShowCommandTest {
     void showJson_printsAJsonObject() throws IOException {
         Cli.Result r = Cli.run("show", "FUTURE", "--format", "json");
         assertEquals(ExitStatus.OK, r.status(), r::toString);
-        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode root = Envelope.result(r, "show");
         assertTrue(root.isObject());
         assertTrue(root.has("algorithms"), r::toString);
     }
 
     @Test
-    void brokenPolicy_exitsTwo_withLocatedErrorsOnStderr() throws IOException {
+    void brokenPolicy_exitsOne_withLocatedErrorsOnStderr() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "kind: policy\nextends: DEFAULT\nkeys: [1, 2\n");
         Cli.Result r = Cli.run("show", bad.toString()).assertNoStackTrace();
-        assertEquals(ExitStatus.USAGE, r.status(), r::toString);
+        assertEquals(ExitStatus.FAILED, r.status(), r::toString);
         assertTrue(r.err().contains(bad + ":"), r::toString);
         assertTrue(r.err().contains(": error: "), r::toString);
     }
