@@ -242,6 +242,52 @@ class LintCommandTest {
         }));
     }
 
+    @Test
+    void minVersionOutsideTheGrammar_isAnError_beforeAnythingIsInstalled() throws IOException {
+        Path file = write("versions.yaml", """
+                kind: policy
+                extends: DEFAULT
+                backends:
+                  min_versions: {SUN: "99999999999", SunJCE: "2.x"}
+                """);
+        Cli.Result r = Cli.run("lint", file.toString()).assertNoStackTrace();
+        assertEquals(ExitStatus.FAILED, r.status(), r::toString);
+        assertTrue(r.out().contains(file + ":4:23: error: backends.min_versions.SUN: '99999999999' is not a version: "
+                + "a number in a version has at most 9 digits"), r::toString);
+        assertTrue(r.out().contains(file + ":4:46: error: backends.min_versions.SunJCE: '2.x' is not a version"), r::toString);
+        // The same policy through the install planning that used to throw NumberFormatException.
+        Cli.Result probe = Cli.run("probe", "--policy", file.toString()).assertNoStackTrace();
+        assertEquals(ExitStatus.FAILED, probe.status(), probe::toString);
+        assertEquals("", probe.out(), probe::toString);
+    }
+
+    @Test
+    void control_aMinVersionInTheGrammar_lintsClean_andIsApplied() throws IOException {
+        Path file = write("versions.yaml", """
+                kind: policy
+                extends: DEFAULT
+                backends:
+                  min_versions: {sun: "999999999"}
+                """);
+        Cli.Result r = Cli.run("lint", file.toString()).assertNoStackTrace();
+        assertEquals(ExitStatus.OK, r.status(), r::toString);
+        // SUN's version is below that minimum (the name matched ignoring case), so no feature is
+        // served by it; under DEFAULT alone SUN serves some.
+        assertFalse(chosen(file.toString()).contains("SUN"));
+        assertTrue(chosen("DEFAULT").contains("SUN"));
+    }
+
+    /** The backends probe would choose for the features of a policy. */
+    private static List<String> chosen(String reference) {
+        Cli.Result probe = Cli.run("probe", "--policy", reference, "--format", "json");
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode feature : Envelope.document(probe, "probe").path("result").path("features")) {
+            out.add(feature.path("chosen").asText());
+        }
+        assertFalse(out.isEmpty(), probe::toString);
+        return out;
+    }
+
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }

@@ -167,6 +167,18 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void fileThroughASymbolicLink_loads_asAKubernetesConfigMapMountsIt() throws Exception {
+        // A ConfigMap volume: site.yaml -> ..data/site.yaml, ..data -> ..2026_12_01/
+        Path version = Files.createDirectory(dir.resolve("..2026_12_01"));
+        Files.writeString(version.resolve("site.yaml"), "kind: policy\nextends: BASE\nkeys:\n  rsa: {min_bits: 3072}\n");
+        Files.createSymbolicLink(dir.resolve("..data"), version.getFileName());
+        Path link = Files.createSymbolicLink(dir.resolve("site.yaml"), Path.of("..data/site.yaml"));
+        assertEquals(3072, load(link.toString()).minKeyBits(dev.cryptopolicy.engine.algorithms.KeyFamily.RSA, Scope.ANY));
+        Files.delete(version.resolve("site.yaml"));
+        assertThrows(UnreadablePolicyException.class, () -> load(link.toString()));
+    }
+
+    @Test
     void missingFileThroughExtends_isUnreadable_andNamesWhereItIsWritten() throws IOException {
         Path file = write("child.yaml", "kind: policy\nextends: gone.yaml\n");
         UnreadablePolicyException e = assertThrows(UnreadablePolicyException.class, () -> load(file.toString()));
