@@ -163,6 +163,92 @@ class OptionCommandTest {
         assertEquals("", Cli.run("show", "DEFAULT", "--format", "xml").out());
     }
 
+    /** A command with --format json whose execute fails as given, for the failures no shipped command can be made to hit. */
+    private static OptionCommand failing(java.util.concurrent.Callable<Integer> body) {
+        return new OptionCommand() {
+            @Override
+            public String name() {
+                return "failing";
+            }
+
+            @Override
+            public String summary() {
+                return "fail";
+            }
+
+            @Override
+            String synopsis() {
+                return "[--format text|json]";
+            }
+
+            @Override
+            String description() {
+                return "exit status: whatever the body returns";
+            }
+
+            @Override
+            boolean hasJson() {
+                return true;
+            }
+
+            @Override
+            org.apache.commons.cli.Options options() {
+                return new org.apache.commons.cli.Options().addOption(formatOption("text", "text", "json"));
+            }
+
+            @Override
+            int execute(org.apache.commons.cli.CommandLine line, java.io.PrintStream out, java.io.PrintStream err)
+                    throws UsageException, CommandFailure {
+                try {
+                    return body.call();
+                } catch (UsageException | CommandFailure | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }
+        };
+    }
+
+    private static Cli.Result runDirectly(OptionCommand command, String... args) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status;
+        try (java.io.PrintStream o = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+                java.io.PrintStream e = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            try {
+                status = command.run(List.of(args), o, e);
+            } catch (IllegalStateException bug) {
+                e.println(Main.internalError(bug)); // what Main.run does with it
+                status = ExitStatus.INTERNAL_ERROR;
+            }
+        }
+        return new Cli.Result(status, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void json_ofAnOutputThatCannotBeWritten_isOneDocumentWithAnIoError() {
+        Cli.Result r = runDirectly(failing(() -> {
+            throw CommandFailure.io("cannot write 'x.security': permission denied");
+        }), "--format", "json");
+        Envelope.assertError(r, "failing", ExitStatus.USAGE, "io");
+        assertTrue(r.err().contains("cryptopolicy failing: cannot write 'x.security': permission denied"), r::toString);
+    }
+
+    @Test
+    void json_ofABug_isOneDocumentWithAnInternalError_andTheBugStillReachesMain() {
+        Cli.Result r = runDirectly(failing(() -> {
+            throw new IllegalStateException("impossible state");
+        }), "--format", "json");
+        JsonNode errors = Envelope.assertError(r, "failing", ExitStatus.INTERNAL_ERROR, "internal");
+        assertTrue(errors.get(0).path("message").asText().contains("impossible state"), r::toString);
+        Cli.Result text = runDirectly(failing(() -> {
+            throw new IllegalStateException("impossible state");
+        }));
+        assertEquals("", text.out(), text::toString);
+    }
+
     @Test
     void asksForJson_readsEveryFormTheParserTakes_andStopsAtDoubleDash() {
         assertTrue(OptionCommand.asksForJson(List.of("--format", "json")));

@@ -167,6 +167,23 @@ class PolicyLoaderTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void namedPipe_isNotARegularFile_andIsRefusedWithoutBeingReadFrom() throws Exception {
+        Path fifo = dir.resolve("pipe.yaml");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no mkfifo here: " + e.getMessage());
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0 && Files.exists(fifo), "mkfifo failed");
+        // Reading a pipe nobody writes to would block the load (and a JVM start) for ever.
+        UnreadablePolicyException e = assertThrows(UnreadablePolicyException.class, () -> load(fifo.toString()));
+        assertTrue(e.getMessage().contains("not a regular file: " + fifo), e::getMessage);
+    }
+
+    @Test
     void fileThroughASymbolicLink_loads_asAKubernetesConfigMapMountsIt() throws Exception {
         // A ConfigMap volume: site.yaml -> ..data/site.yaml, ..data -> ..2026_12_01/
         Path version = Files.createDirectory(dir.resolve("..2026_12_01"));
