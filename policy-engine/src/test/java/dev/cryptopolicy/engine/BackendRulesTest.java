@@ -1,7 +1,6 @@
 package dev.cryptopolicy.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BackendRulesTest {
 
@@ -16,35 +17,30 @@ class BackendRulesTest {
         return new BackendRules(false, List.of(), Map.of(provider, version), Map.of());
     }
 
-    @Test
-    void backendAtOrAboveTheMinimum_meetsIt_andBelowDoesNot() {
-        BackendRules rules = minimum("BCFIPS", "2.1");
-        assertTrue(rules.meetsMinimumVersion("BCFIPS", "2.1"));
-        assertTrue(rules.meetsMinimumVersion("BCFIPS", "2.1.0"));
-        assertTrue(rules.meetsMinimumVersion("BCFIPS", "2.1.3"));
-        assertTrue(rules.meetsMinimumVersion("BCFIPS", "2.10"));
-        assertTrue(rules.meetsMinimumVersion("BCFIPS", "10.0"));
-        assertFalse(rules.meetsMinimumVersion("BCFIPS", "2.0.9"));
-        assertFalse(rules.meetsMinimumVersion("BCFIPS", "2"));
-        assertFalse(rules.meetsMinimumVersion("BCFIPS", "1.99"));
-    }
-
-    @Test
-    void providerNames_matchIgnoringCase_andOthersAreUnconstrained() {
-        BackendRules rules = minimum("bcfips", "3");
-        assertFalse(rules.meetsMinimumVersion("BCFIPS", "2.1.3"));
-        assertTrue(rules.meetsMinimumVersion("SUN", "1"));
-    }
-
-    @Test
-    void backendVersionsOfAnyForm_compareByTheirDigitRuns_withoutOverflow() {
-        BackendRules rules = minimum("X", "2.1");
-        assertTrue(rules.meetsMinimumVersion("X", "v2.1-beta"));
-        assertTrue(rules.meetsMinimumVersion("X", "2.99999999999999999999"));
-        assertTrue(rules.meetsMinimumVersion("X", "0002.0001"));
-        assertFalse(rules.meetsMinimumVersion("X", "unknown"));
-        assertFalse(rules.meetsMinimumVersion("X", ""));
-        assertTrue(minimum("X", "0").meetsMinimumVersion("X", "unknown"));
+    @ParameterizedTest(name = "minimum {1} of {0}, backend {2} {3}: {4}")
+    @CsvSource({
+        // at or above the minimum, below it
+        "BCFIPS, 2.1, BCFIPS, 2.1, true",
+        "BCFIPS, 2.1, BCFIPS, 2.1.0, true",
+        "BCFIPS, 2.1, BCFIPS, 2.1.3, true",
+        "BCFIPS, 2.1, BCFIPS, 2.10, true",
+        "BCFIPS, 2.1, BCFIPS, 10.0, true",
+        "BCFIPS, 2.1, BCFIPS, 2.0.9, false",
+        "BCFIPS, 2.1, BCFIPS, 2, false",
+        "BCFIPS, 2.1, BCFIPS, 1.99, false",
+        // provider names match ignoring case; other providers are unconstrained
+        "bcfips, 3, BCFIPS, 2.1.3, false",
+        "bcfips, 3, SUN, 1, true",
+        // backend versions of any form compare by their digit runs, without overflow
+        "X, 2.1, X, v2.1-beta, true",
+        "X, 2.1, X, 2.99999999999999999999, true",
+        "X, 2.1, X, 0002.0001, true",
+        "X, 2.1, X, unknown, false",
+        "X, 2.1, X, '', false",
+        "X, 0, X, unknown, true",
+    })
+    void meetsMinimumVersion(String provider, String minimum, String backend, String version, boolean meets) {
+        assertEquals(meets, minimum(provider, minimum).meetsMinimumVersion(backend, version));
     }
 
     @Test
