@@ -146,7 +146,10 @@ final class PolicySSLContextSpi extends SSLContextSpi {
         return new PolicySSLEngine(engine, filter);
     }
 
-    /** {@code parameters} with the policy's protocols, suites, groups and schemes (unchanged under audit). */
+    /**
+     * {@code parameters} with the policy's protocols, suites, groups, schemes and algorithm
+     * constraints (beside any the backend set), unchanged under audit.
+     */
     private SSLParameters withPolicy(SSLParameters parameters) {
         if (filter.enforcing()) {
             Profile p = profile();
@@ -154,6 +157,7 @@ final class PolicySSLContextSpi extends SSLContextSpi {
             parameters.setCipherSuites(p.cipherSuites());
             ExtendedParameters.setNamedGroups(parameters, filter.namedGroups());
             ExtendedParameters.setSignatureSchemes(parameters, filter.signatureSchemes());
+            parameters.setAlgorithmConstraints(filter.constraints().and(parameters.getAlgorithmConstraints()));
         }
         return parameters;
     }
