@@ -9,6 +9,7 @@ import java.security.cert.CertPathParameters;
 import java.security.cert.CertPathValidator;
 import java.security.cert.PKIXCertPathChecker;
 import java.security.cert.PKIXParameters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,7 +81,7 @@ public final class CertPathEnforcement {
             return null;
         }
         PKIXParameters copy = (PKIXParameters) pkix.clone();
-        List<PKIXCertPathChecker> checkers = copy.getCertPathCheckers();
+        List<PKIXCertPathChecker> checkers = new ArrayList<>(copy.getCertPathCheckers());
         for (PKIXCertPathChecker existing : checkers) {
             if (existing instanceof PolicyCertPathChecker held && held.sameRulesAs(checker)) {
                 return copy;
