@@ -147,8 +147,8 @@ final class PolicySSLContextSpi extends SSLContextSpi {
     }
 
     /**
-     * {@code parameters} with the policy's protocols, suites, groups, schemes and algorithm
-     * constraints (beside any the backend set), unchanged under audit.
+     * The backend's {@code parameters} with the policy's protocols, suites, groups, schemes and
+     * algorithm constraints, unchanged under audit.
      */
     private SSLParameters withPolicy(SSLParameters parameters) {
         if (filter.enforcing()) {
@@ -157,7 +157,8 @@ final class PolicySSLContextSpi extends SSLContextSpi {
             parameters.setCipherSuites(p.cipherSuites());
             ExtendedParameters.setNamedGroups(parameters, filter.namedGroups());
             ExtendedParameters.setSignatureSchemes(parameters, filter.signatureSchemes());
-            parameters.setAlgorithmConstraints(filter.constraints().and(parameters.getAlgorithmConstraints()));
+            // In place of the backend's own: it applies its defaults (jdk.tls.disabledAlgorithms) anyway.
+            parameters.setAlgorithmConstraints(filter.constraints());
         }
         return parameters;
     }
