@@ -7,6 +7,8 @@ import dev.cryptopolicy.provider.Jvm;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The installed policy's PKIX validators and builders, in child JVMs whose application reset
@@ -34,18 +36,10 @@ class CertPathPolicyTest {
         assertLine(out, "sha1-root validate VALID");
     }
 
-    @Test
-    void theSameChains_validateWithoutThePolicy_withThePropertyReset() throws Exception {
-        String out = run("NONE");
-        for (String chain : TestChains.NAMES) {
-            assertLine(out, chain + " validate VALID");
-            assertLine(out, chain + " build BUILT");
-        }
-    }
-
-    @Test
-    void theSameChains_validateUnderLegacy() throws Exception {
-        String out = run("LEGACY");
+    @ParameterizedTest
+    @ValueSource(strings = {"NONE", "LEGACY"})
+    void theSameChains_validateWithoutThePolicy_andUnderLegacy_withThePropertyReset(String policy) throws Exception {
+        String out = run(policy);
         for (String chain : TestChains.NAMES) {
             assertLine(out, chain + " validate VALID");
             assertLine(out, chain + " build BUILT");

@@ -28,23 +28,7 @@ class PolicyConstraintsTest {
     private static final PolicyConstraints DEFAULT_TLS = Policies.constraints("DEFAULT", Scope.TLS);
     private static final PolicyConstraints LEGACY_TLS = Policies.constraints("LEGACY", Scope.TLS);
 
-    /** An application's constraints that permit everything. */
-    private static final AlgorithmConstraints PERMIT_ALL = new AlgorithmConstraints() {
-        @Override
-        public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, AlgorithmParameters parameters) {
-            return true;
-        }
-
-        @Override
-        public boolean permits(Set<CryptoPrimitive> primitives, Key key) {
-            return true;
-        }
-
-        @Override
-        public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, Key key, AlgorithmParameters parameters) {
-            return true;
-        }
-    };
+    private static final AlgorithmConstraints PERMIT_ALL = ApplicationConstraints.PERMIT_ALL;
 
     @ParameterizedTest
     @ValueSource(strings = {"SHA1withRSA", "rsa_pkcs1_sha1", "ecdsa_sha1", "SHA1withECDSA", "1.2.840.113549.1.1.5",
@@ -123,22 +107,7 @@ class PolicyConstraintsTest {
         assertFalse(both.permits(SIGNATURE, "SHA1withRSA", null));
         assertTrue(both.permits(SIGNATURE, "SHA256withRSA", null));
         assertTrue(PERMIT_ALL.permits(SIGNATURE, "SHA1withRSA", null), "control: the application's own permit it");
-        AlgorithmConstraints refusesRsa = new AlgorithmConstraints() {
-            @Override
-            public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, AlgorithmParameters parameters) {
-                return !algorithm.contains("RSA");
-            }
-
-            @Override
-            public boolean permits(Set<CryptoPrimitive> primitives, Key key) {
-                return true;
-            }
-
-            @Override
-            public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, Key key, AlgorithmParameters parameters) {
-                return permits(primitives, algorithm, parameters);
-            }
-        };
+        AlgorithmConstraints refusesRsa = new ApplicationConstraints("RSA");
         assertFalse(DEFAULT_TLS.and(refusesRsa).permits(SIGNATURE, "SHA256withRSA", null), "the application's refusals hold too");
     }
 

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.provider.certpath.ApplicationConstraints;
 import dev.cryptopolicy.provider.certpath.PolicyConstraints;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.AlgorithmConstraints;
-import java.security.AlgorithmParameters;
 import java.security.CryptoPrimitive;
-import java.security.Key;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,24 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The policy's algorithm constraints on every policy-held {@link SSLParameters}, combined with an application's. */
 class PolicyParametersConstraintsTest {
     private static final Set<CryptoPrimitive> SIGNATURE = EnumSet.of(CryptoPrimitive.SIGNATURE);
-
-    /** Constraints that permit everything, or everything but names containing {@code refused}. */
-    private record Application(String refused) implements AlgorithmConstraints {
-        @Override
-        public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, AlgorithmParameters parameters) {
-            return refused == null || !algorithm.contains(refused);
-        }
-
-        @Override
-        public boolean permits(Set<CryptoPrimitive> primitives, Key key) {
-            return true;
-        }
-
-        @Override
-        public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, Key key, AlgorithmParameters parameters) {
-            return permits(primitives, algorithm, parameters);
-        }
-    }
 
     @Test
     void everyPolicyHeldParametersObject_refusesWhatThePolicyDenies() throws Exception {
@@ -74,7 +55,7 @@ class PolicyParametersConstraintsTest {
                         .createServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             List<AlgorithmConstraints> held = new ArrayList<>();
             SSLParameters permitAll = engine.getSSLParameters();
-            permitAll.setAlgorithmConstraints(new Application(null));
+            permitAll.setAlgorithmConstraints(ApplicationConstraints.PERMIT_ALL);
             engine.setSSLParameters(permitAll);
             socket.setSSLParameters(permitAll);
             server.setSSLParameters(permitAll);
@@ -86,7 +67,7 @@ class PolicyParametersConstraintsTest {
                 assertTrue(constraints.permits(SIGNATURE, "SHA256withRSA", null));
             }
             SSLParameters refusesSha384 = socket.getSSLParameters();
-            refusesSha384.setAlgorithmConstraints(new Application("SHA384"));
+            refusesSha384.setAlgorithmConstraints(new ApplicationConstraints("SHA384"));
             socket.setSSLParameters(refusesSha384);
             AlgorithmConstraints both = socket.getSSLParameters().getAlgorithmConstraints();
             assertFalse(both.permits(SIGNATURE, "SHA384withECDSA", null), "the application's own refusals hold too");

@@ -70,7 +70,7 @@ public final class TlsPeer {
             context.init(null, TestPki.trusting(Path.of(args[3])), null);
             try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
                 javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
-                parameters.setAlgorithmConstraints(new PermitAll());
+                parameters.setAlgorithmConstraints(dev.cryptopolicy.provider.certpath.ApplicationConstraints.PERMIT_ALL);
                 socket.setSSLParameters(parameters);
                 socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), Integer.parseInt(args[2])),
                         Handshakes.TIMEOUT_MILLIS);
@@ -141,26 +141,6 @@ public final class TlsPeer {
             System.out.println("HttpsURLConnection " + refused(e));
         } finally {
             connection.disconnect();
-        }
-    }
-
-    /** An application's own constraints that permit everything. */
-    private static final class PermitAll implements java.security.AlgorithmConstraints {
-        @Override
-        public boolean permits(java.util.Set<java.security.CryptoPrimitive> primitives, String algorithm,
-                java.security.AlgorithmParameters parameters) {
-            return true;
-        }
-
-        @Override
-        public boolean permits(java.util.Set<java.security.CryptoPrimitive> primitives, java.security.Key key) {
-            return true;
-        }
-
-        @Override
-        public boolean permits(java.util.Set<java.security.CryptoPrimitive> primitives, String algorithm,
-                java.security.Key key, java.security.AlgorithmParameters parameters) {
-            return true;
         }
     }
 
