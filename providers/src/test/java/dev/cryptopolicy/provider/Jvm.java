@@ -11,22 +11,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** Runs a class of the test class path in a fresh JVM, for routes that act at JVM start-up. */
-final class Jvm {
+public final class Jvm {
 
     /** Exit code and combined output of a finished JVM. */
-    record Result(int exit, String output) {
+    public record Result(int exit, String output) {
     }
 
     private Jvm() {
     }
 
     /** The test class path, as entries (surefire passes the real one in a property). */
-    static List<String> classPath() {
+    public static List<String> classPath() {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return Arrays.asList(cp.split(File.pathSeparator));
     }
 
-    static Result run(List<String> jvmOptions, List<String> classPath, Class<?> main, String... args)
+    public static Result run(List<String> jvmOptions, List<String> classPath, Class<?> main, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

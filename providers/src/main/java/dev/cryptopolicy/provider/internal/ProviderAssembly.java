@@ -8,6 +8,8 @@ import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.provider.backend.Backend;
 import dev.cryptopolicy.provider.backend.ProbeSession;
+import dev.cryptopolicy.provider.certpath.CertPathEnforcement;
+import dev.cryptopolicy.provider.certpath.KeyRule;
 import dev.cryptopolicy.provider.tls.TlsEnforcement;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
@@ -35,6 +37,7 @@ public final class ProviderAssembly {
     private final ProbeSession probes;
     private final AlgorithmCatalog catalog = AlgorithmCatalog.standard();
     private final TlsEnforcement tls;
+    private final CertPathEnforcement certPaths;
 
     /**
      * @param enforcer the policy and audit sink shared by every service
@@ -44,7 +47,18 @@ public final class ProviderAssembly {
         this.enforcer = enforcer;
         this.policy = enforcer.policy();
         this.probes = probes;
-        this.tls = TlsEnforcement.of(policy);
+        KeyRule keys = keyRule(policy);
+        this.tls = TlsEnforcement.of(policy, keys);
+        this.certPaths = CertPathEnforcement.of(policy, keys);
+    }
+
+    /** The policy's key rules as TLS and certificate path checks apply them: keys measured as everywhere else. */
+    public static KeyRule keyRule(CompiledPolicy policy) {
+        return (key, scope) -> {
+            KeyInfo info = KeyInfo.of(key);
+            Decision d = policy.decideKey(info.algorithm(), info.bits(), info.curve(), scope);
+            return d.allowed() ? null : Enforcer.describe(info, d);
+        };
     }
 
     /** A feature of the front provider and the backend chosen for it. */
@@ -148,6 +162,12 @@ public final class ProviderAssembly {
                     PolicyProviders.put(wrapper, new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
                             attributes(s, null), null, PolicyService.Access.TLS, null, enforcer, probes).tls(tls));
                 }
+                continue;
+            }
+            if (CertPathEnforcement.governs(s)) {
+                // PKIX validators and builders check every path against the policy itself, not
+                // only against jdk.certpath.disabledAlgorithms, which applications can reset.
+                PolicyProviders.put(wrapper, certPaths.service(wrapper, s, serviceAliases, attributes(s, null)));
                 continue;
             }
             if (type == null || ungoverned(type, s.getAlgorithm())) {

@@ -146,7 +146,10 @@ final class PolicySSLContextSpi extends SSLContextSpi {
         return new PolicySSLEngine(engine, filter);
     }
 
-    /** {@code parameters} with the policy's protocols, suites, groups and schemes (unchanged under audit). */
+    /**
+     * The backend's {@code parameters} with the policy's protocols, suites, groups, schemes and
+     * algorithm constraints, unchanged under audit.
+     */
     private SSLParameters withPolicy(SSLParameters parameters) {
         if (filter.enforcing()) {
             Profile p = profile();
@@ -154,6 +157,8 @@ final class PolicySSLContextSpi extends SSLContextSpi {
             parameters.setCipherSuites(p.cipherSuites());
             ExtendedParameters.setNamedGroups(parameters, filter.namedGroups());
             ExtendedParameters.setSignatureSchemes(parameters, filter.signatureSchemes());
+            // In place of the backend's own: it applies its defaults (jdk.tls.disabledAlgorithms) anyway.
+            parameters.setAlgorithmConstraints(filter.constraints());
         }
         return parameters;
     }

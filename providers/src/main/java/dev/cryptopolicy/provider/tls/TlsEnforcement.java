@@ -2,6 +2,7 @@ package dev.cryptopolicy.provider.tls;
 
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.TlsSettings;
+import dev.cryptopolicy.provider.certpath.KeyRule;
 import java.lang.System.Logger.Level;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
@@ -33,6 +34,14 @@ import javax.net.ssl.SSLContextSpi;
  * {@link IllegalArgumentException} naming the rule. Under an audit-mode policy nothing is changed
  * or dropped; what would be is logged.
  *
+ * <p>Every policy-held {@link javax.net.ssl.SSLParameters} (the context's default and supported
+ * parameters, and those of every socket, server socket and engine) carries the policy's
+ * {@link java.security.AlgorithmConstraints} in scope {@code tls}, so the backend's handshake
+ * (protocols, suites, groups, signature schemes, certificate signatures and keys through the trust
+ * manager, ephemeral keys) asks the compiled policy, whatever {@code jdk.tls.disabledAlgorithms},
+ * {@code jdk.certpath.disabledAlgorithms} or JDK 17's signature-scheme properties say. Constraints
+ * an application sets are kept beside the policy's: both must permit.
+ *
  * <p>Named groups and signature schemes are set per connection where the JDK allows it
  * ({@code SSLParameters.setNamedGroups}/{@code setSignatureSchemes}, JDK 20 and later). On JDK 17
  * SunJSSE reads them only from system properties, once per process: see
@@ -43,16 +52,19 @@ public final class TlsEnforcement {
 
     private final TlsFilter filter;
 
-    private TlsEnforcement(CompiledPolicy policy) {
-        this.filter = new TlsFilter(policy);
+    private TlsEnforcement(CompiledPolicy policy, KeyRule keys) {
+        this.filter = new TlsFilter(policy, keys);
     }
 
     /**
      * The TLS enforcement of one policy. Contexts made by one instance share the memory of which
      * values were already logged, so an installation should keep one.
+     *
+     * @param keys how the installation judges keys; applied to every key the handshake meets
+     *             (certificates, ephemeral keys) through the parameters' algorithm constraints
      */
-    public static TlsEnforcement of(CompiledPolicy policy) {
-        TlsEnforcement tls = new TlsEnforcement(Objects.requireNonNull(policy, "policy"));
+    public static TlsEnforcement of(CompiledPolicy policy, KeyRule keys) {
+        TlsEnforcement tls = new TlsEnforcement(Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(keys, "keys"));
         if (!ExtendedParameters.perConnection()) {
             StringJoiner unset = new StringJoiner(" ");
             systemPropertiesFor(policy).forEach((property, value) -> {
@@ -91,10 +103,10 @@ public final class TlsEnforcement {
         return new PolicySSLContextSpi(protocol, SSLContext.getInstance(protocol, backend), filter);
     }
 
-    /** Shorthand for {@code of(policy).sslContextSpi(protocol, backend)}, with its own log-once memory. */
-    public static SSLContextSpi sslContextSpi(String protocol, Provider backend, CompiledPolicy policy)
+    /** Shorthand for {@code of(policy, keys).sslContextSpi(protocol, backend)}, with its own log-once memory. */
+    public static SSLContextSpi sslContextSpi(String protocol, Provider backend, CompiledPolicy policy, KeyRule keys)
             throws NoSuchAlgorithmException {
-        return of(policy).sslContextSpi(protocol, backend);
+        return of(policy, keys).sslContextSpi(protocol, backend);
     }
 
     /**

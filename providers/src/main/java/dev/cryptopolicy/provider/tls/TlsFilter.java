@@ -1,8 +1,11 @@
 package dev.cryptopolicy.provider.tls;
 
 import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.Scope;
 import dev.cryptopolicy.engine.TlsSettings;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
+import dev.cryptopolicy.provider.certpath.KeyRule;
+import dev.cryptopolicy.provider.certpath.PolicyConstraints;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,10 +36,12 @@ final class TlsFilter {
     private final String[] namedGroups;
     private final String[] signatureSchemes;
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
+    private final PolicyConstraints constraints;
 
-    TlsFilter(CompiledPolicy policy) {
+    TlsFilter(CompiledPolicy policy, KeyRule keys) {
         this.policy = policy;
         this.enforcing = policy.enforcing();
+        this.constraints = PolicyConstraints.of(policy, Scope.TLS, keys);
         TlsSettings tls = policy.tls();
         index(TlsKind.PROTOCOL, tls.protocols());
         index(TlsKind.CIPHER_SUITE, tls.cipherSuites());
@@ -65,6 +70,11 @@ final class TlsFilter {
 
     CompiledPolicy policy() {
         return policy;
+    }
+
+    /** The policy's algorithm constraints in scope {@code tls}, put on every policy-held parameters object. */
+    PolicyConstraints constraints() {
+        return constraints;
     }
 
     /** Whether values outside the policy are dropped (enforce mode) or only logged (audit mode). */
@@ -153,7 +163,8 @@ final class TlsFilter {
      * A copy of an application's parameters with every list restricted as {@link #restrict(TlsKind,
      * String[])} does. A list left {@code null} keeps its meaning ("leave as is"), except named groups
      * and signature schemes, which become the policy's lists: SunJSSE resets a {@code null} named
-     * group list to its own defaults.
+     * group list to its own defaults. The application's algorithm constraints are kept beside the
+     * policy's (both must permit); under audit they are kept as they are.
      *
      * @throws IllegalArgumentException when a list the application set has nothing the policy allows
      */
@@ -162,7 +173,8 @@ final class TlsFilter {
         String[] suites = requested.getCipherSuites();
         SSLParameters copy = new SSLParameters(suites == null ? null : restrict(TlsKind.CIPHER_SUITE, suites),
                 protocols == null ? null : restrict(TlsKind.PROTOCOL, protocols));
-        copy.setAlgorithmConstraints(requested.getAlgorithmConstraints());
+        copy.setAlgorithmConstraints(enforcing ? constraints.and(requested.getAlgorithmConstraints())
+                : requested.getAlgorithmConstraints());
         copy.setEndpointIdentificationAlgorithm(requested.getEndpointIdentificationAlgorithm());
         copy.setServerNames(requested.getServerNames());
         copy.setSNIMatchers(requested.getSNIMatchers());

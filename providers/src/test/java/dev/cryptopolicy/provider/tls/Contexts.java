@@ -3,6 +3,8 @@ package dev.cryptopolicy.provider.tls;
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.engine.PolicyLoader;
+import dev.cryptopolicy.provider.certpath.KeyRule;
+import dev.cryptopolicy.provider.internal.ProviderAssembly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,16 @@ final class Contexts {
         });
     }
 
+    /** The policy's key rules, as an installation applies them. */
+    static KeyRule keys(CompiledPolicy policy) {
+        return ProviderAssembly.keyRule(policy);
+    }
+
+    /** The TLS filter of {@code policy}, with the installation's key rules. */
+    static TlsFilter filter(CompiledPolicy policy) {
+        return new TlsFilter(policy, keys(policy));
+    }
+
     /** The public face an application sees of a policy-held SPI. */
     static SSLContext context(SSLContextSpi spi, Provider provider, String protocol) {
         return new SSLContext(spi, provider, protocol) {
@@ -47,7 +59,7 @@ final class Contexts {
 
     /** An uninitialised {@code protocol} context of SunJSSE under {@code policy}. */
     static SSLContext uninitialised(CompiledPolicy policy, String protocol) throws GeneralSecurityException {
-        return context(TlsEnforcement.sslContextSpi(protocol, sunJsse(), policy), sunJsse(), protocol);
+        return context(TlsEnforcement.sslContextSpi(protocol, sunJsse(), policy, keys(policy)), sunJsse(), protocol);
     }
 
     /** A {@code protocol} context of SunJSSE under {@code policy}, initialised with the JDK's default managers. */

@@ -148,7 +148,7 @@ class PolicySSLContextSpiTest {
         SSLContext plain = SSLContext.getInstance("TLS", bcJsse);
         plain.init(null, null, null);
         Set<String> backend = Set.of(plain.getSupportedSSLParameters().getCipherSuites());
-        SSLContext context = Contexts.context(TlsEnforcement.sslContextSpi("TLS", bcJsse, fips), bcJsse, "TLS");
+        SSLContext context = Contexts.context(TlsEnforcement.sslContextSpi("TLS", bcJsse, fips, Contexts.keys(fips)), bcJsse, "TLS");
         context.init(TestPki.rsa().keyManagers(), TestPki.rsa().trustManagers(), null);
 
         SSLParameters defaults = context.getDefaultSSLParameters();

@@ -17,7 +17,7 @@ class TlsEnforcementTest {
 
     @Test
     void aContextOfTheBackend_followsThePolicy() throws Exception {
-        SSLContext context = Contexts.context(TlsEnforcement.of(defaultPolicy).sslContextSpi("TLS", Contexts.sunJsse()),
+        SSLContext context = Contexts.context(TlsEnforcement.of(defaultPolicy, Contexts.keys(defaultPolicy)).sslContextSpi("TLS", Contexts.sunJsse()),
                 Contexts.sunJsse(), "TLS");
         context.init(null, null, null);
         assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, context.getDefaultSSLParameters().getProtocols());
@@ -32,13 +32,13 @@ class TlsEnforcementTest {
     @Test
     void dtls_isNotOffered_becauseThePolicyLanguageHasNoDtlsVersions() {
         NoSuchAlgorithmException e = assertThrows(NoSuchAlgorithmException.class,
-                () -> TlsEnforcement.sslContextSpi("DTLS", Contexts.sunJsse(), defaultPolicy));
+                () -> TlsEnforcement.sslContextSpi("DTLS", Contexts.sunJsse(), defaultPolicy, Contexts.keys(defaultPolicy)));
         assertTrue(e.getMessage().contains("policy DEFAULT"), e.getMessage());
     }
 
     @Test
     void aProtocolTheBackendLacks_isNoSuchAlgorithm() {
-        assertThrows(NoSuchAlgorithmException.class, () -> TlsEnforcement.sslContextSpi("TLSv9", Contexts.sunJsse(), defaultPolicy));
+        assertThrows(NoSuchAlgorithmException.class, () -> TlsEnforcement.sslContextSpi("TLSv9", Contexts.sunJsse(), defaultPolicy, Contexts.keys(defaultPolicy)));
     }
 
     @Test
@@ -61,7 +61,7 @@ class TlsEnforcementTest {
     @Test
     void whereGroupsCannotBeSetPerConnection_theSystemPropertiesToSetAreLogged() {
         try (LogCapture log = new LogCapture()) {
-            TlsEnforcement.of(defaultPolicy);
+            TlsEnforcement.of(defaultPolicy, Contexts.keys(defaultPolicy));
             long expected = TlsEnforcement.setsGroupsAndSchemesPerConnection() ? 0 : 1;
             assertEquals(expected, log.count("-Djdk.tls.namedGroups=" + String.join(",", defaultPolicy.tls().namedGroups())),
                     log.messages().toString());

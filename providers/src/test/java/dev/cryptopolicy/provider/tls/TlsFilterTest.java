@@ -25,14 +25,14 @@ class TlsFilterTest {
 
     @Test
     void restrict_keepsWhatThePolicyAllows_inTheApplicationsOrder() {
-        TlsFilter filter = new TlsFilter(defaultPolicy);
+        TlsFilter filter = Contexts.filter(defaultPolicy);
         assertArrayEquals(new String[] {"TLSv1.2", "TLSv1.3"},
                 filter.restrict(TlsKind.PROTOCOL, new String[] {"TLSv1.2", "TLSv1.1", "TLSv1.3"}));
     }
 
     @Test
     void restrict_whenNothingIsAllowed_throwsNamingEachRule() {
-        TlsFilter filter = new TlsFilter(defaultPolicy);
+        TlsFilter filter = Contexts.filter(defaultPolicy);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> filter.restrict(TlsKind.PROTOCOL, new String[] {"TLSv1.1", "SSLv3"}));
         assertTrue(e.getMessage().contains("protocol TLSv1.1 is below the minimum protocol TLSv1.2 of policy DEFAULT"
@@ -42,19 +42,19 @@ class TlsFilterTest {
 
     @Test
     void restrict_ofAnEmptyList_isAnEmptyList_likeTheJdk() {
-        assertArrayEquals(new String[0], new TlsFilter(defaultPolicy).restrict(TlsKind.CIPHER_SUITE, new String[0]));
+        assertArrayEquals(new String[0], Contexts.filter(defaultPolicy).restrict(TlsKind.CIPHER_SUITE, new String[0]));
     }
 
     @Test
     void restrict_ofNullOrANullName_isAnIllegalArgument_likeTheJdk() {
-        TlsFilter filter = new TlsFilter(defaultPolicy);
+        TlsFilter filter = Contexts.filter(defaultPolicy);
         assertThrows(IllegalArgumentException.class, () -> filter.restrict(TlsKind.PROTOCOL, null));
         assertThrows(IllegalArgumentException.class, () -> filter.restrict(TlsKind.PROTOCOL, new String[] {"TLSv1.3", null}));
     }
 
     @Test
     void eachDroppedValue_isLoggedOnce_withTheRule() {
-        TlsFilter filter = new TlsFilter(defaultPolicy);
+        TlsFilter filter = Contexts.filter(defaultPolicy);
         try (LogCapture log = new LogCapture()) {
             for (int i = 0; i < 3; i++) {
                 filter.restrict(TlsKind.PROTOCOL, new String[] {"TLSv1.1", "TLSv1.2"});
@@ -72,10 +72,10 @@ class TlsFilterTest {
     @Test
     void sunJsseSslPrefix_isReadAsTheIanaTlsName() {
         String jdkName = "SSL_RSA_WITH_3DES_EDE_CBC_SHA";
-        TlsFilter legacy = new TlsFilter(Contexts.policy("LEGACY"));
+        TlsFilter legacy = Contexts.filter(Contexts.policy("LEGACY"));
         assertArrayEquals(new String[] {jdkName}, legacy.restrict(TlsKind.CIPHER_SUITE, new String[] {jdkName}));
         assertArrayEquals(new String[] {jdkName}, legacy.supported(TlsKind.CIPHER_SUITE, new String[] {jdkName}));
-        TlsFilter defaults = new TlsFilter(defaultPolicy);
+        TlsFilter defaults = Contexts.filter(defaultPolicy);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> defaults.restrict(TlsKind.CIPHER_SUITE, new String[] {jdkName}));
         assertTrue(e.getMessage().contains(jdkName), e.getMessage());
@@ -83,7 +83,7 @@ class TlsFilterTest {
 
     @Test
     void supported_isTheAllowedSubset_inThePolicysOrder_withoutLogging() {
-        TlsFilter filter = new TlsFilter(defaultPolicy);
+        TlsFilter filter = Contexts.filter(defaultPolicy);
         List<String> policyOrder = defaultPolicy.tls().cipherSuites();
         String[] offered = {"TLS_EMPTY_RENEGOTIATION_INFO_SCSV", policyOrder.get(5), "TLS_DHE_DSS_WITH_AES_128_GCM_SHA256",
                 policyOrder.get(0), policyOrder.get(2)};
@@ -106,7 +106,7 @@ class TlsFilterTest {
         requested.setEnableRetransmissions(false);
         requested.setMaximumPacketSize(1200);
 
-        SSLParameters restricted = new TlsFilter(defaultPolicy).restrict(requested);
+        SSLParameters restricted = Contexts.filter(defaultPolicy).restrict(requested);
 
         assertArrayEquals(new String[] {"TLSv1.3"}, restricted.getProtocols());
         assertArrayEquals(new String[] {"TLS_AES_128_GCM_SHA256"}, restricted.getCipherSuites());
@@ -122,7 +122,7 @@ class TlsFilterTest {
 
     @Test
     void restrictedParameters_leaveUnsetProtocolsAndSuitesUnset() {
-        SSLParameters restricted = new TlsFilter(defaultPolicy).restrict(new SSLParameters());
+        SSLParameters restricted = Contexts.filter(defaultPolicy).restrict(new SSLParameters());
         assertNull(restricted.getProtocols());
         assertNull(restricted.getCipherSuites());
     }
@@ -131,7 +131,7 @@ class TlsFilterTest {
     void restrictedParameters_carryThePolicysGroupsAndSchemes_whereTheJdkHasThem() {
         assumeTrue(ExtendedParameters.perConnection(), "JDK " + Runtime.version().feature()
                 + " has no SSLParameters.setNamedGroups (JDK 20+); see TlsEnforcementTest for the system properties");
-        TlsFilter filter = new TlsFilter(Contexts.policy("DEFAULT:MOZILLA-MODERN"));
+        TlsFilter filter = Contexts.filter(Contexts.policy("DEFAULT:MOZILLA-MODERN"));
         SSLParameters unset = filter.restrict(new SSLParameters());
         assertArrayEquals(new String[] {"x25519", "secp256r1", "secp384r1"}, ExtendedParameters.namedGroups(unset));
         assertEquals(Contexts.policy("DEFAULT:MOZILLA-MODERN").tls().signatureSchemes(),
@@ -147,7 +147,7 @@ class TlsFilterTest {
 
     @Test
     void underAnAuditPolicy_nothingIsDropped_butEveryWouldBeDropIsLogged() throws Exception {
-        TlsFilter filter = new TlsFilter(Contexts.auditDefault(dir));
+        TlsFilter filter = Contexts.filter(Contexts.auditDefault(dir));
         try (LogCapture log = new LogCapture()) {
             assertArrayEquals(new String[] {"TLSv1.1"}, filter.restrict(TlsKind.PROTOCOL, new String[] {"TLSv1.1"}));
             String[] offered = {"TLSv1.1", "TLSv1.3"};

@@ -23,6 +23,12 @@ import javax.net.ssl.SSLSocket;
  * client PORT CERT.pem SPEC...           one connection to 127.0.0.1:PORT per SPEC, trusting CERT.pem;
  *                                        SPEC is POLICY or POLICY=PROTOCOL,... (then setEnabledProtocols)
  * server POLICY CERT.pem KEY.pem KEYALG  print PORT n, then serve one handshake
+ * http POLICY|NONE PORT ROOT.pem         install POLICY (or nothing), reset the JDK's TLS and certpath
+ *                                        properties as an application can, then GET https://127.0.0.1:PORT/
+ *                                        with HttpClient and with HttpsURLConnection, trusting ROOT.pem
+ * constraints POLICY PORT ROOT.pem       reset those properties, then one handshake from a policy-held
+ *                                        (not installed) context whose socket the application gave
+ *                                        AlgorithmConstraints that permit everything
  * </pre>
  * POLICY is a policy reference, or {@code JDK} for SunJSSE alone.
  */
@@ -54,6 +60,25 @@ public final class TlsPeer {
             }
             return;
         }
+        if (args[0].equals("http")) {
+            http(args[1], Integer.parseInt(args[2]), Path.of(args[3]));
+            return;
+        }
+        if (args[0].equals("constraints")) {
+            resetProperties();
+            SSLContext context = context(args[1]);
+            context.init(null, TestPki.trusting(Path.of(args[3])), null);
+            try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
+                javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+                parameters.setAlgorithmConstraints(dev.cryptopolicy.provider.certpath.ApplicationConstraints.PERMIT_ALL);
+                socket.setSSLParameters(parameters);
+                socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), Integer.parseInt(args[2])),
+                        Handshakes.TIMEOUT_MILLIS);
+                socket.setSoTimeout(Handshakes.TIMEOUT_MILLIS);
+                System.out.println(args[1] + " " + handshake(socket));
+            }
+            return;
+        }
         if (args[0].equals("client")) {
             for (int i = 3; i < args.length; i++) {
                 System.out.println(args[i] + " " + connect(Integer.parseInt(args[1]), Path.of(args[2]), args[i]));
@@ -71,6 +96,51 @@ public final class TlsPeer {
                     System.out.println(args[1] + " " + handshake(accepted));
                 }
             }
+        }
+    }
+
+    /**
+     * What code at the start of {@code main} can do to the JDK's own TLS and certificate checks: no
+     * disabled algorithms but MD2 for certificate paths and SSLv3 for TLS, and JDK 17's signature
+     * scheme lists back to the JDK's defaults (which offer SHA-1).
+     */
+    private static void resetProperties() {
+        java.security.Security.setProperty("jdk.certpath.disabledAlgorithms", "MD2");
+        java.security.Security.setProperty("jdk.tls.disabledAlgorithms", "SSLv3");
+        System.clearProperty("jdk.tls.client.SignatureSchemes");
+        System.clearProperty("jdk.tls.server.SignatureSchemes");
+    }
+
+    private static void http(String policy, int port, Path root) throws Exception {
+        if (!policy.equals("NONE")) {
+            dev.cryptopolicy.provider.CryptoPolicy.install(policy);
+        }
+        resetProperties();
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, TestPki.trusting(root), null);
+        java.net.URI uri = java.net.URI.create("https://127.0.0.1:" + port + "/");
+        java.time.Duration timeout = java.time.Duration.ofMillis(Handshakes.TIMEOUT_MILLIS);
+        try {
+            // The status line is enough: openssl's -www page has no length, and its end is not awaited.
+            java.net.http.HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newBuilder()
+                    .sslContext(context).connectTimeout(timeout).build()
+                    .send(java.net.http.HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            System.out.println("HttpClient CONNECTED " + response.statusCode());
+        } catch (IOException e) {
+            System.out.println("HttpClient " + refused(e));
+        }
+        javax.net.ssl.HttpsURLConnection connection = (javax.net.ssl.HttpsURLConnection) uri.toURL().openConnection();
+        connection.setSSLSocketFactory(context.getSocketFactory());
+        connection.setConnectTimeout(Handshakes.TIMEOUT_MILLIS);
+        connection.setReadTimeout(Handshakes.TIMEOUT_MILLIS);
+        try {
+            System.out.println("HttpsURLConnection CONNECTED " + connection.getResponseCode());
+        } catch (IOException e) {
+            System.out.println("HttpsURLConnection " + refused(e));
+        } finally {
+            connection.disconnect();
         }
     }
 
