@@ -1,0 +1,55 @@
+package dev.cryptopolicy.apps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cryptopolicy.apps.Apps.Agent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A {@code java -jar} application whose manifest Class-Path names its libraries in lib/ beside it
+ * (src/apps/classpath-jar), started from another directory.
+ */
+class ClassPathJarAppTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path app;
+    private static Path keys;
+
+    @BeforeAll
+    static void buildOnce() throws Exception {
+        app = Apps.build("classpath-jar");
+        keys = Apps.keyStore(dir, "server", 2048);
+    }
+
+    private static Report run(Agent agent) throws Exception {
+        List<String> command = new ArrayList<>(Apps.java(agent, keys));
+        command.add("-jar");
+        command.add(app.resolve("target/app.jar").toString());
+        Report report = Report.of(Apps.run(command, Map.of(), dir));
+        assertEquals(app.resolve("target/app.jar").toString(), report.version("class-path"), report.output());
+        assertEquals("2.17.2", report.version("jackson-databind"), report.output());
+        assertEquals("2.17.2", report.version("jackson-dataformat-yaml"), report.output());
+        assertTrue(report.version("snakeyaml").endsWith("/target/lib/snakeyaml-2.2.jar"), report.output());
+        assertTrue(report.output().contains("works jackson={app=class-path-jar}"), report.output());
+        return report;
+    }
+
+    @Test
+    void underTheAgent_itStartsWithTheLibrariesOfItsClassPath_andDefaultHolds() throws Exception {
+        run(Agent.DEFAULT).assertDefaultHolds();
+    }
+
+    @Test
+    void withoutTheAgent_theSameRequestsSucceed() throws Exception {
+        run(Agent.NONE).assertAllAllowed();
+    }
+}

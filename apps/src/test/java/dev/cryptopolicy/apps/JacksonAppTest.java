@@ -1,0 +1,71 @@
+package dev.cryptopolicy.apps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cryptopolicy.apps.Apps.Agent;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An application with Jackson 2.13 and SnakeYAML 1.33 of its own, on a plain class path (src/apps/jackson). */
+class JacksonAppTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path app;
+    private static Path keys;
+
+    @BeforeAll
+    static void buildOnce() throws Exception {
+        app = Apps.build("jackson");
+        keys = Apps.keyStore(dir, "server", 2048);
+    }
+
+    private static Report run(List<String> java) throws Exception {
+        List<String> command = new ArrayList<>(java);
+        command.add("-cp");
+        command.add(app.resolve("target/app.jar") + File.pathSeparator + app.resolve("target/lib/*"));
+        command.add("app.Main");
+        return Report.of(Apps.run(command, Map.of(), dir));
+    }
+
+    private static void assertItsOwnLibraries(Report report) {
+        assertEquals("2.13.5", report.version("jackson-databind"), report.output());
+        assertEquals("2.13.5", report.version("jackson-dataformat-yaml"), report.output());
+        assertTrue(report.version("snakeyaml").startsWith("1.33 from "), report.output());
+        assertTrue(report.version("snakeyaml").endsWith("/lib/snakeyaml-1.33.jar"), report.output());
+        assertTrue(report.output().contains("works jackson={app=jackson, libraries=[databind, yaml]} snakeyaml={app=snakeyaml}"),
+                report.output());
+    }
+
+    @Test
+    void underTheAgent_itStartsWithItsOwnJacksonAndSnakeYaml_andDefaultHolds() throws Exception {
+        Report report = run(Apps.java(Agent.DEFAULT, keys));
+        assertItsOwnLibraries(report);
+        report.assertDefaultHolds();
+    }
+
+    @Test
+    void withoutTheAgent_theSameRequestsSucceed() throws Exception {
+        Report report = run(Apps.java(Agent.NONE, keys));
+        assertItsOwnLibraries(report);
+        report.assertAllAllowed();
+    }
+
+    @Test
+    void withoutTheAgentButWithTheJdksOwnDefaults_onlyTheTls11HandshakeIsRefused_byTheJdk() throws Exception {
+        Report report = run(Apps.javaWithTheJdksTlsBan(Agent.NONE, keys));
+        report.ok("sha1withrsa");
+        report.ok("rsa1024");
+        report.ok("tls11-context");
+        // jdk.tls.disabledAlgorithms of JDK 17 and 25 lists TLSv1.1: the JDK refuses the handshake itself.
+        report.refused("tls11-handshake", "SSLHandshakeException", "No appropriate protocol");
+    }
+}
