@@ -1,5 +1,6 @@
 package dev.cryptopolicy.apps;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,9 +52,7 @@ class BouncyCastleAppTest {
     @ValueSource(strings = {"insert", "add"})
     void underTheAgent_itStartsWithItsBouncyCastle_andDefaultHoldsAlsoForRequestsNamingBc(String mode) throws Exception {
         Report report = run(Agent.DEFAULT, mode);
-        report.assertDefaultHolds();
-        report.refused("sha1withrsa-bc");
-        report.refused("rsa1024-bc");
+        assertAll(report::assertDefaultHolds, () -> report.refused("sha1withrsa-bc"), () -> report.refused("rsa1024-bc"));
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.cryptopolicy.apps;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,22 +35,27 @@ class ClassPathJarAppTest {
         List<String> command = new ArrayList<>(Apps.java(agent, keys));
         command.add("-jar");
         command.add(app.resolve("target/app.jar").toString());
-        Report report = Report.of(Apps.run(command, Map.of(), dir));
+        return Report.of(Apps.run(command, Map.of(), dir));
+    }
+
+    private static void assertTheLibrariesOfItsClassPath(Report report) {
         assertEquals(app.resolve("target/app.jar").toString(), report.version("class-path"), report.output());
         assertEquals("2.17.2", report.version("jackson-databind"), report.output());
         assertEquals("2.17.2", report.version("jackson-dataformat-yaml"), report.output());
         assertTrue(report.version("snakeyaml").endsWith("/target/lib/snakeyaml-2.2.jar"), report.output());
         assertTrue(report.output().contains("works jackson={app=class-path-jar}"), report.output());
-        return report;
     }
 
     @Test
     void underTheAgent_itStartsWithTheLibrariesOfItsClassPath_andDefaultHolds() throws Exception {
-        run(Agent.DEFAULT).assertDefaultHolds();
+        Report report = run(Agent.DEFAULT);
+        assertAll(() -> assertTheLibrariesOfItsClassPath(report), report::assertDefaultHolds);
     }
 
     @Test
     void withoutTheAgent_theSameRequestsSucceed() throws Exception {
-        run(Agent.NONE).assertAllAllowed();
+        Report report = run(Agent.NONE);
+        assertTheLibrariesOfItsClassPath(report);
+        report.assertAllAllowed();
     }
 }

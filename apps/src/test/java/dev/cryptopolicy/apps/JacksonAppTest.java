@@ -1,5 +1,6 @@
 package dev.cryptopolicy.apps;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,8 +49,7 @@ class JacksonAppTest {
     @Test
     void underTheAgent_itStartsWithItsOwnJacksonAndSnakeYaml_andDefaultHolds() throws Exception {
         Report report = run(Apps.java(Agent.DEFAULT, keys));
-        assertItsOwnLibraries(report);
-        report.assertDefaultHolds();
+        assertAll(() -> assertItsOwnLibraries(report), report::assertDefaultHolds);
     }
 
     @Test

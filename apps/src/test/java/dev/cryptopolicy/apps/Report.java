@@ -1,5 +1,6 @@
 package dev.cryptopolicy.apps;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,24 +69,26 @@ final class Report {
      * refused by the policy's rules, and what DEFAULT allows still works.
      */
     void assertDefaultHolds() {
-        ok("sha256withrsa");
-        ok("rsa2048");
-        assertTrue(ok("tls-handshake").startsWith("TLSv1.3"), output);
-        refused("sha1withrsa", "NoSuchAlgorithmException", "policy DEFAULT");
-        refused("rsa1024", "InvalidParameterException", "keys.rsa.min_bits");
-        refused("tls11-context", "NoSuchAlgorithmException", "tls.min_protocol");
-        refused("tls11-handshake", "tls.min_protocol");
+        assertAll("under DEFAULT",
+                () -> ok("sha256withrsa"),
+                () -> ok("rsa2048"),
+                () -> assertTrue(ok("tls-handshake").startsWith("TLSv1.3"), output),
+                () -> refused("sha1withrsa", "NoSuchAlgorithmException", "policy DEFAULT"),
+                () -> refused("rsa1024", "InvalidParameterException", "keys.rsa.min_bits"),
+                () -> refused("tls11-context", "NoSuchAlgorithmException", "tls.min_protocol"),
+                () -> refused("tls11-handshake", "tls.min_protocol"));
     }
 
     /** Without the agent (and with the JDK's TLS 1.1 ban lifted): every request succeeds. */
     void assertAllAllowed() {
-        ok("sha256withrsa");
-        ok("sha1withrsa");
-        ok("rsa2048");
-        assertTrue(ok("rsa1024").startsWith("1024 bits"), output);
-        ok("tls11-context");
-        assertTrue(ok("tls-handshake").startsWith("TLSv1.3"), output);
-        assertEquals("TLSv1.1 (server TLSv1.1)", ok("tls11-handshake"), output);
+        assertAll("without a policy",
+                () -> ok("sha256withrsa"),
+                () -> ok("sha1withrsa"),
+                () -> ok("rsa2048"),
+                () -> assertTrue(ok("rsa1024").startsWith("1024 bits"), output),
+                () -> ok("tls11-context"),
+                () -> assertTrue(ok("tls-handshake").startsWith("TLSv1.3"), output),
+                () -> assertEquals("TLSv1.1 (server TLSv1.1)", ok("tls11-handshake"), output));
     }
 
     /** The whole output, for assertion messages. */

@@ -1,10 +1,7 @@
 package app;
 
-import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.Security;
-import java.security.Signature;
-import java.security.interfaces.RSAKey;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -34,19 +31,7 @@ public final class Main {
         System.out.println("registered BC at " + position + ": " + names);
         Probe.version("bcprov", bc.getInfo());
         Probe.runAll();
-        Probe.report("sha1withrsa-bc", () -> {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", "BC");
-            generator.initialize(2048);
-            Signature signature = Signature.getInstance("SHA1withRSA", "BC");
-            signature.initSign(generator.generateKeyPair().getPrivate());
-            signature.update(new byte[] {1, 2, 3});
-            return signature.sign().length + " bytes from " + signature.getProvider().getName();
-        });
-        Probe.report("rsa1024-bc", () -> {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", "BC");
-            generator.initialize(1024);
-            return ((RSAKey) generator.generateKeyPair().getPublic()).getModulus().bitLength() + " bits from "
-                    + generator.getProvider().getName();
-        });
+        Probe.report("sha1withrsa-bc", () -> Probe.sign("SHA1withRSA", "BC"));
+        Probe.report("rsa1024-bc", () -> Probe.generate(1024, "BC"));
     }
 }

@@ -65,10 +65,10 @@ public final class Probe {
 
     /** The requests every application makes: allowed ones as controls, denied ones to be refused. */
     public static void runAll() {
-        report("sha256withrsa", () -> sign("SHA256withRSA", rsa(2048)));
-        report("sha1withrsa", () -> sign("SHA1withRSA", rsa(2048)));
-        report("rsa2048", () -> bits(rsa(2048)));
-        report("rsa1024", () -> bits(rsa(1024)));
+        report("sha256withrsa", () -> sign("SHA256withRSA", null));
+        report("sha1withrsa", () -> sign("SHA1withRSA", null));
+        report("rsa2048", () -> generate(2048, null));
+        report("rsa1024", () -> generate(1024, null));
         report("tls11-context", () -> {
             SSLContext context = SSLContext.getInstance("TLSv1.1");
             context.init(null, null, null);
@@ -78,22 +78,26 @@ public final class Probe {
         report("tls11-handshake", () -> handshake(new String[] {"TLSv1.1"}));
     }
 
-    static KeyPair rsa(int bits) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(bits);
-        return generator.generateKeyPair();
-    }
-
-    static String bits(KeyPair pair) {
-        return ((RSAKey) pair.getPublic()).getModulus().bitLength() + " bits from RSA";
-    }
-
-    static String sign(String algorithm, KeyPair pair) throws Exception {
-        Signature signature = Signature.getInstance(algorithm);
-        signature.initSign(pair.getPrivate());
+    /** Signs with an RSA-2048 key, both from {@code provider} (null: the first provider that has them). */
+    public static String sign(String algorithm, String provider) throws Exception {
+        KeyPairGenerator generator = rsaGenerator(provider);
+        generator.initialize(2048);
+        Signature signature = provider == null ? Signature.getInstance(algorithm) : Signature.getInstance(algorithm, provider);
+        signature.initSign(generator.generateKeyPair().getPrivate());
         signature.update("probe".getBytes(StandardCharsets.UTF_8));
-        byte[] value = signature.sign();
-        return value.length + " bytes from " + signature.getProvider().getName();
+        return signature.sign().length + " bytes from " + signature.getProvider().getName();
+    }
+
+    /** Generates an RSA key pair of {@code bits} from {@code provider} (null: the first provider that has it). */
+    public static String generate(int bits, String provider) throws Exception {
+        KeyPairGenerator generator = rsaGenerator(provider);
+        generator.initialize(bits);
+        KeyPair pair = generator.generateKeyPair();
+        return ((RSAKey) pair.getPublic()).getModulus().bitLength() + " bits from " + generator.getProvider().getName();
+    }
+
+    private static KeyPairGenerator rsaGenerator(String provider) throws Exception {
+        return provider == null ? KeyPairGenerator.getInstance("RSA") : KeyPairGenerator.getInstance("RSA", provider);
     }
 
     /** A loopback handshake on 127.0.0.1 with the given protocols on both ends (null: the defaults). */
