@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.apps.Apps.Agent;
-import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,22 +23,15 @@ class BouncyCastleAppTest {
     @TempDir
     static Path dir;
 
-    private static Path app;
-    private static Path keys;
+    private static App app;
 
     @BeforeAll
     static void buildOnce() throws Exception {
-        app = Apps.build("bcprov");
-        keys = Apps.keyStore(dir, "server", 2048);
+        app = App.build("bcprov", dir);
     }
 
     private static Report run(Agent agent, String mode) throws Exception {
-        List<String> command = new ArrayList<>(Apps.java(agent, keys));
-        command.add("-cp");
-        command.add(app.resolve("target/app.jar") + File.pathSeparator + app.resolve("target/lib/*"));
-        command.add("app.Main");
-        command.add(mode);
-        Report report = Report.of(Apps.run(command, Map.of(), dir));
+        Report report = app.runMain(app.java(agent), mode);
         assertEquals(BCPROV, report.version("bcprov"), report.output());
         assertTrue(report.output().contains("registered BC at "), report.output());
         return report;

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.apps.Apps.Agent;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,24 +19,15 @@ class ClassPathJarAppTest {
     @TempDir
     static Path dir;
 
-    private static Path app;
-    private static Path keys;
+    private static App app;
 
     @BeforeAll
     static void buildOnce() throws Exception {
-        app = Apps.build("classpath-jar");
-        keys = Apps.keyStore(dir, "server", 2048);
-    }
-
-    private static Report run(Agent agent) throws Exception {
-        List<String> command = new ArrayList<>(Apps.java(agent, keys));
-        command.add("-jar");
-        command.add(app.resolve("target/app.jar").toString());
-        return Report.of(Apps.run(command, Map.of(), dir));
+        app = App.build("classpath-jar", dir);
     }
 
     private static void assertTheLibrariesOfItsClassPath(Report report) {
-        assertEquals(app.resolve("target/app.jar").toString(), report.version("class-path"), report.output());
+        assertEquals(app.jar().toString(), report.version("class-path"), report.output());
         assertEquals("2.17.2", report.version("jackson-databind"), report.output());
         assertEquals("2.17.2", report.version("jackson-dataformat-yaml"), report.output());
         assertTrue(report.version("snakeyaml").endsWith("/target/lib/snakeyaml-2.2.jar"), report.output());
@@ -48,13 +36,13 @@ class ClassPathJarAppTest {
 
     @Test
     void underTheAgent_itStartsWithTheLibrariesOfItsClassPath_andDefaultHolds() throws Exception {
-        Report report = run(Agent.DEFAULT);
+        Report report = app.runJar(app.java(Agent.DEFAULT));
         assertAll(() -> assertTheLibrariesOfItsClassPath(report), report::assertDefaultHolds);
     }
 
     @Test
     void withoutTheAgent_theSameRequestsSucceed() throws Exception {
-        Report report = run(Agent.NONE);
+        Report report = app.runJar(app.java(Agent.NONE));
         assertTheLibrariesOfItsClassPath(report);
         report.assertAllAllowed();
     }

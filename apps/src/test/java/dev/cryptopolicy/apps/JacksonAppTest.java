@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.apps.Apps.Agent;
-import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,21 +16,11 @@ class JacksonAppTest {
     @TempDir
     static Path dir;
 
-    private static Path app;
-    private static Path keys;
+    private static App app;
 
     @BeforeAll
     static void buildOnce() throws Exception {
-        app = Apps.build("jackson");
-        keys = Apps.keyStore(dir, "server", 2048);
-    }
-
-    private static Report run(List<String> java) throws Exception {
-        List<String> command = new ArrayList<>(java);
-        command.add("-cp");
-        command.add(app.resolve("target/app.jar") + File.pathSeparator + app.resolve("target/lib/*"));
-        command.add("app.Main");
-        return Report.of(Apps.run(command, Map.of(), dir));
+        app = App.build("jackson", dir);
     }
 
     private static void assertItsOwnLibraries(Report report) {
@@ -48,20 +34,20 @@ class JacksonAppTest {
 
     @Test
     void underTheAgent_itStartsWithItsOwnJacksonAndSnakeYaml_andDefaultHolds() throws Exception {
-        Report report = run(Apps.java(Agent.DEFAULT, keys));
+        Report report = app.runMain(app.java(Agent.DEFAULT));
         assertAll(() -> assertItsOwnLibraries(report), report::assertDefaultHolds);
     }
 
     @Test
     void withoutTheAgent_theSameRequestsSucceed() throws Exception {
-        Report report = run(Apps.java(Agent.NONE, keys));
+        Report report = app.runMain(app.java(Agent.NONE));
         assertItsOwnLibraries(report);
         report.assertAllAllowed();
     }
 
     @Test
     void withoutTheAgentButWithTheJdksOwnDefaults_onlyTheTls11HandshakeIsRefused_byTheJdk() throws Exception {
-        Report report = run(Apps.javaWithTheJdksTlsBan(Agent.NONE, keys));
+        Report report = app.runMain(Apps.javaWithTheJdksTlsBan(Agent.NONE, app.keyStore()));
         report.ok("sha1withrsa");
         report.ok("rsa1024");
         report.ok("tls11-context");

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -41,18 +42,16 @@ class SpringBootAppTest {
     @TempDir
     static Path dir;
 
-    private static Path jar;
-    private static Path keys;
+    private static App app;
     /** The versions of the libraries the fat jar bundles, from its BOOT-INF/lib. */
     private static Map<String, String> bundled;
 
     @BeforeAll
     static void buildOnce() throws Exception {
-        jar = Apps.build("spring-boot").resolve("target/app.jar");
-        keys = Apps.keyStore(dir, "server", 2048);
+        app = App.build("spring-boot", dir);
         bundled = new HashMap<>();
         Pattern nested = Pattern.compile("BOOT-INF/lib/(spring-boot|jackson-databind|snakeyaml)-(\\d[^/]*)\\.jar");
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
+        try (ZipFile zip = new ZipFile(app.jar().toFile())) {
             zip.stream().forEach(entry -> {
                 Matcher matcher = nested.matcher(entry.getName());
                 if (matcher.matches()) {
@@ -72,9 +71,9 @@ class SpringBootAppTest {
     }
 
     private static Server start(Agent agent) throws Exception {
-        List<String> command = new ArrayList<>(Apps.java(agent, keys));
-        command.addAll(List.of("-jar", jar.toString(), "--server.address=127.0.0.1", "--server.port=0",
-                "--server.ssl.key-store=" + keys, "--server.ssl.key-store-type=PKCS12",
+        List<String> command = new ArrayList<>(app.java(agent));
+        command.addAll(List.of("-jar", app.jar().toString(), "--server.address=127.0.0.1", "--server.port=0",
+                "--server.ssl.key-store=" + app.keyStore(), "--server.ssl.key-store-type=PKCS12",
                 "--server.ssl.key-store-password=" + Apps.STOREPASS,
                 "--server.ssl.enabled-protocols=TLSv1.1,TLSv1.2,TLSv1.3",
                 "--spring.main.banner-mode=off"));
@@ -94,7 +93,7 @@ class SpringBootAppTest {
         if (protocols.length > 0) {
             parameters.setProtocols(protocols);
         }
-        HttpClient client = HttpClient.newBuilder().sslContext(TlsPeers.context(keys)).sslParameters(parameters)
+        HttpClient client = HttpClient.newBuilder().sslContext(TlsPeers.context(app.keyStore())).sslParameters(parameters)
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/hello"))
                 .timeout(Duration.ofSeconds(20)).build();
@@ -106,12 +105,12 @@ class SpringBootAppTest {
         assertEquals(SPRING_BOOT, bundled.get("spring-boot"), report.output());
         assertEquals(SPRING_BOOT, report.version("spring-boot"), report.output());
         // Spring Boot's class loader asks its parent first: the nested jars must still be the ones used.
-        for (String library : List.of("jackson-databind", "snakeyaml")) {
+        assertAll(Stream.of("jackson-databind", "snakeyaml").map(library -> () -> {
             String version = bundled.get(library);
             assertTrue(report.version(library).startsWith(version + " from "), () -> library + " " + version + ": " + report.output());
             assertTrue(report.version(library).contains("BOOT-INF/lib/" + library + "-" + version + ".jar"),
                     () -> library + " from the fat jar: " + report.output());
-        }
+        }));
     }
 
     private static boolean isTls(Throwable e) {
