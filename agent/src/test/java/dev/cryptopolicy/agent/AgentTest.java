@@ -81,8 +81,8 @@ class AgentTest {
     }
 
     /** Starts {@code mainClass} in a fresh JVM with exactly {@code classPath} and waits for it. */
-    static Run run(List<String> options, Map<String, String> env, List<Path> classPath, String mainClass, Path scratch)
-            throws Exception {
+    static Run run(List<String> options, Map<String, String> env, List<Path> classPath, String mainClass, Path scratch,
+            String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (Runtime.version().feature() >= 22) {
@@ -94,6 +94,7 @@ class AgentTest {
         command.add("-cp");
         command.add(String.join(File.pathSeparator, entries));
         command.add(mainClass);
+        command.addAll(List.of(args));
         Path err = Files.createTempFile(scratch, "stderr", ".txt");
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile()).directory(scratch.toFile());
         pb.environment().remove("JAVA_TOOL_OPTIONS");

@@ -206,8 +206,26 @@ public final class BackendDiscovery {
             return "BCFIPS: no bc-fips-*.jar in " + directory + " (put the unmodified bc-fips, bctls-fips and"
                     + " bcutil-fips jars there, or name their directory with the agent option bcfips=DIR)";
         }
-        loader = new URLClassLoader("cryptopolicy-bc-fips", urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+        loader = new OwnJarsLoader(urls.toArray(new URL[0]));
         return null;
+    }
+
+    /**
+     * Whether {@code loader} is one that {@link #inDirectory} made for the Bouncy Castle FIPS jars:
+     * code it defines is that backend's own, as code on the class path is for the programmatic route.
+     *
+     * @param loader a class loader, or null for the bootstrap loader
+     * @return true only for such a loader
+     */
+    public static boolean isBcFipsLoader(ClassLoader loader) {
+        return loader instanceof OwnJarsLoader;
+    }
+
+    /** The class loader of the Bouncy Castle FIPS jars of a directory; never closed, as its classes serve for the JVM's life. */
+    private static final class OwnJarsLoader extends URLClassLoader {
+        OwnJarsLoader(URL[] jars) {
+            super("cryptopolicy-bc-fips", jars, ClassLoader.getPlatformClassLoader());
+        }
     }
 
     private static String names(List<Path> jars) {

@@ -158,6 +158,8 @@ class BackendDiscoveryTest {
         assertEquals("cryptopolicy-bc-fips", own.getName());
         // Nothing of the class path is visible to it: an application's bcprov cannot mix in.
         assertSame(ClassLoader.getPlatformClassLoader(), own.getParent());
+        assertTrue(BackendDiscovery.isBcFipsLoader(own));
+        assertFalse(BackendDiscovery.isBcFipsLoader(ClassLoader.getSystemClassLoader()) || BackendDiscovery.isBcFipsLoader(null));
         assertSame(own, jsse.backend().orElseThrow().provider().getClass().getClassLoader());
         assertTrue(fips.backend().orElseThrow().fips() && jsse.backend().orElseThrow().fips());
         assertTrue(fips.reason().contains("from " + dir.toAbsolutePath()), fips.reason());
