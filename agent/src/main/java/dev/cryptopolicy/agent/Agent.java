@@ -43,20 +43,24 @@ public final class Agent {
 
     /** Called by the JVM for {@code -javaagent}. */
     public static void premain(String args, Instrumentation instrumentation) {
-        start(args, instrumentation);
+        start(args, instrumentation, true);
     }
 
     /** Called by the JVM for {@code -javaagent} when the two-argument form is absent. */
     public static void premain(String args) {
-        start(args, null);
+        start(args, null, true);
     }
 
-    /** Called when the agent is attached to a running JVM. */
+    /**
+     * Called when the agent is attached to a running JVM. A failure is thrown to the attaching
+     * tool (with the same one-line message) instead of stopping the JVM, which has been running
+     * without the policy until now and is left as it was.
+     */
     public static void agentmain(String args, Instrumentation instrumentation) {
-        start(args, instrumentation);
+        start(args, instrumentation, false);
     }
 
-    private static void start(String args, Instrumentation instrumentation) {
+    private static void start(String args, Instrumentation instrumentation, boolean atStartUp) {
         Method run;
         try {
             CodeSource source = Agent.class.getProtectionDomain().getCodeSource();
@@ -68,19 +72,29 @@ public final class Agent {
             ClassLoader own = new URLClassLoader("cryptopolicy-agent", new URL[] {jar}, ClassLoader.getPlatformClassLoader());
             // By name: a class literal would load Startup, and the library classes it names, from
             // the system class loader, which is what this indirection avoids.
-            run = Class.forName(STARTUP, true, own).getDeclaredMethod("run", String.class, Instrumentation.class);
+            run = Class.forName(STARTUP, true, own).getDeclaredMethod("run", String.class, Instrumentation.class, boolean.class);
             run.setAccessible(true);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            internalError(e);
+            failed(e, atStartUp);
             return;
         }
         try {
-            run.invoke(null, args, instrumentation);
+            run.invoke(null, args, instrumentation, atStartUp);
         } catch (InvocationTargetException e) {
-            // Startup reports its own failures and exits; only an error it could not catch gets here.
-            internalError(e.getCause() == null ? e : e.getCause());
+            // Startup reports its own failures (and, at start-up, exits); anything else is a bug.
+            failed(e.getCause() == null ? e : e.getCause(), atStartUp);
         } catch (IllegalAccessException | RuntimeException e) {
+            failed(e, atStartUp);
+        }
+    }
+
+    private static void failed(Throwable e, boolean atStartUp) {
+        if (atStartUp) {
             internalError(e);
+        } else if (e instanceof RuntimeException r) {
+            throw r;
+        } else {
+            throw new IllegalStateException("cryptopolicy agent: internal error, nothing installed: " + e, e);
         }
     }
 

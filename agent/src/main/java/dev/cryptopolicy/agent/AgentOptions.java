@@ -97,7 +97,7 @@ record AgentOptions(String policy, Path bcFips) {
     }
 
     private static IllegalArgumentException usage(String problem) {
-        return new IllegalArgumentException("cryptopolicy agent: bad options, the JVM does not start: " + problem
+        return new IllegalArgumentException("cryptopolicy agent: bad options: " + problem
                 + "; expected -javaagent:cryptopolicy-agent.jar[=[POLICY][,bcfips=DIR]]");
     }
 }

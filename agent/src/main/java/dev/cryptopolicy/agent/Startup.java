@@ -37,26 +37,47 @@ final class Startup {
     private Startup() {
     }
 
-    /** Called reflectively by {@link Agent}, in the agent's own class loader. */
-    static void run(String args, Instrumentation instrumentation) {
+    /**
+     * Called reflectively by {@link Agent}, in the agent's own class loader.
+     *
+     * @param atStartUp true before {@code main} (a failure stops the JVM), false when attached to a
+     *     running JVM (a failure is thrown as an {@link IllegalStateException} with the same line)
+     */
+    static void run(String args, Instrumentation instrumentation, boolean atStartUp) {
         AgentOptions options;
         try {
             options = AgentOptions.parse(args, agentDirectory());
         } catch (IllegalArgumentException e) {
-            Agent.refuse(Agent.USAGE_ERROR, e.getMessage());
+            fail(atStartUp, Agent.USAGE_ERROR, e.getMessage());
             return;
         }
         try {
             install(options);
         } catch (PolicyException e) {
-            Agent.refuse(Agent.POLICY_ERROR, "cryptopolicy agent: policy " + options.policy()
-                    + " cannot be loaded, the JVM does not start: " + String.join(" | ", errors(e)));
+            fail(atStartUp, Agent.POLICY_ERROR, "cryptopolicy agent: policy " + options.policy()
+                    + " cannot be loaded, " + outcome(atStartUp) + ": " + String.join(" | ", errors(e)));
         } catch (PolicyInstallException e) {
-            Agent.refuse(Agent.POLICY_ERROR, "cryptopolicy agent: policy " + options.policy()
-                    + " cannot be installed, the JVM does not start: " + e.missing().size() + " requirement"
+            fail(atStartUp, Agent.POLICY_ERROR, "cryptopolicy agent: policy " + options.policy()
+                    + " cannot be installed, " + outcome(atStartUp) + ": " + e.missing().size() + " requirement"
                     + (e.missing().size() == 1 ? "" : "s") + " unmet: " + String.join(" | ", e.missing()));
         } catch (RuntimeException | LinkageError e) {
-            Agent.internalError(e);
+            if (atStartUp) {
+                Agent.internalError(e);
+            } else {
+                throw new IllegalStateException("cryptopolicy agent: internal error, nothing installed: " + e, e);
+            }
+        }
+    }
+
+    private static String outcome(boolean atStartUp) {
+        return atStartUp ? "the JVM does not start" : "nothing installed";
+    }
+
+    private static void fail(boolean atStartUp, int status, String line) {
+        if (atStartUp) {
+            Agent.refuse(status, line);
+        } else {
+            throw new IllegalStateException(line);
         }
     }
 

@@ -234,4 +234,18 @@ class AgentTest {
         assertEquals(3, debug.exit(), debug.all());
         assertTrue(debug.err().contains("\tat "), "stack trace with CRYPTOPOLICY_DEBUG=1: " + debug.all());
     }
+
+    @Test
+    void attachedToARunningJvm_aBrokenPolicyFailsTheAttachOnly_andAGoodOneInstalls() throws Exception {
+        Path policy = dir.resolve("broken.yaml");
+        Files.writeString(policy, "kind: policy\nalgorithms:\n  Signature: [SHA256withRAS]\n");
+        Run r = run(List.of("-Djdk.attach.allowAttachSelf=true"), Map.of(), List.of(testClasses()), AttachApp.class.getName(), dir,
+                agentJar().toString(), policy.toString(), "DEFAULT");
+        assertEquals(0, r.exit(), "a running JVM is not stopped: " + r.all());
+        assertTrue(r.out().contains("attach " + policy + "=FAILED AgentInitializationException\nstill running, front=SUN"), r.all());
+        assertTrue(r.err().contains("cryptopolicy agent: policy " + policy + " cannot be loaded, nothing installed: "
+                + policy + ":3:15: error"), r.all());
+        assertTrue(r.out().contains("attach DEFAULT=OK\nstill running, front=CryptoPolicy"), r.all());
+        assertTrue(r.out().contains("sha1withrsa=REFUSED NoSuchAlgorithmException"), r.all());
+    }
 }

@@ -119,6 +119,7 @@ class SelfContainedAgentTest {
         assertCleanRefusal(r, 1);
         assertTrue(r.err().contains("cryptopolicy agent: policy FIPS cannot be installed, the JVM does not start: "), r.all());
         assertTrue(r.err().contains("no bc-fips-*.jar in " + dir.resolve("opt/x")) && r.err().contains("bcfips=DIR"), r.all());
+        assertTrue(r.err().contains("(put bc-fips in " + dir.resolve("opt/x") + ")"), r.all());
     }
 
     static void assertFips(Run r) {

@@ -145,12 +145,12 @@ public final class CryptoPolicy {
                         backends.add(1, jsse.backend().get());
                     } else {
                         loadProblems.add(jsse.reason() + "; policy " + policy.name()
-                                + " needs TLS from a FIPS-validated backend (put bctls-fips on the class path)");
+                                + " needs TLS from a FIPS-validated backend (put bctls-fips " + discovery.location() + ")");
                     }
                 }
             } else if (policy.backends().fipsOnly()) {
                 loadProblems.add(load.reason() + "; policy " + policy.name()
-                        + " serves features only from a FIPS-validated backend (put bc-fips on the class path)");
+                        + " serves features only from a FIPS-validated backend (put bc-fips " + discovery.location() + ")");
             }
         }
         CryptoPolicyProvider front = new CryptoPolicyProvider(policy.name());

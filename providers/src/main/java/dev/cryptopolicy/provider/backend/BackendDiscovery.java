@@ -90,6 +90,15 @@ public final class BackendDiscovery {
     }
 
     /**
+     * Where this discovery looks for Bouncy Castle FIPS, for messages that say where to put it.
+     *
+     * @return {@code "on the class path"}, or {@code "in DIR"} for {@link #inDirectory}
+     */
+    public String location() {
+        return directory == null ? "on the class path" : "in " + directory;
+    }
+
+    /**
      * Lists the providers installed in {@link Security}, in preference order.
      *
      * @return one backend per installed provider; a fresh, unmodifiable list on every call

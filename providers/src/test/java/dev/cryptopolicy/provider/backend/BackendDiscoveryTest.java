@@ -125,6 +125,8 @@ class BackendDiscoveryTest {
         assertEquals("BCFIPS: no bc-fips-*.jar in " + dir.toAbsolutePath() + " (put the unmodified bc-fips, bctls-fips and"
                 + " bcutil-fips jars there, or name their directory with the agent option bcfips=DIR)", load.reason());
         assertFalse(BackendDiscovery.inDirectory(dir).bcJsseFips().isAvailable());
+        assertEquals("in " + dir.toAbsolutePath(), BackendDiscovery.inDirectory(dir).location());
+        assertEquals("on the class path", new BackendDiscovery().location());
     }
 
     @Test
