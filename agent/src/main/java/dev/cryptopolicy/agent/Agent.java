@@ -1,63 +1,124 @@
 package dev.cryptopolicy.agent;
 
-import dev.cryptopolicy.engine.CompiledPolicy;
-import dev.cryptopolicy.engine.PolicyException;
-import dev.cryptopolicy.engine.PolicyLoader;
-import dev.cryptopolicy.provider.CryptoPolicy;
-import dev.cryptopolicy.provider.Installation;
-import dev.cryptopolicy.provider.PolicyInstallException;
-import dev.cryptopolicy.provider.tls.TlsEnforcement;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.security.CodeSource;
 
 /**
  * Installs a policy before the application's {@code main} runs, with no change to the application:
- * {@code java -javaagent:lib/cryptopolicy-agent.jar=DEFAULT:NO-SHA1 -jar app.jar}, or the same
- * option in {@code JAVA_TOOL_OPTIONS}. The argument is a policy reference; without one, DEFAULT.
+ * {@code java -javaagent:cryptopolicy-agent.jar=DEFAULT:NO-SHA1 -jar app.jar}, or the same option
+ * in {@code JAVA_TOOL_OPTIONS}. The options are described in {@link AgentOptions}; without any, the
+ * agent installs DEFAULT.
  *
- * <p>Fails closed: when the policy cannot be loaded or installed the agent throws, and the JVM
- * refuses to start, with a message that lists every problem.
+ * <p>The agent jar is self-contained: its own Jackson and SnakeYAML are relocated under
+ * {@code dev.cryptopolicy.agent.shaded}, so the JVM putting the jar on the system class path adds
+ * nothing there but {@code dev.cryptopolicy} classes. This class is the only one the agent runs
+ * from the system class loader: everything else runs in a class loader of its own over the agent
+ * jar (parent: the platform class loader), so that cryptopolicy jars of another version on the
+ * application's class path, which the system class loader would find first, never mix with the
+ * agent's. Bouncy Castle FIPS, when the policy needs it, is loaded from its unmodified jars in yet
+ * another class loader (see {@link AgentOptions}).
+ *
+ * <p>Fails closed: when the options, the policy or its installation are not right the JVM does not
+ * start; stderr gets one line naming the policy and every problem, and the exit status is non-zero
+ * (see {@link Startup}).
  */
 public final class Agent {
-    private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
+    /** Exit status when the policy cannot be loaded or installed (as the cryptopolicy command's). */
+    static final int POLICY_ERROR = 1;
+    /** Exit status for agent options that cannot be used. */
+    static final int USAGE_ERROR = 2;
+    /** Exit status for a bug in cryptopolicy. */
+    static final int INTERNAL_ERROR = 3;
+    /** Set to 1 to see the stack trace of an internal error. */
+    static final String DEBUG_ENV = "CRYPTOPOLICY_DEBUG";
+
+    private static final String STARTUP = "dev.cryptopolicy.agent.Startup";
 
     private Agent() {
     }
 
     /** Called by the JVM for {@code -javaagent}. */
     public static void premain(String args, Instrumentation instrumentation) {
-        install(args);
+        start(args, instrumentation, true);
     }
 
     /** Called by the JVM for {@code -javaagent} when the two-argument form is absent. */
     public static void premain(String args) {
-        install(args);
+        start(args, null, true);
     }
 
-    /** Called when the agent is attached to a running JVM. */
+    /**
+     * Called when the agent is attached to a running JVM. A failure is thrown to the attaching
+     * tool (with the same one-line message) instead of stopping the JVM, which has been running
+     * without the policy until now and is left as it was.
+     */
     public static void agentmain(String args, Instrumentation instrumentation) {
-        install(args);
+        start(args, instrumentation, false);
     }
 
-    static Installation install(String args) {
-        String reference = args == null || args.isBlank() ? "DEFAULT" : args.trim();
+    private static void start(String args, Instrumentation instrumentation, boolean atStartUp) {
+        Method run;
         try {
-            CompiledPolicy policy = PolicyLoader.standard().load(reference);
-            if (policy.enforcing()) {
-                // Before main, nothing has used TLS yet: JDK 17's SunJSSE (and BCJSSE) read named
-                // groups and signature schemes once, from these system properties. Values the
-                // user passed with -D are left alone.
-                TlsEnforcement.systemPropertiesFor(policy).forEach((k, v) -> {
-                    if (System.getProperty(k) == null) {
-                        System.setProperty(k, v);
-                    }
-                });
+            CodeSource source = Agent.class.getProtectionDomain().getCodeSource();
+            URL jar = source == null ? null : source.getLocation();
+            if (jar == null) {
+                throw new IllegalStateException("the agent's classes do not say which jar they come from");
             }
-            Installation installation = CryptoPolicy.install(policy);
-            LOG.log(System.Logger.Level.DEBUG, "cryptopolicy agent: installed {0}", installation);
-            return installation;
-        } catch (PolicyException | PolicyInstallException e) {
-            throw new IllegalStateException("cryptopolicy agent: the JVM must not start without its crypto policy.\n"
-                    + e.getMessage(), e);
+            // Never closed: the installed providers load classes from it for as long as the JVM runs.
+            ClassLoader own = new URLClassLoader("cryptopolicy-agent", new URL[] {jar}, ClassLoader.getPlatformClassLoader());
+            // By name: a class literal would load Startup, and the library classes it names, from
+            // the system class loader, which is what this indirection avoids.
+            run = Class.forName(STARTUP, true, own).getDeclaredMethod("run", String.class, Instrumentation.class, boolean.class);
+            run.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            failed(e, atStartUp);
+            return;
         }
+        try {
+            run.invoke(null, args, instrumentation, atStartUp);
+        } catch (InvocationTargetException e) {
+            // Startup reports its own failures (and, at start-up, exits); anything else is a bug.
+            failed(e.getCause() == null ? e : e.getCause(), atStartUp);
+        } catch (IllegalAccessException | RuntimeException e) {
+            failed(e, atStartUp);
+        }
+    }
+
+    private static void failed(Throwable e, boolean atStartUp) {
+        if (atStartUp) {
+            internalError(e);
+        } else if (e instanceof RuntimeException r) {
+            throw r;
+        } else {
+            throw new IllegalStateException("cryptopolicy agent: internal error, nothing installed: " + e, e);
+        }
+    }
+
+    /**
+     * Stops the JVM before {@code main}: {@code line} on stderr, then exit with {@code status}.
+     * Exiting here, rather than throwing, keeps the JVM's agent machinery from printing an
+     * {@code InvocationTargetException}, its stack trace and assertion lines over the message.
+     */
+    static void refuse(int status, String line) {
+        System.err.println(line);
+        System.err.flush();
+        System.exit(status);
+        // System.exit returns only if a shutdown is already under way; never let main run.
+        Runtime.getRuntime().halt(status);
+    }
+
+    /** A bug (or a damaged agent jar): one line, the stack trace only with {@value #DEBUG_ENV}=1, exit 3. */
+    static void internalError(Throwable e) {
+        String v = System.getenv(DEBUG_ENV);
+        boolean debug = v != null && !v.isEmpty() && !v.equals("0");
+        if (debug) {
+            e.printStackTrace();
+        }
+        refuse(INTERNAL_ERROR, "cryptopolicy agent: internal error, the JVM does not start: " + e
+                + (debug ? "" : " (set " + DEBUG_ENV + "=1 for the stack trace)"));
     }
 }

@@ -1,10 +1,11 @@
 package dev.cryptopolicy.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The zero-code-change route, in child JVMs started with {@code -javaagent} or {@code JAVA_TOOL_OPTIONS}. */
+/**
+ * The zero-code-change route, in child JVMs started with {@code -javaagent} or {@code JAVA_TOOL_OPTIONS}
+ * and the packaged agent jar (these tests run after {@code package}). The applications' class paths
+ * hold only the applications: the agent brings everything else.
+ */
 class AgentTest {
 
     @TempDir
@@ -37,56 +39,119 @@ class AgentTest {
         }
     }
 
-    /** A jar with only the agent manifest; the classes come from the test class path. */
-    private Path agentJar() throws Exception {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Premain-Class", Agent.class.getName());
-        Path jar = dir.resolve("agent.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest)) {
-            j.flush();
+    /** Exit status, stdout and stderr of a finished child JVM. */
+    record Run(int exit, String out, String err) {
+        /** Both streams, for assertion messages. */
+        String all() {
+            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
         }
-        return jar;
+
+        /** The stderr lines that are not the JVM's own notice of {@code JAVA_TOOL_OPTIONS}. */
+        List<String> errLines() {
+            return err.lines().filter(l -> !l.startsWith("Picked up JAVA_TOOL_OPTIONS")).toList();
+        }
     }
 
-    private String run(List<String> options, Map<String, String> env, int expectedExit) throws Exception {
-        return run(options, env, expectedExit, AgentTest.class.getName());
+    /** The packaged agent jar (cryptopolicy-agent.jar), as the build made it. */
+    static Path agentJar() {
+        return Path.of(System.getProperty("cryptopolicy.agent.jar"));
     }
 
-    private String run(List<String> options, Map<String, String> env, int expectedExit, String mainClass) throws Exception {
+    /** A directory of jars resolved from Maven Central for the test applications (see the POM). */
+    static Path itJars(String name) {
+        return Path.of(System.getProperty("cryptopolicy.it.jars"), name);
+    }
+
+    /** The jars of {@link #itJars(String)}, sorted. */
+    static List<Path> jarsIn(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
+        }
+    }
+
+    /** Where this module's test classes are: the test applications' own code. */
+    static Path testClasses() throws Exception {
+        return Path.of(AgentTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    /** Where the providers module's test classes are, for its battery {@code dev.cryptopolicy.provider.Checks}. */
+    static Path providerTestClasses() throws Exception {
+        return Path.of(Class.forName("dev.cryptopolicy.provider.Checks", false, AgentTest.class.getClassLoader())
+                .getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    /** Starts {@code mainClass} in a fresh JVM with exactly {@code classPath} and waits for it. */
+    static Run run(List<String> options, Map<String, String> env, List<Path> classPath, String mainClass, Path scratch,
+            String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
         command.addAll(options);
+        List<String> entries = new ArrayList<>();
+        classPath.forEach(p -> entries.add(p.toString()));
         command.add("-cp");
-        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        command.add(String.join(File.pathSeparator, entries));
         command.add(mainClass);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        command.addAll(List.of(args));
+        Path err = Files.createTempFile(scratch, "stderr", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile()).directory(scratch.toFile());
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("CRYPTOPOLICY_DEBUG");
         pb.environment().putAll(env);
         Process p = pb.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (expectedExit == 0) {
-            assertEquals(0, p.exitValue(), out);
-        } else {
-            assertNotEquals(0, p.exitValue(), out);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("JVM did not finish in 120 s: " + command);
         }
-        return out;
+        return new Run(p.exitValue(), out, Files.readString(err));
+    }
+
+    private Run run(List<String> options, Map<String, String> env, String mainClass) throws Exception {
+        return run(options, env, List.of(testClasses(), providerTestClasses()), mainClass, dir);
+    }
+
+    private Run app(String agentOptions) throws Exception {
+        return run(List.of("-javaagent:" + agentJar() + agentOptions), Map.of(), AgentTest.class.getName());
+    }
+
+    /** A refusal is one line on stderr, with none of the JVM's agent machinery or a stack trace. */
+    static void assertCleanRefusal(Run r, int exit) {
+        assertEquals(exit, r.exit(), r.all());
+        assertEquals(1, r.errLines().size(), "one line on stderr: " + r.all());
+        assertTrue(r.err().startsWith("cryptopolicy agent: ") || r.err().contains("\ncryptopolicy agent: "), r.all());
+        for (String noise : List.of("\tat ", "InvocationTargetException", "JPLIS", "ASSERTION FAILED", "Exception in thread")) {
+            assertFalse(r.all().contains(noise), "'" + noise + "' in " + r.all());
+        }
+        assertFalse(r.out().contains("front="), "main must not run: " + r.all());
     }
 
     @Test
     void javaagentOption_installsThePolicyBeforeMain() throws Exception {
-        String out = run(List.of("-javaagent:" + agentJar() + "=DEFAULT"), Map.of(), 0);
-        assertTrue(out.contains("front=CryptoPolicy"), out);
-        assertTrue(out.contains("sha1withrsa=REFUSED NoSuchAlgorithmException"), out);
+        Run r = app("=DEFAULT");
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("front=CryptoPolicy"), r.all());
+        assertTrue(r.out().contains("sha1withrsa=REFUSED NoSuchAlgorithmException"), r.all());
+        // Control: the same application without the agent.
+        Run plain = run(List.of(), Map.of(), AgentTest.class.getName());
+        assertTrue(plain.out().contains("sha1withrsa=OK") && !plain.out().contains("front=CryptoPolicy"), plain.all());
+    }
+
+    @Test
+    void withoutOptions_theAgentInstallsDefault() throws Exception {
+        Run r = app("");
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("front=CryptoPolicy") && r.out().contains("sha1withrsa=REFUSED"), r.all());
     }
 
     @Test
     void underTheAgentWithDefault_theIssuesChecklistHolds() throws Exception {
         // dev.cryptopolicy.provider.Checks (providers test jar) runs the battery and prints name=result.
-        String out = run(List.of("-javaagent:" + agentJar() + "=DEFAULT"), Map.of(), 0, "dev.cryptopolicy.provider.Checks");
+        Run r = run(List.of("-javaagent:" + agentJar() + "=DEFAULT"), Map.of(), "dev.cryptopolicy.provider.Checks");
+        String out = r.out();
+        assertEquals(0, r.exit(), r.all());
         for (String refused : List.of("sha1withrsa=REFUSED: NoSuchAlgorithmException", "sha1withrsa-sunrsasign=REFUSED: NoSuchAlgorithmException",
                 "rsa1024=REFUSED: InvalidParameterException: RSA key of 1024 bits is below the minimum of 2048 bits of policy DEFAULT",
                 "rsa1024-sunrsasign=REFUSED", "des=REFUSED: NoSuchAlgorithmException")) {
@@ -99,28 +164,88 @@ class AgentTest {
 
     @Test
     void underTheAgentWithFuture_aes128IsRefused_andUnderLegacySha1SignaturesWork() throws Exception {
-        String future = run(List.of("-javaagent:" + agentJar() + "=FUTURE"), Map.of(), 0, "dev.cryptopolicy.provider.Checks");
+        String future = run(List.of("-javaagent:" + agentJar() + "=FUTURE"), Map.of(), "dev.cryptopolicy.provider.Checks").out();
         assertTrue(future.contains("aes128-gcm=REFUSED") && future.contains("keys.symmetric.min_bits"), future);
         assertTrue(future.contains("aes256-gcm=OK"), future);
-        String legacy = run(List.of("-javaagent:" + agentJar() + "=LEGACY"), Map.of(), 0, "dev.cryptopolicy.provider.Checks");
+        String legacy = run(List.of("-javaagent:" + agentJar() + "=LEGACY"), Map.of(), "dev.cryptopolicy.provider.Checks").out();
         assertTrue(legacy.contains("sha1-rsa-sign-legacy=OK"), legacy);
     }
 
     @Test
     void javaToolOptions_installTheSamePolicy() throws Exception {
-        String out = run(List.of(), Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + agentJar() + "=LEGACY"), 0);
-        assertTrue(out.contains("front=CryptoPolicy"), out);
-        assertTrue(out.contains("sha1withrsa=OK"), out);
+        Run r = run(List.of(), Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + agentJar() + "=LEGACY"), AgentTest.class.getName());
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("front=CryptoPolicy"), r.all());
+        assertTrue(r.out().contains("sha1withrsa=OK"), r.all());
     }
 
     @Test
-    void brokenPolicy_stopsTheJvmFromStarting() throws Exception {
+    void brokenPolicy_stopsTheJvm_withOneLineNamingThePolicyAndEveryProblem() throws Exception {
+        Path policy = dir.resolve("broken.yaml");
+        Files.writeString(policy, "kind: policy\nalgorithms:\n  Signature: [SHA256withRAS]\n  Cipher: [AES/GCM/NoPaddin]\n");
+        Run r = app("=" + policy);
+        assertCleanRefusal(r, 1);
+        assertTrue(r.err().contains("cryptopolicy agent: policy " + policy + " cannot be loaded, the JVM does not start: "), r.all());
+        assertTrue(r.err().contains(policy + ":3:15: error") && r.err().contains("did you mean 'SHA256withRSA'"), r.all());
+        assertTrue(r.err().contains(policy + ":4:12: error"), "the second problem too: " + r.all());
+    }
+
+    @Test
+    void brokenPolicy_underJavaToolOptions_isTheSameCleanRefusal() throws Exception {
+        Path policy = dir.resolve("typo.yaml");
+        Files.writeString(policy, "kind: policy\nextends: DEFAULT\nmdoe: enforce\n");
+        Run r = run(List.of(), Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + agentJar() + "=" + policy), AgentTest.class.getName());
+        assertCleanRefusal(r, 1);
+        assertTrue(r.err().contains(policy + ":3:1: error"), r.all());
+    }
+
+    @Test
+    void unknownOption_isAUsageError_namingTheOptionAndTheGrammar() throws Exception {
+        Run r = app("=DEFAULT,bcfip=/opt/bc");
+        assertCleanRefusal(r, 2);
+        assertTrue(r.err().contains("unknown option 'bcfip'") && r.err().contains("[=[POLICY][,bcfips=DIR]]"), r.all());
+    }
+
+    @Test
+    void bcfipsDirectoryThatDoesNotExist_isAUsageError() throws Exception {
+        Run r = app("=DEFAULT,bcfips=" + dir.resolve("nowhere"));
+        assertCleanRefusal(r, 2);
+        assertTrue(r.err().contains("is not a directory"), r.all());
+    }
+
+    @Test
+    void internalError_isOneLine_andTheStackTraceOnlyOnRequest() throws Exception {
+        // A jar whose manifest names the agent but holds nothing else: the agent cannot find its own classes.
+        Path broken = dir.resolve("broken-agent.jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", Agent.class.getName());
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(broken), manifest)) {
+            out.putNextEntry(new java.util.jar.JarEntry("dev/cryptopolicy/agent/Agent.class"));
+            try (var in = Agent.class.getResourceAsStream("Agent.class")) {
+                out.write(in.readAllBytes());
+            }
+        }
+        Run r = run(List.of("-javaagent:" + broken), Map.of(), List.of(testClasses()), AgentTest.class.getName(), dir);
+        assertCleanRefusal(r, 3);
+        assertTrue(r.err().contains("internal error") && r.err().contains("set CRYPTOPOLICY_DEBUG=1 for the stack trace"), r.all());
+        Run debug = run(List.of("-javaagent:" + broken), Map.of("CRYPTOPOLICY_DEBUG", "1"), List.of(testClasses()),
+                AgentTest.class.getName(), dir);
+        assertEquals(3, debug.exit(), debug.all());
+        assertTrue(debug.err().contains("\tat "), "stack trace with CRYPTOPOLICY_DEBUG=1: " + debug.all());
+    }
+
+    @Test
+    void attachedToARunningJvm_aBrokenPolicyFailsTheAttachOnly_andAGoodOneInstalls() throws Exception {
         Path policy = dir.resolve("broken.yaml");
         Files.writeString(policy, "kind: policy\nalgorithms:\n  Signature: [SHA256withRAS]\n");
-        String out = run(List.of("-javaagent:" + agentJar() + "=" + policy), Map.of(), 1);
-        assertTrue(out.contains("cryptopolicy agent: the JVM must not start without its crypto policy"), out);
-        assertTrue(out.contains(policy + ":3:15: error"), out);
-        assertTrue(out.contains("did you mean 'SHA256withRSA'"), out);
-        assertTrue(!out.contains("front="), "main must not run: " + out);
+        Run r = run(List.of("-Djdk.attach.allowAttachSelf=true"), Map.of(), List.of(testClasses()), AttachApp.class.getName(), dir,
+                agentJar().toString(), policy.toString(), "DEFAULT");
+        assertEquals(0, r.exit(), "a running JVM is not stopped: " + r.all());
+        assertTrue(r.out().contains("attach " + policy + "=FAILED AgentInitializationException\nstill running, front=SUN"), r.all());
+        assertTrue(r.err().contains("cryptopolicy agent: policy " + policy + " cannot be loaded, nothing installed: "
+                + policy + ":3:15: error"), r.all());
+        assertTrue(r.out().contains("attach DEFAULT=OK\nstill running, front=CryptoPolicy"), r.all());
+        assertTrue(r.out().contains("sha1withrsa=REFUSED NoSuchAlgorithmException"), r.all());
     }
 }

@@ -1,13 +1,15 @@
 package dev.cryptopolicy.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.Curve;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,15 +20,18 @@ import java.util.Map;
  * Writes a compiled policy out as the fully resolved effective policy: one self-contained
  * {@code kind: policy} document with every inherited setting, modifier and default applied.
  * The YAML form loads back into a policy that makes the same decisions.
+ *
+ * <p>Written with Jackson's streaming generators only, so that the engine needs jackson-core and
+ * jackson-dataformat-yaml but not jackson-databind.
  */
 public final class PolicyWriter {
 
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+    private static final YAMLFactory YAML = YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .build());
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            .build();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private PolicyWriter() {
     }
@@ -36,19 +41,54 @@ public final class PolicyWriter {
         StringBuilder header = new StringBuilder();
         header.append("# Effective policy ").append(policy.name()).append(", resolved from: ")
                 .append(String.join(", ", policy.sources())).append('\n');
-        return header + write(YAML, tree(policy));
+        return header + write(YAML, false, tree(policy));
     }
 
     /** The effective policy as JSON. */
     public static String json(CompiledPolicy policy) {
-        return write(JSON, tree(policy)) + "\n";
+        return write(JSON, true, tree(policy)) + "\n";
     }
 
-    private static String write(ObjectMapper mapper, Object tree) {
-        try {
-            return mapper.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a policy tree of plain maps and lists", e);
+    private static String write(JsonFactory factory, boolean indent, Object tree) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = factory.createGenerator(out)) {
+            if (indent) {
+                generator.useDefaultPrettyPrinter();
+            }
+            writeValue(generator, tree);
+        } catch (IOException e) {
+            // A StringWriter does not fail; a generator refusing a tree of plain values would be a bug.
+            throw new UncheckedIOException("cannot write a policy tree of plain maps and lists", e);
+        }
+        return out.toString();
+    }
+
+    /** The tree holds only maps with string keys, lists, strings, integers and booleans. */
+    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
+        if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                generator.writeFieldName(String.valueOf(entry.getKey()));
+                writeValue(generator, entry.getValue());
+            }
+            generator.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            generator.writeStartArray();
+            for (Object item : list) {
+                writeValue(generator, item);
+            }
+            generator.writeEndArray();
+        } else if (value instanceof Boolean b) {
+            generator.writeBoolean(b);
+        } else if (value instanceof Integer i) {
+            generator.writeNumber(i);
+        } else if (value instanceof Long l) {
+            generator.writeNumber(l);
+        } else if (value instanceof String text) {
+            generator.writeString(text);
+        } else {
+            throw new IllegalStateException("policy tree value of unexpected type "
+                    + (value == null ? "null" : value.getClass().getName()) + ": " + value);
         }
     }
 

@@ -53,12 +53,24 @@ public final class CryptoPolicy {
      *
      * @throws PolicyInstallException when a required feature has no backend that passes its probe
      */
-    public static synchronized Installation install(CompiledPolicy policy) throws PolicyInstallException {
+    public static Installation install(CompiledPolicy policy) throws PolicyInstallException {
+        return install(policy, new BackendDiscovery());
+    }
+
+    /**
+     * Installs an already compiled policy, obtaining Bouncy Castle FIPS, if the policy needs it,
+     * from {@code discovery}: the agent passes {@link BackendDiscovery#inDirectory} so that the
+     * unmodified jars load in a class loader of their own.
+     *
+     * @throws PolicyInstallException when a required feature has no backend that passes its probe
+     */
+    public static synchronized Installation install(CompiledPolicy policy, BackendDiscovery discovery)
+            throws PolicyInstallException {
         // Over an earlier installation, start from what was there before it, not from its wrappers.
         List<Provider> current = Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front
                 && !front.before().isEmpty() ? front.before() : originals();
         Audit audit = new Audit();
-        Assembled assembled = assemble(policy, current, audit);
+        Assembled assembled = assemble(policy, current, audit, discovery);
         if (!assembled.missing().isEmpty()) {
             throw new PolicyInstallException(policy.name(), assembled.missing());
         }
@@ -108,7 +120,7 @@ public final class CryptoPolicy {
     }
 
     /** The front and wrappers for {@code policy} over {@code originals}, built without touching {@link Security}. */
-    static Assembled assemble(CompiledPolicy policy, List<Provider> originals, Audit audit) {
+    static Assembled assemble(CompiledPolicy policy, List<Provider> originals, Audit audit, BackendDiscovery discovery) {
         Enforcer enforcer = new Enforcer(policy, audit);
         ProviderAssembly assembly = new ProviderAssembly(enforcer, ProbeSuite.standard().session());
         List<Backend> backends = new ArrayList<>();
@@ -121,7 +133,6 @@ public final class CryptoPolicy {
                 // Approved-only mode must be chosen before the first Bouncy Castle class loads.
                 System.setProperty("org.bouncycastle.fips.approved_only", "true");
             }
-            BackendDiscovery discovery = new BackendDiscovery();
             BackendLoad load = discovery.bcFips();
             if (load.backend().isPresent()) {
                 // Under fips_only the FIPS backends come first, so that they also serve the JDK's
@@ -134,12 +145,12 @@ public final class CryptoPolicy {
                         backends.add(1, jsse.backend().get());
                     } else {
                         loadProblems.add(jsse.reason() + "; policy " + policy.name()
-                                + " needs TLS from a FIPS-validated backend (put bctls-fips on the class path)");
+                                + " needs TLS from a FIPS-validated backend (put bctls-fips " + discovery.location() + ")");
                     }
                 }
             } else if (policy.backends().fipsOnly()) {
                 loadProblems.add(load.reason() + "; policy " + policy.name()
-                        + " serves features only from a FIPS-validated backend (put bc-fips on the class path)");
+                        + " serves features only from a FIPS-validated backend (put bc-fips " + discovery.location() + ")");
             }
         }
         CryptoPolicyProvider front = new CryptoPolicyProvider(policy.name());
@@ -168,7 +179,7 @@ public final class CryptoPolicy {
      * requirements. {@code cryptopolicy probe} prints this.
      */
     public static InstallPlan plan(CompiledPolicy policy) {
-        Assembled a = assemble(policy, originals(), new Audit());
+        Assembled a = assemble(policy, originals(), new Audit(), new BackendDiscovery());
         List<InstallPlan.Selection> selections = new ArrayList<>();
         for (ProviderAssembly.Selection s : a.selections()) {
             selections.add(new InstallPlan.Selection(s.type(), s.algorithm(), s.backend()));

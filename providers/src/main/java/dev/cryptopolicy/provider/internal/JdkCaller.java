@@ -1,5 +1,6 @@
 package dev.cryptopolicy.provider.internal;
 
+import dev.cryptopolicy.provider.backend.BackendDiscovery;
 import java.util.Optional;
 
 /**
@@ -28,7 +29,8 @@ final class JdkCaller {
             // Bouncy Castle FIPS's own code, e.g. BCJSSE reading the JDK's cacerts trust store
             // under a FIPS-only policy: a vetted backend's internals, like the JDK's.
             return caller.get().getClassLoader() == BackendRandom.class.getClassLoader()
-                    || caller.get().getClassLoader() == ClassLoader.getSystemClassLoader();
+                    || caller.get().getClassLoader() == ClassLoader.getSystemClassLoader()
+                    || BackendDiscovery.isBcFipsLoader(caller.get().getClassLoader());
         }
         Module module = caller.get().getModule();
         if (!module.isNamed()) {

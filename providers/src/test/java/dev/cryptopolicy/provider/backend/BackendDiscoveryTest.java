@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.Provider;
 import java.security.Security;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BackendDiscoveryTest {
 
@@ -108,5 +112,58 @@ class BackendDiscoveryTest {
         assertTrue(jsse.fips());
         assertTrue(jsse.registers("SSLContext", "TLSv1.3"));
         assertFalse(Arrays.stream(Security.getProviders()).anyMatch(provider -> provider == jsse.provider()));
+    }
+
+    @Test
+    void directoryWithoutBcFips_isUnavailable_namingTheDirectoryAndTheAgentOption(@TempDir Path dir) throws Exception {
+        // Jars whose names only start like Bouncy Castle FIPS's are not taken for it.
+        Files.createFile(dir.resolve("bc-fips-debug.jar"));
+
+        BackendLoad load = BackendDiscovery.inDirectory(dir).bcFips();
+
+        assertFalse(load.isAvailable());
+        assertEquals("BCFIPS: no bc-fips-*.jar in " + dir.toAbsolutePath() + " (put the unmodified bc-fips, bctls-fips and"
+                + " bcutil-fips jars there, or name their directory with the agent option bcfips=DIR)", load.reason());
+        assertFalse(BackendDiscovery.inDirectory(dir).bcJsseFips().isAvailable());
+        assertEquals("in " + dir.toAbsolutePath(), BackendDiscovery.inDirectory(dir).location());
+        assertEquals("on the class path", new BackendDiscovery().location());
+    }
+
+    @Test
+    void directoryWithTwoVersionsOfAJar_isUnavailable_ratherThanPickingOne(@TempDir Path dir) throws Exception {
+        Files.createFile(dir.resolve("bc-fips-2.1.3.jar"));
+        Files.createFile(dir.resolve("bc-fips-2.0.0.jar"));
+
+        BackendLoad load = BackendDiscovery.inDirectory(dir).bcFips();
+
+        assertFalse(load.isAvailable());
+        assertEquals("BCFIPS: " + dir.toAbsolutePath() + " holds 2 bc-fips-*.jar files [bc-fips-2.0.0.jar, bc-fips-2.1.3.jar];"
+                + " keep exactly one version of each Bouncy Castle FIPS jar", load.reason());
+    }
+
+    @Test
+    void directoryOfTheUnmodifiedJars_loadsThemInAClassLoaderOfTheirOwn(@TempDir Path dir) throws Exception {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (name.startsWith("bc-fips-") || name.startsWith("bctls-fips-") || name.startsWith("bcutil-fips-")) {
+                Files.copy(Path.of(entry), dir.resolve(name));
+            }
+        }
+        BackendDiscovery discovery = BackendDiscovery.inDirectory(dir);
+
+        BackendLoad fips = discovery.bcFips();
+        BackendLoad jsse = discovery.bcJsseFips();
+
+        assertTrue(fips.isAvailable(), fips.reason());
+        assertTrue(jsse.isAvailable(), jsse.reason());
+        ClassLoader own = fips.backend().orElseThrow().provider().getClass().getClassLoader();
+        assertEquals("cryptopolicy-bc-fips", own.getName());
+        // Nothing of the class path is visible to it: an application's bcprov cannot mix in.
+        assertSame(ClassLoader.getPlatformClassLoader(), own.getParent());
+        assertTrue(BackendDiscovery.isBcFipsLoader(own));
+        assertFalse(BackendDiscovery.isBcFipsLoader(ClassLoader.getSystemClassLoader()) || BackendDiscovery.isBcFipsLoader(null));
+        assertSame(own, jsse.backend().orElseThrow().provider().getClass().getClassLoader());
+        assertTrue(fips.backend().orElseThrow().fips() && jsse.backend().orElseThrow().fips());
+        assertTrue(fips.reason().contains("from " + dir.toAbsolutePath()), fips.reason());
     }
 }

@@ -1,0 +1,123 @@
+package dev.cryptopolicy.agent;
+
+import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.PolicyException;
+import dev.cryptopolicy.engine.PolicyLoader;
+import dev.cryptopolicy.engine.Problem;
+import dev.cryptopolicy.engine.Severity;
+import dev.cryptopolicy.provider.CryptoPolicy;
+import dev.cryptopolicy.provider.Installation;
+import dev.cryptopolicy.provider.PolicyInstallException;
+import dev.cryptopolicy.provider.backend.BackendDiscovery;
+import dev.cryptopolicy.provider.tls.TlsEnforcement;
+import java.lang.instrument.Instrumentation;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the agent does, in the agent's own class loader (see {@link Agent}): parse the options, load
+ * the policy, install it. Every failure ends the JVM here with one line on stderr:
+ *
+ * <ul>
+ *   <li>exit 1, the policy cannot be loaded: {@code cryptopolicy agent: policy site.yaml cannot be
+ *       loaded, the JVM does not start: site.yaml:3:15: error: ... | ...} (every error, with
+ *       {@code file:line:col});
+ *   <li>exit 1, the policy cannot be installed: {@code cryptopolicy agent: policy FIPS cannot be
+ *       installed, the JVM does not start: BCFIPS: ...} (every unmet requirement);
+ *   <li>exit 2, options that cannot be used (see {@link AgentOptions});
+ *   <li>exit 3, anything else, which is a bug: one line, and the stack trace with
+ *       {@code CRYPTOPOLICY_DEBUG=1}.
+ * </ul>
+ */
+final class Startup {
+    private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
+
+    private Startup() {
+    }
+
+    /**
+     * Called reflectively by {@link Agent}, in the agent's own class loader.
+     *
+     * @param atStartUp true before {@code main} (a failure stops the JVM), false when attached to a
+     *     running JVM (a failure is thrown as an {@link IllegalStateException} with the same line)
+     */
+    static void run(String args, Instrumentation instrumentation, boolean atStartUp) {
+        AgentOptions options;
+        try {
+            options = AgentOptions.parse(args, agentDirectory());
+        } catch (IllegalArgumentException e) {
+            fail(atStartUp, Agent.USAGE_ERROR, e.getMessage());
+            return;
+        }
+        try {
+            install(options);
+        } catch (PolicyException e) {
+            fail(atStartUp, Agent.POLICY_ERROR, "cryptopolicy agent: policy " + options.policy()
+                    + " cannot be loaded, " + outcome(atStartUp) + ": " + String.join(" | ", errors(e)));
+        } catch (PolicyInstallException e) {
+            fail(atStartUp, Agent.POLICY_ERROR, "cryptopolicy agent: policy " + options.policy()
+                    + " cannot be installed, " + outcome(atStartUp) + ": " + e.missing().size() + " requirement"
+                    + (e.missing().size() == 1 ? "" : "s") + " unmet: " + String.join(" | ", e.missing()));
+        } catch (RuntimeException | LinkageError e) {
+            if (atStartUp) {
+                Agent.internalError(e);
+            } else {
+                throw new IllegalStateException("cryptopolicy agent: internal error, nothing installed: " + e, e);
+            }
+        }
+    }
+
+    private static String outcome(boolean atStartUp) {
+        return atStartUp ? "the JVM does not start" : "nothing installed";
+    }
+
+    private static void fail(boolean atStartUp, int status, String line) {
+        if (atStartUp) {
+            Agent.refuse(status, line);
+        } else {
+            throw new IllegalStateException(line);
+        }
+    }
+
+    private static Installation install(AgentOptions options) throws PolicyException, PolicyInstallException {
+        CompiledPolicy policy = PolicyLoader.standard().load(options.policy());
+        if (policy.enforcing()) {
+            // Before main, nothing has used TLS yet: JDK 17's SunJSSE (and BCJSSE) read named
+            // groups and signature schemes once, from these system properties. Values the
+            // user passed with -D are left alone.
+            TlsEnforcement.systemPropertiesFor(policy).forEach((k, v) -> {
+                if (System.getProperty(k) == null) {
+                    System.setProperty(k, v);
+                }
+            });
+        }
+        Installation installation = CryptoPolicy.install(policy, BackendDiscovery.inDirectory(options.bcFips()));
+        LOG.log(System.Logger.Level.DEBUG, "cryptopolicy agent: installed {0}", installation);
+        return installation;
+    }
+
+    /** The errors, each in its one-line {@code file:line:col: error: ...} form; the warnings only if there is no error. */
+    private static List<String> errors(PolicyException e) {
+        List<String> lines = new ArrayList<>();
+        for (Problem p : e.problems()) {
+            if (p.severity() == Severity.ERROR) {
+                lines.add(p.format());
+            }
+        }
+        if (lines.isEmpty()) {
+            e.problems().forEach(p -> lines.add(p.format()));
+        }
+        return lines;
+    }
+
+    private static Path agentDirectory() {
+        try {
+            Path jar = Path.of(Startup.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar.getParent() == null ? jar : jar.getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("the agent jar's location is not a file: " + e.getMessage(), e);
+        }
+    }
+}
