@@ -38,13 +38,18 @@ final class Jvm {
         command.add(String.join(File.pathSeparator, classPath));
         command.add(main.getName());
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("JVM did not finish in 120 s: " + command);
+        // Output goes to a file: a child that writes more than a pipe holds would block otherwise.
+        Path log = java.nio.file.Files.createTempFile("jvm", ".out");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("JVM did not finish in 120 s: " + command);
+            }
+            return new Result(process.exitValue(), java.nio.file.Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            java.nio.file.Files.deleteIfExists(log);
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(process.exitValue(), output);
     }
 
     static List<String> classPathWithout(Predicate<String> drop) {
