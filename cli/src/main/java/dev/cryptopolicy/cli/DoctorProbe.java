@@ -1,6 +1,7 @@
 package dev.cryptopolicy.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -43,18 +44,24 @@ public final class DoctorProbe {
     private DoctorProbe() {
     }
 
-    /** Probes this JVM and prints the report lines. */
+    /** Probes this JVM and prints the report lines on standard output: the probed JVM's main. */
     public static void main(String[] args) {
+        report(System.out);
+        System.out.flush();
+    }
+
+    /** Probes this JVM and prints the report lines to {@code out}. */
+    static void report(PrintStream out) {
         // The requests first: the java.security route installs its policy at the first lookup.
-        print("request.sha1withrsa", attempt(() -> Signature.getInstance("SHA1withRSA").getProvider()));
-        print("request.rsa1024", attempt(() -> {
+        print(out, "request.sha1withrsa", attempt(() -> Signature.getInstance("SHA1withRSA").getProvider()));
+        print(out, "request.rsa1024", attempt(() -> {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(1024);
             g.generateKeyPair();
             return g.getProvider();
         }));
-        print("request.md5", attempt(() -> MessageDigest.getInstance("MD5").getProvider()));
-        print("request.tlsv1.1", attempt(() -> {
+        print(out, "request.md5", attempt(() -> MessageDigest.getInstance("MD5").getProvider()));
+        print(out, "request.tlsv1.1", attempt(() -> {
             SSLContext context = SSLContext.getInstance("TLSv1.1");
             context.init(null, null, null);
             context.createSSLEngine().setEnabledProtocols(new String[] {"TLSv1.1"});
@@ -67,39 +74,39 @@ public final class DoctorProbe {
             }
             return context.getProvider();
         }));
-        print("java.version", System.getProperty("java.version"));
-        print("java.home", System.getProperty("java.home"));
+        print(out, "java.version", System.getProperty("java.version"));
+        print(out, "java.home", System.getProperty("java.home"));
         Provider[] providers = Security.getProviders();
         List<String> names = new ArrayList<>();
         for (Provider p : providers) {
             names.add(describe(p));
             if (p.getName().equals("SUN")) {
-                print("sun.wrapped", String.valueOf(p.getClass().getName().equals(WRAPPER_CLASS)));
+                print(out, "sun.wrapped", String.valueOf(p.getClass().getName().equals(WRAPPER_CLASS)));
             }
         }
-        print("providers", String.join(",", names));
+        print(out, "providers", String.join(",", names));
         if (providers.length > 0 && providers[0].getClass().getName().equals(FRONT_CLASS)) {
             Provider front = providers[0];
             try {
-                print("policy", String.valueOf(front.getClass().getMethod("policy").invoke(front)));
+                print(out, "policy", String.valueOf(front.getClass().getMethod("policy").invoke(front)));
             } catch (ReflectiveOperationException | RuntimeException e) {
-                print("policy", "unknown (" + e + ")");
+                print(out, "policy", "unknown (" + e + ")");
             }
             try {
                 front.getService("MessageDigest", "SHA-256");
             } catch (RuntimeException e) {
-                print("refusing", String.valueOf(e.getMessage()));
+                print(out, "refusing", String.valueOf(e.getMessage()));
             }
         }
         for (int i = 1; Security.getProperty("security.provider." + i) != null; i++) {
             String entry = Security.getProperty("security.provider." + i).trim();
             String name = entry.split("\\s+", 2)[0];
             if (name.equals("CryptoPolicy") || name.startsWith("dev.cryptopolicy.")) {
-                print("java.security", "security.provider." + i + "=" + entry);
+                print(out, "java.security", "security.provider." + i + "=" + entry);
             }
         }
         for (String agent : agents()) {
-            print("agent", agent);
+            print(out, "agent", agent);
         }
     }
 
@@ -148,7 +155,7 @@ public final class DoctorProbe {
         return p.getName() + "(" + p.getClass().getName() + ")";
     }
 
-    private static void print(String key, String value) {
-        System.out.println(PREFIX + key + "=" + value.replace('\r', ' ').replace('\n', ' '));
+    private static void print(PrintStream out, String key, String value) {
+        out.println(PREFIX + key + "=" + value.replace('\r', ' ').replace('\n', ' '));
     }
 }

@@ -11,9 +11,6 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.Provider;
-import java.security.Security;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +40,12 @@ class DoctorCommandTest {
         return Jars.write(dir.resolve("app.jar"), Map.of("Main-Class", RetryingApp.class.getName()), RetryingApp.class);
     }
 
+    /** The override {@code cryptopolicy export --with-providers} writes. */
     private Path override(String reference) throws Exception {
-        List<String> lines = new ArrayList<>();
-        lines.add("security.provider.1=CryptoPolicy " + reference);
-        int n = 2;
-        for (Provider p : Security.getProviders()) {
-            lines.add("security.provider." + n++ + "=" + p.getName());
-        }
-        return Files.write(dir.resolve("app.security"), lines);
+        Path file = dir.resolve("app.security");
+        Cli.Result r = Cli.run("export", "--policy", reference, "--with-providers", "-o", file.toString());
+        assertEquals(0, r.status(), r.toString());
+        return file;
     }
 
     private static JsonNode json(Cli.Result r) throws Exception {
@@ -96,12 +91,16 @@ class DoctorCommandTest {
     }
 
     @Test
-    void javaSecurityOverrideThatCannotBeLoaded_isNoPolicy_andNamesTheProblem() throws Exception {
-        Cli.Result r = Cli.run("doctor", "--", JAVA, "-Djava.security.properties=" + override("DEFAULT:NO-SUCH"),
+    void javaSecurityOverrideWhosePolicyBrokeSinceTheExport_isNoPolicy_andNamesTheProblem() throws Exception {
+        Path site = dir.resolve("site.yaml");
+        Files.writeString(site, "kind: policy\nextends: DEFAULT\n");
+        Path file = override(site.toString());
+        Files.writeString(site, "kind: policy\nalgorithms:\n  Signature: [SHA256withRAS]\n");
+        Cli.Result r = Cli.run("doctor", "--", JAVA, "-Djava.security.properties=" + file,
                 "-cp", testClassPath(), RetryingApp.class.getName());
         assertEquals(1, r.status(), r.toString());
         assertTrue(r.out().startsWith("no policy in force: the CryptoPolicy provider could not apply its policy"), r.toString());
-        assertTrue(r.out().contains("unknown modifier 'NO-SUCH'"), r.toString());
+        assertTrue(r.out().contains(site + ":3:15: error") && r.out().contains("did you mean 'SHA256withRSA'"), r.toString());
     }
 
     @Test
