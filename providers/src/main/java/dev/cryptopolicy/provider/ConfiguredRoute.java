@@ -33,8 +33,7 @@ final class ConfiguredRoute {
     static Provider configure(String arg) {
         String reference = arg == null ? "" : arg.trim();
         if (reference.isEmpty()) {
-            return refusing(arg, "security.provider entry '" + CryptoPolicyProvider.NAME + "' needs a policy reference, "
-                    + "e.g. 'security.provider.1=" + CryptoPolicyProvider.NAME + " DEFAULT'");
+            return refusing(null, CryptoPolicyProvider.NO_REFERENCE);
         }
         CompiledPolicy policy;
         try {

@@ -25,6 +25,10 @@ public final class CryptoPolicyProvider extends Provider implements PolicyProvid
     /** The provider name. */
     public static final String NAME = "CryptoPolicy";
 
+    /** Why an entry without a policy reference refuses. */
+    static final String NO_REFERENCE = "security.provider entry '" + NAME + "' has no policy reference, so no policy "
+            + "is in force; name one, e.g. 'security.provider.1=" + NAME + " DEFAULT'";
+
     private final transient String policy;
 
     /** The providers installed before this one was, restored by {@link CryptoPolicy#uninstall()}. */
@@ -46,8 +50,7 @@ public final class CryptoPolicyProvider extends Provider implements PolicyProvid
      */
     public CryptoPolicyProvider() {
         this(null);
-        refuse("security.provider entry '" + NAME + "' has no policy reference, so no policy is in force; "
-                + "name one, e.g. 'security.provider.1=" + NAME + " DEFAULT'");
+        refuse(NO_REFERENCE);
     }
 
     CryptoPolicyProvider(String policy) {
@@ -112,7 +115,7 @@ public final class CryptoPolicyProvider extends Provider implements PolicyProvid
      * entry and what is wrong. It registers one service of its own, so that the JDK's choice of a
      * default {@link java.security.SecureRandom} reaches {@link #getService} too.
      */
-    void refuse(String problem) {
+    synchronized void refuse(String problem) {
         if (refusal == null) {
             refusal = "cryptopolicy: " + problem + "; every cryptographic lookup is refused until the JVM is "
                     + "restarted with a policy that can be applied";

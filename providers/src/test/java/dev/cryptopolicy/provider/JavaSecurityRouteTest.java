@@ -99,6 +99,21 @@ class JavaSecurityRouteTest {
     }
 
     @Test
+    void entryWithoutPolicyReference_alsoStopsWeakRequestsThatNameAJdkProvider() throws Exception {
+        // A lookup naming SunRsaSign never asks the front provider; the JDK's implementation then
+        // needs a digest or the default SecureRandom from the list, which the front refuses.
+        Jvm.Result r = Jvm.run(List.of("-Djava.security.properties=" + override("CryptoPolicy")), Jvm.classPath(),
+                RetryingApp.class, "named");
+        assertEquals(0, r.exit(), r.output());
+        RetryOutcome o = RetryOutcome.parse(r.output());
+        for (int i = 1; i <= RetryingApp.ATTEMPTS; i++) {
+            assertTrue(o.result(i, "sha1withrsa").startsWith("REFUSED "), o.result(i, "sha1withrsa"));
+            assertTrue(o.result(i, "rsa1024").startsWith("REFUSED ") && o.result(i, "rsa1024").contains("SunRsaSign"),
+                    o.result(i, "rsa1024"));
+        }
+    }
+
+    @Test
     void policyThatCannotBeLoaded_refusesEveryLookup_pastTheJdksThirtyAttempts() throws Exception {
         RetryOutcome o = retry("CryptoPolicy DEFAULT:NO-SUCH-MODIFIER", Jvm.classPath());
         o.assertEverythingRefused("policy DEFAULT:NO-SUCH-MODIFIER from java.security cannot be loaded");
