@@ -6,19 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.provider.Jars;
+import dev.cryptopolicy.provider.Jvm;
 import dev.cryptopolicy.provider.RetryOutcome;
 import dev.cryptopolicy.provider.RetryingApp;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Provider;
 import java.security.Security;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,39 +37,20 @@ class AgentJavaJarTest {
 
     /** The agent as shipped: its classes come through its manifest Class-Path, not -cp. */
     private Path agentJar() throws Exception {
-        List<String> classPath = Arrays.asList(System.getProperty("surefire.test.class.path",
-                System.getProperty("java.class.path")).split(File.pathSeparator));
         return Jars.write(dir.resolve("agent.jar"), Map.of("Premain-Class", Agent.class.getName(),
-                "Class-Path", Jars.classPathAttribute(classPath)));
+                "Class-Path", Jars.classPathAttribute(Jvm.classPath())));
     }
 
-    private static String javaJar(List<String> options, Path jar) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (Runtime.version().feature() >= 22) {
-            command.add("--enable-native-access=ALL-UNNAMED");
-        }
-        command.addAll(options);
-        // What users write and java -jar ignores: the library on -cp.
-        command.add("-cp");
-        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        command.add("-jar");
-        command.add(jar.toString());
-        Path log = Files.createTempFile("app", ".out");
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "java -jar did not finish: " + command);
-            return "exit=" + p.exitValue() + "\n" + Files.readString(log, StandardCharsets.UTF_8);
-        } finally {
-            Files.deleteIfExists(log);
-        }
+    /** {@code java OPTIONS -cp LIBRARY -jar JAR}: what users write, and java -jar ignores the -cp. */
+    private static Jvm.Result javaJar(List<String> options, Path jar) throws Exception {
+        return Jvm.launch(options, List.of("-cp", String.join(File.pathSeparator, Jvm.classPath()), "-jar", jar.toString()));
     }
 
     @Test
     void javaJar_underTheAgent_holdsOnEveryRetry() throws Exception {
-        String out = javaJar(List.of("-javaagent:" + agentJar() + "=DEFAULT"), appJar());
-        assertTrue(out.startsWith("exit=0\n"), out);
-        RetryOutcome o = RetryOutcome.parse(out);
+        Jvm.Result r = javaJar(List.of("-javaagent:" + agentJar() + "=DEFAULT"), appJar());
+        assertEquals(0, r.exit(), r.output());
+        RetryOutcome o = RetryOutcome.parse(r.output());
         o.assertNothingUnguarded();
         for (int i = 1; i <= RetryingApp.ATTEMPTS; i++) {
             assertTrue(o.guardedAfter(i), "attempt " + i + ": " + o.result(i, "providers"));
@@ -82,9 +61,9 @@ class AgentJavaJarTest {
 
     @Test
     void javaJar_withTheAgentMissing_doesNotStart() throws Exception {
-        String out = javaJar(List.of("-javaagent:" + dir.resolve("no-such-agent.jar") + "=DEFAULT"), appJar());
-        assertFalse(out.startsWith("exit=0\n"), out);
-        assertFalse(out.contains("attempt 1 "), "the application must not run: " + out);
+        Jvm.Result r = javaJar(List.of("-javaagent:" + dir.resolve("no-such-agent.jar") + "=DEFAULT"), appJar());
+        assertNotEquals(0, r.exit(), r.output());
+        assertFalse(r.output().contains("attempt 1 "), "the application must not run: " + r.output());
     }
 
     @Test
@@ -98,8 +77,9 @@ class AgentJavaJarTest {
             lines.add("security.provider." + n++ + "=" + p.getName());
         }
         Path override = Files.write(dir.resolve("app.security"), lines);
-        String out = javaJar(List.of("-Djava.security.properties=" + override), appJar());
-        assertTrue(out.startsWith("exit=0\n"), out);
+        Jvm.Result r = javaJar(List.of("-Djava.security.properties=" + override), appJar());
+        assertEquals(0, r.exit(), r.output());
+        String out = r.output();
         RetryOutcome o = RetryOutcome.parse(out);
         assertTrue(o.result(1, "sha1withrsa").startsWith("OK SunRsaSign(sun.security.rsa.SunRsaSign)"), out);
         assertFalse(o.guardedAfter(50), out);

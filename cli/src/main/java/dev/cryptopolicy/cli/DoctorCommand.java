@@ -36,7 +36,7 @@ final class DoctorCommand extends OptionCommand {
     /** Launcher options whose value is the next argument. */
     private static final Set<String> WITH_VALUE = Set.of("--module-path", "-p", "--upgrade-module-path",
             "--add-modules", "--enable-native-access", "--add-exports", "--add-opens", "--add-reads",
-            "--patch-module", "--limit-modules", "--source");
+            "--patch-module", "--limit-modules");
     private static final Set<String> CLASS_PATH = Set.of("-cp", "-classpath", "--class-path");
     private static final Set<String> INFORMATIONAL = Set.of("-version", "--version", "-showversion",
             "--show-version", "-help", "--help", "-h", "-?", "-X", "--help-extra", "--list-modules",
@@ -146,6 +146,9 @@ final class DoctorCommand extends OptionCommand {
                 main = true;
             } else if (arg.startsWith("--module=")) {
                 main = true;
+            } else if (arg.equals("--source")) {
+                // Source-file mode: the file that follows is the application; the probe is a class.
+                value(java, ++i, arg);
             } else if (WITH_VALUE.contains(arg)) {
                 options.add(arg);
                 options.add(value(java, ++i, arg));

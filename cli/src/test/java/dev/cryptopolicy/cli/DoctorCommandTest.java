@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cryptopolicy.provider.Jars;
+import dev.cryptopolicy.provider.Jvm;
 import dev.cryptopolicy.provider.RetryingApp;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,13 +27,13 @@ class DoctorCommandTest {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private static String testClassPath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return String.join(File.pathSeparator, Jvm.classPath());
     }
 
     /** An agent jar whose classes come through its manifest Class-Path, so that it also works with -jar. */
     private Path agentJar() throws Exception {
         return Jars.write(dir.resolve("agent.jar"), Map.of("Premain-Class", "dev.cryptopolicy.agent.Agent",
-                "Class-Path", Jars.classPathAttribute(Arrays.asList(testClassPath().split(File.pathSeparator)))));
+                "Class-Path", Jars.classPathAttribute(Jvm.classPath())));
     }
 
     private Path appJar() throws Exception {
@@ -168,5 +168,7 @@ class DoctorCommandTest {
                 DoctorProbe.class.getName()), c);
         assertEquals(List.of("java", "-cp", "env-cp" + File.pathSeparator + probe, DoctorProbe.class.getName()),
                 DoctorCommand.probeCommand(List.of("java", "com.example.Main", "-cp", "ignored"), probe, "env-cp"));
+        assertEquals(List.of("java", "-Dy=2", "-cp", "." + File.pathSeparator + probe, DoctorProbe.class.getName()),
+                DoctorCommand.probeCommand(List.of("java", "-Dy=2", "--source", "17", "App.java"), probe, null));
     }
 }

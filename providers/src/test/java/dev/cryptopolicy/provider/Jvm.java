@@ -11,33 +11,40 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** Runs a class of the test class path in a fresh JVM, for routes that act at JVM start-up. */
-final class Jvm {
+public final class Jvm {
 
     /** Exit code and combined output of a finished JVM. */
-    record Result(int exit, String output) {
+    public record Result(int exit, String output) {
     }
 
     private Jvm() {
     }
 
     /** The test class path, as entries (surefire passes the real one in a property). */
-    static List<String> classPath() {
+    public static List<String> classPath() {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return Arrays.asList(cp.split(File.pathSeparator));
     }
 
     static Result run(List<String> jvmOptions, List<String> classPath, Class<?> main, String... args)
             throws IOException, InterruptedException {
+        List<String> launch = new ArrayList<>(List.of("-cp", String.join(File.pathSeparator, classPath), main.getName()));
+        launch.addAll(List.of(args));
+        return launch(jvmOptions, launch);
+    }
+
+    /**
+     * Runs this JDK's {@code java} with {@code jvmOptions}, then {@code launch}: what selects the
+     * application, such as {@code -cp PATH MAIN ARGS} or {@code -jar JAR}.
+     */
+    public static Result launch(List<String> jvmOptions, List<String> launch) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
         command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(String.join(File.pathSeparator, classPath));
-        command.add(main.getName());
-        command.addAll(List.of(args));
+        command.addAll(launch);
         // Output goes to a file: a child that writes more than a pipe holds would block otherwise.
         Path log = java.nio.file.Files.createTempFile("jvm", ".out");
         try {
