@@ -113,6 +113,28 @@ class JavaSecurityRouteTest {
         }
     }
 
+    /** A child JVM's main: the default random generator, which the JDK chooses without naming an algorithm. */
+    static final class DefaultRandom {
+        public static void main(String[] args) {
+            try {
+                new java.security.SecureRandom().nextInt();
+                System.out.println("default-random=OK");
+            } catch (RuntimeException e) {
+                System.out.println("default-random=REFUSED " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void entryWithoutPolicyReference_refusesTheDefaultSecureRandom_whichWorksWithoutIt() throws Exception {
+        Jvm.Result refused = Jvm.run(List.of("-Djava.security.properties=" + override("CryptoPolicy")), Jvm.classPath(),
+                DefaultRandom.class);
+        assertTrue(refused.output().contains("default-random=REFUSED SecureRandom CryptoPolicyRefusal is refused: "
+                + "cryptopolicy: security.provider entry 'CryptoPolicy' has no policy reference"), refused.output());
+        Jvm.Result plain = Jvm.run(List.of(), Jvm.classPath(), DefaultRandom.class);
+        assertTrue(plain.output().contains("default-random=OK"), plain.output());
+    }
+
     @Test
     void policyThatCannotBeLoaded_refusesEveryLookup_pastTheJdksThirtyAttempts() throws Exception {
         RetryOutcome o = retry("CryptoPolicy DEFAULT:NO-SUCH-MODIFIER", Jvm.classPath());
