@@ -55,6 +55,15 @@ final class ExportCommand extends OptionCommand {
                 security.provider.1 alone, SUN would silently disappear. Export it with the JDK
                 that will run the application.
 
+                That route needs the cryptopolicy jars on the application's class path: the JDK
+                skips a provider it cannot load without a word, and no java.security layout
+                changes that (the JDK's own providers load by name, with or without ours). With
+                java -jar, which ignores -cp and CLASSPATH, or a fat jar, use the agent instead:
+                java -javaagent:lib/cryptopolicy-agent.jar=REF -jar app.jar. Check either with
+                cryptopolicy doctor -- java ... (exit 0 when a policy is in force). Once loaded,
+                the provider fails closed: a policy that cannot be loaded or installed makes every
+                cryptographic lookup fail.
+
                 exit status: 0 written, 1 a policy with errors, 2 usage error, a policy that cannot
                 be read, or an output file that cannot be written.
                 """;
@@ -97,6 +106,8 @@ final class ExportCommand extends OptionCommand {
         String text = JavaSecurityExporter.export(Diagnostics.load(reference));
         if (withProviders) {
             text = (text.endsWith("\n") ? text : text + "\n") + "\n" + providerList(reference);
+            err.println("cryptopolicy export: the provider list holds only where the cryptopolicy jars are on the "
+                    + "class path; with java -jar or a fat jar use -javaagent (check with cryptopolicy doctor)");
         }
         if (output == null) {
             out.print(text);
@@ -127,6 +138,10 @@ final class ExportCommand extends OptionCommand {
         sb.append("# number, so security.provider.1 alone would silently drop SUN and break the JDK.\n");
         sb.append("# Re-export it when the JDK or its provider list changes. A policy file named by a relative\n");
         sb.append("# path is looked up from the application's working directory.\n");
+        sb.append("# The cryptopolicy jars must be on the application's class path: the JDK skips a provider it\n");
+        sb.append("# cannot load, silently, and runs on the providers below unguarded. java -jar ignores -cp and\n");
+        sb.append("# CLASSPATH: there, and with fat jars, use the agent (-javaagent:lib/cryptopolicy-agent.jar=REF).\n");
+        sb.append("# Check with: cryptopolicy doctor -- java -Djava.security.properties=THIS_FILE ...\n");
         sb.append("security.provider.1=").append(CryptoPolicyProvider.NAME).append(' ').append(escape(reference)).append('\n');
         int position = 2;
         for (Provider p : Security.getProviders()) {

@@ -24,7 +24,8 @@ public final class Main {
             new ExplainCommand(),
             new ExportCommand(),
             new ProbeCommand(),
-            new MatrixCommand());
+            new MatrixCommand(),
+            new DoctorCommand());
 
     /** Set to print a stack trace for internal errors (bugs), which are otherwise one line. */
     static final String DEBUG_ENV = "CRYPTOPOLICY_DEBUG";

@@ -46,6 +46,9 @@ class ExportCommandTest {
         assertEquals(ExitStatus.OK, r.status(), r::toString);
         assertTrue(r.out().contains("jdk.tls.disabledAlgorithms"), r::toString);
         assertTrue(r.out().contains("security.provider.1=CryptoPolicy DEFAULT:NO-SHA1\n"), r::toString);
+        // The one way this route fails open, the JDK skipping a provider it cannot load, is named with the way out.
+        assertTrue(r.out().contains("# CLASSPATH: there, and with fat jars, use the agent"), r::toString);
+        assertTrue(r.err().contains("with java -jar or a fat jar use -javaagent (check with cryptopolicy doctor)"), r::toString);
         assertTrue(r.out().contains("security.provider.2=SUN\n"), r::toString);
         assertTrue(r.out().contains("must be complete"), r::toString);
         Properties loaded = new Properties();

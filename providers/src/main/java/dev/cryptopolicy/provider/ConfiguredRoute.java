@@ -24,36 +24,46 @@ final class ConfiguredRoute {
     private ConfiguredRoute() {
     }
 
+    /**
+     * The provider for {@code security.provider.N=CryptoPolicy REFERENCE}. Never throws for a
+     * policy that cannot be used: the JDK drops a provider whose {@code configure} throws (at once
+     * for most exceptions, after 30 attempts for an {@link Error}) and goes on with the providers
+     * after it, unguarded. A provider that refuses every lookup is returned instead.
+     */
     static Provider configure(String arg) {
-        if (arg == null || arg.isBlank()) {
-            throw new PolicyLoadError("security.provider entry 'CryptoPolicy' needs a policy reference, e.g. "
-                    + "'security.provider.1=CryptoPolicy DEFAULT'");
+        String reference = arg == null ? "" : arg.trim();
+        if (reference.isEmpty()) {
+            return refusing(null, CryptoPolicyProvider.NO_REFERENCE);
         }
-        String reference = arg.trim();
         CompiledPolicy policy;
         try {
             policy = PolicyLoader.standard().load(reference);
         } catch (PolicyException e) {
-            // Fail closed: an Error reaches whoever first uses cryptography, instead of the JDK
-            // quietly dropping this provider and carrying on with an unguarded list.
-            throw new PolicyLoadError("cryptopolicy: policy " + reference + " from java.security cannot be loaded:\n"
-                    + e.getMessage());
+            return refusing(reference, "policy " + reference + " from java.security cannot be loaded:\n" + e.getMessage());
         }
-        Pending pending = new Pending(policy);
+        Pending pending = new Pending(policy, reference);
         CryptoPolicyProvider provider = new CryptoPolicyProvider(reference, pending);
         pending.owner = provider;
+        return provider;
+    }
+
+    private static CryptoPolicyProvider refusing(String reference, String problem) {
+        CryptoPolicyProvider provider = new CryptoPolicyProvider(reference);
+        provider.refuse(problem);
         return provider;
     }
 
     /** The state of a configured front provider until its policy is installed. */
     static final class Pending {
         private final CompiledPolicy policy;
+        private final String reference;
         private CryptoPolicyProvider owner;
         private volatile Installation installation;
         private final ThreadLocal<Boolean> installing = new ThreadLocal<>();
 
-        Pending(CompiledPolicy policy) {
+        Pending(CompiledPolicy policy, String reference) {
             this.policy = policy;
+            this.reference = reference;
         }
 
         /**
@@ -65,7 +75,7 @@ final class ConfiguredRoute {
          * through the installed providers and gets the standard exceptions.
          */
         Provider.Service service(String type, String algorithm) {
-            Provider front = front();
+            Provider front = front(type + " " + algorithm);
             if (front == null) {
                 return null;
             }
@@ -85,12 +95,16 @@ final class ConfiguredRoute {
         }
 
         Set<Provider.Service> services() {
-            Provider front = front();
+            Provider front = front("the list of services");
             return front == null ? Set.of() : front.getServices();
         }
 
-        /** The installed front provider; installs on first call. Null while installing (re-entrant lookups). */
-        private Provider front() {
+        /**
+         * The installed front provider; installs on first call. Null while installing (re-entrant
+         * lookups, which the backends' known-answer tests make). When installation fails, the owner
+         * stays at the front of the list and refuses every lookup from then on, this one included.
+         */
+        private Provider front(String what) {
             Installation done = installation;
             if (done != null) {
                 return done.frontProvider();
@@ -99,28 +113,35 @@ final class ConfiguredRoute {
                 return null;
             }
             synchronized (this) {
-                if (installation == null) {
+                if (installation == null && owner.refusal() == null) {
                     installing.set(Boolean.TRUE);
                     try {
-                        Security.removeProvider(owner.getName());
                         installation = CryptoPolicy.install(policy);
                     } catch (PolicyInstallException e) {
-                        throw new PolicyLoadError("cryptopolicy: " + e.getMessage());
+                        fail("security.provider entry '" + CryptoPolicyProvider.NAME + " " + reference + "': " + e.getMessage());
+                    } catch (RuntimeException | Error e) {
+                        fail("policy " + reference + " from java.security cannot be installed: " + e);
                     } finally {
                         installing.remove();
                     }
                 }
+                if (installation == null) {
+                    throw owner.refused(what);
+                }
                 return installation.frontProvider();
             }
         }
-    }
 
-    /** A policy named in java.security cannot be used; cryptography must not go on without it. */
-    static final class PolicyLoadError extends Error {
-        private static final long serialVersionUID = 1L;
-
-        PolicyLoadError(String message) {
-            super(message);
+        /**
+         * Refuses from now on. The owner stays where the JDK put it, ahead of the providers it
+         * could not wrap; should the failed installation have taken it out, it goes back first.
+         */
+        private void fail(String problem) {
+            owner.refuse(problem);
+            if (Security.getProvider(owner.getName()) != owner) {
+                Security.removeProvider(owner.getName());
+                Security.insertProviderAt(owner, 1);
+            }
         }
     }
 }

@@ -10,14 +10,24 @@ import java.security.Provider;
  * <p>Obtain an installed one through {@link CryptoPolicy#install(String)}. The public no-argument
  * constructor exists for {@link java.util.ServiceLoader} and the {@code java.security} route
  * ({@code security.provider.1=CryptoPolicy DEFAULT}): the JDK then calls {@link #configure(String)}
- * with the policy reference, which returns a configured provider; an unconfigured instance offers
- * no service at all.
+ * with the policy reference, which returns a configured provider.
+ *
+ * <p>A provider of that route that cannot enforce its policy never steps aside: an instance
+ * configured without a policy reference ({@code security.provider.1=CryptoPolicy}), or with one
+ * that cannot be loaded or installed, stays where the JDK put it and refuses every lookup, of every
+ * type and algorithm, with a {@link java.security.ProviderException} naming the entry and the
+ * problem, for the life of the JVM. Returning no service instead would let each lookup fall
+ * through to the unguarded providers after it.
  */
 public final class CryptoPolicyProvider extends Provider implements PolicyProviders.Registrar {
     private static final long serialVersionUID = 1L;
 
     /** The provider name. */
     public static final String NAME = "CryptoPolicy";
+
+    /** Why an entry without a policy reference refuses. */
+    static final String NO_REFERENCE = "security.provider entry '" + NAME + "' has no policy reference, so no policy "
+            + "is in force; name one, e.g. 'security.provider.1=" + NAME + " DEFAULT'";
 
     private final transient String policy;
 
@@ -27,9 +37,20 @@ public final class CryptoPolicyProvider extends Provider implements PolicyProvid
     /** For the java.security route: installed on first use, once the JDK's provider list is complete. */
     private final transient ConfiguredRoute.Pending pending;
 
-    /** An unconfigured provider with no services, for {@link java.util.ServiceLoader}. */
+    /**
+     * Why this provider refuses every lookup, or null while it may serve. Set once, never cleared:
+     * a route that could not apply its policy stays closed for the life of the JVM.
+     */
+    private transient volatile String refusal;
+
+    /**
+     * An unconfigured provider, for {@link java.util.ServiceLoader}: the JDK configures it with the
+     * argument of its {@code java.security} entry. Left unconfigured (an entry without a policy
+     * reference), it refuses every lookup.
+     */
     public CryptoPolicyProvider() {
         this(null);
+        refuse(NO_REFERENCE);
     }
 
     CryptoPolicyProvider(String policy) {
@@ -72,17 +93,52 @@ public final class CryptoPolicyProvider extends Provider implements PolicyProvid
      * ({@code DEFAULT:NO-SHA1}) for the front provider, or {@code PROVIDER@REFERENCE} for the
      * same-named wrapper of one of the JDK's providers ({@code SunRsaSign@DEFAULT}).
      *
-     * @throws java.security.InvalidParameterException naming the policy and every problem when the
-     *     policy cannot be loaded or installed; the JDK then has no provider at that position
-     *     rather than a permissive one
+     * <p>Never throws: for a missing reference, or a policy that cannot be loaded (and later, at
+     * the first lookup, one that cannot be installed), the provider returned refuses every lookup
+     * with a {@link java.security.ProviderException} naming the entry and every problem.
      */
     @Override
     public Provider configure(String arg) {
-        return ConfiguredRoute.configure(arg);
+        try {
+            return ConfiguredRoute.configure(arg);
+        } catch (Throwable t) {
+            // Whatever escapes here (a missing class, a bug) makes the JDK drop this entry, at once
+            // or after 30 attempts, and run on the unguarded providers behind it: stay, refusing.
+            CryptoPolicyProvider refusing = new CryptoPolicyProvider(arg);
+            refusing.refuse("security.provider entry '" + NAME + " " + arg + "' cannot be configured: " + t);
+            return refusing;
+        }
+    }
+
+    /**
+     * Makes this provider refuse every lookup from now on, for {@code problem}, which names the
+     * entry and what is wrong. It registers one service of its own, so that the JDK's choice of a
+     * default {@link java.security.SecureRandom} reaches {@link #getService} too.
+     */
+    synchronized void refuse(String problem) {
+        if (refusal == null) {
+            refusal = "cryptopolicy: " + problem + "; every cryptographic lookup is refused until the JVM is "
+                    + "restarted with a policy that can be applied";
+            putService(new Provider.Service(this, "SecureRandom", "CryptoPolicyRefusal", Refusal.class.getName(),
+                    null, null));
+        }
+    }
+
+    /** Why every lookup is refused, or null when this provider serves. */
+    String refusal() {
+        return refusal;
+    }
+
+    /** The exception for a lookup of {@code what} while refusing. */
+    java.security.ProviderException refused(String what) {
+        return new java.security.ProviderException(what + " is refused: " + refusal);
     }
 
     @Override
     public Provider.Service getService(String type, String algorithm) {
+        if (refusal != null) {
+            throw refused(type + " " + algorithm);
+        }
         if (pending != null) {
             return pending.service(type, algorithm);
         }
@@ -91,10 +147,19 @@ public final class CryptoPolicyProvider extends Provider implements PolicyProvid
 
     @Override
     public java.util.Set<Provider.Service> getServices() {
+        if (refusal != null) {
+            throw refused("the list of services");
+        }
         if (pending != null) {
             return pending.services();
         }
         return super.getServices();
+    }
+
+    /** The class name of the service a refusing provider registers; never instantiated, as every lookup throws. */
+    private static final class Refusal {
+        private Refusal() {
+        }
     }
 
     @Override

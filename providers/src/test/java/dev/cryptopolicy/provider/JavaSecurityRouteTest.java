@@ -1,7 +1,6 @@
 package dev.cryptopolicy.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,16 +12,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The configuration-only route: {@code security.provider.1=CryptoPolicy DEFAULT} in a java.security override. */
+/**
+ * The configuration-only route: {@code security.provider.1=CryptoPolicy DEFAULT} in a java.security
+ * override. Every case runs {@link RetryingApp} in its own JVM, which asks 50 times (more than the
+ * JDK's 30 attempts at loading a provider) and catches everything: however the route fails, no
+ * request may ever be served by a provider the policy does not hold.
+ */
 class JavaSecurityRouteTest {
 
     @TempDir
     Path dir;
 
-    /** The override a user writes: CryptoPolicy first, then the JDK's own list renumbered. */
-    private Path override(String reference) throws Exception {
+    /** The override a user writes: {@code entry} first, then the JDK's own list renumbered. */
+    private Path override(String entry) throws Exception {
         List<String> lines = new ArrayList<>();
-        lines.add("security.provider.1=CryptoPolicy " + reference);
+        lines.add("security.provider.1=" + entry);
         int n = 2;
         for (Provider p : Security.getProviders()) {
             lines.add("security.provider." + n++ + "=" + p.getName());
@@ -32,9 +36,20 @@ class JavaSecurityRouteTest {
         return file;
     }
 
+    private RetryOutcome retry(String entry, List<String> classPath) throws Exception {
+        Jvm.Result r = Jvm.run(List.of("-Djava.security.properties=" + override(entry)), classPath, RetryingApp.class);
+        assertEquals(0, r.exit(), r.output());
+        return RetryOutcome.parse(r.output());
+    }
+
+    private static List<String> withoutBcFips() {
+        return Jvm.classPathWithout(entry -> entry.contains("bc-fips") || entry.contains("bctls-fips")
+                || entry.contains("bcutil-fips") || entry.contains("bcpkix-fips"));
+    }
+
     @Test
     void javaSecurityOverride_enforcesTheSamePolicyAsTheOtherRoutes() throws Exception {
-        Path file = override("DEFAULT");
+        Path file = override("CryptoPolicy DEFAULT");
         Jvm.Result r = Jvm.run(List.of("-Djava.security.properties=" + file), Jvm.classPath(), Checks.class);
         assertEquals(0, r.exit(), r.output());
         String out = r.output();
@@ -51,10 +66,110 @@ class JavaSecurityRouteTest {
     }
 
     @Test
-    void brokenPolicyInJavaSecurity_stopsCryptographyInsteadOfRunningUnguarded() throws Exception {
-        Path file = override("DEFAULT:NO-SUCH-MODIFIER");
-        Jvm.Result r = Jvm.run(List.of("-Djava.security.properties=" + file), Jvm.classPath(), Checks.class);
-        assertNotEquals(0, r.exit(), r.output());
-        assertTrue(r.output().contains("unknown modifier 'NO-SUCH-MODIFIER'"), r.output());
+    void workingPolicy_holdsOnEveryRetry_andServesSha256() throws Exception {
+        RetryOutcome o = retry("CryptoPolicy DEFAULT", Jvm.classPath());
+        o.assertNothingUnguarded();
+        for (int i = 1; i <= RetryingApp.ATTEMPTS; i++) {
+            assertTrue(o.guardedAfter(i), "attempt " + i + " in " + o.output());
+            assertTrue(o.result(i, "sha256").startsWith("OK CryptoPolicy("), o.result(i, "sha256"));
+        }
+        assertTrue(o.result(2, "sha1withrsa").startsWith("REFUSED NoSuchAlgorithmException"), o.result(2, "sha1withrsa"));
+        assertTrue(o.result(1, "rsa1024").contains("keys.rsa.min_bits"), o.result(1, "rsa1024"));
+    }
+
+    @Test
+    void control_withoutThePolicy_theSameRequestsSucceed_soTheRefusalsAboveAreThePolicys() throws Exception {
+        Jvm.Result r = Jvm.run(List.of(), Jvm.classPath(), RetryingApp.class);
+        assertEquals(0, r.exit(), r.output());
+        RetryOutcome o = RetryOutcome.parse(r.output());
+        assertTrue(o.result(1, "sha1withrsa").startsWith("OK SunRsaSign("), o.output());
+        assertTrue(o.result(1, "rsa1024").startsWith("OK SunRsaSign("), o.output());
+        assertTrue(o.result(50, "sha256").startsWith("OK SUN(sun.security.provider.Sun)"), o.output());
+        // Under LEGACY the policy allows what DEFAULT refuses: SHA1withRSA and RSA-1024.
+        RetryOutcome legacy = retry("CryptoPolicy LEGACY", Jvm.classPath());
+        assertTrue(legacy.result(50, "sha1withrsa").startsWith("OK CryptoPolicy("), legacy.output());
+        assertTrue(legacy.result(50, "rsa1024").startsWith("OK CryptoPolicy("), legacy.output());
+        assertTrue(legacy.guardedAfter(50), legacy.output());
+    }
+
+    @Test
+    void entryWithoutPolicyReference_refusesEveryLookup_onEveryRetry() throws Exception {
+        RetryOutcome o = retry("CryptoPolicy", Jvm.classPath());
+        o.assertEverythingRefused("security.provider entry 'CryptoPolicy' has no policy reference");
+    }
+
+    @Test
+    void entryWithoutPolicyReference_alsoStopsWeakRequestsThatNameAJdkProvider() throws Exception {
+        // A lookup naming SunRsaSign never asks the front provider; the JDK's implementation then
+        // needs a digest or the default SecureRandom from the list, which the front refuses.
+        Jvm.Result r = Jvm.run(List.of("-Djava.security.properties=" + override("CryptoPolicy")), Jvm.classPath(),
+                RetryingApp.class, "named");
+        assertEquals(0, r.exit(), r.output());
+        RetryOutcome o = RetryOutcome.parse(r.output());
+        for (int i = 1; i <= RetryingApp.ATTEMPTS; i++) {
+            assertTrue(o.result(i, "sha1withrsa").startsWith("REFUSED "), o.result(i, "sha1withrsa"));
+            assertTrue(o.result(i, "rsa1024").startsWith("REFUSED ") && o.result(i, "rsa1024").contains("SunRsaSign"),
+                    o.result(i, "rsa1024"));
+        }
+    }
+
+    /** A child JVM's main: the default random generator, which the JDK chooses without naming an algorithm. */
+    static final class DefaultRandom {
+        public static void main(String[] args) {
+            try {
+                new java.security.SecureRandom().nextInt();
+                System.out.println("default-random=OK");
+            } catch (RuntimeException e) {
+                System.out.println("default-random=REFUSED " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void entryWithoutPolicyReference_refusesTheDefaultSecureRandom_whichWorksWithoutIt() throws Exception {
+        Jvm.Result refused = Jvm.run(List.of("-Djava.security.properties=" + override("CryptoPolicy")), Jvm.classPath(),
+                DefaultRandom.class);
+        assertTrue(refused.output().contains("default-random=REFUSED SecureRandom CryptoPolicyRefusal is refused: "
+                + "cryptopolicy: security.provider entry 'CryptoPolicy' has no policy reference"), refused.output());
+        Jvm.Result plain = Jvm.run(List.of(), Jvm.classPath(), DefaultRandom.class);
+        assertTrue(plain.output().contains("default-random=OK"), plain.output());
+    }
+
+    @Test
+    void policyThatCannotBeLoaded_refusesEveryLookup_pastTheJdksThirtyAttempts() throws Exception {
+        RetryOutcome o = retry("CryptoPolicy DEFAULT:NO-SUCH-MODIFIER", Jvm.classPath());
+        o.assertEverythingRefused("policy DEFAULT:NO-SUCH-MODIFIER from java.security cannot be loaded");
+        assertTrue(o.result(50, "sha256").contains("unknown modifier 'NO-SUCH-MODIFIER'"), o.result(50, "sha256"));
+    }
+
+    @Test
+    void policyThatCannotBeInstalled_keepsItsProviderFirst_andRefusesEveryLookup() throws Exception {
+        RetryOutcome o = retry("CryptoPolicy FIPS", withoutBcFips());
+        o.assertEverythingRefused("security.provider entry 'CryptoPolicy FIPS': policy FIPS cannot be installed");
+        assertTrue(o.result(50, "sha1withrsa").contains("put bc-fips on the class path"), o.result(50, "sha1withrsa"));
+        for (int i = 1; i <= RetryingApp.ATTEMPTS; i++) {
+            assertTrue(o.result(i, "providers").startsWith(RetryOutcome.FRONT + ",SUN(sun.security.provider.Sun)"),
+                    "attempt " + i + ": " + o.result(i, "providers"));
+        }
+    }
+
+    @Test
+    void providerWhoseOwnDependenciesAreMissing_refusesEveryLookup() throws Exception {
+        // A fat jar or hand-made class path with cryptopolicy but without Jackson: configure() meets
+        // a NoClassDefFoundError, which the JDK would answer by dropping the provider after 30 tries.
+        RetryOutcome o = retry("CryptoPolicy DEFAULT", Jvm.classPathWithout(entry -> entry.contains("jackson")));
+        o.assertEverythingRefused("security.provider entry 'CryptoPolicy DEFAULT' cannot be configured: "
+                + "java.lang.NoClassDefFoundError");
+    }
+
+    @Test
+    void providerThatCannotBeLoadedAtAll_isSkippedByTheJdk_soThisRouteNeedsTheClassPath() throws Exception {
+        // What the JDK does with java -jar (where -cp is ignored) or a fat jar without cryptopolicy:
+        // an entry it cannot load is skipped in silence, and no java.security layout changes that.
+        // The agent is the route for java -jar (AgentJavaJarTest); cryptopolicy doctor shows this case.
+        RetryOutcome o = retry("CryptoPolicy DEFAULT", Jvm.classPathWithout(
+                entry -> entry.endsWith("providers/target/classes") || entry.contains("cryptopolicy-providers-")));
+        assertTrue(o.result(1, "sha1withrsa").startsWith("OK SunRsaSign(sun.security.rsa.SunRsaSign)"), o.output());
+        assertTrue(!o.guardedAfter(50), o.output());
     }
 }

@@ -28,23 +28,35 @@ public final class Jvm {
 
     public static Result run(List<String> jvmOptions, List<String> classPath, Class<?> main, String... args)
             throws IOException, InterruptedException {
+        List<String> launch = new ArrayList<>(List.of("-cp", String.join(File.pathSeparator, classPath), main.getName()));
+        launch.addAll(List.of(args));
+        return launch(jvmOptions, launch);
+    }
+
+    /**
+     * Runs this JDK's {@code java} with {@code jvmOptions}, then {@code launch}: what selects the
+     * application, such as {@code -cp PATH MAIN ARGS} or {@code -jar JAR}.
+     */
+    public static Result launch(List<String> jvmOptions, List<String> launch) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
         command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(String.join(File.pathSeparator, classPath));
-        command.add(main.getName());
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("JVM did not finish in 120 s: " + command);
+        command.addAll(launch);
+        // Output goes to a file: a child that writes more than a pipe holds would block otherwise.
+        Path log = java.nio.file.Files.createTempFile("jvm", ".out");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("JVM did not finish in 120 s: " + command);
+            }
+            return new Result(process.exitValue(), java.nio.file.Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            java.nio.file.Files.deleteIfExists(log);
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(process.exitValue(), output);
     }
 
     static List<String> classPathWithout(Predicate<String> drop) {
