@@ -10,6 +10,7 @@ import dev.cryptopolicy.provider.backend.BackendLoad;
 import dev.cryptopolicy.provider.backend.ProbeSuite;
 import dev.cryptopolicy.provider.internal.Audit;
 import dev.cryptopolicy.provider.internal.Enforcer;
+import dev.cryptopolicy.provider.internal.LateProviders;
 import dev.cryptopolicy.provider.internal.ProviderAssembly;
 import dev.cryptopolicy.provider.internal.WrapperProvider;
 import java.security.Provider;
@@ -71,6 +72,41 @@ public final class CryptoPolicy {
         installed.addAll(assembled.wrappers);
         replaceAll(installed);
         return new Installation(policy, assembled.front, installed, current, assembled.selections, assembled.rejected, audit);
+    }
+
+    /**
+     * The provider as the installed policy lets applications use it: a provider that is not one
+     * of the installation's own is replaced by a same-named wrapper that serves it under the
+     * policy. The agent routes {@code Security.addProvider}, {@code insertProviderAt} and every
+     * {@code getInstance(..., Provider)} call through this; without an installed policy the
+     * provider comes back as it is.
+     *
+     * @param provider a provider about to be registered or used; may be null
+     * @return the provider to register or use instead
+     */
+    public static Provider govern(Provider provider) {
+        if (provider != null && Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front
+                && front.late() != null) {
+            return front.late().govern(provider);
+        }
+        return provider;
+    }
+
+    /**
+     * Where a provider being registered at {@code requested} goes under the installed policy:
+     * never ahead of the {@code CryptoPolicy} front provider, which stays first. The agent routes
+     * {@code Security.insertProviderAt} through this before {@link #govern(Provider)}.
+     *
+     * @param provider  the provider being registered
+     * @param requested the 1-based position asked for (0 or past the end appends)
+     * @return the position to register it at
+     */
+    public static int position(Provider provider, int requested) {
+        if (provider != null && Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front
+                && front.late() != null) {
+            return front.late().position(provider, requested);
+        }
+        return requested;
     }
 
     /** Restores the providers that were installed before cryptopolicy; does nothing when none is installed. */
@@ -154,6 +190,9 @@ public final class CryptoPolicy {
             // LDAP) would be wrapped into an exact copy of itself: it stays as it is.
             wrappers.add(assembly.governs(b) ? new WrapperProvider(b, assembly) : b.provider());
         }
+        List<Provider> installed = new ArrayList<>(List.of(front));
+        installed.addAll(wrappers);
+        front.late(new LateProviders(assembly, front, installed, backends));
         return new Assembled(front, wrappers, built.selections(), built.rejected(), missing, backends);
     }
 
