@@ -26,6 +26,7 @@ public final class Agent {
     /** Called by the JVM for {@code -javaagent}. */
     public static void premain(String args, Instrumentation instrumentation) {
         install(args);
+        SecurityHooks.install(instrumentation);
     }
 
     /** Called by the JVM for {@code -javaagent} when the two-argument form is absent. */

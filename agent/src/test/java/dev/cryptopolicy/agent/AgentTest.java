@@ -37,11 +37,16 @@ class AgentTest {
         }
     }
 
-    /** A jar with only the agent manifest; the classes come from the test class path. */
     private Path agentJar() throws Exception {
+        return agentJar(dir);
+    }
+
+    /** A jar with only the agent manifest; the classes come from the test class path. */
+    static Path agentJar(Path dir) throws Exception {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("Premain-Class", Agent.class.getName());
+        manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
         Path jar = dir.resolve("agent.jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest)) {
             j.flush();
