@@ -29,6 +29,11 @@ class LateProvidersAgentTest {
     Path dir;
 
     private Map<String, String> attempts(String policy, String scenario) throws Exception {
+        return attempts(policy, scenario, new ArrayList<>());
+    }
+
+    /** Runs the battery; {@code output} receives every line the child printed. */
+    private Map<String, String> attempts(String policy, String scenario, List<String> output) throws Exception {
         Path bcprov = Path.of("target", "bcprov", "bcprov.jar");
         assertTrue(Files.isRegularFile(bcprov), "the build copies bcprov to " + bcprov.toAbsolutePath());
         List<String> classPath = new ArrayList<>();
@@ -58,6 +63,7 @@ class LateProvidersAgentTest {
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), out);
+        output.addAll(List.of(out.split("\n")));
         return LateProviderAttempts.parse(out);
     }
 
@@ -114,6 +120,28 @@ class LateProvidersAgentTest {
         assertServedBy(legacy, "sha1withrsa-bc", "BC");
         assertServedBy(legacy, "sha1withrsa-bc-object", "BC");
         assertServedBy(legacy, "rsa1024-bc-object", "BC");
+    }
+
+    @Test
+    void removingTheFrontProvider_doesNotSwitchGovernanceOff() throws Exception {
+        Map<String, String> r = attempts("DEFAULT", "remove-front");
+        assertEquals(WRAPPER, r.get("registered"), r::toString);
+        assertRefused(r, "sha1withrsa", "NoSuchAlgorithmException");
+        assertRefused(r, "sha1withrsa-bc", "NoSuchAlgorithmException");
+    }
+
+    @Test
+    void auditMode_servesLateProviders_andReportsThem() throws Exception {
+        Path policy = dir.resolve("audit.yaml");
+        Files.writeString(policy, "kind: policy\nextends: DEFAULT\nmode: audit\n");
+        List<String> lines = new ArrayList<>();
+        Map<String, String> r = attempts(policy.toString(), "add", lines);
+        assertServedBy(r, "sha1withrsa-bc-object", "BC");
+        assertServedBy(r, "rsa1024-bc", "BC");
+        String out = String.join("\n", lines);
+        assertTrue(out.contains("cryptopolicy audit: provider BC (org.bouncycastle.jce.provider.BouncyCastleProvider) reached the JCA"
+                + " after policy"), out);
+        assertTrue(out.contains("cryptopolicy audit: would refuse: Signature SHA1WITHRSA is not in the feature set"), out);
     }
 
     @Test

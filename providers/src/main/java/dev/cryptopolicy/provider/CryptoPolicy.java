@@ -34,6 +34,12 @@ import java.util.Map;
  */
 public final class CryptoPolicy {
 
+    /**
+     * The installed policy's governance of providers that arrive later. Held here, not looked up
+     * by name, so that removing the front provider does not switch it off.
+     */
+    private static volatile LateProviders governance;
+
     private CryptoPolicy() {
     }
 
@@ -71,6 +77,7 @@ public final class CryptoPolicy {
         installed.add(assembled.front);
         installed.addAll(assembled.wrappers);
         replaceAll(installed);
+        governance = assembled.front.late();
         return new Installation(policy, assembled.front, installed, current, assembled.selections, assembled.rejected, audit);
     }
 
@@ -85,11 +92,8 @@ public final class CryptoPolicy {
      * @return the provider to register or use instead
      */
     public static Provider govern(Provider provider) {
-        if (provider != null && Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front
-                && front.late() != null) {
-            return front.late().govern(provider);
-        }
-        return provider;
+        LateProviders g = governance;
+        return g == null ? provider : g.govern(provider);
     }
 
     /**
@@ -102,15 +106,13 @@ public final class CryptoPolicy {
      * @return the position to register it at
      */
     public static int position(Provider provider, int requested) {
-        if (provider != null && Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front
-                && front.late() != null) {
-            return front.late().position(provider, requested);
-        }
-        return requested;
+        LateProviders g = governance;
+        return g == null ? requested : g.position(provider, requested);
     }
 
     /** Restores the providers that were installed before cryptopolicy; does nothing when none is installed. */
     public static synchronized void uninstall() {
+        governance = null;
         if (Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front && !front.before().isEmpty()) {
             // Exactly what was there: Bouncy Castle FIPS, loaded for the policy, goes too.
             front.propertiesBefore().forEach(Security::setProperty);

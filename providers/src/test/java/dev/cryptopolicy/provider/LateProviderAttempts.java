@@ -30,7 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code add} ({@code Security.addProvider(bc)}), {@code insert1} ({@code insertProviderAt(bc, 1)}),
  * {@code serviceloader} (a SunEC object from {@code ServiceLoader.load(Provider.class)}, never
  * registered) or {@code readd-sunec} ({@code removeProvider("SunEC")} then {@code addProvider} of
- * that object).
+ * that object), or {@code remove-front} ({@code removeProvider("CryptoPolicy")}, then {@code addProvider(bc)}).
  */
 public final class LateProviderAttempts {
     private static final byte[] DATA = {1, 2, 3};
@@ -78,6 +78,15 @@ public final class LateProviderAttempts {
                 out.put("reach-front", served(() -> javax.net.ssl.SSLContext.getInstance("TLSv1.3").getProvider()));
                 out.put("sha1withrsa-after-front", served(() -> sign(Signature.getInstance("SHA1withRSA"), rsa2048.getPrivate())));
                 out.put("registered-after", position("BC") + " " + Security.getProvider("BC").getClass().getName());
+            }
+            case "remove-front" -> {
+                Security.removeProvider("CryptoPolicy");
+                Provider bc = (Provider) Class.forName("org.bouncycastle.jce.provider.BouncyCastleProvider")
+                        .getConstructor().newInstance();
+                Security.addProvider(bc);
+                out.put("registered", Security.getProvider("BC").getClass().getName());
+                out.put("sha1withrsa", served(() -> sign(Signature.getInstance("SHA1withRSA"), rsa2048.getPrivate())));
+                out.put("sha1withrsa-bc", served(() -> sign(Signature.getInstance("SHA1withRSA", "BC"), rsa2048.getPrivate())));
             }
             case "serviceloader", "readd-sunec" -> {
                 Provider sunEc = null;

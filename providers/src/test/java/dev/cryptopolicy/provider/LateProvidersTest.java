@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Providers that arrive after {@link CryptoPolicy#install} on the programmatic route (no agent), in
@@ -22,12 +23,16 @@ class LateProvidersTest {
     static final Path BCPROV = Path.of("target", "bcprov", "bcprov.jar");
 
     static Map<String, String> attempts(String route, String scenario) throws Exception {
+        return LateProviderAttempts.parse(output(route, scenario));
+    }
+
+    static String output(String route, String scenario) throws Exception {
         assertTrue(Files.isRegularFile(BCPROV), "the build copies bcprov to " + BCPROV.toAbsolutePath());
         List<String> classPath = new ArrayList<>(Jvm.classPathWithout(entry -> entry.contains("bouncycastle")));
         classPath.add(BCPROV.toAbsolutePath().toString());
         Jvm.Result result = Jvm.run(List.of(), classPath, LateProviderAttempts.class, route, scenario);
         assertEquals(0, result.exit(), result.output());
-        return LateProviderAttempts.parse(result.output());
+        return result.output();
     }
 
     static void assertRefused(Map<String, String> results, String name, String exception) {
@@ -107,6 +112,26 @@ class LateProvidersTest {
         assertRefused(r, "aes128-gcm", "InvalidKeyException");
         assertRefused(r, "weak-rsa-key-sign-bc", "InvalidKeyException");
         assertServedBy(attempts("none", "add"), "aes128-gcm", "SunJCE");
+    }
+
+    @Test
+    void auditMode_theDetectingLookupIsServed_andReported(@TempDir Path dir) throws Exception {
+        Path policy = dir.resolve("audit.yaml");
+        Files.writeString(policy, "kind: policy\nextends: DEFAULT\nmode: audit\n");
+        String out = output("install:" + policy, "add");
+        Map<String, String> r = LateProviderAttempts.parse(out);
+        assertTrue(r.get("sha1withrsa").startsWith("OK "), r::toString);
+        assertServedBy(r, "rsa1024-bc", "BC");
+        assertTrue(out.contains("cryptopolicy audit: would refuse: Signature SHA1withRSA: provider BC was registered after policy"), out);
+        assertTrue(out.contains("cryptopolicy audit: provider BC (org.bouncycastle.jce.provider.BouncyCastleProvider) reached the JCA"), out);
+    }
+
+    @Test
+    void removingTheFrontProvider_leavesLaterProvidersUnseen() throws Exception {
+        // Nothing reaches a front that is no longer in the list: this route cannot see BC then.
+        Map<String, String> r = attempts("install:DEFAULT", "remove-front");
+        assertEquals("org.bouncycastle.jce.provider.BouncyCastleProvider", r.get("registered"), r::toString);
+        assertServedBy(r, "sha1withrsa", "BC");
     }
 
     @Test

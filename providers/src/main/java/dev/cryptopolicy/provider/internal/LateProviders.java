@@ -55,6 +55,8 @@ public final class LateProviders {
             return size() > CACHED_WRAPPERS;
         }
     };
+    /** Provider classes and names already reported, so that a loop making new objects logs once. */
+    private final Set<String> logged = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The provider list as last seen governed by {@link #check}; compared by identity. */
     private volatile Provider[] seen;
 
@@ -203,7 +205,7 @@ public final class LateProviders {
                 return raced;
             }
         }
-        if (wrapper != raw) {
+        if (wrapper != raw && logged.add(raw.getClass().getName() + " " + raw.getName())) {
             LOG.log(policy.enforcing() ? Level.INFO : Level.WARNING,
                     "cryptopolicy{0}: provider {1} ({2}) reached the JCA after policy {3} was installed; it is served only"
                             + " through a same-named wrapper under the policy",
