@@ -58,6 +58,9 @@ final class SecurityHooks {
             "javax/net/ssl/KeyManagerFactory", "javax/net/ssl/TrustManagerFactory");
     static final String SECURITY = "java/security/Security";
 
+    /** Set once the JCA is instrumented: a second -javaagent of this jar (command line and JAVA_TOOL_OPTIONS) adds nothing. */
+    private static boolean installed;
+
     private SecurityHooks() {
     }
 
@@ -66,7 +69,10 @@ final class SecurityHooks {
      *
      * @throws IllegalStateException naming the step that failed
      */
-    static void install(Instrumentation instrumentation) {
+    static synchronized void install(Instrumentation instrumentation) {
+        if (installed) {
+            return;
+        }
         if (!instrumentation.isRetransformClassesSupported()) {
             throw new IllegalStateException("cryptopolicy agent: the JVM does not let the agent retransform classes"
                     + " (the agent jar's manifest must say Can-Retransform-Classes: true); providers registered after"
@@ -104,6 +110,7 @@ final class SecurityHooks {
             throw new IllegalStateException("cryptopolicy agent: java.security.Security was not instrumented; providers"
                     + " registered after start-up could not be governed");
         }
+        installed = true;
     }
 
     /** Puts the hook class, alone, in a jar on the bootstrap class path and returns the class as java.base sees it. */

@@ -32,8 +32,12 @@ class LateProvidersAgentTest {
         return attempts(policy, scenario, new ArrayList<>());
     }
 
-    /** Runs the battery; {@code output} receives every line the child printed. */
     private Map<String, String> attempts(String policy, String scenario, List<String> output) throws Exception {
+        return attempts(policy, scenario, output, 1);
+    }
+
+    /** Runs the battery under {@code agents} copies of the agent option; {@code output} receives every line the child printed. */
+    private Map<String, String> attempts(String policy, String scenario, List<String> output, int agents) throws Exception {
         Path bcprov = Path.of("target", "bcprov", "bcprov.jar");
         assertTrue(Files.isRegularFile(bcprov), "the build copies bcprov to " + bcprov.toAbsolutePath());
         List<String> classPath = new ArrayList<>();
@@ -51,7 +55,9 @@ class LateProvidersAgentTest {
         }
         String route = "none";
         if (policy != null) {
-            command.add("-javaagent:" + AgentTest.agentJar(dir) + "=" + policy);
+            for (int i = 0; i < agents; i++) {
+                command.add("-javaagent:" + AgentTest.agentJar(dir) + "=" + policy);
+            }
             route = "agent";
         }
         command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), LateProviderAttempts.class.getName(), route,
@@ -97,6 +103,8 @@ class LateProvidersAgentTest {
         Map<String, String> r = attempts("DEFAULT", "add");
         assertTrue(r.get("registered").endsWith(" " + WRAPPER), r::toString);
         assertGovernedUnderDefault(r);
+        // What no route governs (README, security model): an SPI made from the provider's service directly.
+        assertServedBy(r, "rsa1024-bc-spi", "BC");
     }
 
     @Test
@@ -120,6 +128,13 @@ class LateProvidersAgentTest {
         assertServedBy(legacy, "sha1withrsa-bc", "BC");
         assertServedBy(legacy, "sha1withrsa-bc-object", "BC");
         assertServedBy(legacy, "rsa1024-bc-object", "BC");
+    }
+
+    @Test
+    void theAgentGivenTwice_instrumentsOnce_andStillGoverns() throws Exception {
+        Map<String, String> r = attempts("DEFAULT", "add", new ArrayList<>(), 2);
+        assertTrue(r.get("registered").endsWith(" " + WRAPPER), r::toString);
+        assertRefused(r, "sha1withrsa-bc-object", "NoSuchAlgorithmException");
     }
 
     @Test

@@ -70,6 +70,14 @@ public final class LateProviderAttempts {
                 out.put("weak-rsa-key-sign-bc", served(() -> sign(Signature.getInstance("SHA256withRSA", "BC"), rsa1024)));
                 out.put("sha1withrsa-bc-object", served(() -> sign(Signature.getInstance("SHA1withRSA", bc), rsa2048.getPrivate())));
                 out.put("rsa1024-bc-object", served(() -> rsa(KeyPairGenerator.getInstance("RSA", bc))));
+                // Not governable on any route: a service's SPI made directly (KeyPairGeneratorSpi's methods are public).
+                out.put("rsa1024-bc-spi", served(() -> {
+                    java.security.KeyPairGeneratorSpi spi = (java.security.KeyPairGeneratorSpi) bc.getService("KeyPairGenerator", "RSA")
+                            .newInstance(null);
+                    spi.initialize(1024, new SecureRandom());
+                    spi.generateKeyPair();
+                    return bc;
+                }));
                 // What the policy allows still works through Bouncy Castle.
                 out.put("allowed-sha256-bc", served(() -> MessageDigest.getInstance("SHA-256", "BC").getProvider()));
                 out.put("allowed-sha256withrsa-bc", served(() -> sign(Signature.getInstance("SHA256withRSA", "BC"), rsa2048.getPrivate())));
