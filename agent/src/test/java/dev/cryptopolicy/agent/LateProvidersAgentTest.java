@@ -1,5 +1,7 @@
 package dev.cryptopolicy.agent;
 
+import static dev.cryptopolicy.provider.LateProviderAttempts.assertRefused;
+import static dev.cryptopolicy.provider.LateProviderAttempts.assertServedBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,15 +73,6 @@ class LateProvidersAgentTest {
         assertEquals(0, p.exitValue(), out);
         output.addAll(List.of(out.split("\n")));
         return LateProviderAttempts.parse(out);
-    }
-
-    private static void assertRefused(Map<String, String> r, String name, String exception) {
-        String result = r.get(name);
-        assertTrue(result != null && result.startsWith("REFUSED: " + exception), name + " must be refused with " + exception + ": " + r);
-    }
-
-    private static void assertServedBy(Map<String, String> r, String name, String provider) {
-        assertEquals("OK " + provider, r.get(name), name + " in " + r);
     }
 
     /** What every registration route must give under DEFAULT: every attempt refused, by the policy's own exceptions. */

@@ -58,6 +58,10 @@ public final class LateProviderAttempts {
                 int position = scenario.equals("add") ? Security.addProvider(bc) : Security.insertProviderAt(bc, 1);
                 out.put("registered", position + " " + Security.getProvider("BC").getClass().getName());
                 out.put("front", position("CryptoPolicy"));
+                if (args.length > 2 && args[2].equals("cipher-first")) {
+                    // The first lookup after the registration is a cipher (Bouncy Castle registers AES, not AES/GCM/NoPadding).
+                    out.put("aes128-gcm-first", served(() -> aesGcm(Cipher.getInstance("AES/GCM/NoPadding"), 16)));
+                }
                 out.put("sha1withrsa", served(() -> sign(Signature.getInstance("SHA1withRSA"), rsa2048.getPrivate())));
                 out.put("sha1withrsa-again", served(() -> sign(Signature.getInstance("SHA1withRSA"), rsa2048.getPrivate())));
                 out.put("md5", served(() -> MessageDigest.getInstance("MD5").getProvider()));
@@ -137,6 +141,18 @@ public final class LateProviderAttempts {
             }
         }
         return out;
+    }
+
+    /** Asserts that the attempt {@code name} was refused with a message starting with {@code exception}. */
+    public static void assertRefused(Map<String, String> results, String name, String exception) {
+        String r = results.get(name);
+        org.junit.jupiter.api.Assertions.assertTrue(r != null && r.startsWith("REFUSED: " + exception),
+                name + " must be refused with " + exception + ": " + results);
+    }
+
+    /** Asserts that the attempt {@code name} succeeded, served by {@code provider}. */
+    public static void assertServedBy(Map<String, String> results, String name, String provider) {
+        org.junit.jupiter.api.Assertions.assertEquals("OK " + provider, results.get(name), name + " in " + results);
     }
 
     /** The provider's 1-based position in the list, or 0. */

@@ -1,5 +1,7 @@
 package dev.cryptopolicy.provider;
 
+import static dev.cryptopolicy.provider.LateProviderAttempts.assertRefused;
+import static dev.cryptopolicy.provider.LateProviderAttempts.assertServedBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,26 +24,19 @@ class LateProvidersTest {
     /** bcprov, copied beside the build by the pom; bc-fips must not be on the same class path. */
     static final Path BCPROV = Path.of("target", "bcprov", "bcprov.jar");
 
-    static Map<String, String> attempts(String route, String scenario) throws Exception {
-        return LateProviderAttempts.parse(output(route, scenario));
+    static Map<String, String> attempts(String route, String scenario, String... options) throws Exception {
+        return LateProviderAttempts.parse(output(route, scenario, options));
     }
 
-    static String output(String route, String scenario) throws Exception {
+    static String output(String route, String scenario, String... options) throws Exception {
         assertTrue(Files.isRegularFile(BCPROV), "the build copies bcprov to " + BCPROV.toAbsolutePath());
         List<String> classPath = new ArrayList<>(Jvm.classPathWithout(entry -> entry.contains("bouncycastle")));
         classPath.add(BCPROV.toAbsolutePath().toString());
-        Jvm.Result result = Jvm.run(List.of(), classPath, LateProviderAttempts.class, route, scenario);
+        List<String> args = new ArrayList<>(List.of(route, scenario));
+        args.addAll(List.of(options));
+        Jvm.Result result = Jvm.run(List.of(), classPath, LateProviderAttempts.class, args.toArray(new String[0]));
         assertEquals(0, result.exit(), result.output());
         return result.output();
-    }
-
-    static void assertRefused(Map<String, String> results, String name, String exception) {
-        String r = results.get(name);
-        assertTrue(r != null && r.startsWith("REFUSED: " + exception), name + " must be refused with " + exception + ": " + results);
-    }
-
-    static void assertServedBy(Map<String, String> results, String name, String provider) {
-        assertEquals("OK " + provider, results.get(name), name + " in " + results);
     }
 
     @Test
@@ -108,7 +103,9 @@ class LateProvidersTest {
 
     @Test
     void underFuture_aes128ThroughBouncyCastleIsRefused_aKeyTheFrontRefusesDoesNotFallThrough() throws Exception {
-        Map<String, String> r = attempts("install:FUTURE", "add");
+        Map<String, String> r = attempts("install:FUTURE", "add", "cipher-first");
+        // As the lookup that finds Bouncy Castle ungoverned, and after it.
+        assertRefused(r, "aes128-gcm-first", "ProviderException: Cipher AES/GCM/NoPadding: provider BC was registered after policy FUTURE");
         assertRefused(r, "aes128-gcm", "InvalidKeyException");
         assertRefused(r, "weak-rsa-key-sign-bc", "InvalidKeyException");
         assertServedBy(attempts("none", "add"), "aes128-gcm", "SunJCE");

@@ -117,7 +117,7 @@ public final class LateProviders {
         for (Provider raw : replaced) {
             ServiceType t = ServiceType.ofJcaNameOrNull(type);
             boolean governedType = t != null ? !ProviderAssembly.ungoverned(t, algorithm) : type.equals("SSLContext");
-            if (governedType && raw.getService(type, algorithm) != null) {
+            if (governedType && offers(raw, type, algorithm)) {
                 String message = type + " " + algorithm + ": provider " + raw.getName() + " was registered after policy "
                         + policy.name() + " was installed and is governed from now on; this lookup started while it was"
                         + " still ungoverned and " + (policy.enforcing() ? "is refused" : "would be refused")
@@ -129,6 +129,19 @@ public final class LateProviders {
                 LOG.log(Level.WARNING, "cryptopolicy audit: would refuse: {0}", message);
             }
         }
+    }
+
+    /** Whether the provider has a service the lookup could use; for a cipher transformation, also its shorter forms. */
+    private static boolean offers(Provider p, String type, String algorithm) {
+        if (p.getService(type, algorithm) != null) {
+            return true;
+        }
+        String[] parts = algorithm.split("/");
+        if (!type.equals("Cipher") || parts.length != 3) {
+            return false;
+        }
+        return p.getService(type, parts[0] + "/" + parts[1]) != null || p.getService(type, parts[0] + "//" + parts[2]) != null
+                || p.getService(type, parts[0]) != null;
     }
 
     /**
