@@ -53,6 +53,10 @@ final class Startup {
         }
         try {
             install(options);
+            if (atStartUp && instrumentation != null) {
+                // Providers an application registers later, or passes straight to getInstance.
+                SecurityHooks.install(instrumentation);
+            }
         } catch (PolicyException e) {
             fail(atStartUp, Agent.POLICY_ERROR, "cryptopolicy agent: policy " + options.policy()
                     + " cannot be loaded, " + outcome(atStartUp) + ": " + String.join(" | ", errors(e)));

@@ -10,6 +10,7 @@ import dev.cryptopolicy.provider.backend.BackendLoad;
 import dev.cryptopolicy.provider.backend.ProbeSuite;
 import dev.cryptopolicy.provider.internal.Audit;
 import dev.cryptopolicy.provider.internal.Enforcer;
+import dev.cryptopolicy.provider.internal.LateProviders;
 import dev.cryptopolicy.provider.internal.ProviderAssembly;
 import dev.cryptopolicy.provider.internal.WrapperProvider;
 import java.security.Provider;
@@ -32,6 +33,12 @@ import java.util.Map;
  * throws (fail closed: the caller decides whether to stop).
  */
 public final class CryptoPolicy {
+
+    /**
+     * The installed policy's governance of providers that arrive later. Held here, not looked up
+     * by name, so that removing the front provider does not switch it off.
+     */
+    private static volatile LateProviders governance;
 
     private CryptoPolicy() {
     }
@@ -82,11 +89,42 @@ public final class CryptoPolicy {
         installed.add(assembled.front);
         installed.addAll(assembled.wrappers);
         replaceAll(installed);
+        governance = assembled.front.late();
         return new Installation(policy, assembled.front, installed, current, assembled.selections, assembled.rejected, audit);
+    }
+
+    /**
+     * The provider as the installed policy lets applications use it: a provider that is not one
+     * of the installation's own is replaced by a same-named wrapper that serves it under the
+     * policy. The agent routes {@code Security.addProvider}, {@code insertProviderAt} and every
+     * {@code getInstance(..., Provider)} call through this; without an installed policy the
+     * provider comes back as it is.
+     *
+     * @param provider a provider about to be registered or used; may be null
+     * @return the provider to register or use instead
+     */
+    public static Provider govern(Provider provider) {
+        LateProviders g = governance;
+        return g == null ? provider : g.govern(provider);
+    }
+
+    /**
+     * Where a provider being registered at {@code requested} goes under the installed policy:
+     * never ahead of the {@code CryptoPolicy} front provider, which stays first. The agent routes
+     * {@code Security.insertProviderAt} through this before {@link #govern(Provider)}.
+     *
+     * @param provider  the provider being registered
+     * @param requested the 1-based position asked for (0 or past the end appends)
+     * @return the position to register it at
+     */
+    public static int position(Provider provider, int requested) {
+        LateProviders g = governance;
+        return g == null ? requested : g.position(provider, requested);
     }
 
     /** Restores the providers that were installed before cryptopolicy; does nothing when none is installed. */
     public static synchronized void uninstall() {
+        governance = null;
         if (Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front && !front.before().isEmpty()) {
             // Exactly what was there: Bouncy Castle FIPS, loaded for the policy, goes too.
             front.propertiesBefore().forEach(Security::setProperty);
@@ -165,6 +203,9 @@ public final class CryptoPolicy {
             // LDAP) would be wrapped into an exact copy of itself: it stays as it is.
             wrappers.add(assembly.governs(b) ? new WrapperProvider(b, assembly) : b.provider());
         }
+        List<Provider> installed = new ArrayList<>(List.of(front));
+        installed.addAll(wrappers);
+        front.late(new LateProviders(assembly, front, installed, backends));
         return new Assembled(front, wrappers, built.selections(), built.rejected(), missing, backends);
     }
 

@@ -1,5 +1,6 @@
 package dev.cryptopolicy.provider;
 
+import dev.cryptopolicy.provider.internal.LateProviders;
 import dev.cryptopolicy.provider.internal.PolicyProviders;
 import java.security.Provider;
 
@@ -62,6 +63,17 @@ public final class CryptoPolicyProvider extends Provider implements PolicyProvid
                 : "cryptopolicy: the feature set of policy " + policy);
         this.policy = policy;
         this.pending = pending;
+    }
+
+    /** Governs providers that reach the JCA after this front was installed; null for an unconfigured front. */
+    private transient volatile LateProviders late;
+
+    void late(LateProviders governance) {
+        this.late = governance;
+    }
+
+    LateProviders late() {
+        return late;
     }
 
     /** The JDK security properties as they were before installation, restored on uninstall. */
@@ -142,7 +154,14 @@ public final class CryptoPolicyProvider extends Provider implements PolicyProvid
         if (pending != null) {
             return pending.service(type, algorithm);
         }
-        return super.getService(type, algorithm);
+        Provider.Service service = super.getService(type, algorithm);
+        LateProviders governance = late;
+        // A digest or random generator served from here binds at getInstance and takes no key:
+        // the providers behind this one play no part in the lookup, so it skips the list check.
+        if (governance != null && !(service != null && (type.equals("MessageDigest") || type.equals("SecureRandom")))) {
+            governance.check(type, algorithm);
+        }
+        return service;
     }
 
     @Override

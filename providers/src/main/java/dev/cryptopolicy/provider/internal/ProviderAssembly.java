@@ -61,6 +61,11 @@ public final class ProviderAssembly {
         };
     }
 
+    /** The policy the providers of this assembly enforce. */
+    CompiledPolicy policy() {
+        return policy;
+    }
+
     /** A feature of the front provider and the backend chosen for it. */
     public record Selection(ServiceType type, String algorithm, Backend backend) {
     }
