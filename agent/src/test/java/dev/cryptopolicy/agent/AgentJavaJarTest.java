@@ -37,7 +37,7 @@ class AgentJavaJarTest {
 
     /** The agent as shipped: its classes come through its manifest Class-Path, not -cp. */
     private Path agentJar() throws Exception {
-        return Jars.write(dir.resolve("agent.jar"), Map.of("Premain-Class", Agent.class.getName(),
+        return Jars.write(dir.resolve("agent.jar"), Map.of("Premain-Class", Agent.class.getName(), "Can-Retransform-Classes", "true",
                 "Class-Path", Jars.classPathAttribute(Jvm.classPath())));
     }
 

@@ -71,7 +71,8 @@ class ApplicationLibrariesTest {
         Run r = probe(List.of("-javaagent:" + agent + "=FIPS"), bcprov, "bcprov");
         SelfContainedAgentTest.assertFips(r);
         assertTrue(r.out().contains("bcprov-class=" + bcprovJar + " system"), r.all());
-        assertTrue(r.out().contains("bcprov-digest=BC 32"), r.all());
+        // The application's own (non-FIPS) provider is governed too: under fips_only it serves nothing.
+        assertTrue(r.out().contains("bcprov-digest=REFUSED") && r.out().contains("backends.fips_only"), r.all());
         assertTrue(r.out().contains("visible org/bouncycastle/jce/provider/BouncyCastleProvider.class=[" + bcprovJar + "]"), r.all());
         // Control: the same application without the agent uses its bcprov, and the JDK allows Ed25519.
         Run plain = probe(List.of(), bcprov, "bcprov");

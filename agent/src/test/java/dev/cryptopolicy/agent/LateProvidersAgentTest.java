@@ -40,8 +40,9 @@ class LateProvidersAgentTest {
 
     /** Runs the battery under {@code agents} copies of the agent option; {@code output} receives every line the child printed. */
     private Map<String, String> attempts(String policy, String scenario, List<String> output, int agents) throws Exception {
-        Path bcprov = Path.of("target", "bcprov", "bcprov.jar");
-        assertTrue(Files.isRegularFile(bcprov), "the build copies bcprov to " + bcprov.toAbsolutePath());
+        List<Path> bcprovJars = AgentTest.jarsIn(AgentTest.itJars("bcprov"));
+        assertEquals(1, bcprovJars.size(), "the build copies one bcprov jar: " + bcprovJars);
+        Path bcprov = bcprovJars.get(0);
         List<String> classPath = new ArrayList<>();
         for (String entry : System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
                 .split(File.pathSeparator)) {
