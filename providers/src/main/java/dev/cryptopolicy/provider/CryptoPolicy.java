@@ -15,6 +15,7 @@ import dev.cryptopolicy.provider.internal.WrapperProvider;
 import java.security.Provider;
 import java.security.Security;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,13 @@ import java.util.Map;
  * throws (fail closed: the caller decides whether to stop).
  */
 public final class CryptoPolicy {
+
+    /**
+     * The provider each installed wrapper stands in for. Only this class reaches it: the wrappers
+     * themselves, which any code gets from {@code Security.getProvider}, lead nowhere else. Guarded
+     * by the class lock (install and uninstall).
+     */
+    private static final Map<Provider, Provider> WRAPPED = new IdentityHashMap<>();
 
     private CryptoPolicy() {
     }
@@ -69,18 +77,32 @@ public final class CryptoPolicy {
         }
         installed.add(assembled.front);
         installed.addAll(assembled.wrappers);
+        Map<Provider, Provider> originals = new IdentityHashMap<>();
+        for (int i = 0; i < assembled.wrappers.size(); i++) {
+            originals.put(assembled.wrappers.get(i), assembled.backends.get(i).provider());
+        }
         replaceAll(installed);
+        WRAPPED.clear();
+        WRAPPED.putAll(originals);
         return new Installation(policy, assembled.front, installed, current, assembled.selections, assembled.rejected, audit);
     }
 
-    /** Restores the providers that were installed before cryptopolicy; does nothing when none is installed. */
+    /**
+     * Restores exactly the providers, and the JDK security properties, that were there before the
+     * first {@link #install}; does nothing when no policy is installed. This is a programmatic API
+     * for the code that installed the policy (tests, an application that manages its own
+     * start-up): it is not a switch that the policy guards, and a JVM started with the agent or
+     * a {@code java.security} route is meant to keep its policy until it exits.
+     */
     public static synchronized void uninstall() {
         if (Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front && !front.before().isEmpty()) {
             // Exactly what was there: Bouncy Castle FIPS, loaded for the policy, goes too.
             front.propertiesBefore().forEach(Security::setProperty);
             replaceAll(front.before());
+            WRAPPED.clear();
         } else if (Security.getProvider(CryptoPolicyProvider.NAME) != null) {
             replaceAll(originals());
+            WRAPPED.clear();
         }
     }
 
@@ -143,7 +165,7 @@ public final class CryptoPolicy {
             }
         }
         CryptoPolicyProvider front = new CryptoPolicyProvider(policy.name());
-        ProviderAssembly.Front built = assembly.buildFront(front, backends);
+        ProviderAssembly.Front built = assembly.buildFront(front, front.registrar(), backends);
         List<String> missing = new ArrayList<>(loadProblems);
         for (ProviderAssembly.Missing m : built.missing()) {
             missing.add(m.describe());
@@ -154,6 +176,7 @@ public final class CryptoPolicy {
             // LDAP) would be wrapped into an exact copy of itself: it stays as it is.
             wrappers.add(assembly.governs(b) ? new WrapperProvider(b, assembly) : b.provider());
         }
+        // Wrappers offer no way back to what they wrap; the originals stay with the code that installs.
         return new Assembled(front, wrappers, built.selections(), built.rejected(), missing, backends);
     }
 
@@ -196,13 +219,15 @@ public final class CryptoPolicy {
     }
 
     /** The installed providers with cryptopolicy's own removed and wrappers replaced by what they wrap. */
-    private static List<Provider> originals() {
+    private static synchronized List<Provider> originals() {
         List<Provider> out = new ArrayList<>();
         for (Provider p : Security.getProviders()) {
             if (p instanceof CryptoPolicyProvider) {
                 continue;
             }
-            out.add(p instanceof WrapperProvider w ? w.original() : p);
+            // A wrapper of an installation this class did not record stays as it is: wrapping it
+            // again only adds the new policy to the old one's.
+            out.add(WRAPPED.getOrDefault(p, p));
         }
         return out;
     }

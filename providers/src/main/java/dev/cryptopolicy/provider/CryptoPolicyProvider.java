@@ -1,7 +1,8 @@
 package dev.cryptopolicy.provider;
 
-import dev.cryptopolicy.provider.internal.PolicyProviders;
 import java.security.Provider;
+import java.security.Security;
+import java.util.function.Consumer;
 
 /**
  * The front JCA provider, named {@value #NAME}: it offers exactly the feature set of the installed
@@ -12,8 +13,12 @@ import java.security.Provider;
  * ({@code security.provider.1=CryptoPolicy DEFAULT}): the JDK then calls {@link #configure(String)}
  * with the policy reference, which returns a configured provider; an unconfigured instance offers
  * no service at all.
+ *
+ * <p>{@link #configure(String)} configures a policy once per JVM, on a fresh instance while no
+ * policy is installed; on an installed or configured front, or while a policy is installed, it
+ * refuses: the policy of a running JVM is not changed through the JCA's provider API.
  */
-public final class CryptoPolicyProvider extends Provider implements PolicyProviders.Registrar {
+public final class CryptoPolicyProvider extends Provider {
     private static final long serialVersionUID = 1L;
 
     /** The provider name. */
@@ -69,16 +74,30 @@ public final class CryptoPolicyProvider extends Provider implements PolicyProvid
 
     /**
      * Configures a provider for the {@code java.security} route. {@code arg} is a policy reference
-     * ({@code DEFAULT:NO-SHA1}) for the front provider, or {@code PROVIDER@REFERENCE} for the
-     * same-named wrapper of one of the JDK's providers ({@code SunRsaSign@DEFAULT}).
+     * ({@code DEFAULT:NO-SHA1}).
      *
      * @throws java.security.InvalidParameterException naming the policy and every problem when the
      *     policy cannot be loaded or installed; the JDK then has no provider at that position
      *     rather than a permissive one
+     * @throws IllegalStateException when this provider is configured or installed, or a policy is
+     *     installed in this JVM: any code can reach the installed front
+     *     ({@code Security.getProvider("CryptoPolicy")}), so configure never replaces a policy
      */
     @Override
     public Provider configure(String arg) {
+        String installed = installedPolicy();
+        if (policy != null || installed != null) {
+            throw new IllegalStateException("cryptopolicy: configure(\"" + arg + "\") refused: policy "
+                    + (installed != null ? installed : policy) + " is " + (installed != null ? "installed" : "configured")
+                    + " in this JVM, and a policy is configured once, at start-up, never replaced through"
+                    + " Provider.configure (rule: no reconfiguration of an installed policy)");
+        }
         return ConfiguredRoute.configure(arg);
+    }
+
+    /** The policy of the front provider in the JDK's list, or null when none is there. */
+    private static String installedPolicy() {
+        return Security.getProvider(NAME) instanceof CryptoPolicyProvider front && front.policy != null ? front.policy : null;
     }
 
     @Override
@@ -102,8 +121,8 @@ public final class CryptoPolicyProvider extends Provider implements PolicyProvid
         return policy != null;
     }
 
-    @Override
-    public void register(Provider.Service service) {
-        putService(service);
+    /** Adds services to this provider; for the installing code only (the provider itself offers no public way). */
+    Consumer<Provider.Service> registrar() {
+        return this::putService;
     }
 }
