@@ -1,5 +1,6 @@
 package dev.cryptopolicy.provider;
 
+import dev.cryptopolicy.provider.internal.SealedProvider;
 import java.security.Provider;
 import java.security.Security;
 import java.util.function.Consumer;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  * policy is installed; on an installed or configured front, or while a policy is installed, it
  * refuses: the policy of a running JVM is not changed through the JCA's provider API.
  */
-public final class CryptoPolicyProvider extends Provider {
+public final class CryptoPolicyProvider extends SealedProvider {
     private static final long serialVersionUID = 1L;
 
     /** The provider name. */

@@ -91,6 +91,32 @@ class EscapeHatchTest {
     }
 
     @Test
+    void providerPut_onWrappersAndFront_isRefused_soNoBackendClassIsRegisteredUnderThePolicy() throws Exception {
+        // Control: on the JDK's own SunJCE the same call is accepted (the value it already has).
+        Provider sunJce = Security.getProvider("SunJCE");
+        String des = sunJce.getProperty("Cipher.DES");
+        sunJce.put("Cipher.DES", des);
+        CryptoPolicy.install("DEFAULT");
+        for (Provider p : Security.getProviders()) {
+            if (p instanceof dev.cryptopolicy.provider.internal.SealedProvider) {
+                UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> p.put("Cipher.DES", des));
+                assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+                assertThrows(UnsupportedOperationException.class, () -> p.setProperty("KeyPairGenerator.RSA2",
+                        "sun.security.rsa.RSAKeyPairGenerator$Legacy"));
+                assertThrows(UnsupportedOperationException.class, () -> p.putAll(java.util.Map.of("Cipher.DES", des)));
+                assertThrows(UnsupportedOperationException.class, () -> p.load(new java.io.ByteArrayInputStream(
+                        ("Cipher.DES=" + des).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))));
+                assertThrows(UnsupportedOperationException.class, () -> p.remove("Signature.SHA256withRSA"));
+                assertThrows(UnsupportedOperationException.class, p::clear);
+            }
+        }
+        assertTrue(Security.getProvider("SunJCE") instanceof dev.cryptopolicy.provider.internal.SealedProvider);
+        assertThrows(NoSuchAlgorithmException.class, () -> Cipher.getInstance("DES/ECB/PKCS5Padding"));
+        assertThrows(NoSuchAlgorithmException.class, () -> java.security.KeyPairGenerator.getInstance("RSA2"));
+        assertEquals("OK", Checks.attempt(() -> Checks.sign("SHA256withRSA", Checks.rsa(null, 2048))), "the sealed providers still serve");
+    }
+
+    @Test
     void parametersOfAnEngine_nameThePolicysProvider_notTheBackend() throws Exception {
         CryptoPolicy.install("DEFAULT");
         Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");

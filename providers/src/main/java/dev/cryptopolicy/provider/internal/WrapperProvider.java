@@ -12,7 +12,7 @@ import java.security.Provider;
  * {@code Security.getProvider} returns to any code. {@link ProviderAssembly#originalOf} gives the
  * original to the code that installs and uninstalls.
  */
-public final class WrapperProvider extends Provider {
+public final class WrapperProvider extends SealedProvider {
     private static final long serialVersionUID = 1L;
 
     private final transient Backend backend;
