@@ -1,11 +1,15 @@
 package dev.cryptopolicy.provider;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.provider.internal.AllowlistHarness;
 import dev.cryptopolicy.provider.internal.AllowlistProbe;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What each entry of the JDK call-site allowlist is for: the JDK operation that needs it works
@@ -21,42 +25,28 @@ class JdkCallSiteTest {
         return line;
     }
 
-    private static void needs(String entry, String policy, String operation, String... jvmOptions) throws Exception {
-        String with = probe(policy, "none", operation, jvmOptions);
+    /** Each allowlist entry, a policy that refuses what it allows, and the JDK operation that needs it. */
+    @ParameterizedTest(name = "{2} under {1} needs {0}")
+    @CsvSource({
+        "java.util.UUID.nameUUIDFromBytes, DEFAULT, uuid",
+        "sun.security.ssl.JsseJce$EcAvailability.<clinit>, DEFAULT, tls-ec",
+        "com.sun.crypto.provider.HmacCore.<init>, DEFAULT:NO-SHA1, hmac-sha1",
+        "com.sun.crypto.provider.PKCS12PBECipherCore.derive, DEFAULT:NO-SHA1, pkcs12-legacy",
+        "com.sun.crypto.provider.PBES1Core.<init>, DEFAULT, pbe-md5",
+        "sun.security.provider.SeedGenerator.getSystemEntropy, DEFAULT:NO-SHA1, securerandom-default",
+        "org.bouncycastle.jsse.provider.ProvTrustManagerFactorySpi.createTrustStore, FIPS, fips-trust",
+        "org.bouncycastle.jsse.provider.ProvKeyManagerFactorySpi.createKeyStore, FIPS, fips-default-context",
+    })
+    void theJdkOperation_worksWithTheEntry_andFailsWithoutIt(String entry, String policy, String operation) throws Exception {
+        String[] options = policy.equals("FIPS") ? new String[] {"-Dorg.bouncycastle.fips.approved_only=true"} : new String[0];
+        String with = probe(policy, "none", operation, options);
         assertTrue(with.startsWith("result=OK"), operation + " under " + policy + " with the standard allowlist: " + with);
-        String without = probe(policy, entry, operation, jvmOptions);
+        String without = probe(policy, entry, operation, options);
         assertTrue(without.startsWith("result=FAILED"), operation + " under " + policy + " must fail without " + entry + ": " + without);
     }
 
     @Test
-    void uuidNameUUIDFromBytes_needsMd5() throws Exception {
-        needs("java.util.UUID.nameUUIDFromBytes", "DEFAULT", "uuid");
-    }
-
-    @Test
-    void sunJsseEcAvailability_needsSha1WithEcdsaAndNoneWithEcdsa() throws Exception {
-        needs("sun.security.ssl.JsseJce$EcAvailability.<clinit>", "DEFAULT", "tls-ec");
-    }
-
-    @Test
-    void hmacSha1_needsTheSha1DigestInsideSunJcesHmacEngine_underNoSha1() throws Exception {
-        needs("com.sun.crypto.provider.HmacCore.<init>", "DEFAULT:NO-SHA1", "hmac-sha1");
-    }
-
-    @Test
-    void pkcs12LegacyKeyStore_needsSha1ForKeyDerivation_underNoSha1() throws Exception {
-        needs("com.sun.crypto.provider.PKCS12PBECipherCore.derive", "DEFAULT:NO-SHA1", "pkcs12-legacy");
-    }
-
-    @Test
-    void bcJsseTrustStore_needsTheJdksKeyStoreTypes_underFips() throws Exception {
-        needs("org.bouncycastle.jsse.provider.ProvTrustManagerFactorySpi.createTrustStore", "FIPS", "fips-trust",
-                "-Dorg.bouncycastle.fips.approved_only=true");
-    }
-
-    @Test
-    void bcJsseDefaultKeyStore_needsTheJdksDefaultKeyStoreType_underFips() throws Exception {
-        needs("org.bouncycastle.jsse.provider.ProvKeyManagerFactorySpi.createKeyStore", "FIPS", "fips-default-context",
-                "-Dorg.bouncycastle.fips.approved_only=true");
+    void everyEntry_isShownAbove() {
+        assertEquals(8, AllowlistHarness.standardSize(), "an allowlist entry without a test of what it is for");
     }
 }

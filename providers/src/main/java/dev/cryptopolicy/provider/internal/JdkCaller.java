@@ -77,6 +77,13 @@ final class JdkCaller {
                     Set.of("SHA1", "SHA-1", "SHA"), Origin.JDK,
                     "PKCS#12 password-based key derivation (RFC 7292 B.2) for key stores protected with HmacPBESHA1 or"
                             + " PBEWithSHA1And* (ungoverned key store protection); the digest never leaves the method"),
+            new Site("com.sun.crypto.provider.PBES1Core", "<init>", ServiceType.MESSAGE_DIGEST, Set.of("MD5"), Origin.JDK,
+                    "PBES1 ciphers (PBEWithMD5AndDES, PBEWithMD5AndTripleDES: password-based protection, ungoverned) are"
+                            + " defined over MD5 (RFC 8018 6.1); the digest stays inside the cipher"),
+            new Site("sun.security.provider.SeedGenerator", "getSystemEntropy", ServiceType.MESSAGE_DIGEST,
+                    Set.of("SHA1", "SHA-1", "SHA"), Origin.JDK,
+                    "the JDK's seed generator hashes system entropy with SHA-1 when DRBG first seeds: without it"
+                            + " new SecureRandom() fails under NO-SHA1; the digest never leaves the method"),
             new Site("org.bouncycastle.jsse.provider.ProvTrustManagerFactorySpi", "createTrustStore", ServiceType.KEY_STORE,
                     Set.of("JKS", "PKCS12"), Origin.BC_FIPS,
                     "BCJSSE reads the JDK's trust store (cacerts) for TLS trust anchors; Bouncy Castle FIPS cannot open it"),

@@ -36,6 +36,11 @@ public final class AllowlistHarness implements AutoCloseable {
         return out;
     }
 
+    /** How many entries the standard allowlist has. */
+    public static int standardSize() {
+        return JdkCaller.STANDARD.size();
+    }
+
     /** Installs {@code reference}'s wrappers over the current providers, with {@code allowlist}. */
     public static AllowlistHarness install(String reference, List<JdkCaller.Site> allowlist) throws Exception {
         CompiledPolicy policy = PolicyLoader.standard().load(reference);

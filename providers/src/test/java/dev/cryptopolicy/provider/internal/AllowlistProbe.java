@@ -39,6 +39,17 @@ public final class AllowlistProbe {
                 javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
                 mac.init(new javax.crypto.spec.SecretKeySpec(new byte[20], "HmacSHA1"));
                 return "OK " + mac.doFinal(new byte[] {1}).length + " bytes";
+            case "pbe-md5":
+                javax.crypto.Cipher pbe = javax.crypto.Cipher.getInstance("PBEWithMD5AndDES");
+                pbe.init(javax.crypto.Cipher.ENCRYPT_MODE, javax.crypto.SecretKeyFactory.getInstance("PBEWithMD5AndDES")
+                        .generateSecret(new javax.crypto.spec.PBEKeySpec("pw".toCharArray())),
+                        new javax.crypto.spec.PBEParameterSpec(new byte[8], 1000));
+                return "OK " + pbe.doFinal(new byte[] {1}).length + " bytes";
+            case "securerandom-default":
+                // DRBG seeds itself once per JVM, on first use.
+                java.security.SecureRandom random = new java.security.SecureRandom();
+                random.nextBytes(new byte[16]);
+                return "OK " + random.getAlgorithm();
             case "tls-ec":
                 // SunJSSE decides once whether elliptic curves work; without it no ECDHE suite.
                 String[] suites = SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites();
