@@ -176,7 +176,6 @@ public final class CryptoPolicy {
             // LDAP) would be wrapped into an exact copy of itself: it stays as it is.
             wrappers.add(assembly.governs(b) ? new WrapperProvider(b, assembly) : b.provider());
         }
-        // Wrappers offer no way back to what they wrap; the originals stay with the code that installs.
         return new Assembled(front, wrappers, built.selections(), built.rejected(), missing, backends);
     }
 

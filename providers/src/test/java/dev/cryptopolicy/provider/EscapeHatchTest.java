@@ -127,6 +127,20 @@ class EscapeHatchTest {
     }
 
     @Test
+    void generatedParameters_nameThePolicysProvider_notTheBackend() throws Exception {
+        java.security.AlgorithmParameterGenerator control = java.security.AlgorithmParameterGenerator.getInstance("DH");
+        control.init(512);
+        Provider raw = control.generateParameters().getProvider();
+        CryptoPolicy.install("DEFAULT");
+        java.security.AlgorithmParameterGenerator g = java.security.AlgorithmParameterGenerator.getInstance("DH");
+        g.init(512);
+        Provider p = g.generateParameters().getProvider();
+        assertSame(Security.getProvider(p.getName()), p, "AlgorithmParameters from " + p.getClass().getName());
+        assertFalse(p == raw);
+        assertThrows(NoSuchAlgorithmException.class, () -> Cipher.getInstance("DESede/CBC/PKCS5Padding", p));
+    }
+
+    @Test
     void configure_onTheInstalledFront_orAFreshOne_isRefused_andThePolicyStays() throws Exception {
         CryptoPolicy.install("DEFAULT");
         String certpath = Security.getProperty("jdk.certpath.disabledAlgorithms");

@@ -74,6 +74,9 @@ final class PolicyService extends Provider.Service {
             case JDK_ONLY:
                 return jdkOnly(constructorParameter);
             case UNGOVERNED:
+                if (original.getType().equals("AlgorithmParameterGenerator")) {
+                    return new ListedParameterGenerator(java.security.AlgorithmParameterGenerator.getInstance(getAlgorithm(), backendProvider));
+                }
                 return original.newInstance(constructorParameter);
             case TLS:
                 // The backend's own provider object: a lookup by name would come back to us.
