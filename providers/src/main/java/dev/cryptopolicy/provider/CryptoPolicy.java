@@ -16,6 +16,7 @@ import dev.cryptopolicy.provider.internal.WrapperProvider;
 import java.security.Provider;
 import java.security.Security;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,13 @@ public final class CryptoPolicy {
      * by name, so that removing the front provider does not switch it off.
      */
     private static volatile LateProviders governance;
+
+    /**
+     * The provider each installed wrapper stands in for. Only this class reaches it: the wrappers
+     * themselves, which any code gets from {@code Security.getProvider}, lead nowhere else. Guarded
+     * by the class lock (install and uninstall).
+     */
+    private static final Map<Provider, Provider> WRAPPED = new IdentityHashMap<>();
 
     private CryptoPolicy() {
     }
@@ -88,8 +96,14 @@ public final class CryptoPolicy {
         }
         installed.add(assembled.front);
         installed.addAll(assembled.wrappers);
+        Map<Provider, Provider> originals = new IdentityHashMap<>();
+        for (int i = 0; i < assembled.wrappers.size(); i++) {
+            originals.put(assembled.wrappers.get(i), assembled.backends.get(i).provider());
+        }
         replaceAll(installed);
         governance = assembled.front.late();
+        WRAPPED.clear();
+        WRAPPED.putAll(originals);
         return new Installation(policy, assembled.front, installed, current, assembled.selections, assembled.rejected, audit);
     }
 
@@ -122,15 +136,23 @@ public final class CryptoPolicy {
         return g == null ? requested : g.position(provider, requested);
     }
 
-    /** Restores the providers that were installed before cryptopolicy; does nothing when none is installed. */
+    /**
+     * Restores exactly the providers, and the JDK security properties, that were there before the
+     * first {@link #install}; does nothing when no policy is installed. This is a programmatic API
+     * for the code that installed the policy (tests, an application that manages its own
+     * start-up): it is not a switch that the policy guards, and a JVM started with the agent or
+     * a {@code java.security} route is meant to keep its policy until it exits.
+     */
     public static synchronized void uninstall() {
         governance = null;
         if (Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front && !front.before().isEmpty()) {
             // Exactly what was there: Bouncy Castle FIPS, loaded for the policy, goes too.
             front.propertiesBefore().forEach(Security::setProperty);
             replaceAll(front.before());
+            WRAPPED.clear();
         } else if (Security.getProvider(CryptoPolicyProvider.NAME) != null) {
             replaceAll(originals());
+            WRAPPED.clear();
         }
     }
 
@@ -192,7 +214,7 @@ public final class CryptoPolicy {
             }
         }
         CryptoPolicyProvider front = new CryptoPolicyProvider(policy.name());
-        ProviderAssembly.Front built = assembly.buildFront(front, backends);
+        ProviderAssembly.Front built = assembly.buildFront(front, front.registrar(), backends);
         List<String> missing = new ArrayList<>(loadProblems);
         for (ProviderAssembly.Missing m : built.missing()) {
             missing.add(m.describe());
@@ -248,13 +270,15 @@ public final class CryptoPolicy {
     }
 
     /** The installed providers with cryptopolicy's own removed and wrappers replaced by what they wrap. */
-    private static List<Provider> originals() {
+    private static synchronized List<Provider> originals() {
         List<Provider> out = new ArrayList<>();
         for (Provider p : Security.getProviders()) {
             if (p instanceof CryptoPolicyProvider) {
                 continue;
             }
-            out.add(p instanceof WrapperProvider w ? w.original() : p);
+            // A wrapper of an installation this class did not record stays as it is: wrapping it
+            // again only adds the new policy to the old one's.
+            out.add(WRAPPED.getOrDefault(p, p));
         }
         return out;
     }

@@ -1,8 +1,10 @@
 package dev.cryptopolicy.provider;
 
 import dev.cryptopolicy.provider.internal.LateProviders;
-import dev.cryptopolicy.provider.internal.PolicyProviders;
+import dev.cryptopolicy.provider.internal.SealedProvider;
 import java.security.Provider;
+import java.security.Security;
+import java.util.function.Consumer;
 
 /**
  * The front JCA provider, named {@value #NAME}: it offers exactly the feature set of the installed
@@ -19,8 +21,12 @@ import java.security.Provider;
  * type and algorithm, with a {@link java.security.ProviderException} naming the entry and the
  * problem, for the life of the JVM. Returning no service instead would let each lookup fall
  * through to the unguarded providers after it.
+ *
+ * <p>{@link #configure(String)} configures a policy once per JVM, on a fresh instance while no
+ * policy is installed; on an installed or configured front, or while a policy is installed, it
+ * refuses: the policy of a running JVM is not changed through the JCA's provider API.
  */
-public final class CryptoPolicyProvider extends Provider implements PolicyProviders.Registrar {
+public final class CryptoPolicyProvider extends SealedProvider {
     private static final long serialVersionUID = 1L;
 
     /** The provider name. */
@@ -102,15 +108,25 @@ public final class CryptoPolicyProvider extends Provider implements PolicyProvid
 
     /**
      * Configures a provider for the {@code java.security} route. {@code arg} is a policy reference
-     * ({@code DEFAULT:NO-SHA1}) for the front provider, or {@code PROVIDER@REFERENCE} for the
-     * same-named wrapper of one of the JDK's providers ({@code SunRsaSign@DEFAULT}).
+     * ({@code DEFAULT:NO-SHA1}).
      *
-     * <p>Never throws: for a missing reference, or a policy that cannot be loaded (and later, at
+     * <p>Never throws for a problem of the policy: for a missing reference, or a policy that cannot be loaded (and later, at
      * the first lookup, one that cannot be installed), the provider returned refuses every lookup
      * with a {@link java.security.ProviderException} naming the entry and every problem.
+     *
+     * @throws IllegalStateException when this provider is configured or installed, or a policy is
+     *     installed in this JVM: any code can reach the installed front
+     *     ({@code Security.getProvider("CryptoPolicy")}), so configure never replaces a policy
      */
     @Override
     public Provider configure(String arg) {
+        String installed = installedPolicy();
+        if (policy != null || installed != null) {
+            throw new IllegalStateException("cryptopolicy: configure(\"" + arg + "\") refused: policy "
+                    + (installed != null ? installed : policy) + " is " + (installed != null ? "installed" : "configured")
+                    + " in this JVM, and a policy is configured once, at start-up, never replaced through"
+                    + " Provider.configure (rule: no reconfiguration of an installed policy)");
+        }
         try {
             return ConfiguredRoute.configure(arg);
         } catch (Throwable t) {
@@ -144,6 +160,11 @@ public final class CryptoPolicyProvider extends Provider implements PolicyProvid
     /** The exception for a lookup of {@code what} while refusing. */
     java.security.ProviderException refused(String what) {
         return new java.security.ProviderException(what + " is refused: " + refusal);
+    }
+
+    /** The policy of the front provider in the JDK's list, or null when none is there. */
+    private static String installedPolicy() {
+        return Security.getProvider(NAME) instanceof CryptoPolicyProvider front && front.policy != null ? front.policy : null;
     }
 
     @Override
@@ -186,8 +207,8 @@ public final class CryptoPolicyProvider extends Provider implements PolicyProvid
         return policy != null;
     }
 
-    @Override
-    public void register(Provider.Service service) {
-        putService(service);
+    /** Adds services to this provider; for the installing code only (the provider itself offers no public way). */
+    Consumer<Provider.Service> registrar() {
+        return this::putService;
     }
 }

@@ -80,6 +80,26 @@ final class EnforcingSpis {
         }
     }
 
+    /**
+     * {@code parameters}, or a copy from the installed providers when they name a provider that
+     * is not in the JDK's list. A backend may create its parameters with a reference to itself
+     * (SunJCE's GCM and RSA ciphers use {@code SunJCE.getInstance()}), and
+     * {@code AlgorithmParameters.getProvider()} would then hand any caller the raw backend.
+     */
+    static AlgorithmParameters listed(AlgorithmParameters parameters) {
+        if (parameters == null || java.security.Security.getProvider(parameters.getProvider().getName()) == parameters.getProvider()) {
+            return parameters;
+        }
+        try {
+            AlgorithmParameters copy = AlgorithmParameters.getInstance(parameters.getAlgorithm());
+            copy.init(parameters.getEncoded());
+            return copy;
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            throw new java.security.ProviderException(parameters.getAlgorithm() + " parameters of "
+                    + parameters.getProvider().getName() + " cannot be handed out through the installed providers: " + e, e);
+        }
+    }
+
     /** Whether {@link #create} has an enforcing SPI for the type. */
     static boolean enforces(ServiceType type) {
         switch (type) {
@@ -179,7 +199,7 @@ final class EnforcingSpis {
 
         @Override
         protected AlgorithmParameters engineGetParameters() {
-            return delegate.getParameters();
+            return listed(delegate.getParameters());
         }
 
         @Override
@@ -238,7 +258,7 @@ final class EnforcingSpis {
 
         @Override
         protected AlgorithmParameters engineGetParameters() {
-            return delegate.getParameters();
+            return listed(delegate.getParameters());
         }
 
         @Override

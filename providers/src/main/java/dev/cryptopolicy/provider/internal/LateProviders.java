@@ -90,7 +90,7 @@ public final class LateProviders {
      * @return the provider to use instead (never null unless {@code provider} is)
      */
     public Provider govern(Provider provider) {
-        if (provider == null || provider instanceof PolicyProviders.Registrar || originals.contains(provider)) {
+        if (provider == null || provider instanceof SealedProvider || originals.contains(provider)) {
             return provider;
         }
         if (calledByCryptoPolicy()) {
@@ -155,7 +155,7 @@ public final class LateProviders {
      * @return the position to use
      */
     public int position(Provider provider, int requested) {
-        if (provider == null || provider instanceof PolicyProviders.Registrar || originals.contains(provider) || requested < 1) {
+        if (provider == null || provider instanceof SealedProvider || originals.contains(provider) || requested < 1) {
             return requested;
         }
         int front = positionOfFront();
@@ -186,7 +186,7 @@ public final class LateProviders {
         }
         for (int i = 0; i < now.length; i++) {
             Provider p = now[i];
-            if (p instanceof PolicyProviders.Registrar || originals.contains(p)) {
+            if (p instanceof SealedProvider || originals.contains(p)) {
                 continue;
             }
             Provider wrapper = wrapped(p);

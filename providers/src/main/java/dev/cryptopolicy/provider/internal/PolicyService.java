@@ -25,7 +25,7 @@ final class PolicyService extends Provider.Service {
         ALLOWED,
         /** The policy denies it, but audit mode records the use instead of refusing. */
         AUDITED,
-        /** The policy denies it to applications; the JDK's own code may still use it internally. */
+        /** The policy denies it to applications; allowlisted call sites of the JDK may still use it ({@link JdkCaller}). */
         JDK_ONLY,
         /** Not governed by the policy (internal TLS key generators, algorithm parameters, ...). */
         UNGOVERNED,
@@ -44,6 +44,7 @@ final class PolicyService extends Provider.Service {
     private volatile ProbeResult probe;
     private String refusal;
     private TlsEnforcement tls;
+    private JdkCaller jdkCallers = new JdkCaller(List.of(), null);
 
     PolicyService(Provider owner, Provider.Service original, Backend backend, String algorithm, List<String> aliases,
             Map<String, String> attributes, ServiceType type, Access access, Decision decision, Enforcer enforcer,
@@ -71,19 +72,11 @@ final class PolicyService extends Provider.Service {
     public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
         switch (access) {
             case JDK_ONLY:
-                if (!JdkCaller.isJdkInternal()) {
-                    String message = refusal != null ? refusal : decision.explain(type.jcaName() + " " + getAlgorithm());
-                    enforcer.audit().refusal(type, getAlgorithm(), decision, message, true);
-                    throw new NoSuchAlgorithmException(message);
-                }
-                if (type == ServiceType.SIGNATURE) {
-                    // A Signature object rather than a bare SPI: Signature.getInstance then creates
-                    // the instance at getInstance (not lazily at init), so application callers are
-                    // refused there, as with a missing algorithm (see ProviderAssembly.access).
-                    return java.security.Signature.getInstance(getAlgorithm(), backendProvider);
-                }
-                return original.newInstance(constructorParameter);
+                return jdkOnly(constructorParameter);
             case UNGOVERNED:
+                if (original.getType().equals("AlgorithmParameterGenerator")) {
+                    return new ListedParameterGenerator(java.security.AlgorithmParameterGenerator.getInstance(getAlgorithm(), backendProvider));
+                }
                 return original.newInstance(constructorParameter);
             case TLS:
                 // The backend's own provider object: a lookup by name would come back to us.
@@ -101,6 +94,31 @@ final class PolicyService extends Provider.Service {
         return original.newInstance(constructorParameter);
     }
 
+    /**
+     * A service the policy refuses to applications: only an allowlisted JDK call site
+     * ({@link JdkCaller}) gets it, and then as an engine whose keys are still checked. Never the
+     * backend's raw engine: a {@link java.security.Signature} of the backend would name the
+     * backend as its provider.
+     */
+    private Object jdkOnly(Object constructorParameter) throws NoSuchAlgorithmException {
+        if (jdkCallers.exempting(type, getAlgorithm()) == null) {
+            String message = refusal != null ? refusal : decision.explain(type.jcaName() + " " + getAlgorithm());
+            enforcer.audit().refusal(type, getAlgorithm(), decision, message, true);
+            throw new NoSuchAlgorithmException(message);
+        }
+        if (type == ServiceType.SIGNATURE) {
+            // A Signature rather than a bare SPI: Signature.getInstance then creates the instance
+            // at getInstance (not lazily at init), so application callers are refused there, as
+            // with a missing algorithm (see ProviderAssembly.access).
+            return new ExemptSignature(getAlgorithm(),
+                    (EnforcingSpis.SignatureSpiImpl) EnforcingSpis.create(type, getAlgorithm(), backendProvider, enforcer));
+        }
+        if (EnforcingSpis.enforces(type)) {
+            return EnforcingSpis.create(type, getAlgorithm(), backendProvider, enforcer);
+        }
+        return original.newInstance(constructorParameter);
+    }
+
     @Override
     public boolean supportsParameter(Object parameter) {
         return original.supportsParameter(parameter);
@@ -109,6 +127,12 @@ final class PolicyService extends Provider.Service {
     /** Makes this an SSLContext service whose contexts follow the policy's TLS settings. */
     PolicyService tls(TlsEnforcement enforcement) {
         this.tls = enforcement;
+        return this;
+    }
+
+    /** Sets the JDK call sites that may still get this JDK-only service (default: none). */
+    PolicyService jdkCallers(JdkCaller callers) {
+        this.jdkCallers = callers;
         return this;
     }
 

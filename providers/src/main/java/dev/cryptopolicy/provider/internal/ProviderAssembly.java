@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Builds the providers of one installation: the front provider that exposes exactly the policy's
@@ -38,12 +39,22 @@ public final class ProviderAssembly {
     private final AlgorithmCatalog catalog = AlgorithmCatalog.standard();
     private final TlsEnforcement tls;
     private final CertPathEnforcement certPaths;
+    /** The JDK call sites that keep JDK-only services; Bouncy Castle FIPS's only once its loader is known (buildFront). */
+    private final List<JdkCaller.Site> allowlist;
+    private JdkCaller jdkCallers;
 
     /**
      * @param enforcer the policy and audit sink shared by every service
      * @param probes   the known-answer tests run before a backend's first use for a feature, sharing key pairs
      */
     public ProviderAssembly(Enforcer enforcer, ProbeSession probes) {
+        this(enforcer, probes, JdkCaller.STANDARD);
+    }
+
+    /** With {@code allowlist} instead of {@link JdkCaller#STANDARD}, to show what each entry is for. */
+    ProviderAssembly(Enforcer enforcer, ProbeSession probes, List<JdkCaller.Site> allowlist) {
+        this.allowlist = List.copyOf(allowlist);
+        this.jdkCallers = new JdkCaller(this.allowlist, null);
         this.enforcer = enforcer;
         this.policy = enforcer.policy();
         this.probes = probes;
@@ -86,10 +97,13 @@ public final class ProviderAssembly {
      * Builds the front provider named {@code name}.
      *
      * @param front    the (empty) provider object to fill
+     * @param register adds a service to {@code front} (its protected {@code putService}: the
+     *                 provider itself offers no public way to add services)
      * @param backends candidates, in the order the JDK has them; the policy's preference is applied here
      */
-    public Front buildFront(Provider front, List<Backend> backends) {
+    public Front buildFront(Provider front, Consumer<Provider.Service> register, List<Backend> backends) {
         List<Backend> ordered = order(backends);
+        jdkCallers = new JdkCaller(allowlist, policy.backends().fipsOnly() ? bcFipsLoader(backends) : null);
         List<Selection> selections = new ArrayList<>();
         List<Missing> missing = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
@@ -130,7 +144,7 @@ public final class ProviderAssembly {
                     }
                     continue;
                 }
-                PolicyProviders.put(front, chosen);
+                register.accept(chosen);
                 selections.add(new Selection(type, a.name(), chosen.backend()));
             }
         }
@@ -152,7 +166,7 @@ public final class ProviderAssembly {
      * Fills {@code wrapper}, a provider with the same name as {@code backend}'s, with the backend's
      * services as the policy allows them.
      */
-    public void buildWrapper(Provider wrapper, Backend backend) {
+    void buildWrapper(Provider wrapper, Consumer<Provider.Service> register, Backend backend) {
         Provider original = backend.provider();
         boolean mayServe = !policy.backends().fipsOnly() || backend.fips();
         Map<String, List<String>> aliases = aliasesOf(original);
@@ -164,7 +178,7 @@ public final class ProviderAssembly {
                 // TLS under fips_only comes from the FIPS backend's own TLS provider only; DTLS has
                 // no place in the policy language, so it is not offered at all.
                 if (mayServe && !s.getAlgorithm().toUpperCase(Locale.ROOT).startsWith("DTLS")) {
-                    PolicyProviders.put(wrapper, new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
+                    register.accept(new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
                             attributes(s, null), null, PolicyService.Access.TLS, null, enforcer, probes).tls(tls));
                 }
                 continue;
@@ -172,11 +186,11 @@ public final class ProviderAssembly {
             if (CertPathEnforcement.governs(s)) {
                 // PKIX validators and builders check every path against the policy itself, not
                 // only against jdk.certpath.disabledAlgorithms, which applications can reset.
-                PolicyProviders.put(wrapper, certPaths.service(wrapper, s, serviceAliases, attributes(s, null)));
+                register.accept(certPaths.service(wrapper, s, serviceAliases, attributes(s, null)));
                 continue;
             }
             if (type == null || ungoverned(type, s.getAlgorithm())) {
-                PolicyProviders.put(wrapper, new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
+                register.accept(new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
                         attributes(s, type), type, PolicyService.Access.UNGOVERNED, null, enforcer, probes));
                 continue;
             }
@@ -186,8 +200,8 @@ public final class ProviderAssembly {
             Decision d = policy.decide(type, s.getAlgorithm(), Scope.ANY);
             PolicyService.Access access = access(type, d, mayServe);
             if (access != null) {
-                PolicyProviders.put(wrapper, new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
-                        attributes(s, type), type, access, d, enforcer, probes)
+                register.accept(new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
+                        attributes(s, type), type, access, d, enforcer, probes).jdkCallers(jdkCallers)
                         .refusal(d.allowed() && !mayServe ? notFips(type, s.getAlgorithm(), backend) : null));
             }
         }
@@ -203,7 +217,7 @@ public final class ProviderAssembly {
             Decision d = policy.decide(ServiceType.CIPHER, a.name(), Scope.ANY);
             PolicyService.Access access = access(ServiceType.CIPHER, d, mayServe);
             if (access != null && !(d.allowed() && !mayServe)) {
-                PolicyProviders.put(wrapper, new PolicyService(wrapper, base, backend, a.name(), aliases(a),
+                register.accept(new PolicyService(wrapper, base, backend, a.name(), aliases(a),
                         attributes(base, ServiceType.CIPHER), ServiceType.CIPHER, access, d, enforcer, probes));
             }
         }
@@ -271,6 +285,16 @@ public final class ProviderAssembly {
             default:
                 return false;
         }
+    }
+
+    /** The class loader of the BCFIPS provider among {@code backends}, or null when there is none. */
+    private static ClassLoader bcFipsLoader(List<Backend> backends) {
+        for (Backend b : backends) {
+            if (b.provider().getClass().getName().equals(BackendRandom.BC_FIPS_CLASS)) {
+                return b.provider().getClass().getClassLoader();
+            }
+        }
+        return null;
     }
 
     /** Whether the backend is one of the JDK's own providers or Bouncy Castle FIPS (BCFIPS, BCJSSE). */
