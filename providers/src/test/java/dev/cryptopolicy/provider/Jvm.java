@@ -3,6 +3,7 @@ package dev.cryptopolicy.provider;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,9 +29,15 @@ final class Jvm {
 
     static Result run(List<String> jvmOptions, List<String> classPath, Class<?> main, String... args)
             throws IOException, InterruptedException {
+        return run(Path.of(System.getProperty("java.home")), jvmOptions, classPath, main, args);
+    }
+
+    /** As {@link #run(List, List, Class, String...)}, on the JDK installed at {@code javaHome}. */
+    static Result run(Path javaHome, List<String> jvmOptions, List<String> classPath, Class<?> main, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (Runtime.version().feature() >= 22) {
+        command.add(javaHome.resolve("bin").resolve("java").toString());
+        if (feature(javaHome) >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
         command.addAll(jvmOptions);
@@ -38,13 +45,30 @@ final class Jvm {
         command.add(String.join(File.pathSeparator, classPath));
         command.add(main.getName());
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("JVM did not finish in 120 s: " + command);
+        // Output goes to a file, not a pipe: a child that writes more than a pipe holds would
+        // otherwise block until the timeout.
+        Path log = Files.createTempFile("jvm-", ".log");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("JVM did not finish in 120 s: " + command + "\n" + Files.readString(log));
+            }
+            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(process.exitValue(), output);
+    }
+
+    /** The feature release of the JDK at {@code javaHome}, from its {@code release} file. */
+    static int feature(Path javaHome) throws IOException {
+        for (String line : Files.readAllLines(javaHome.resolve("release"), StandardCharsets.UTF_8)) {
+            if (line.startsWith("JAVA_VERSION=")) {
+                String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                return Integer.parseInt(version.split("[.+-]")[0]);
+            }
+        }
+        throw new IOException("no JAVA_VERSION in " + javaHome.resolve("release"));
     }
 
     static List<String> classPathWithout(Predicate<String> drop) {
