@@ -176,4 +176,27 @@ class PolicyLoaderTest {
         assertTrue(p.decide(ServiceType.MAC, "HmacSHA256", Scope.ANY).allowed());
         assertFalse(p.decideKey("RSA", 2048, null, Scope.ANY).allowed());
     }
+
+    @Test
+    void unmeasuredKeysSetting_withAnUnknownValue_isAnErrorWithLineAndColumn() throws IOException {
+        Path file = write("unmeasured.yaml", TestPolicies.BASE.replace("  rsa: {min_bits: 2048}\n",
+                "  rsa: {min_bits: 2048}\n  unmeasured: sometimes\n"));
+        Problem p = onlyError(file.toString());
+        assertEquals("known-value", p.rule());
+        assertEquals("keys.unmeasured", p.origin().path());
+        assertEquals("sometimes", p.value());
+        assertEquals(14, p.origin().line());
+        assertEquals(15, p.origin().column());
+        assertTrue(p.format().startsWith(file + ":14:15: error: keys.unmeasured: keys.unmeasured must be 'refuse' or 'allow'"),
+                p.format());
+    }
+
+    @Test
+    void unmeasuredKeysSetting_ofTheWrongType_isAnError() throws IOException {
+        Path file = write("unmeasured.yaml", TestPolicies.BASE.replace("  rsa: {min_bits: 2048}\n",
+                "  rsa: {min_bits: 2048}\n  unmeasured: [allow]\n"));
+        Problem p = onlyError(file.toString());
+        assertEquals("type", p.rule());
+        assertEquals("keys.unmeasured", p.origin().path());
+    }
 }
