@@ -179,8 +179,7 @@ class PolicyLoaderTest {
 
     @Test
     void unmeasuredKeysSetting_withAnUnknownValue_isAnErrorWithLineAndColumn() throws IOException {
-        Path file = write("unmeasured.yaml", TestPolicies.BASE.replace("  rsa: {min_bits: 2048}\n",
-                "  rsa: {min_bits: 2048}\n  unmeasured: sometimes\n"));
+        Path file = withUnmeasured("sometimes");
         Problem p = onlyError(file.toString());
         assertEquals("known-value", p.rule());
         assertEquals("keys.unmeasured", p.origin().path());
@@ -193,10 +192,14 @@ class PolicyLoaderTest {
 
     @Test
     void unmeasuredKeysSetting_ofTheWrongType_isAnError() throws IOException {
-        Path file = write("unmeasured.yaml", TestPolicies.BASE.replace("  rsa: {min_bits: 2048}\n",
-                "  rsa: {min_bits: 2048}\n  unmeasured: [allow]\n"));
-        Problem p = onlyError(file.toString());
+        Problem p = onlyError(withUnmeasured("[allow]").toString());
         assertEquals("type", p.rule());
         assertEquals("keys.unmeasured", p.origin().path());
+    }
+
+    /** BASE with {@code keys.unmeasured} set to {@code value}, on line 14, column 15. */
+    private Path withUnmeasured(String value) throws IOException {
+        return write("unmeasured.yaml", TestPolicies.BASE.replace("  rsa: {min_bits: 2048}\n",
+                "  rsa: {min_bits: 2048}\n  unmeasured: " + value + "\n"));
     }
 }

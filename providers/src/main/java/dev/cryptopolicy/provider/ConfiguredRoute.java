@@ -98,19 +98,24 @@ final class ConfiguredRoute {
             if (Boolean.TRUE.equals(installing.get())) {
                 return null;
             }
-            synchronized (this) {
-                if (installation == null) {
-                    installing.set(Boolean.TRUE);
-                    try {
-                        Security.removeProvider(owner.getName());
-                        installation = CryptoPolicy.install(policy);
-                    } catch (PolicyInstallException e) {
-                        throw new PolicyLoadError("cryptopolicy: " + e.getMessage());
-                    } finally {
-                        installing.remove();
-                    }
+            // No lock while installing: the lookup that brought a thread here may hold a JDK lock
+            // (JCAUtil.class while it builds the default SecureRandom), and installing calls into
+            // the JCA (probes, Bouncy Castle FIPS); a thread waiting here for the installer could
+            // close a cycle with it (see CryptoPolicy.install). Threads that arrive before the first
+            // installation is published each install the same policy; each result is complete, and
+            // CryptoPolicy.install publishes one at a time.
+            installing.set(Boolean.TRUE);
+            try {
+                if (Security.getProvider(owner.getName()) == owner) {
+                    Security.removeProvider(owner.getName());
                 }
-                return installation.frontProvider();
+                Installation mine = CryptoPolicy.install(policy);
+                installation = mine;
+                return mine.frontProvider();
+            } catch (PolicyInstallException e) {
+                throw new PolicyLoadError("cryptopolicy: " + e.getMessage());
+            } finally {
+                installing.remove();
             }
         }
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -69,7 +68,7 @@ class UnmeasuredKeyTest {
 
     @Test
     void opaqueRsa1024PrivateKey_isMeasuredFromItsPkcs8Encoding_andRefusedForSigning() throws Exception {
-        PrivateKey opaque = Opaque.privateKey(rsa1024.getPrivate());
+        PrivateKey opaque = OpaqueKeys.privateKey(rsa1024.getPrivate());
         assertEquals("OK", sign("SHA256withRSA", "SunRsaSign", opaque), "control: without the policy SunRsaSign signs with it");
 
         CryptoPolicy.install("DEFAULT");
@@ -79,7 +78,7 @@ class UnmeasuredKeyTest {
 
     @Test
     void opaqueRsa1024PublicKey_isRefusedForEncryptionBySunJce() throws Exception {
-        PublicKey opaque = Opaque.publicKey(rsa1024.getPublic());
+        PublicKey opaque = OpaqueKeys.publicKey(rsa1024.getPublic());
         assertEquals("OK", encryptRsa("SunJCE", opaque), "control: without the policy SunJCE encrypts with it");
 
         CryptoPolicy.install("DEFAULT");
@@ -90,26 +89,26 @@ class UnmeasuredKeyTest {
     @Test
     void opaqueRsa2048Keys_thatCanBeMeasured_work() throws Exception {
         CryptoPolicy.install("DEFAULT");
-        assertEquals("OK", sign("SHA256withRSA", "SunRsaSign", Opaque.privateKey(rsa2048.getPrivate())));
-        assertEquals("OK", encryptRsa("SunJCE", Opaque.publicKey(rsa2048.getPublic())));
+        assertEquals("OK", sign("SHA256withRSA", "SunRsaSign", OpaqueKeys.privateKey(rsa2048.getPrivate())));
+        assertEquals("OK", encryptRsa("SunJCE", OpaqueKeys.publicKey(rsa2048.getPublic())));
     }
 
     @Test
     void rsaKeysWithoutEncoding_orWithAForeignFormat_areRefusedAsUnmeasured() throws Exception {
         CryptoPolicy.install("DEFAULT");
-        assertUnmeasured(sign("SHA256withRSA", "SunRsaSign", new Opaque.Private("RSA", null, null)), "no encoding");
-        assertUnmeasured(sign("SHA256withRSA", "SunRsaSign", new Opaque.Private("RSA", "X-HSM-HANDLE", new byte[] {1, 2, 3})),
+        assertUnmeasured(sign("SHA256withRSA", "SunRsaSign", new OpaqueKeys.Private("RSA", null, null)), "no encoding");
+        assertUnmeasured(sign("SHA256withRSA", "SunRsaSign", new OpaqueKeys.Private("RSA", "X-HSM-HANDLE", new byte[] {1, 2, 3})),
                 "X-HSM-HANDLE");
-        assertUnmeasured(encryptRsa("SunJCE", new Opaque.Public("RSA", null, null)), "no encoding");
-        assertRefused(sign("SHA256withRSA", null, new Opaque.Private("RSA", null, null)));
-        assertRefused(encryptRsa(null, new Opaque.Public("RSA", null, null)));
+        assertUnmeasured(encryptRsa("SunJCE", new OpaqueKeys.Public("RSA", null, null)), "no encoding");
+        assertRefused(sign("SHA256withRSA", null, new OpaqueKeys.Private("RSA", null, null)));
+        assertRefused(encryptRsa(null, new OpaqueKeys.Public("RSA", null, null)));
     }
 
     @Test
     void aKeyClaimingRsa_whoseEncodingIsNoRsaKey_isRefusedAsUnmeasured() throws Exception {
         CryptoPolicy.install("DEFAULT");
         byte[] ecEncoding = ecP256.getPrivate().getEncoded();
-        assertUnmeasured(sign("SHA256withRSA", "SunRsaSign", new Opaque.Private("RSA", "PKCS#8", ecEncoding)), "PKCS#8");
+        assertUnmeasured(sign("SHA256withRSA", "SunRsaSign", new OpaqueKeys.Private("RSA", "PKCS#8", ecEncoding)), "PKCS#8");
     }
 
     // ---- EC, XDH, EdDSA, DH, DSA ------------------------------------------------------
@@ -117,22 +116,22 @@ class UnmeasuredKeyTest {
     @Test
     void opaqueEcKeys_getTheirCurveFromTheEncoding_orAreRefused() throws Exception {
         CryptoPolicy.install("DEFAULT");
-        assertEquals("OK", sign("SHA256withECDSA", "SunEC", Opaque.privateKey(ecP256.getPrivate())));
-        assertEquals("OK", agree("ECDH", "SunEC", Opaque.privateKey(ecP256.getPrivate()), ecP256.getPublic()));
-        assertUnmeasured(sign("SHA256withECDSA", "SunEC", new Opaque.Private("EC", null, null)), "no encoding");
-        assertUnmeasured(agree("ECDH", "SunEC", new Opaque.Private("EC", null, null), ecP256.getPublic()), "no encoding");
-        assertUnmeasured(agree("ECDH", "SunEC", ecP256.getPrivate(), new Opaque.Public("EC", null, null)), "no encoding");
-        assertRefused(sign("SHA256withECDSA", null, new Opaque.Private("EC", null, null)));
-        assertRefused(agree("ECDH", null, new Opaque.Private("EC", null, null), ecP256.getPublic()));
+        assertEquals("OK", sign("SHA256withECDSA", "SunEC", OpaqueKeys.privateKey(ecP256.getPrivate())));
+        assertEquals("OK", agree("ECDH", "SunEC", OpaqueKeys.privateKey(ecP256.getPrivate()), ecP256.getPublic()));
+        assertUnmeasured(sign("SHA256withECDSA", "SunEC", new OpaqueKeys.Private("EC", null, null)), "no encoding");
+        assertUnmeasured(agree("ECDH", "SunEC", new OpaqueKeys.Private("EC", null, null), ecP256.getPublic()), "no encoding");
+        assertUnmeasured(agree("ECDH", "SunEC", ecP256.getPrivate(), new OpaqueKeys.Public("EC", null, null)), "no encoding");
+        assertRefused(sign("SHA256withECDSA", null, new OpaqueKeys.Private("EC", null, null)));
+        assertRefused(agree("ECDH", null, new OpaqueKeys.Private("EC", null, null), ecP256.getPublic()));
     }
 
     @Test
     void opaqueXdhAndEdDsaKeysWithoutEncoding_areRefusedByThePolicyBeforeTheBackend() throws Exception {
         CryptoPolicy.install("DEFAULT");
         for (String provider : new String[] {"SunEC", null}) {
-            assertUnmeasured(agree("XDH", provider, new Opaque.Private("XDH", null, null), x25519.getPublic()), "no encoding");
-            assertUnmeasured(agree("X25519", provider, x25519.getPrivate(), new Opaque.Public("X25519", null, null)), "no encoding");
-            assertUnmeasured(sign("Ed25519", provider, new Opaque.Private("EdDSA", null, null)), "no encoding");
+            assertUnmeasured(agree("XDH", provider, new OpaqueKeys.Private("XDH", null, null), x25519.getPublic()), "no encoding");
+            assertUnmeasured(agree("X25519", provider, x25519.getPrivate(), new OpaqueKeys.Public("X25519", null, null)), "no encoding");
+            assertUnmeasured(sign("Ed25519", provider, new OpaqueKeys.Private("EdDSA", null, null)), "no encoding");
         }
         // Control: keys that say their curve pass the policy.
         assertEquals("OK", agree("X25519", "SunEC", x25519.getPrivate(), x25519.getPublic()));
@@ -141,10 +140,10 @@ class UnmeasuredKeyTest {
 
     @Test
     void opaqueDh1024Key_isMeasuredAndRefused_andOneWithoutEncodingIsUnmeasured() throws Exception {
-        PrivateKey opaque = Opaque.privateKey(dh1024.getPrivate());
+        PrivateKey opaque = OpaqueKeys.privateKey(dh1024.getPrivate());
         CryptoPolicy.install("DEFAULT");
         assertBelowMinimum(agree("DiffieHellman", "SunJCE", opaque, dh1024.getPublic()), "DH", "keys.dh.min_bits");
-        assertUnmeasured(agree("DiffieHellman", "SunJCE", new Opaque.Private("DH", null, null), dh1024.getPublic()), "no encoding");
+        assertUnmeasured(agree("DiffieHellman", "SunJCE", new OpaqueKeys.Private("DH", null, null), dh1024.getPublic()), "no encoding");
         assertRefused(agree("DiffieHellman", null, opaque, dh1024.getPublic()));
         // Control: LEGACY (1024-bit DH allowed) lets the measured key through to SunJCE, which has its own objection.
         CryptoPolicy.install("LEGACY");
@@ -154,13 +153,13 @@ class UnmeasuredKeyTest {
 
     @Test
     void opaqueDsaKeys_underLegacy_areMeasuredOrRefused() throws Exception {
-        PrivateKey opaque = Opaque.privateKey(dsa1024.getPrivate());
+        PrivateKey opaque = OpaqueKeys.privateKey(dsa1024.getPrivate());
         Path strict = dir.resolve("dsa-2048.yaml");
         Files.writeString(strict, "kind: policy\nextends: LEGACY\nkeys:\n  dsa: {min_bits: 2048}\n");
         CryptoPolicy.install(strict.toString());
         assertBelowMinimum(sign("SHA256withDSA", "SUN", opaque), "DSA", "keys.dsa.min_bits");
-        assertUnmeasured(sign("SHA256withDSA", "SUN", new Opaque.Private("DSA", null, null)), "no encoding");
-        assertRefused(sign("SHA256withDSA", null, new Opaque.Private("DSA", null, null)));
+        assertUnmeasured(sign("SHA256withDSA", "SUN", new OpaqueKeys.Private("DSA", null, null)), "no encoding");
+        assertRefused(sign("SHA256withDSA", null, new OpaqueKeys.Private("DSA", null, null)));
         // Control: under LEGACY the measured 1024-bit key passes the policy (SUN has its own objection to the class).
         CryptoPolicy.install("LEGACY");
         String legacy = sign("SHA256withDSA", "SUN", opaque);
@@ -171,19 +170,19 @@ class UnmeasuredKeyTest {
 
     @Test
     void secretKeysWithoutRawFormat_areRefusedByCipherAndMac() throws Exception {
-        SecretKey opaqueAes = new Opaque.Secret("AES", "X-OPAQUE", new byte[16]);
+        SecretKey opaqueAes = new OpaqueKeys.Secret("AES", "X-OPAQUE", new byte[16]);
         assertEquals("OK", aesGcm("SunJCE", opaqueAes), "control: without the policy SunJCE uses its bytes");
         assertEquals("OK", hmac("SunJCE", opaqueAes), "control: without the policy SunJCE uses its bytes");
 
         CryptoPolicy.install("DEFAULT");
         assertUnmeasured(aesGcm("SunJCE", opaqueAes), "no RAW encoding");
         assertUnmeasured(hmac("SunJCE", opaqueAes), "no RAW encoding");
-        assertUnmeasured(aesGcm("SunJCE", new Opaque.Secret("AES", "RAW", null)), "no RAW encoding");
+        assertUnmeasured(aesGcm("SunJCE", new OpaqueKeys.Secret("AES", "RAW", null)), "no RAW encoding");
         assertRefused(aesGcm(null, opaqueAes));
         assertRefused(hmac(null, opaqueAes));
         // A key with no size rule (an HMAC key) needs no measuring; a RAW AES key is measured as before.
-        assertEquals("OK", hmac("SunJCE", new Opaque.Secret("HmacSHA256", "X-OPAQUE", new byte[32])));
-        assertEquals("OK", aesGcm(null, new Opaque.Secret("AES", "RAW", new byte[16])));
+        assertEquals("OK", hmac("SunJCE", new OpaqueKeys.Secret("HmacSHA256", "X-OPAQUE", new byte[32])));
+        assertEquals("OK", aesGcm(null, new OpaqueKeys.Secret("AES", "RAW", new byte[16])));
     }
 
     // ---- keys.unmeasured: allow -------------------------------------------------------------
@@ -193,14 +192,14 @@ class UnmeasuredKeyTest {
         Path policy = dir.resolve("allow-unmeasured.yaml");
         Files.writeString(policy, "kind: policy\nextends: DEFAULT\nkeys:\n  unmeasured: allow\n");
         CryptoPolicy.install(policy.toString());
-        SecretKey opaqueAes = new Opaque.Secret("AES", "X-OPAQUE", new byte[16]);
+        SecretKey opaqueAes = new OpaqueKeys.Secret("AES", "X-OPAQUE", new byte[16]);
         assertEquals("OK", aesGcm("SunJCE", opaqueAes));
         assertEquals("OK", hmac("SunJCE", opaqueAes));
         // Not refused by the policy: what refuses an RSA key without an encoding now is the backend itself.
-        String r = sign("SHA256withRSA", "SunRsaSign", new Opaque.Private("RSA", null, null));
+        String r = sign("SHA256withRSA", "SunRsaSign", new OpaqueKeys.Private("RSA", null, null));
         assertTrue(r.startsWith("REFUSED") && !r.contains("keys.unmeasured"), r);
         // What can be measured still is: a 1024-bit opaque key is below the minimum.
-        assertBelowMinimum(sign("SHA256withRSA", "SunRsaSign", Opaque.privateKey(rsa1024.getPrivate())), "RSA", "keys.rsa.min_bits");
+        assertBelowMinimum(sign("SHA256withRSA", "SunRsaSign", OpaqueKeys.privateKey(rsa1024.getPrivate())), "RSA", "keys.rsa.min_bits");
     }
 
     // ---- helpers --------------------------------------------------------------------------
@@ -276,66 +275,5 @@ class UnmeasuredKeyTest {
 
     private static String attempt(Callable<?> op) {
         return Checks.attempt(op);
-    }
-
-    /** Keys of a class no JDK interface describes: an algorithm name, a format and an encoding, nothing else. */
-    abstract static class Opaque implements Key {
-        private static final long serialVersionUID = 1L;
-        private final String algorithm;
-        private final String format;
-        private final byte[] encoded;
-
-        Opaque(String algorithm, String format, byte[] encoded) {
-            this.algorithm = algorithm;
-            this.format = format;
-            this.encoded = encoded == null ? null : encoded.clone();
-        }
-
-        static PrivateKey privateKey(PrivateKey of) {
-            return new Private(of.getAlgorithm(), of.getFormat(), of.getEncoded());
-        }
-
-        static PublicKey publicKey(PublicKey of) {
-            return new Public(of.getAlgorithm(), of.getFormat(), of.getEncoded());
-        }
-
-        @Override
-        public String getAlgorithm() {
-            return algorithm;
-        }
-
-        @Override
-        public String getFormat() {
-            return format;
-        }
-
-        @Override
-        public byte[] getEncoded() {
-            return encoded == null ? null : encoded.clone();
-        }
-
-        static final class Private extends Opaque implements PrivateKey {
-            private static final long serialVersionUID = 1L;
-
-            Private(String algorithm, String format, byte[] encoded) {
-                super(algorithm, format, encoded);
-            }
-        }
-
-        static final class Public extends Opaque implements PublicKey {
-            private static final long serialVersionUID = 1L;
-
-            Public(String algorithm, String format, byte[] encoded) {
-                super(algorithm, format, encoded);
-            }
-        }
-
-        static final class Secret extends Opaque implements SecretKey {
-            private static final long serialVersionUID = 1L;
-
-            Secret(String algorithm, String format, byte[] encoded) {
-                super(algorithm, format, encoded);
-            }
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
+import dev.cryptopolicy.provider.OpaqueKeys;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
 import java.security.Key;
 import java.security.KeyPair;
@@ -13,7 +14,6 @@ import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.Security;
 import java.security.spec.ECGenParameterSpec;
-import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
 
 /** Measuring keys that do not say their size through the JDK's key interfaces, from their encodings. */
@@ -43,31 +43,31 @@ class KeyInfoTest {
     void theEncodingDecides_notTheNameTheKeyGivesItself() throws Exception {
         // "XDH" and "EdDSA" name no curve; the encoding does.
         byte[] x25519 = KeyPairGenerator.getInstance("X25519").generateKeyPair().getPublic().getEncoded();
-        assertMeasured(new Opaque("XDH", "X.509", x25519), "X25519", 0, "X25519");
+        assertMeasured(new OpaqueKeys.Public("XDH", "X.509", x25519), "X25519", 0, "X25519");
         // A key whose algorithm names no family is measured as the engine's family.
         byte[] rsa = pair("RSA", 1024).getPrivate().getEncoded();
-        KeyInfo info = KeyInfo.measure(new Opaque("Foo", "PKCS#8", rsa), KeyFamily.RSA, NO_FACTORIES);
+        KeyInfo info = KeyInfo.measure(new OpaqueKeys.Private("Foo", "PKCS#8", rsa), KeyFamily.RSA, NO_FACTORIES);
         assertEquals(1024, info.bits(), info.toString());
     }
 
     @Test
     void keysThatCannotBeMeasured_sayWhy() throws Exception {
-        assertUnmeasured(new Opaque("RSA", null, null), "no encoding");
-        assertUnmeasured(new Opaque("EC", "X-TOKEN", new byte[] {1}), "X-TOKEN");
-        assertUnmeasured(new Opaque("RSA", "PKCS#8", pair("EC", 256).getPrivate().getEncoded()), "PKCS#8");
-        assertUnmeasured(new Opaque("RSA", "PKCS#8", new byte[] {0x30, 0x03, 1, 2, 3}), "PKCS#8");
-        assertUnmeasured(new Secret("AES", null, new byte[16]), "no RAW encoding");
-        assertUnmeasured(new Secret("ChaCha20", "RAW", null), "no RAW encoding");
-        KeyInfo engineOnly = KeyInfo.measure(new Opaque("Foo", null, null), KeyFamily.RSA, NO_FACTORIES);
+        assertUnmeasured(new OpaqueKeys.Private("RSA", null, null), "no encoding");
+        assertUnmeasured(new OpaqueKeys.Private("EC", "X-TOKEN", new byte[] {1}), "X-TOKEN");
+        assertUnmeasured(new OpaqueKeys.Private("RSA", "PKCS#8", pair("EC", 256).getPrivate().getEncoded()), "PKCS#8");
+        assertUnmeasured(new OpaqueKeys.Private("RSA", "PKCS#8", new byte[] {0x30, 0x03, 1, 2, 3}), "PKCS#8");
+        assertUnmeasured(new OpaqueKeys.Secret("AES", null, new byte[16]), "no RAW encoding");
+        assertUnmeasured(new OpaqueKeys.Secret("ChaCha20", "RAW", null), "no RAW encoding");
+        KeyInfo engineOnly = KeyInfo.measure(new OpaqueKeys.Private("Foo", null, null), KeyFamily.RSA, NO_FACTORIES);
         assertFalse(engineOnly.measured(), engineOnly.toString());
         assertEquals("RSA", engineOnly.algorithm());
     }
 
     @Test
     void keysNoSizeRuleApplies_needNoMeasuring() {
-        KeyInfo hmac = KeyInfo.measure(new Secret("HmacSHA256", null, null), KeyFamily.UNCONSTRAINED, NO_FACTORIES);
+        KeyInfo hmac = KeyInfo.measure(new OpaqueKeys.Secret("HmacSHA256", null, null), KeyFamily.UNCONSTRAINED, NO_FACTORIES);
         assertTrue(hmac.measured(), hmac.toString());
-        KeyInfo unknown = KeyInfo.measure(new Opaque("Foo", null, null), null, NO_FACTORIES);
+        KeyInfo unknown = KeyInfo.measure(new OpaqueKeys.Private("Foo", null, null), null, NO_FACTORIES);
         assertTrue(unknown.measured(), unknown.toString());
     }
 
@@ -108,43 +108,6 @@ class KeyInfoTest {
     }
 
     private static Key opaque(Key of) {
-        return new Opaque(of.getAlgorithm(), of.getFormat(), of.getEncoded());
-    }
-
-    /** A key of a class no JDK interface describes: an algorithm name, a format and an encoding. */
-    private static class Opaque implements Key {
-        private static final long serialVersionUID = 1L;
-        private final String algorithm;
-        private final String format;
-        private final byte[] encoded;
-
-        Opaque(String algorithm, String format, byte[] encoded) {
-            this.algorithm = algorithm;
-            this.format = format;
-            this.encoded = encoded;
-        }
-
-        @Override
-        public String getAlgorithm() {
-            return algorithm;
-        }
-
-        @Override
-        public String getFormat() {
-            return format;
-        }
-
-        @Override
-        public byte[] getEncoded() {
-            return encoded == null ? null : encoded.clone();
-        }
-    }
-
-    private static final class Secret extends Opaque implements SecretKey {
-        private static final long serialVersionUID = 1L;
-
-        Secret(String algorithm, String format, byte[] encoded) {
-            super(algorithm, format, encoded);
-        }
+        return OpaqueKeys.of(of);
     }
 }
