@@ -18,6 +18,8 @@ import java.util.Objects;
  * thread in a probe wait for {@code JCAUtil.class} while the thread holding it waits for the
  * session's lock. So probes of one session run concurrently, on their callers' threads, and no
  * thread ever waits for another's probe; sharing key pairs is best effort ({@link KeyPairCache}).
+ * The price: threads that use one feature for the first time at the same moment each run its
+ * probe (and may each generate its key pairs), once per installation.
  */
 public final class ProbeSession {
 
