@@ -24,7 +24,7 @@ public final class CompiledPolicy {
 
     /** Key-size rules, indexed by {@link KeyFamily} and {@link Scope} ordinals. */
     record KeyTable(int[][] minBits, Decision[][] deny, Decision[][] allow, Decision[] curveDeny,
-            NameTable<Curve> allowedCurves, NameTable<Curve> allCurves, Decision unconstrained) {
+            NameTable<Curve> allowedCurves, NameTable<Curve> allCurves, Decision unconstrained, Decision unmeasured) {
     }
 
     private static final NameTable<KeyFamily> KEY_FAMILIES = keyFamilies();
@@ -143,7 +143,7 @@ public final class CompiledPolicy {
      * @return a shared decision; for a key no rule constrains (HMAC keys, ML-KEM), an allowing one
      */
     public Decision decideKey(String keyAlgorithm, int bits, String curve, Scope scope) {
-        KeyFamily family = keyAlgorithm == null ? null : KEY_FAMILIES.get(keyAlgorithm);
+        KeyFamily family = keyFamily(keyAlgorithm);
         if (family == null || family == KeyFamily.UNCONSTRAINED) {
             return keys.unconstrained();
         }
@@ -166,6 +166,24 @@ public final class CompiledPolicy {
             size = Compiler.effectiveSymmetricBits(keyAlgorithm, size);
         }
         return size > 0 && size < keys.minBits()[f][s] ? keys.deny()[f][s] : keys.allow()[f][s];
+    }
+
+    /**
+     * Decides about a key whose size or curve could not be determined (an opaque or hardware key,
+     * a foreign key class, a key without an encoding), following {@code keys.unmeasured}.
+     *
+     * @param keyAlgorithm the key's algorithm, as for {@link #decideKey}
+     * @return for a key no rule constrains (HMAC keys, ML-KEM), the allowing decision of
+     *     {@link #decideKey}; otherwise the {@code keys.unmeasured} decision (by default a refusal)
+     */
+    public Decision decideUnmeasuredKey(String keyAlgorithm) {
+        KeyFamily family = keyFamily(keyAlgorithm);
+        return family == null || family == KeyFamily.UNCONSTRAINED ? keys.unconstrained() : keys.unmeasured();
+    }
+
+    /** The family whose size rule applies to a key algorithm (name, alias or OID), or null when none is known. */
+    public static KeyFamily keyFamily(String keyAlgorithm) {
+        return keyAlgorithm == null ? null : KEY_FAMILIES.get(keyAlgorithm);
     }
 
     /** Decides a whole request: the algorithm first, then the key if one is given. */

@@ -235,8 +235,14 @@ final class Compiler {
         }
         Decision unconstrained = new Decision(true, "keys", Origin.builtIn("keys"),
                 "has no size rule in policy " + policy, policy);
+        Located<Boolean> u = e.unmeasuredAllowed;
+        Decision unmeasured = u.value()
+                ? new Decision(true, "keys.unmeasured", u.origin(), "is used although its size or curve could not be "
+                        + "determined, as policy " + policy + " allows", policy)
+                : deny("keys.unmeasured", u.origin(), "is refused: its size or curve could not be determined, and policy "
+                        + policy + " refuses keys it cannot measure");
         return new CompiledPolicy.KeyTable(minBits, deny, allow, curveDeny, new NameTable<>(allowedCurves),
-                new NameTable<>(allCurves), unconstrained);
+                new NameTable<>(allCurves), unconstrained, unmeasured);
     }
 
     // ---- TLS -----------------------------------------------------------------------------

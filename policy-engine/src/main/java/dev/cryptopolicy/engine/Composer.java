@@ -54,6 +54,9 @@ final class Composer {
             addDeny(spec);
         }
         doc.minBits.forEach(e.minBits::put);
+        if (doc.unmeasuredAllowed != null) {
+            e.unmeasuredAllowed = doc.unmeasuredAllowed;
+        }
         if (doc.curves != null) {
             e.curves = applyList(doc.curves, e.curves, inherited, e.catalog.curves(), "curve", e.catalog.curves());
         }

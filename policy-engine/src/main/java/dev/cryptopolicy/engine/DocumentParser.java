@@ -25,7 +25,7 @@ final class DocumentParser {
     private static final List<String> TOP_KEYS = List.of("kind", "name", "description", "extends", "mode",
             "algorithms", "deny", "keys", "sha1", "tls", "backends");
     private static final List<String> DENY_KEYS = List.of("algorithm", "services", "scopes", "key_size_below", "reason");
-    private static final List<String> KEY_KEYS = List.of("rsa", "dsa", "dh", "ec", "symmetric");
+    private static final List<String> KEY_KEYS = List.of("rsa", "dsa", "dh", "ec", "symmetric", "unmeasured");
     private static final List<String> TLS_KEYS = List.of("min_protocol", "max_protocol", "cipher_suites",
             "named_groups", "signature_schemes");
     private static final List<String> BACKEND_KEYS = List.of("fips_only", "preference", "min_versions", "required");
@@ -251,6 +251,10 @@ final class DocumentParser {
         checkKeys(map, "keys", KEY_KEYS);
         for (YamlMap.Field f : map.fields().values()) {
             String path = "keys." + f.key();
+            if (f.key().equals("unmeasured")) {
+                unmeasured(f.value(), doc);
+                continue;
+            }
             KeyFamily family = switch (f.key()) {
                 case "rsa" -> KeyFamily.RSA;
                 case "dsa" -> KeyFamily.DSA;
@@ -278,6 +282,20 @@ final class DocumentParser {
             if (curves != null) {
                 doc.curves = stringList(curves.value(), path + ".curves");
             }
+        }
+    }
+
+    /** {@code keys.unmeasured}: {@code refuse} or {@code allow} keys whose size or curve cannot be determined. */
+    private void unmeasured(YamlNode node, PolicyDocument doc) {
+        String value = string(node, "keys.unmeasured");
+        if (value == null) {
+            return;
+        }
+        Origin origin = origin(node.mark(), "keys.unmeasured");
+        if (value.equals("refuse") || value.equals("allow")) {
+            doc.unmeasuredAllowed = new Located<>(value.equals("allow"), origin);
+        } else {
+            error(origin, value, "known-value", "keys.unmeasured must be 'refuse' or 'allow', not '" + value + "'");
         }
     }
 

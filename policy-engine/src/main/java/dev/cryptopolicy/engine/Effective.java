@@ -37,6 +37,8 @@ final class Effective {
     final List<DenyRule> deny = new ArrayList<>();
     final Map<KeyFamily, Located<Integer>> minBits = new EnumMap<>(KeyFamily.class);
     LinkedHashMap<Curve, Origin> curves = new LinkedHashMap<>();
+    /** {@code keys.unmeasured}: whether keys whose size or curve cannot be determined are allowed. */
+    Located<Boolean> unmeasuredAllowed = new Located<>(false, Origin.builtIn("keys.unmeasured"));
     final Map<Sha1Use, Map<Scope, Located<Boolean>>> sha1 = new EnumMap<>(Sha1Use.class);
     Located<TlsName> tlsMin;
     Located<TlsName> tlsMax;

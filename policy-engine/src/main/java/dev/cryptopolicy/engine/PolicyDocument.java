@@ -28,6 +28,7 @@ final class PolicyDocument {
     List<DenySpec> deny = List.of();
     final Map<KeyFamily, Located<Integer>> minBits = new EnumMap<>(KeyFamily.class);
     ListSpec curves;
+    Located<Boolean> unmeasuredAllowed;
     final Map<Sha1Use, Map<Scope, Located<Boolean>>> sha1 = new EnumMap<>(Sha1Use.class);
     Located<String> tlsMin;
     Located<String> tlsMax;

@@ -155,6 +155,7 @@ public final class PolicyWriter {
             }
             keys.put(family.name().toLowerCase(Locale.ROOT), k);
         }
+        keys.put("unmeasured", e.unmeasuredAllowed.value() ? "allow" : "refuse");
         root.put("keys", keys);
         Map<String, Object> sha1 = new LinkedHashMap<>();
         for (Sha1Use use : Sha1Use.values()) {

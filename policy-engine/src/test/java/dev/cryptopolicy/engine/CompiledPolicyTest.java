@@ -187,4 +187,31 @@ class CompiledPolicyTest {
         // A few hundred bytes of slack for the MXBean call itself; a per-call allocation would be megabytes.
         assertTrue(after - before < 4096, "decisions allocated " + (after - before) + " bytes");
     }
+
+    @Test
+    void keysThatCannotBeMeasured_areRefusedByDefault_naming_keysUnmeasured() throws Exception {
+        Decision d = load("BASE").decideUnmeasuredKey("RSA");
+        assertFalse(d.allowed());
+        assertEquals("keys.unmeasured", d.rule());
+        assertTrue(d.origin().isBuiltIn());
+        assertTrue(d.explain("RSA key").contains("could not be determined"), d.explain("RSA key"));
+        for (String family : new String[] {"EC", "DH", "DSA", "X25519", "AES"}) {
+            assertFalse(load("BASE").decideUnmeasuredKey(family).allowed(), family);
+        }
+        // Keys no size rule applies to need no measuring.
+        assertTrue(load("BASE").decideUnmeasuredKey("HmacSHA256").allowed());
+        assertTrue(load("BASE").decideUnmeasuredKey(null).allowed());
+    }
+
+    @Test
+    void unmeasuredAllow_allowsThem_fromWhereItIsWritten() throws Exception {
+        CompiledPolicy p = TestPolicies.standard().with("X", TestPolicies.BASE.replace("  rsa: {min_bits: 2048}\n",
+                "  rsa: {min_bits: 2048}\n  unmeasured: allow\n")).loader().load("X");
+        Decision d = p.decideUnmeasuredKey("RSA");
+        assertTrue(d.allowed());
+        assertEquals("keys.unmeasured", d.rule());
+        assertEquals(14, d.origin().line());
+        // Measured keys are decided as before.
+        assertFalse(p.decideKey("RSA", 1024, null, Scope.ANY).allowed());
+    }
 }

@@ -289,4 +289,30 @@ class PolicyLoaderTest {
         assertTrue(p.decide(ServiceType.MAC, "HmacSHA256", Scope.ANY).allowed());
         assertFalse(p.decideKey("RSA", 2048, null, Scope.ANY).allowed());
     }
+
+    @Test
+    void unmeasuredKeysSetting_withAnUnknownValue_isAnErrorWithLineAndColumn() throws IOException {
+        Path file = withUnmeasured("sometimes");
+        Problem p = onlyError(file.toString());
+        assertEquals("known-value", p.rule());
+        assertEquals("keys.unmeasured", p.origin().path());
+        assertEquals("sometimes", p.value());
+        assertEquals(14, p.origin().line());
+        assertEquals(15, p.origin().column());
+        assertTrue(p.format().startsWith(file + ":14:15: error: keys.unmeasured: keys.unmeasured must be 'refuse' or 'allow'"),
+                p.format());
+    }
+
+    @Test
+    void unmeasuredKeysSetting_ofTheWrongType_isAnError() throws IOException {
+        Problem p = onlyError(withUnmeasured("[allow]").toString());
+        assertEquals("type", p.rule());
+        assertEquals("keys.unmeasured", p.origin().path());
+    }
+
+    /** BASE with {@code keys.unmeasured} set to {@code value}, on line 14, column 15. */
+    private Path withUnmeasured(String value) throws IOException {
+        return write("unmeasured.yaml", TestPolicies.BASE.replace("  rsa: {min_bits: 2048}\n",
+                "  rsa: {min_bits: 2048}\n  unmeasured: " + value + "\n"));
+    }
 }

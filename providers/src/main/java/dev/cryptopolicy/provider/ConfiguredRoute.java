@@ -112,24 +112,28 @@ final class ConfiguredRoute {
             if (Boolean.TRUE.equals(installing.get())) {
                 return null;
             }
-            synchronized (this) {
-                if (installation == null && owner.refusal() == null) {
-                    installing.set(Boolean.TRUE);
-                    try {
-                        installation = CryptoPolicy.install(policy);
-                    } catch (PolicyInstallException e) {
-                        fail("security.provider entry '" + CryptoPolicyProvider.NAME + " " + reference + "': " + e.getMessage());
-                    } catch (RuntimeException | Error e) {
-                        fail("policy " + reference + " from java.security cannot be installed: " + e);
-                    } finally {
-                        installing.remove();
-                    }
+            // No lock while installing: the lookup that brought a thread here may hold a JDK lock
+            // (JCAUtil.class while it builds the default SecureRandom), and installing calls into
+            // the JCA (probes, Bouncy Castle FIPS); a thread waiting here for the installer could
+            // close a cycle with it (see CryptoPolicy.install). Threads that arrive before the first
+            // installation is published each install the same policy; each result is complete, and
+            // CryptoPolicy.install publishes one at a time. This provider stays in the list until
+            // an installation replaces it, so a failed one leaves it first, refusing.
+            if (owner.refusal() == null) {
+                installing.set(Boolean.TRUE);
+                try {
+                    Installation mine = CryptoPolicy.install(policy);
+                    installation = mine;
+                    return mine.frontProvider();
+                } catch (PolicyInstallException e) {
+                    fail("security.provider entry '" + CryptoPolicyProvider.NAME + " " + reference + "': " + e.getMessage());
+                } catch (RuntimeException | Error e) {
+                    fail("policy " + reference + " from java.security cannot be installed: " + e);
+                } finally {
+                    installing.remove();
                 }
-                if (installation == null) {
-                    throw owner.refused(what);
-                }
-                return installation.frontProvider();
             }
+            throw owner.refused(what);
         }
 
         /**

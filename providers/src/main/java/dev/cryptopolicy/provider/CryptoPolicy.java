@@ -48,6 +48,9 @@ public final class CryptoPolicy {
      */
     private static final Map<Provider, Provider> WRAPPED = new IdentityHashMap<>();
 
+    /** How often {@link #install(CompiledPolicy)} rebuilds when the provider list changes under it. */
+    private static final int PUBLISH_ATTEMPTS = 3;
+
     private CryptoPolicy() {
     }
 
@@ -77,18 +80,56 @@ public final class CryptoPolicy {
      * from {@code discovery}: the agent passes {@link BackendDiscovery#inDirectory} so that the
      * unmodified jars load in a class loader of their own.
      *
-     * @throws PolicyInstallException when a required feature has no backend that passes its probe
+     * <p>Locking rule: building the providers runs probes and may construct Bouncy Castle FIPS,
+     * which call into the JCA and so take JDK locks ({@code JCAUtil.class} for the default
+     * {@code SecureRandom}, class initialisation locks); that happens with no lock of ours held.
+     * Only publishing (security properties and the provider list, calls that never come back into
+     * a provider) holds {@code CryptoPolicy.class}. A thread holding a JDK lock that reaches this
+     * method through a provider lookup (the configuration-only route installs at first lookup)
+     * therefore never waits for a thread that waits for that JDK lock.
+     *
+     * @throws PolicyInstallException when a required feature has no backend that passes its probe,
+     *     or when the application kept changing the provider list while the policy was being built
      */
-    public static synchronized Installation install(CompiledPolicy policy, BackendDiscovery discovery)
-            throws PolicyInstallException {
-        // Over an earlier installation, start from what was there before it, not from its wrappers.
-        List<Provider> current = Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front
-                && !front.before().isEmpty() ? front.before() : originals();
-        Audit audit = new Audit();
-        Assembled assembled = assemble(policy, current, audit, discovery);
-        if (!assembled.missing().isEmpty()) {
-            throw new PolicyInstallException(policy.name(), assembled.missing());
+    public static Installation install(CompiledPolicy policy, BackendDiscovery discovery) throws PolicyInstallException {
+        for (int attempt = 1; attempt <= PUBLISH_ATTEMPTS; attempt++) {
+            List<Provider> current = base();
+            Audit audit = new Audit();
+            Assembled assembled = assemble(policy, current, audit, discovery);
+            if (!assembled.missing().isEmpty()) {
+                throw new PolicyInstallException(policy.name(), assembled.missing());
+            }
+            synchronized (CryptoPolicy.class) {
+                // Built from a list someone changed meanwhile (addProvider, removeProvider): build again.
+                if (sameProviders(current, base())) {
+                    return publish(policy, assembled, current, audit);
+                }
+            }
         }
+        throw new PolicyInstallException(policy.name(), List.of("the provider list changed while the policy was being built, "
+                + PUBLISH_ATTEMPTS + " times in a row; nothing was installed"));
+    }
+
+    /** What installation starts from: over an earlier installation, what was there before it, not its wrappers. */
+    private static List<Provider> base() {
+        return Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front
+                && !front.before().isEmpty() ? front.before() : originals();
+    }
+
+    private static boolean sameProviders(List<Provider> a, List<Provider> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Puts an assembled installation in place; called holding {@code CryptoPolicy.class}. */
+    private static Installation publish(CompiledPolicy policy, Assembled assembled, List<Provider> current, Audit audit) {
         List<Provider> installed = new ArrayList<>();
         assembled.front.before(current);
         if (policy.enforcing()) {

@@ -11,7 +11,15 @@ import java.util.Objects;
  * one. The key pairs live as long as the session does (they are throw-away test keys), so hold a
  * session for a batch of related probes, such as one installation, and then drop it.
  *
- * <p>Thread-safe: probes of one session run one at a time.
+ * <p>Thread-safe, and holds no lock. Locking rule: a probe calls into the JCA, and the JCA takes
+ * JDK locks of its own and calls back into providers: {@code JCAUtil.getDefSecureRandom} builds
+ * the default {@code SecureRandom} under {@code JCAUtil.class}, and a policy service asked for that
+ * random first runs its own probe. A session that serialised its probes with a lock would let a
+ * thread in a probe wait for {@code JCAUtil.class} while the thread holding it waits for the
+ * session's lock. So probes of one session run concurrently, on their callers' threads, and no
+ * thread ever waits for another's probe; sharing key pairs is best effort ({@link KeyPairCache}).
+ * The price: threads that use one feature for the first time at the same moment each run its
+ * probe (and may each generate its key pairs), once per installation.
  */
 public final class ProbeSession {
 
@@ -44,7 +52,7 @@ public final class ProbeSession {
      * @return the result; never throws because of what the backend does
      * @throws NullPointerException if either argument is null
      */
-    public synchronized ProbeResult run(Backend backend, Feature feature) {
+    public ProbeResult run(Backend backend, Feature feature) {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(feature, "feature");
         return suite.probe(backend, feature, keys);

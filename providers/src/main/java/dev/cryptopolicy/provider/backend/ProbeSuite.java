@@ -22,6 +22,10 @@ import java.util.Set;
  * {@link Provider} object, so nothing falls through to another provider. Generated key pairs are
  * cached for the duration of one {@code run}/{@code probeAll} call, or of one {@link ProbeSession},
  * never in statics. A suite is immutable and may be shared; a call runs on the calling thread.
+ *
+ * <p>Locking rule: probes call into the JCA, which holds JDK locks of its own while it calls back
+ * into providers (see {@link ProbeSession}), so nothing here holds a monitor or lock, or waits for
+ * another thread, while a probe runs.
  */
 public final class ProbeSuite {
 

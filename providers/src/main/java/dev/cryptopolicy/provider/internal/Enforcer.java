@@ -4,11 +4,14 @@ import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.Decision;
 import dev.cryptopolicy.engine.Scope;
 import dev.cryptopolicy.engine.ServiceType;
+import dev.cryptopolicy.engine.algorithms.Algorithm;
+import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
 import java.security.InvalidParameterException;
 import java.security.Key;
+import java.security.Provider;
 import java.security.spec.AlgorithmParameterSpec;
 
 /**
@@ -18,6 +21,7 @@ import java.security.spec.AlgorithmParameterSpec;
 public final class Enforcer {
     private final CompiledPolicy policy;
     private final Audit audit;
+    private volatile java.util.List<Provider> keyFactories = java.util.List.of();
 
     /**
      * @param policy the policy to apply
@@ -41,24 +45,49 @@ public final class Enforcer {
     /**
      * Checks a key entering an operation ({@code init}, {@code initSign}, {@code doPhase}, ...).
      *
-     * @param feature for messages, e.g. {@code Signature SHA256withRSA}
-     * @throws InvalidKeyException naming the policy, the rule and the value when the key is refused
+     * @param algorithm for messages, e.g. {@code SHA256withRSA}
+     * @param backend   the provider object serving the engine (its key factory may measure opaque keys)
+     * @throws InvalidKeyException naming the policy, the rule and the value when the key is refused,
+     *     including a key whose size or curve cannot be determined under {@code keys.unmeasured: refuse}
      */
-    void checkKey(ServiceType type, String algorithm, Key key) throws InvalidKeyException {
-        KeyInfo info = KeyInfo.of(key);
-        Decision d = policy.decideKey(info.algorithm(), info.bits(), info.curve(), Scope.ANY);
+    void checkKey(ServiceType type, String algorithm, Key key, Provider backend) throws InvalidKeyException {
+        KeyInfo info = measure(type, algorithm, key, backend);
+        Decision d = decide(info);
         if (!d.allowed() && refuse(type, algorithm, d, info)) {
             throw new InvalidKeyException(describe(info, d) + "; refused by " + type.jcaName() + " " + algorithm);
         }
     }
 
     /** Checks a key produced by an operation (generateKeyPair, generateKey, unwrap, ...), as an unchecked refusal. */
-    void checkProducedKey(ServiceType type, String algorithm, Key key) {
-        KeyInfo info = KeyInfo.of(key);
-        Decision d = policy.decideKey(info.algorithm(), info.bits(), info.curve(), Scope.ANY);
+    void checkProducedKey(ServiceType type, String algorithm, Key key, Provider backend) {
+        KeyInfo info = measure(type, algorithm, key, backend);
+        Decision d = decide(info);
         if (!d.allowed() && refuse(type, algorithm, d, info)) {
             throw new InvalidParameterException(describe(info, d));
         }
+    }
+
+    /**
+     * The providers whose key factories may measure an opaque key, after the engine's own backend:
+     * the raw backends of the installation (set when it is assembled; never wrappers or the front).
+     */
+    void keyFactories(java.util.List<Provider> providers) {
+        this.keyFactories = java.util.List.copyOf(providers);
+    }
+
+    private KeyInfo measure(ServiceType type, String algorithm, Key key, Provider backend) {
+        // The engine's family matters only for a key whose own algorithm names none (the slow path).
+        KeyFamily engineFamily = null;
+        if (key != null && CompiledPolicy.keyFamily(key.getAlgorithm()) == null) {
+            Algorithm engine = AlgorithmCatalog.standard().algorithm(type, algorithm);
+            engineFamily = engine == null ? null : engine.keyFamily();
+        }
+        return KeyInfo.measure(key, engineFamily, backend, keyFactories);
+    }
+
+    private Decision decide(KeyInfo info) {
+        return info.measured() ? policy.decideKey(info.algorithm(), info.bits(), info.curve(), Scope.ANY)
+                : policy.decideUnmeasuredKey(info.algorithm());
     }
 
     /** Checks a size requested with {@code initialize(int)} or {@code init(int)}. */
@@ -92,7 +121,9 @@ public final class Enforcer {
     static String describe(KeyInfo info, Decision d) {
         StringBuilder subject = new StringBuilder();
         subject.append(info.algorithm() == null ? "key" : info.algorithm() + " key");
-        if (info.curve() != null) {
+        if (!info.measured()) {
+            subject.append(' ').append(info.unmeasured());
+        } else if (info.curve() != null) {
             subject.append(" on curve ").append(info.curve());
         }
         if (info.bits() > 0 && info.curve() == null) {

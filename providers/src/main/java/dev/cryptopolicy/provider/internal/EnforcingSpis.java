@@ -133,13 +133,13 @@ final class EnforcingSpis {
 
         @Override
         protected void engineInitVerify(PublicKey publicKey) throws InvalidKeyException {
-            enforcer.checkKey(ServiceType.SIGNATURE, algorithm, publicKey);
+            enforcer.checkKey(ServiceType.SIGNATURE, algorithm, publicKey, delegate.getProvider());
             delegate.initVerify(publicKey);
         }
 
         @Override
         protected void engineInitSign(PrivateKey privateKey) throws InvalidKeyException {
-            enforcer.checkKey(ServiceType.SIGNATURE, algorithm, privateKey);
+            enforcer.checkKey(ServiceType.SIGNATURE, algorithm, privateKey, delegate.getProvider());
             if (random.replaces()) {
                 delegate.initSign(privateKey, random.apply(null));
             } else {
@@ -149,7 +149,7 @@ final class EnforcingSpis {
 
         @Override
         protected void engineInitSign(PrivateKey privateKey, SecureRandom random) throws InvalidKeyException {
-            enforcer.checkKey(ServiceType.SIGNATURE, algorithm, privateKey);
+            enforcer.checkKey(ServiceType.SIGNATURE, algorithm, privateKey, delegate.getProvider());
             delegate.initSign(privateKey, this.random.apply(random));
         }
 
@@ -268,21 +268,21 @@ final class EnforcingSpis {
 
         @Override
         protected void engineInit(int opmode, Key key, SecureRandom random) throws InvalidKeyException {
-            enforcer.checkKey(ServiceType.CIPHER, algorithm, key);
+            enforcer.checkKey(ServiceType.CIPHER, algorithm, key, delegate.getProvider());
             delegate.init(opmode, key, this.random.apply(random));
         }
 
         @Override
         protected void engineInit(int opmode, Key key, AlgorithmParameterSpec params, SecureRandom random)
                 throws InvalidKeyException, InvalidAlgorithmParameterException {
-            enforcer.checkKey(ServiceType.CIPHER, algorithm, key);
+            enforcer.checkKey(ServiceType.CIPHER, algorithm, key, delegate.getProvider());
             delegate.init(opmode, key, params, this.random.apply(random));
         }
 
         @Override
         protected void engineInit(int opmode, Key key, AlgorithmParameters params, SecureRandom random)
                 throws InvalidKeyException, InvalidAlgorithmParameterException {
-            enforcer.checkKey(ServiceType.CIPHER, algorithm, key);
+            enforcer.checkKey(ServiceType.CIPHER, algorithm, key, delegate.getProvider());
             delegate.init(opmode, key, params, this.random.apply(random));
         }
 
@@ -330,7 +330,7 @@ final class EnforcingSpis {
 
         @Override
         protected byte[] engineWrap(Key key) throws IllegalBlockSizeException, InvalidKeyException {
-            enforcer.checkKey(ServiceType.CIPHER, algorithm, key);
+            enforcer.checkKey(ServiceType.CIPHER, algorithm, key, delegate.getProvider());
             return delegate.wrap(key);
         }
 
@@ -338,7 +338,7 @@ final class EnforcingSpis {
         protected Key engineUnwrap(byte[] wrapped, String wrappedAlgorithm, int wrappedType)
                 throws InvalidKeyException, NoSuchAlgorithmException {
             Key key = delegate.unwrap(wrapped, wrappedAlgorithm, wrappedType);
-            enforcer.checkKey(ServiceType.CIPHER, algorithm, key);
+            enforcer.checkKey(ServiceType.CIPHER, algorithm, key, delegate.getProvider());
             return key;
         }
     }
@@ -361,7 +361,7 @@ final class EnforcingSpis {
 
         @Override
         protected void engineInit(Key key, AlgorithmParameterSpec params) throws InvalidKeyException, InvalidAlgorithmParameterException {
-            enforcer.checkKey(ServiceType.MAC, algorithm, key);
+            enforcer.checkKey(ServiceType.MAC, algorithm, key, delegate.getProvider());
             delegate.init(key, params);
         }
 
@@ -414,20 +414,20 @@ final class EnforcingSpis {
 
         @Override
         protected void engineInit(Key key, SecureRandom random) throws InvalidKeyException {
-            enforcer.checkKey(ServiceType.KEY_AGREEMENT, algorithm, key);
+            enforcer.checkKey(ServiceType.KEY_AGREEMENT, algorithm, key, delegate.getProvider());
             delegate.init(key, this.random.apply(random));
         }
 
         @Override
         protected void engineInit(Key key, AlgorithmParameterSpec params, SecureRandom random)
                 throws InvalidKeyException, InvalidAlgorithmParameterException {
-            enforcer.checkKey(ServiceType.KEY_AGREEMENT, algorithm, key);
+            enforcer.checkKey(ServiceType.KEY_AGREEMENT, algorithm, key, delegate.getProvider());
             delegate.init(key, params, this.random.apply(random));
         }
 
         @Override
         protected Key engineDoPhase(Key key, boolean lastPhase) throws InvalidKeyException {
-            enforcer.checkKey(ServiceType.KEY_AGREEMENT, algorithm, key);
+            enforcer.checkKey(ServiceType.KEY_AGREEMENT, algorithm, key, delegate.getProvider());
             return delegate.doPhase(key, lastPhase);
         }
 
@@ -487,7 +487,7 @@ final class EnforcingSpis {
             KeyPair pair = delegate.generateKeyPair();
             if (!sizeChecked) {
                 // Sizes chosen by the backend (defaults, opaque parameter specs) are checked on the result.
-                enforcer.checkProducedKey(ServiceType.KEY_PAIR_GENERATOR, algorithm, pair.getPublic());
+                enforcer.checkProducedKey(ServiceType.KEY_PAIR_GENERATOR, algorithm, pair.getPublic(), delegate.getProvider());
             }
             return pair;
         }
@@ -551,7 +551,7 @@ final class EnforcingSpis {
                 defaultSizeFor(backendRandom.apply(null));
             }
             SecretKey key = delegate.generateKey();
-            enforcer.checkProducedKey(ServiceType.KEY_GENERATOR, algorithm, key);
+            enforcer.checkProducedKey(ServiceType.KEY_GENERATOR, algorithm, key, delegate.getProvider());
             return key;
         }
 
@@ -595,7 +595,7 @@ final class EnforcingSpis {
         protected PrivateKey engineGeneratePrivate(KeySpec keySpec) throws InvalidKeySpecException {
             PrivateKey key = delegate.generatePrivate(keySpec);
             try {
-                enforcer.checkKey(ServiceType.KEY_FACTORY, algorithm, key);
+                enforcer.checkKey(ServiceType.KEY_FACTORY, algorithm, key, delegate.getProvider());
             } catch (InvalidKeyException e) {
                 throw new InvalidKeySpecException(e.getMessage(), e);
             }
@@ -609,7 +609,7 @@ final class EnforcingSpis {
 
         @Override
         protected Key engineTranslateKey(Key key) throws InvalidKeyException {
-            enforcer.checkKey(ServiceType.KEY_FACTORY, algorithm, key);
+            enforcer.checkKey(ServiceType.KEY_FACTORY, algorithm, key, delegate.getProvider());
             return delegate.translateKey(key);
         }
     }
@@ -629,7 +629,7 @@ final class EnforcingSpis {
         protected SecretKey engineGenerateSecret(KeySpec keySpec) throws InvalidKeySpecException {
             SecretKey key = delegate.generateSecret(keySpec);
             try {
-                enforcer.checkKey(ServiceType.SECRET_KEY_FACTORY, algorithm, key);
+                enforcer.checkKey(ServiceType.SECRET_KEY_FACTORY, algorithm, key, delegate.getProvider());
             } catch (InvalidKeyException e) {
                 throw new InvalidKeySpecException(e.getMessage(), e);
             }
@@ -646,7 +646,7 @@ final class EnforcingSpis {
 
         @Override
         protected SecretKey engineTranslateKey(SecretKey key) throws InvalidKeyException {
-            enforcer.checkKey(ServiceType.SECRET_KEY_FACTORY, algorithm, key);
+            enforcer.checkKey(ServiceType.SECRET_KEY_FACTORY, algorithm, key, delegate.getProvider());
             return delegate.translateKey(key);
         }
     }

@@ -156,8 +156,9 @@ final class PolicyService extends Provider.Service {
     void requireProbe() throws NoSuchAlgorithmException {
         ProbeResult result = probe;
         if (result == null) {
-            // No lock of our own: the session serialises probes, and a probe may itself look up
-            // services of this installation; two threads racing here both get the same answer.
+            // No lock: a probe calls into the JCA, which may hold a JDK lock (JCAUtil.class while it
+            // builds the default SecureRandom) and come back here on another thread; see
+            // ProbeSession. Two threads racing here both probe and get the same answer.
             result = probes.run(backend, original.getType(), getAlgorithm());
             probe = result;
         }

@@ -103,6 +103,11 @@ public final class ProviderAssembly {
      */
     public Front buildFront(Provider front, Consumer<Provider.Service> register, List<Backend> backends) {
         List<Backend> ordered = order(backends);
+        List<Provider> raw = new ArrayList<>();
+        for (Backend b : backends) {
+            raw.add(b.provider());
+        }
+        enforcer.keyFactories(raw);
         jdkCallers = new JdkCaller(allowlist, policy.backends().fipsOnly() ? bcFipsLoader(backends) : null);
         List<Selection> selections = new ArrayList<>();
         List<Missing> missing = new ArrayList<>();
