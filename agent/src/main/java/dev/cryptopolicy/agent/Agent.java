@@ -60,7 +60,32 @@ public final class Agent {
         start(args, instrumentation, false);
     }
 
+    /**
+     * The options of the agent already started in this JVM, or null. This class is loaded once by
+     * the system class loader however often the jar is named (command line and
+     * {@code JAVA_TOOL_OPTIONS}), while each start would make a class loader, and an installation,
+     * of its own: the first start installs, a later one with the same options adds nothing, and one
+     * with other options is refused rather than silently ignored. Set once a start has succeeded,
+     * so that a failed attach leaves the JVM free for a corrected one.
+     */
+    private static String started;
+
     private static void start(String args, Instrumentation instrumentation, boolean atStartUp) {
+        String options = args == null ? "" : args.trim();
+        synchronized (Agent.class) {
+            if (started != null) {
+                if (started.equals(options)) {
+                    return;
+                }
+                String line = "cryptopolicy agent: given twice with different options ('" + started + "', then '" + options
+                        + "'); one policy per JVM, the first stays installed";
+                if (atStartUp) {
+                    refuse(USAGE_ERROR, line);
+                    return;
+                }
+                throw new IllegalStateException(line);
+            }
+        }
         Method run;
         try {
             CodeSource source = Agent.class.getProtectionDomain().getCodeSource();
@@ -80,6 +105,9 @@ public final class Agent {
         }
         try {
             run.invoke(null, args, instrumentation, atStartUp);
+            synchronized (Agent.class) {
+                started = options;
+            }
         } catch (InvocationTargetException e) {
             // Startup reports its own failures (and, at start-up, exits); anything else is a bug.
             failed(e.getCause() == null ? e : e.getCause(), atStartUp);

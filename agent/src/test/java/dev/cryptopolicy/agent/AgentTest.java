@@ -207,6 +207,20 @@ class AgentTest {
     }
 
     @Test
+    void givenTwiceWithOtherOptions_isAUsageError_andMainNeverRuns() throws Exception {
+        Run r = run(List.of("-javaagent:" + agentJar() + "=DEFAULT", "-javaagent:" + agentJar() + "=LEGACY"), Map.of(),
+                AgentTest.class.getName());
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().contains("cryptopolicy agent: given twice with different options ('DEFAULT', then 'LEGACY')"), r.all());
+        assertFalse(r.out().contains("front="), "main must not run: " + r.all());
+        // Control: the same option twice installs once, and main runs under DEFAULT.
+        Run same = run(List.of("-javaagent:" + agentJar() + "=DEFAULT", "-javaagent:" + agentJar() + "=DEFAULT"), Map.of(),
+                AgentTest.class.getName());
+        assertEquals(0, same.exit(), same.all());
+        assertTrue(same.out().contains("front=CryptoPolicy") && same.out().contains("sha1withrsa=REFUSED"), same.all());
+    }
+
+    @Test
     void bcfipsDirectoryThatDoesNotExist_isAUsageError() throws Exception {
         Run r = app("=DEFAULT,bcfips=" + dir.resolve("nowhere"));
         assertCleanRefusal(r, 2);
