@@ -49,6 +49,7 @@ class JdkToolsTest {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("Premain-Class", Agent.class.getName());
+        manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath.toString());
         agentJar = dir.resolve("agent.jar");
         try (OutputStream out = Files.newOutputStream(agentJar); JarOutputStream j = new JarOutputStream(out, manifest)) {

@@ -45,8 +45,15 @@ class JdkCallSiteTest {
         assertTrue(without.startsWith("result=FAILED"), operation + " under " + policy + " must fail without " + entry + ": " + without);
     }
 
+    /**
+     * Every entry is shown above, but one that only the agent route needs: the signed-jar verifier's
+     * digests ({@code sun.security.util.ManifestEntryVerifier.setEntry}) come from a SUN provider
+     * object the JDK makes itself, which only the agent governs; the agent module's FIPS tests
+     * ({@code SelfContainedAgentTest}, {@code ApplicationLibrariesTest}) load bc-fips classes after
+     * installation and fail without that entry.
+     */
     @Test
     void everyEntry_isShownAbove() {
-        assertEquals(8, AllowlistHarness.standardSize(), "an allowlist entry without a test of what it is for");
+        assertEquals(8 + 1, AllowlistHarness.standardSize(), "an allowlist entry without a test of what it is for");
     }
 }

@@ -84,6 +84,12 @@ final class JdkCaller {
                     Set.of("SHA1", "SHA-1", "SHA"), Origin.JDK,
                     "the JDK's seed generator hashes system entropy with SHA-1 when DRBG first seeds: without it"
                             + " new SecureRandom() fails under NO-SHA1; the digest never leaves the method"),
+            new Site("sun.security.util.ManifestEntryVerifier", "setEntry", ServiceType.MESSAGE_DIGEST,
+                    Set.of("SHA-256", "SHA-384", "SHA-512", "SHA-224", "SHA-1", "SHA1", "SHA"), Origin.JDK,
+                    "signed-jar verification digests each entry with a SUN provider object of its own, which the agent"
+                            + " governs like any provider passed to getInstance: without it, under a FIPS-only policy, no"
+                            + " class of a signed jar (bc-fips itself) loads after installation; the digest never leaves"
+                            + " the verifier"),
             new Site("org.bouncycastle.jsse.provider.ProvTrustManagerFactorySpi", "createTrustStore", ServiceType.KEY_STORE,
                     Set.of("JKS", "PKCS12"), Origin.BC_FIPS,
                     "BCJSSE reads the JDK's trust store (cacerts) for TLS trust anchors; Bouncy Castle FIPS cannot open it"),
