@@ -32,7 +32,7 @@ class DoctorCommandTest {
 
     /** An agent jar whose classes come through its manifest Class-Path, so that it also works with -jar. */
     private Path agentJar() throws Exception {
-        return Jars.write(dir.resolve("agent.jar"), Map.of("Premain-Class", "dev.cryptopolicy.agent.Agent",
+        return Jars.write(dir.resolve("agent.jar"), Map.of("Premain-Class", "dev.cryptopolicy.agent.Agent", "Can-Retransform-Classes", "true",
                 "Class-Path", Jars.classPathAttribute(Jvm.classPath())));
     }
 
