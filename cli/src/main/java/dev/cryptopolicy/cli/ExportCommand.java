@@ -18,13 +18,29 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code cryptopolicy export --policy REF --format java-security [--with-providers] [-o FILE]}:
+ * {@code cryptopolicy export --policy REF --format java-security [--with-providers --on-class-path] [-o FILE]}:
  * writes a policy in another format, for now a {@code java.security} override file, optionally
- * with the provider list that installs the CryptoPolicy provider (DESIGN.md section 5.7).
+ * with the provider list that installs the CryptoPolicy provider (the configuration route).
+ *
+ * <p>A provider list fails open wherever the JVM cannot load the CryptoPolicy class: the JDK skips
+ * the entry without a word and serves every lookup from its own providers, which load by name
+ * whatever the list says. No {@code java.security} layout avoids that (a list that ends after
+ * CryptoPolicy would fail loudly, but then CryptoPolicy could not reach the JDK's own providers
+ * either, since those of {@code java.base} can only be created from the list). So the list is
+ * written only when the caller states, with {@code --on-class-path}, that the application runs with
+ * the cryptopolicy jars on its class path; otherwise the command refuses and names the agent.
  */
 final class ExportCommand extends OptionCommand {
 
     private static final String[] FORMATS = {"java-security"};
+
+    /** Why {@code --with-providers} alone is refused. */
+    static final String UNGUARDED_LIST = "--with-providers needs --on-class-path: a provider list fails open "
+            + "wherever the JVM cannot load the CryptoPolicy class (java -jar ignores -cp and CLASSPATH; a fat jar "
+            + "without the library), because the JDK then skips the entry without a word and runs on its own "
+            + "providers, unguarded; no java.security layout prevents that. With java -jar or a fat jar use the "
+            + "agent: java -javaagent:lib/cryptopolicy-agent.jar=REF -jar app.jar. Give --on-class-path only for "
+            + "an application started with -cp lib/*, and check it with cryptopolicy doctor -- java ...";
 
     @Override
     public String name() {
@@ -38,7 +54,7 @@ final class ExportCommand extends OptionCommand {
 
     @Override
     String synopsis() {
-        return "--policy REF [--format java-security] [--with-providers] [-o FILE]";
+        return "--policy REF [--format java-security] [--with-providers --on-class-path] [-o FILE]";
     }
 
     @Override
@@ -55,10 +71,13 @@ final class ExportCommand extends OptionCommand {
                 security.provider.1 alone, SUN would silently disappear. Export it with the JDK
                 that will run the application.
 
-                That route needs the cryptopolicy jars on the application's class path: the JDK
-                skips a provider it cannot load without a word, and no java.security layout
-                changes that (the JDK's own providers load by name, with or without ours). With
-                java -jar, which ignores -cp and CLASSPATH, or a fat jar, use the agent instead:
+                That route holds only with the cryptopolicy jars on the application's class path:
+                the JDK skips a provider it cannot load without a word and runs on its own
+                providers, unguarded, and no java.security layout changes that (the JDK's own
+                providers load by name, with or without ours). So --with-providers also needs
+                --on-class-path, which states that the application is started with -cp (or
+                CLASSPATH) naming lib/*; without it the command refuses. With java -jar, which
+                ignores -cp and CLASSPATH, or a fat jar, use the agent instead:
                 java -javaagent:lib/cryptopolicy-agent.jar=REF -jar app.jar. Check either with
                 cryptopolicy doctor -- java ... (exit 0 when a policy is in force). Once loaded,
                 the provider fails closed: a policy that cannot be loaded or installed makes every
@@ -77,7 +96,11 @@ final class ExportCommand extends OptionCommand {
                 .addOption(formatOption("java-security", FORMATS))
                 .addOption(Option.builder().longOpt("with-providers")
                         .desc("also write the provider list: CryptoPolicy REF first, then this JDK's providers "
-                                + "(java-security format only)").build())
+                                + "(java-security format only; needs --on-class-path)").build())
+                .addOption(Option.builder().longOpt("on-class-path")
+                        .desc("with --with-providers: the application runs with the cryptopolicy jars on its "
+                                + "class path (-cp lib/*); not java -jar, not a fat jar, where the list fails open")
+                        .build())
                 .addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
                         .desc("write to FILE instead of standard output (replaced if it exists)").build());
     }
@@ -89,6 +112,12 @@ final class ExportCommand extends OptionCommand {
         boolean withProviders = line.hasOption("with-providers");
         if (withProviders && !"java-security".equals(format)) {
             throw new UsageException("--with-providers needs --format java-security, not '" + format + "'");
+        }
+        if (line.hasOption("on-class-path") && !withProviders) {
+            throw new UsageException("--on-class-path qualifies --with-providers; give both or neither");
+        }
+        if (withProviders && !line.hasOption("on-class-path")) {
+            throw new UsageException(UNGUARDED_LIST);
         }
         if (!line.getArgList().isEmpty()) {
             throw new UsageException("unexpected argument '" + line.getArgList().get(0)
@@ -106,8 +135,6 @@ final class ExportCommand extends OptionCommand {
         String text = JavaSecurityExporter.export(Diagnostics.load(reference));
         if (withProviders) {
             text = (text.endsWith("\n") ? text : text + "\n") + "\n" + providerList(reference);
-            err.println("cryptopolicy export: the provider list holds only where the cryptopolicy jars are on the "
-                    + "class path; with java -jar or a fat jar use -javaagent (check with cryptopolicy doctor)");
         }
         if (output == null) {
             out.print(text);
@@ -127,7 +154,7 @@ final class ExportCommand extends OptionCommand {
     /**
      * The {@code security.provider.N} entries of the java.security route: the CryptoPolicy provider
      * configured with {@code reference} at position 1, then this JVM's providers, renumbered from 2
-     * (DESIGN.md section 5.7).
+     * (the configuration route).
      */
     static String providerList(String reference) {
         StringBuilder sb = new StringBuilder();

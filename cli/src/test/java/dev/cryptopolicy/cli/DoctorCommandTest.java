@@ -43,7 +43,7 @@ class DoctorCommandTest {
     /** The override {@code cryptopolicy export --with-providers} writes. */
     private Path override(String reference) throws Exception {
         Path file = dir.resolve("app.security");
-        Cli.Result r = Cli.run("export", "--policy", reference, "--with-providers", "-o", file.toString());
+        Cli.Result r = Cli.run("export", "--policy", reference, "--with-providers", "--on-class-path", "-o", file.toString());
         assertEquals(0, r.status(), r.toString());
         return file;
     }

@@ -42,13 +42,13 @@ class ExportCommandTest {
 
     @Test
     void withProviders_putsCryptoPolicyFirst_andRenumbersEveryJdkProvider() throws IOException {
-        Cli.Result r = Cli.run("export", "--policy", "DEFAULT:NO-SHA1", "--format", "java-security", "--with-providers");
+        Cli.Result r = Cli.run("export", "--policy", "DEFAULT:NO-SHA1", "--format", "java-security", "--with-providers",
+                "--on-class-path");
         assertEquals(ExitStatus.OK, r.status(), r::toString);
         assertTrue(r.out().contains("jdk.tls.disabledAlgorithms"), r::toString);
         assertTrue(r.out().contains("security.provider.1=CryptoPolicy DEFAULT:NO-SHA1\n"), r::toString);
         // The one way this route fails open, the JDK skipping a provider it cannot load, is named with the way out.
         assertTrue(r.out().contains("# CLASSPATH: there, and with fat jars, use the agent"), r::toString);
-        assertTrue(r.err().contains("with java -jar or a fat jar use -javaagent (check with cryptopolicy doctor)"), r::toString);
         assertTrue(r.out().contains("security.provider.2=SUN\n"), r::toString);
         assertTrue(r.out().contains("must be complete"), r::toString);
         Properties loaded = new Properties();
@@ -65,6 +65,22 @@ class ExportCommandTest {
         assertEquals(expected, written, r::toString);
         assertEquals(expected.size(), loaded.stringPropertyNames().stream()
                 .filter(k -> k.startsWith("security.provider.")).count(), "no gaps in the numbering");
+    }
+
+    @Test
+    void withProvidersAlone_isRefused_becauseTheListFailsOpenWithoutTheClassPath() {
+        Cli.Result r = Cli.run("export", "--policy", "DEFAULT", "--with-providers").assertNoStackTrace();
+        assertEquals(ExitStatus.USAGE, r.status(), r::toString);
+        assertEquals("", r.out(), "nothing written: " + r);
+        assertTrue(r.err().contains("--with-providers needs --on-class-path"), r::toString);
+        assertTrue(r.err().contains("-javaagent:lib/cryptopolicy-agent.jar=REF -jar app.jar"), r::toString);
+    }
+
+    @Test
+    void onClassPathAlone_isAUsageError() {
+        Cli.Result r = Cli.run("export", "--policy", "DEFAULT", "--on-class-path").assertNoStackTrace();
+        assertEquals(ExitStatus.USAGE, r.status(), r::toString);
+        assertTrue(r.err().contains("--on-class-path qualifies --with-providers"), r::toString);
     }
 
     @Test
