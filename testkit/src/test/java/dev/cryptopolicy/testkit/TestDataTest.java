@@ -1,0 +1,98 @@
+package dev.cryptopolicy.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The resolver hands out existing paths inside the checkout's {@code testdata/} and nothing else. */
+class TestDataTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theBuildPointsAtThisCheckoutsTestData_andEverySourceCarriesItsOriginAndLicence() {
+        Path root = TestData.root();
+        Path checkout = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize().getParent();
+        assertEquals(checkout.resolve("testdata"), root, "the test data of another checkout");
+        for (String source : List.of("wycheproof", "nist", "mozilla", "bad-yaml/yaml-test-suite",
+                "bad-yaml/snakeyaml", "crypto-policies")) {
+            assertTrue(Files.isRegularFile(TestData.path(source + "/SOURCE.txt")), source + " names no origin");
+        }
+        for (String licence : List.of("wycheproof/LICENSE", "mozilla/LICENSE", "bad-yaml/yaml-test-suite/LICENSE",
+                "bad-yaml/snakeyaml/LICENSE", "crypto-policies/COPYING.LESSER")) {
+            assertTrue(Files.isRegularFile(TestData.path(licence)), licence);
+        }
+    }
+
+    @Test
+    void aNameThatLeavesTheFolder_isRefused_thoughTheFileExists() throws IOException {
+        Path root = Files.createDirectories(temp.resolve("checkout/testdata"));
+        Files.writeString(root.resolve("README.md"), "marker");
+        Files.writeString(temp.resolve("checkout/pom.xml"), "<project/>");
+        Files.writeString(temp.resolve("outside.txt"), "not test data");
+
+        assertEquals(root.resolve("README.md"), TestData.resolve(root, "README.md"), "the control: inside is handed out");
+        for (String escape : List.of("../../outside.txt", "sub/../../../outside.txt", "..", ".", "")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> TestData.resolve(root, escape), escape);
+            assertTrue(e.getMessage().contains("[" + escape + "]"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> TestData.resolve(root, temp.resolve("outside.txt").toString()), "an absolute name");
+    }
+
+    @Test
+    void aLinkOutOfTheFolder_isRefused() throws IOException {
+        Path root = Files.createDirectories(temp.resolve("testdata"));
+        Files.writeString(temp.resolve("outside.txt"), "not test data");
+        Files.writeString(root.resolve("inside.txt"), "test data");
+        Files.createSymbolicLink(root.resolve("in-link"), root.resolve("inside.txt"));
+        Files.createSymbolicLink(root.resolve("out-link"), temp.resolve("outside.txt"));
+
+        assertEquals(root.resolve("in-link"), TestData.resolve(root, "in-link"), "the control: a link inside");
+        assertThrows(IllegalArgumentException.class, () -> TestData.resolve(root, "out-link"));
+    }
+
+    @Test
+    void aMissingFile_failsAndNamesIt() throws IOException {
+        Path root = Files.createDirectories(temp.resolve("testdata"));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> TestData.resolve(root, "wycheproof/none.json"));
+        assertTrue(e.getMessage().contains("wycheproof/none.json"), e.getMessage());
+    }
+
+    @Test
+    void withoutTheProperty_theNearestCheckoutAboveTheWorkingDirectoryIsFound() throws IOException {
+        Path checkout = temp.resolve("checkout");
+        Path module = Files.createDirectories(checkout.resolve("providers/target"));
+        Files.createDirectories(checkout.resolve("testdata"));
+        Files.writeString(checkout.resolve("testdata/README.md"), "marker");
+        Files.writeString(checkout.resolve("pom.xml"), "<project/>");
+
+        assertEquals(checkout.resolve("testdata"), TestData.locate(null, module));
+        assertEquals(checkout.resolve("testdata"), TestData.locate(" ", module));
+        IllegalStateException none = assertThrows(IllegalStateException.class, () -> TestData.locate(null, temp));
+        assertTrue(none.getMessage().contains(TestData.PROPERTY), none.getMessage());
+    }
+
+    @Test
+    void aPropertyThatNamesSomethingElse_isAnError_notAFallBack() throws IOException {
+        Path checkout = temp.resolve("checkout");
+        Files.createDirectories(checkout.resolve("testdata"));
+        Files.writeString(checkout.resolve("testdata/README.md"), "marker");
+        Files.writeString(checkout.resolve("pom.xml"), "<project/>");
+
+        assertEquals(checkout.resolve("testdata"), TestData.locate(checkout.resolve("testdata").toString(), temp));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> TestData.locate(temp.resolve("elsewhere").toString(), checkout));
+        assertTrue(e.getMessage().contains("elsewhere"), e.getMessage());
+    }
+}
