@@ -20,7 +20,8 @@ import org.apache.commons.cli.Options;
 /**
  * {@code cryptopolicy export --policy REF --format java-security [--with-providers] [-o FILE]}:
  * writes a policy in another format, for now a {@code java.security} override file, optionally
- * with the provider list that installs the CryptoPolicy provider (DESIGN.md section 5.7).
+ * with the provider list that installs the CryptoPolicy provider (docs/ARCHITECTURE.md,
+ * "Install routes").
  */
 final class ExportCommand extends OptionCommand {
 
@@ -127,7 +128,7 @@ final class ExportCommand extends OptionCommand {
     /**
      * The {@code security.provider.N} entries of the java.security route: the CryptoPolicy provider
      * configured with {@code reference} at position 1, then this JVM's providers, renumbered from 2
-     * (DESIGN.md section 5.7).
+     * (docs/ARCHITECTURE.md, "Install routes": an entry at position 1 replaces what was there).
      */
     static String providerList(String reference) {
         StringBuilder sb = new StringBuilder();

@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,5 +100,67 @@ class TestDataTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> TestData.locate(temp.resolve("elsewhere").toString(), checkout));
         assertTrue(e.getMessage().contains("elsewhere"), e.getMessage());
+    }
+
+    /** A reference into the design document by section name: {@code docs/ARCHITECTURE.md, "Modules"}. */
+    private static final Pattern SECTION_REFERENCE =
+            Pattern.compile("ARCHITECTURE\\.md(?:,|\\s*\\()[\\s*#]*\\\\?\"([^\"\\\\]+)\\\\?\"");
+
+    /** What no file of the checkout may say: a path beside the checkout, or a design document it does not hold. */
+    private static final List<String> OUTSIDE = List.of("../" + "shared", "cryptopolicy" + ".shared", "DESIGN" + ".md");
+
+    @Test
+    void noFileOfTheCheckoutPointsOutsideIt_andEverySectionItCitesExists() throws IOException {
+        Path checkout = TestData.root().getParent();
+        Set<String> sections = new TreeSet<>();
+        for (String line : Files.readAllLines(checkout.resolve("docs/ARCHITECTURE.md"))) {
+            if (line.startsWith("## ")) {
+                sections.add(line.substring(3).strip());
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        int cited = 0;
+        try (Stream<Path> files = Files.walk(checkout)) {
+            for (Path file : files.filter(TestDataTest::projectFile).toList()) {
+                String text = Files.readString(file);
+                for (String outside : OUTSIDE) {
+                    if (text.contains(outside)) {
+                        wrong.add(checkout.relativize(file) + ": " + outside);
+                    }
+                }
+                Matcher m = SECTION_REFERENCE.matcher(text);
+                while (m.find()) {
+                    cited++;
+                    if (!sections.contains(m.group(1))) {
+                        wrong.add(checkout.relativize(file) + ": no section \"" + m.group(1) + "\" in docs/ARCHITECTURE.md");
+                    }
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        assertTrue(cited >= 5 && sections.contains("Modules"), "too few section references found: " + cited + " " + sections);
+    }
+
+    @Test
+    void aSectionReference_isRecognisedInCommentsStringsAndYaml() {
+        for (String text : List.of("(docs/ARCHITECTURE.md, \"Modules\")", "docs/ARCHITECTURE.md,\n * \"Install routes\").",
+                "(docs/ARCHITECTURE.md, \\\"Modules\\\")\")", "docs/ARCHITECTURE.md (\"Modules\")")) {
+            Matcher m = SECTION_REFERENCE.matcher(text);
+            assertTrue(m.find(), text);
+            assertTrue(Set.of("Modules", "Install routes").contains(m.group(1)), text + " -> " + m.group(1));
+        }
+    }
+
+    /** Sources, build files, policies and documents of the project; not build output or the data itself. */
+    private static boolean projectFile(Path file) {
+        String name = file.getFileName().toString();
+        for (Path part : file) {
+            String p = part.toString();
+            if (p.equals("target") || p.equals(".git") || p.equals("testdata") || p.equals("node_modules")) {
+                return false;
+            }
+        }
+        return Files.isRegularFile(file) && (name.endsWith(".java") || name.endsWith(".xml") || name.endsWith(".yaml")
+                || name.endsWith(".md") || name.endsWith(".properties") || name.equals("run") || name.equals("cryptopolicy"));
     }
 }
