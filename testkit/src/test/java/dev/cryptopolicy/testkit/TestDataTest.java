@@ -40,9 +40,7 @@ class TestDataTest {
 
     @Test
     void aNameThatLeavesTheFolder_isRefused_thoughTheFileExists() throws IOException {
-        Path root = Files.createDirectories(temp.resolve("checkout/testdata"));
-        Files.writeString(root.resolve("README.md"), "marker");
-        Files.writeString(temp.resolve("checkout/pom.xml"), "<project/>");
+        Path root = checkout(temp.resolve("checkout"));
         Files.writeString(temp.resolve("outside.txt"), "not test data");
 
         assertEquals(root.resolve("README.md"), TestData.resolve(root, "README.md"), "the control: inside is handed out");
@@ -77,28 +75,22 @@ class TestDataTest {
 
     @Test
     void withoutTheProperty_theNearestCheckoutAboveTheWorkingDirectoryIsFound() throws IOException {
-        Path checkout = temp.resolve("checkout");
-        Path module = Files.createDirectories(checkout.resolve("providers/target"));
-        Files.createDirectories(checkout.resolve("testdata"));
-        Files.writeString(checkout.resolve("testdata/README.md"), "marker");
-        Files.writeString(checkout.resolve("pom.xml"), "<project/>");
+        Path root = checkout(temp.resolve("checkout"));
+        Path module = Files.createDirectories(temp.resolve("checkout/providers/target"));
 
-        assertEquals(checkout.resolve("testdata"), TestData.locate(null, module));
-        assertEquals(checkout.resolve("testdata"), TestData.locate(" ", module));
+        assertEquals(root, TestData.locate(null, module));
+        assertEquals(root, TestData.locate(" ", module));
         IllegalStateException none = assertThrows(IllegalStateException.class, () -> TestData.locate(null, temp));
         assertTrue(none.getMessage().contains(TestData.PROPERTY), none.getMessage());
     }
 
     @Test
     void aPropertyThatNamesSomethingElse_isAnError_notAFallBack() throws IOException {
-        Path checkout = temp.resolve("checkout");
-        Files.createDirectories(checkout.resolve("testdata"));
-        Files.writeString(checkout.resolve("testdata/README.md"), "marker");
-        Files.writeString(checkout.resolve("pom.xml"), "<project/>");
+        Path root = checkout(temp.resolve("checkout"));
 
-        assertEquals(checkout.resolve("testdata"), TestData.locate(checkout.resolve("testdata").toString(), temp));
+        assertEquals(root, TestData.locate(root.toString(), temp));
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> TestData.locate(temp.resolve("elsewhere").toString(), checkout));
+                () -> TestData.locate(temp.resolve("elsewhere").toString(), root.getParent()));
         assertTrue(e.getMessage().contains("elsewhere"), e.getMessage());
     }
 
@@ -149,6 +141,14 @@ class TestDataTest {
             assertTrue(m.find(), text);
             assertTrue(Set.of("Modules", "Install routes").contains(m.group(1)), text + " -> " + m.group(1));
         }
+    }
+
+    /** A minimal checkout in {@code dir}: a {@code pom.xml} and {@code testdata/README.md}; returns its test data folder. */
+    private static Path checkout(Path dir) throws IOException {
+        Path root = Files.createDirectories(dir.resolve("testdata"));
+        Files.writeString(root.resolve("README.md"), "marker");
+        Files.writeString(dir.resolve("pom.xml"), "<project/>");
+        return root;
     }
 
     /** Sources, build files, policies and documents of the project; not build output or the data itself. */
