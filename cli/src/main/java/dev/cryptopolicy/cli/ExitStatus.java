@@ -1,7 +1,7 @@
 package dev.cryptopolicy.cli;
 
 /**
- * The exit statuses of the {@code cryptopolicy} command (DESIGN.md section 6).
+ * The exit statuses of the {@code cryptopolicy} command (docs/ARCHITECTURE.md, "Contracts").
  */
 public final class ExitStatus {
 

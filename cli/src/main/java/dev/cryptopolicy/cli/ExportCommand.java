@@ -20,7 +20,8 @@ import org.apache.commons.cli.Options;
 /**
  * {@code cryptopolicy export --policy REF --format java-security [--with-providers --on-class-path] [-o FILE]}:
  * writes a policy in another format, for now a {@code java.security} override file, optionally
- * with the provider list that installs the CryptoPolicy provider (the configuration route).
+ * with the provider list that installs the CryptoPolicy provider (docs/ARCHITECTURE.md,
+ * "Install routes").
  *
  * <p>A provider list fails open wherever the JVM cannot load the CryptoPolicy class: the JDK skips
  * the entry without a word and serves every lookup from its own providers, which load by name
@@ -154,7 +155,7 @@ final class ExportCommand extends OptionCommand {
     /**
      * The {@code security.provider.N} entries of the java.security route: the CryptoPolicy provider
      * configured with {@code reference} at position 1, then this JVM's providers, renumbered from 2
-     * (the configuration route).
+     * (docs/ARCHITECTURE.md, "Install routes": an entry at position 1 replaces what was there).
      */
     static String providerList(String reference) {
         StringBuilder sb = new StringBuilder();

@@ -29,7 +29,7 @@ class ArchitectureTest {
     void cliUsesOnlyThePublicApiOfTheOtherModules() {
         noClasses().should().dependOnClassesThat()
                 .resideInAnyPackage("dev.cryptopolicy.provider.internal..", "dev.cryptopolicy.engine.yaml..")
-                .because("internal packages are not used across modules (DESIGN.md section 3)")
+                .because("internal packages are not used across modules (docs/ARCHITECTURE.md, \"Modules\")")
                 .check(CLI);
     }
 }

@@ -82,9 +82,4 @@ final class Cli {
             Files.deleteIfExists(err);
         }
     }
-
-    /** The shared test data folder (../shared beside the checkout). */
-    static Path shared() {
-        return Path.of(System.getProperty("cryptopolicy.shared", "../../shared")).toAbsolutePath().normalize();
-    }
 }

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Conformance (DESIGN.md section 7): the same policy gives the same features and the same refusals
- * on JDK 17 and Temurin 25, each with the JDK's providers alone and with Bouncy Castle FIPS on the
- * class path, for every shipped policy and two modifiers; where a policy cannot be installed, the
- * JVM says so at start-up, naming what is missing.
+ * Conformance (docs/ARCHITECTURE.md, "Testing"): the same policy gives the same features and the
+ * same refusals on JDK 17 and Temurin 25, each with the JDK's providers alone and with Bouncy
+ * Castle FIPS on the class path, for every shipped policy and two modifiers; where a policy cannot
+ * be installed, the JVM says so at start-up, naming what is missing.
  *
  * <p>Runs {@link MatrixBattery} in 48 child JVMs (6 policies x 4 runtimes x 2 routes, see
  * {@link Matrix.Route}), two at a time, prints the matrix, and compares. It runs once per CI run:

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cryptopolicy.testkit.TestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -224,8 +224,7 @@ class LintCommandTest {
     /** Every malformed or hostile YAML file is rejected with a located error, quickly, without a crash. */
     @TestFactory
     Stream<DynamicTest> badYaml_isRejected_withLocatedError_withoutStackTrace() throws IOException {
-        Path badYaml = Cli.shared().resolve("testdata/bad-yaml");
-        Assumptions.assumeTrue(Files.isDirectory(badYaml), "no shared test data at " + badYaml);
+        Path badYaml = TestData.path("bad-yaml");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(badYaml)) {
             files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());

@@ -14,6 +14,7 @@ import dev.cryptopolicy.engine.Scope;
 import dev.cryptopolicy.engine.ServiceType;
 import dev.cryptopolicy.engine.Severity;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
+import dev.cryptopolicy.testkit.TestData;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -403,7 +404,7 @@ class ShippedPoliciesTest {
     @MethodSource("javaOutputs")
     void policy_disablesAtLeastWhatCryptoPoliciesJavaOutputDisables(String reference, String file) throws IOException {
         CompiledPolicy p = load(reference);
-        Map<String, String> props = javaSecurity(shared().resolve("reference/crypto-policies/java-outputs/" + file));
+        Map<String, String> props = javaSecurity(TestData.path("crypto-policies/java-outputs/" + file));
         List<String> missed = new ArrayList<>();
         checkDisabled(p, Scope.CERTPATH, tokens(props.get("jdk.certpath.disabledAlgorithms")), props, missed);
         checkDisabled(p, Scope.TLS, tokens(props.get("jdk.tls.disabledAlgorithms")), props, missed);
@@ -525,7 +526,7 @@ class ShippedPoliciesTest {
     @MethodSource("mozillaProfiles")
     void mozillaProfile_equalsTheGuideline(String profile, String configuration) throws IOException {
         com.fasterxml.jackson.databind.JsonNode guideline = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(shared().resolve("testdata/mozilla/mozilla-guidelines-6.0.json").toFile())
+                .readTree(TestData.path("mozilla/mozilla-guidelines-6.0.json").toFile())
                 .path("configurations").path(configuration);
         assertFalse(guideline.isMissingNode(), "no configuration " + configuration + " in the guideline");
         List<String> suites = new ArrayList<>(strings(guideline.path("ciphersuites")));
@@ -670,15 +671,6 @@ class ShippedPoliciesTest {
     private static String topLevel(String yaml, String key) {
         Matcher m = Pattern.compile("(?m)^" + key + ":\\s*(\\S+)\\s*$").matcher(yaml);
         return m.find() ? m.group(1) : null;
-    }
-
-    /** The shared folder (reference data, test data): -Dcryptopolicy.shared, else ../../shared. */
-    static Path shared() {
-        String configured = System.getProperty("cryptopolicy.shared");
-        Path path = configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("basedir", ".")).resolve("../../shared");
-        assertTrue(Files.isDirectory(path.resolve("reference")), "shared folder not found at " + path.toAbsolutePath().normalize());
-        return path;
     }
 
     private static Map<String, String> javaSecurity(Path file) throws IOException {

@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
-/** The architecture of DESIGN.md section 3, for the engine, as executable rules. */
+/** The module rules of docs/ARCHITECTURE.md ("Modules"), for the engine, as executable rules. */
 @AnalyzeClasses(packages = "dev.cryptopolicy.engine", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
-/** The architecture of DESIGN.md section 3, for the providers module, as executable rules. */
+/** The module rules of docs/ARCHITECTURE.md ("Modules"), for the providers module, as executable rules. */
 @AnalyzeClasses(packages = "dev.cryptopolicy.provider", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

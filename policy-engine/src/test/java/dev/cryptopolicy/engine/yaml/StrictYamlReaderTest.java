@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.testkit.TestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,14 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class StrictYamlReaderTest {
 
-    static Path shared() {
-        String prop = System.getProperty("cryptopolicy.shared");
-        Path p = prop != null ? Path.of(prop) : Path.of("../../shared");
-        return p.normalize();
-    }
-
     static Stream<Path> badYaml() throws IOException {
-        Path root = shared().resolve("testdata/bad-yaml");
+        Path root = TestData.path("bad-yaml");
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
         }
@@ -47,7 +42,7 @@ class StrictYamlReaderTest {
 
     @Test
     void badYamlFolder_isPresent() throws IOException {
-        assertTrue(badYaml().count() >= 19, "expected the shared bad-yaml corpus at " + shared());
+        assertTrue(badYaml().count() >= 19, "expected the bad-yaml corpus at " + TestData.path("bad-yaml"));
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Policy-held contexts against real peers: {@code openssl s_server} and {@code s_client} on
- * 127.0.0.1 (shared/testdata/README.md).
+ * 127.0.0.1 (testdata/README.md).
  *
  * <p>The JDK refuses TLS 1.1 on its own ({@code jdk.tls.disabledAlgorithms}), so the TLS 1.1 tests
  * run the Java side in a child JVM whose {@code java.security} override re-enables TLS 1.1 for the

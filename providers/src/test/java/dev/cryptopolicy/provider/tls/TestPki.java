@@ -22,7 +22,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Self-signed test identities for {@code localhost}/127.0.0.1, made with {@code openssl req} (the
- * recipe of shared/testdata/README.md) once per JVM, as PEM files that openssl peers use directly
+ * recipe of testdata/README.md) once per JVM, as PEM files that openssl peers use directly
  * and as key and trust managers for Java peers.
  */
 final class TestPki {

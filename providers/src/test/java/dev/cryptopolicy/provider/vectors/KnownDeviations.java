@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Vectors on which a JDK backend is known to disagree with Wycheproof, as measured and listed in
- * {@code shared/testdata/README.md}. The backend alone may deviate on these; the policy layer must
+ * {@code testdata/README.md}. The backend alone may deviate on these; the policy layer must
  * still give the backend's verdict (it neither breaks nor repairs one).
  *
  * <ul>

@@ -115,7 +115,7 @@ final class VectorRun<V> {
         }
         if (!unexpected.isEmpty()) {
             fail(family + ": the backend alone disagrees with " + unexpected.size() + " of " + rows.size()
-                    + " expected results (not a known deviation, see shared/testdata/README.md):\n"
+                    + " expected results (not a known deviation, see testdata/README.md):\n"
                     + listing(unexpected));
         }
         return known;

@@ -2,6 +2,7 @@ package dev.cryptopolicy.provider.vectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cryptopolicy.testkit.TestData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +17,7 @@ import java.util.Map;
 
 /**
  * The one loader for outside known-answer vectors: Project Wycheproof JSON files and NIST CAVP
- * response ({@code .rsp}) files from {@code shared/testdata/}.
- *
- * <p>The shared folder is the system property {@code cryptopolicy.shared} (surefire sets it), or
- * {@code ../../shared} relative to the module directory when the property is absent.
+ * response ({@code .rsp}) files from the repository's {@code testdata/} (found by {@link TestData}).
  */
 final class Vectors {
 
@@ -152,20 +150,9 @@ final class Vectors {
         }
     }
 
-    /** The shared folder: {@code cryptopolicy.shared}, else {@code ../../shared} from the module. */
-    static Path shared() {
-        String property = System.getProperty("cryptopolicy.shared");
-        Path dir = property != null && !property.isBlank() ? Path.of(property) : Path.of("..", "..", "shared");
-        if (!Files.isDirectory(dir.resolve("testdata"))) {
-            throw new IllegalStateException("no testdata/ under [" + dir.toAbsolutePath().normalize()
-                    + "]; set -Dcryptopolicy.shared to the shared folder");
-        }
-        return dir;
-    }
-
     /** Reads {@code testdata/wycheproof/<file>} and checks that it holds as many tests as it says. */
     static Wycheproof wycheproof(String file) {
-        Path path = shared().resolve("testdata").resolve("wycheproof").resolve(file);
+        Path path = TestData.path("wycheproof/" + file);
         JsonNode root;
         try {
             root = JSON.readTree(path.toFile());
@@ -195,7 +182,7 @@ final class Vectors {
 
     /** Reads {@code testdata/nist/<file>}: every record that has at least one field. */
     static List<Rsp> nist(String file) {
-        Path path = shared().resolve("testdata").resolve("nist").resolve(file);
+        Path path = TestData.path("nist/" + file);
         List<String> lines;
         try {
             lines = Files.readAllLines(path, StandardCharsets.US_ASCII);
