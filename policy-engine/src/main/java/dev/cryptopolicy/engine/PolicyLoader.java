@@ -23,13 +23,15 @@ import java.util.Set;
  * Loads a policy reference into a {@link CompiledPolicy}: the entry point of the engine.
  *
  * <p>A reference is a shipped name ({@code DEFAULT}) or a file path ending in {@code .yaml} or
- * {@code .yml}, followed by any number of {@code :MODIFIER} parts, each a shipped modifier name or
+ * {@code .yml}, followed by up to 64 {@code :MODIFIER} parts, each a shipped modifier name or
  * a modifier file path, applied left to right: {@code DEFAULT:NO-SHA1},
  * {@code site.yaml:NO-SHA1:ECDHE-ONLY}. A part is a file path when it contains {@code /} or ends
  * in {@code .yaml}/{@code .yml}; shipped names are matched ignoring case.
  *
  * <p>Loading fails closed: any error, in any composed file, throws {@link PolicyException} with
- * every problem found; there is never a partial or permissive result. When some input could not be
+ * every problem found; there is never a partial or permissive result. Every input is bounded (file
+ * type and size, values, nesting, extends depth, modifiers, list sizes, problems reported; see the
+ * README's "Limits"), so that a load costs bounded time and memory. When some input could not be
  * read at all (a file that does not exist, is not a regular file or fails to read, or a reference
  * as given that names no shipped policy), the exception is an {@link UnreadablePolicyException}.
  */
