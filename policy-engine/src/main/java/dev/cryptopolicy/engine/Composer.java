@@ -21,9 +21,9 @@ import java.util.Set;
 final class Composer {
 
     private final Effective e;
-    private final List<Problem> problems;
+    private final Problems problems;
 
-    Composer(Effective effective, List<Problem> problems) {
+    Composer(Effective effective, Problems problems) {
         this.e = effective;
         this.problems = problems;
     }
@@ -101,8 +101,8 @@ final class Composer {
         if (p == null) {
             List<String> names = Patterns.vocabulary(e.catalog.tls(TlsKind.PROTOCOL));
             problems.add(Problem.error(text.origin(), text.value(), "known-protocol",
-                    "unknown TLS protocol '" + text.value() + "'; known: " + String.join(", ", names))
-                    .withSuggestion(Suggest.didYouMean(text.value(), names)));
+                    "unknown TLS protocol '" + text.value() + "'; known: " + String.join(", ", names)),
+                    () -> Suggest.didYouMean(text.value(), names));
             return text.origin().path().endsWith("min_protocol") ? e.tlsMin : e.tlsMax;
         }
         return new Located<>(p, text.origin());
@@ -161,20 +161,25 @@ final class Composer {
             }
         }
         if (algs.isEmpty() && tls.isEmpty()) {
-            List<String> vocabulary = new ArrayList<>();
-            for (ServiceType type : ServiceType.values()) {
-                vocabulary.addAll(Patterns.vocabulary(e.catalog.algorithms(type)));
-            }
-            for (TlsKind kind : TlsKind.values()) {
-                vocabulary.addAll(Patterns.vocabulary(e.catalog.tls(kind)));
-            }
             problems.add(Problem.error(spec.algorithm().origin(), pattern, "known-algorithm",
                     "'" + pattern + "' names no known algorithm" + (spec.services().isEmpty() ? "" : " of " + spec.services())
-                            + ", TLS suite, group, scheme or protocol")
-                    .withSuggestion(Suggest.didYouMean(pattern, vocabulary)));
+                            + ", TLS suite, group, scheme or protocol"),
+                    () -> Suggest.didYouMean(pattern, denyVocabulary()));
             return;
         }
         e.deny.add(new Effective.DenyRule(spec, Set.copyOf(algs), Set.copyOf(tls)));
+    }
+
+    /** Every name a deny rule could mean, for "did you mean". */
+    private List<String> denyVocabulary() {
+        List<String> vocabulary = new ArrayList<>();
+        for (ServiceType type : ServiceType.values()) {
+            vocabulary.addAll(Patterns.vocabulary(e.catalog.algorithms(type)));
+        }
+        for (TlsKind kind : TlsKind.values()) {
+            vocabulary.addAll(Patterns.vocabulary(e.catalog.tls(kind)));
+        }
+        return vocabulary;
     }
 
     /**
@@ -225,8 +230,8 @@ final class Composer {
         if (matched.isEmpty()) {
             problems.add(Problem.error(origin, text, "known-algorithm",
                     (text.indexOf('*') >= 0 ? "pattern '" + text + "' matches no known " : "unknown ") + what
-                            + (text.indexOf('*') >= 0 ? "" : " '" + text + "'"))
-                    .withSuggestion(Suggest.didYouMean(text, Patterns.vocabulary(vocabulary))));
+                            + (text.indexOf('*') >= 0 ? "" : " '" + text + "'")),
+                    () -> Suggest.didYouMean(text, Patterns.vocabulary(vocabulary)));
         }
         return matched;
     }

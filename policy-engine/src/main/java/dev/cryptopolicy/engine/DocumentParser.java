@@ -31,46 +31,47 @@ final class DocumentParser {
     private static final List<String> BACKEND_KEYS = List.of("fips_only", "preference", "min_versions", "required");
 
     private final String file;
-    private final List<Problem> problems = new ArrayList<>();
+    private final Problems problems;
 
-    private DocumentParser(String file) {
+    private DocumentParser(String file, Problems problems) {
         this.file = file;
+        this.problems = problems;
     }
 
     /**
      * Parses one file.
      *
-     * @param file  the name used in messages (a path, or the shipped name)
-     * @param bytes the file's content
-     * @throws PolicyException listing every problem found
+     * @param file     the name used in messages (a path, or the shipped name)
+     * @param bytes    the file's content
+     * @param problems where every problem found is added
+     * @return the document, or null when it has errors
      */
-    static PolicyDocument parse(String file, byte[] bytes) throws PolicyException {
-        return new DocumentParser(file).run(bytes);
+    static PolicyDocument parse(String file, byte[] bytes, Problems problems) {
+        int before = problems.errorCount();
+        PolicyDocument doc = new DocumentParser(file, problems).run(bytes);
+        return problems.errorCount() > before ? null : doc;
     }
 
-    private PolicyDocument run(byte[] bytes) throws PolicyException {
+    private PolicyDocument run(byte[] bytes) {
         YamlNode root;
         try {
             root = new StrictYamlReader().read(bytes);
         } catch (YamlSyntaxException e) {
             Mark m = e.mark();
-            throw new PolicyException(List.of(Problem.error(new Origin(file, m.line(), m.column(), ""), "",
-                    e.rule(), e.getMessage())));
+            error(new Origin(file, m.line(), m.column(), ""), "", e.rule(), e.getMessage());
+            return null;
         }
         PolicyDocument doc = new PolicyDocument(file);
         if (root == null) {
             error(new Origin(file, 1, 1, ""), "", "not-empty", "the file is empty; a policy needs at least 'kind'");
-            throw new PolicyException(problems);
+            return null;
         }
         YamlMap top = asMap(root, "");
         if (top == null) {
-            throw new PolicyException(problems);
+            return null;
         }
         checkKeys(top, "", TOP_KEYS);
         parseTop(top, doc);
-        if (!problems.isEmpty()) {
-            throw new PolicyException(problems);
-        }
         return doc;
     }
 
@@ -165,7 +166,7 @@ final class DocumentParser {
 
     private List<DenySpec> denyRules(YamlNode node) {
         YamlSeq seq = asSeq(node, "deny");
-        if (seq == null) {
+        if (seq == null || tooMany(seq.items().size(), seq.mark(), "deny", "rules")) {
             return List.of();
         }
         List<DenySpec> rules = new ArrayList<>();
@@ -196,7 +197,7 @@ final class DocumentParser {
                                 names.add(x.jcaName());
                             }
                             problems.add(Problem.error(s.origin(), s.value(), "known-value",
-                                    "unknown service type '" + s.value() + "'").withSuggestion(Suggest.didYouMean(s.value(), names)));
+                                    "unknown service type '" + s.value() + "'"), () -> Suggest.didYouMean(s.value(), names));
                         } else {
                             services.add(t);
                         }
@@ -231,8 +232,8 @@ final class DocumentParser {
             Scope scope = Scope.ofYamlName(s.value()).orElse(null);
             if (scope == null) {
                 problems.add(Problem.error(s.origin(), s.value(), "known-value",
-                        "unknown scope '" + s.value() + "'; scopes are any, tls, certpath, jar")
-                        .withSuggestion(Suggest.didYouMean(s.value(), List.of("any", "tls", "certpath", "jar"))));
+                        "unknown scope '" + s.value() + "'; scopes are any, tls, certpath, jar"),
+                        () -> Suggest.didYouMean(s.value(), List.of("any", "tls", "certpath", "jar")));
             } else {
                 scopes.add(scope);
             }
@@ -397,6 +398,9 @@ final class DocumentParser {
      * {@link BackendRules}; one entry per provider name ignoring case.
      */
     private void minVersions(YamlMap map, PolicyDocument doc) {
+        if (tooMany(map.fields().size(), map.mark(), "backends.min_versions", "providers")) {
+            return;
+        }
         Map<String, Origin> seen = new java.util.HashMap<>();
         for (YamlMap.Field f : map.fields().values()) {
             String path = "backends.min_versions." + f.key();
@@ -434,7 +438,7 @@ final class DocumentParser {
 
     private ListSpec stringList(YamlNode node, String path) {
         YamlSeq seq = asSeq(node, path);
-        if (seq == null) {
+        if (seq == null || tooMany(seq.items().size(), seq.mark(), path, "entries")) {
             return null;
         }
         List<Located<String>> entries = new ArrayList<>();
@@ -532,8 +536,18 @@ final class DocumentParser {
     private void unknownKey(YamlMap.Field f, String path, List<String> allowed, String what) {
         String p = path.isEmpty() ? f.key() : path + "." + f.key();
         problems.add(Problem.error(origin(f.keyMark(), p), f.key(), "known-key",
-                "unknown " + what + " '" + f.key() + "'; expected one of " + String.join(", ", allowed))
-                .withSuggestion(Suggest.didYouMean(f.key(), allowed)));
+                "unknown " + what + " '" + f.key() + "'; expected one of " + String.join(", ", allowed)),
+                () -> Suggest.didYouMean(f.key(), allowed));
+    }
+
+    /** Whether a list holds more than {@link Limits#MAX_ENTRIES} items; if so, that is an error. */
+    private boolean tooMany(int size, Mark mark, String path, String what) {
+        if (size <= Limits.MAX_ENTRIES) {
+            return false;
+        }
+        error(origin(mark, path), String.valueOf(size), "max-entries",
+                "the list has " + size + " " + what + "; the limit is " + Limits.MAX_ENTRIES);
+        return true;
     }
 
     private void error(Origin origin, String value, String rule, String message) {

@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * A policy could not be loaded, composed or compiled. Carries every error found (not just the
- * first), each with its file, line, column, YAML path, value and rule. A caller that gets this
+ * first; past 100, one last problem counts the rest), each with its file, line, column, YAML path,
+ * value and rule. A caller that gets this
  * exception has no policy: there is no permissive fallback.
  *
  * <p>The one subtype, {@link UnreadablePolicyException}, says that the input itself could not be

@@ -1,28 +1,37 @@
 package dev.cryptopolicy.engine;
 
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
+import dev.cryptopolicy.engine.yaml.StrictYamlReader;
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads a policy reference into a {@link CompiledPolicy}: the entry point of the engine.
  *
  * <p>A reference is a shipped name ({@code DEFAULT}) or a file path ending in {@code .yaml} or
- * {@code .yml}, followed by any number of {@code :MODIFIER} parts, each a shipped modifier name or
+ * {@code .yml}, followed by up to 64 {@code :MODIFIER} parts, each a shipped modifier name or
  * a modifier file path, applied left to right: {@code DEFAULT:NO-SHA1},
  * {@code site.yaml:NO-SHA1:ECDHE-ONLY}. A part is a file path when it contains {@code /} or ends
  * in {@code .yaml}/{@code .yml}; shipped names are matched ignoring case.
  *
  * <p>Loading fails closed: any error, in any composed file, throws {@link PolicyException} with
- * every problem found; there is never a partial or permissive result. When some input could not be
+ * every problem found; there is never a partial or permissive result. Every input is bounded (file
+ * type and size, values, nesting, extends depth, modifiers, list sizes, problems reported; see the
+ * README's "Limits"), so that a load costs bounded time and memory. When some input could not be
  * read at all (a file that does not exist, is not a regular file or fails to read, or a reference
  * as given that names no shipped policy), the exception is an {@link UnreadablePolicyException}.
  */
@@ -64,137 +73,141 @@ public final class PolicyLoader {
             throw new UnreadablePolicyException(List.of(Problem.error(new Origin(REFERENCE, 1, 1, ""), "", "reference",
                     "empty policy reference; name a shipped policy such as DEFAULT or a .yaml file")));
         }
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         Effective effective = new Effective(catalog);
         effective.name = reference;
         Composer composer = new Composer(effective, problems);
         Run run = new Run(composer, problems);
-        run.applyReference(reference, new Origin(REFERENCE, 1, 1, ""), Path.of(""), true);
+        run.compose(reference);
         throwIfErrors(problems, run.unreadable);
         CompiledPolicy policy = new Compiler(effective, reference, problems).compile();
         throwIfErrors(problems, false);
         return policy;
     }
 
-    private static void throwIfErrors(List<Problem> problems, boolean unreadable) throws PolicyException {
-        List<Problem> errors = new ArrayList<>();
-        for (Problem p : problems) {
-            if (p.severity() == Severity.ERROR) {
-                errors.add(p);
-            }
-        }
-        if (!errors.isEmpty()) {
-            List<Problem> all = new ArrayList<>(errors);
-            for (Problem p : problems) {
-                if (p.severity() != Severity.ERROR) {
-                    all.add(p);
-                }
-            }
+    private static void throwIfErrors(Problems problems, boolean unreadable) throws PolicyException {
+        if (problems.errorCount() > 0) {
+            List<Problem> all = problems.report();
             throw unreadable ? new UnreadablePolicyException(all) : new PolicyException(all);
         }
     }
 
-    /** One load: the chain of files being followed, for cycle detection. */
+    /**
+     * One load. The {@code extends} chain is followed with a loop, never by recursion, so that no
+     * input can drive the depth of the stack; it is at most {@link Limits#MAX_EXTENDS_DEPTH} files
+     * long.
+     */
     private final class Run {
         private final Composer composer;
-        private final List<Problem> problems;
-        private final Deque<String> chain = new ArrayDeque<>();
+        private final Problems problems;
         /** Set when some input could not be read: the load then fails as unreadable. */
         private boolean unreadable;
 
-        Run(Composer composer, List<Problem> problems) {
+        Run(Composer composer, Problems problems) {
             this.composer = composer;
             this.problems = problems;
         }
 
         /**
-         * Applies {@code BASE:MOD...}.
-         *
-         * @param where   where the reference is written (for errors)
-         * @param baseDir the folder relative file paths are resolved against
+         * Follows the chain from the reference to the policy that extends nothing, then applies it
+         * from that end: each policy, then the modifiers of the reference that named it.
          */
-        void applyReference(String reference, Origin where, Path baseDir, boolean top) {
-            List<Part> parts = split(reference, where, top);
-            if (parts.isEmpty()) {
-                return;
-            }
-            Part base = parts.get(0);
-            Loaded loaded = read(base, baseDir);
-            if (loaded == null) {
-                return;
-            }
-            if (loaded.doc.kind == PolicyDocument.Kind.MODIFIER) {
-                problems.add(Problem.error(base.origin, base.text, "base-is-policy",
-                        "'" + base.text + "' is a modifier; apply it to a policy, e.g. DEFAULT:" + base.text));
-                return;
-            }
-            applyPolicy(loaded);
-            for (Part part : parts.subList(1, parts.size())) {
-                Loaded modifier = read(part, baseDir);
-                if (modifier == null) {
-                    continue;
+        void compose(String reference) {
+            List<Link> chain = new ArrayList<>();
+            Set<String> identities = new HashSet<>();
+            String text = reference;
+            Origin where = new Origin(REFERENCE, 1, 1, "");
+            Path baseDir = Path.of("");
+            boolean top = true;
+            while (true) {
+                List<Part> parts = split(text, where, top);
+                if (parts.isEmpty()) {
+                    return;
                 }
-                if (modifier.doc.kind == PolicyDocument.Kind.POLICY) {
-                    problems.add(Problem.error(part.origin, part.text, "modifier-is-modifier",
-                            "'" + part.text + "' is a policy, not a modifier; only modifiers follow ':'"));
-                    continue;
+                Part base = parts.get(0);
+                Loaded loaded = read(base, baseDir);
+                if (loaded == null) {
+                    return;
                 }
-                composer.apply(modifier.doc, true);
+                PolicyDocument doc = loaded.doc;
+                if (doc.kind == PolicyDocument.Kind.MODIFIER) {
+                    problems.add(Problem.error(base.origin, base.text, "base-is-policy",
+                            "'" + base.text + "' is a modifier; apply it to a policy, e.g. DEFAULT:" + base.text));
+                    return;
+                }
+                if (!identities.add(loaded.identity)) {
+                    List<String> cycle = new ArrayList<>();
+                    chain.forEach(link -> cycle.add(link.policy.identity));
+                    cycle.add(loaded.identity);
+                    Origin at = doc.extendsRef != null ? doc.extendsRef.origin() : new Origin(doc.file, 1, 1, "extends");
+                    problems.add(Problem.error(at, doc.extendsRef == null ? "" : doc.extendsRef.value(), "extends-cycle",
+                            "'extends' forms a cycle: " + String.join(" -> ", cycle)));
+                    return;
+                }
+                chain.add(new Link(loaded, parts.subList(1, parts.size()), baseDir));
+                Located<String> next = doc.extendsRef;
+                if (next == null) {
+                    break;
+                }
+                if (chain.size() == Limits.MAX_EXTENDS_DEPTH) {
+                    problems.add(Problem.error(next.origin(), next.value(), "max-extends-depth",
+                            "'extends' chain is longer than " + Limits.MAX_EXTENDS_DEPTH + " files, the limit: "
+                                    + outline(chain) + " -> ..."));
+                    return;
+                }
+                text = next.value();
+                where = next.origin();
+                baseDir = loaded.dir;
+                top = false;
+            }
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                Link link = chain.get(i);
+                composer.apply(link.policy.doc, i < chain.size() - 1);
+                for (Part part : link.modifiers) {
+                    applyModifier(part, link.dir);
+                }
+                if (problems.errorCount() > 0) {
+                    // What extends a policy with errors would only add errors that follow from them.
+                    return;
+                }
             }
         }
 
-        private void applyPolicy(Loaded loaded) {
-            PolicyDocument doc = loaded.doc;
-            if (chain.contains(loaded.identity)) {
-                List<String> cycle = new ArrayList<>(chain);
-                java.util.Collections.reverse(cycle);
-                cycle.add(loaded.identity);
-                Origin at = doc.extendsRef != null ? doc.extendsRef.origin() : new Origin(doc.file, 1, 1, "extends");
-                problems.add(Problem.error(at, doc.extendsRef == null ? "" : doc.extendsRef.value(), "extends-cycle",
-                        "'extends' forms a cycle: " + String.join(" -> ", cycle)));
+        private void applyModifier(Part part, Path baseDir) {
+            Loaded modifier = read(part, baseDir);
+            if (modifier == null) {
                 return;
             }
-            chain.push(loaded.identity);
-            try {
-                if (doc.extendsRef != null) {
-                    int before = problems.size();
-                    applyReference(doc.extendsRef.value(), doc.extendsRef.origin(), loaded.dir, false);
-                    if (problems.size() > before && hasError(problems.subList(before, problems.size()))) {
-                        return;
-                    }
-                    composer.apply(doc, true);
-                } else {
-                    composer.apply(doc, false);
-                }
-            } finally {
-                chain.pop();
+            if (modifier.doc.kind == PolicyDocument.Kind.POLICY) {
+                problems.add(Problem.error(part.origin, part.text, "modifier-is-modifier",
+                        "'" + part.text + "' is a policy, not a modifier; only modifiers follow ':'"));
+                return;
             }
+            composer.apply(modifier.doc, true);
         }
 
         private Loaded read(Part part, Path baseDir) {
             if (part.file) {
                 Path path = baseDir.resolve(part.text).normalize();
                 String display = part.text.startsWith("/") || baseDir.toString().isEmpty() ? part.text : path.toString();
+                byte[] bytes;
                 try {
-                    if (Files.exists(path) && !Files.isRegularFile(path)) {
-                        return unreadable(part, "not a regular file: " + path);
-                    }
-                    long size = Files.size(path);
-                    if (size > dev.cryptopolicy.engine.yaml.StrictYamlReader.MAX_BYTES) {
-                        unreadable = true;
-                        problems.add(Problem.error(new Origin(display, 1, 1, ""), String.valueOf(size), "max-size",
-                                "file is " + size + " bytes; the limit is "
-                                        + dev.cryptopolicy.engine.yaml.StrictYamlReader.MAX_BYTES + " bytes"));
-                        return null;
-                    }
-                    byte[] bytes = Files.readAllBytes(path);
-                    Path parent = path.getParent();
-                    return parse(display, bytes, path.toAbsolutePath().toString(), parent == null ? Path.of("") : parent);
+                    bytes = readRegularFile(path);
                 } catch (NoSuchFileException e) {
                     return unreadable(part, "no such file: " + path);
+                } catch (NotAPolicyFile e) {
+                    if (e.size < 0) {
+                        return unreadable(part, e.getMessage());
+                    }
+                    unreadable = true;
+                    problems.add(Problem.error(new Origin(display, 1, 1, ""), String.valueOf(e.size), "max-size",
+                            e.getMessage()));
+                    return null;
                 } catch (IOException e) {
                     return unreadable(part, "cannot read " + path + ": " + e.getMessage());
                 }
+                Path parent = path.getParent();
+                return parse(display, bytes, path.toAbsolutePath().toString(), parent == null ? Path.of("") : parent);
             }
             String name = part.text.toUpperCase(Locale.ROOT);
             Optional<byte[]> bytes;
@@ -210,8 +223,8 @@ public final class PolicyLoader {
                 String what = part.index == 0 ? "policy" : "modifier";
                 problems.add(Problem.error(part.origin, part.text, "known-" + what,
                         "unknown " + what + " '" + part.text + "'; shipped: " + String.join(", ", shipped.names())
-                                + " (a file path must end in .yaml or .yml)")
-                        .withSuggestion(Suggest.didYouMean(part.text, shipped.names())));
+                                + " (a file path must end in .yaml or .yml)"),
+                        () -> Suggest.didYouMean(part.text, shipped.names()));
                 return null;
             }
             return parse(name + ".yaml", bytes.get(), "shipped:" + name, Path.of(""));
@@ -224,16 +237,23 @@ public final class PolicyLoader {
         }
 
         private Loaded parse(String display, byte[] bytes, String identity, Path dir) {
-            try {
-                return new Loaded(DocumentParser.parse(display, bytes), identity, dir);
-            } catch (PolicyException e) {
-                problems.addAll(e.problems());
-                return null;
-            }
+            PolicyDocument doc = DocumentParser.parse(display, bytes, problems);
+            return doc == null ? null : new Loaded(doc, identity, dir);
         }
 
         private List<Part> split(String reference, Origin where, boolean top) {
             List<Part> parts = new ArrayList<>();
+            int modifiers = 0;
+            for (int i = reference.indexOf(':'); i >= 0; i = reference.indexOf(':', i + 1)) {
+                modifiers++;
+            }
+            if (modifiers > Limits.MAX_MODIFIERS) {
+                unreadable |= top;
+                problems.add(Problem.error(top ? new Origin(REFERENCE, 1, 1, "") : where, String.valueOf(modifiers),
+                        "max-modifiers", "the reference applies " + modifiers + " modifiers; the limit is "
+                                + Limits.MAX_MODIFIERS));
+                return List.of();
+            }
             int column = 0;
             String[] texts = reference.split(":", -1);
             for (int i = 0; i < texts.length; i++) {
@@ -260,18 +280,74 @@ public final class PolicyLoader {
         }
     }
 
-    private static boolean hasError(List<Problem> problems) {
-        for (Problem p : problems) {
-            if (p.severity() == Severity.ERROR) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private record Part(String text, boolean file, int index, Origin origin, boolean top) {
     }
 
     private record Loaded(PolicyDocument doc, String identity, Path dir) {
+    }
+
+    /** One policy of an {@code extends} chain, with the modifiers of the reference that named it. */
+    private record Link(Loaded policy, List<Part> modifiers, Path dir) {
+    }
+
+    /** The first and last files of a chain, for a message of bounded length. */
+    private static String outline(List<Link> chain) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < chain.size(); i++) {
+            if (i < 3 || i >= chain.size() - 3) {
+                names.add(chain.get(i).policy.doc.file);
+            } else if (i == 3) {
+                names.add("... (" + (chain.size() - 6) + " more)");
+            }
+        }
+        return String.join(" -> ", names);
+    }
+
+    /**
+     * The content of a policy file. Only a regular file is opened, judged by its type after every
+     * link is resolved: opening a FIFO would block until something writes to it, and a device such
+     * as {@code /dev/zero} never ends. Whatever size the file system reports (a file that grows, a
+     * {@code /proc} file that says 0), at most one byte more than the size limit is read.
+     *
+     * @throws NoSuchFileException when nothing is there, or a link leads nowhere
+     * @throws NotAPolicyFile      when it is not a regular file or is larger than the limit
+     */
+    private static byte[] readRegularFile(Path path) throws IOException {
+        Path real = path.toRealPath();
+        BasicFileAttributes before = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!before.isRegularFile()) {
+            throw new NotAPolicyFile("not a regular file: " + path + " (" + (before.isDirectory() ? "a directory"
+                    : "a device, FIFO or socket") + "; a policy is read only from a regular file)", -1);
+        }
+        if (before.size() > StrictYamlReader.MAX_BYTES) {
+            throw new NotAPolicyFile("file is " + before.size() + " bytes; the limit is " + StrictYamlReader.MAX_BYTES
+                    + " bytes", before.size());
+        }
+        byte[] bytes;
+        try (SeekableByteChannel channel = Files.newByteChannel(real, Set.of(StandardOpenOption.READ,
+                LinkOption.NOFOLLOW_LINKS))) {
+            // What was opened is still what was judged, not something swapped in since.
+            BasicFileAttributes opened = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!opened.isRegularFile() || !Objects.equals(before.fileKey(), opened.fileKey())) {
+                throw new NotAPolicyFile("not a regular file: " + path + " (it was replaced while being opened)", -1);
+            }
+            bytes = Channels.newInputStream(channel).readNBytes(StrictYamlReader.MAX_BYTES + 1);
+        }
+        if (bytes.length > StrictYamlReader.MAX_BYTES) {
+            throw new NotAPolicyFile("file holds more than " + StrictYamlReader.MAX_BYTES + " bytes, the limit"
+                    + " (its size was given as " + before.size() + ")", bytes.length);
+        }
+        return bytes;
+    }
+
+    /** A file that is not read as a policy: not a regular file ({@code size} -1), or too large. */
+    private static final class NotAPolicyFile extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final long size;
+
+        NotAPolicyFile(String message, long size) {
+            super(message);
+            this.size = size;
+        }
     }
 }

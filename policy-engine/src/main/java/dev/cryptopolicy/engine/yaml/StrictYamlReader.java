@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 /**
  * Reads one YAML document into a {@link YamlNode} tree, refusing everything a policy has no use
  * for and everything hostile: anchors, aliases, tags, duplicate keys, several documents, nesting
- * deeper than {@link #MAX_DEPTH}, sources larger than {@link #MAX_BYTES} and bytes that are not
+ * deeper than {@link #MAX_DEPTH}, more than {@link #MAX_VALUES} values, sources larger than
+ * {@link #MAX_BYTES} and bytes that are not
  * UTF-8. Nothing in a document ever instantiates a class: only Jackson's streaming parser runs,
  * and this class builds plain records from its tokens.
  */
@@ -34,6 +35,13 @@ public final class StrictYamlReader {
 
     /** The deepest nesting of mappings and lists accepted. */
     public static final int MAX_DEPTH = 32;
+
+    /**
+     * The most values (scalars, mappings and lists) one document may hold: a shipped policy has
+     * a few hundred. It bounds the tree built from a source of {@link #MAX_BYTES}, which could
+     * otherwise hold half a million one-character values.
+     */
+    public static final int MAX_VALUES = 1 << 16;
 
     private final YAMLFactory factory;
 
@@ -75,7 +83,7 @@ public final class StrictYamlReader {
                 refuseDirectivesWithoutDocument(text);
                 return null;
             }
-            YamlNode root = readValue(yaml, first, 0);
+            YamlNode root = readValue(yaml, first, 0, new int[1]);
             JsonToken after = yaml.nextToken();
             if (after != null) {
                 throw new YamlSyntaxException(markOf(yaml), "single-document",
@@ -95,14 +103,23 @@ public final class StrictYamlReader {
         }
     }
 
-    private YamlNode readValue(YAMLParser p, JsonToken token, int depth) throws IOException, YamlSyntaxException {
+    /**
+     * @param values how many values were read so far, one element: counted here, against
+     *     {@link #MAX_VALUES}
+     */
+    private YamlNode readValue(YAMLParser p, JsonToken token, int depth, int[] values)
+            throws IOException, YamlSyntaxException {
         Mark mark = markOf(p);
+        if (++values[0] > MAX_VALUES) {
+            throw new YamlSyntaxException(mark, "max-values",
+                    "more than " + MAX_VALUES + " values in one file; a policy never needs that many");
+        }
         refuseAnchorsAliasesAndTags(p, mark);
         switch (token) {
             case START_OBJECT:
-                return readMap(p, mark, depth + 1);
+                return readMap(p, mark, depth + 1, values);
             case START_ARRAY:
-                return readSeq(p, mark, depth + 1);
+                return readSeq(p, mark, depth + 1, values);
             case VALUE_STRING:
                 return new YamlScalar(p.getText(), YamlScalar.Type.STRING, mark);
             case VALUE_NUMBER_INT:
@@ -138,7 +155,7 @@ public final class StrictYamlReader {
         }
     }
 
-    private YamlMap readMap(YAMLParser p, Mark mark, int depth)
+    private YamlMap readMap(YAMLParser p, Mark mark, int depth, int[] values)
             throws IOException, YamlSyntaxException {
         checkDepth(mark, depth);
         Map<String, YamlMap.Field> fields = new LinkedHashMap<>();
@@ -153,7 +170,7 @@ public final class StrictYamlReader {
             if (valueToken == null) {
                 throw new YamlSyntaxException(keyMark, "yaml-syntax", "unexpected end of document after key '" + key + "'");
             }
-            YamlNode value = readValue(p, valueToken, depth);
+            YamlNode value = readValue(p, valueToken, depth, values);
             YamlMap.Field previous = fields.get(key);
             if (previous != null) {
                 throw new YamlSyntaxException(keyMark, "duplicate-key", "duplicate key '" + key
@@ -165,7 +182,7 @@ public final class StrictYamlReader {
         return new YamlMap(fields, mark);
     }
 
-    private YamlSeq readSeq(YAMLParser p, Mark mark, int depth)
+    private YamlSeq readSeq(YAMLParser p, Mark mark, int depth, int[] values)
             throws IOException, YamlSyntaxException {
         checkDepth(mark, depth);
         List<YamlNode> items = new ArrayList<>();
@@ -173,7 +190,7 @@ public final class StrictYamlReader {
             if (t == null) {
                 throw new YamlSyntaxException(mark, "yaml-syntax", "list is never closed");
             }
-            items.add(readValue(p, t, depth));
+            items.add(readValue(p, t, depth, values));
         }
         return new YamlSeq(items, mark);
     }
