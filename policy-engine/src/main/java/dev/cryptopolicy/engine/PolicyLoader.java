@@ -67,8 +67,9 @@ public final class PolicyLoader {
         List<Problem> problems = new ArrayList<>();
         Effective effective = new Effective(catalog);
         effective.name = reference;
-        Composer composer = new Composer(effective, problems);
-        Run run = new Run(composer, problems);
+        Suggest.Budget suggestions = new Suggest.Budget();
+        Composer composer = new Composer(effective, problems, suggestions);
+        Run run = new Run(composer, problems, suggestions);
         run.applyReference(reference, new Origin(REFERENCE, 1, 1, ""), Path.of(""), true);
         throwIfErrors(problems, run.unreadable);
         CompiledPolicy policy = new Compiler(effective, reference, problems).compile();
@@ -98,13 +99,15 @@ public final class PolicyLoader {
     private final class Run {
         private final Composer composer;
         private final List<Problem> problems;
+        private final Suggest.Budget suggestions;
         private final Deque<String> chain = new ArrayDeque<>();
         /** Set when some input could not be read: the load then fails as unreadable. */
         private boolean unreadable;
 
-        Run(Composer composer, List<Problem> problems) {
+        Run(Composer composer, List<Problem> problems, Suggest.Budget suggestions) {
             this.composer = composer;
             this.problems = problems;
+            this.suggestions = suggestions;
         }
 
         /**
@@ -125,7 +128,7 @@ public final class PolicyLoader {
             }
             if (loaded.doc.kind == PolicyDocument.Kind.MODIFIER) {
                 problems.add(Problem.error(base.origin, base.text, "base-is-policy",
-                        "'" + base.text + "' is a modifier; apply it to a policy, e.g. DEFAULT:" + base.text));
+                        Quote.quoted(base.text) + " is a modifier; apply it to a policy, e.g. DEFAULT:" + Quote.excerpt(base.text)));
                 return;
             }
             applyPolicy(loaded);
@@ -136,7 +139,7 @@ public final class PolicyLoader {
                 }
                 if (modifier.doc.kind == PolicyDocument.Kind.POLICY) {
                     problems.add(Problem.error(part.origin, part.text, "modifier-is-modifier",
-                            "'" + part.text + "' is a policy, not a modifier; only modifiers follow ':'"));
+                            Quote.quoted(part.text) + " is a policy, not a modifier; only modifiers follow ':'"));
                     continue;
                 }
                 composer.apply(modifier.doc, true);
@@ -209,9 +212,9 @@ public final class PolicyLoader {
                 unreadable |= part.top;
                 String what = part.index == 0 ? "policy" : "modifier";
                 problems.add(Problem.error(part.origin, part.text, "known-" + what,
-                        "unknown " + what + " '" + part.text + "'; shipped: " + String.join(", ", shipped.names())
+                        "unknown " + what + " " + Quote.quoted(part.text) + "; shipped: " + String.join(", ", shipped.names())
                                 + " (a file path must end in .yaml or .yml)")
-                        .withSuggestion(Suggest.didYouMean(part.text, shipped.names())));
+                        .withSuggestion(suggestions.didYouMean(part.text, shipped.names())));
                 return null;
             }
             return parse(name + ".yaml", bytes.get(), "shipped:" + name, Path.of(""));
@@ -225,7 +228,7 @@ public final class PolicyLoader {
 
         private Loaded parse(String display, byte[] bytes, String identity, Path dir) {
             try {
-                return new Loaded(DocumentParser.parse(display, bytes), identity, dir);
+                return new Loaded(DocumentParser.parse(display, bytes, suggestions), identity, dir);
             } catch (PolicyException e) {
                 problems.addAll(e.problems());
                 return null;
@@ -242,15 +245,15 @@ public final class PolicyLoader {
                 if (text.isEmpty()) {
                     unreadable |= top;
                     problems.add(Problem.error(origin, reference, "reference",
-                            "empty part in policy reference '" + reference + "'; write BASE or BASE:MODIFIER"));
+                            "empty part in policy reference " + Quote.quoted(reference) + "; write BASE or BASE:MODIFIER"));
                     return List.of();
                 }
                 String lower = text.toLowerCase(Locale.ROOT);
                 boolean file = text.contains("/") || lower.endsWith(".yaml") || lower.endsWith(".yml");
                 if (!file && !text.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
                     unreadable |= top;
-                    problems.add(Problem.error(origin, text, "reference", "'" + text
-                            + "' is neither a shipped name (letters, digits, - and _) nor a .yaml/.yml file path"));
+                    problems.add(Problem.error(origin, text, "reference", Quote.quoted(text)
+                            + " is neither a shipped name (letters, digits, - and _) nor a .yaml/.yml file path"));
                     return List.of();
                 }
                 parts.add(new Part(text, file, i, origin, top));
