@@ -1,5 +1,6 @@
 package dev.cryptopolicy.cli;
 
+import dev.cryptopolicy.engine.Quote;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
@@ -131,9 +132,9 @@ final class DoctorCommand extends OptionCommand {
         for (int i = 1; i < java.size() && !main; i++) {
             String arg = java.get(i);
             if (arg.startsWith("@")) {
-                throw new UsageException("argument files ('" + arg + "') are not supported; write their contents out");
+                throw new UsageException("argument files (" + Quote.quoted(arg) + ") are not supported; write their contents out");
             } else if (INFORMATIONAL.contains(arg)) {
-                throw new UsageException("'" + arg + "' runs no application; give the command line that starts it");
+                throw new UsageException(Quote.quoted(arg) + " runs no application; give the command line that starts it");
             } else if (CLASS_PATH.contains(arg)) {
                 classPath = value(java, ++i, arg);
             } else if (arg.startsWith("--class-path=")) {

@@ -1,5 +1,7 @@
 package dev.cryptopolicy.cli;
 
+import dev.cryptopolicy.engine.Suggest;
+import dev.cryptopolicy.engine.Quote;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.Decision;
@@ -90,17 +92,18 @@ final class ExplainCommand extends OptionCommand {
     int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
         String reference = required(line, "policy");
         ServiceType service = service(required(line, "service"));
-        String algorithm = required(line, "algorithm");
+        // What the command line names is shown back; escaped, it cannot drive the terminal.
+        String algorithm = Quote.escape(required(line, "algorithm"));
         Scope scope = scope(line.getOptionValue("scope", "any"));
         String format = format(line, "text", FORMATS);
         if (line.hasOption("key-size") && line.hasOption("curve")) {
             throw new UsageException("give --key-size or --curve, not both (a named curve fixes the key size)");
         }
         int keyBits = line.hasOption("key-size") ? keySize(line.getOptionValue("key-size")) : 0;
-        String curve = line.getOptionValue("curve");
-        String keyAlgorithm = line.getOptionValue("key-algorithm");
+        String curve = escapeOrNull(line.getOptionValue("curve"));
+        String keyAlgorithm = escapeOrNull(line.getOptionValue("key-algorithm"));
         if (!line.getArgList().isEmpty()) {
-            throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "'; explain takes only options");
+            throw new UsageException("unexpected argument " + Quote.quoted(line.getArgList().get(0)) + "; explain takes only options");
         }
         CompiledPolicy policy = Diagnostics.load(reference);
         Request request = new Request(service, algorithm, keyAlgorithm, keyBits, curve, scope);
@@ -129,13 +132,17 @@ final class ExplainCommand extends OptionCommand {
             for (Algorithm a : catalog.algorithms(request.service())) {
                 names.add(a.name());
             }
-            suggestion = DidYouMean.nearest(request.algorithm(), names).map(n -> "did you mean '" + n + "'?").orElse("");
+            suggestion = Suggest.didYouMean(request.algorithm(), names);
         }
         Decision decision = policy.decide(request);
         boolean keyGiven = request.keyAlgorithm() != null || request.keyBits() != 0 || request.curve() != null;
         boolean aboutKey = algorithmDecision.allowed() && keyGiven;
         String subject = aboutKey ? keySubject(request, known) : algorithmSubject;
         return new Explanation(decision, subject, aboutKey, algorithmDecision, suggestion);
+    }
+
+    private static String escapeOrNull(String text) {
+        return text == null ? null : Quote.escape(text);
     }
 
     private static String keySubject(Request request, Algorithm known) {
@@ -247,14 +254,14 @@ final class ExplainCommand extends OptionCommand {
     }
 
     private static ServiceType service(String text) throws UsageException {
-        return ServiceType.ofJcaName(text).orElseThrow(() -> new UsageException("unknown service type '" + text + "' (valid: "
-                + String.join(", ", serviceNames()) + ")" + DidYouMean.hint(text, serviceNames())));
+        return ServiceType.ofJcaName(text).orElseThrow(() -> new UsageException("unknown service type " + Quote.quoted(text) + " (valid: "
+                + String.join(", ", serviceNames()) + ")" + UsageException.hint(text, serviceNames())));
     }
 
     private static Scope scope(String text) throws UsageException {
         List<String> names = Arrays.stream(Scope.values()).map(Scope::yamlName).toList();
         return Scope.ofYamlName(text.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new UsageException(
-                "unknown scope '" + text + "' (valid: " + String.join(", ", names) + ")" + DidYouMean.hint(text, names)));
+                "unknown scope " + Quote.quoted(text) + " (valid: " + String.join(", ", names) + ")" + UsageException.hint(text, names)));
     }
 
     private static int keySize(String text) throws UsageException {
@@ -262,7 +269,7 @@ final class ExplainCommand extends OptionCommand {
         try {
             bits = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new UsageException("--key-size must be a whole number of bits, not '" + text + "'");
+            throw new UsageException("--key-size must be a whole number of bits, not " + Quote.quoted(text));
         }
         if (bits <= 0 || bits > 65536) {
             throw new UsageException("--key-size [" + bits + "] must be between 1 and 65536 bits");

@@ -1,5 +1,6 @@
 package dev.cryptopolicy.cli;
 
+import dev.cryptopolicy.engine.Quote;
 import dev.cryptopolicy.engine.export.JavaSecurityExporter;
 import dev.cryptopolicy.provider.CryptoPolicyProvider;
 import java.io.IOException;
@@ -112,7 +113,7 @@ final class ExportCommand extends OptionCommand {
         String format = format(line, "java-security", FORMATS);
         boolean withProviders = line.hasOption("with-providers");
         if (withProviders && !"java-security".equals(format)) {
-            throw new UsageException("--with-providers needs --format java-security, not '" + format + "'");
+            throw new UsageException("--with-providers needs --format java-security, not " + Quote.quoted(format));
         }
         if (line.hasOption("on-class-path") && !withProviders) {
             throw new UsageException("--on-class-path qualifies --with-providers; give both or neither");
@@ -121,8 +122,8 @@ final class ExportCommand extends OptionCommand {
             throw new UsageException(UNGUARDED_LIST);
         }
         if (!line.getArgList().isEmpty()) {
-            throw new UsageException("unexpected argument '" + line.getArgList().get(0)
-                    + "'; name the policy with --policy");
+            throw new UsageException("unexpected argument " + Quote.quoted(line.getArgList().get(0))
+                    + "; name the policy with --policy");
         }
         Path output = null;
         if (line.hasOption("output")) {

@@ -1,5 +1,6 @@
 package dev.cryptopolicy.cli;
 
+import dev.cryptopolicy.engine.Quote;
 import dev.cryptopolicy.engine.Problem;
 import dev.cryptopolicy.engine.Severity;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.List;
  */
 record LintResult(String reference, List<Problem> problems, boolean unreadable) {
 
+    /** The reference is escaped ({@link Quote#escape}): it is printed in text, JSON and SARIF. */
     LintResult {
+        reference = Quote.escape(reference);
         problems = List.copyOf(problems);
     }
 

@@ -1,5 +1,6 @@
 package dev.cryptopolicy.cli;
 
+import dev.cryptopolicy.engine.Quote;
 import dev.cryptopolicy.engine.PolicyLoader;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -87,8 +88,8 @@ public final class Main {
                 break;
         }
         if (first.startsWith("-")) {
-            err.println("cryptopolicy: unknown option '" + first + "'"
-                    + DidYouMean.hint(first, List.of("--help", "--version")));
+            err.println("cryptopolicy: unknown option " + Quote.quoted(first)
+                    + UsageException.hint(first, List.of("--help", "--version")));
             err.println("try 'cryptopolicy --help'");
             return ExitStatus.USAGE;
         }
@@ -102,7 +103,7 @@ public final class Main {
 
     private static int unknownCommand(String name, PrintStream err) {
         List<String> names = COMMANDS.stream().map(Command::name).toList();
-        err.println("cryptopolicy: unknown command '" + name + "'" + DidYouMean.hint(name, names)
+        err.println("cryptopolicy: unknown command " + Quote.quoted(name) + UsageException.hint(name, names)
                 + " (commands: " + String.join(", ", names) + ")");
         err.println("try 'cryptopolicy --help'");
         return ExitStatus.USAGE;

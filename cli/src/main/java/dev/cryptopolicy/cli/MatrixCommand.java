@@ -1,5 +1,6 @@
 package dev.cryptopolicy.cli;
 
+import dev.cryptopolicy.engine.Quote;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cryptopolicy.engine.CompiledPolicy;
@@ -124,8 +125,8 @@ final class MatrixCommand extends OptionCommand {
     @Override
     int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
         if (!line.getArgList().isEmpty()) {
-            throw new UsageException("unexpected argument '" + line.getArgList().get(0)
-                    + "'; name policies with --policy");
+            throw new UsageException("unexpected argument " + Quote.quoted(line.getArgList().get(0))
+                    + "; name policies with --policy");
         }
         String format = format(line, "text", FORMATS);
         List<String> references = values(line, "policy");

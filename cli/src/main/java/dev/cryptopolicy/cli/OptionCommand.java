@@ -1,5 +1,6 @@
 package dev.cryptopolicy.cli;
 
+import dev.cryptopolicy.engine.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cryptopolicy.engine.Problem;
@@ -98,7 +99,8 @@ abstract class OptionCommand implements Command {
     }
 
     /** Prints {@code cryptopolicy NAME: message} and a pointer to the help; returns {@link ExitStatus#USAGE}. */
-    private int usageError(PrintStream out, PrintStream err, boolean json, String message) {
+    private int usageError(PrintStream out, PrintStream err, boolean json, String given) {
+        String message = Quote.escape(given);
         String text = "cryptopolicy " + name() + ": " + message;
         err.println(text);
         err.println("try 'cryptopolicy " + name() + " --help'");
@@ -115,10 +117,11 @@ abstract class OptionCommand implements Command {
             err.println(Diagnostics.line(p, e.reference()));
             errors.add(Json.problem(p, e.reference()));
         }
-        String text = "cryptopolicy " + name() + ": " + e.getMessage();
+        String message = Quote.escape(e.getMessage());
+        String text = "cryptopolicy " + name() + ": " + message;
         err.println(text);
         if (errors.isEmpty()) {
-            errors.add(Json.error("io", e.getMessage(), text));
+            errors.add(Json.error("io", message, text));
         }
         if (json) {
             Json.print(out, Json.envelope(name(), e.status(), null, errors));
@@ -171,8 +174,8 @@ abstract class OptionCommand implements Command {
                 return a;
             }
         }
-        throw new UsageException("unknown format '" + value + "'; use one of: " + String.join(", ", allowed)
-                + DidYouMean.hint(value, List.of(allowed)));
+        throw new UsageException("unknown format " + Quote.quoted(value) + "; use one of: " + String.join(", ", allowed)
+                + UsageException.hint(value, List.of(allowed)));
     }
 
     /** The {@code --format FORMAT} option with the allowed values in its description. */
@@ -248,7 +251,7 @@ abstract class OptionCommand implements Command {
                 }
             }
             known.add("--help");
-            return "unknown option '" + given + "'" + DidYouMean.hint(given, known);
+            return "unknown option " + Quote.quoted(given) + UsageException.hint(given, known);
         }
         if (e instanceof MissingArgumentException) {
             Option o = ((MissingArgumentException) e).getOption();

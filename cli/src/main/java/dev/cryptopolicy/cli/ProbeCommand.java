@@ -1,5 +1,6 @@
 package dev.cryptopolicy.cli;
 
+import dev.cryptopolicy.engine.Quote;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cryptopolicy.engine.CompiledPolicy;
@@ -93,8 +94,8 @@ final class ProbeCommand extends OptionCommand {
         String reference = line.hasOption("policy") ? required(line, "policy") : DEFAULT_POLICY;
         String format = format(line, "text", FORMATS);
         if (!line.getArgList().isEmpty()) {
-            throw new UsageException("unexpected argument '" + line.getArgList().get(0)
-                    + "'; name the policy with --policy");
+            throw new UsageException("unexpected argument " + Quote.quoted(line.getArgList().get(0))
+                    + "; name the policy with --policy");
         }
         CompiledPolicy policy = Diagnostics.load(reference);
         InstallPlan plan = CryptoPolicy.plan(policy);

@@ -1,5 +1,9 @@
 package dev.cryptopolicy.cli;
 
+import dev.cryptopolicy.engine.Suggest;
+import dev.cryptopolicy.engine.Quote;
+import java.util.Collection;
+
 /**
  * The command line is wrong: an unknown option, a missing value, a value out of range. Reported as
  * one line on stderr followed by a pointer to the command's help, with exit status
@@ -13,6 +17,15 @@ final class UsageException extends Exception {
      *                "unknown service type 'Signatur'; did you mean 'Signature'?"
      */
     UsageException(String message) {
-        super(message);
+        super(Quote.escape(message));
+    }
+
+    /**
+     * {@code ; did you mean 'X'?} (or a note on a look-alike character) for {@code text}, from the
+     * engine's {@link Suggest}, or an empty string. Meant to be appended to a message.
+     */
+    static String hint(String text, Collection<String> candidates) {
+        String hint = Suggest.didYouMean(text, candidates);
+        return hint.isEmpty() ? "" : "; " + hint;
     }
 }

@@ -94,7 +94,7 @@ public record BackendRules(boolean fipsOnly, List<String> preference, Map<String
                     return "a number in a version has at most " + MAX_COMPONENT_DIGITS + " digits";
                 }
             } else {
-                return "a version is made of the digits 0-9 and dots, not '" + c + "'";
+                return "a version is made of the digits 0-9 and dots, not " + Quote.quoted(String.valueOf(c));
             }
         }
         return digits == 0 ? "a version is numbers separated by single dots, with no dot first or last" : null;

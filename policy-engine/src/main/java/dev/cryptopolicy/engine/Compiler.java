@@ -30,9 +30,14 @@ final class Compiler {
     private final String[][] minBitsRule = new String[KeyFamily.values().length][SCOPES.length];
     private boolean featureSetEmpty;
 
+    /** The longest deny-rule reason a refusal quotes, in code points. */
+    private static final int MAX_REASON = 200;
+
     Compiler(Effective effective, String policy, List<Problem> problems) {
         this.e = effective;
-        this.policy = policy;
+        // The reference and the rules' reasons are shown in every refusal: escaped, they cannot
+        // drive the terminal or the log viewer that shows one.
+        this.policy = Quote.escape(policy);
         this.problems = problems;
     }
 
@@ -127,7 +132,7 @@ final class Compiler {
     }
 
     private Decision denyByRule(Effective.DenyRule rule) {
-        String reason = rule.spec().reason().isEmpty() ? "" : ": " + rule.spec().reason();
+        String reason = rule.spec().reason().isEmpty() ? "" : ": " + Quote.excerpt(rule.spec().reason(), MAX_REASON);
         return deny(rule.id(), rule.spec().origin(), "is denied by a deny rule of policy " + policy + reason);
     }
 

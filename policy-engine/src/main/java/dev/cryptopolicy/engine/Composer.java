@@ -22,10 +22,15 @@ final class Composer {
 
     private final Effective e;
     private final Problems problems;
+    private final Suggest.Budget suggestions;
 
-    Composer(Effective effective, Problems problems) {
+    /**
+     * @param suggestions the "did you mean" hints this load may still give
+     */
+    Composer(Effective effective, Problems problems, Suggest.Budget suggestions) {
         this.e = effective;
         this.problems = problems;
+        this.suggestions = suggestions;
     }
 
     /**
@@ -101,8 +106,8 @@ final class Composer {
         if (p == null) {
             List<String> names = Patterns.vocabulary(e.catalog.tls(TlsKind.PROTOCOL));
             problems.add(Problem.error(text.origin(), text.value(), "known-protocol",
-                    "unknown TLS protocol '" + text.value() + "'; known: " + String.join(", ", names)),
-                    () -> Suggest.didYouMean(text.value(), names));
+                    "unknown TLS protocol " + Quote.quoted(text.value()) + "; known: " + String.join(", ", names)),
+                    () -> suggestions.didYouMean(text.value(), names));
             return text.origin().path().endsWith("min_protocol") ? e.tlsMin : e.tlsMax;
         }
         return new Located<>(p, text.origin());
@@ -162,9 +167,9 @@ final class Composer {
         }
         if (algs.isEmpty() && tls.isEmpty()) {
             problems.add(Problem.error(spec.algorithm().origin(), pattern, "known-algorithm",
-                    "'" + pattern + "' names no known algorithm" + (spec.services().isEmpty() ? "" : " of " + spec.services())
+                    Quote.quoted(pattern) + " names no known algorithm" + (spec.services().isEmpty() ? "" : " of " + spec.services())
                             + ", TLS suite, group, scheme or protocol"),
-                    () -> Suggest.didYouMean(pattern, denyVocabulary()));
+                    () -> suggestions.didYouMean(pattern, this::everyName));
             return;
         }
         e.deny.add(new Effective.DenyRule(spec, Set.copyOf(algs), Set.copyOf(tls)));
@@ -229,10 +234,22 @@ final class Composer {
         Set<T> matched = broad ? Patterns.matchBroad(text, universe) : Patterns.match(text, universe);
         if (matched.isEmpty()) {
             problems.add(Problem.error(origin, text, "known-algorithm",
-                    (text.indexOf('*') >= 0 ? "pattern '" + text + "' matches no known " : "unknown ") + what
-                            + (text.indexOf('*') >= 0 ? "" : " '" + text + "'")),
-                    () -> Suggest.didYouMean(text, Patterns.vocabulary(vocabulary)));
+                    (text.indexOf('*') >= 0 ? "pattern " + Quote.quoted(text) + " matches no known " : "unknown ") + what
+                            + (text.indexOf('*') >= 0 ? "" : " " + Quote.quoted(text))),
+                    () -> suggestions.didYouMean(text, () -> Patterns.vocabulary(vocabulary)));
         }
         return matched;
+    }
+
+    /** Every algorithm and TLS name of the catalog: the candidates for a deny rule's name. */
+    private List<String> everyName() {
+        List<String> vocabulary = new ArrayList<>();
+        for (ServiceType type : ServiceType.values()) {
+            vocabulary.addAll(Patterns.vocabulary(e.catalog.algorithms(type)));
+        }
+        for (TlsKind kind : TlsKind.values()) {
+            vocabulary.addAll(Patterns.vocabulary(e.catalog.tls(kind)));
+        }
+        return vocabulary;
     }
 }

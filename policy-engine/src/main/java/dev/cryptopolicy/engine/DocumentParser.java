@@ -29,26 +29,31 @@ final class DocumentParser {
     private static final List<String> TLS_KEYS = List.of("min_protocol", "max_protocol", "cipher_suites",
             "named_groups", "signature_schemes");
     private static final List<String> BACKEND_KEYS = List.of("fips_only", "preference", "min_versions", "required");
+    /** The reader's rules for text that is not YAML at all. */
+    private static final Set<String> NOT_YAML = Set.of("yaml-syntax", "utf-8");
 
     private final String file;
     private final Problems problems;
+    private final Suggest.Budget suggestions;
 
-    private DocumentParser(String file, Problems problems) {
+    private DocumentParser(String file, Problems problems, Suggest.Budget suggestions) {
         this.file = file;
         this.problems = problems;
+        this.suggestions = suggestions;
     }
 
     /**
      * Parses one file.
      *
-     * @param file     the name used in messages (a path, or the shipped name)
-     * @param bytes    the file's content
-     * @param problems where every problem found is added
+     * @param file        the name used in messages (a path, or the shipped name)
+     * @param bytes       the file's content
+     * @param problems    where every problem found is added
+     * @param suggestions the "did you mean" hints the load may still give
      * @return the document, or null when it has errors
      */
-    static PolicyDocument parse(String file, byte[] bytes, Problems problems) {
+    static PolicyDocument parse(String file, byte[] bytes, Problems problems, Suggest.Budget suggestions) {
         int before = problems.errorCount();
-        PolicyDocument doc = new DocumentParser(file, problems).run(bytes);
+        PolicyDocument doc = new DocumentParser(file, problems, suggestions).run(bytes);
         return problems.errorCount() > before ? null : doc;
     }
 
@@ -58,7 +63,13 @@ final class DocumentParser {
             root = new StrictYamlReader().read(bytes);
         } catch (YamlSyntaxException e) {
             Mark m = e.mark();
-            error(new Origin(file, m.line(), m.column(), ""), "", e.rule(), e.getMessage());
+            String message = e.message(Quote::quoted);
+            if (NOT_YAML.contains(e.rule())) {
+                // Text that is not YAML may be anything (a password file named by 'extends'): say
+                // what it is not, and quote nothing more of it than the reader's short message.
+                message = notAPolicy(message);
+            }
+            problems.add(Problem.error(new Origin(file, m.line(), m.column(), ""), e.value(), e.rule(), message));
             return null;
         }
         PolicyDocument doc = new PolicyDocument(file);
@@ -66,13 +77,24 @@ final class DocumentParser {
             error(new Origin(file, 1, 1, ""), "", "not-empty", "the file is empty; a policy needs at least 'kind'");
             return null;
         }
-        YamlMap top = asMap(root, "");
-        if (top == null) {
+        if (!(root instanceof YamlMap top)) {
+            error(origin(root.mark(), ""), "", "not-a-policy",
+                    notAPolicy("its top is " + root.kindName() + ", not a mapping of policy keys such as 'kind'"));
+            return null;
+        }
+        if (!top.fields().isEmpty() && top.fields().keySet().stream().noneMatch(TOP_KEYS::contains)) {
+            // Listing the keys one by one would copy a configuration or secrets file into the log.
+            error(origin(top.mark(), ""), "", "not-a-policy", notAPolicy("none of its " + top.fields().size()
+                    + " top-level keys is a key of a policy (" + String.join(", ", TOP_KEYS) + ")"));
             return null;
         }
         checkKeys(top, "", TOP_KEYS);
         parseTop(top, doc);
         return doc;
+    }
+
+    private String notAPolicy(String why) {
+        return "not a policy: " + file + ": " + why;
     }
 
     private void parseTop(YamlMap top, PolicyDocument doc) {
@@ -87,13 +109,13 @@ final class DocumentParser {
             } else if ("modifier".equals(k)) {
                 doc.kind = PolicyDocument.Kind.MODIFIER;
             } else if (k != null) {
-                error(origin(kind.value().mark(), "kind"), k, "known-value", "kind must be 'policy' or 'modifier', not '" + k + "'");
+                error(origin(kind.value().mark(), "kind"), k, "known-value", "kind must be 'policy' or 'modifier', not " + Quote.quoted(k));
             }
         }
         doc.name = locatedString(top, "name", "name");
         Located<String> description = locatedString(top, "description", "description");
         if (description != null) {
-            doc.description = description.value();
+            doc.description = Quote.escape(description.value());
         }
         doc.extendsRef = locatedString(top, "extends", "extends");
         if (doc.extendsRef != null && doc.kind == PolicyDocument.Kind.MODIFIER) {
@@ -106,7 +128,7 @@ final class DocumentParser {
             if ("enforce".equals(m) || "audit".equals(m)) {
                 doc.mode = new Located<>("enforce".equals(m) ? Mode.ENFORCE : Mode.AUDIT, origin(mode.value().mark(), "mode"));
             } else if (m != null) {
-                error(origin(mode.value().mark(), "mode"), m, "known-value", "mode must be 'enforce' or 'audit', not '" + m + "'");
+                error(origin(mode.value().mark(), "mode"), m, "known-value", "mode must be 'enforce' or 'audit', not " + Quote.quoted(m));
             }
         }
         YamlMap.Field algorithms = top.fields().get("algorithms");
@@ -197,7 +219,7 @@ final class DocumentParser {
                                 names.add(x.jcaName());
                             }
                             problems.add(Problem.error(s.origin(), s.value(), "known-value",
-                                    "unknown service type '" + s.value() + "'"), () -> Suggest.didYouMean(s.value(), names));
+                                    "unknown service type " + Quote.quoted(s.value())), () -> suggestions.didYouMean(s.value(), names));
                         } else {
                             services.add(t);
                         }
@@ -232,8 +254,8 @@ final class DocumentParser {
             Scope scope = Scope.ofYamlName(s.value()).orElse(null);
             if (scope == null) {
                 problems.add(Problem.error(s.origin(), s.value(), "known-value",
-                        "unknown scope '" + s.value() + "'; scopes are any, tls, certpath, jar"),
-                        () -> Suggest.didYouMean(s.value(), List.of("any", "tls", "certpath", "jar")));
+                        "unknown scope " + Quote.quoted(s.value()) + "; scopes are any, tls, certpath, jar"),
+                        () -> suggestions.didYouMean(s.value(), List.of("any", "tls", "certpath", "jar")));
             } else {
                 scopes.add(scope);
             }
@@ -296,7 +318,7 @@ final class DocumentParser {
         if (value.equals("refuse") || value.equals("allow")) {
             doc.unmeasuredAllowed = new Located<>(value.equals("allow"), origin);
         } else {
-            error(origin, value, "known-value", "keys.unmeasured must be 'refuse' or 'allow', not '" + value + "'");
+            error(origin, value, "known-value", "keys.unmeasured must be 'refuse' or 'allow', not " + Quote.quoted(value));
         }
     }
 
@@ -347,7 +369,7 @@ final class DocumentParser {
         if (s.equals("allow") || s.equals("deny")) {
             return s.equals("allow");
         }
-        error(origin(node.mark(), path), s, "known-value", "expected 'allow' or 'deny', not '" + s + "'");
+        error(origin(node.mark(), path), s, "known-value", "expected 'allow' or 'deny', not " + Quote.quoted(s));
         return null;
     }
 
@@ -412,7 +434,7 @@ final class DocumentParser {
             }
             Origin before = seen.putIfAbsent(f.key().toLowerCase(java.util.Locale.ROOT), keyOrigin);
             if (before != null) {
-                error(keyOrigin, f.key(), "provider-name", "provider '" + f.key() + "' already has a minimum version at "
+                error(keyOrigin, f.key(), "provider-name", "provider " + Quote.quoted(f.key()) + " already has a minimum version at "
                         + before.location() + " (provider names are matched ignoring case)");
                 continue;
             }
@@ -420,7 +442,7 @@ final class DocumentParser {
                     || s.type() == YamlScalar.Type.INTEGER || s.type() == YamlScalar.Type.FLOAT)) {
                 String problem = BackendRules.versionProblem(s.text());
                 if (problem != null) {
-                    error(origin(s.mark(), path), s.text(), "version-format", "'" + s.text() + "' is not a version: "
+                    error(origin(s.mark(), path), s.text(), "version-format", Quote.quoted(s.text()) + " is not a version: "
                             + problem + "; write e.g. \"2.1\" or \"2.1.3\"");
                 } else {
                     doc.minVersions.put(f.key(), new Located<>(s.text(), origin(s.mark(), path)));
@@ -522,7 +544,7 @@ final class DocumentParser {
     private void wrongType(YamlNode node, String path, String expected) {
         String value = node instanceof YamlScalar s ? s.text() : "";
         error(origin(node.mark(), path), value, "type",
-                "expected " + expected + ", found " + node.kindName() + (value.isEmpty() ? "" : " '" + value + "'"));
+                "expected " + expected + ", found " + node.kindName() + (value.isEmpty() ? "" : " " + Quote.quoted(value)));
     }
 
     private void checkKeys(YamlMap map, String path, List<String> allowed) {
@@ -536,8 +558,8 @@ final class DocumentParser {
     private void unknownKey(YamlMap.Field f, String path, List<String> allowed, String what) {
         String p = path.isEmpty() ? f.key() : path + "." + f.key();
         problems.add(Problem.error(origin(f.keyMark(), p), f.key(), "known-key",
-                "unknown " + what + " '" + f.key() + "'; expected one of " + String.join(", ", allowed)),
-                () -> Suggest.didYouMean(f.key(), allowed));
+                "unknown " + what + " " + Quote.quoted(f.key()) + "; expected one of " + String.join(", ", allowed)),
+                () -> suggestions.didYouMean(f.key(), allowed));
     }
 
     /** Whether a list holds more than {@link Limits#MAX_ENTRIES} items; if so, that is an error. */

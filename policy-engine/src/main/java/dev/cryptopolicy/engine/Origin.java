@@ -11,6 +11,18 @@ package dev.cryptopolicy.engine;
  */
 public record Origin(String file, int line, int column, String path) {
 
+    /** The longest file name kept, in code points (a path longer than Linux's PATH_MAX names no file). */
+    static final int MAX_FILE = 4096;
+
+    /** The longest YAML path kept, in code points; a longer one is made of keys no policy has. */
+    static final int MAX_PATH = 200;
+
+    /** File and path are escaped ({@link Quote#escape}) and cut to a bounded length. */
+    public Origin {
+        file = Quote.excerpt(java.util.Objects.requireNonNull(file, "file"), MAX_FILE);
+        path = Quote.excerpt(java.util.Objects.requireNonNull(path, "path"), MAX_PATH);
+    }
+
     /** The origin of a value nobody wrote: a built-in default. */
     public static Origin builtIn(String path) {
         return new Origin("<default>", 0, 0, path);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -76,8 +77,9 @@ public final class PolicyLoader {
         Problems problems = new Problems();
         Effective effective = new Effective(catalog);
         effective.name = reference;
-        Composer composer = new Composer(effective, problems);
-        Run run = new Run(composer, problems);
+        Suggest.Budget suggestions = new Suggest.Budget();
+        Composer composer = new Composer(effective, problems, suggestions);
+        Run run = new Run(composer, problems, suggestions);
         run.compose(reference);
         throwIfErrors(problems, run.unreadable);
         CompiledPolicy policy = new Compiler(effective, reference, problems).compile();
@@ -100,12 +102,14 @@ public final class PolicyLoader {
     private final class Run {
         private final Composer composer;
         private final Problems problems;
+        private final Suggest.Budget suggestions;
         /** Set when some input could not be read: the load then fails as unreadable. */
         private boolean unreadable;
 
-        Run(Composer composer, Problems problems) {
+        Run(Composer composer, Problems problems, Suggest.Budget suggestions) {
             this.composer = composer;
             this.problems = problems;
+            this.suggestions = suggestions;
         }
 
         /**
@@ -132,7 +136,7 @@ public final class PolicyLoader {
                 PolicyDocument doc = loaded.doc;
                 if (doc.kind == PolicyDocument.Kind.MODIFIER) {
                     problems.add(Problem.error(base.origin, base.text, "base-is-policy",
-                            "'" + base.text + "' is a modifier; apply it to a policy, e.g. DEFAULT:" + base.text));
+                            Quote.quoted(base.text) + " is a modifier; apply it to a policy, e.g. DEFAULT:" + Quote.excerpt(base.text)));
                     return;
                 }
                 if (!identities.add(loaded.identity)) {
@@ -180,7 +184,7 @@ public final class PolicyLoader {
             }
             if (modifier.doc.kind == PolicyDocument.Kind.POLICY) {
                 problems.add(Problem.error(part.origin, part.text, "modifier-is-modifier",
-                        "'" + part.text + "' is a policy, not a modifier; only modifiers follow ':'"));
+                        Quote.quoted(part.text) + " is a policy, not a modifier; only modifiers follow ':'"));
                 return;
             }
             composer.apply(modifier.doc, true);
@@ -188,7 +192,14 @@ public final class PolicyLoader {
 
         private Loaded read(Part part, Path baseDir) {
             if (part.file) {
-                Path path = baseDir.resolve(part.text).normalize();
+                Path path;
+                try {
+                    path = baseDir.resolve(part.text).normalize();
+                } catch (InvalidPathException e) {
+                    // A NUL or a character the file system cannot name: nothing to open.
+                    return unreadable(part, "not a file path this system can open: " + Quote.quoted(part.text)
+                            + " (" + e.getReason() + ")");
+                }
                 String display = part.text.startsWith("/") || baseDir.toString().isEmpty() ? part.text : path.toString();
                 byte[] bytes;
                 try {
@@ -222,9 +233,9 @@ public final class PolicyLoader {
                 unreadable |= part.top;
                 String what = part.index == 0 ? "policy" : "modifier";
                 problems.add(Problem.error(part.origin, part.text, "known-" + what,
-                        "unknown " + what + " '" + part.text + "'; shipped: " + String.join(", ", shipped.names())
+                        "unknown " + what + " " + Quote.quoted(part.text) + "; shipped: " + String.join(", ", shipped.names())
                                 + " (a file path must end in .yaml or .yml)"),
-                        () -> Suggest.didYouMean(part.text, shipped.names()));
+                        () -> suggestions.didYouMean(part.text, shipped.names()));
                 return null;
             }
             return parse(name + ".yaml", bytes.get(), "shipped:" + name, Path.of(""));
@@ -237,7 +248,7 @@ public final class PolicyLoader {
         }
 
         private Loaded parse(String display, byte[] bytes, String identity, Path dir) {
-            PolicyDocument doc = DocumentParser.parse(display, bytes, problems);
+            PolicyDocument doc = DocumentParser.parse(display, bytes, problems, suggestions);
             return doc == null ? null : new Loaded(doc, identity, dir);
         }
 
@@ -262,15 +273,15 @@ public final class PolicyLoader {
                 if (text.isEmpty()) {
                     unreadable |= top;
                     problems.add(Problem.error(origin, reference, "reference",
-                            "empty part in policy reference '" + reference + "'; write BASE or BASE:MODIFIER"));
+                            "empty part in policy reference " + Quote.quoted(reference) + "; write BASE or BASE:MODIFIER"));
                     return List.of();
                 }
                 String lower = text.toLowerCase(Locale.ROOT);
                 boolean file = text.contains("/") || lower.endsWith(".yaml") || lower.endsWith(".yml");
                 if (!file && !text.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
                     unreadable |= top;
-                    problems.add(Problem.error(origin, text, "reference", "'" + text
-                            + "' is neither a shipped name (letters, digits, - and _) nor a .yaml/.yml file path"));
+                    problems.add(Problem.error(origin, text, "reference", Quote.quoted(text)
+                            + " is neither a shipped name (letters, digits, - and _) nor a .yaml/.yml file path"));
                     return List.of();
                 }
                 parts.add(new Part(text, file, i, origin, top));

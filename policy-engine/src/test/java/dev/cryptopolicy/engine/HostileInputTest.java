@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,7 +89,6 @@ class HostileInputTest {
     }
 
     @Test
-    @Disabled("bounded by the suggestion cap")
     void nameOf900000Characters_inADenyRule_isAnsweredWithinItsBound() throws Exception {
         first(refused(HostileCorpus.longName(dir).reference()), "known-algorithm");
     }

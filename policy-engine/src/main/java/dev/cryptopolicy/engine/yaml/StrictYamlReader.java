@@ -76,6 +76,7 @@ public final class StrictYamlReader {
                     "file is " + bytes.length + " bytes; the limit is " + MAX_BYTES + " bytes");
         }
         String text = decodeUtf8(bytes);
+        refuseNonPrintable(text);
         try (JsonParser parser = factory.createParser(text)) {
             YAMLParser yaml = (YAMLParser) parser;
             JsonToken first = yaml.nextToken();
@@ -91,10 +92,13 @@ public final class StrictYamlReader {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw translate(e);
+            throw translate(e, text);
         } catch (IOException e) {
             throw new YamlSyntaxException(new Mark(1, 1), "yaml-syntax",
                     "cannot read YAML: " + e.getMessage());
+        } catch (org.yaml.snakeyaml.reader.ReaderException e) {
+            throw new YamlSyntaxException(markAt(text, e.getPosition()), "yaml-syntax",
+                    "malformed YAML: " + oneLine(e.getMessage()));
         } catch (RuntimeException e) {
             // SnakeYAML signals some scanner states with unchecked exceptions; they are bad input,
             // not bugs, and must never escape as a crash.
@@ -143,7 +147,7 @@ public final class StrictYamlReader {
             String line = lines[i].trim();
             if (!line.isEmpty() && !line.startsWith("#")) {
                 throw new YamlSyntaxException(new Mark(i + 1, 1), "yaml-syntax",
-                        "malformed YAML: '" + line + "' is not followed by a document");
+                        "malformed YAML: {value} is not followed by a document", line);
             }
         }
     }
@@ -168,14 +172,13 @@ public final class StrictYamlReader {
             String key = p.currentName();
             JsonToken valueToken = p.nextToken();
             if (valueToken == null) {
-                throw new YamlSyntaxException(keyMark, "yaml-syntax", "unexpected end of document after key '" + key + "'");
+                throw new YamlSyntaxException(keyMark, "yaml-syntax", "unexpected end of document after key {value}", key);
             }
             YamlNode value = readValue(p, valueToken, depth, values);
             YamlMap.Field previous = fields.get(key);
             if (previous != null) {
-                throw new YamlSyntaxException(keyMark, "duplicate-key", "duplicate key '" + key
-                        + "' (first defined at line " + previous.keyMark().line() + ", column "
-                        + previous.keyMark().column() + ")");
+                throw new YamlSyntaxException(keyMark, "duplicate-key", "duplicate key {value} (first defined at line "
+                        + previous.keyMark().line() + ", column " + previous.keyMark().column() + ")", key);
             }
             fields.put(key, new YamlMap.Field(key, keyMark, value));
         }
@@ -199,17 +202,17 @@ public final class StrictYamlReader {
             throws IOException, YamlSyntaxException {
         if (p.isCurrentAlias()) {
             throw new YamlSyntaxException(mark, "no-aliases",
-                    "YAML alias '*" + p.getText() + "' is not allowed in a policy; write the value out");
+                    "YAML alias {value} is not allowed in a policy; write the value out", "*" + p.getText());
         }
         String anchor = p.getObjectId() == null ? null : String.valueOf(p.getObjectId());
         if (anchor != null) {
             throw new YamlSyntaxException(mark, "no-anchors",
-                    "YAML anchor '&" + anchor + "' is not allowed in a policy");
+                    "YAML anchor {value} is not allowed in a policy", "&" + anchor);
         }
         String tag = p.getTypeId() == null ? null : String.valueOf(p.getTypeId());
         if (tag != null) {
-            throw new YamlSyntaxException(mark, "no-tags", "YAML tag '" + tag
-                    + "' is not allowed in a policy; tags never create objects here");
+            throw new YamlSyntaxException(mark, "no-tags",
+                    "YAML tag {value} is not allowed in a policy; tags never create objects here", tag);
         }
     }
 
@@ -218,8 +221,53 @@ public final class StrictYamlReader {
         return new Mark(Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
     }
 
-    private static YamlSyntaxException translate(JsonProcessingException e) {
+    /**
+     * Refuses the first character YAML does not allow in a stream (SnakeYAML's reader would refuse
+     * it too, but without saying where): C0 controls other than tab, LF and CR, DEL, C1 controls
+     * other than NEL, lone surrogates, U+FFFE and U+FFFF.
+     */
+    private static void refuseNonPrintable(String text) throws YamlSyntaxException {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (!printable(cp)) {
+                String name = Character.getName(cp);
+                throw new YamlSyntaxException(markAt(text, text.codePointCount(0, i)), "yaml-syntax",
+                        String.format(java.util.Locale.ROOT, "malformed YAML: character U+%04X%s is not allowed in YAML",
+                                cp, name == null ? "" : " " + name));
+            }
+            i += Character.charCount(cp);
+        }
+    }
+
+    private static boolean printable(int cp) {
+        return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0x7E) || cp == 0x85
+                || (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+    }
+
+    /** The 1-based line and column (in code points) of the code point at {@code index} of {@code text}. */
+    private static Mark markAt(String text, int index) {
+        int line = 1;
+        int column = 1;
+        int seen = 0;
+        for (int i = 0; i < text.length() && seen < index; seen++) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '\n' || (cp == '\r' && (i >= text.length() || text.charAt(i) != '\n'))) {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Mark(line, column);
+    }
+
+    private static YamlSyntaxException translate(JsonProcessingException e, String text) {
         Throwable cause = e.getCause();
+        if (cause instanceof org.yaml.snakeyaml.reader.ReaderException reader) {
+            return new YamlSyntaxException(markAt(text, reader.getPosition()), "yaml-syntax",
+                    "malformed YAML: " + oneLine(reader.getMessage()));
+        }
         if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
             org.yaml.snakeyaml.error.Mark m = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
             String problem = marked.getProblem() != null ? marked.getProblem() : "malformed YAML";
