@@ -41,6 +41,9 @@ final class Composer {
      */
     void apply(PolicyDocument doc, boolean inherited) {
         e.sources.add(doc.file);
+        if (doc.kind == PolicyDocument.Kind.POLICY) {
+            e.policyFile = doc.file;
+        }
         if (!doc.description.isEmpty()) {
             e.description = doc.description;
         }

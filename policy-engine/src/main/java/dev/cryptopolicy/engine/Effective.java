@@ -31,6 +31,8 @@ final class Effective {
     String name;
     String description = "";
     final List<String> sources = new ArrayList<>();
+    /** The policy file applied last, the one a reference names: where a whole-policy problem is shown. */
+    String policyFile;
     Located<Mode> mode = new Located<>(Mode.ENFORCE, Origin.builtIn("mode"));
     final Map<ServiceType, LinkedHashMap<Algorithm, Origin>> algorithms = new EnumMap<>(ServiceType.class);
     final Map<ServiceType, Origin> algorithmLists = new EnumMap<>(ServiceType.class);

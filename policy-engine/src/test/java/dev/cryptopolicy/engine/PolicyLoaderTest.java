@@ -31,6 +31,22 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void policyWithoutAnyAlgorithm_isRefusedAtItsOwnFile_notAtABuiltInDefault() throws IOException {
+        Path file = write("bare.yaml", "kind: policy\nname: bare\n");
+        Problem p = onlyError(file.toString());
+        assertEquals("not-empty", p.rule());
+        assertEquals(file.toString(), p.origin().file());
+        assertEquals(1, p.origin().line());
+        // Control: the same file with one algorithm list is not refused for being empty.
+        Path withList = write("one.yaml", "kind: policy\nname: one\nalgorithms:\n  MessageDigest: [SHA-256]\n");
+        try {
+            TestPolicies.standard().loader().load(withList.toString());
+        } catch (PolicyException e) {
+            assertTrue(e.problems().stream().noneMatch(x -> x.rule().equals("not-empty")), e::getMessage);
+        }
+    }
+
+    @Test
     void misspeltAlgorithm_isAnErrorWithLineColumnAndSuggestion() throws IOException {
         Path file = write("site.yaml", TestPolicies.BASE.replace("[SHA*withRSA,", "[SHA256withRAS, SHA*withRSA,"));
         Problem p = onlyError(file.toString());
