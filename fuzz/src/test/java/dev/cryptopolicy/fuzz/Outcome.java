@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The oracle every fuzz target shares: a load either returns a policy or throws the policy error
@@ -26,6 +27,12 @@ final class Outcome {
     /** The shipped name the fuzzed bytes are served under by {@link #source}. */
     static final String FUZZED = "FUZZED";
     private static final String EFFECTIVE = "EFFECTIVE";
+    /**
+     * Rules of errors the engine still reports at a built-in origin ({@code <default>}, line 0)
+     * rather than in the file, tolerated so that fuzzing can go past them; each is a finding in
+     * {@code fuzz/findings/README.md}, to be removed from here with its fix.
+     */
+    private static final Set<String> UNLOCATED_KNOWN = Set.of("not-empty");
 
     private Outcome() {
     }
@@ -87,7 +94,8 @@ final class Outcome {
     private static void requireLocatedError(String reference, PolicyException e) {
         boolean anError = false;
         for (Problem p : e.problems()) {
-            if (p.origin() == null || p.origin().line() < 1 || p.origin().column() < 1) {
+            boolean known = p.origin() != null && p.origin().isBuiltIn() && UNLOCATED_KNOWN.contains(p.rule());
+            if (!known && (p.origin() == null || p.origin().line() < 1 || p.origin().column() < 1)) {
                 throw new AssertionError("problem without a location loading " + reference + ": " + p, e);
             }
             if (p.message() == null || p.message().isBlank() || p.rule() == null || p.rule().isBlank()) {
