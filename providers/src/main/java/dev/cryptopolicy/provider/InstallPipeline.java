@@ -107,7 +107,8 @@ final class InstallPipeline {
      */
     static Installation install(CompiledPolicy policy, Route route, BackendDiscovery discovery) throws PolicyInstallException {
         for (int attempt = 1; attempt <= PUBLISH_ATTEMPTS; attempt++) {
-            JdkProperties assembling = new JdkProperties();
+            // Knows what an earlier installation found, so that a value it set is not taken for a user's.
+            JdkProperties assembling = new JdkProperties(published());
             Installation installation = null;
             try {
                 if (route.beforeMain && policy.enforcing()) {
@@ -130,7 +131,9 @@ final class InstallPipeline {
                 }
             } finally {
                 if (installation == null) {
-                    assembling.restore();
+                    synchronized (InstallPipeline.class) {
+                        assembling.undo(published());
+                    }
                 }
             }
             if (installation != null) {
@@ -200,9 +203,7 @@ final class InstallPipeline {
     /** Puts an assembled installation in place; called holding {@code InstallPipeline.class}. */
     private static Installation publish(CompiledPolicy policy, Assembled assembled, List<Provider> current,
             Audit audit, JdkProperties assembling) {
-        JdkProperties earlier = Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front
-                ? front.properties() : null;
-        JdkProperties properties = new JdkProperties(earlier);
+        JdkProperties properties = new JdkProperties(published());
         properties.absorb(assembling);
         if (policy.enforcing()) {
             // What cryptopolicy export writes, so that the JDK applies the policy to TLS,
@@ -226,6 +227,11 @@ final class InstallPipeline {
         WRAPPED.clear();
         WRAPPED.putAll(originals);
         return new Installation(policy, assembled.front, installed, current, assembled.selections, assembled.rejected, audit);
+    }
+
+    /** The property record of the installation in place, or null. */
+    private static JdkProperties published() {
+        return Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front ? front.properties() : null;
     }
 
     /** See {@link CryptoPolicy#govern}. */
@@ -268,7 +274,9 @@ final class InstallPipeline {
             }
             return new InstallPlan(policy, a.backends(), selections, a.rejected(), a.missing());
         } finally {
-            planning.restore();
+            synchronized (InstallPipeline.class) {
+                planning.undo(published());
+            }
         }
     }
 

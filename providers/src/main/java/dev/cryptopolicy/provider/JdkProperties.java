@@ -1,6 +1,7 @@
 package dev.cryptopolicy.provider;
 
 import java.security.Security;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,8 @@ final class JdkProperties {
     private final Map<String, String> securityBefore = new LinkedHashMap<>();
     private final Set<String> systemSet = new HashSet<>();
     private final Set<String> securitySet = new HashSet<>();
+    /** The values this record set, by key: what {@link #undo()} takes back only while they are still there. */
+    private final Map<String, String> systemValues = new HashMap<>();
 
     JdkProperties() {
     }
@@ -43,6 +46,7 @@ final class JdkProperties {
             systemBefore.put(key, System.getProperty(key));
         }
         systemSet.add(key);
+        systemValues.put(key, value);
         System.setProperty(key, value);
     }
 
@@ -89,6 +93,20 @@ final class JdkProperties {
             }
             restoreSecurity(key, securityBefore.get(key));
             return true;
+        });
+    }
+
+    /**
+     * Takes back what this record set while assembling an installation that then failed: each
+     * system property goes back to its earlier value unless it has changed since, or
+     * {@code published} (the installation in place, or null) holds it. Called under the lock that
+     * publishes.
+     */
+    void undo(JdkProperties published) {
+        systemValues.forEach((key, value) -> {
+            if (value.equals(System.getProperty(key)) && (published == null || !published.systemSet.contains(key))) {
+                restoreSystem(key, systemBefore.get(key));
+            }
         });
     }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.engine.PolicyLoader;
 import dev.cryptopolicy.engine.export.JavaSecurityExporter;
+import dev.cryptopolicy.provider.backend.BackendDiscovery;
+import dev.cryptopolicy.provider.tls.TlsEnforcement;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +77,17 @@ class PropertyRestoreTest {
                     System.out.println("DIFF audit after DEFAULT: security " + key + " '" + was + "' -> '" + now + "'");
                 }
             }
+            return null;
+        });
+        check("start-up route twice then uninstall", before, true, () -> {
+            CryptoPolicy.installAtStartUp("DEFAULT", new BackendDiscovery());
+            CryptoPolicy.installAtStartUp("FUTURE", new BackendDiscovery());
+            // The second installation keeps the TLS properties, now FUTURE's, and uninstall clears them.
+            String groups = TlsEnforcement.systemPropertiesFor(PolicyLoader.standard().load("FUTURE")).get("jdk.tls.namedGroups");
+            if (!groups.equals(System.getProperty("jdk.tls.namedGroups"))) {
+                System.out.println("DIFF start-up: jdk.tls.namedGroups is '" + System.getProperty("jdk.tls.namedGroups") + "'");
+            }
+            CryptoPolicy.uninstall();
             return null;
         });
         check("java.security DEFAULT then uninstall", before, true, () -> {
@@ -185,6 +198,7 @@ class PropertyRestoreTest {
         assertTrue(out.contains("STEP java.security FIPS: refused: ProviderException"), out);
         assertTrue(out.contains("STEP java.security broken policy: refused: ProviderException"), out);
         for (String installs : List.of("programmatic DEFAULT then uninstall", "programmatic DEFAULT, FUTURE, audit, then uninstall",
+                "start-up route twice then uninstall",
                 "audit after DEFAULT leaves only what audit sets", "java.security DEFAULT then uninstall")) {
             assertTrue(out.contains("STEP " + installs + ": ran: null"), installs + "\n" + out);
         }
