@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Uninstall and every failed install leave the system and security properties as they were, on the
- * programmatic and the configuration route, on JDK 17 and 25. Each JDK runs a child JVM without
+ * programmatic route, the start-up route the agent takes (which also sets TLS system properties)
+ * and the configuration route, on JDK 17 and 25. Each JDK runs a child JVM without
  * Bouncy Castle FIPS on its class path (so that FIPS cannot be installed) that snapshots every
  * system property and every security property the JDK's {@code java.security} or a policy names,
  * runs each step, and prints each difference.
