@@ -1,15 +1,12 @@
 package dev.cryptopolicy.agent;
 
-import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyException;
-import dev.cryptopolicy.engine.PolicyLoader;
 import dev.cryptopolicy.engine.Problem;
 import dev.cryptopolicy.engine.Severity;
 import dev.cryptopolicy.provider.CryptoPolicy;
 import dev.cryptopolicy.provider.Installation;
 import dev.cryptopolicy.provider.PolicyInstallException;
 import dev.cryptopolicy.provider.backend.BackendDiscovery;
-import dev.cryptopolicy.provider.tls.TlsEnforcement;
 import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -32,8 +29,6 @@ import java.util.List;
  * </ul>
  */
 final class Startup {
-    private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
-
     private Startup() {
     }
 
@@ -86,20 +81,8 @@ final class Startup {
     }
 
     private static Installation install(AgentOptions options) throws PolicyException, PolicyInstallException {
-        CompiledPolicy policy = PolicyLoader.standard().load(options.policy());
-        if (policy.enforcing()) {
-            // Before main, nothing has used TLS yet: JDK 17's SunJSSE (and BCJSSE) read named
-            // groups and signature schemes once, from these system properties. Values the
-            // user passed with -D are left alone.
-            TlsEnforcement.systemPropertiesFor(policy).forEach((k, v) -> {
-                if (System.getProperty(k) == null) {
-                    System.setProperty(k, v);
-                }
-            });
-        }
-        Installation installation = CryptoPolicy.install(policy, BackendDiscovery.inDirectory(options.bcFips()));
-        LOG.log(System.Logger.Level.DEBUG, "cryptopolicy agent: installed {0}", installation);
-        return installation;
+        // The shared pipeline, as before main: it also sets the TLS system properties JDK 17 reads once.
+        return CryptoPolicy.installAtStartUp(options.policy(), BackendDiscovery.inDirectory(options.bcFips()));
     }
 
     /** The errors, each in its one-line {@code file:line:col: error: ...} form; the warnings only if there is no error. */

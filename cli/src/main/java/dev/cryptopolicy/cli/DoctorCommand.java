@@ -83,6 +83,11 @@ final class DoctorCommand extends OptionCommand {
     }
 
     @Override
+    boolean hasJson() {
+        return true;
+    }
+
+    @Override
     Options options() {
         return new Options().addOption(formatOption("text", FORMATS));
     }
@@ -100,18 +105,15 @@ final class DoctorCommand extends OptionCommand {
             List<String> command = probeCommand(java, probeDir, System.getenv("CLASSPATH"));
             Report report = run(command, probeDir);
             if (format.equals("json")) {
-                Json.print(out, json(java, report));
-            } else {
-                printText(report, out);
+                return printJson(out, report.status(), result(java, report));
             }
+            printText(report, out);
             return report.status();
         } catch (IOException e) {
-            err.println("cryptopolicy doctor: cannot start '" + java.get(0) + "': " + e.getMessage());
-            return ExitStatus.USAGE;
+            return cannotRun(format, out, err, "cannot start '" + java.get(0) + "': " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            err.println("cryptopolicy doctor: interrupted while waiting for the JVM");
-            return ExitStatus.USAGE;
+            return cannotRun(format, out, err, "interrupted while waiting for the JVM");
         } finally {
             delete(probeDir);
         }
@@ -288,11 +290,20 @@ final class DoctorCommand extends OptionCommand {
         }
     }
 
-    private static ObjectNode json(List<String> java, Report r) {
+    /** A JVM that could not be run: one line on stderr and, for {@code --format json}, the envelope saying so; exit 2. */
+    private int cannotRun(String format, PrintStream out, PrintStream err, String message) {
+        String text = "cryptopolicy " + name() + ": " + message;
+        err.println(text);
+        if (format.equals("json")) {
+            Json.print(out, Json.envelope(name(), ExitStatus.USAGE, null, List.of(Json.error("usage", message, text))));
+        }
+        return ExitStatus.USAGE;
+    }
+
+    /** The {@code result} of the JSON envelope; the envelope's {@code exitStatus} is the report's status. */
+    private static ObjectNode result(List<String> java, Report r) {
         ObjectNode root = Json.object();
-        root.put("tool", "cryptopolicy");
-        root.put("version", Main.version());
-        ArrayNode given = root.putArray("command");
+        ArrayNode given = root.putArray("javaCommand");
         java.forEach(given::add);
         ArrayNode probed = root.putArray("probeCommand");
         r.command().forEach(probed::add);
@@ -321,7 +332,6 @@ final class DoctorCommand extends OptionCommand {
             List.of(r.first("providers").split(",")).forEach(providers::add);
         }
         root.put("stderr", r.ran() ? null : r.stderr());
-        root.put("exitStatus", r.status());
         return root;
     }
 

@@ -1,6 +1,7 @@
 package dev.cryptopolicy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,13 +68,17 @@ class DoctorCommandTest {
         Cli.Result r = Cli.run("doctor", "--format", "json", "--", JAVA, "-javaagent:" + agentJar() + "=DEFAULT",
                 "-cp", testClassPath(), RetryingApp.class.getName());
         assertEquals(0, r.status(), r.toString());
-        JsonNode doc = json(r);
-        assertEquals("cryptopolicy", doc.get("tool").asText());
-        assertTrue(doc.has("version"), r.out());
+        JsonNode envelope = json(r);
+        assertEquals("cryptopolicy", envelope.get("tool").asText());
+        assertTrue(envelope.has("version"), r.out());
+        assertEquals("doctor", envelope.get("command").asText(), r.out());
+        assertTrue(envelope.get("ok").asBoolean(), r.out());
+        assertEquals(0, envelope.get("exitStatus").asInt());
+        assertEquals(0, envelope.get("errors").size(), r.out());
+        JsonNode doc = envelope.get("result");
         assertTrue(doc.get("inForce").asBoolean(), r.out());
         assertEquals("DEFAULT", doc.get("policy").asText(), r.out());
         assertEquals("agent", doc.get("route").asText(), r.out());
-        assertEquals(0, doc.get("exitStatus").asInt());
         for (JsonNode request : doc.get("requests")) {
             assertEquals("refused", request.get("result").asText(), request.toString());
         }
@@ -116,7 +121,7 @@ class DoctorCommandTest {
         assertTrue(p.waitFor(180, TimeUnit.SECONDS));
         String text = Files.readString(out, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), text + Files.readString(dir.resolve("doctor.err")));
-        JsonNode doc = new ObjectMapper().readTree(text);
+        JsonNode doc = new ObjectMapper().readTree(text).get("result");
         assertEquals("LEGACY", doc.get("policy").asText(), text);
         assertEquals("agent", doc.get("route").asText(), text);
         assertEquals("-javaagent:" + agentJar() + "=LEGACY", doc.get("agents").get(0).asText(), text);
@@ -157,6 +162,24 @@ class DoctorCommandTest {
         assertEquals(2, Cli.run("doctor", "--", JAVA, "-cp", "x").status());
         assertEquals(2, Cli.run("doctor", "--", JAVA, "@args.txt").status());
         assertEquals(2, Cli.run("doctor", "--", dir.resolve("no-such-java").toString(), "-jar", "app.jar").status());
+    }
+
+    @Test
+    void json_onAJvmThatCannotStart_andOnAUsageError_isTheSharedEnvelopeWithTheError() throws Exception {
+        Cli.Result r = Cli.run("doctor", "--format", "json", "--", dir.resolve("no-such-java").toString(), "-jar", "app.jar");
+        assertEquals(2, r.status(), r.toString());
+        JsonNode doc = json(r);
+        assertEquals("doctor", doc.get("command").asText(), r.out());
+        assertFalse(doc.get("ok").asBoolean(), r.out());
+        assertEquals(2, doc.get("exitStatus").asInt(), r.out());
+        assertTrue(doc.get("result").isNull(), r.out());
+        assertEquals("usage", doc.get("errors").get(0).get("rule").asText(), r.out());
+        assertTrue(doc.get("errors").get(0).get("message").asText().contains("no-such-java"), r.out());
+
+        Cli.Result usage = Cli.run("doctor", "--format", "json", "--", JAVA, "-version");
+        assertEquals(2, usage.status(), usage.toString());
+        assertEquals("usage", json(usage).get("errors").get(0).get("rule").asText(), usage.out());
+        assertEquals("doctor", json(usage).get("command").asText(), usage.out());
     }
 
     @Test

@@ -2,10 +2,10 @@ package dev.cryptopolicy.provider;
 
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyException;
-import dev.cryptopolicy.engine.PolicyLoader;
 import dev.cryptopolicy.engine.Decision;
 import dev.cryptopolicy.engine.Scope;
 import dev.cryptopolicy.engine.ServiceType;
+import dev.cryptopolicy.provider.backend.BackendDiscovery;
 import dev.cryptopolicy.provider.internal.ProviderAssembly;
 import java.security.Provider;
 import java.security.ProviderException;
@@ -37,7 +37,7 @@ final class ConfiguredRoute {
         }
         CompiledPolicy policy;
         try {
-            policy = PolicyLoader.standard().load(reference);
+            policy = InstallPipeline.load(reference);
         } catch (PolicyException e) {
             return refusing(reference, "policy " + reference + " from java.security cannot be loaded:\n" + e.getMessage());
         }
@@ -115,14 +115,14 @@ final class ConfiguredRoute {
             // No lock while installing: the lookup that brought a thread here may hold a JDK lock
             // (JCAUtil.class while it builds the default SecureRandom), and installing calls into
             // the JCA (probes, Bouncy Castle FIPS); a thread waiting here for the installer could
-            // close a cycle with it (see CryptoPolicy.install). Threads that arrive before the first
+            // close a cycle with it (see InstallPipeline). Threads that arrive before the first
             // installation is published each install the same policy; each result is complete, and
-            // CryptoPolicy.install publishes one at a time. This provider stays in the list until
+            // InstallPipeline publishes one at a time. This provider stays in the list until
             // an installation replaces it, so a failed one leaves it first, refusing.
             if (owner.refusal() == null) {
                 installing.set(Boolean.TRUE);
                 try {
-                    Installation mine = CryptoPolicy.install(policy);
+                    Installation mine = InstallPipeline.install(policy, InstallPipeline.Route.JAVA_SECURITY, new BackendDiscovery());
                     installation = mine;
                     return mine.frontProvider();
                 } catch (PolicyInstallException e) {

@@ -82,19 +82,19 @@ public final class CryptoPolicyProvider extends SealedProvider {
         return late;
     }
 
-    /** The JDK security properties as they were before installation, restored on uninstall. */
-    private transient volatile java.util.Map<String, String> propertiesBefore = java.util.Map.of();
+    /** The system and security properties the installation set, with what they were before; restored on uninstall. */
+    private transient volatile JdkProperties properties;
 
     void before(java.util.List<Provider> providers) {
         this.before = java.util.List.copyOf(providers);
     }
 
-    void propertiesBefore(java.util.Map<String, String> properties) {
-        this.propertiesBefore = java.util.Map.copyOf(properties);
+    void properties(JdkProperties properties) {
+        this.properties = properties;
     }
 
-    java.util.Map<String, String> propertiesBefore() {
-        return propertiesBefore;
+    JdkProperties properties() {
+        return properties;
     }
 
     java.util.List<Provider> before() {

@@ -66,7 +66,7 @@ class DeadlockTest {
         runOn(jdk("JDK25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"));
     }
 
-    private static Path jdk(String variable, String fallback) {
+    static Path jdk(String variable, String fallback) {
         Path home = Path.of(System.getenv().getOrDefault(variable, fallback));
         assertTrue(Files.isExecutable(home.resolve("bin").resolve("java")), "no JDK at " + home + " (set " + variable + ")");
         return home;

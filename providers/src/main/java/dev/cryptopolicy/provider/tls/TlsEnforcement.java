@@ -73,7 +73,8 @@ public final class TlsEnforcement {
                 }
             });
             if (unset.length() > 0) {
-                LOG.log(Level.INFO, "cryptopolicy: this JDK ({0}) cannot set TLS named groups and signature schemes"
+                // At DEBUG: an installation's one INFO line already names the properties.
+                LOG.log(Level.DEBUG, "cryptopolicy: this JDK ({0}) cannot set TLS named groups and signature schemes"
                         + " per connection; they follow policy {1} only with these system properties set before the"
                         + " first TLS use: {2}", Runtime.version(), policy.name(), unset);
             }

@@ -59,12 +59,19 @@ class TlsEnforcementTest {
     }
 
     @Test
-    void whereGroupsCannotBeSetPerConnection_theSystemPropertiesToSetAreLogged() {
+    void whereGroupsCannotBeSetPerConnection_theSystemPropertiesToSetAreLogged_atDebug() {
+        // At DEBUG: an installation's one INFO line names them (StartUpLineTest).
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("dev.cryptopolicy");
+        java.util.logging.Level level = logger.getLevel();
+        logger.setLevel(java.util.logging.Level.FINE);
         try (LogCapture log = new LogCapture()) {
             TlsEnforcement.of(defaultPolicy, Contexts.keys(defaultPolicy));
             long expected = TlsEnforcement.setsGroupsAndSchemesPerConnection() ? 0 : 1;
             assertEquals(expected, log.count("-Djdk.tls.namedGroups=" + String.join(",", defaultPolicy.tls().namedGroups())),
                     log.messages().toString());
+            assertEquals(0, log.count("INFO "), log.messages().toString());
+        } finally {
+            logger.setLevel(level);
         }
     }
 }

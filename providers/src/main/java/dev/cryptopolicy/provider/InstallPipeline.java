@@ -1,0 +1,399 @@
+package dev.cryptopolicy.provider;
+
+import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.PolicyException;
+import dev.cryptopolicy.engine.PolicyLoader;
+import dev.cryptopolicy.engine.PolicyWriter;
+import dev.cryptopolicy.engine.export.JavaSecurityExporter;
+import dev.cryptopolicy.provider.backend.Backend;
+import dev.cryptopolicy.provider.backend.BackendDiscovery;
+import dev.cryptopolicy.provider.backend.BackendLoad;
+import dev.cryptopolicy.provider.backend.ProbeSuite;
+import dev.cryptopolicy.provider.internal.Audit;
+import dev.cryptopolicy.provider.internal.Enforcer;
+import dev.cryptopolicy.provider.internal.LateProviders;
+import dev.cryptopolicy.provider.internal.ProviderAssembly;
+import dev.cryptopolicy.provider.internal.WrapperProvider;
+import dev.cryptopolicy.provider.tls.TlsEnforcement;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.Security;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one way a policy is installed, whatever the route ({@link CryptoPolicy#install}, the agent,
+ * {@code security.provider.1=CryptoPolicy REF}): load, plan and prove the backends (known-answer
+ * tests), assemble the front provider and wrappers, set the JDK properties, publish, and log one
+ * INFO line. The routes are adapters over {@link #install}; they differ only in {@link Route}.
+ *
+ * <p>Fails closed and leaves nothing behind: an installation that cannot be completed changes
+ * neither the provider list nor any system or security property (see {@link JdkProperties}).
+ *
+ * <p>Locking rule: building the providers runs probes and may construct Bouncy Castle FIPS, which
+ * call into the JCA and so take JDK locks ({@code JCAUtil.class} for the default
+ * {@code SecureRandom}, class initialisation locks); that happens with no lock of ours held. Only
+ * publishing (security properties and the provider list, calls that never come back into a
+ * provider) holds {@code InstallPipeline.class}. A thread holding a JDK lock that reaches
+ * {@link #install} through a provider lookup (the configuration route installs at first lookup)
+ * therefore never waits for a thread that waits for that JDK lock.
+ */
+final class InstallPipeline {
+    private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
+
+    /** How often {@link #install} rebuilds when the provider list changes under it. */
+    private static final int PUBLISH_ATTEMPTS = 3;
+
+    /** Approved-only mode of Bouncy Castle FIPS, chosen before its first class loads. */
+    static final String APPROVED_ONLY = "org.bouncycastle.fips.approved_only";
+
+    /** The route a policy comes in by, as the start-up line and {@code cryptopolicy doctor} name it. */
+    enum Route {
+        /** {@link CryptoPolicy#install}: the application's code. */
+        PROGRAMMATIC("programmatic", false),
+        /** The agent, before {@code main}: nothing has used TLS yet. */
+        AGENT("agent", true),
+        /** {@code security.provider.N=CryptoPolicy REF}, at the first lookup that reaches it. */
+        JAVA_SECURITY("java.security", false);
+
+        private final String label;
+        private final boolean beforeMain;
+
+        Route(String label, boolean beforeMain) {
+            this.label = label;
+            this.beforeMain = beforeMain;
+        }
+    }
+
+    /**
+     * The installed policy's governance of providers that arrive later. Held here, not looked up
+     * by name, so that removing the front provider does not switch it off.
+     */
+    private static volatile LateProviders governance;
+
+    /**
+     * The provider each installed wrapper stands in for. Only this class reaches it: the wrappers
+     * themselves, which any code gets from {@code Security.getProvider}, lead nowhere else. Guarded
+     * by the class lock (publish and uninstall).
+     */
+    private static final Map<Provider, Provider> WRAPPED = new IdentityHashMap<>();
+
+    private InstallPipeline() {
+    }
+
+    /** The policy {@code reference} names, loaded as every route loads it. */
+    static CompiledPolicy load(String reference) throws PolicyException {
+        return PolicyLoader.standard().load(reference);
+    }
+
+    /** Loads {@code reference} and installs it. */
+    static Installation install(String reference, Route route, BackendDiscovery discovery)
+            throws PolicyException, PolicyInstallException {
+        return install(load(reference), route, discovery);
+    }
+
+    /**
+     * Installs {@code policy}: nothing changes unless everything succeeds.
+     *
+     * @throws PolicyInstallException when a required feature has no backend that passes its probe,
+     *     or when the application kept changing the provider list while the policy was being built
+     */
+    static Installation install(CompiledPolicy policy, Route route, BackendDiscovery discovery) throws PolicyInstallException {
+        for (int attempt = 1; attempt <= PUBLISH_ATTEMPTS; attempt++) {
+            // Knows what an earlier installation found, so that a value it set is not taken for a user's.
+            JdkProperties assembling = new JdkProperties(published());
+            Installation installation = null;
+            try {
+                if (route.beforeMain && policy.enforcing()) {
+                    // Before main nothing has used TLS yet: JDK 17's SunJSSE (and BCJSSE) read named
+                    // groups and signature schemes once, from these, maybe already in a probe. A
+                    // user's -D values stay.
+                    TlsEnforcement.systemPropertiesFor(policy).forEach(assembling::systemUnlessGiven);
+                }
+                List<Provider> current = base();
+                Audit audit = new Audit();
+                Assembled assembled = assemble(policy, current, audit, discovery, assembling);
+                if (!assembled.missing().isEmpty()) {
+                    throw new PolicyInstallException(policy.name(), assembled.missing());
+                }
+                synchronized (InstallPipeline.class) {
+                    // Built from a list someone changed meanwhile (addProvider, removeProvider): build again.
+                    if (sameProviders(current, base())) {
+                        installation = publish(policy, assembled, current, audit, assembling);
+                    }
+                }
+            } finally {
+                if (installation == null) {
+                    synchronized (InstallPipeline.class) {
+                        assembling.undo(published());
+                    }
+                }
+            }
+            if (installation != null) {
+                LOG.log(System.Logger.Level.INFO, startUpLine(installation, route));
+                return installation;
+            }
+        }
+        throw new PolicyInstallException(policy.name(), List.of("the provider list changed while the policy was being built, "
+                + PUBLISH_ATTEMPTS + " times in a row; nothing was installed"));
+    }
+
+    /**
+     * The one line that says what was installed: {@code cryptopolicy: policy DEFAULT (enforce,
+     * sha256 3f2a...) installed by the agent; backends SUN, SunRsaSign, SunEC, SunJCE}.
+     */
+    static String startUpLine(Installation installation, Route route) {
+        CompiledPolicy policy = installation.policy();
+        Set<String> used = new LinkedHashSet<>(installation.features().values());
+        StringBuilder line = new StringBuilder("cryptopolicy: policy ").append(policy.name())
+                .append(" (").append(policy.mode().yamlName()).append(", sha256 ").append(digest(policy))
+                .append(") installed by route ").append(route.label)
+                .append("; backends ").append(used.isEmpty() ? "none" : String.join(", ", used));
+        if (policy.enforcing() && !TlsEnforcement.setsGroupsAndSchemesPerConnection()) {
+            List<String> unset = new ArrayList<>();
+            TlsEnforcement.systemPropertiesFor(policy).forEach((key, value) -> {
+                if (!value.equals(System.getProperty(key))) {
+                    unset.add(key);
+                }
+            });
+            if (!unset.isEmpty()) {
+                line.append("; Java ").append(Runtime.version().feature()).append(": TLS groups and signature schemes"
+                        + " follow it only with -D ").append(String.join(", ", unset)).append(" (see cryptopolicy export)");
+            }
+        }
+        return line.toString();
+    }
+
+    /** The first 16 hex digits of the SHA-256 of the effective policy (its JSON form): the same rules, the same digest. */
+    static String digest(CompiledPolicy policy) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256", "SUN")
+                    .digest(PolicyWriter.json(policy).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException | java.security.NoSuchProviderException e) {
+            return "unavailable";
+        }
+    }
+
+    /** What installation starts from: over an earlier installation, what was there before it, not its wrappers. */
+    private static List<Provider> base() {
+        return Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front
+                && !front.before().isEmpty() ? front.before() : originals();
+    }
+
+    private static boolean sameProviders(List<Provider> a, List<Provider> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Puts an assembled installation in place; called holding {@code InstallPipeline.class}. */
+    private static Installation publish(CompiledPolicy policy, Assembled assembled, List<Provider> current,
+            Audit audit, JdkProperties assembling) {
+        JdkProperties properties = new JdkProperties(published());
+        properties.absorb(assembling);
+        if (policy.enforcing()) {
+            // What cryptopolicy export writes, so that the JDK applies the policy to TLS,
+            // certificate paths and signed JARs instead of its own defaults (JDK 25 disables
+            // TLS_RSA suites that JDK 17 allows, for one). Read at the first handshake or path
+            // validation: install before that.
+            JavaSecurityExporter.securityProperties(policy).forEach(properties::security);
+        }
+        properties.settle();
+        assembled.front.before(current);
+        assembled.front.properties(properties);
+        List<Provider> installed = new ArrayList<>();
+        installed.add(assembled.front);
+        installed.addAll(assembled.wrappers);
+        Map<Provider, Provider> originals = new IdentityHashMap<>();
+        for (int i = 0; i < assembled.wrappers.size(); i++) {
+            originals.put(assembled.wrappers.get(i), assembled.backends.get(i).provider());
+        }
+        replaceAll(installed);
+        governance = assembled.front.late();
+        WRAPPED.clear();
+        WRAPPED.putAll(originals);
+        return new Installation(policy, assembled.front, installed, current, assembled.selections, assembled.rejected, audit);
+    }
+
+    /** The property record of the installation in place, or null. */
+    private static JdkProperties published() {
+        return Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front ? front.properties() : null;
+    }
+
+    /** See {@link CryptoPolicy#govern}. */
+    static Provider govern(Provider provider) {
+        LateProviders g = governance;
+        return g == null ? provider : g.govern(provider);
+    }
+
+    /** See {@link CryptoPolicy#position}. */
+    static int position(Provider provider, int requested) {
+        LateProviders g = governance;
+        return g == null ? requested : g.position(provider, requested);
+    }
+
+    /** See {@link CryptoPolicy#uninstall}. */
+    static synchronized void uninstall() {
+        governance = null;
+        if (Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front && !front.before().isEmpty()) {
+            // Exactly what was there: Bouncy Castle FIPS, loaded for the policy, goes too.
+            JdkProperties properties = front.properties();
+            if (properties != null) {
+                properties.restore();
+            }
+            replaceAll(front.before());
+            WRAPPED.clear();
+        } else if (Security.getProvider(CryptoPolicyProvider.NAME) != null) {
+            replaceAll(originals());
+            WRAPPED.clear();
+        }
+    }
+
+    /** See {@link CryptoPolicy#plan}. */
+    static InstallPlan plan(CompiledPolicy policy) {
+        JdkProperties planning = new JdkProperties();
+        try {
+            Assembled a = assemble(policy, originals(), new Audit(), new BackendDiscovery(), planning);
+            List<InstallPlan.Selection> selections = new ArrayList<>();
+            for (ProviderAssembly.Selection s : a.selections()) {
+                selections.add(new InstallPlan.Selection(s.type(), s.algorithm(), s.backend()));
+            }
+            return new InstallPlan(policy, a.backends(), selections, a.rejected(), a.missing());
+        } finally {
+            synchronized (InstallPipeline.class) {
+                planning.undo(published());
+            }
+        }
+    }
+
+    /**
+     * The front and wrappers for {@code policy} over {@code originals}, built without touching the
+     * provider list; the system property Bouncy Castle FIPS needs first is set through {@code properties}.
+     */
+    static Assembled assemble(CompiledPolicy policy, List<Provider> originals, Audit audit, BackendDiscovery discovery,
+            JdkProperties properties) {
+        Enforcer enforcer = new Enforcer(policy, audit);
+        ProviderAssembly assembly = new ProviderAssembly(enforcer, ProbeSuite.standard().session());
+        List<Backend> backends = new ArrayList<>();
+        for (Provider p : originals) {
+            backends.add(Backend.of(p));
+        }
+        List<String> loadProblems = new ArrayList<>();
+        if (needsBcFips(policy, originals) && backends.stream().noneMatch(Backend::fips)) {
+            if (policy.backends().fipsOnly()) {
+                // Approved-only mode must be chosen before the first Bouncy Castle class loads.
+                properties.system(APPROVED_ONLY, "true");
+            }
+            BackendLoad load = discovery.bcFips();
+            if (load.backend().isPresent()) {
+                // Under fips_only the FIPS backends come first, so that they also serve the JDK's
+                // own default lookups; otherwise Bouncy Castle FIPS only fills gaps, last.
+                backends.add(policy.backends().fipsOnly() ? 0 : backends.size(), load.backend().get());
+                if (policy.backends().fipsOnly()) {
+                    // TLS in FIPS mode: BCJSSE over BCFIPS, ahead of SunJSSE so that it serves the default context.
+                    BackendLoad jsse = discovery.bcJsseFips();
+                    if (jsse.backend().isPresent()) {
+                        backends.add(1, jsse.backend().get());
+                    } else {
+                        loadProblems.add(jsse.reason() + "; policy " + policy.name()
+                                + " needs TLS from a FIPS-validated backend (put bctls-fips " + discovery.location() + ")");
+                    }
+                }
+            } else if (policy.backends().fipsOnly()) {
+                loadProblems.add(load.reason() + "; policy " + policy.name()
+                        + " serves features only from a FIPS-validated backend (put bc-fips " + discovery.location() + ")");
+            }
+        }
+        CryptoPolicyProvider front = new CryptoPolicyProvider(policy.name());
+        ProviderAssembly.Front built = assembly.buildFront(front, front.registrar(), backends);
+        List<String> missing = new ArrayList<>(loadProblems);
+        for (ProviderAssembly.Missing m : built.missing()) {
+            missing.add(m.describe());
+        }
+        List<Provider> wrappers = new ArrayList<>();
+        for (Backend b : backends) {
+            // A provider with nothing the policy governs (Kerberos, SASL, XML signatures, PC/SC,
+            // LDAP) would be wrapped into an exact copy of itself: it stays as it is.
+            wrappers.add(assembly.governs(b) ? new WrapperProvider(b, assembly) : b.provider());
+        }
+        List<Provider> installed = new ArrayList<>(List.of(front));
+        installed.addAll(wrappers);
+        front.late(new LateProviders(assembly, front, installed, backends));
+        return new Assembled(front, wrappers, built.selections(), built.rejected(), missing, backends);
+    }
+
+    /** What {@link #assemble} builds; {@code missing} lists unmet requirements (install refuses when any). */
+    record Assembled(CryptoPolicyProvider front, List<Provider> wrappers, List<ProviderAssembly.Selection> selections,
+            List<String> rejected, List<String> missing, List<Backend> backends) {
+    }
+
+    /** Bouncy Castle FIPS costs seconds to start: load it only when the policy asks for it or cannot do without. */
+    private static boolean needsBcFips(CompiledPolicy policy, List<Provider> originals) {
+        if (policy.backends().fipsOnly() || policy.backends().preference().stream().anyMatch("BCFIPS"::equalsIgnoreCase)) {
+            return true;
+        }
+        for (var entry : policy.backends().required().entrySet()) {
+            for (String algorithm : entry.getValue()) {
+                boolean served = false;
+                for (Provider p : originals) {
+                    served |= Backend.of(p).registers(entry.getKey().jcaName(), algorithm);
+                }
+                if (!served) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The installed providers with cryptopolicy's own removed and wrappers replaced by what they wrap. */
+    private static synchronized List<Provider> originals() {
+        List<Provider> out = new ArrayList<>();
+        for (Provider p : Security.getProviders()) {
+            if (p instanceof CryptoPolicyProvider) {
+                continue;
+            }
+            // A wrapper of an installation this class did not record stays as it is: wrapping it
+            // again only adds the new policy to the old one's.
+            out.add(WRAPPED.getOrDefault(p, p));
+        }
+        return out;
+    }
+
+    /**
+     * Puts {@code providers} in place, one position at a time, so that at no moment is more than
+     * one provider missing from the list; then removes whatever is left over.
+     */
+    private static void replaceAll(List<Provider> providers) {
+        int position = 1;
+        for (Provider p : providers) {
+            Provider present = Security.getProvider(p.getName());
+            if (present != p) {
+                if (present != null) {
+                    Security.removeProvider(p.getName());
+                }
+                Security.insertProviderAt(p, position);
+            }
+            position++;
+        }
+        for (Provider p : Security.getProviders()) {
+            if (!providers.contains(p)) {
+                Security.removeProvider(p.getName());
+            }
+        }
+    }
+}

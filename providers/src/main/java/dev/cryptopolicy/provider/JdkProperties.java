@@ -1,0 +1,131 @@
+package dev.cryptopolicy.provider;
+
+import java.security.Security;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The system and security properties an installation sets, with the value each had before the
+ * first installation touched it, so that {@link #restore()} puts back exactly what was there.
+ *
+ * <p>A system property that was unset is cleared again. A security property cannot be: the JDK
+ * keeps them in a private {@code Properties} object of {@link Security}, whose only writer,
+ * {@link Security#setProperty}, rejects a null value, and offers no way to remove a key. A security
+ * property that was unset is therefore restored to the empty string, which is what the JDK's
+ * readers of the properties an installation sets ({@code jdk.*.disabledAlgorithms},
+ * {@code jdk.disabled.namedCurves}, {@code jdk.tls.legacyAlgorithms}) take an unset one to be:
+ * they treat null and empty alike, as "no entries".
+ *
+ * <p>Not thread-safe: filled while installing, then read under the lock that publishes.
+ */
+final class JdkProperties {
+    private final Map<String, String> systemBefore = new LinkedHashMap<>();
+    private final Map<String, String> securityBefore = new LinkedHashMap<>();
+    private final Set<String> systemSet = new HashSet<>();
+    private final Set<String> securitySet = new HashSet<>();
+    /** The values this record set, by key: what {@link #undo()} takes back only while they are still there. */
+    private final Map<String, String> systemValues = new HashMap<>();
+
+    JdkProperties() {
+    }
+
+    /** Carries on from {@code earlier} (which may be null): what it found stays what is restored. */
+    JdkProperties(JdkProperties earlier) {
+        if (earlier != null) {
+            systemBefore.putAll(earlier.systemBefore);
+            securityBefore.putAll(earlier.securityBefore);
+        }
+    }
+
+    /** Sets a system property, remembering its first value. */
+    void system(String key, String value) {
+        if (!systemBefore.containsKey(key)) {
+            systemBefore.put(key, System.getProperty(key));
+        }
+        systemSet.add(key);
+        systemValues.put(key, value);
+        System.setProperty(key, value);
+    }
+
+    /** Sets a system property unless it was set before cryptopolicy touched it (a user's {@code -D} stays). */
+    void systemUnlessGiven(String key, String value) {
+        String original = systemBefore.containsKey(key) ? systemBefore.get(key) : System.getProperty(key);
+        if (original == null) {
+            system(key, value);
+        }
+    }
+
+    /** Sets a security property, remembering its first value. */
+    void security(String key, String value) {
+        if (!securityBefore.containsKey(key)) {
+            securityBefore.put(key, Security.getProperty(key));
+        }
+        securitySet.add(key);
+        Security.setProperty(key, value);
+    }
+
+    /** Takes over what {@code other}, a record of the same installation made while assembling, set. */
+    void absorb(JdkProperties other) {
+        other.systemBefore.forEach(systemBefore::putIfAbsent);
+        other.securityBefore.forEach(securityBefore::putIfAbsent);
+        systemSet.addAll(other.systemSet);
+        securitySet.addAll(other.securitySet);
+    }
+
+    /**
+     * Restores what an earlier installation set and this one did not (an audit-mode policy after an
+     * enforcing one sets no security property): only this installation's own values remain.
+     */
+    void settle() {
+        systemBefore.keySet().removeIf(key -> {
+            if (systemSet.contains(key)) {
+                return false;
+            }
+            restoreSystem(key, systemBefore.get(key));
+            return true;
+        });
+        securityBefore.keySet().removeIf(key -> {
+            if (securitySet.contains(key)) {
+                return false;
+            }
+            restoreSecurity(key, securityBefore.get(key));
+            return true;
+        });
+    }
+
+    /**
+     * Takes back what this record set while assembling an installation that then failed: each
+     * system property goes back to its earlier value unless it has changed since, or
+     * {@code published} (the installation in place, or null) holds it. Called under the lock that
+     * publishes.
+     */
+    void undo(JdkProperties published) {
+        systemValues.forEach((key, value) -> {
+            if (value.equals(System.getProperty(key)) && (published == null || !published.systemSet.contains(key))) {
+                restoreSystem(key, systemBefore.get(key));
+            }
+        });
+    }
+
+    /** Puts back every property recorded, as it was before the first installation. */
+    void restore() {
+        systemBefore.forEach(JdkProperties::restoreSystem);
+        securityBefore.forEach(JdkProperties::restoreSecurity);
+    }
+
+    private static void restoreSystem(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
+
+    private static void restoreSecurity(String key, String value) {
+        // No API removes a security property: an unset one reads as empty, which the JDK reads as unset.
+        Security.setProperty(key, value == null ? "" : value);
+    }
+}
