@@ -67,8 +67,10 @@ final class MatrixCommand extends OptionCommand {
                 those of the environment variable CRYPTOPOLICY_MATRIX_JAVA (JDK homes or java
                 launchers, separated by ':', ';' on Windows), else this JDK and, for each tested
                 release (17, 25) it is not, the first JDK of that release installed beside it (in the
-                directory that holds this JDK's home). Each JVM installs the policy, with its java.security export as well (route
-                'export'), and records the features it exposes, about 40 operations (digests, MACs,
+                directory that holds this JDK's home).
+
+                Each JVM installs the policy, with its java.security export as well (route
+                'export'), and records the features it exposes, about 45 operations (digests, MACs,
                 key generation of several sizes and curves, signatures, ciphers, agreements, KEM) as
                 OK or as the class of the exception that refused them, and the default TLS protocols,
                 cipher suites and (JDK 20 and later) named groups. A second JVM installs the policy

@@ -1,5 +1,6 @@
 package dev.cryptopolicy.cli;
 
+import static dev.cryptopolicy.conformance.MadeUpRuns.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cryptopolicy.conformance.MadeUpRuns;
 import dev.cryptopolicy.conformance.Matrix;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -30,10 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MatrixCommandTest {
 
-    private static final Matrix.Jdk JDK17 = new Matrix.Jdk("17", Path.of("/jdk17/bin/java"), 17, "17.0.15");
-    private static final Matrix.Jdk JDK25 = new Matrix.Jdk("25", Path.of("/jdk25/bin/java"), 25, "25.0.3");
-    private static final Matrix.Target T17 = new Matrix.Target(JDK17, false);
-    private static final Matrix.Target T25 = new Matrix.Target(JDK25, false);
+    private static final Matrix.Target T17 = MadeUpRuns.T17;
+    private static final Matrix.Target T25 = MadeUpRuns.T25;
 
     @TempDir
     Path dir;
@@ -132,10 +132,6 @@ class MatrixCommandTest {
         Matrix.Run f25 = new Matrix.Run("FIPS", T25, Matrix.Route.EXPORT, Matrix.Status.OK, new TreeMap<>(common), "", 1000);
         return new Matrix.Report(List.of(T17, T25), List.of("DEFAULT", "FIPS"), List.of(d17, d25, f17, f25),
                 Matrix.compare("DEFAULT", Matrix.Route.EXPORT, List.of(d17, d25)), 1500);
-    }
-
-    private static Matrix.Run run(Matrix.Target target, Map<String, String> lines) {
-        return new Matrix.Run("DEFAULT", target, Matrix.Route.EXPORT, Matrix.Status.OK, new TreeMap<>(lines), "", 1000);
     }
 
     private static String print(Matrix.Report report) {

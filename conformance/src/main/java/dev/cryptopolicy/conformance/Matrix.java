@@ -55,12 +55,6 @@ public final class Matrix {
     /** The longest one child JVM may take. */
     public static final Duration CHILD_TIMEOUT = Duration.ofSeconds(120);
 
-    /**
-     * JVM options of every child besides the route's own: a C1-only JIT and the serial collector,
-     * which start a short-lived JVM faster and change nothing the battery records.
-     */
-    static final List<String> CHILD_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-
     /** The value shown for a key a runtime does not print (a feature it does not expose, ...). */
     public static final String ABSENT = "-";
 
@@ -436,7 +430,6 @@ public final class Matrix {
                 : withoutBcFips(settings.classPath());
         List<String> command = new ArrayList<>();
         command.add(target.jdk().java().toString());
-        command.addAll(CHILD_OPTIONS);
         if (target.jdk().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED");
         }

@@ -30,14 +30,10 @@ class BatteryTest {
     @Test
     void control_withoutAPolicy_theOperationsThePoliciesRefuseRun() {
         Map<String, String> r = Battery.operations(true);
-        for (String op : List.of("Signature SHA1withRSA", "Signature SHA1withRSA from SunRsaSign", "KeyPairGenerator RSA 1024",
+        assertOk(r, List.of("Signature SHA1withRSA", "Signature SHA1withRSA from SunRsaSign", "KeyPairGenerator RSA 1024",
                 "KeyPairGenerator RSA 1024 from SunRsaSign", "Cipher DES/CBC/PKCS5Padding", "Cipher AES/GCM/NoPadding AES-128",
-                "Cipher AES/GCM/NoPadding AES-128 key from bytes", "MessageDigest MD5")) {
-            assertEquals("OK", r.get("op " + op), op + " in " + r);
-        }
-        for (String op : SERVED) {
-            assertEquals("OK", r.get("op " + op), op + " in " + r);
-        }
+                "Cipher AES/GCM/NoPadding AES-128 key from bytes", "MessageDigest MD5"));
+        assertOk(r, SERVED);
     }
 
     @Test
@@ -51,13 +47,9 @@ class BatteryTest {
         assertTrue(r.get("op KeyPairGenerator RSA 1024 from SunRsaSign").contains("keys.rsa.min_bits"), r::toString);
         assertTrue(r.get("op Cipher DES/CBC/PKCS5Padding").startsWith("REFUSED:NoSuchAlgorithmException"), r::toString);
         assertTrue(r.get("op MessageDigest MD5").startsWith("REFUSED:NoSuchAlgorithmException"), r::toString);
-        for (String ok : List.of("KeyPairGenerator RSA 2048", "Cipher AES/GCM/NoPadding AES-128",
-                "Cipher AES/GCM/NoPadding AES-128 key from bytes")) {
-            assertEquals("OK", r.get("op " + ok), ok + " in " + r);
-        }
-        for (String ok : SERVED) {
-            assertEquals("OK", r.get("op " + ok), ok + " in " + r);
-        }
+        assertOk(r, List.of("KeyPairGenerator RSA 2048", "Cipher AES/GCM/NoPadding AES-128",
+                "Cipher AES/GCM/NoPadding AES-128 key from bytes"));
+        assertOk(r, SERVED);
         assertEquals("OK:2048 bits", r.get("op KeyPairGenerator RSA uninitialised"), "the same size on every JDK");
     }
 
@@ -70,9 +62,7 @@ class BatteryTest {
         assertEquals("OK:256 bits", r.get("op KeyGenerator AES uninitialised"),
                 "an uninitialised generator makes keys the policy accepts, on every JDK");
         assertTrue(r.get("op KeyPairGenerator RSA 2048").contains("keys.rsa.min_bits"), r::toString);
-        for (String ok : SERVED) {
-            assertEquals("OK", r.get("op " + ok), ok + " in " + r);
-        }
+        assertOk(r, SERVED);
     }
 
     @Test
@@ -81,6 +71,12 @@ class BatteryTest {
         assertChild(Battery.EXIT_USAGE, "unexpected argument '--policy'", "--policy");
         assertChild(Battery.EXIT_USAGE, "unexpected argument '--tls-only'", "--tls-only", "--tls-only");
         assertChild(Battery.EXIT_USAGE, "policy 'NO-SUCH-POLICY' cannot be loaded", "--policy", "NO-SUCH-POLICY");
+    }
+
+    private static void assertOk(Map<String, String> results, List<String> operations) {
+        for (String op : operations) {
+            assertEquals("OK", results.get("op " + op), op + " in " + results);
+        }
     }
 
     private static void assertChild(int status, String message, String... args) {

@@ -1,5 +1,6 @@
 package dev.cryptopolicy.conformance;
 
+import static dev.cryptopolicy.conformance.MadeUpRuns.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,10 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MatrixTest {
 
-    private static final Matrix.Jdk JDK17 = new Matrix.Jdk("17", Path.of("/jdk17/bin/java"), 17, "17.0.15");
-    private static final Matrix.Jdk JDK25 = new Matrix.Jdk("25", Path.of("/jdk25/bin/java"), 25, "25.0.3");
-    private static final Matrix.Target T17 = new Matrix.Target(JDK17, false);
-    private static final Matrix.Target T25 = new Matrix.Target(JDK25, false);
+    private static final Matrix.Target T17 = MadeUpRuns.T17;
+    private static final Matrix.Target T25 = MadeUpRuns.T25;
 
     @TempDir
     Path dir;
@@ -97,9 +96,5 @@ class MatrixTest {
             jar.flush();
         }
         return file;
-    }
-
-    private static Matrix.Run run(Matrix.Target target, Map<String, String> lines) {
-        return new Matrix.Run("DEFAULT", target, Matrix.Route.EXPORT, Matrix.Status.OK, new TreeMap<>(lines), "", 1000);
     }
 }
