@@ -1,5 +1,7 @@
 package dev.cryptopolicy.cli;
 
+import static dev.cryptopolicy.conformance.MadeUpRuns.T17;
+import static dev.cryptopolicy.conformance.MadeUpRuns.T25;
 import static dev.cryptopolicy.conformance.MadeUpRuns.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cryptopolicy.conformance.MadeUpRuns;
 import dev.cryptopolicy.conformance.Matrix;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -31,9 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code MatrixTest} and {@code ConformanceMatrixTest}.
  */
 class MatrixCommandTest {
-
-    private static final Matrix.Target T17 = MadeUpRuns.T17;
-    private static final Matrix.Target T25 = MadeUpRuns.T25;
 
     @TempDir
     Path dir;

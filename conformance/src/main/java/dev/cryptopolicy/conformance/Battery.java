@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.KeyGenerator;
@@ -244,8 +245,20 @@ public final class Battery {
      *                 / Cause: message}) instead of the class alone
      */
     public static SortedMap<String, String> operations(boolean detailed) {
+        return operations(detailed, name -> true);
+    }
+
+    /**
+     * As {@link #operations(boolean)}, only the operations whose name (without {@code op }) is
+     * accepted by {@code which}.
+     */
+    public static SortedMap<String, String> operations(boolean detailed, Predicate<String> which) {
         SortedMap<String, String> lines = new TreeMap<>();
-        new Operations().all().forEach((name, op) -> lines.put("op " + name, outcome(op, detailed)));
+        new Operations().all().forEach((name, op) -> {
+            if (which.test(name)) {
+                lines.put("op " + name, outcome(op, detailed));
+            }
+        });
         return lines;
     }
 

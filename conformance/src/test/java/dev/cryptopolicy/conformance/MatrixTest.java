@@ -1,5 +1,7 @@
 package dev.cryptopolicy.conformance;
 
+import static dev.cryptopolicy.conformance.MadeUpRuns.T17;
+import static dev.cryptopolicy.conformance.MadeUpRuns.T25;
 import static dev.cryptopolicy.conformance.MadeUpRuns.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Bouncy Castle FIPS. The matrix across JDK 17 and 25 is {@link ConformanceMatrixTest}.
  */
 class MatrixTest {
-
-    private static final Matrix.Target T17 = MadeUpRuns.T17;
-    private static final Matrix.Target T25 = MadeUpRuns.T25;
 
     @TempDir
     Path dir;
