@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.conformance.Battery;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,10 +75,9 @@ class AgentTest {
         return Path.of(AgentTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
-    /** Where the providers module's test classes are, for its battery {@code dev.cryptopolicy.provider.Checks}. */
-    static Path providerTestClasses() throws Exception {
-        return Path.of(Class.forName("dev.cryptopolicy.provider.Checks", false, AgentTest.class.getClassLoader())
-                .getProtectionDomain().getCodeSource().getLocation().toURI());
+    /** Where the conformance battery is ({@link Battery}, a test dependency); the agent brings what it needs. */
+    static Path batteryClasses() throws Exception {
+        return Path.of(Battery.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     /** Starts {@code mainClass} in a fresh JVM with exactly {@code classPath} and waits for it. */
@@ -109,8 +109,13 @@ class AgentTest {
         return new Run(p.exitValue(), out, Files.readString(err));
     }
 
-    private Run run(List<String> options, Map<String, String> env, String mainClass) throws Exception {
-        return run(options, env, List.of(testClasses(), providerTestClasses()), mainClass, dir);
+    private Run run(List<String> options, Map<String, String> env, String mainClass, String... args) throws Exception {
+        return run(options, env, List.of(testClasses(), batteryClasses()), mainClass, dir, args);
+    }
+
+    /** The conformance battery with its refusals' messages, under {@code -javaagent:...=policy}. */
+    private Run battery(String policy) throws Exception {
+        return run(List.of("-javaagent:" + agentJar() + "=" + policy), Map.of(), Battery.class.getName(), "--detailed");
     }
 
     private Run app(String agentOptions) throws Exception {
@@ -166,27 +171,39 @@ class AgentTest {
 
     @Test
     void underTheAgentWithDefault_theIssuesChecklistHolds() throws Exception {
-        // dev.cryptopolicy.provider.Checks (providers test jar) runs the battery and prints name=result.
-        Run r = run(List.of("-javaagent:" + agentJar() + "=DEFAULT"), Map.of(), "dev.cryptopolicy.provider.Checks");
+        // The conformance battery, in the JVM as the agent left it (no policy of its own).
+        Run r = battery("DEFAULT");
         String out = r.out();
         assertEquals(0, r.exit(), r.all());
-        for (String refused : List.of("sha1withrsa=REFUSED: NoSuchAlgorithmException", "sha1withrsa-sunrsasign=REFUSED: NoSuchAlgorithmException",
-                "rsa1024=REFUSED: InvalidParameterException: RSA key of 1024 bits is below the minimum of 2048 bits of policy DEFAULT",
-                "rsa1024-sunrsasign=REFUSED", "des=REFUSED: NoSuchAlgorithmException")) {
+        for (String refused : List.of("op Signature SHA1withRSA = REFUSED:NoSuchAlgorithmException",
+                "op Signature SHA1withRSA from SunRsaSign = REFUSED:NoSuchAlgorithmException",
+                "op KeyPairGenerator RSA 1024 = REFUSED:InvalidParameterException: RSA key of 1024 bits is below the minimum "
+                        + "of 2048 bits of policy DEFAULT",
+                "op KeyPairGenerator RSA 1024 from SunRsaSign = REFUSED:", "op Cipher DES/CBC/PKCS5Padding = REFUSED:NoSuchAlgorithmException")) {
             assertTrue(out.contains(refused), refused + " in " + out);
         }
-        for (String ok : List.of("rsa2048", "aes128-gcm", "aes256-gcm", "ecdsa", "ed25519", "x25519", "sha3-256", "tls-default")) {
-            assertTrue(out.contains(ok + "=OK"), ok + " in " + out);
+        for (String ok : List.of("op KeyPairGenerator RSA 2048", "op Cipher AES/GCM/NoPadding AES-128",
+                "op Cipher AES/GCM/NoPadding AES-256", "op Signature SHA256withECDSA", "op Signature Ed25519",
+                "op KeyAgreement X25519", "op MessageDigest SHA3-256", "tls context")) {
+            assertTrue(out.contains(ok + " = OK\n"), ok + " in " + out);
         }
+        // Control: the same battery without the agent (on this test's class path) runs what DEFAULT refuses.
+        List<Path> testClassPath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            testClassPath.add(Path.of(entry));
+        }
+        Run plain = run(List.of(), Map.of(), testClassPath, Battery.class.getName(), dir);
+        assertTrue(plain.out().contains("op Signature SHA1withRSA = OK\n") && plain.out().contains("op KeyPairGenerator RSA 1024 = OK\n"),
+                plain.all());
     }
 
     @Test
     void underTheAgentWithFuture_aes128IsRefused_andUnderLegacySha1SignaturesWork() throws Exception {
-        String future = run(List.of("-javaagent:" + agentJar() + "=FUTURE"), Map.of(), "dev.cryptopolicy.provider.Checks").out();
-        assertTrue(future.contains("aes128-gcm=REFUSED") && future.contains("keys.symmetric.min_bits"), future);
-        assertTrue(future.contains("aes256-gcm=OK"), future);
-        String legacy = run(List.of("-javaagent:" + agentJar() + "=LEGACY"), Map.of(), "dev.cryptopolicy.provider.Checks").out();
-        assertTrue(legacy.contains("sha1-rsa-sign-legacy=OK"), legacy);
+        String future = battery("FUTURE").out();
+        assertTrue(future.contains("op Cipher AES/GCM/NoPadding AES-128 = REFUSED:") && future.contains("keys.symmetric.min_bits"), future);
+        assertTrue(future.contains("op Cipher AES/GCM/NoPadding AES-256 = OK\n"), future);
+        String legacy = battery("LEGACY").out();
+        assertTrue(legacy.contains("op Signature SHA1withRSA = OK\n"), legacy);
     }
 
     @Test

@@ -3,12 +3,14 @@ package dev.cryptopolicy.cli;
 import dev.cryptopolicy.engine.Quote;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cryptopolicy.conformance.Battery;
+import dev.cryptopolicy.conformance.Matrix;
 import dev.cryptopolicy.engine.CompiledPolicy;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -24,28 +28,21 @@ import org.apache.commons.cli.Options;
 
 /**
  * {@code cryptopolicy matrix [--policy REF]... [--java PATH]... [--format text|json]}: runs the
- * conformance battery ({@link MatrixBattery}) for each policy in child JVMs on this JDK and the
- * other tested one, each with and without Bouncy Castle FIPS on the class path, and shows whether
- * the policy gives the same features and the same refusals everywhere it can be installed.
- * {@code --policy} and {@code --java} may be repeated.
+ * conformance battery ({@link Battery}, through {@link Matrix}) for each policy in child JVMs on
+ * each JDK, each with and without Bouncy Castle FIPS on the class path, and shows whether the
+ * policy gives the same features and the same refusals everywhere it can be installed.
+ * {@code --policy} and {@code --java} may be repeated; without {@code --java}, the JDKs come from
+ * {@value #JAVA_ENV}, else from {@link #discover}.
  */
 final class MatrixCommand extends OptionCommand {
 
     private static final String[] FORMATS = {"text", "json"};
 
-    /** The policies compared when no {@code --policy} is given: every shipped policy and two modifiers. */
-    static final List<String> DEFAULT_POLICIES = List.of("LEGACY", "DEFAULT", "FUTURE", "FIPS", "DEFAULT:PQ",
-            "DEFAULT:NO-SHA1");
+    /** The environment variable with the JDKs to run on when no {@code --java} is given: a path list. */
+    static final String JAVA_ENV = "CRYPTOPOLICY_MATRIX_JAVA";
 
-    /** The JDKs cryptopolicy is tested on (README): the one not running the command is added when present. */
-    static final List<Path> KNOWN_JDKS = List.of(Path.of("/usr/lib/jvm/java-17-openjdk-amd64"),
-            Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"));
-
-    /** Child JVMs at a time. */
-    static final int PARALLELISM = 2;
-
-    /** The longest one child JVM may take. */
-    static final Duration CHILD_TIMEOUT = Duration.ofSeconds(120);
+    /** The feature releases cryptopolicy is tested on (README): what {@link #discover} looks for. */
+    static final List<Integer> TESTED_RELEASES = List.of(17, 25);
 
     @Override
     public String name() {
@@ -65,12 +62,16 @@ final class MatrixCommand extends OptionCommand {
     @Override
     String description() {
         return """
-                Runs a fixed battery in a fresh JVM for each policy on each runtime: this JDK and the
-                other tested JDK (/usr/lib/jvm/java-17-openjdk-amd64, /usr/lib/jvm/temurin-25-jdk-amd64,
-                when present; --java replaces the list), each with this command's class path as it is
-                and without the Bouncy Castle FIPS jars (and without jars whose manifest brings them
-                in). Each JVM installs the policy, with its java.security export as well (route
-                'export'), and records the features it exposes, about 40 operations (digests, MACs,
+                Runs a fixed battery in a fresh JVM for each policy on each runtime: each JDK, with
+                this command's class path as it is and without the Bouncy Castle FIPS jars (and without
+                jars whose manifest brings them in). The JDKs are those of --java (repeatable), else
+                those of the environment variable CRYPTOPOLICY_MATRIX_JAVA (JDK homes or java
+                launchers, separated by ':', ';' on Windows), else this JDK and, for each tested
+                release (17, 25) it is not, the first JDK of that release installed beside it (in the
+                directory that holds this JDK's home).
+
+                Each JVM installs the policy, with its java.security export as well (route
+                'export'), and records the features it exposes, about 45 operations (digests, MACs,
                 key generation of several sizes and curves, signatures, ciphers, agreements, KEM) as
                 OK or as the class of the exception that refused them, and the default TLS protocols,
                 cipher suites and (JDK 20 and later) named groups. A second JVM installs the policy
@@ -78,7 +79,8 @@ final class MatrixCommand extends OptionCommand {
 
                 The table shows each runtime's results side by side, then every line on which the
                 runtimes that can install the policy disagree. A runtime that cannot install the
-                policy (FIPS without bc-fips) shows why; that is not a difference.
+                policy (FIPS without bc-fips) shows why; that is not a difference. While the JVMs
+                run, one line per finished JVM goes to stderr.
 
                 With --here, runs the battery once in this JVM, installing the policy into it, and
                 prints its lines: what each child JVM of the matrix runs.
@@ -108,11 +110,11 @@ final class MatrixCommand extends OptionCommand {
     Options options() {
         return new Options()
                 .addOption(Option.builder("p").longOpt("policy").hasArg().argName("REF")
-                        .desc("policy reference, repeatable (default: " + String.join(", ", DEFAULT_POLICIES) + ")")
+                        .desc("policy reference, repeatable (default: " + String.join(", ", Matrix.DEFAULT_POLICIES) + ")")
                         .build())
                 .addOption(Option.builder().longOpt("java").hasArg().argName("PATH")
-                        .desc("a JDK (its home or its java launcher) to run on, repeatable; replaces the default "
-                                + "list (this JDK and the other tested one)").build())
+                        .desc("a JDK (its home or its java launcher) to run on, repeatable; replaces "
+                                + JAVA_ENV + " and the JDKs found beside this one").build())
                 .addOption(formatOption("text", FORMATS))
                 .addOption(Option.builder().longOpt("here")
                         .desc("run the battery for one --policy in this JVM (installing it) and print its lines")
@@ -144,9 +146,9 @@ final class MatrixCommand extends OptionCommand {
             throw new UsageException("--tls-only goes with --here");
         }
         if (references.isEmpty()) {
-            references = DEFAULT_POLICIES;
+            references = Matrix.DEFAULT_POLICIES;
         }
-        List<Matrix.Jdk> jdks = jdks(javas);
+        List<Matrix.Jdk> jdks = jdks(javas, System.getenv(JAVA_ENV), Matrix.Jdk.current());
         Map<String, CompiledPolicy> policies = new LinkedHashMap<>();
         for (String reference : new LinkedHashSet<>(references)) {
             policies.put(reference, Diagnostics.load(reference));
@@ -158,17 +160,18 @@ final class MatrixCommand extends OptionCommand {
         } catch (IOException e) {
             throw CommandFailure.io("cannot create a temporary directory: " + e.getMessage());
         }
-        Matrix.Settings settings = new Matrix.Settings(jdks, classPath, work, PARALLELISM, CHILD_TIMEOUT);
+        Matrix.Settings settings = new Matrix.Settings(jdks, classPath, work, Matrix.PARALLELISM, Matrix.CHILD_TIMEOUT);
         List<Matrix.Target> targets = Matrix.targets(jdks, classPath);
         int total = policies.size() * targets.size() * Matrix.Route.values().length;
         err.println("cryptopolicy matrix: " + total + " child JVMs (" + plural(policies.size(), "policy")
                 .replace("policys", "policies") + " x " + plural(targets.size(), "runtime") + " x "
                 + plural(Matrix.Route.values().length, "route") + "), "
-                + PARALLELISM + " at a time" + (Matrix.hasBcFips(classPath) ? ""
+                + Matrix.PARALLELISM + " at a time" + (Matrix.hasBcFips(classPath) ? ""
                         : "; no bc-fips jars on the class path, so every runtime is without it"));
         Matrix.Report report;
         try {
-            report = Matrix.run(settings, policies, run -> { });
+            AtomicInteger done = new AtomicInteger();
+            report = Matrix.run(settings, policies, run -> progress(err, done.incrementAndGet(), total, run));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("cryptopolicy matrix: interrupted");
@@ -186,40 +189,88 @@ final class MatrixCommand extends OptionCommand {
 
     /** {@code --here}: the battery in this JVM. */
     private int here(String reference, boolean tlsOnly, PrintStream out, PrintStream err) throws CommandFailure {
-        MatrixBattery.Outcome outcome = MatrixBattery.run(Diagnostics.load(reference), tlsOnly);
+        Battery.Outcome outcome = Battery.run(Diagnostics.load(reference), tlsOnly, false);
         outcome.text().forEach(out::println);
         return outcome.unsatisfiable() == null ? ExitStatus.OK : ExitStatus.FAILED;
     }
 
-    /** The JDKs to run on: those of {@code --java}, else this one and the other known ones present. */
-    static List<Matrix.Jdk> jdks(List<String> javas) throws UsageException {
+    /** One line on stderr per finished child JVM: {@code [3/48] DEFAULT on 25+bc-fips [export]: ok in 2.9 s}. */
+    static void progress(PrintStream err, int done, int total, Matrix.Run run) {
+        String status = run.status() == Matrix.Status.OK ? "ok" : run.status().name();
+        synchronized (err) {
+            err.println("cryptopolicy matrix: [" + done + "/" + total + "] " + run.policy() + " on "
+                    + run.target().label() + " [" + run.route().label() + "]: " + status + " in "
+                    + Matrix.seconds(run.millis()));
+            err.flush();
+        }
+    }
+
+    /**
+     * The JDKs to run on: those of {@code --java}; without, those of {@code environment} (the value
+     * of {@value #JAVA_ENV}, a path list) when it is set and not blank; else {@link #discover}.
+     */
+    static List<Matrix.Jdk> jdks(List<String> javas, String environment, Matrix.Jdk current) throws UsageException {
         List<Matrix.Jdk> out = new ArrayList<>();
-        if (javas.isEmpty()) {
-            Matrix.Jdk current = Matrix.Jdk.current();
-            out.add(current);
-            for (Path known : KNOWN_JDKS) {
-                if (!Files.isExecutable(known.resolve("bin").resolve("java"))) {
+        if (!javas.isEmpty()) {
+            for (String java : javas) {
+                out.add(jdk(java, "--java '" + java + "'"));
+            }
+        } else if (environment != null && !environment.isBlank()) {
+            for (String java : environment.split(File.pathSeparator, -1)) {
+                if (java.isBlank()) {
+                    throw new UsageException(JAVA_ENV + " has an empty entry: '" + environment + "'");
+                }
+                out.add(jdk(java, JAVA_ENV + " entry '" + java + "'"));
+            }
+        } else {
+            out.addAll(discover(current));
+        }
+        return distinctLabels(out);
+    }
+
+    private static Matrix.Jdk jdk(String java, String what) throws UsageException {
+        try {
+            return Matrix.Jdk.at(Path.of(java));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(what + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The default JDKs: {@code current}, then for each {@link #TESTED_RELEASES tested release} it
+     * is not, the first JDK of that release (by directory name) among the directories beside
+     * {@code current}'s home that hold an executable {@code bin/java}. A JDK that cannot tell its
+     * version is passed over.
+     */
+    static List<Matrix.Jdk> discover(Matrix.Jdk current) {
+        List<Matrix.Jdk> out = new ArrayList<>();
+        out.add(current);
+        Path bin = current.java().getParent();
+        Path home = bin == null ? null : bin.getParent();
+        Path beside = home == null ? null : home.getParent();
+        if (beside == null || !Files.isDirectory(beside)) {
+            return out;
+        }
+        Map<Integer, Matrix.Jdk> found = new TreeMap<>();
+        try (Stream<Path> homes = Files.list(beside)) {
+            for (Path candidate : homes.sorted().toList()) {
+                if (candidate.equals(home) || !Files.isExecutable(candidate.resolve("bin").resolve("java"))) {
                     continue;
                 }
                 try {
-                    Matrix.Jdk jdk = Matrix.Jdk.at(known);
-                    if (out.stream().noneMatch(j -> j.feature() == jdk.feature())) {
-                        out.add(jdk);
+                    Matrix.Jdk jdk = Matrix.Jdk.at(candidate);
+                    if (TESTED_RELEASES.contains(jdk.feature()) && jdk.feature() != current.feature()) {
+                        found.putIfAbsent(jdk.feature(), jdk);
                     }
                 } catch (IllegalArgumentException e) {
                     // Not usable: the matrix runs on the others.
                 }
             }
-        } else {
-            for (String java : javas) {
-                try {
-                    out.add(Matrix.Jdk.at(Path.of(java)));
-                } catch (IllegalArgumentException e) {
-                    throw new UsageException("--java '" + java + "': " + e.getMessage());
-                }
-            }
+        } catch (IOException e) {
+            // Nothing can be listed there: this JDK alone.
         }
-        return distinctLabels(out);
+        out.addAll(found.values());
+        return out;
     }
 
     /** Labels are feature releases; two JDKs of one release become {@code 21} and {@code 21#2}. */
@@ -440,20 +491,6 @@ final class MatrixCommand extends OptionCommand {
     }
 
     // ---- options -------------------------------------------------------------------------------
-
-    private static List<String> values(CommandLine line, String longOpt) throws UsageException {
-        String[] values = line.getOptionValues(longOpt);
-        List<String> out = new ArrayList<>();
-        if (values != null) {
-            for (String v : values) {
-                if (v.isBlank()) {
-                    throw new UsageException("option --" + longOpt + " needs a non-empty value");
-                }
-                out.add(v);
-            }
-        }
-        return out;
-    }
 
     private static void deleteQuietly(Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {

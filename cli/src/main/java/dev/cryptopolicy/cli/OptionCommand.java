@@ -163,6 +163,24 @@ abstract class OptionCommand implements Command {
     }
 
     /**
+     * Every value of an option, in the order given (one per occurrence of a {@link #repeatable()}
+     * option); none when it is absent.
+     */
+    static List<String> values(CommandLine line, String longOpt) throws UsageException {
+        String[] values = line.getOptionValues(longOpt);
+        List<String> out = new ArrayList<>();
+        if (values != null) {
+            for (String v : values) {
+                if (v.isBlank()) {
+                    throw new UsageException("option --" + longOpt + " needs a non-empty value");
+                }
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
      * The value of {@code --format}, checked against the allowed values (lower case, as typed).
      *
      * @param fallback the value when {@code --format} is not given

@@ -1,14 +1,19 @@
 package dev.cryptopolicy.cli;
 
+import static dev.cryptopolicy.conformance.MadeUpRuns.T17;
+import static dev.cryptopolicy.conformance.MadeUpRuns.T25;
+import static dev.cryptopolicy.conformance.MadeUpRuns.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cryptopolicy.conformance.Matrix;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,24 +21,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code cryptopolicy matrix}: options, the comparison, the text and JSON output on made-up runs,
- * the class path without Bouncy Castle FIPS, and one real matrix on this JDK alone. The matrix
- * across JDK 17 and 25 is {@link ConformanceMatrixTest}.
+ * {@code cryptopolicy matrix}: options, the JDKs of {@code --java}, the environment and the default
+ * discovery, the text and JSON output on made-up runs, and one real matrix on this JDK alone, with
+ * its progress. The comparison and the matrix across JDK 17 and 25 are the conformance module's
+ * {@code MatrixTest} and {@code ConformanceMatrixTest}.
  */
 class MatrixCommandTest {
-
-    private static final Matrix.Jdk JDK17 = new Matrix.Jdk("17", Path.of("/jdk17/bin/java"), 17, "17.0.15");
-    private static final Matrix.Jdk JDK25 = new Matrix.Jdk("25", Path.of("/jdk25/bin/java"), 25, "25.0.3");
-    private static final Matrix.Target T17 = new Matrix.Target(JDK17, false);
-    private static final Matrix.Target T25 = new Matrix.Target(JDK25, false);
 
     @TempDir
     Path dir;
@@ -86,36 +84,6 @@ class MatrixCommandTest {
         assertEquals("", r.out(), r::toString);
     }
 
-    // ---- comparison ----------------------------------------------------------------------------
-
-    @Test
-    void compare_reportsEveryDisagreement_withAbsentKeysAsADash() {
-        Matrix.Run a = run(T17, Map.of("feature MessageDigest SHA-256", "yes", "op MessageDigest MD5",
-                "REFUSED:NoSuchAlgorithmException"));
-        Matrix.Run b = run(T25, Map.of("feature MessageDigest SHA-256", "yes", "feature MessageDigest SHAKE256", "yes",
-                "op MessageDigest MD5", "OK"));
-        List<Matrix.Difference> d = Matrix.compare("DEFAULT", Matrix.Route.EXPORT, List.of(a, b));
-        assertEquals(2, d.size(), d::toString);
-        assertEquals("DEFAULT [export] feature MessageDigest SHAKE256: 17=-, 25=yes", d.get(0).describe());
-        assertEquals("DEFAULT [export] op MessageDigest MD5: 17=REFUSED:NoSuchAlgorithmException, 25=OK",
-                d.get(1).describe());
-    }
-
-    @Test
-    void compare_skipsWhatOneJdkHasNoApiFor_andTheKeysBelowIt() {
-        Matrix.Run a = run(T17, Map.of("tls group", "n/a", "op KEM ML-KEM-768", "n/a", "tls protocol TLSv1.3", "yes"));
-        Matrix.Run b = run(T25, Map.of("tls group x25519", "yes", "op KEM ML-KEM-768", "REFUSED:NoSuchAlgorithmException",
-                "tls protocol TLSv1.3", "yes", "tls protocol TLSv1.2", "yes"));
-        List<Matrix.Difference> d = Matrix.compare("DEFAULT", Matrix.Route.INSTALL, List.of(a, b));
-        assertEquals(List.of("DEFAULT [install] tls protocol TLSv1.2: 17=-, 25=yes"),
-                d.stream().map(Matrix.Difference::describe).toList());
-    }
-
-    @Test
-    void compare_ofOneRun_findsNothing() {
-        assertEquals(List.of(), Matrix.compare("FIPS", Matrix.Route.EXPORT, List.of(run(T17, Map.of("a", "b")))));
-    }
-
     // ---- output --------------------------------------------------------------------------------
 
     @Test
@@ -164,10 +132,6 @@ class MatrixCommandTest {
                 Matrix.compare("DEFAULT", Matrix.Route.EXPORT, List.of(d17, d25)), 1500);
     }
 
-    private static Matrix.Run run(Matrix.Target target, Map<String, String> lines) {
-        return new Matrix.Run("DEFAULT", target, Matrix.Route.EXPORT, Matrix.Status.OK, new TreeMap<>(lines), "", 1000);
-    }
-
     private static String print(Matrix.Report report) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
@@ -176,51 +140,80 @@ class MatrixCommandTest {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    // ---- class path ----------------------------------------------------------------------------
+    // ---- JDKs ------------------------------------------------------------------------------------
 
     @Test
-    void bcFipsJars_areRecognisedByName() {
-        assertTrue(Matrix.isBcFips("/lib/bc-fips-2.1.3.jar"));
-        assertTrue(Matrix.isBcFips("/m2/org/bouncycastle/bctls-fips/2.1.20/bctls-fips-2.1.20.jar"));
-        assertTrue(Matrix.isBcFips("bcutil-fips-2.1.5.jar"));
-        assertTrue(Matrix.isBcFips("/lib/bcpkix-fips-2.1.10.jar"));
-        assertFalse(Matrix.isBcFips("/lib/bcprov-jdk18on-1.80.jar"));
-        assertFalse(Matrix.isBcFips("/lib/cryptopolicy-providers-0.1.0.jar"));
+    void repeatedJava_givesEveryJdkInOrder_withDistinctLabels_andWinsOverTheEnvironment() throws Exception {
+        String home = System.getProperty("java.home");
+        String label = String.valueOf(Runtime.version().feature());
+        List<Matrix.Jdk> jdks = MatrixCommand.jdks(List.of(home, home + "/bin/java"), dir.resolve("nowhere").toString(),
+                Matrix.Jdk.current());
+        assertEquals(List.of(label, label + "#2"), jdks.stream().map(Matrix.Jdk::label).toList());
+        assertEquals(jdks.get(0).java(), jdks.get(1).java());
     }
 
     @Test
-    void withoutBcFips_dropsTheJars_andJarsWhoseManifestBringsThemIn() throws IOException {
-        Path lib = Files.createDirectories(dir.resolve("lib"));
-        Path bc = Files.writeString(lib.resolve("bc-fips-2.1.3.jar"), "");
-        Path providers = jar(lib.resolve("providers.jar"), null);
-        Path agent = jar(lib.resolve("agent.jar"), "providers.jar bc-fips-2.1.3.jar");
-        Path plain = jar(lib.resolve("plain.jar"), "providers.jar");
-        List<String> classPath = List.of(agent.toString(), plain.toString(), bc.toString());
-        assertTrue(Matrix.hasBcFips(classPath));
-        assertTrue(Matrix.hasBcFips(List.of(agent.toString())), "through the agent jar's manifest");
-        assertFalse(Matrix.hasBcFips(List.of(plain.toString(), providers.toString())));
-        assertEquals(List.of(providers.toString(), plain.toString()), Matrix.withoutBcFips(classPath));
+    void withoutJava_theJdksComeFromTheEnvironment_aPathList() throws Exception {
+        String home = System.getProperty("java.home");
+        Path fake = fakeJdk("jdk-21", "21.0.4");
+        List<Matrix.Jdk> jdks = MatrixCommand.jdks(List.of(), fake + File.pathSeparator + home, Matrix.Jdk.current());
+        assertEquals(List.of("21", String.valueOf(Runtime.version().feature())),
+                jdks.stream().map(Matrix.Jdk::label).toList());
+        assertEquals("21.0.4", jdks.get(0).version());
+        UsageException bad = assertThrows(UsageException.class,
+                () -> MatrixCommand.jdks(List.of(), home + File.pathSeparator + dir.resolve("nowhere"), Matrix.Jdk.current()));
+        assertTrue(bad.getMessage().startsWith(MatrixCommand.JAVA_ENV + " entry '" + dir.resolve("nowhere")
+                + "': no java launcher at"), bad.getMessage());
+        UsageException empty = assertThrows(UsageException.class,
+                () -> MatrixCommand.jdks(List.of(), home + File.pathSeparator + File.pathSeparator + home, Matrix.Jdk.current()));
+        assertTrue(empty.getMessage().contains("has an empty entry"), empty.getMessage());
     }
 
-    private static Path jar(Path file, String classPath) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        if (classPath != null) {
-            manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
-        }
-        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
-            jar.flush();
-        }
-        return file;
+    @Test
+    void withNeither_theDefaultIsThisJdk_andTheFirstJdkOfEachOtherTestedReleaseBesideIt() throws Exception {
+        Path current = fakeJdk("a-current", "17.0.15");
+        fakeJdk("b-temurin-25", "25.0.3");
+        fakeJdk("c-temurin-25", "25.0.1");
+        fakeJdk("d-jdk-21", "21.0.4");
+        fakeJdk("e-other-17", "17.0.9");
+        Files.createDirectories(dir.resolve("f-no-launcher").resolve("bin"));
+        List<Matrix.Jdk> jdks = MatrixCommand.jdks(List.of(), " ", Matrix.Jdk.at(current));
+        assertEquals(List.of(current.resolve("bin/java"), dir.resolve("b-temurin-25/bin/java")),
+                jdks.stream().map(Matrix.Jdk::java).toList());
+        assertEquals(List.of("17", "25"), jdks.stream().map(Matrix.Jdk::label).toList());
+    }
+
+    @Test
+    void theEnvironmentVariable_isReadByTheCommand() throws Exception {
+        Path nowhere = dir.resolve("nowhere");
+        Cli.Result r = Cli.fresh(Map.of(MatrixCommand.JAVA_ENV, nowhere.toString()), "matrix", "--policy", "DEFAULT");
+        assertEquals(ExitStatus.USAGE, r.status(), r::toString);
+        assertTrue(r.err().contains("cryptopolicy matrix: " + MatrixCommand.JAVA_ENV + " entry '" + nowhere
+                + "': no java launcher at"), r::toString);
+        assertEquals("", r.out(), r::toString);
+    }
+
+    /** A JDK home the version of which its {@code release} file tells; its launcher is never run. */
+    private Path fakeJdk(String name, String version) throws IOException {
+        Path home = Files.createDirectories(dir.resolve(name));
+        Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\nexit 1\n");
+        assertTrue(java.toFile().setExecutable(true));
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+        return home;
     }
 
     // ---- a real matrix, on this JDK only -------------------------------------------------------
 
     @Test
-    void matrixOnThisJdk_withAndWithoutBcFips_isIdenticalForDefaultNoSha1() {
+    void matrixOnThisJdk_withAndWithoutBcFips_isIdenticalForDefaultNoSha1_withProgressOnStderr() {
         Cli.Result r = Cli.run("matrix", "--policy", "DEFAULT:NO-SHA1", "--java", System.getProperty("java.home"));
         String label = String.valueOf(Runtime.version().feature());
         assertTrue(r.err().contains("4 child JVMs (1 policy x 2 runtimes x 2 routes)"), r::toString);
+        for (int i = 1; i <= 4; i++) {
+            assertTrue(Pattern.compile("(?m)^cryptopolicy matrix: \\[" + i + "/4\\] DEFAULT:NO-SHA1 on " + label
+                    + "(\\+bc-fips)? \\[(install|export)\\]: ok in \\d+\\.\\d s$").matcher(r.err()).find(), r::toString);
+        }
         assertTrue(Pattern.compile("(?m)^  policy DEFAULT:NO-SHA1 +" + label + " +" + label + "\\+bc-fips$")
                 .matcher(r.out()).find(), r::toString);
         assertTrue(Pattern.compile("(?m)^  status +ok +ok$").matcher(r.out()).find(), r::toString);

@@ -22,15 +22,16 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.InvalidKeySpecException;
 import java.util.List;
-import java.util.Map;
 import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Installs shipped policies in this JVM and tries to get around them. */
+/**
+ * Installs shipped policies in this JVM and tries to get around them. The battery of operations
+ * under DEFAULT, FUTURE and LEGACY is the conformance module's {@code BatteryTest}.
+ */
 class CryptoPolicyTest {
 
     @AfterEach
@@ -43,20 +44,6 @@ class CryptoPolicyTest {
         Provider p = Security.getProvider(name);
         assertFalse(p instanceof WrapperProvider, name + " is wrapped: call before installing");
         return p;
-    }
-
-    @Test
-    void defaultPolicy_passesTheIssuesChecklist() throws Exception {
-        CryptoPolicy.install("DEFAULT");
-        Map<String, String> r = Checks.run();
-        assertTrue(r.get("sha1withrsa").startsWith("REFUSED: NoSuchAlgorithmException"), r::toString);
-        assertTrue(r.get("sha1withrsa-sunrsasign").startsWith("REFUSED: NoSuchAlgorithmException"), r::toString);
-        assertTrue(r.get("rsa1024").contains("RSA key of 1024 bits is below the minimum of 2048 bits of policy DEFAULT (keys.rsa.min_bits, DEFAULT.yaml:"), r::toString);
-        assertTrue(r.get("rsa1024-sunrsasign").contains("keys.rsa.min_bits"), r::toString);
-        assertTrue(r.get("des").startsWith("REFUSED: NoSuchAlgorithmException"), r::toString);
-        for (String ok : List.of("rsa2048", "aes128-gcm", "aes256-gcm", "ecdsa", "ed25519", "x25519", "sha3-256")) {
-            assertEquals("OK", r.get(ok), ok + " in " + r);
-        }
     }
 
     @Test
@@ -112,19 +99,6 @@ class CryptoPolicyTest {
     }
 
     @Test
-    void futurePolicy_refusesAes128KeysHoweverTheyArrive() throws Exception {
-        CryptoPolicy.install("FUTURE");
-        Map<String, String> r = Checks.run();
-        assertTrue(r.get("aes128-gcm").contains("keys.symmetric.min_bits"), r::toString);
-        assertEquals("OK", r.get("aes256-gcm"));
-        KeyGenerator g = KeyGenerator.getInstance("AES");
-        assertThrows(java.security.InvalidParameterException.class, () -> g.init(128));
-        assertEquals(32, KeyGenerator.getInstance("AES").generateKey().getEncoded().length,
-                "an uninitialised generator makes keys the policy accepts, on every JDK");
-        assertTrue(r.get("rsa2048").contains("keys.rsa.min_bits"), r::toString);
-    }
-
-    @Test
     void legacyPolicy_allowsSha1Signatures() throws Exception {
         CryptoPolicy.install("LEGACY");
         assertEquals("OK", Checks.attempt(() -> Checks.sign("SHA1withRSA", Checks.rsa(null, 2048))));
@@ -145,7 +119,7 @@ class CryptoPolicyTest {
         assertNotNull(java.util.UUID.nameUUIDFromBytes(new byte[] {1}), "java.util.UUID uses MD5 internally");
         java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
         ks.load(null, null);
-        // TLS is checked in child JVMs (Checks "tls-default"): the JDK caches what TLS can use at
+        // TLS is checked in child JVMs (the conformance battery's "tls" lines): the JDK caches what TLS can use at
         // first use, so TLS initialised under a policy here would stay so for later tests.
     }
 

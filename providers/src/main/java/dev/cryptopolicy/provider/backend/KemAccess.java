@@ -12,12 +12,13 @@ import javax.crypto.SecretKey;
  * Reaches {@code javax.crypto.KEM} by reflection, because this library is compiled with
  * {@code --release 17}, whose API does not have it. The class is public API from JDK 21 and is
  * also present in recent JDK 17 updates (17.0.15 has it), so its presence is checked, not the
- * version.
+ * version. Public for the conformance battery, which exercises {@code javax.crypto.KEM} through
+ * this same shim; not part of the supported API.
  */
-final class KemAccess {
+public final class KemAccess {
 
     /** The outcome of one encapsulation: the shared secret and the message for the other party. */
-    record Encapsulated(SecretKey key, byte[] encapsulation) {
+    public record Encapsulated(SecretKey key, byte[] encapsulation) {
     }
 
     private KemAccess() {
@@ -73,7 +74,12 @@ final class KemAccess {
         }
     }
 
-    static Encapsulated encapsulate(String algorithm, Provider provider, PublicKey publicKey)
+    /**
+     * Encapsulates with {@code KEM.getInstance(algorithm, provider)}.
+     *
+     * @throws ProbeFailure when this JVM has no {@code javax.crypto.KEM} API
+     */
+    public static Encapsulated encapsulate(String algorithm, Provider provider, PublicKey publicKey)
             throws GeneralSecurityException, ProbeFailure {
         Object kem = invoke(Api.GET_INSTANCE, null, algorithm, provider);
         Object encapsulator = invoke(Api.NEW_ENCAPSULATOR, kem, publicKey);
@@ -82,7 +88,12 @@ final class KemAccess {
                 (byte[]) invoke(Api.ENCAPSULATION, encapsulated));
     }
 
-    static SecretKey decapsulate(String algorithm, Provider provider, PrivateKey privateKey, byte[] encapsulation)
+    /**
+     * Decapsulates with {@code KEM.getInstance(algorithm, provider)}.
+     *
+     * @throws ProbeFailure when this JVM has no {@code javax.crypto.KEM} API
+     */
+    public static SecretKey decapsulate(String algorithm, Provider provider, PrivateKey privateKey, byte[] encapsulation)
             throws GeneralSecurityException, ProbeFailure {
         Object kem = invoke(Api.GET_INSTANCE, null, algorithm, provider);
         Object decapsulator = invoke(Api.NEW_DECAPSULATOR, kem, privateKey);

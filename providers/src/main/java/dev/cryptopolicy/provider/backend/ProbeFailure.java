@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * A probe's finding that the backend gave a wrong answer; its message is the reason shown to the
- * user. Checked so that every probe body declares it can fail that way.
+ * user. Checked so that every probe body declares it can fail that way. Public because
+ * {@link KemAccess} throws it; made only in this package.
  */
-final class ProbeFailure extends Exception {
+public final class ProbeFailure extends Exception {
 
     private static final long serialVersionUID = 1L;
 

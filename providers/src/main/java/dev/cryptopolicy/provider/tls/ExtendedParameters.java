@@ -10,9 +10,10 @@ import javax.net.ssl.SSLParameters;
  * JDK 20, and this library is compiled with {@code --release 17}. On older JDKs the getters answer
  * {@code null} ("not set") and the setters do nothing: there, SunJSSE takes named groups and
  * signature schemes only from the process-wide system properties of
- * {@link TlsEnforcement#systemPropertiesFor}.
+ * {@link TlsEnforcement#systemPropertiesFor}. Public for the conformance battery, which reads the
+ * default named groups through this same shim; not part of the supported API.
  */
-final class ExtendedParameters {
+public final class ExtendedParameters {
 
     private ExtendedParameters() {
     }
@@ -37,11 +38,12 @@ final class ExtendedParameters {
     }
 
     /** Whether this JVM lets named groups and signature schemes be set per connection (JDK 20+). */
-    static boolean perConnection() {
+    public static boolean perConnection() {
         return Api.SET_NAMED_GROUPS != null && Api.SET_SIGNATURE_SCHEMES != null;
     }
 
-    static String[] namedGroups(SSLParameters parameters) {
+    /** The named groups of {@code parameters}; {@code null} when not set or before JDK 20. */
+    public static String[] namedGroups(SSLParameters parameters) {
         return (String[]) invoke(Api.GET_NAMED_GROUPS, parameters);
     }
 

@@ -1,4 +1,4 @@
-package dev.cryptopolicy.cli;
+package dev.cryptopolicy.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -8,7 +8,6 @@ import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Castle FIPS on the class path, for every shipped policy and two modifiers; where a policy cannot
  * be installed, the JVM says so at start-up, naming what is missing.
  *
- * <p>Runs {@link MatrixBattery} in 48 child JVMs (6 policies x 4 runtimes x 2 routes, see
+ * <p>Runs the {@link Battery} in 48 child JVMs (6 policies x 4 runtimes x 2 routes, see
  * {@link Matrix.Route}), two at a time, prints the matrix, and compares. It runs once per CI run:
  * on JDK 17, which starts JDK 25 itself (the suite's second pass, on JDK 25, skips it). JDK 25 is
  * {@code $JDK25_HOME} or {@code /usr/lib/jvm/temurin-25-jdk-amd64}.
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConformanceMatrixTest {
 
     /** The policies compared: every shipped policy, and the PQ and NO-SHA1 modifiers on DEFAULT. */
-    static final List<String> POLICIES = MatrixCommand.DEFAULT_POLICIES;
+    static final List<String> POLICIES = Matrix.DEFAULT_POLICIES;
 
     /**
      * Where a policy cannot be installed, by {@code POLICY@RUNTIME}, with what the start-up message
@@ -57,9 +56,6 @@ class ConformanceMatrixTest {
      * route, battery line, and each runtime's value ({@code -}: the runtime does not print that line).
      */
     static final Set<String> EXPECTED_DIFFERENCES = Set.of();
-
-    /** The longest one child JVM may take. */
-    private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(120);
 
     @TempDir
     Path dir;
@@ -81,9 +77,13 @@ class ConformanceMatrixTest {
             policies.put(reference, PolicyLoader.standard().load(reference));
         }
 
-        Matrix.Report report = Matrix.run(new Matrix.Settings(jdks, classPath, dir, MatrixCommand.PARALLELISM,
-                CHILD_TIMEOUT), policies, run -> { });
-        MatrixCommand.printText(report, System.out);
+        Matrix.Report report = Matrix.run(new Matrix.Settings(jdks, classPath, dir, Matrix.PARALLELISM,
+                Matrix.CHILD_TIMEOUT), policies, run -> { });
+        for (Matrix.Run r : report.runs()) {
+            System.out.println(r.policy() + " on " + r.target().label() + " [" + r.route().label() + "]: " + r.status()
+                    + " in " + Matrix.seconds(r.millis()) + (r.message().isEmpty() ? "" : ": " + r.message()));
+        }
+        System.out.println("matrix: " + report.runs().size() + " child JVMs in " + Matrix.seconds(report.millis()));
 
         List<String> failures = new ArrayList<>();
         for (Matrix.Run r : report.errors()) {
@@ -122,7 +122,7 @@ class ConformanceMatrixTest {
                     + String.join("\n    ", fixed));
         }
         if (!failures.isEmpty()) {
-            fail(failures.size() + " conformance failures (the matrix is printed above):\n  "
+            fail(failures.size() + " conformance failures (the runs are printed above):\n  "
                     + String.join("\n  ", failures));
         }
     }

@@ -1,18 +1,22 @@
-package dev.cryptopolicy.cli;
+package dev.cryptopolicy.conformance;
 
 import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.PolicyException;
+import dev.cryptopolicy.engine.PolicyLoader;
 import dev.cryptopolicy.provider.CryptoPolicy;
 import dev.cryptopolicy.provider.Installation;
 import dev.cryptopolicy.provider.PolicyInstallException;
+import dev.cryptopolicy.provider.backend.KemAccess;
+import dev.cryptopolicy.provider.backend.ProbeFailure;
+import dev.cryptopolicy.provider.tls.ExtendedParameters;
+import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.Provider;
-import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Security;
 import java.security.Signature;
@@ -26,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.KeyGenerator;
@@ -40,10 +45,12 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /**
- * The conformance battery of {@code cryptopolicy matrix}: installs a policy into <em>this</em> JVM
- * and records what an application then gets, as {@code key = value} lines that can be compared
- * across JDKs and backends. {@code cryptopolicy matrix} runs it in a child JVM per (JDK, class
- * path, policy, route) through {@code cryptopolicy matrix --here [--tls-only] --policy REF}.
+ * The conformance battery: the one fixed set of crypto operations that the matrix
+ * ({@link Matrix}), the provider tests and the agent tests run. It records what an application
+ * gets in <em>this</em> JVM, as {@code key = value} lines that can be compared across JDKs and
+ * backends. {@link Matrix} runs it in a child JVM per (JDK, class path, policy, route) through
+ * {@link #main} ({@code java -cp ... dev.cryptopolicy.conformance.Battery [--tls-only] [--detailed]
+ * [--policy REF]}); tests call {@link #operations(boolean)} in their own JVM.
  *
  * <p>The line format is the whole contract between the child and the parent:
  * <ul>
@@ -51,10 +58,13 @@ import javax.net.ssl.SSLParameters;
  *   <li>{@code UNSATISFIABLE: message}: the only other line when the policy cannot be installed
  *       here; the message is {@link PolicyInstallException}'s, on one line;</li>
  *   <li>{@code feature SERVICE ALGORITHM = yes}: one per feature the installation exposes (the keys
- *       of {@link Installation#features()}, not the backends, which legitimately differ);</li>
+ *       of {@link Installation#features()}, not the backends, which legitimately differ); only when
+ *       the battery installs the policy itself;</li>
  *   <li>{@code op NAME = OK}, {@code OK:detail}, {@code REFUSED:ExceptionClass} (the simple class
  *       name only: messages may legitimately name different backends), {@code WRONG:what} (an
- *       operation that ran but gave a wrong answer) or {@code n/a} (the JDK has no such API);</li>
+ *       operation that ran but gave a wrong answer) or {@code n/a} (the JDK has no such API);
+ *       {@code --detailed} appends {@code : message / CauseClass: message ...} to a refusal, for
+ *       tests that check what the refusal says;</li>
  *   <li>{@code tls protocol NAME = yes}, {@code tls suite NAME = yes}, {@code tls group NAME = yes}:
  *       the defaults of {@code SSLContext.getDefault().getDefaultSSLParameters()}; {@code tls group = n/a}
  *       before JDK 20 (no API for named groups), {@code tls context = REFUSED:ExceptionClass} when
@@ -65,28 +75,40 @@ import javax.net.ssl.SSLParameters;
  *
  * <p>Lines other than comments are sorted, so two runs can be compared line by line.
  */
-final class MatrixBattery {
+public final class Battery {
 
     /** The prefix of the single line printed when the policy cannot be installed. */
-    static final String UNSATISFIABLE = "UNSATISFIABLE: ";
+    public static final String UNSATISFIABLE = "UNSATISFIABLE: ";
 
     /** Between a key and its value. */
-    static final String SEPARATOR = " = ";
+    public static final String SEPARATOR = " = ";
 
     /** The value of a member of a set (a feature, a TLS protocol, suite or group). */
-    static final String PRESENT = "yes";
+    public static final String PRESENT = "yes";
 
     /** The value of a key this JDK has no API for: not compared. */
-    static final String NOT_APPLICABLE = "n/a";
+    public static final String NOT_APPLICABLE = "n/a";
+
+    /** The exit status of {@link #main} when the policy cannot be installed. */
+    public static final int EXIT_UNSATISFIABLE = 1;
+
+    /** The exit status of {@link #main} for wrong arguments or a policy that cannot be loaded. */
+    public static final int EXIT_USAGE = 2;
 
     /** The fixed input of digests, MACs and signatures. */
     private static final byte[] DATA = "cryptopolicy conformance battery".getBytes(StandardCharsets.US_ASCII);
 
     /** What a run produced: the sorted lines, or why the policy could not be installed. */
-    record Outcome(List<String> comments, SortedMap<String, String> lines, String unsatisfiable) {
+    public record Outcome(List<String> comments, SortedMap<String, String> lines, String unsatisfiable) {
+
+        /** Copies the lists, so the outcome does not change. */
+        public Outcome {
+            comments = List.copyOf(comments);
+            lines = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(lines));
+        }
 
         /** The lines as printed: comments first, then {@code key = value} sorted, or the UNSATISFIABLE line. */
-        List<String> text() {
+        public List<String> text() {
             List<String> out = new ArrayList<>(comments);
             if (unsatisfiable != null) {
                 out.add(UNSATISFIABLE + unsatisfiable);
@@ -121,27 +143,76 @@ final class MatrixBattery {
         }
     }
 
-    private MatrixBattery() {
+    private Battery() {
+    }
+
+    /**
+     * The child JVM of {@link Matrix}, and of the tests that run the battery under another route:
+     * {@code [--tls-only] [--detailed] [--policy REF]}. With {@code --policy}, installs the policy
+     * first (exit status {@value #EXIT_UNSATISFIABLE} with the UNSATISFIABLE line when it cannot be
+     * installed); without, runs the battery in the JVM as it is (a policy the agent or
+     * {@code java.security} installed). Prints the lines of {@link Outcome#text()}.
+     */
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    /** {@link #main} without the exit: returns the exit status. */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        boolean tlsOnly = false;
+        boolean detailed = false;
+        String reference = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--tls-only") && !tlsOnly) {
+                tlsOnly = true;
+            } else if (arg.equals("--detailed") && !detailed) {
+                detailed = true;
+            } else if (arg.equals("--policy") && reference == null && i + 1 < args.size()) {
+                reference = args.get(++i);
+            } else {
+                err.println("cryptopolicy battery: unexpected argument '" + arg
+                        + "'; usage: [--tls-only] [--detailed] [--policy REF]");
+                return EXIT_USAGE;
+            }
+        }
+        CompiledPolicy policy = null;
+        if (reference != null) {
+            try {
+                policy = PolicyLoader.standard().load(reference);
+            } catch (PolicyException e) {
+                err.println("cryptopolicy battery: policy '" + reference + "' cannot be loaded: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+        }
+        Outcome outcome = run(policy, tlsOnly, detailed);
+        outcome.text().forEach(out::println);
+        out.flush();
+        return outcome.unsatisfiable() == null ? 0 : EXIT_UNSATISFIABLE;
     }
 
     /**
      * Installs {@code policy} into this JVM (for good: the battery's JVM exists for this) and runs
      * the battery.
      *
-     * @param tlsOnly record only the TLS defaults (no features, no operations)
+     * @param policy   the policy to install, or {@code null} to run in this JVM as it is
+     * @param tlsOnly  record only the TLS defaults (no features, no operations)
+     * @param detailed give the messages of refusals too (see {@link #operations(boolean)})
      */
-    static Outcome run(CompiledPolicy policy, boolean tlsOnly) {
+    public static Outcome run(CompiledPolicy policy, boolean tlsOnly, boolean detailed) {
         List<String> comments = new ArrayList<>();
-        comments.add("# policy " + policy.name() + " on Java " + Runtime.version() + " ("
-                + System.getProperty("java.vendor") + ", " + System.getProperty("java.home") + ")");
+        comments.add("# policy " + (policy == null ? "(none installed by the battery)" : policy.name()) + " on Java "
+                + Runtime.version() + " (" + System.getProperty("java.vendor") + ", " + System.getProperty("java.home") + ")");
         String securityProperties = System.getProperty("java.security.properties");
         comments.add("# java.security.properties: " + (securityProperties == null ? "none" : securityProperties));
         long start = System.nanoTime();
-        Installation installation;
-        try {
-            installation = CryptoPolicy.install(policy);
-        } catch (PolicyInstallException e) {
-            return new Outcome(comments, new TreeMap<>(), oneLine(e.getMessage()));
+        Installation installation = null;
+        if (policy != null) {
+            try {
+                installation = CryptoPolicy.install(policy);
+            } catch (PolicyInstallException e) {
+                return new Outcome(comments, new TreeMap<>(), oneLine(e.getMessage()));
+            }
         }
         List<String> providers = new ArrayList<>();
         for (Provider p : Security.getProviders()) {
@@ -151,18 +222,44 @@ final class MatrixBattery {
         SortedMap<String, String> lines = new TreeMap<>();
         long installed = System.nanoTime();
         if (!tlsOnly) {
-            for (String feature : installation.features().keySet()) {
-                lines.put("feature " + feature, PRESENT);
+            if (installation != null) {
+                for (String feature : installation.features().keySet()) {
+                    lines.put("feature " + feature, PRESENT);
+                }
             }
-            Operations operations = new Operations();
-            operations.all().forEach((name, op) -> lines.put("op " + name, outcome(op)));
+            lines.putAll(operations(detailed));
         }
         long operated = System.nanoTime();
-        tls(lines);
+        tls(lines, detailed);
         long end = System.nanoTime();
         comments.add("# milliseconds: JVM start to install " + sinceJvmStart(start) + ", install " + (installed - start) / 1_000_000
                 + ", operations " + (operated - installed) / 1_000_000 + ", tls " + (end - operated) / 1_000_000);
         return new Outcome(comments, lines, null);
+    }
+
+    /**
+     * Runs every operation in this JVM as it is, by {@code op NAME}, in name order. Touches no
+     * TLS, so it may run in a test JVM (the JDK caches what TLS can use at first use).
+     *
+     * @param detailed append the refusal's message and its causes' ({@code REFUSED:Class: message
+     *                 / Cause: message}) instead of the class alone
+     */
+    public static SortedMap<String, String> operations(boolean detailed) {
+        return operations(detailed, name -> true);
+    }
+
+    /**
+     * As {@link #operations(boolean)}, only the operations whose name (without {@code op }) is
+     * accepted by {@code which}.
+     */
+    public static SortedMap<String, String> operations(boolean detailed, Predicate<String> which) {
+        SortedMap<String, String> lines = new TreeMap<>();
+        new Operations().all().forEach((name, op) -> {
+            if (which.test(name)) {
+                lines.put("op " + name, outcome(op, detailed));
+            }
+        });
+        return lines;
     }
 
     /** Milliseconds from the JVM's start to {@code nanoTime}, or -1 when the platform cannot tell. */
@@ -174,7 +271,7 @@ final class MatrixBattery {
     }
 
     /** {@code OK}, {@code OK:detail}, {@code WRONG:what} or {@code REFUSED:ExceptionClass}. */
-    private static String outcome(Op op) {
+    private static String outcome(Op op, boolean detailed) {
         try {
             String detail = op.run();
             return detail == null ? "OK" : "OK:" + detail;
@@ -184,33 +281,39 @@ final class MatrixBattery {
             throw e;
         } catch (Throwable e) {
             // Bouncy Castle FIPS reports unapproved use with Errors (FipsUnapprovedOperationError).
-            return refused(e);
+            return refused(e, detailed);
         }
     }
 
-    private static String refused(Throwable e) {
+    private static String refused(Throwable e, boolean detailed) {
         Throwable t = e;
         while (t instanceof InvocationTargetException && t.getCause() != null) {
             t = t.getCause();
         }
-        return t instanceof NotApplicable ? NOT_APPLICABLE : "REFUSED:" + t.getClass().getSimpleName();
-    }
-
-    /** The JDK has no API for the operation (javax.crypto.KEM before JDK 21). */
-    private static final class NotApplicable extends Exception {
-        private static final long serialVersionUID = 1L;
+        if (t instanceof ProbeFailure) {
+            // The providers' KEM shim found no javax.crypto.KEM API in this JVM.
+            return NOT_APPLICABLE;
+        }
+        StringBuilder sb = new StringBuilder("REFUSED:").append(t.getClass().getSimpleName());
+        if (detailed) {
+            sb.append(": ").append(t.getMessage());
+            for (Throwable c = t.getCause(); c != null && c != t; t = c, c = c.getCause()) {
+                sb.append(" / ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage());
+            }
+        }
+        return oneLine(sb.toString());
     }
 
     // ---- TLS -------------------------------------------------------------------------------------
 
-    private static void tls(SortedMap<String, String> lines) {
+    private static void tls(SortedMap<String, String> lines, boolean detailed) {
         SSLParameters parameters;
         try {
             parameters = SSLContext.getDefault().getDefaultSSLParameters();
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
-            lines.put("tls context", refused(e));
+            lines.put("tls context", refused(e, detailed));
             return;
         }
         lines.put("tls context", "OK");
@@ -220,14 +323,12 @@ final class MatrixBattery {
         for (String s : parameters.getCipherSuites()) {
             lines.put("tls suite " + s, PRESENT);
         }
-        if (Runtime.version().feature() < 20) {
+        if (!ExtendedParameters.perConnection()) {
             lines.put("tls group", NOT_APPLICABLE);
             return;
         }
         try {
-            // SSLParameters.getNamedGroups() is JDK 20+ API; this module compiles for 17.
-            Method getter = SSLParameters.class.getMethod("getNamedGroups");
-            String[] groups = (String[]) getter.invoke(parameters);
+            String[] groups = ExtendedParameters.namedGroups(parameters);
             if (groups == null) {
                 lines.put("tls group", "(not set)");
             } else {
@@ -235,8 +336,8 @@ final class MatrixBattery {
                     lines.put("tls group " + g, PRESENT);
                 }
             }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            lines.put("tls group", refused(e));
+        } catch (RuntimeException e) {
+            lines.put("tls group", refused(e, detailed));
         }
     }
 
@@ -263,6 +364,12 @@ final class MatrixBattery {
             ops.put("Mac HmacSHA3-256", () -> mac("HmacSHA3-256", 32));
             // Key pair generation and defaults.
             ops.put("KeyPairGenerator RSA 1024", () -> rsa(1024));
+            ops.put("KeyPairGenerator RSA 1024 from SunRsaSign", () -> {
+                KeyPairGenerator kpg = KeyPairGenerator.getInstance("RSA", "SunRsaSign");
+                kpg.initialize(1024);
+                kpg.generateKeyPair();
+                return null;
+            });
             ops.put("KeyPairGenerator RSA 2048", () -> {
                 rsa2048();
                 return null;
@@ -286,6 +393,10 @@ final class MatrixBattery {
             ops.put("KeyPairGenerator ML-DSA-65", () -> pair("ML-DSA-65", 0));
             // Signatures.
             ops.put("Signature SHA1withRSA", () -> sign("SHA1withRSA", this::rsa2048));
+            ops.put("Signature SHA1withRSA from SunRsaSign", () -> {
+                Signature.getInstance("SHA1withRSA", "SunRsaSign");
+                return null;
+            });
             ops.put("Signature SHA256withRSA", () -> sign("SHA256withRSA", this::rsa2048));
             ops.put("Signature SHA1withECDSA", () -> sign("SHA1withECDSA", this::p256));
             ops.put("Signature SHA256withECDSA", () -> sign("SHA256withECDSA", this::p256));
@@ -296,7 +407,9 @@ final class MatrixBattery {
                     KeyGenerator.getInstance("AES").generateKey().getEncoded().length * 8 + " bits");
             ops.put("Cipher AES/GCM/NoPadding AES-128", () -> gcm(128));
             ops.put("Cipher AES/GCM/NoPadding AES-256", () -> gcm(256));
-            ops.put("Cipher ChaCha20-Poly1305", MatrixBattery::chacha20Poly1305);
+            ops.put("Cipher AES/GCM/NoPadding AES-128 key from bytes", () ->
+                    gcm(new SecretKeySpec(filled(16, 0x04), "AES")));
+            ops.put("Cipher ChaCha20-Poly1305", Battery::chacha20Poly1305);
             ops.put("Cipher DES/CBC/PKCS5Padding", () -> cbc("DES", 8));
             ops.put("Cipher DESede/CBC/PKCS5Padding", () -> cbc("DESede", 8));
             // RSA encryption.
@@ -402,7 +515,11 @@ final class MatrixBattery {
     private static String gcm(int bits) throws GeneralSecurityException, WrongResult {
         KeyGenerator kg = KeyGenerator.getInstance("AES");
         kg.init(bits);
-        SecretKey key = kg.generateKey();
+        return gcm(kg.generateKey());
+    }
+
+    /** AES-GCM encryption and decryption with {@code key}, however it was made. */
+    private static String gcm(SecretKey key) throws GeneralSecurityException, WrongResult {
         byte[] iv = filled(12, 0x01);
         Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
         c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
@@ -473,41 +590,19 @@ final class MatrixBattery {
         return null;
     }
 
-    /** {@code javax.crypto.KEM} (JDK 21+), by reflection: encapsulate, decapsulate, compare. */
+    /**
+     * {@code javax.crypto.KEM} through the providers' shim: encapsulate, decapsulate, compare,
+     * with the KEM of the provider that serves the algorithm's key pairs.
+     */
     private static String kem(String algorithm) throws Exception {
-        Class<?> kemClass;
-        try {
-            kemClass = Class.forName("javax.crypto.KEM");
-        } catch (ClassNotFoundException e) {
-            throw new NotApplicable();
-        }
-        Object kem = kemClass.getMethod("getInstance", String.class).invoke(null, algorithm);
-        KeyPair kp = generate(algorithm, 0);
-        Object encapsulator = invoke(kem, "newEncapsulator", new Class<?>[] {PublicKey.class}, kp.getPublic());
-        Object encapsulated = invoke(encapsulator, "encapsulate", new Class<?>[0]);
-        SecretKey sent = (SecretKey) invoke(encapsulated, "key", new Class<?>[0]);
-        byte[] message = (byte[]) invoke(encapsulated, "encapsulation", new Class<?>[0]);
-        Object decapsulator = invoke(kem, "newDecapsulator", new Class<?>[] {java.security.PrivateKey.class},
-                kp.getPrivate());
-        SecretKey received = (SecretKey) invoke(decapsulator, "decapsulate", new Class<?>[] {byte[].class},
-                (Object) message);
-        if (!Arrays.equals(sent.getEncoded(), received.getEncoded())) {
+        KeyPairGenerator kpg = KeyPairGenerator.getInstance(algorithm);
+        KeyPair kp = kpg.generateKeyPair();
+        KemAccess.Encapsulated sent = KemAccess.encapsulate(algorithm, kpg.getProvider(), kp.getPublic());
+        SecretKey received = KemAccess.decapsulate(algorithm, kpg.getProvider(), kp.getPrivate(), sent.encapsulation());
+        if (!Arrays.equals(sent.key().getEncoded(), received.getEncoded())) {
             throw new WrongResult("shared-secrets-differ");
         }
         return null;
-    }
-
-    private static Object invoke(Object target, String method, Class<?>[] types, Object... args) throws Exception {
-        Method m = target.getClass().getMethod(method, types);
-        m.setAccessible(true);
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     private static String random(String algorithm) throws GeneralSecurityException {

@@ -1,4 +1,4 @@
-package dev.cryptopolicy.cli;
+package dev.cryptopolicy.conformance;
 
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.export.JavaSecurityExporter;
@@ -35,24 +35,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The conformance matrix: runs {@link MatrixBattery} in a child JVM for every (JDK, with or without
+ * The conformance matrix: runs the {@link Battery} in a child JVM for every (JDK, with or without
  * Bouncy Castle FIPS on the class path, policy, route) and compares the outputs of the runtimes on
- * which a policy can be installed. Prints nothing: {@link MatrixCommand} and the tests print the
- * {@link Report}.
+ * which a policy can be installed. Prints nothing: the CLI's {@code matrix} command and the tests
+ * print the {@link Report}.
  */
-final class Matrix {
+public final class Matrix {
 
     /** Jar names of Bouncy Castle FIPS; removed from the class path for the runtimes without it. */
     private static final List<String> BC_FIPS_JARS = List.of("bc-fips", "bctls-fips", "bcutil-fips", "bcpkix-fips");
 
+    /** The policies compared when none is named: every shipped policy and two modifiers. */
+    public static final List<String> DEFAULT_POLICIES = List.of("LEGACY", "DEFAULT", "FUTURE", "FIPS", "DEFAULT:PQ",
+            "DEFAULT:NO-SHA1");
+
+    /** Child JVMs at a time. */
+    public static final int PARALLELISM = 2;
+
+    /** The longest one child JVM may take. */
+    public static final Duration CHILD_TIMEOUT = Duration.ofSeconds(120);
+
     /** The value shown for a key a runtime does not print (a feature it does not expose, ...). */
-    static final String ABSENT = "-";
+    public static final String ABSENT = "-";
 
     private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"([^\"]+)\"");
     private static final Pattern VERSION_OUTPUT = Pattern.compile("version \"([^\"]+)\"");
 
     /** How the policy is put in place in the child JVM. */
-    enum Route {
+    public enum Route {
         /**
          * {@code CryptoPolicy.install} only, recording the TLS defaults alone: they are the JDK's own
          * (the policy reaches TLS through its export).
@@ -70,20 +80,20 @@ final class Matrix {
             this.label = label;
         }
 
-        String label() {
+        public String label() {
             return label;
         }
     }
 
     /** A JDK: its {@code java} launcher, feature release and full version. */
-    record Jdk(String label, Path java, int feature, String version) {
+    public record Jdk(String label, Path java, int feature, String version) {
 
         /**
          * The JDK of a {@code java} launcher or a Java home directory.
          *
          * @throws IllegalArgumentException when neither is there
          */
-        static Jdk at(Path path) {
+        public static Jdk at(Path path) {
             Path java = Files.isDirectory(path) ? path.resolve("bin").resolve("java") : path;
             if (!Files.isRegularFile(java) || !Files.isExecutable(java)) {
                 throw new IllegalArgumentException("no java launcher at '" + path + "'"
@@ -94,13 +104,13 @@ final class Matrix {
         }
 
         /** The JDK running this JVM. */
-        static Jdk current() {
+        public static Jdk current() {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             return new Jdk(String.valueOf(Runtime.version().feature()), java, Runtime.version().feature(),
                     Runtime.version().toString());
         }
 
-        Jdk withLabel(String newLabel) {
+        public Jdk withLabel(String newLabel) {
             return new Jdk(newLabel, java, feature, version);
         }
 
@@ -137,16 +147,16 @@ final class Matrix {
     }
 
     /** A runtime: a JDK, with or without Bouncy Castle FIPS on the class path. */
-    record Target(Jdk jdk, boolean bcFips) {
+    public record Target(Jdk jdk, boolean bcFips) {
 
         /** {@code 17}, {@code 17+bc-fips}, ... */
-        String label() {
+        public String label() {
             return jdk.label() + (bcFips ? "+bc-fips" : "");
         }
     }
 
     /** What became of one child JVM. */
-    enum Status {
+    public enum Status {
         /** The policy was installed and the battery ran. */
         OK,
         /** The policy cannot be installed on that runtime; {@link Run#message()} says why. */
@@ -156,7 +166,7 @@ final class Matrix {
     }
 
     /** One battery run: its lines when {@link Status#OK}, else the message. */
-    record Run(String policy, Target target, Route route, Status status, SortedMap<String, String> lines,
+    public record Run(String policy, Target target, Route route, Status status, SortedMap<String, String> lines,
             String message, long millis) {
     }
 
@@ -164,10 +174,10 @@ final class Matrix {
      * A key on which the runtimes that can install a policy disagree, with every such runtime's value
      * ({@value #ABSENT} when it does not print the key).
      */
-    record Difference(String policy, Route route, String key, Map<String, String> values) {
+    public record Difference(String policy, Route route, String key, Map<String, String> values) {
 
         /** {@code DEFAULT [install] feature MessageDigest SHAKE256: 17=-, 17+bc-fips=-, 25=yes, 25+bc-fips=yes}. */
-        String describe() {
+        public String describe() {
             List<String> parts = new ArrayList<>();
             values.forEach((target, value) -> parts.add(target + "=" + value));
             return policy + " [" + route.label() + "] " + key + ": " + String.join(", ", parts);
@@ -175,21 +185,21 @@ final class Matrix {
     }
 
     /** Everything one matrix produced. */
-    record Report(List<Target> targets, List<String> policies, List<Run> runs, List<Difference> differences,
+    public record Report(List<Target> targets, List<String> policies, List<Run> runs, List<Difference> differences,
             long millis) {
 
         /** The runs that went wrong (not an unsatisfiable policy: a crash, a timeout, no output). */
-        List<Run> errors() {
+        public List<Run> errors() {
             return runs.stream().filter(r -> r.status() == Status.ERROR).toList();
         }
 
         /** Same features and refusals wherever the policy is satisfiable, and no run went wrong. */
-        boolean identical() {
+        public boolean identical() {
             return differences.isEmpty() && errors().isEmpty();
         }
 
         /** The run of a policy on a target by a route. */
-        Optional<Run> run(String policy, Target target, Route route) {
+        public Optional<Run> run(String policy, Target target, Route route) {
             return runs.stream()
                     .filter(r -> r.policy().equals(policy) && r.target().equals(target) && r.route() == route)
                     .findFirst();
@@ -197,21 +207,21 @@ final class Matrix {
     }
 
     /** Where and how the children run. */
-    record Settings(List<Jdk> jdks, List<String> classPath, Path workDirectory, int parallelism, Duration timeout) {
+    public record Settings(List<Jdk> jdks, List<String> classPath, Path workDirectory, int parallelism, Duration timeout) {
     }
 
     private Matrix() {
     }
 
     /** Whether a class path entry is one of the Bouncy Castle FIPS jars. */
-    static boolean isBcFips(String classPathEntry) {
+    public static boolean isBcFips(String classPathEntry) {
         Path file = Path.of(classPathEntry).getFileName();
         String name = file == null ? classPathEntry : file.toString();
         return BC_FIPS_JARS.stream().anyMatch(j -> name.startsWith(j + "-") || name.equals(j + ".jar"));
     }
 
     /** The class path as entries. */
-    static List<String> split(String classPath) {
+    public static List<String> split(String classPath) {
         List<String> out = new ArrayList<>();
         for (String entry : classPath.split(File.pathSeparator)) {
             if (!entry.isEmpty()) {
@@ -225,7 +235,7 @@ final class Matrix {
      * The entries a jar's manifest adds to the class path ({@code Class-Path}, relative to the
      * jar), those that exist; none for a directory or a jar without one.
      */
-    static List<String> manifestClassPath(String classPathEntry) {
+    public static List<String> manifestClassPath(String classPathEntry) {
         Path jarPath = Path.of(classPathEntry);
         if (!Files.isRegularFile(jarPath)) {
             return List.of();
@@ -258,7 +268,7 @@ final class Matrix {
      * Whether the JVM would find Bouncy Castle FIPS on this class path: a bc-fips jar, directly or
      * through a jar's manifest {@code Class-Path}.
      */
-    static boolean hasBcFips(List<String> classPath) {
+    public static boolean hasBcFips(List<String> classPath) {
         for (String entry : classPath) {
             if (isBcFips(entry) || manifestClassPath(entry).stream().anyMatch(Matrix::isBcFips)) {
                 return true;
@@ -273,7 +283,7 @@ final class Matrix {
      * and so does the manifest-only jar surefire starts tests with), and the other entries its
      * manifest names are put in its place.
      */
-    static List<String> withoutBcFips(List<String> classPath) {
+    public static List<String> withoutBcFips(List<String> classPath) {
         Set<String> out = new LinkedHashSet<>();
         for (String entry : classPath) {
             if (isBcFips(entry)) {
@@ -290,7 +300,7 @@ final class Matrix {
     }
 
     /** The runtimes: each JDK without Bouncy Castle FIPS, and with it when it is on the class path. */
-    static List<Target> targets(List<Jdk> jdks, List<String> classPath) {
+    public static List<Target> targets(List<Jdk> jdks, List<String> classPath) {
         boolean withBcFips = hasBcFips(classPath);
         List<Target> out = new ArrayList<>();
         for (Jdk jdk : jdks) {
@@ -309,7 +319,7 @@ final class Matrix {
      * @param policies the references, each with its loaded policy (for the export)
      * @param progress told about each finished run
      */
-    static Report run(Settings settings, Map<String, CompiledPolicy> policies, Consumer<Run> progress)
+    public static Report run(Settings settings, Map<String, CompiledPolicy> policies, Consumer<Run> progress)
             throws InterruptedException {
         long start = System.nanoTime();
         List<Target> targets = targets(settings.jdks(), settings.classPath());
@@ -381,10 +391,10 @@ final class Matrix {
     }
 
     /**
-     * The keys on which the runs disagree. A key that is {@link MatrixBattery#NOT_APPLICABLE} on
+     * The keys on which the runs disagree. A key that is {@link Battery#NOT_APPLICABLE} on
      * any run is left out, with the keys below it.
      */
-    static List<Difference> compare(String policy, Route route, List<Run> runs) {
+    public static List<Difference> compare(String policy, Route route, List<Run> runs) {
         if (runs.size() < 2) {
             return List.of();
         }
@@ -393,7 +403,7 @@ final class Matrix {
         for (Run r : runs) {
             keys.addAll(r.lines().keySet());
             r.lines().forEach((k, v) -> {
-                if (MatrixBattery.NOT_APPLICABLE.equals(v)) {
+                if (Battery.NOT_APPLICABLE.equals(v)) {
                     notApplicable.add(k);
                 }
             });
@@ -414,7 +424,7 @@ final class Matrix {
         return out;
     }
 
-    /** One child JVM: {@code java ... dev.cryptopolicy.cli.Main matrix --here [--tls-only] --policy REF}. */
+    /** One child JVM: {@code java ... dev.cryptopolicy.conformance.Battery [--tls-only] --policy REF}. */
     private static Run child(Settings settings, String policy, Target target, Route route, Path export, int id) {
         List<String> classPath = target.bcFips() ? settings.classPath()
                 : withoutBcFips(settings.classPath());
@@ -428,9 +438,7 @@ final class Matrix {
         }
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classPath));
-        command.add(Main.class.getName());
-        command.add("matrix");
-        command.add("--here");
+        command.add(Battery.class.getName());
         if (route == Route.INSTALL) {
             command.add("--tls-only");
         }
@@ -476,19 +484,19 @@ final class Matrix {
             if (line.startsWith("#") || line.isBlank()) {
                 continue;
             }
-            if (line.startsWith(MatrixBattery.UNSATISFIABLE)) {
-                unsatisfiable = line.substring(MatrixBattery.UNSATISFIABLE.length());
+            if (line.startsWith(Battery.UNSATISFIABLE)) {
+                unsatisfiable = line.substring(Battery.UNSATISFIABLE.length());
                 continue;
             }
-            int at = line.indexOf(MatrixBattery.SEPARATOR);
+            int at = line.indexOf(Battery.SEPARATOR);
             if (at > 0) {
-                lines.put(line.substring(0, at), line.substring(at + MatrixBattery.SEPARATOR.length()));
+                lines.put(line.substring(0, at), line.substring(at + Battery.SEPARATOR.length()));
             }
         }
-        if (unsatisfiable != null && exit == ExitStatus.FAILED) {
+        if (unsatisfiable != null && exit == Battery.EXIT_UNSATISFIABLE) {
             return new Run(policy, target, route, Status.UNSATISFIABLE, new TreeMap<>(), unsatisfiable, millis);
         }
-        if (exit == ExitStatus.OK && !lines.isEmpty()) {
+        if (exit == 0 && !lines.isEmpty()) {
             return new Run(policy, target, route, Status.OK, lines, "", millis);
         }
         List<String> err = read(stderr);
@@ -510,7 +518,7 @@ final class Matrix {
     }
 
     /** {@code 1.2 s}. */
-    static String seconds(long millis) {
+    public static String seconds(long millis) {
         return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }
