@@ -32,9 +32,18 @@ final class DocumentParser {
 
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
+    /** For YAML translated from another language: where each YAML line came from; null otherwise. */
+    private final List<dev.cryptopolicy.engine.hostpolicy.Position> sourceLines;
 
-    private DocumentParser(String file) {
+    private DocumentParser(String file, List<dev.cryptopolicy.engine.hostpolicy.Position> sourceLines) {
         this.file = file;
+        this.sourceLines = sourceLines;
+    }
+
+    /** Parses YAML translated from a crypto-policies file; origins point at that file's lines. */
+    static PolicyDocument parse(String file, byte[] bytes, List<dev.cryptopolicy.engine.hostpolicy.Position> lines)
+            throws PolicyException {
+        return new DocumentParser(file, lines).run(bytes);
     }
 
     /**
@@ -45,7 +54,7 @@ final class DocumentParser {
      * @throws PolicyException listing every problem found
      */
     static PolicyDocument parse(String file, byte[] bytes) throws PolicyException {
-        return new DocumentParser(file).run(bytes);
+        return new DocumentParser(file, null).run(bytes);
     }
 
     private PolicyDocument run(byte[] bytes) throws PolicyException {
@@ -541,6 +550,10 @@ final class DocumentParser {
     }
 
     private Origin origin(Mark mark, String path) {
+        if (sourceLines != null && mark.line() >= 1 && mark.line() <= sourceLines.size()) {
+            dev.cryptopolicy.engine.hostpolicy.Position p = sourceLines.get(mark.line() - 1);
+            return new Origin(p.file(), p.line(), p.column(), path);
+        }
         return new Origin(file, mark.line(), mark.column(), path);
     }
 }

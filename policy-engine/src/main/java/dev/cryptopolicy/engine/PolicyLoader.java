@@ -1,6 +1,10 @@
 package dev.cryptopolicy.engine;
 
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
+import dev.cryptopolicy.engine.hostpolicy.Finding;
+import dev.cryptopolicy.engine.hostpolicy.HostPolicies;
+import dev.cryptopolicy.engine.hostpolicy.Position;
+import dev.cryptopolicy.engine.hostpolicy.Translation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -29,6 +33,7 @@ import java.util.Optional;
 public final class PolicyLoader {
 
     private static final String REFERENCE = "<reference>";
+    private static final int MAX = dev.cryptopolicy.engine.yaml.StrictYamlReader.MAX_BYTES;
 
     private final PolicySource shipped;
     private final AlgorithmCatalog catalog;
@@ -189,12 +194,18 @@ public final class PolicyLoader {
                     }
                     byte[] bytes = Files.readAllBytes(path);
                     Path parent = path.getParent();
+                    if (HostPolicies.isFile(part.text)) {
+                        return host(HostPolicies.host(MAX).translateFile(display, bytes), display, path.toAbsolutePath().toString());
+                    }
                     return parse(display, bytes, path.toAbsolutePath().toString(), parent == null ? Path.of("") : parent);
                 } catch (NoSuchFileException e) {
                     return unreadable(part, "no such file: " + path);
                 } catch (IOException e) {
                     return unreadable(part, "cannot read " + path + ": " + e.getMessage());
                 }
+            }
+            if (part.text.equalsIgnoreCase("SYSTEM")) {
+                return host(HostPolicies.host(MAX).translateSystem(), "SYSTEM", "host:SYSTEM");
             }
             String name = part.text.toUpperCase(Locale.ROOT);
             Optional<byte[]> bytes;
@@ -215,6 +226,28 @@ public final class PolicyLoader {
                 return null;
             }
             return parse(name + ".yaml", bytes.get(), "shipped:" + name, Path.of(""));
+        }
+
+        /** A crypto-policies file or SYSTEM, read through its YAML translation with origins in its own lines. */
+        private Loaded host(Translation t, String display, String identity) {
+            for (Finding f : t.findings()) {
+                Position at = f.at();
+                Problem p = new Problem(f.error() ? Severity.ERROR : Severity.WARNING,
+                        new Origin(at.file(), at.line(), at.column(), ""), f.value(), f.rule(), f.message(),
+                        f.candidates().isEmpty() ? "" : Suggest.didYouMean(f.value(), f.candidates()));
+                problems.add(p);
+                unreadable |= f.rule().equals("unreadable") || f.rule().equals("host-no-crypto-policies");
+            }
+            if (t.hasErrors()) {
+                return null;
+            }
+            try {
+                return new Loaded(DocumentParser.parse(display, t.yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        t.lines()), identity, Path.of(""));
+            } catch (PolicyException e) {
+                problems.addAll(e.problems());
+                return null;
+            }
         }
 
         private Loaded unreadable(Part part, String message) {
@@ -246,7 +279,8 @@ public final class PolicyLoader {
                     return List.of();
                 }
                 String lower = text.toLowerCase(Locale.ROOT);
-                boolean file = text.contains("/") || lower.endsWith(".yaml") || lower.endsWith(".yml");
+                boolean file = text.contains("/") || lower.endsWith(".yaml") || lower.endsWith(".yml")
+                        || HostPolicies.isFile(text);
                 if (!file && !text.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
                     unreadable |= top;
                     problems.add(Problem.error(origin, text, "reference", "'" + text
