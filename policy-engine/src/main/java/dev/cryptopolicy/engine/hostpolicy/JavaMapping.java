@@ -31,6 +31,8 @@ final class JavaMapping {
         "KeyStore", "CertificateFactory"};
 
     private final List<Finding> findings;
+    /** Whether only FIPS-validated backends serve the policy (their random generators differ). */
+    private boolean fips;
     private final Map<String, Map<String, Src>> algorithms = new LinkedHashMap<>();
     private final Map<String, Src> suites = new LinkedHashMap<>();
     private final Map<String, Src> groups = new LinkedHashMap<>();
@@ -48,6 +50,7 @@ final class JavaMapping {
     static YamlOut policy(String name, String sources, HostState state, boolean fipsOnly, Position top,
             List<Finding> findings) {
         JavaMapping m = new JavaMapping(findings);
+        m.fips = fipsOnly;
         return m.writePolicy(name, sources, state, fipsOnly, top);
     }
 
@@ -154,6 +157,14 @@ final class JavaMapping {
         };
     }
 
+    /** The crypto-policies hash a signature value uses, or null (EdDSA, or not a JCA signature). */
+    private static String signHash(String v) {
+        if (signature(v) == null || v.startsWith("EDDSA")) {
+            return null;
+        }
+        return v.substring(v.lastIndexOf(v.contains("-SHA") ? "SHA" : "MD5"));
+    }
+
     private static String scheme(String v) {
         return switch (v) {
             case "ECDSA-SHA2-256" -> "ecdsa_secp256r1_sha256";
@@ -229,6 +240,14 @@ final class JavaMapping {
                 if (why != null) {
                     findings.add(Finding.warning(v.at(), v.name(), "host-value-not-java",
                             property + " '" + v.name() + "' is left out: " + why));
+                    continue;
+                }
+                String hash = property.equals("sign") ? signHash(v.name()) : null;
+                if (hash != null && l.get("hash").stream().noneMatch(h -> h.name().equals(hash))) {
+                    // crypto-policies' Java back-end disables every hash missing from 'hash' for
+                    // certificates, and so every signature made with it
+                    findings.add(Finding.warning(v.at(), v.name(), "host-sign-without-hash", "sign '" + v.name()
+                            + "' is left out: its hash " + hash + " is not in the hash list"));
                     continue;
                 }
                 for (String[] j : jca(property, v.name())) {
@@ -389,11 +408,13 @@ final class JavaMapping {
         Position any = state.setAt.values().stream().findFirst().orElse(null);
         if (any != null) {
             String note = "the JDK's own needs (not a crypto-policies property)";
-            for (String r : List.of("DRBG", "NativePRNG", "NativePRNGBlocking", "NativePRNGNonBlocking", "Windows-PRNG")) {
-                derived("SecureRandom", r, any, note);
+            List<String> randoms = fips ? List.of("DEFAULT", "NONCEANDIV")
+                    : List.of("DRBG", "NativePRNG", "NativePRNGBlocking", "NativePRNGNonBlocking", "Windows-PRNG");
+            for (String r : randoms) {
+                derived("SecureRandom", r, any, fips ? "the FIPS module's DRBGs" : note);
             }
             HostState.Value sha1 = first(l.get("hash"), "SHA1"::equals);
-            if (sha1 != null) {
+            if (sha1 != null && !fips) {
                 derived("SecureRandom", "SHA1PRNG", sha1.at(), "hash SHA1");
             }
             derived("KeyStore", "PKCS12", any, note);
@@ -777,6 +798,10 @@ final class JavaMapping {
                         property + " '" + v.name() + "' is left out: " + why));
                 return;
             }
+        }
+        if (property.equals("hash") && sign.equals("-") && digest(v.name()) != null) {
+            // a hash removed from 'hash' is disabled for certificates, so in every signature
+            put(edits, "Signature", "-" + digest(v.name()), v, note);
         }
         for (String[] j : jca(property, v.name())) {
             // RSASSA-PSS and EdDSA serve every hash of their family: removing one hash keeps them
