@@ -1,5 +1,8 @@
 package dev.cryptopolicy.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.hostpolicy.HostPolicies;
 import dev.cryptopolicy.engine.hostpolicy.Translation;
 import dev.cryptopolicy.engine.yaml.StrictYamlReader;
@@ -7,9 +10,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -32,7 +35,7 @@ final class ImportCommand extends OptionCommand {
 
     @Override
     String synopsis() {
-        return "FILE.pol|FILE.pmod|SYSTEM [-o OUT.yaml]";
+        return "FILE.pol|FILE.pmod|SYSTEM [-o OUT.yaml] [--format text|json]";
     }
 
     @Override
@@ -43,20 +46,31 @@ final class ImportCommand extends OptionCommand {
                 and writes the equivalent YAML policy or modifier, one comment per value naming the
                 crypto-policies line it came from. The YAML loads and decides as the import does.
                 Warnings (directives with no meaning for Java, values the JDK has no provider for)
-                go to stderr.
+                go to stderr. A sub-policy is checked applied to DEFAULT.
+
+                With --format json, stdout is one JSON document: the tool's envelope with the YAML,
+                its kind and the warnings as its "result".
 
                 exit status: 0 written, 1 the input has errors, 2 usage error or unreadable input.
                 """;
     }
 
+    private static final String[] FORMATS = {"text", "json"};
+
+    @Override
+    boolean hasJson() {
+        return true;
+    }
+
     @Override
     Options options() {
         return new Options().addOption(Option.builder("o").longOpt("output").hasArg().argName("OUT.yaml")
-                .desc("write to this file instead of stdout").build());
+                .desc("write to this file instead of stdout").build()).addOption(formatOption("text", FORMATS));
     }
 
     @Override
     int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
+        String format = format(line, "text", FORMATS);
         List<String> args = line.getArgList();
         if (args.size() != 1) {
             throw new UsageException("import takes one FILE.pol, FILE.pmod or SYSTEM, got " + args.size());
@@ -65,48 +79,38 @@ final class ImportCommand extends OptionCommand {
         if (!HostPolicies.handles(ref)) {
             throw new UsageException("'" + ref + "' is not a crypto-policies file (.pol, .pmod) or SYSTEM");
         }
-        if (!HostPolicies.isFile(ref) || ref.toLowerCase(java.util.Locale.ROOT).endsWith(".pol")) {
-            // loads and compiles the translation, reporting every problem with its crypto-policies line
-            Diagnostics.load(ref).warnings().forEach(w -> err.println(Diagnostics.line(w, ref)));
-        }
+        boolean subPolicy = ref.toLowerCase(Locale.ROOT).endsWith(".pmod");
+        // Loading checks the translation as the engine will use it, every problem on its
+        // crypto-policies line; a sub-policy is checked applied to DEFAULT.
+        CompiledPolicy loaded = Diagnostics.load(subPolicy ? "DEFAULT:" + ref : ref);
         HostPolicies host = HostPolicies.host(StrictYamlReader.MAX_BYTES);
         Translation t;
-        if (HostPolicies.isFile(ref)) {
-            try {
-                Path path = Path.of(ref);
-                if (Files.size(path) > StrictYamlReader.MAX_BYTES) {
-                    err.println(ref + ": error: file is larger than " + StrictYamlReader.MAX_BYTES + " bytes");
-                    return ExitStatus.USAGE;
-                }
-                t = host.translateFile(ref, Files.readAllBytes(path));
-            } catch (NoSuchFileException e) {
-                err.println(ref + ": error: no such file");
-                return ExitStatus.USAGE;
-            } catch (IOException e) {
-                err.println(ref + ": error: cannot read: " + e.getMessage());
-                return ExitStatus.USAGE;
-            }
-            if (t.modifier()) {
-                t.findings().forEach(f -> err.println(f.at().location() + ": " + (f.error() ? "error" : "warning")
-                        + ": " + f.message() + " (rule: " + f.rule() + ")"));
-            }
-        } else {
-            t = host.translateSystem();
-        }
-        if (t.hasErrors()) {
-            return ExitStatus.FAILED;
+        try {
+            t = HostPolicies.isFile(ref) ? host.translateFile(ref, Files.readAllBytes(Path.of(ref))) : host.translateSystem();
+        } catch (IOException e) {
+            throw CommandFailure.io(ref + ": cannot read: " + e.getMessage());
         }
         String output = line.getOptionValue("o");
+        if (output != null) {
+            try {
+                Files.writeString(Path.of(output), t.yaml(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw CommandFailure.io(output + ": cannot write: " + e.getMessage());
+            }
+        }
+        if ("json".equals(format)) {
+            ObjectNode result = Json.object();
+            result.put("kind", t.modifier() ? "modifier" : "policy");
+            result.put("output", output);
+            result.put("yaml", t.yaml());
+            ArrayNode warnings = result.putArray("warnings");
+            loaded.warnings().forEach(w -> warnings.add(Json.problem(w, ref)));
+            return printJson(out, ExitStatus.OK, result);
+        }
+        loaded.warnings().forEach(w -> err.println(Diagnostics.line(w, ref)));
         if (output == null) {
             out.print(t.yaml());
             out.flush();
-            return ExitStatus.OK;
-        }
-        try {
-            Files.writeString(Path.of(output), t.yaml(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println(output + ": error: cannot write: " + e.getMessage());
-            return ExitStatus.USAGE;
         }
         return ExitStatus.OK;
     }

@@ -101,4 +101,25 @@ class ImportCommandTest {
         assertEquals(ExitStatus.USAGE, r.status(), r.toString());
         assertTrue(r.err().contains("DEFAULT"), r.err());
     }
+
+    @Test
+    void json_isTheEnvelopeAroundTheYaml() {
+        Cli.Result r = Cli.run("import", ref("FUTURE.pol").toString(), "--format", "json").assertNoStackTrace();
+        assertEquals(ExitStatus.OK, r.status(), r.toString());
+        assertTrue(r.out().contains("\"command\" : \"import\"") && r.out().contains("\"kind\" : \"policy\""), r.out());
+        assertTrue(r.out().contains("host-no-java-meaning"), r.out());
+    }
+
+    @Test
+    void lint_readsAPolFile_andLocatesItsErrors() throws Exception {
+        Cli.Result ok = Cli.run("lint", ref("FUTURE.pol").toString()).assertNoStackTrace();
+        assertTrue(ok.status() != ExitStatus.USAGE && !ok.toString().contains("malformed YAML"), ok.toString());
+        Path bad = tmp.resolve("bad.pol");
+        Files.writeString(bad, Files.readString(ref("FUTURE.pol")) + "\ncipher = AES-256-GMC\n");
+        Cli.Result r = Cli.run("lint", bad.toString()).assertNoStackTrace();
+        assertEquals(ExitStatus.FAILED, r.status(), r.toString());
+        int last = Files.readAllLines(bad).size();
+        assertTrue(r.toString().contains("bad.pol:" + last + ":10: error") && r.toString().contains("AES-256-GCM"), r.toString());
+        assertEquals(ExitStatus.FAILED, Cli.run("import", bad.toString()).status());
+    }
 }
