@@ -558,23 +558,7 @@ final class JavaMapping {
         boolean keys = !ints.isEmpty() || !curves.isEmpty() || symmetricBits(state) > 0;
         if (keys) {
             y.line("keys:", top, null);
-            minBits(y, "rsa", ints.get("min_rsa_size"), "min_rsa_size");
-            minBits(y, "dsa", ints.get("min_dsa_size"), "min_dsa_size");
-            minBits(y, "dh", ints.get("min_dh_size"), "min_dh_size");
-            HostState.Setting ec = ints.get("min_ec_size");
-            if (ec != null || !curves.isEmpty()) {
-                Position at = ec != null ? ec.at() : curves.values().iterator().next().at();
-                y.line("  ec:", at, null);
-                if (ec != null) {
-                    y.line("    min_bits: " + ec.value(), ec.at(), "min_ec_size");
-                }
-                if (!curves.isEmpty()) {
-                    y.line("    curves:", at, null);
-                    for (Map.Entry<String, Src> c : curves.entrySet()) {
-                        y.line("      - " + YamlOut.scalar(c.getKey()), c.getValue().at(), c.getValue().note());
-                    }
-                }
-            }
+            keySizes(y, ints, curves);
             int sym = symmetricBits(state);
             if (sym > 0) {
                 Position at = state.setAt.get("cipher");
@@ -616,6 +600,27 @@ final class JavaMapping {
         y.line("  " + key + ":", values.values().iterator().next().at(), null);
         for (Map.Entry<String, Src> e : values.entrySet()) {
             y.line("    - " + YamlOut.scalar(e.getKey()), e.getValue().at(), e.getValue().note());
+        }
+    }
+
+    /** The rsa, dsa, dh and ec entries of {@code keys}: the minimum sizes set and the curves. */
+    private static void keySizes(YamlOut y, Map<String, HostState.Setting> ints, Map<String, Src> curves) {
+        minBits(y, "rsa", ints.get("min_rsa_size"), "min_rsa_size");
+        minBits(y, "dsa", ints.get("min_dsa_size"), "min_dsa_size");
+        minBits(y, "dh", ints.get("min_dh_size"), "min_dh_size");
+        HostState.Setting ec = ints.get("min_ec_size");
+        if (ec != null || !curves.isEmpty()) {
+            Position at = ec != null ? ec.at() : curves.values().iterator().next().at();
+            y.line("  ec:", at, null);
+            if (ec != null) {
+                y.line("    min_bits: " + ec.value(), ec.at(), "min_ec_size");
+            }
+            if (!curves.isEmpty()) {
+                y.line("    curves:", at, null);
+                for (Map.Entry<String, Src> c : curves.entrySet()) {
+                    y.line("      - " + YamlOut.scalar(c.getKey()), c.getValue().at(), c.getValue().note());
+                }
+            }
         }
     }
 
@@ -743,22 +748,7 @@ final class JavaMapping {
         if (ints.containsKey("min_rsa_size") || ints.containsKey("min_dsa_size") || ints.containsKey("min_dh_size")
                 || ec != null || !curveEdits.isEmpty()) {
             y.line("keys:", top, null);
-            minBits(y, "rsa", ints.get("min_rsa_size"), "min_rsa_size");
-            minBits(y, "dsa", ints.get("min_dsa_size"), "min_dsa_size");
-            minBits(y, "dh", ints.get("min_dh_size"), "min_dh_size");
-            if (ec != null || !curveEdits.isEmpty()) {
-                Position at = ec != null ? ec.at() : curveEdits.values().iterator().next().at();
-                y.line("  ec:", at, null);
-                if (ec != null) {
-                    y.line("    min_bits: " + ec.value(), ec.at(), "min_ec_size");
-                }
-                if (!curveEdits.isEmpty()) {
-                    y.line("    curves:", at, null);
-                    for (Map.Entry<String, Src> c : curveEdits.entrySet()) {
-                        y.line("      - " + YamlOut.scalar(c.getKey()), c.getValue().at(), c.getValue().note());
-                    }
-                }
-            }
+            keySizes(y, ints, curveEdits);
         }
         HostState.Setting certs = ints.get("sha1_in_certs");
         if (certs != null) {

@@ -192,6 +192,34 @@ class HostPoliciesTest {
     }
 
     @Test
+    void system_setToEachReferencePolicy_loads() throws Exception {
+        Path root = hostRoot("DEFAULT\n", false);
+        System.setProperty(HostPolicies.ROOT_PROPERTY, root.toString());
+        for (Path p : referenceFiles()) {
+            String file = p.getFileName().toString();
+            if (!file.endsWith(".pol") || NOTHING_FOR_JAVA.contains(file)) {
+                continue;
+            }
+            String name = file.substring(0, file.length() - 4);
+            Files.writeString(root.resolve("etc/crypto-policies/config"), "# set by update-crypto-policies\n" + name + "\n");
+            CompiledPolicy policy = LOADER.load("SYSTEM");
+            assertEquals(name.equals("FIPS"), policy.backends().fipsOnly(), name);
+            Decision d = policy.decide(ServiceType.SIGNATURE, "SHA256withECDSA", Scope.ANY);
+            assertTrue(d.origin().file().endsWith(file), name + ": " + d);
+        }
+    }
+
+    @Test
+    void system_unknownSubPolicy_isAnErrorInTheConfig() throws Exception {
+        Path root = hostRoot("DEFAULT:NO-SUCH\n", false);
+        System.setProperty(HostPolicies.ROOT_PROPERTY, root.toString());
+        PolicyException e = assertThrows(PolicyException.class, () -> LOADER.load("SYSTEM"));
+        Problem p = e.problems().get(0);
+        assertEquals("host-config", p.rule());
+        assertTrue(p.origin().file().endsWith("etc/crypto-policies/config") && p.message().contains("NO-SUCH"), p.format());
+    }
+
+    @Test
     void system_withoutCryptoPolicies_isAnErrorNamingTheAlternative() {
         System.setProperty(HostPolicies.ROOT_PROPERTY, tmp.toString());
         UnreadablePolicyException e = assertThrows(UnreadablePolicyException.class, () -> LOADER.load("SYSTEM"));
