@@ -220,6 +220,22 @@ class HostPoliciesTest {
     }
 
     @Test
+    void system_configNamingAPath_isRefused_notFollowed() throws Exception {
+        Path root = hostRoot("DEFAULT\n", false);
+        Files.copy(Reference.cryptoPolicies().resolve("LEGACY.pol"), tmp.resolve("EVIL.pol"));
+        System.setProperty(HostPolicies.ROOT_PROPERTY, root.toString());
+        for (String config : new String[] {"../../../../EVIL", "DEFAULT:../../../../../EVIL", "/tmp/EVIL"}) {
+            Files.writeString(root.resolve("etc/crypto-policies/config"), config + "\n");
+            PolicyException e = assertThrows(PolicyException.class, () -> LOADER.load("SYSTEM"), config);
+            assertEquals("host-config", e.problems().get(0).rule(), config);
+        }
+        // control: the same file named properly in the policy folder is read
+        Files.copy(tmp.resolve("EVIL.pol"), root.resolve("usr/share/crypto-policies/policies/EVIL.pol"));
+        Files.writeString(root.resolve("etc/crypto-policies/config"), "EVIL\n");
+        assertTrue(LOADER.load("SYSTEM").decideKey("RSA", 1024, null, Scope.ANY).allowed());
+    }
+
+    @Test
     void system_withoutCryptoPolicies_isAnErrorNamingTheAlternative() {
         System.setProperty(HostPolicies.ROOT_PROPERTY, tmp.toString());
         UnreadablePolicyException e = assertThrows(UnreadablePolicyException.class, () -> LOADER.load("SYSTEM"));
