@@ -23,7 +23,9 @@ import java.util.Optional;
  * {@code .yml}, followed by any number of {@code :MODIFIER} parts, each a shipped modifier name or
  * a modifier file path, applied left to right: {@code DEFAULT:NO-SHA1},
  * {@code site.yaml:NO-SHA1:ECDHE-ONLY}. A part is a file path when it contains {@code /} or ends
- * in {@code .yaml}/{@code .yml}; shipped names are matched ignoring case.
+ * in {@code .yaml}/{@code .yml}; shipped names are matched ignoring case. crypto-policies' own
+ * files ({@code FUTURE.pol}, {@code NO-SHA1.pmod}) and {@code SYSTEM}, the host's current policy,
+ * are read through {@link HostPolicies}, with every origin in the crypto-policies file.
  *
  * <p>Loading fails closed: any error, in any composed file, throws {@link PolicyException} with
  * every problem found; there is never a partial or permissive result. When some input could not be
