@@ -26,7 +26,7 @@ class HostileAgentTest {
 
     private AgentTest.Run app(Path policy) throws Exception {
         return AgentTest.run(List.of("-Xmx256m", "-Xss512k", "-javaagent:" + AgentTest.agentJar() + "=" + policy), Map.of(),
-                List.of(AgentTest.testClasses(), AgentTest.providerTestClasses()), AgentTest.class.getName(), dir);
+                List.of(AgentTest.testClasses(), AgentTest.batteryClasses()), AgentTest.class.getName(), dir);
     }
 
     private Path write(String name, String content) throws IOException {

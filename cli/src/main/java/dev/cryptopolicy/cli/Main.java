@@ -24,6 +24,7 @@ public final class Main {
             new ShowCommand(),
             new ExplainCommand(),
             new ExportCommand(),
+            new ImportCommand(),
             new ProbeCommand(),
             new MatrixCommand(),
             new DoctorCommand());

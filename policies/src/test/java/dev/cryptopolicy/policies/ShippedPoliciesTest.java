@@ -397,7 +397,17 @@ class ShippedPoliciesTest {
     static Stream<Arguments> javaOutputs() {
         return Stream.of(Arguments.of("LEGACY", "LEGACY-java.txt"), Arguments.of("DEFAULT", "DEFAULT-java.txt"),
                 Arguments.of("DEFAULT", "DEFAULT_NO-PQ-java.txt"), Arguments.of("FUTURE", "FUTURE-java.txt"),
-                Arguments.of("FIPS", "FIPS-java.txt"), Arguments.of("FIPS:OSPP", "FIPS_OSPP-java.txt"));
+                Arguments.of("FIPS", "FIPS-java.txt"), Arguments.of("FIPS:OSPP", "FIPS_OSPP-java.txt"),
+                // the same policies imported from crypto-policies' own .pol/.pmod files
+                Arguments.of(pol("LEGACY.pol"), "LEGACY-java.txt"), Arguments.of(pol("DEFAULT.pol"), "DEFAULT-java.txt"),
+                Arguments.of(pol("DEFAULT.pol") + ":" + pol("modules/NO-PQ.pmod"), "DEFAULT_NO-PQ-java.txt"),
+                Arguments.of(pol("FUTURE.pol"), "FUTURE-java.txt"), Arguments.of(pol("FIPS.pol"), "FIPS-java.txt"),
+                Arguments.of(pol("FIPS.pol") + ":" + pol("modules/OSPP.pmod"), "FIPS_OSPP-java.txt"));
+    }
+
+    /** A crypto-policies reference file, as a policy reference. */
+    static String pol(String name) {
+        return TestData.path("crypto-policies/" + name).toString();
     }
 
     @ParameterizedTest(name = "{0} vs {1}")

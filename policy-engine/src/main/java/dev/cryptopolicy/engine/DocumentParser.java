@@ -1,6 +1,7 @@
 package dev.cryptopolicy.engine;
 
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import dev.cryptopolicy.engine.hostpolicy.Position;
 import dev.cryptopolicy.engine.yaml.Mark;
 import dev.cryptopolicy.engine.yaml.StrictYamlReader;
 import dev.cryptopolicy.engine.yaml.YamlMap;
@@ -35,11 +36,27 @@ final class DocumentParser {
     private final String file;
     private final Problems problems;
     private final Suggest.Budget suggestions;
+    /** For YAML translated from another language: where each YAML line came from; null otherwise. */
+    private final List<Position> sourceLines;
 
-    private DocumentParser(String file, Problems problems, Suggest.Budget suggestions) {
+    private DocumentParser(String file, Problems problems, Suggest.Budget suggestions, List<Position> sourceLines) {
         this.file = file;
         this.problems = problems;
         this.suggestions = suggestions;
+        this.sourceLines = sourceLines;
+    }
+
+    /**
+     * Parses YAML translated from a crypto-policies file; origins point at that file's lines.
+     *
+     * @param lines where each line of {@code bytes} came from
+     * @return the document, or null when it has errors
+     */
+    static PolicyDocument parse(String file, byte[] bytes, List<Position> lines, Problems problems,
+            Suggest.Budget suggestions) {
+        int before = problems.errorCount();
+        PolicyDocument doc = new DocumentParser(file, problems, suggestions, lines).run(bytes);
+        return problems.errorCount() > before ? null : doc;
     }
 
     /**
@@ -52,9 +69,7 @@ final class DocumentParser {
      * @return the document, or null when it has errors
      */
     static PolicyDocument parse(String file, byte[] bytes, Problems problems, Suggest.Budget suggestions) {
-        int before = problems.errorCount();
-        PolicyDocument doc = new DocumentParser(file, problems, suggestions).run(bytes);
-        return problems.errorCount() > before ? null : doc;
+        return parse(file, bytes, null, problems, suggestions);
     }
 
     private PolicyDocument run(byte[] bytes) {
@@ -577,6 +592,10 @@ final class DocumentParser {
     }
 
     private Origin origin(Mark mark, String path) {
+        if (sourceLines != null && mark.line() >= 1 && mark.line() <= sourceLines.size()) {
+            Position p = sourceLines.get(mark.line() - 1);
+            return new Origin(p.file(), p.line(), p.column(), path);
+        }
         return new Origin(file, mark.line(), mark.column(), path);
     }
 }

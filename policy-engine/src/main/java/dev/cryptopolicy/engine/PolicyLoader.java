@@ -1,22 +1,21 @@
 package dev.cryptopolicy.engine;
 
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
+import dev.cryptopolicy.engine.hostpolicy.Finding;
+import dev.cryptopolicy.engine.hostpolicy.HostPolicies;
+import dev.cryptopolicy.engine.hostpolicy.Position;
+import dev.cryptopolicy.engine.hostpolicy.Translation;
+import dev.cryptopolicy.engine.io.RegularFiles;
 import dev.cryptopolicy.engine.yaml.StrictYamlReader;
 import java.io.IOException;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,7 +26,9 @@ import java.util.Set;
  * {@code .yml}, followed by up to 64 {@code :MODIFIER} parts, each a shipped modifier name or
  * a modifier file path, applied left to right: {@code DEFAULT:NO-SHA1},
  * {@code site.yaml:NO-SHA1:ECDHE-ONLY}. A part is a file path when it contains {@code /} or ends
- * in {@code .yaml}/{@code .yml}; shipped names are matched ignoring case.
+ * in {@code .yaml}/{@code .yml}; shipped names are matched ignoring case. crypto-policies' own
+ * files ({@code FUTURE.pol}, {@code NO-SHA1.pmod}) and {@code SYSTEM}, the host's current policy,
+ * are read through {@link HostPolicies}, with every origin in the crypto-policies file.
  *
  * <p>Loading fails closed: any error, in any composed file, throws {@link PolicyException} with
  * every problem found; there is never a partial or permissive result. Every input is bounded (file
@@ -39,7 +40,6 @@ import java.util.Set;
 public final class PolicyLoader {
 
     private static final String REFERENCE = "<reference>";
-
     private final PolicySource shipped;
     private final AlgorithmCatalog catalog;
 
@@ -203,22 +203,29 @@ public final class PolicyLoader {
                 String display = part.text.startsWith("/") || baseDir.toString().isEmpty() ? part.text : path.toString();
                 byte[] bytes;
                 try {
-                    bytes = readRegularFile(path);
+                    bytes = RegularFiles.read(path, StrictYamlReader.MAX_BYTES);
                 } catch (NoSuchFileException e) {
                     return unreadable(part, "no such file: " + path);
-                } catch (NotAPolicyFile e) {
-                    if (e.size < 0) {
+                } catch (RegularFiles.Refused e) {
+                    if (e.size() < 0) {
                         return unreadable(part, e.getMessage());
                     }
                     unreadable = true;
-                    problems.add(Problem.error(new Origin(display, 1, 1, ""), String.valueOf(e.size), "max-size",
+                    problems.add(Problem.error(new Origin(display, 1, 1, ""), String.valueOf(e.size()), "max-size",
                             e.getMessage()));
                     return null;
                 } catch (IOException e) {
                     return unreadable(part, "cannot read " + path + ": " + e.getMessage());
                 }
+                if (HostPolicies.isFile(part.text)) {
+                    return host(HostPolicies.host(StrictYamlReader.MAX_BYTES).translateFile(display, bytes), display,
+                            path.toAbsolutePath().toString());
+                }
                 Path parent = path.getParent();
                 return parse(display, bytes, path.toAbsolutePath().toString(), parent == null ? Path.of("") : parent);
+            }
+            if (part.text.equalsIgnoreCase("SYSTEM")) {
+                return host(HostPolicies.host(StrictYamlReader.MAX_BYTES).translateSystem(), "SYSTEM", "host:SYSTEM");
             }
             String name = part.text.toUpperCase(Locale.ROOT);
             Optional<byte[]> bytes;
@@ -239,6 +246,23 @@ public final class PolicyLoader {
                 return null;
             }
             return parse(name + ".yaml", bytes.get(), "shipped:" + name, Path.of(""));
+        }
+
+        /** A crypto-policies file or SYSTEM, read through its YAML translation with origins in its own lines. */
+        private Loaded host(Translation t, String display, String identity) {
+            for (Finding f : t.findings()) {
+                Position at = f.at();
+                Problem p = new Problem(f.error() ? Severity.ERROR : Severity.WARNING,
+                        new Origin(at.file(), at.line(), at.column(), ""), f.value(), f.rule(), f.message(), "");
+                problems.add(p, () -> f.candidates().isEmpty() ? "" : suggestions.didYouMean(f.value(), f.candidates()));
+                unreadable |= f.rule().equals("unreadable") || f.rule().equals("host-no-crypto-policies");
+            }
+            if (t.hasErrors()) {
+                return null;
+            }
+            PolicyDocument doc = DocumentParser.parse(display, t.yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    t.lines(), problems, suggestions);
+            return doc == null ? null : new Loaded(doc, identity, Path.of(""));
         }
 
         private Loaded unreadable(Part part, String message) {
@@ -277,7 +301,8 @@ public final class PolicyLoader {
                     return List.of();
                 }
                 String lower = text.toLowerCase(Locale.ROOT);
-                boolean file = text.contains("/") || lower.endsWith(".yaml") || lower.endsWith(".yml");
+                boolean file = text.contains("/") || lower.endsWith(".yaml") || lower.endsWith(".yml")
+                        || HostPolicies.isFile(text);
                 if (!file && !text.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
                     unreadable |= top;
                     problems.add(Problem.error(origin, text, "reference", Quote.quoted(text)
@@ -312,53 +337,5 @@ public final class PolicyLoader {
             }
         }
         return String.join(" -> ", names);
-    }
-
-    /**
-     * The content of a policy file. Only a regular file is opened, judged by its type after every
-     * link is resolved: opening a FIFO would block until something writes to it, and a device such
-     * as {@code /dev/zero} never ends. Whatever size the file system reports (a file that grows, a
-     * {@code /proc} file that says 0), at most one byte more than the size limit is read.
-     *
-     * @throws NoSuchFileException when nothing is there, or a link leads nowhere
-     * @throws NotAPolicyFile      when it is not a regular file or is larger than the limit
-     */
-    private static byte[] readRegularFile(Path path) throws IOException {
-        Path real = path.toRealPath();
-        BasicFileAttributes before = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (!before.isRegularFile()) {
-            throw new NotAPolicyFile("not a regular file: " + path + " (" + (before.isDirectory() ? "a directory"
-                    : "a device, FIFO or socket") + "; a policy is read only from a regular file)", -1);
-        }
-        if (before.size() > StrictYamlReader.MAX_BYTES) {
-            throw new NotAPolicyFile("file is " + before.size() + " bytes; the limit is " + StrictYamlReader.MAX_BYTES
-                    + " bytes", before.size());
-        }
-        byte[] bytes;
-        try (SeekableByteChannel channel = Files.newByteChannel(real, Set.of(StandardOpenOption.READ,
-                LinkOption.NOFOLLOW_LINKS))) {
-            // What was opened is still what was judged, not something swapped in since.
-            BasicFileAttributes opened = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!opened.isRegularFile() || !Objects.equals(before.fileKey(), opened.fileKey())) {
-                throw new NotAPolicyFile("not a regular file: " + path + " (it was replaced while being opened)", -1);
-            }
-            bytes = Channels.newInputStream(channel).readNBytes(StrictYamlReader.MAX_BYTES + 1);
-        }
-        if (bytes.length > StrictYamlReader.MAX_BYTES) {
-            throw new NotAPolicyFile("file holds more than " + StrictYamlReader.MAX_BYTES + " bytes, the limit"
-                    + " (its size was given as " + before.size() + ")", bytes.length);
-        }
-        return bytes;
-    }
-
-    /** A file that is not read as a policy: not a regular file ({@code size} -1), or too large. */
-    private static final class NotAPolicyFile extends IOException {
-        private static final long serialVersionUID = 1L;
-        private final long size;
-
-        NotAPolicyFile(String message, long size) {
-            super(message);
-            this.size = size;
-        }
     }
 }
