@@ -31,6 +31,21 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void nulInAFilePath_ofTheReferenceOrOfExtends_isALocatedUnreadableError() throws IOException {
+        PolicyException asReference = assertThrows(PolicyException.class,
+                () -> TestPolicies.standard().loader().load("a\0.yaml"));
+        assertTrue(asReference instanceof UnreadablePolicyException, asReference::getMessage);
+        assertEquals("unreadable", asReference.problems().get(0).rule());
+        assertTrue(asReference.getMessage().contains("\\u0000"), asReference::getMessage);
+
+        Path child = write("child.yaml", "kind: policy\nname: child\nextends: \"a\\0.yaml\"\n");
+        Problem p = onlyError(child.toString());
+        assertEquals("unreadable", p.rule());
+        assertEquals(child.toString(), p.origin().file());
+        assertEquals(3, p.origin().line());
+    }
+
+    @Test
     void policyWithoutAnyAlgorithm_isRefusedAtItsOwnFile_notAtABuiltInDefault() throws IOException {
         Path file = write("bare.yaml", "kind: policy\nname: bare\n");
         Problem p = onlyError(file.toString());
