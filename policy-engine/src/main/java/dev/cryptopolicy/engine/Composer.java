@@ -178,18 +178,6 @@ final class Composer {
         e.deny.add(new Effective.DenyRule(spec, Set.copyOf(algs), Set.copyOf(tls)));
     }
 
-    /** Every name a deny rule could mean, for "did you mean". */
-    private List<String> denyVocabulary() {
-        List<String> vocabulary = new ArrayList<>();
-        for (ServiceType type : ServiceType.values()) {
-            vocabulary.addAll(Patterns.vocabulary(e.catalog.algorithms(type)));
-        }
-        for (TlsKind kind : TlsKind.values()) {
-            vocabulary.addAll(Patterns.vocabulary(e.catalog.tls(kind)));
-        }
-        return vocabulary;
-    }
-
     /**
      * Replaces or edits a resolved list.
      *
