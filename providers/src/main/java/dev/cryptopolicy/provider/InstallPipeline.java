@@ -138,6 +138,10 @@ final class InstallPipeline {
             }
             if (installation != null) {
                 LOG.log(System.Logger.Level.INFO, startUpLine(installation, route));
+                String kept = installation.frontProvider().properties().keptLine();
+                if (kept != null) {
+                    LOG.log(System.Logger.Level.DEBUG, kept);
+                }
                 return installation;
             }
         }
@@ -147,7 +151,8 @@ final class InstallPipeline {
 
     /**
      * The one line that says what was installed: {@code cryptopolicy: policy DEFAULT (enforce,
-     * sha256 3f2a...) installed by the agent; backends SUN, SunRsaSign, SunEC, SunJCE}.
+     * sha256 3f2a...) installed by the agent; backends SUN, SunRsaSign, SunEC, SunJCE}, then how many
+     * of the JVM's own restrictions were kept, when any were (one DEBUG line lists them).
      */
     static String startUpLine(Installation installation, Route route) {
         CompiledPolicy policy = installation.policy();
@@ -167,6 +172,11 @@ final class InstallPipeline {
                 line.append("; Java ").append(Runtime.version().feature()).append(": TLS groups and signature schemes"
                         + " follow it only with -D ").append(String.join(", ", unset)).append(" (see cryptopolicy export)");
             }
+        }
+        JdkProperties properties = installation.frontProvider().properties();
+        int kept = properties == null ? 0 : properties.keptCount();
+        if (kept > 0) {
+            line.append("; kept ").append(kept).append(" of the JVM's restrictions (listed at DEBUG)");
         }
         return line.toString();
     }
@@ -210,7 +220,15 @@ final class InstallPipeline {
             // certificate paths and signed JARs instead of its own defaults (JDK 25 disables
             // TLS_RSA suites that JDK 17 allows, for one). Read at the first handshake or path
             // validation: install before that.
-            JavaSecurityExporter.securityProperties(policy).forEach(properties::security);
+            // The JVM's own restrictions stay (a host policy's RSA keySize < 3072, say): a policy
+            // adds to what the JDK forbids, never loosens it.
+            JavaSecurityExporter.securityProperties(policy).forEach((key, value) -> {
+                if (KeptRestrictions.KEYS.contains(key)) {
+                    properties.securityKeeping(key, value);
+                } else {
+                    properties.security(key, value);
+                }
+            });
         }
         properties.settle();
         assembled.front.before(current);

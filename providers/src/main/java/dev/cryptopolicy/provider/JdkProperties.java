@@ -4,6 +4,7 @@ import java.security.Security;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +29,8 @@ final class JdkProperties {
     private final Set<String> securitySet = new HashSet<>();
     /** The values this record set, by key: what {@link #undo()} takes back only while they are still there. */
     private final Map<String, String> systemValues = new HashMap<>();
+    /** The JVM's own entries {@link #securityKeeping} kept, by key. */
+    private final Map<String, List<String>> kept = new LinkedHashMap<>();
 
     JdkProperties() {
     }
@@ -65,6 +68,30 @@ final class JdkProperties {
         }
         securitySet.add(key);
         Security.setProperty(key, value);
+    }
+
+    /**
+     * Sets a security property that only restricts to {@code value} plus every entry of its value
+     * before the first installation that {@code value} lacks (see {@link KeptRestrictions}); the
+     * entries kept are recorded for {@link #keptLine()}.
+     */
+    void securityKeeping(String key, String value) {
+        String original = securityBefore.containsKey(key) ? securityBefore.get(key) : Security.getProperty(key);
+        List<String> missing = KeptRestrictions.missing(value, original);
+        if (!missing.isEmpty()) {
+            kept.put(key, missing);
+        }
+        security(key, KeptRestrictions.union(value, missing));
+    }
+
+    /** The one line listing what {@link #securityKeeping} kept from the JVM, or null when nothing. */
+    String keptLine() {
+        return kept.isEmpty() ? null : KeptRestrictions.line(kept);
+    }
+
+    /** How many entries {@link #securityKeeping} kept from the JVM. */
+    int keptCount() {
+        return kept.values().stream().mapToInt(List::size).sum();
     }
 
     /** Takes over what {@code other}, a record of the same installation made while assembling, set. */

@@ -1,0 +1,91 @@
+package dev.cryptopolicy.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cryptopolicy.provider.tls.HostRestrictionsChild;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Installing a policy keeps what the JVM already forbids: on a host whose security properties
+ * are crypto-policies' FUTURE output ({@code RSA keySize < 3072}, here as a
+ * {@code -Djava.security.properties} override), DEFAULT (which allows 2048-bit RSA) leaves that
+ * entry in place and a 2048-bit RSA server certificate is refused, on JDK 17 and 25.
+ */
+class NeverLoosenTest {
+    private static final String FUTURE_RSA = "RSA keySize < 3072";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void rule_addsTheJvmsMissingEntries_comparedTrimmedIgnoringCase_keepingConstraintsAsWritten() {
+        List<String> kept = KeptRestrictions.missing("SSLv3, rsa keySize < 2048, include jdk.disabled.namedCurves",
+                " sslv3 ,RSA keySize < 3072,, INCLUDE jdk.disabled.namedCurves, SHA1 jdkCA & usage TLSServer");
+        assertEquals(List.of("RSA keySize < 3072", "SHA1 jdkCA & usage TLSServer"), kept);
+        assertEquals("SSLv3, rsa keySize < 2048, include jdk.disabled.namedCurves, RSA keySize < 3072, SHA1 jdkCA & usage TLSServer",
+                KeptRestrictions.union("SSLv3, rsa keySize < 2048, include jdk.disabled.namedCurves", kept));
+        assertEquals(List.of(), KeptRestrictions.missing("SSLv3", null));
+        assertEquals("SSLv3", KeptRestrictions.union("SSLv3", List.of()));
+        assertEquals("", KeptRestrictions.union("", List.of()));
+    }
+
+    @Test
+    void futureHost_underDefault_stillRefusesA2048BitRsaServer_onJdk17() throws Exception {
+        futureHost(DeadlockTest.jdk("JDK17_HOME", "/usr/lib/jvm/java-17-openjdk-amd64"));
+    }
+
+    @Test
+    void futureHost_underDefault_stillRefusesA2048BitRsaServer_onJdk25() throws Exception {
+        futureHost(DeadlockTest.jdk("JDK25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    }
+
+    private void futureHost(Path javaHome) throws Exception {
+        // As crypto-policies' FUTURE java output (testdata/crypto-policies/java-outputs/FUTURE-java.txt) sets them.
+        Path override = dir.resolve("future.security");
+        Files.writeString(override, "jdk.certpath.disabledAlgorithms=MD2, MD5, SHA1, " + FUTURE_RSA + ", DSA keySize < 3072\n"
+                + "jdk.tls.disabledAlgorithms=SSLv3, TLSv1, TLSv1.1, " + FUTURE_RSA + ", DH keySize < 3072,"
+                + " include jdk.disabled.namedCurves\n");
+        Jvm.Result host = child(javaHome, List.of("-Djava.security.properties=" + override), "DEFAULT");
+        assertEquals(0, host.exit(), host.output());
+        for (String key : List.of("jdk.tls.disabledAlgorithms", "jdk.certpath.disabledAlgorithms")) {
+            assertTrue(property(host.output(), key).contains(FUTURE_RSA), key + " lost the host's entry:\n" + host.output());
+        }
+        assertTrue(host.output().contains("handshake failed"), host.output());
+        // Counted on the start-up line, the installation's one INFO line; listed on one DEBUG line.
+        assertTrue(java.util.regex.Pattern.compile("(?m)^INFO cryptopolicy: policy DEFAULT .* installed by route programmatic;"
+                + " backends SUN, .*; kept \\d+ of the JVM's restrictions \\(listed at DEBUG\\)$")
+                .matcher(host.output()).find(), host.output());
+        assertTrue(host.output().contains("FINE cryptopolicy: kept the JVM's own restrictions beside the policy's:"
+                + " jdk.tls.disabledAlgorithms += " + FUTURE_RSA), host.output());
+
+        // Control: without the override the same handshake under DEFAULT succeeds, also after FUTURE
+        // was installed first (what is kept is the JVM's value, not an earlier policy's).
+        Jvm.Result stock = child(javaHome, List.of(), "FUTURE", "DEFAULT");
+        assertEquals(0, stock.exit(), stock.output());
+        assertFalse(property(stock.output(), "jdk.tls.disabledAlgorithms").contains(FUTURE_RSA), stock.output());
+        assertFalse(property(stock.output(), "jdk.certpath.disabledAlgorithms").contains(FUTURE_RSA), stock.output());
+        assertTrue(stock.output().contains("handshake TLSv1.3"), stock.output());
+    }
+
+    private static Jvm.Result child(Path javaHome, List<String> options, String... references) throws Exception {
+        List<String> all = new java.util.ArrayList<>(options);
+        all.addAll(List.of("-Dkeystore.pkcs12.keyPbeIterationCount=1", "-Dkeystore.pkcs12.macIterationCount=1",
+                "-Dkeystore.pkcs12.certPbeIterationCount=1"));
+        return Jvm.run(javaHome, all, Jvm.classPath(), HostRestrictionsChild.class, references);
+    }
+
+    private static String property(String output, String key) {
+        for (String line : output.split("\n")) {
+            if (line.startsWith(key + "=")) {
+                return line;
+            }
+        }
+        throw new AssertionError("no " + key + " in\n" + output);
+    }
+}
