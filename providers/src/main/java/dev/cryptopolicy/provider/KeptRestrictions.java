@@ -1,18 +1,31 @@
 package dev.cryptopolicy.provider;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
 /**
  * The union an installation sets for a JDK security property that only ever restricts
  * ({@code jdk.*.disabledAlgorithms}, {@code jdk.disabled.namedCurves},
  * {@code jdk.tls.legacyAlgorithms}): the policy's entries, then every entry of the JVM's own value
- * (from {@code java.security}, an override file or the host's system file) that the policy's do
- * not already hold, so that a policy never allows what the JVM forbids.
+ * that the policy's do not already hold, so that a policy never allows what the host forbids.
+ *
+ * <p>The JVM's value counts as the host's only where it differs from the JDK's own default, the
+ * value of the JDK's shipped {@code conf/security/java.security}: an override file
+ * ({@code -Djava.security.properties}), Red Hat's system file, or a {@code Security.setProperty}
+ * before the first installation. A value equal to the JDK's default is replaced, so that a policy
+ * gives the same TLS and certificate-path behaviour on every JDK (JDK 25's defaults disable
+ * {@code TLS_RSA_*} suites that JDK 17's allow). When the shipped file cannot be read, every value
+ * counts as the host's.
  *
  * <p>Entries are comma-separated and compared trimmed, ignoring case; constraint entries
  * ({@code RSA keySize < 3072}, {@code include jdk.disabled.namedCurves}) are kept as written. A
@@ -27,12 +40,41 @@ final class KeptRestrictions {
     private KeptRestrictions() {
     }
 
-    /** The JVM's entries of {@code jvm} (may be null) that {@code policy} lacks, in the JVM's order. */
-    static List<String> missing(String policy, String jvm) {
-        Set<String> present = new LinkedHashSet<>();
-        for (String entry : entries(policy)) {
-            present.add(entry.toLowerCase(Locale.ROOT));
+    /** The JDK's shipped {@code java.security}, read once; empty when it cannot be read. */
+    private static final class Shipped {
+        static final Properties VALUES = read();
+
+        private Shipped() {
         }
+
+        private static Properties read() {
+            Properties values = new Properties();
+            Path file = Path.of(System.getProperty("java.home"), "conf", "security", "java.security");
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+                values.load(in);
+            } catch (IOException | IllegalArgumentException | SecurityException e) {
+                values.clear();
+            }
+            return values;
+        }
+    }
+
+    /** The entries of the JVM's {@code jvm} value of {@code key} to keep beside {@code policy}. */
+    static List<String> kept(String key, String policy, String jvm) {
+        return missing(policy, jvm, Shipped.VALUES.getProperty(key));
+    }
+
+    /**
+     * The entries of {@code jvm} (may be null) that {@code policy} lacks, in the JVM's order; none
+     * when {@code jvm} holds the same entries as the JDK's default {@code shipped} (null: the JDK
+     * has none, or its file could not be read, in which case only an unset value counts as the
+     * default).
+     */
+    static List<String> missing(String policy, String jvm, String shipped) {
+        if (normalised(jvm).equals(normalised(shipped))) {
+            return List.of();
+        }
+        Set<String> present = normalised(policy);
         List<String> kept = new ArrayList<>();
         for (String entry : entries(jvm)) {
             if (present.add(entry.toLowerCase(Locale.ROOT))) {
@@ -58,6 +100,14 @@ final class KeptRestrictions {
             separator = "; ";
         }
         return line.toString();
+    }
+
+    private static Set<String> normalised(String value) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String entry : entries(value)) {
+            out.add(entry.toLowerCase(Locale.ROOT));
+        }
+        return out;
     }
 
     private static List<String> entries(String value) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Installing a policy keeps what the JVM already forbids: on a host whose security properties
+ * Installing a policy keeps what the host already forbids: on a host whose security properties
  * are crypto-policies' FUTURE output ({@code RSA keySize < 3072}, here as a
  * {@code -Djava.security.properties} override), DEFAULT (which allows 2048-bit RSA) leaves that
  * entry in place and a 2048-bit RSA server certificate is refused, on JDK 17 and 25.
@@ -24,15 +24,26 @@ class NeverLoosenTest {
     Path dir;
 
     @Test
-    void rule_addsTheJvmsMissingEntries_comparedTrimmedIgnoringCase_keepingConstraintsAsWritten() {
-        List<String> kept = KeptRestrictions.missing("SSLv3, rsa keySize < 2048, include jdk.disabled.namedCurves",
-                " sslv3 ,RSA keySize < 3072,, INCLUDE jdk.disabled.namedCurves, SHA1 jdkCA & usage TLSServer");
+    void rule_addsTheHostsMissingEntries_comparedTrimmedIgnoringCase_keepingConstraintsAsWritten() {
+        String policy = "SSLv3, rsa keySize < 2048, include jdk.disabled.namedCurves";
+        List<String> kept = KeptRestrictions.missing(policy,
+                " sslv3 ,RSA keySize < 3072,, INCLUDE jdk.disabled.namedCurves, SHA1 jdkCA & usage TLSServer", "SSLv3, TLSv1");
         assertEquals(List.of("RSA keySize < 3072", "SHA1 jdkCA & usage TLSServer"), kept);
-        assertEquals("SSLv3, rsa keySize < 2048, include jdk.disabled.namedCurves, RSA keySize < 3072, SHA1 jdkCA & usage TLSServer",
-                KeptRestrictions.union("SSLv3, rsa keySize < 2048, include jdk.disabled.namedCurves", kept));
-        assertEquals(List.of(), KeptRestrictions.missing("SSLv3", null));
+        assertEquals(policy + ", RSA keySize < 3072, SHA1 jdkCA & usage TLSServer", KeptRestrictions.union(policy, kept));
+        // A host value that keeps one of the JDK's entries the policy drops keeps it too: TLSv1 stays off.
+        assertEquals(List.of("TLSv1", "DH keySize < 3072"), KeptRestrictions.missing(policy, "TLSv1, DH keySize < 3072", "SSLv3, TLSv1"));
         assertEquals("SSLv3", KeptRestrictions.union("SSLv3", List.of()));
         assertEquals("", KeptRestrictions.union("", List.of()));
+    }
+
+    @Test
+    void rule_replacesTheJdksOwnDefault_inAnyOrderAndCase_butNotAnUnsetOneThatTheHostSet() {
+        assertEquals(List.of(), KeptRestrictions.missing("SSLv3", "tlsv1 , SSLv3", "SSLv3, TLSv1"));
+        assertEquals(List.of(), KeptRestrictions.missing("SSLv3", null, null));
+        assertEquals(List.of(), KeptRestrictions.missing("SSLv3", "", null));
+        assertEquals(List.of("secp256k1"), KeptRestrictions.missing("SSLv3", "secp256k1", null));
+        // An unreadable shipped file (null) makes every value the host's.
+        assertEquals(List.of("TLSv1"), KeptRestrictions.missing("SSLv3", "SSLv3, TLSv1", null));
     }
 
     @Test
