@@ -220,8 +220,8 @@ final class InstallPipeline {
             // certificate paths and signed JARs instead of its own defaults (JDK 25 disables
             // TLS_RSA suites that JDK 17 allows, for one). Read at the first handshake or path
             // validation: install before that.
-            // The JVM's own restrictions stay (a host policy's RSA keySize < 3072, say): a policy
-            // adds to what the JDK forbids, never loosens it.
+            // The host's own restrictions stay (crypto-policies' RSA keySize < 3072, say): a policy
+            // adds to what the host forbids, never loosens it; the JDK's defaults are replaced.
             JavaSecurityExporter.securityProperties(policy).forEach((key, value) -> {
                 if (KeptRestrictions.KEYS.contains(key)) {
                     properties.securityKeeping(key, value);

@@ -73,8 +73,8 @@ final class JdkProperties {
     /**
      * Sets a security property that only restricts to {@code value} plus every entry of its value
      * before the first installation that {@code value} lacks, where that value is the host's rather
-     * than the JDK's default (see {@link KeptRestrictions}); the
-     * entries kept are recorded for {@link #keptLine()}.
+     * than the JDK's default (see {@link KeptRestrictions}); the entries kept are recorded for
+     * {@link #keptLine()}.
      */
     void securityKeeping(String key, String value) {
         String original = securityBefore.containsKey(key) ? securityBefore.get(key) : Security.getProperty(key);

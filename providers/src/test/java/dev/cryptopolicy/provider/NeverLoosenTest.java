@@ -58,11 +58,7 @@ class NeverLoosenTest {
 
     private void futureHost(Path javaHome) throws Exception {
         // As crypto-policies' FUTURE java output (testdata/crypto-policies/java-outputs/FUTURE-java.txt) sets them.
-        Path override = dir.resolve("future.security");
-        Files.writeString(override, "jdk.certpath.disabledAlgorithms=MD2, MD5, SHA1, " + FUTURE_RSA + ", DSA keySize < 3072\n"
-                + "jdk.tls.disabledAlgorithms=SSLv3, TLSv1, TLSv1.1, " + FUTURE_RSA + ", DH keySize < 3072,"
-                + " include jdk.disabled.namedCurves\n");
-        Jvm.Result host = child(javaHome, List.of("-Djava.security.properties=" + override), "DEFAULT");
+        Jvm.Result host = child(javaHome, List.of("-Djava.security.properties=" + override(FUTURE_RSA)), "DEFAULT");
         assertEquals(0, host.exit(), host.output());
         for (String key : List.of("jdk.tls.disabledAlgorithms", "jdk.certpath.disabledAlgorithms")) {
             assertTrue(property(host.output(), key).contains(FUTURE_RSA), key + " lost the host's entry:\n" + host.output());
@@ -75,13 +71,25 @@ class NeverLoosenTest {
         assertTrue(host.output().contains("FINE cryptopolicy: kept the JVM's own restrictions beside the policy's:"
                 + " jdk.tls.disabledAlgorithms += " + FUTURE_RSA), host.output());
 
-        // Control: without the override the same handshake under DEFAULT succeeds, also after FUTURE
+        // Controls: the same host file with 2048 for 3072 connects, so the kept RSA entry is what
+        // refuses; without the override the same handshake under DEFAULT succeeds, also after FUTURE
         // was installed first (what is kept is the JVM's value, not an earlier policy's).
+        Jvm.Result rsa2048 = child(javaHome, List.of("-Djava.security.properties=" + override("RSA keySize < 2048")), "DEFAULT");
+        assertEquals(0, rsa2048.exit(), rsa2048.output());
+        assertTrue(rsa2048.output().contains("handshake TLSv1.3"), rsa2048.output());
         Jvm.Result stock = child(javaHome, List.of(), "FUTURE", "DEFAULT");
         assertEquals(0, stock.exit(), stock.output());
         assertFalse(property(stock.output(), "jdk.tls.disabledAlgorithms").contains(FUTURE_RSA), stock.output());
         assertFalse(property(stock.output(), "jdk.certpath.disabledAlgorithms").contains(FUTURE_RSA), stock.output());
         assertTrue(stock.output().contains("handshake TLSv1.3"), stock.output());
+    }
+
+    private Path override(String rsa) throws java.io.IOException {
+        Path file = Files.createTempFile(dir, "host", ".security");
+        Files.writeString(file, "jdk.certpath.disabledAlgorithms=MD2, MD5, SHA1, " + rsa + ", DSA keySize < 3072\n"
+                + "jdk.tls.disabledAlgorithms=SSLv3, TLSv1, TLSv1.1, " + rsa + ", DH keySize < 3072,"
+                + " include jdk.disabled.namedCurves\n");
+        return file;
     }
 
     private static Jvm.Result child(Path javaHome, List<String> options, String... references) throws Exception {
