@@ -517,8 +517,9 @@ final class Compiler {
         }
         if (total == 0) {
             featureSetEmpty = true;
+            // Shown at the top of the policy's file when no list was written (see Problems).
             Origin where = !e.algorithmLists.isEmpty() ? e.algorithmLists.values().iterator().next()
-                    : e.policyFile != null ? new Origin(e.policyFile, 1, 1, "algorithms") : Origin.builtIn("algorithms");
+                    : Origin.builtIn("algorithms");
             problems.add(Problem.error(where, "", "not-empty",
                     "the feature set is empty: policy " + policy + " would allow no algorithm at all"));
         }

@@ -82,6 +82,9 @@ public final class PolicyLoader {
         Run run = new Run(composer, problems, suggestions);
         run.compose(reference);
         throwIfErrors(problems, run.unreadable);
+        if (effective.policyFile != null) {
+            problems.locateBuiltInAt(effective.policyFile);
+        }
         CompiledPolicy policy = new Compiler(effective, reference, problems).compile();
         throwIfErrors(problems, false);
         return policy;

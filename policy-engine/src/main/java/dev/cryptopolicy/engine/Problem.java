@@ -52,6 +52,11 @@ public record Problem(Severity severity, Origin origin, String value, String rul
                 Suggest.lookAlike(written));
     }
 
+    /** The same problem shown at {@code where}. */
+    Problem at(Origin where) {
+        return new Problem(severity, where, value, rule, message, suggestion);
+    }
+
     Problem withSuggestion(String text) {
         return new Problem(severity, origin, value, rule, message, text.isEmpty() ? suggestion : Quote.excerpt(text, MAX_TEXT));
     }
