@@ -9,18 +9,16 @@ import dev.cryptopolicy.engine.UnreadablePolicyException;
 /** Loading policies for the commands and the one-line form of the engine's problems about them. */
 final class Diagnostics {
 
-    /** The file name the engine gives problems in the policy reference itself (e.g. a missing file). */
-    static final String REFERENCE_FILE = "<reference>";
-
     private Diagnostics() {
     }
 
     /**
      * The one-line form of a problem: {@code file:line:col: error: path: message (rule: r); hint}.
-     * A problem in the reference itself names the reference instead of {@code <reference>:1:col}.
+     * A problem in the reference itself ({@link dev.cryptopolicy.engine.Origin#inReference()}) names
+     * the reference instead of a file.
      */
     static String line(Problem p, String reference) {
-        if (!REFERENCE_FILE.equals(p.origin().file())) {
+        if (!p.origin().inReference()) {
             return p.format();
         }
         String text = reference + ": " + p.severity().label() + ": " + p.message() + " (rule: " + p.rule() + ")";

@@ -4,18 +4,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cryptopolicy.engine.Origin;
 import dev.cryptopolicy.engine.Problem;
+import dev.cryptopolicy.engine.Rule;
 import dev.cryptopolicy.engine.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Lint results as a SARIF 2.1.0 log (OASIS Static Analysis Results Interchange Format), the input
  * format of code-scanning services: one run, tool {@code cryptopolicy}, one reporting rule per
- * engine rule id, one result per problem with its file, line and column.
+ * engine {@link Rule} (id, short and full description, help; in the enum's order, so that a
+ * rule's index is the same in every log), one result per problem with its file, line and column.
  */
 final class Sarif {
 
@@ -27,12 +27,6 @@ final class Sarif {
 
     /** The SARIF log for a lint run. */
     static ObjectNode log(List<LintResult> results, String toolVersion) {
-        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
-        for (LintResult r : results) {
-            for (Problem p : r.problems()) {
-                ruleIndex.putIfAbsent(p.rule(), ruleIndex.size());
-            }
-        }
         ObjectNode log = Json.object();
         log.put("$schema", SCHEMA);
         log.put("version", VERSION);
@@ -41,15 +35,17 @@ final class Sarif {
         driver.put("name", "cryptopolicy");
         driver.put("version", toolVersion);
         ArrayNode rules = driver.putArray("rules");
-        for (String id : ruleIndex.keySet()) {
+        for (Rule r : Rule.values()) {
             ObjectNode rule = rules.addObject();
-            rule.put("id", id);
-            rule.putObject("shortDescription").put("text", "cryptopolicy policy rule '" + id + "'");
+            rule.put("id", r.id());
+            rule.putObject("shortDescription").put("text", r.shortDescription());
+            rule.putObject("fullDescription").put("text", r.fullDescription());
+            rule.putObject("help").put("text", r.help());
         }
         ArrayNode out = run.putArray("results");
         for (LintResult r : results) {
             for (Problem p : r.problems()) {
-                out.add(result(p, r.reference(), ruleIndex.get(p.rule())));
+                out.add(result(p, r.reference(), p.definition().ordinal()));
             }
         }
         return log;
@@ -62,7 +58,7 @@ final class Sarif {
         result.put("level", p.severity() == Severity.ERROR ? "error" : "warning");
         Origin o = p.origin();
         StringBuilder text = new StringBuilder();
-        if (Diagnostics.REFERENCE_FILE.equals(o.file())) {
+        if (o.inReference()) {
             text.append("policy reference '").append(reference).append("': ");
         }
         if (!o.path().isEmpty()) {
@@ -73,7 +69,7 @@ final class Sarif {
             text.append("; ").append(p.suggestion());
         }
         result.putObject("message").put("text", text.toString());
-        if (!Diagnostics.REFERENCE_FILE.equals(o.file()) && !o.isBuiltIn()) {
+        if (!o.inReference() && !o.isBuiltIn()) {
             ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
             physical.putObject("artifactLocation").put("uri", uri(o.file()));
             ObjectNode region = physical.putObject("region");

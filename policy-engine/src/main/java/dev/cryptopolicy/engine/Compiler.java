@@ -302,14 +302,14 @@ final class Compiler {
                 enabled.add(n.name());
             } else if (listed != null && !origin(listed, n).isBuiltIn() && !d.rule().equals("tls.max_protocol")
                     && !d.rule().equals("tls.min_protocol")) {
-                problems.add(Problem.warning(origin(listed, n), n.name(), "tls-consistent",
+                problems.add(Problem.warning(origin(listed, n), n.name(), Rule.TLS_CONSISTENT,
                         "listed " + kind.description() + " " + n.name() + " " + d.reason() + " (" + d.rule()
                                 + "); it will not be enabled"));
             }
         }
         if (enabled.isEmpty() && (listed == null || !listed.isEmpty()) && !featureSetEmpty) {
             Origin at = listed == null || listed.isEmpty() ? Origin.builtIn(path) : firstOrigin(listed);
-            problems.add(Problem.error(at, "", "tls-not-empty", "no " + kind.description()
+            problems.add(Problem.error(at, "", Rule.TLS_NOT_EMPTY, "no " + kind.description()
                     + " is left once the rest of the policy is applied; TLS could not connect"));
         }
         return enabled;
@@ -520,18 +520,18 @@ final class Compiler {
             // Shown at the top of the policy's file when no list was written (see Problems).
             Origin where = !e.algorithmLists.isEmpty() ? e.algorithmLists.values().iterator().next()
                     : Origin.builtIn("algorithms");
-            problems.add(Problem.error(where, "", "not-empty",
+            problems.add(Problem.error(where, "", Rule.NOT_EMPTY,
                     "the feature set is empty: policy " + policy + " would allow no algorithm at all"));
         }
         if (e.tlsMin.value().rank() > e.tlsMax.value().rank()) {
-            problems.add(Problem.error(e.tlsMax.origin(), e.tlsMax.value().name(), "tls-range",
+            problems.add(Problem.error(e.tlsMax.origin(), e.tlsMax.value().name(), Rule.TLS_RANGE,
                     "max_protocol " + e.tlsMax.value().name() + " is below min_protocol " + e.tlsMin.value().name()
                             + " (" + e.tlsMin.origin().location() + ")"));
         }
         int ecMin = e.minBits.get(KeyFamily.EC).value();
         for (Map.Entry<Curve, Origin> c : e.curves.entrySet()) {
             if (c.getKey().weierstrass() && c.getKey().bits() < ecMin) {
-                problems.add(Problem.error(c.getValue(), c.getKey().name(), "curve-size",
+                problems.add(Problem.error(c.getValue(), c.getKey().name(), Rule.CURVE_SIZE,
                         "curve " + c.getKey().name() + " has " + c.getKey().bits() + " bits, below keys.ec.min_bits "
                                 + ecMin + " (" + e.minBits.get(KeyFamily.EC).origin().location()
                                 + "); the policy contradicts itself"));
@@ -544,7 +544,7 @@ final class Compiler {
             for (Map.Entry<Algorithm, Origin> r : list.getValue().entrySet()) {
                 Decision d = decisions.get(list.getKey()).get(r.getKey())[Scope.ANY.ordinal()];
                 if (!d.allowed()) {
-                    problems.add(Problem.error(r.getValue(), r.getKey().name(), "required-in-feature-set",
+                    problems.add(Problem.error(r.getValue(), r.getKey().name(), Rule.REQUIRED_IN_FEATURE_SET,
                             "required feature " + r.getKey().feature() + " " + d.reason() + " (" + d.rule() + ", "
                                     + d.origin().location() + "); a requirement must be part of the feature set"));
                 }

@@ -108,7 +108,7 @@ final class Composer {
         TlsName p = e.catalog.tls(TlsKind.PROTOCOL, text.value());
         if (p == null) {
             List<String> names = Patterns.vocabulary(e.catalog.tls(TlsKind.PROTOCOL));
-            problems.add(Problem.error(text.origin(), text.value(), "known-protocol",
+            problems.add(Problem.error(text.origin(), text.value(), Rule.KNOWN_PROTOCOL,
                     "unknown TLS protocol " + Quote.quoted(text.value()) + "; known: " + String.join(", ", names)),
                     () -> suggestions.didYouMean(text.value(), names));
             return text.origin().path().endsWith("min_protocol") ? e.tlsMin : e.tlsMax;
@@ -138,7 +138,7 @@ final class Composer {
             return spec.entries();
         }
         if (!inherited) {
-            problems.add(Problem.error(spec.origin(), "", "list-edit-base",
+            problems.add(Problem.error(spec.origin(), "", Rule.LIST_EDIT_BASE,
                     "+/- edits need something to edit; this policy does not extend another"));
             return List.of();
         }
@@ -169,7 +169,7 @@ final class Composer {
             }
         }
         if (algs.isEmpty() && tls.isEmpty()) {
-            problems.add(Problem.error(spec.algorithm().origin(), pattern, "known-algorithm",
+            problems.add(Problem.error(spec.algorithm().origin(), pattern, Rule.KNOWN_ALGORITHM,
                     Quote.quoted(pattern) + " names no known algorithm" + (spec.services().isEmpty() ? "" : " of " + spec.services())
                             + ", TLS suite, group, scheme or protocol"),
                     () -> suggestions.didYouMean(pattern, this::everyName));
@@ -200,7 +200,7 @@ final class Composer {
             return out;
         }
         if (!inherited) {
-            problems.add(Problem.error(spec.origin(), "", "list-edit-base",
+            problems.add(Problem.error(spec.origin(), "", Rule.LIST_EDIT_BASE,
                     "+/- edits need something to edit; this policy does not extend another, so write the list out"));
             return current == null ? new LinkedHashMap<>() : current;
         }
@@ -224,7 +224,7 @@ final class Composer {
             List<? extends Entry> vocabulary, boolean broad) {
         Set<T> matched = broad ? Patterns.matchBroad(text, universe) : Patterns.match(text, universe);
         if (matched.isEmpty()) {
-            problems.add(Problem.error(origin, text, "known-algorithm",
+            problems.add(Problem.error(origin, text, Rule.KNOWN_ALGORITHM,
                     (text.indexOf('*') >= 0 ? "pattern " + Quote.quoted(text) + " matches no known " : "unknown ") + what
                             + (text.indexOf('*') >= 0 ? "" : " " + Quote.quoted(text))),
                     () -> suggestions.didYouMean(text, () -> Patterns.vocabulary(vocabulary)));

@@ -31,7 +31,7 @@ final class DocumentParser {
             "named_groups", "signature_schemes");
     private static final List<String> BACKEND_KEYS = List.of("fips_only", "preference", "min_versions", "required");
     /** The reader's rules for text that is not YAML at all. */
-    private static final Set<String> NOT_YAML = Set.of("yaml-syntax", "utf-8");
+    private static final Set<Rule> NOT_YAML = Set.of(Rule.YAML_SYNTAX, Rule.UTF_8);
 
     private final String file;
     private final Problems problems;
@@ -78,28 +78,29 @@ final class DocumentParser {
             root = new StrictYamlReader().read(bytes);
         } catch (YamlSyntaxException e) {
             Mark m = e.mark();
+            Rule rule = Rule.ofId(e.rule());
             String message = e.message(Quote::quoted);
-            if (NOT_YAML.contains(e.rule())) {
+            if (NOT_YAML.contains(rule)) {
                 // Text that is not YAML may be anything (a password file named by 'extends'): say
                 // what it is not, and quote nothing more of it than the reader's short message.
                 message = notAPolicy(message);
             }
-            problems.add(Problem.error(new Origin(file, m.line(), m.column(), ""), e.value(), e.rule(), message));
+            problems.add(Problem.error(new Origin(file, m.line(), m.column(), ""), e.value(), rule, message));
             return null;
         }
         PolicyDocument doc = new PolicyDocument(file);
         if (root == null) {
-            error(new Origin(file, 1, 1, ""), "", "not-empty", "the file is empty; a policy needs at least 'kind'");
+            error(new Origin(file, 1, 1, ""), "", Rule.NOT_EMPTY, "the file is empty; a policy needs at least 'kind'");
             return null;
         }
         if (!(root instanceof YamlMap top)) {
-            error(origin(root.mark(), ""), "", "not-a-policy",
+            error(origin(root.mark(), ""), "", Rule.NOT_A_POLICY,
                     notAPolicy("its top is " + root.kindName() + ", not a mapping of policy keys such as 'kind'"));
             return null;
         }
         if (!top.fields().isEmpty() && top.fields().keySet().stream().noneMatch(TOP_KEYS::contains)) {
             // Listing the keys one by one would copy a configuration or secrets file into the log.
-            error(origin(top.mark(), ""), "", "not-a-policy", notAPolicy("none of its " + top.fields().size()
+            error(origin(top.mark(), ""), "", Rule.NOT_A_POLICY, notAPolicy("none of its " + top.fields().size()
                     + " top-level keys is a key of a policy (" + String.join(", ", TOP_KEYS) + ")"));
             return null;
         }
@@ -115,7 +116,7 @@ final class DocumentParser {
     private void parseTop(YamlMap top, PolicyDocument doc) {
         YamlMap.Field kind = top.fields().get("kind");
         if (kind == null) {
-            error(origin(top.mark(), "kind"), "", "required-key",
+            error(origin(top.mark(), "kind"), "", Rule.REQUIRED_KEY,
                     "missing 'kind': every file says 'kind: policy' or 'kind: modifier'");
         } else {
             String k = string(kind.value(), "kind");
@@ -124,7 +125,7 @@ final class DocumentParser {
             } else if ("modifier".equals(k)) {
                 doc.kind = PolicyDocument.Kind.MODIFIER;
             } else if (k != null) {
-                error(origin(kind.value().mark(), "kind"), k, "known-value", "kind must be 'policy' or 'modifier', not " + Quote.quoted(k));
+                error(origin(kind.value().mark(), "kind"), k, Rule.KNOWN_VALUE, "kind must be 'policy' or 'modifier', not " + Quote.quoted(k));
             }
         }
         doc.name = locatedString(top, "name", "name");
@@ -134,7 +135,7 @@ final class DocumentParser {
         }
         doc.extendsRef = locatedString(top, "extends", "extends");
         if (doc.extendsRef != null && doc.kind == PolicyDocument.Kind.MODIFIER) {
-            error(doc.extendsRef.origin(), doc.extendsRef.value(), "modifier-extends",
+            error(doc.extendsRef.origin(), doc.extendsRef.value(), Rule.MODIFIER_EXTENDS,
                     "a modifier cannot 'extends'; it edits whatever it is applied to");
         }
         YamlMap.Field mode = top.fields().get("mode");
@@ -143,7 +144,7 @@ final class DocumentParser {
             if ("enforce".equals(m) || "audit".equals(m)) {
                 doc.mode = new Located<>("enforce".equals(m) ? Mode.ENFORCE : Mode.AUDIT, origin(mode.value().mark(), "mode"));
             } else if (m != null) {
-                error(origin(mode.value().mark(), "mode"), m, "known-value", "mode must be 'enforce' or 'audit', not " + Quote.quoted(m));
+                error(origin(mode.value().mark(), "mode"), m, Rule.KNOWN_VALUE, "mode must be 'enforce' or 'audit', not " + Quote.quoted(m));
             }
         }
         YamlMap.Field algorithms = top.fields().get("algorithms");
@@ -190,7 +191,7 @@ final class DocumentParser {
                 continue;
             }
             if (!type.jcaName().equals(f.key())) {
-                error(origin(f.keyMark(), p), f.key(), "service-type-spelling",
+                error(origin(f.keyMark(), p), f.key(), Rule.SERVICE_TYPE_SPELLING,
                         "service types are written as the JCA writes them: '" + type.jcaName() + "'");
                 continue;
             }
@@ -217,7 +218,7 @@ final class DocumentParser {
             Located<String> algorithm = locatedString(rule, "algorithm", path + ".algorithm");
             if (algorithm == null) {
                 if (!rule.fields().containsKey("algorithm")) {
-                    error(origin(rule.mark(), path), "", "required-key", "a deny rule needs 'algorithm'");
+                    error(origin(rule.mark(), path), "", Rule.REQUIRED_KEY, "a deny rule needs 'algorithm'");
                 }
                 continue;
             }
@@ -233,7 +234,7 @@ final class DocumentParser {
                             for (ServiceType x : ServiceType.values()) {
                                 names.add(x.jcaName());
                             }
-                            problems.add(Problem.error(s.origin(), s.value(), "known-value",
+                            problems.add(Problem.error(s.origin(), s.value(), Rule.KNOWN_VALUE,
                                     "unknown service type " + Quote.quoted(s.value())), () -> suggestions.didYouMean(s.value(), names));
                         } else {
                             services.add(t);
@@ -268,7 +269,7 @@ final class DocumentParser {
         for (Located<String> s : list.entries()) {
             Scope scope = Scope.ofYamlName(s.value()).orElse(null);
             if (scope == null) {
-                problems.add(Problem.error(s.origin(), s.value(), "known-value",
+                problems.add(Problem.error(s.origin(), s.value(), Rule.KNOWN_VALUE,
                         "unknown scope " + Quote.quoted(s.value()) + "; scopes are any, tls, certpath, jar"),
                         () -> suggestions.didYouMean(s.value(), List.of("any", "tls", "certpath", "jar")));
             } else {
@@ -276,7 +277,7 @@ final class DocumentParser {
             }
         }
         if (scopes.isEmpty() && list.entries().isEmpty()) {
-            error(list.origin(), "[]", "not-empty", "an empty scope list would make the rule apply nowhere");
+            error(list.origin(), "[]", Rule.NOT_EMPTY, "an empty scope list would make the rule apply nowhere");
         }
         return scopes;
     }
@@ -333,7 +334,7 @@ final class DocumentParser {
         if (value.equals("refuse") || value.equals("allow")) {
             doc.unmeasuredAllowed = new Located<>(value.equals("allow"), origin);
         } else {
-            error(origin, value, "known-value", "keys.unmeasured must be 'refuse' or 'allow', not " + Quote.quoted(value));
+            error(origin, value, Rule.KNOWN_VALUE, "keys.unmeasured must be 'refuse' or 'allow', not " + Quote.quoted(value));
         }
     }
 
@@ -384,7 +385,7 @@ final class DocumentParser {
         if (s.equals("allow") || s.equals("deny")) {
             return s.equals("allow");
         }
-        error(origin(node.mark(), path), s, "known-value", "expected 'allow' or 'deny', not " + Quote.quoted(s));
+        error(origin(node.mark(), path), s, Rule.KNOWN_VALUE, "expected 'allow' or 'deny', not " + Quote.quoted(s));
         return null;
     }
 
@@ -443,13 +444,13 @@ final class DocumentParser {
             String path = "backends.min_versions." + f.key();
             Origin keyOrigin = origin(f.keyMark(), path);
             if (f.key().isBlank() || !f.key().equals(f.key().strip())) {
-                error(keyOrigin, f.key(), "provider-name",
+                error(keyOrigin, f.key(), Rule.PROVIDER_NAME,
                         "a provider name is not empty and has no spaces around it, e.g. BCFIPS");
                 continue;
             }
             Origin before = seen.putIfAbsent(f.key().toLowerCase(java.util.Locale.ROOT), keyOrigin);
             if (before != null) {
-                error(keyOrigin, f.key(), "provider-name", "provider " + Quote.quoted(f.key()) + " already has a minimum version at "
+                error(keyOrigin, f.key(), Rule.PROVIDER_NAME, "provider " + Quote.quoted(f.key()) + " already has a minimum version at "
                         + before.location() + " (provider names are matched ignoring case)");
                 continue;
             }
@@ -457,7 +458,7 @@ final class DocumentParser {
                     || s.type() == YamlScalar.Type.INTEGER || s.type() == YamlScalar.Type.FLOAT)) {
                 String problem = BackendRules.versionProblem(s.text());
                 if (problem != null) {
-                    error(origin(s.mark(), path), s.text(), "version-format", Quote.quoted(s.text()) + " is not a version: "
+                    error(origin(s.mark(), path), s.text(), Rule.VERSION_FORMAT, Quote.quoted(s.text()) + " is not a version: "
                             + problem + "; write e.g. \"2.1\" or \"2.1.3\"");
                 } else {
                     doc.minVersions.put(f.key(), new Located<>(s.text(), origin(s.mark(), path)));
@@ -488,7 +489,7 @@ final class DocumentParser {
                 continue;
             }
             if (s.isBlank()) {
-                error(origin(item.mark(), p), s, "not-empty", "an empty name matches nothing");
+                error(origin(item.mark(), p), s, Rule.NOT_EMPTY, "an empty name matches nothing");
                 continue;
             }
             if (s.startsWith("+") || s.startsWith("-")) {
@@ -498,7 +499,7 @@ final class DocumentParser {
         }
         boolean edit = edits > 0;
         if (edit && edits != entries.size()) {
-            error(origin(seq.mark(), path), "", "list-edit-form",
+            error(origin(seq.mark(), path), "", Rule.LIST_EDIT_FORM,
                     "a list either replaces (no entry starts with + or -) or edits (every entry does); this one mixes both");
         }
         return new ListSpec(edit, entries, origin(seq.mark(), path));
@@ -526,13 +527,13 @@ final class DocumentParser {
             try {
                 int v = Integer.parseInt(s.text().replace("_", ""));
                 if (v < min || v > max) {
-                    error(origin(s.mark(), path), s.text(), "range",
+                    error(origin(s.mark(), path), s.text(), Rule.RANGE,
                             "value " + s.text() + " is out of range; it must be between " + min + " and " + max);
                     return null;
                 }
                 return v;
             } catch (NumberFormatException e) {
-                error(origin(s.mark(), path), s.text(), "range", "value " + s.text() + " is not a whole number of bits");
+                error(origin(s.mark(), path), s.text(), Rule.RANGE, "value " + s.text() + " is not a whole number of bits");
                 return null;
             }
         }
@@ -558,7 +559,7 @@ final class DocumentParser {
 
     private void wrongType(YamlNode node, String path, String expected) {
         String value = node instanceof YamlScalar s ? s.text() : "";
-        error(origin(node.mark(), path), value, "type",
+        error(origin(node.mark(), path), value, Rule.TYPE,
                 "expected " + expected + ", found " + node.kindName() + (value.isEmpty() ? "" : " " + Quote.quoted(value)));
     }
 
@@ -572,7 +573,7 @@ final class DocumentParser {
 
     private void unknownKey(YamlMap.Field f, String path, List<String> allowed, String what) {
         String p = path.isEmpty() ? f.key() : path + "." + f.key();
-        problems.add(Problem.error(origin(f.keyMark(), p), f.key(), "known-key",
+        problems.add(Problem.error(origin(f.keyMark(), p), f.key(), Rule.KNOWN_KEY,
                 "unknown " + what + " " + Quote.quoted(f.key()) + "; expected one of " + String.join(", ", allowed)),
                 () -> suggestions.didYouMean(f.key(), allowed));
     }
@@ -582,12 +583,12 @@ final class DocumentParser {
         if (size <= Limits.MAX_ENTRIES) {
             return false;
         }
-        error(origin(mark, path), String.valueOf(size), "max-entries",
+        error(origin(mark, path), String.valueOf(size), Rule.MAX_ENTRIES,
                 "the list has " + size + " " + what + "; the limit is " + Limits.MAX_ENTRIES);
         return true;
     }
 
-    private void error(Origin origin, String value, String rule, String message) {
+    private void error(Origin origin, String value, Rule rule, String message) {
         problems.add(Problem.error(origin, value, rule, message));
     }
 

@@ -21,7 +21,7 @@ final class Lint {
         for (Scope scope : Scope.values()) {
             Located<Boolean> sigs = e.sha1(Sha1Use.SIGNATURES, scope);
             if (sigs.value() && compiler.anyAllowed(ServiceType.SIGNATURE, scope, a -> "SHA-1".equals(a.digest()))) {
-                out.add(Problem.warning(sigs.origin(), "allow", "sha1-signatures",
+                out.add(Problem.warning(sigs.origin(), "allow", Rule.SHA1_SIGNATURES,
                         "SHA-1 signatures are allowed" + (scope == Scope.ANY ? "" : " in scope " + scope.yamlName())
                                 + "; SHA-1 collisions are practical (SHAttered, 2017)"));
                 break;
@@ -33,21 +33,21 @@ final class Lint {
         warnSize(e, KeyFamily.EC, 256, "EC", out);
         warnSize(e, KeyFamily.SYMMETRIC, 128, "symmetric", out);
         if (e.tlsMin.value().rank() < 5) {
-            out.add(Problem.warning(e.tlsMin.origin(), e.tlsMin.value().name(), "tls-version",
+            out.add(Problem.warning(e.tlsMin.origin(), e.tlsMin.value().name(), Rule.TLS_VERSION,
                     "TLS below 1.2 is allowed; TLS 1.0 and 1.1 are deprecated (RFC 8996)"));
         }
         for (Map.Entry<ServiceType, java.util.LinkedHashMap<Algorithm, Origin>> list : e.algorithms.entrySet()) {
             for (Map.Entry<Algorithm, Origin> a : list.getValue().entrySet()) {
                 String weak = weakComponent(a.getKey());
                 if (weak != null && compiler.decision(list.getKey(), a.getKey().name(), Scope.ANY).allowed()) {
-                    out.add(Problem.warning(a.getValue(), a.getKey().name(), "weak-algorithm",
+                    out.add(Problem.warning(a.getValue(), a.getKey().name(), Rule.WEAK_ALGORITHM,
                             list.getKey().jcaName() + " " + a.getKey().name() + " uses " + weak
                                     + ", which is broken or deprecated"));
                 }
             }
         }
         if (e.mode.value() == Mode.AUDIT) {
-            out.add(Problem.warning(e.mode.origin(), "audit", "audit-mode",
+            out.add(Problem.warning(e.mode.origin(), "audit", Rule.AUDIT_MODE,
                     "audit mode: nothing is refused, would-be refusals are only recorded"));
         }
     }
@@ -64,7 +64,7 @@ final class Lint {
     private static void warnSize(Effective e, KeyFamily family, int recommended, String what, List<Problem> out) {
         Located<Integer> v = e.minBits.get(family);
         if (v.value() < recommended) {
-            out.add(Problem.warning(v.origin(), String.valueOf(v.value()), "key-size",
+            out.add(Problem.warning(v.origin(), String.valueOf(v.value()), Rule.KEY_SIZE,
                     what + " keys of " + v.value() + " bits are allowed; below " + recommended
                             + " bits is below 112-bit security"));
         }

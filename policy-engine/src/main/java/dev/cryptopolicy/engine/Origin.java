@@ -23,6 +23,31 @@ public record Origin(String file, int line, int column, String path) {
         path = Quote.excerpt(java.util.Objects.requireNonNull(path, "path"), MAX_PATH);
     }
 
+    /** The file name of origins in the policy reference itself. */
+    private static final String REFERENCE = "<reference>";
+
+    /** A place in the policy reference itself (the text given to the loader), at a 1-based column. */
+    public static Origin inReference(int column) {
+        return new Origin(REFERENCE, 1, column, "");
+    }
+
+    /**
+     * Whether this is a place in the policy reference itself (a malformed reference, a missing file
+     * named by it) rather than in a file.
+     */
+    public boolean inReference() {
+        return REFERENCE.equals(file) && line == 1 && path.isEmpty();
+    }
+
+    /**
+     * Where a problem of the whole policy found at a built-in default is shown: a built-in origin
+     * moves to the top of {@code policyFile} (the policy the reference names), keeping its path;
+     * any other origin, or a null file, stays.
+     */
+    Origin shownIn(String policyFile) {
+        return policyFile == null || !isBuiltIn() ? this : new Origin(policyFile, 1, 1, path);
+    }
+
     /** The origin of a value nobody wrote: a built-in default. */
     public static Origin builtIn(String path) {
         return new Origin("<default>", 0, 0, path);

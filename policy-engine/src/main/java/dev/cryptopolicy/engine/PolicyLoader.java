@@ -39,7 +39,6 @@ import java.util.Set;
  */
 public final class PolicyLoader {
 
-    private static final String REFERENCE = "<reference>";
     private final PolicySource shipped;
     private final AlgorithmCatalog catalog;
 
@@ -71,7 +70,7 @@ public final class PolicyLoader {
      */
     public CompiledPolicy load(String reference) throws PolicyException {
         if (reference == null || reference.isBlank()) {
-            throw new UnreadablePolicyException(List.of(Problem.error(new Origin(REFERENCE, 1, 1, ""), "", "reference",
+            throw new UnreadablePolicyException(List.of(Problem.error(Origin.inReference(1), "", Rule.REFERENCE,
                     "empty policy reference; name a shipped policy such as DEFAULT or a .yaml file")));
         }
         Problems problems = new Problems();
@@ -123,7 +122,7 @@ public final class PolicyLoader {
             List<Link> chain = new ArrayList<>();
             Set<String> identities = new HashSet<>();
             String text = reference;
-            Origin where = new Origin(REFERENCE, 1, 1, "");
+            Origin where = Origin.inReference(1);
             Path baseDir = Path.of("");
             boolean top = true;
             while (true) {
@@ -138,7 +137,7 @@ public final class PolicyLoader {
                 }
                 PolicyDocument doc = loaded.doc;
                 if (doc.kind == PolicyDocument.Kind.MODIFIER) {
-                    problems.add(Problem.error(base.origin, base.text, "base-is-policy",
+                    problems.add(Problem.error(base.origin, base.text, Rule.BASE_IS_POLICY,
                             Quote.quoted(base.text) + " is a modifier; apply it to a policy, e.g. DEFAULT:" + Quote.excerpt(base.text)));
                     return;
                 }
@@ -147,7 +146,7 @@ public final class PolicyLoader {
                     chain.forEach(link -> cycle.add(link.policy.identity));
                     cycle.add(loaded.identity);
                     Origin at = doc.extendsRef != null ? doc.extendsRef.origin() : new Origin(doc.file, 1, 1, "extends");
-                    problems.add(Problem.error(at, doc.extendsRef == null ? "" : doc.extendsRef.value(), "extends-cycle",
+                    problems.add(Problem.error(at, doc.extendsRef == null ? "" : doc.extendsRef.value(), Rule.EXTENDS_CYCLE,
                             "'extends' forms a cycle: " + String.join(" -> ", cycle)));
                     return;
                 }
@@ -157,7 +156,7 @@ public final class PolicyLoader {
                     break;
                 }
                 if (chain.size() == Limits.MAX_EXTENDS_DEPTH) {
-                    problems.add(Problem.error(next.origin(), next.value(), "max-extends-depth",
+                    problems.add(Problem.error(next.origin(), next.value(), Rule.MAX_EXTENDS_DEPTH,
                             "'extends' chain is longer than " + Limits.MAX_EXTENDS_DEPTH + " files, the limit: "
                                     + outline(chain) + " -> ..."));
                     return;
@@ -186,7 +185,7 @@ public final class PolicyLoader {
                 return;
             }
             if (modifier.doc.kind == PolicyDocument.Kind.POLICY) {
-                problems.add(Problem.error(part.origin, part.text, "modifier-is-modifier",
+                problems.add(Problem.error(part.origin, part.text, Rule.MODIFIER_IS_MODIFIER,
                         Quote.quoted(part.text) + " is a policy, not a modifier; only modifiers follow ':'"));
                 return;
             }
@@ -214,7 +213,7 @@ public final class PolicyLoader {
                         return unreadable(part, e.getMessage());
                     }
                     unreadable = true;
-                    problems.add(Problem.error(new Origin(display, 1, 1, ""), String.valueOf(e.size()), "max-size",
+                    problems.add(Problem.error(new Origin(display, 1, 1, ""), String.valueOf(e.size()), Rule.MAX_SIZE,
                             e.getMessage()));
                     return null;
                 } catch (IOException e) {
@@ -242,7 +241,7 @@ public final class PolicyLoader {
                 // written in a policy's extends is an error in that policy.
                 unreadable |= part.top;
                 String what = part.index == 0 ? "policy" : "modifier";
-                problems.add(Problem.error(part.origin, part.text, "known-" + what,
+                problems.add(Problem.error(part.origin, part.text, part.index == 0 ? Rule.KNOWN_POLICY : Rule.KNOWN_MODIFIER,
                         "unknown " + what + " " + Quote.quoted(part.text) + "; shipped: " + String.join(", ", shipped.names())
                                 + " (a file path must end in .yaml or .yml)"),
                         () -> suggestions.didYouMean(part.text, shipped.names()));
@@ -255,10 +254,11 @@ public final class PolicyLoader {
         private Loaded host(Translation t, String display, String identity) {
             for (Finding f : t.findings()) {
                 Position at = f.at();
+                Rule rule = Rule.ofId(f.rule());
                 Problem p = new Problem(f.error() ? Severity.ERROR : Severity.WARNING,
-                        new Origin(at.file(), at.line(), at.column(), ""), f.value(), f.rule(), f.message(), "");
+                        new Origin(at.file(), at.line(), at.column(), ""), f.value(), rule.id(), f.message(), "");
                 problems.add(p, () -> f.candidates().isEmpty() ? "" : suggestions.didYouMean(f.value(), f.candidates()));
-                unreadable |= f.rule().equals("unreadable") || f.rule().equals("host-no-crypto-policies");
+                unreadable |= rule.unreadableInput();
             }
             if (t.hasErrors()) {
                 return null;
@@ -270,7 +270,7 @@ public final class PolicyLoader {
 
         private Loaded unreadable(Part part, String message) {
             unreadable = true;
-            problems.add(Problem.error(part.origin, part.text, "unreadable", message));
+            problems.add(Problem.error(part.origin, part.text, Rule.UNREADABLE, message));
             return null;
         }
 
@@ -287,8 +287,8 @@ public final class PolicyLoader {
             }
             if (modifiers > Limits.MAX_MODIFIERS) {
                 unreadable |= top;
-                problems.add(Problem.error(top ? new Origin(REFERENCE, 1, 1, "") : where, String.valueOf(modifiers),
-                        "max-modifiers", "the reference applies " + modifiers + " modifiers; the limit is "
+                problems.add(Problem.error(top ? Origin.inReference(1) : where, String.valueOf(modifiers),
+                        Rule.MAX_MODIFIERS, "the reference applies " + modifiers + " modifiers; the limit is "
                                 + Limits.MAX_MODIFIERS));
                 return List.of();
             }
@@ -296,10 +296,10 @@ public final class PolicyLoader {
             String[] texts = reference.split(":", -1);
             for (int i = 0; i < texts.length; i++) {
                 String text = texts[i].trim();
-                Origin origin = top ? new Origin(REFERENCE, 1, column + 1, "") : where;
+                Origin origin = top ? Origin.inReference(column + 1) : where;
                 if (text.isEmpty()) {
                     unreadable |= top;
-                    problems.add(Problem.error(origin, reference, "reference",
+                    problems.add(Problem.error(origin, reference, Rule.REFERENCE,
                             "empty part in policy reference " + Quote.quoted(reference) + "; write BASE or BASE:MODIFIER"));
                     return List.of();
                 }
@@ -308,7 +308,7 @@ public final class PolicyLoader {
                         || HostPolicies.isFile(text);
                 if (!file && !text.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
                     unreadable |= top;
-                    problems.add(Problem.error(origin, text, "reference", Quote.quoted(text)
+                    problems.add(Problem.error(origin, text, Rule.REFERENCE, Quote.quoted(text)
                             + " is neither a shipped name (letters, digits, - and _) nor a .yaml/.yml file path"));
                     return List.of();
                 }

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param origin     file, line, column and YAML path of the offending value
  * @param value      the offending value as written (may be empty when a value is missing); in the
  *                   engine's problems an escaped excerpt of at most {@value Quote#EXCERPT} characters
- * @param rule       a short stable identifier of the rule, e.g. {@code known-algorithm}
+ * @param rule       the stable id of the rule, e.g. {@code known-algorithm}: always the id of a {@link Rule}
  * @param message    what is wrong, in a sentence
  * @param suggestion a fix, e.g. {@code did you mean 'SHA256withRSA'?}; when none is given and the
  *                   value contains a look-alike character, a note naming it
@@ -26,10 +26,16 @@ public record Problem(Severity severity, Origin origin, String value, String rul
     /** The longest message or suggestion kept, in code points; longer ones are cut with a count. */
     public static final int MAX_TEXT = 1000;
 
+    /**
+     * Checks the parts and escapes the text.
+     *
+     * @throws IllegalArgumentException when {@code rule} is not the id of a {@link Rule}
+     */
     public Problem {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(rule, "rule");
+        Rule.ofId(rule);
         Objects.requireNonNull(message, "message");
         // Escaping is idempotent, so a problem made from another (withSuggestion) stays the same.
         value = value == null ? "" : Quote.escape(value);
@@ -37,19 +43,24 @@ public record Problem(Severity severity, Origin origin, String value, String rul
         suggestion = suggestion == null || suggestion.isEmpty() ? Suggest.lookAlike(value) : Quote.escape(suggestion);
     }
 
-    static Problem error(Origin origin, String value, String rule, String message) {
+    static Problem error(Origin origin, String value, Rule rule, String message) {
         return bounded(Severity.ERROR, origin, value, rule, message);
     }
 
-    static Problem warning(Origin origin, String value, String rule, String message) {
+    static Problem warning(Origin origin, String value, Rule rule, String message) {
         return bounded(Severity.WARNING, origin, value, rule, message);
     }
 
     /** A problem whose value is an excerpt and whose message is cut to {@link #MAX_TEXT}. */
-    private static Problem bounded(Severity severity, Origin origin, String value, String rule, String message) {
+    static Problem bounded(Severity severity, Origin origin, String value, Rule rule, String message) {
         String written = value == null ? "" : value;
-        return new Problem(severity, origin, Quote.excerpt(written), rule, Quote.excerpt(message, MAX_TEXT),
+        return new Problem(severity, origin, Quote.excerpt(written), rule.id(), Quote.excerpt(message, MAX_TEXT),
                 Suggest.lookAlike(written));
+    }
+
+    /** The rule this problem breaks, with its descriptions. */
+    public Rule definition() {
+        return Rule.ofId(rule);
     }
 
     /** The same problem shown at {@code where}. */

@@ -100,7 +100,7 @@ final class Problems extends AbstractList<Problem> {
         int omitted = dropped + kept.size() - out.size();
         if (omitted > 0) {
             Origin at = firstLeftOut;
-            out.add(Problem.error(at, String.valueOf(omitted), "max-problems", "and " + omitted + " more problem"
+            out.add(Problem.error(at, String.valueOf(omitted), Rule.MAX_PROBLEMS, "and " + omitted + " more problem"
                     + (omitted == 1 ? "" : "s") + " not shown (at most " + Limits.MAX_PROBLEMS
                     + " are reported; the first one left out is here)"));
         }

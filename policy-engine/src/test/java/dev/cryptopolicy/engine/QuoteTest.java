@@ -64,7 +64,7 @@ class QuoteTest {
     @Test
     void problem_holdsOnlyAnEscapedExcerpt_ofValueMessageAndSuggestion() {
         String secret = "s3cr3t-" + "z".repeat(5000);
-        Problem p = Problem.error(new Origin("f\u001B.yaml", 1, 1, "a.\u202Eb"), secret, "r", "bad \u0007" + secret);
+        Problem p = Problem.error(new Origin("f\u001B.yaml", 1, 1, "a.\u202Eb"), secret, Rule.TYPE, "bad \u0007" + secret);
         assertEquals("s3cr3t-" + "z".repeat(33) + "... (4967 more characters)", p.value());
         assertTrue(p.message().endsWith("... (4012 more characters)") && p.message().length() < Problem.MAX_TEXT + 40,
                 p.message());
@@ -75,9 +75,9 @@ class QuoteTest {
 
     @Test
     void problem_withALookAlikeInItsValue_andNoSuggestion_namesTheCharacter() {
-        Problem p = Problem.error(new Origin("f.yaml", 1, 1, "mode"), "enf\u043Erce", "known-value", "bad mode");
+        Problem p = Problem.error(new Origin("f.yaml", 1, 1, "mode"), "enf\u043Erce", Rule.KNOWN_VALUE, "bad mode");
         assertEquals("contains U+043E CYRILLIC SMALL LETTER O; did you mean 'o'?", p.suggestion());
-        Problem plain = Problem.error(new Origin("f.yaml", 1, 1, "mode"), "enfxrce", "known-value", "bad mode");
+        Problem plain = Problem.error(new Origin("f.yaml", 1, 1, "mode"), "enfxrce", Rule.KNOWN_VALUE, "bad mode");
         assertEquals("", plain.suggestion(), "control: no look-alike, no note");
     }
 }
