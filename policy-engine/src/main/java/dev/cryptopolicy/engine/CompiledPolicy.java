@@ -41,26 +41,33 @@ public final class CompiledPolicy {
     private final Map<TlsKind, NameTable<Decision>> tlsDecisions;
     private final BackendRules backends;
     private final List<Problem> warnings;
-    private final Effective effective;
+    private final Settings settings;
 
-    @SuppressWarnings("unchecked")
-    CompiledPolicy(String name, Effective e, Map<ServiceType, Map<Algorithm, Decision[]>> decisions, KeyTable keys,
-            TlsSettings tls, Map<TlsName, Decision> tlsDecisions, BackendRules backends, List<Problem> problems) {
+    /**
+     * A compiled policy without warnings (see {@link #withWarnings}).
+     *
+     * @param name         the reference, escaped
+     * @param settings     the effective settings, for {@link PolicyWriter} and {@link Lint}
+     * @param sources      the files composed, in the order applied
+     * @param decisions    per service type, the decision per scope of every catalog algorithm
+     * @param keys         the key-size table
+     * @param tls          the resolved TLS settings
+     * @param tlsDecisions the decision of every TLS protocol, suite, group and scheme
+     * @param backends     the backend rules
+     */
+    @SuppressWarnings("unchecked") // an array of a generic type: filled with NameTable<Decision[]> only
+    CompiledPolicy(String name, Settings settings, List<String> sources,
+            Map<ServiceType, Map<Algorithm, Decision[]>> decisions, KeyTable keys, TlsSettings tls,
+            Map<TlsName, Decision> tlsDecisions, BackendRules backends) {
         this.name = name;
-        this.mode = e.mode.value();
-        this.description = e.description;
-        this.sources = List.copyOf(e.sources);
+        this.mode = settings.mode().value();
+        this.description = settings.description();
+        this.sources = List.copyOf(sources);
         this.keys = keys;
         this.tls = tls;
         this.backends = backends;
-        this.effective = e;
-        List<Problem> w = new ArrayList<>();
-        for (Problem p : problems) {
-            if (p.severity() == Severity.WARNING) {
-                w.add(p);
-            }
-        }
-        this.warnings = List.copyOf(w);
+        this.settings = settings;
+        this.warnings = List.of();
         ServiceType[] types = ServiceType.values();
         this.byService = new NameTable[types.length];
         this.unknown = new Decision[types.length];
@@ -98,6 +105,33 @@ public final class CompiledPolicy {
         Map<TlsKind, NameTable<Decision>> tlsTables = new EnumMap<>(TlsKind.class);
         tlsIndex.forEach((k, m) -> tlsTables.put(k, new NameTable<>(m)));
         this.tlsDecisions = Collections.unmodifiableMap(tlsTables);
+    }
+
+    private CompiledPolicy(CompiledPolicy base, List<Problem> warnings) {
+        this.name = base.name;
+        this.mode = base.mode;
+        this.description = base.description;
+        this.sources = base.sources;
+        this.byService = base.byService;
+        this.unknown = base.unknown;
+        this.features = base.features;
+        this.keys = base.keys;
+        this.tls = base.tls;
+        this.tlsDecisions = base.tlsDecisions;
+        this.backends = base.backends;
+        this.settings = base.settings;
+        this.warnings = warnings;
+    }
+
+    /** The same policy with the warnings among {@code problems} (the problems of its load, in order). */
+    CompiledPolicy withWarnings(List<Problem> problems) {
+        List<Problem> w = new ArrayList<>();
+        for (Problem p : problems) {
+            if (p.severity() == Severity.WARNING) {
+                w.add(p);
+            }
+        }
+        return new CompiledPolicy(this, List.copyOf(w));
     }
 
     /** The policy reference this was loaded from, e.g. {@code DEFAULT:NO-SHA1}. */
@@ -163,7 +197,7 @@ public final class CompiledPolicy {
             }
         }
         if (family == KeyFamily.SYMMETRIC) {
-            size = Compiler.effectiveSymmetricBits(keyAlgorithm, size);
+            size = effectiveSymmetricBits(keyAlgorithm, size);
         }
         return size > 0 && size < keys.minBits()[f][s] ? keys.deny()[f][s] : keys.allow()[f][s];
     }
@@ -237,8 +271,23 @@ public final class CompiledPolicy {
         return warnings;
     }
 
-    Effective effective() {
-        return effective;
+    /** The effective settings, each with the place that set it. */
+    Settings settings() {
+        return settings;
+    }
+
+    /**
+     * The strength in bits of a symmetric key for the minimum-size rule: DESede keys count as at
+     * most 112 bits, DES keys as at most 56, others as their size.
+     */
+    static int effectiveSymmetricBits(String keyAlgorithm, int bits) {
+        if (keyAlgorithm.regionMatches(true, 0, "DESede", 0, 6) || keyAlgorithm.equalsIgnoreCase("TripleDES")) {
+            return Math.min(bits, 112);
+        }
+        if (keyAlgorithm.equalsIgnoreCase("DES")) {
+            return Math.min(bits, 56);
+        }
+        return bits;
     }
 
     /** The key algorithm an algorithm takes, for size checks: {@code SHA256withRSA} → {@code RSA}. */

@@ -23,13 +23,13 @@ import java.util.Set;
  */
 final class DocumentParser {
 
-    private static final List<String> TOP_KEYS = List.of("kind", "name", "description", "extends", "mode",
-            "algorithms", "deny", "keys", "sha1", "tls", "backends");
-    private static final List<String> DENY_KEYS = List.of("algorithm", "services", "scopes", "key_size_below", "reason");
-    private static final List<String> KEY_KEYS = List.of("rsa", "dsa", "dh", "ec", "symmetric", "unmeasured");
-    private static final List<String> TLS_KEYS = List.of("min_protocol", "max_protocol", "cipher_suites",
-            "named_groups", "signature_schemes");
-    private static final List<String> BACKEND_KEYS = List.of("fips_only", "preference", "min_versions", "required");
+    // The keys each mapping accepts, as the Grammar declares them.
+    private static final List<String> TOP_KEYS = Grammar.namesUnder("");
+    private static final List<String> DENY_KEYS = Grammar.namesUnder("deny[]");
+    private static final List<String> KEY_KEYS = Grammar.namesUnder("keys");
+    private static final List<String> SHA1_KEYS = Grammar.namesUnder("sha1");
+    private static final List<String> TLS_KEYS = Grammar.namesUnder("tls");
+    private static final List<String> BACKEND_KEYS = Grammar.namesUnder("backends");
     /** The reader's rules for text that is not YAML at all. */
     private static final Set<Rule> NOT_YAML = Set.of(Rule.YAML_SYNTAX, Rule.UTF_8);
 
@@ -309,7 +309,7 @@ final class DocumentParser {
             if (inner == null) {
                 continue;
             }
-            checkKeys(inner, path, family == KeyFamily.EC ? List.of("min_bits", "curves") : List.of("min_bits"));
+            checkKeys(inner, path, Grammar.namesUnder(path));
             YamlMap.Field min = inner.fields().get("min_bits");
             if (min != null) {
                 Integer bits = positiveInt(min.value(), path + ".min_bits", 0, 65536);
@@ -343,11 +343,7 @@ final class DocumentParser {
         if (map == null) {
             return;
         }
-        List<String> keys = new ArrayList<>();
-        for (Sha1Use use : Sha1Use.values()) {
-            keys.add(use.key());
-        }
-        checkKeys(map, "sha1", keys);
+        checkKeys(map, "sha1", SHA1_KEYS);
         for (Sha1Use use : Sha1Use.values()) {
             YamlMap.Field f = map.fields().get(use.key());
             if (f == null) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,51 +34,58 @@ final class Effective {
     final List<String> sources = new ArrayList<>();
     /** The policy file applied last, the one a reference names: where a whole-policy problem is shown. */
     String policyFile;
-    Located<Mode> mode = new Located<>(Mode.ENFORCE, Origin.builtIn("mode"));
+    Located<Mode> mode;
     final Map<ServiceType, LinkedHashMap<Algorithm, Origin>> algorithms = new EnumMap<>(ServiceType.class);
     final Map<ServiceType, Origin> algorithmLists = new EnumMap<>(ServiceType.class);
     final List<DenyRule> deny = new ArrayList<>();
     final Map<KeyFamily, Located<Integer>> minBits = new EnumMap<>(KeyFamily.class);
     LinkedHashMap<Curve, Origin> curves = new LinkedHashMap<>();
     /** {@code keys.unmeasured}: whether keys whose size or curve cannot be determined are allowed. */
-    Located<Boolean> unmeasuredAllowed = new Located<>(false, Origin.builtIn("keys.unmeasured"));
+    Located<Boolean> unmeasuredAllowed;
     final Map<Sha1Use, Map<Scope, Located<Boolean>>> sha1 = new EnumMap<>(Sha1Use.class);
     Located<TlsName> tlsMin;
     Located<TlsName> tlsMax;
     final Map<TlsKind, LinkedHashMap<TlsName, Origin>> tlsLists = new EnumMap<>(TlsKind.class);
-    Located<Boolean> fipsOnly = new Located<>(false, Origin.builtIn("backends.fips_only"));
+    Located<Boolean> fipsOnly;
     List<Located<String>> preference = List.of();
     final Map<String, Located<String>> minVersions = new LinkedHashMap<>();
     final Map<ServiceType, LinkedHashMap<Algorithm, Origin>> required = new EnumMap<>(ServiceType.class);
 
+    /** Starts from the built-in defaults the {@link Grammar} declares. */
     Effective(AlgorithmCatalog catalog) {
         this.catalog = catalog;
-        minBits.put(KeyFamily.RSA, new Located<>(2048, Origin.builtIn("keys.rsa.min_bits")));
-        minBits.put(KeyFamily.DSA, new Located<>(2048, Origin.builtIn("keys.dsa.min_bits")));
-        minBits.put(KeyFamily.DH, new Located<>(2048, Origin.builtIn("keys.dh.min_bits")));
-        minBits.put(KeyFamily.EC, new Located<>(256, Origin.builtIn("keys.ec.min_bits")));
-        minBits.put(KeyFamily.SYMMETRIC, new Located<>(128, Origin.builtIn("keys.symmetric.min_bits")));
-        for (String c : List.of("secp256r1", "secp384r1", "secp521r1", "X25519", "X448", "Ed25519", "Ed448")) {
+        mode = new Located<>(Mode.valueOf(Grammar.defaultString("mode").toUpperCase(Locale.ROOT)), Origin.builtIn("mode"));
+        for (KeyFamily family : List.of(KeyFamily.RSA, KeyFamily.DSA, KeyFamily.DH, KeyFamily.EC, KeyFamily.SYMMETRIC)) {
+            String path = "keys." + family.name().toLowerCase(Locale.ROOT) + ".min_bits";
+            minBits.put(family, new Located<>(Grammar.defaultInt(path), Origin.builtIn(path)));
+        }
+        for (String c : Grammar.defaultList("keys.ec.curves")) {
             curves.put(catalog.curve(c), Origin.builtIn("keys.ec.curves"));
         }
-        sha1(Sha1Use.DIGEST, true);
-        sha1(Sha1Use.HMAC, true);
-        sha1(Sha1Use.SIGNATURES, false);
-        sha1(Sha1Use.CERTIFICATES, false);
-        tlsMin = new Located<>(catalog.tls(TlsKind.PROTOCOL, "TLSv1.2"), Origin.builtIn("tls.min_protocol"));
-        tlsMax = new Located<>(catalog.tls(TlsKind.PROTOCOL, "TLSv1.3"), Origin.builtIn("tls.max_protocol"));
+        unmeasuredAllowed = new Located<>("allow".equals(Grammar.defaultString("keys.unmeasured")),
+                Origin.builtIn("keys.unmeasured"));
+        for (Sha1Use use : Sha1Use.values()) {
+            String path = "sha1." + use.key();
+            Map<Scope, Located<Boolean>> m = new EnumMap<>(Scope.class);
+            m.put(Scope.ANY, new Located<>("allow".equals(Grammar.defaultString(path)), Origin.builtIn(path)));
+            sha1.put(use, m);
+        }
+        tlsMin = new Located<>(catalog.tls(TlsKind.PROTOCOL, Grammar.defaultString("tls.min_protocol")),
+                Origin.builtIn("tls.min_protocol"));
+        tlsMax = new Located<>(catalog.tls(TlsKind.PROTOCOL, Grammar.defaultString("tls.max_protocol")),
+                Origin.builtIn("tls.max_protocol"));
+        fipsOnly = new Located<>((Boolean) Grammar.defaultOf("backends.fips_only"), Origin.builtIn("backends.fips_only"));
     }
 
-    private void sha1(Sha1Use use, boolean allow) {
-        Map<Scope, Located<Boolean>> m = new EnumMap<>(Scope.class);
-        m.put(Scope.ANY, new Located<>(allow, Origin.builtIn("sha1." + use.key())));
-        sha1.put(use, m);
-    }
-
-    /** The SHA-1 setting for a use in a scope: the scope's own value, else the {@code any} value. */
-    Located<Boolean> sha1(Sha1Use use, Scope scope) {
-        Map<Scope, Located<Boolean>> m = sha1.get(use);
-        Located<Boolean> v = m.get(scope);
-        return v != null ? v : m.get(Scope.ANY);
+    /** The settings as they are now, as immutable values. */
+    Settings settings() {
+        List<DenySpec> rules = new ArrayList<>();
+        for (DenyRule r : deny) {
+            rules.add(r.spec());
+        }
+        Map<ServiceType, Map<Algorithm, Origin>> lists = new EnumMap<>(ServiceType.class);
+        lists.putAll(algorithms);
+        return new Settings(description, mode, lists, rules, minBits, curves, unmeasuredAllowed, Map.copyOf(sha1),
+                tlsMin, tlsMax);
     }
 }

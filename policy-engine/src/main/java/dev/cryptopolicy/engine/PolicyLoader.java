@@ -81,12 +81,11 @@ public final class PolicyLoader {
         Run run = new Run(composer, problems, suggestions);
         run.compose(reference);
         throwIfErrors(problems, run.unreadable);
-        if (effective.policyFile != null) {
-            problems.locateBuiltInAt(effective.policyFile);
-        }
+        // One way: compile the composed policy, then judge the result; neither step calls the other.
         CompiledPolicy policy = new Compiler(effective, reference, problems).compile();
+        problems.addAll(Lint.warnings(policy));
         throwIfErrors(problems, false);
-        return policy;
+        return policy.withWarnings(problems);
     }
 
     private static void throwIfErrors(Problems problems, boolean unreadable) throws PolicyException {

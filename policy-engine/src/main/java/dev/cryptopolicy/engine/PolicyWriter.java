@@ -93,105 +93,210 @@ public final class PolicyWriter {
     }
 
     static Map<String, Object> tree(CompiledPolicy policy) {
-        Effective e = policy.effective();
+        return tree(policy, Grammar.keys());
+    }
+
+    /**
+     * The tree of every key of {@code grammar}, in its order. A key this writer does not know is
+     * an error, never left out: {@code show} must not drop a setting silently.
+     *
+     * @throws IllegalStateException when {@code grammar} has a key this writer cannot write
+     */
+    static Map<String, Object> tree(CompiledPolicy policy, List<Grammar.Key> grammar) {
+        Settings e = policy.settings();
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("kind", "policy");
-        root.put("name", policy.name());
-        if (!e.description.isEmpty()) {
-            root.put("description", e.description);
+        for (String key : Grammar.namesUnder(grammar, "")) {
+            switch (key) {
+                case "kind" -> root.put(key, "policy");
+                case "name" -> root.put(key, policy.name());
+                case "description" -> {
+                    if (!e.description().isEmpty()) {
+                        root.put(key, e.description());
+                    }
+                }
+                // Resolved: the written policy stands alone.
+                case "extends" -> { }
+                case "mode" -> root.put(key, e.mode().value().yamlName());
+                case "algorithms" -> root.put(key, serviceLists(e.algorithms()));
+                case "deny" -> {
+                    if (!e.deny().isEmpty()) {
+                        root.put(key, deny(e.deny(), Grammar.namesUnder(grammar, "deny[]")));
+                    }
+                }
+                case "keys" -> root.put(key, keys(e, grammar));
+                case "sha1" -> root.put(key, sha1(e, Grammar.namesUnder(grammar, key)));
+                case "tls" -> root.put(key, tls(policy.tls(), Grammar.namesUnder(grammar, key)));
+                case "backends" -> root.put(key, backends(policy.backends(), Grammar.namesUnder(grammar, key)));
+                default -> throw unknown(key);
+            }
         }
-        root.put("mode", e.mode.value().yamlName());
-        Map<String, Object> algorithms = new LinkedHashMap<>();
+        return root;
+    }
+
+    private static IllegalStateException unknown(String path) {
+        return new IllegalStateException("the policy language has the key " + path
+                + ", which the effective policy cannot be written with; it would be left out of show");
+    }
+
+    private static Map<String, Object> serviceLists(Map<ServiceType, Map<Algorithm, Origin>> lists) {
+        Map<String, Object> out = new LinkedHashMap<>();
         for (ServiceType type : ServiceType.values()) {
-            Map<Algorithm, Origin> list = e.algorithms.get(type);
+            Map<Algorithm, Origin> list = lists.get(type);
             if (list != null && !list.isEmpty()) {
                 List<String> names = new ArrayList<>();
                 list.keySet().forEach(a -> names.add(a.name()));
-                algorithms.put(type.jcaName(), names);
+                out.put(type.jcaName(), names);
             }
         }
-        root.put("algorithms", algorithms);
-        if (!e.deny.isEmpty()) {
-            List<Object> deny = new ArrayList<>();
-            for (Effective.DenyRule rule : e.deny) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("algorithm", rule.spec().algorithm().value());
-                if (!rule.spec().services().isEmpty()) {
-                    List<String> services = new ArrayList<>();
-                    for (ServiceType t : ServiceType.values()) {
-                        if (rule.spec().services().contains(t)) {
-                            services.add(t.jcaName());
+        return out;
+    }
+
+    private static List<Object> deny(List<DenySpec> rules, List<String> keys) {
+        List<Object> deny = new ArrayList<>();
+        for (DenySpec rule : rules) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            for (String key : keys) {
+                switch (key) {
+                    case "algorithm" -> r.put(key, rule.algorithm().value());
+                    case "services" -> {
+                        List<String> services = new ArrayList<>();
+                        for (ServiceType t : ServiceType.values()) {
+                            if (rule.services().contains(t)) {
+                                services.add(t.jcaName());
+                            }
+                        }
+                        if (!services.isEmpty()) {
+                            r.put(key, services);
                         }
                     }
-                    r.put("services", services);
-                }
-                List<String> scopes = new ArrayList<>();
-                for (Scope s : Scope.values()) {
-                    if (rule.spec().scopes().contains(s)) {
-                        scopes.add(s.yamlName());
+                    case "scopes" -> {
+                        List<String> scopes = new ArrayList<>();
+                        for (Scope s : Scope.values()) {
+                            if (rule.scopes().contains(s)) {
+                                scopes.add(s.yamlName());
+                            }
+                        }
+                        r.put(key, scopes);
                     }
+                    case "key_size_below" -> {
+                        if (rule.keySizeBelow() > 0) {
+                            r.put(key, rule.keySizeBelow());
+                        }
+                    }
+                    case "reason" -> {
+                        if (!rule.reason().isEmpty()) {
+                            r.put(key, rule.reason());
+                        }
+                    }
+                    default -> throw unknown("deny[]." + key);
                 }
-                r.put("scopes", scopes);
-                if (rule.spec().keySizeBelow() > 0) {
-                    r.put("key_size_below", rule.spec().keySizeBelow());
-                }
-                if (!rule.spec().reason().isEmpty()) {
-                    r.put("reason", rule.spec().reason());
-                }
-                deny.add(r);
             }
-            root.put("deny", deny);
+            deny.add(r);
         }
+        return deny;
+    }
+
+    private static Map<String, Object> keys(Settings e, List<Grammar.Key> grammar) {
         Map<String, Object> keys = new LinkedHashMap<>();
-        for (KeyFamily family : List.of(KeyFamily.RSA, KeyFamily.DSA, KeyFamily.DH, KeyFamily.EC, KeyFamily.SYMMETRIC)) {
-            Map<String, Object> k = new LinkedHashMap<>();
-            k.put("min_bits", e.minBits.get(family).value());
-            if (family == KeyFamily.EC) {
-                List<String> curves = new ArrayList<>();
-                for (Curve c : e.curves.keySet()) {
-                    curves.add(c.name());
-                }
-                k.put("curves", curves);
+        for (String name : Grammar.namesUnder(grammar, "keys")) {
+            if (name.equals("unmeasured")) {
+                keys.put(name, e.unmeasured().value() ? "allow" : "refuse");
+                continue;
             }
-            keys.put(family.name().toLowerCase(Locale.ROOT), k);
+            KeyFamily family = family(name);
+            Map<String, Object> k = new LinkedHashMap<>();
+            for (String inner : Grammar.namesUnder(grammar, "keys." + name)) {
+                switch (inner) {
+                    case "min_bits" -> k.put(inner, e.minBits().get(family).value());
+                    case "curves" -> {
+                        List<String> curves = new ArrayList<>();
+                        for (Curve c : e.curves().keySet()) {
+                            curves.add(c.name());
+                        }
+                        k.put(inner, curves);
+                    }
+                    default -> throw unknown("keys." + name + "." + inner);
+                }
+            }
+            keys.put(name, k);
         }
-        keys.put("unmeasured", e.unmeasuredAllowed.value() ? "allow" : "refuse");
-        root.put("keys", keys);
+        return keys;
+    }
+
+    /** The key family of a {@code keys.<name>} mapping. */
+    private static KeyFamily family(String name) {
+        for (KeyFamily f : List.of(KeyFamily.RSA, KeyFamily.DSA, KeyFamily.DH, KeyFamily.EC, KeyFamily.SYMMETRIC)) {
+            if (f.name().toLowerCase(Locale.ROOT).equals(name)) {
+                return f;
+            }
+        }
+        throw unknown("keys." + name);
+    }
+
+    private static Map<String, Object> sha1(Settings e, List<String> keys) {
         Map<String, Object> sha1 = new LinkedHashMap<>();
-        for (Sha1Use use : Sha1Use.values()) {
-            Map<Scope, Located<Boolean>> perScope = e.sha1.get(use);
+        for (String key : keys) {
+            Sha1Use use = null;
+            for (Sha1Use u : Sha1Use.values()) {
+                if (u.key().equals(key)) {
+                    use = u;
+                }
+            }
+            if (use == null) {
+                throw unknown("sha1." + key);
+            }
+            Map<Scope, Located<Boolean>> perScope = e.sha1().get(use);
             if (perScope.size() == 1 && perScope.containsKey(Scope.ANY)) {
-                sha1.put(use.key(), perScope.get(Scope.ANY).value() ? "allow" : "deny");
+                sha1.put(key, perScope.get(Scope.ANY).value() ? "allow" : "deny");
             } else {
                 Map<String, Object> m = new LinkedHashMap<>();
                 perScope.forEach((s, v) -> m.put(s.yamlName(), v.value() ? "allow" : "deny"));
-                sha1.put(use.key(), m);
+                sha1.put(key, m);
             }
         }
-        root.put("sha1", sha1);
-        TlsSettings tls = policy.tls();
+        return sha1;
+    }
+
+    private static Map<String, Object> tls(TlsSettings tls, List<String> keys) {
         Map<String, Object> t = new LinkedHashMap<>();
-        t.put("min_protocol", tls.minProtocol());
-        t.put("max_protocol", tls.maxProtocol());
-        t.put("cipher_suites", tls.cipherSuites());
-        t.put("named_groups", tls.namedGroups());
-        t.put("signature_schemes", tls.signatureSchemes());
-        root.put("tls", t);
-        BackendRules b = policy.backends();
+        for (String key : keys) {
+            switch (key) {
+                case "min_protocol" -> t.put(key, tls.minProtocol());
+                case "max_protocol" -> t.put(key, tls.maxProtocol());
+                case "cipher_suites" -> t.put(key, tls.cipherSuites());
+                case "named_groups" -> t.put(key, tls.namedGroups());
+                case "signature_schemes" -> t.put(key, tls.signatureSchemes());
+                default -> throw unknown("tls." + key);
+            }
+        }
+        return t;
+    }
+
+    private static Map<String, Object> backends(BackendRules b, List<String> keys) {
         Map<String, Object> backends = new LinkedHashMap<>();
-        backends.put("fips_only", b.fipsOnly());
-        if (!b.preference().isEmpty()) {
-            backends.put("preference", b.preference());
+        for (String key : keys) {
+            switch (key) {
+                case "fips_only" -> backends.put(key, b.fipsOnly());
+                case "preference" -> {
+                    if (!b.preference().isEmpty()) {
+                        backends.put(key, b.preference());
+                    }
+                }
+                case "min_versions" -> {
+                    if (!b.minVersions().isEmpty()) {
+                        backends.put(key, b.minVersions());
+                    }
+                }
+                case "required" -> {
+                    if (!b.required().isEmpty()) {
+                        Map<String, Object> required = new LinkedHashMap<>();
+                        b.required().forEach((type, names) -> required.put(type.jcaName(), names));
+                        backends.put(key, required);
+                    }
+                }
+                default -> throw unknown("backends." + key);
+            }
         }
-        if (!b.minVersions().isEmpty()) {
-            backends.put("min_versions", b.minVersions());
-        }
-        if (!b.required().isEmpty()) {
-            Map<String, Object> required = new LinkedHashMap<>();
-            b.required().forEach((type, names) -> required.put(type.jcaName(), names));
-            backends.put("required", required);
-        }
-        root.put("backends", backends);
-        return root;
+        return backends;
     }
 }

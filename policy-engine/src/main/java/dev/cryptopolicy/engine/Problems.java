@@ -18,23 +18,8 @@ final class Problems extends AbstractList<Problem> {
     private int warnings;
     private int dropped;
     private Origin firstDropped;
-    /** Where a problem of the whole policy is shown; null until the policy's file is known. */
-    private String policyFile;
-
-    /**
-     * From now on, a problem found at a built-in default (a rule of the policy as a whole, such as
-     * "no cipher suite is left", where no list of the policy was written) is shown at the top of
-     * {@code file}, the policy the reference names, rather than at no place in any file.
-     */
-    void locateBuiltInAt(String file) {
-        this.policyFile = file;
-    }
-
     @Override
     public boolean add(Problem problem) {
-        if (policyFile != null && problem.origin().isBuiltIn()) {
-            problem = problem.at(new Origin(policyFile, 1, 1, problem.origin().path()));
-        }
         if (keeps(problem.severity())) {
             kept.add(problem);
         } else {
