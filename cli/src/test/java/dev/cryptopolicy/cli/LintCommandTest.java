@@ -190,6 +190,15 @@ class LintCommandTest {
         JsonNode driver = run.get("tool").get("driver");
         assertEquals("cryptopolicy", driver.get("name").asText());
         JsonNode rules = driver.get("rules");
+        // The rule table is the engine's Rule enum, in its order, each with its descriptions and help.
+        assertEquals(dev.cryptopolicy.engine.Rule.values().length, rules.size());
+        for (dev.cryptopolicy.engine.Rule rule : dev.cryptopolicy.engine.Rule.values()) {
+            JsonNode entry = rules.get(rule.ordinal());
+            assertEquals(rule.id(), entry.get("id").asText());
+            assertEquals(rule.shortDescription(), entry.get("shortDescription").get("text").asText());
+            assertEquals(rule.fullDescription(), entry.get("fullDescription").get("text").asText());
+            assertFalse(entry.get("help").get("text").asText().isEmpty(), rule.id());
+        }
         JsonNode results = run.get("results");
         assertTrue(results.size() >= 2, r::toString);
         boolean sawError = false;

@@ -55,7 +55,7 @@ public final class CompiledPolicy {
      * @param tlsDecisions the decision of every TLS protocol, suite, group and scheme
      * @param backends     the backend rules
      */
-    @SuppressWarnings("unchecked") // an array of a generic type: filled with NameTable<Decision[]> only
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type: filled with NameTable<Decision[]> only
     CompiledPolicy(String name, Settings settings, List<String> sources,
             Map<ServiceType, Map<Algorithm, Decision[]>> decisions, KeyTable keys, TlsSettings tls,
             Map<TlsName, Decision> tlsDecisions, BackendRules backends) {

@@ -1,6 +1,7 @@
 package dev.cryptopolicy.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.engine.hostpolicy.HostPolicies;
@@ -156,6 +157,20 @@ class RuleTableTest {
         missing.removeAll(seen.keySet());
         assertEquals(Set.of(), missing, "rules without a row");
         seen.forEach((rule, n) -> assertEquals(1, n, rule + " has " + n + " rows"));
+    }
+
+    @Test
+    void aProblem_namesOnlyADeclaredRule_andIdsAreUniqueAndStable() {
+        Origin o = new Origin("f.yaml", 1, 1, "");
+        assertThrows(IllegalArgumentException.class, () -> new Problem(Severity.ERROR, o, "", "no-such-rule", "m", ""));
+        // Control: a declared id makes a problem, which knows its rule.
+        assertEquals(Rule.KNOWN_KEY, new Problem(Severity.ERROR, o, "", "known-key", "m", "").definition());
+        Set<String> ids = new java.util.HashSet<>();
+        for (Rule r : Rule.values()) {
+            assertTrue(ids.add(r.id()) && r.id().matches("[a-z0-9]+(-[a-z0-9]+)*"), r.id());
+            assertEquals(r, Rule.ofId(r.id()));
+            assertTrue(!r.shortDescription().isEmpty() && !r.fullDescription().isEmpty(), r.id());
+        }
     }
 
     @Test
