@@ -46,7 +46,12 @@ public final class PolicyWriter {
 
     /** The effective policy as JSON. */
     public static String json(CompiledPolicy policy) {
-        return write(JSON, true, tree(policy)) + "\n";
+        return jsonTree(tree(policy));
+    }
+
+    /** A tree of maps with string keys, lists, strings, integers and booleans as indented JSON. */
+    static String jsonTree(Object tree) {
+        return write(JSON, true, tree) + "\n";
     }
 
     private static String write(JsonFactory factory, boolean indent, Object tree) {

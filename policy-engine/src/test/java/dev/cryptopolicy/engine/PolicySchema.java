@@ -1,12 +1,5 @@
 package dev.cryptopolicy.engine;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,42 +37,9 @@ final class PolicySchema {
         return root;
     }
 
-    /** The schema as the file holds it: two-space indents, one trailing newline. */
+    /** The schema as the file holds it: the JSON form {@link PolicyWriter} writes. */
     static String json() {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-            g.setPrettyPrinter(pretty);
-            write(g, tree());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString().replace("\" : ", "\": ") + "\n";
-    }
-
-    private static void write(JsonGenerator g, Object value) throws IOException {
-        if (value instanceof Map<?, ?> map) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                write(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (value instanceof List<?> list) {
-            g.writeStartArray();
-            for (Object o : list) {
-                write(g, o);
-            }
-            g.writeEndArray();
-        } else if (value instanceof Integer i) {
-            g.writeNumber(i);
-        } else if (value instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else {
-            g.writeString(String.valueOf(value));
-        }
+        return PolicyWriter.jsonTree(tree());
     }
 
     /** An object whose properties are the keys under {@code parent}, and nothing else. */
