@@ -250,7 +250,8 @@ final class DocumentParser {
             int below = 0;
             YamlMap.Field bf = rule.fields().get("key_size_below");
             if (bf != null) {
-                Integer b = positiveInt(bf.value(), path + ".key_size_below", 1, 65536);
+                Grammar.Key declared = Grammar.key("deny[].key_size_below");
+                Integer b = positiveInt(bf.value(), path + ".key_size_below", declared.min(), declared.max());
                 below = b == null ? 0 : b;
             }
             Located<String> reason = locatedString(rule, "reason", path + ".reason");
@@ -312,7 +313,8 @@ final class DocumentParser {
             checkKeys(inner, path, Grammar.namesUnder(path));
             YamlMap.Field min = inner.fields().get("min_bits");
             if (min != null) {
-                Integer bits = positiveInt(min.value(), path + ".min_bits", 0, 65536);
+                Grammar.Key declared = Grammar.key(path + ".min_bits");
+                Integer bits = positiveInt(min.value(), path + ".min_bits", declared.min(), declared.max());
                 if (bits != null) {
                     doc.minBits.put(family, new Located<>(bits, origin(min.value().mark(), path + ".min_bits")));
                 }

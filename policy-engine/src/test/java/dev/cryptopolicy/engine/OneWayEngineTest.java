@@ -4,19 +4,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.junit.jupiter.api.Test;
 
 /**
  * Parse, compose, compile, lint: each step only uses the ones before it. The compiled policy (and
  * every type it holds, transitively) knows nothing of how it was made.
  */
+// The same classes as ArchitectureTest analyses, so that ArchUnit imports them once.
+@AnalyzeClasses(packages = "dev.cryptopolicy.engine", importOptions = ImportOption.DoNotIncludeTests.class)
 class OneWayEngineTest {
-
-    private static final JavaClasses ENGINE = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.cryptopolicy.engine");
 
     /** The machinery that makes a compiled policy. */
     private static final Class<?>[] MAKERS = {Compiler.class, TlsCompiler.class, AlgorithmDecisions.class,
@@ -27,39 +26,39 @@ class OneWayEngineTest {
                 .belongToAnyOf(MAKERS).because("a compiled policy is a value: it never calls back into its makers");
     }
 
-    @Test
-    void compiledPolicy_andWhatItHolds_dependOnNoStepThatMadeIt() {
-        knowsNoMaker(CompiledPolicy.class, Settings.class, PolicyWriter.class).check(ENGINE);
+    @ArchTest
+    static void compiledPolicy_andWhatItHolds_dependOnNoStepThatMadeIt(JavaClasses engine) {
+        knowsNoMaker(CompiledPolicy.class, Settings.class, PolicyWriter.class).check(engine);
     }
 
-    @Test
-    void theRule_findsABackEdge_whereOneExists() {
+    @ArchTest
+    static void theRule_findsABackEdge_whereOneExists(JavaClasses engine) {
         // Control: the loader drives every step, so the same rule fails for it.
-        assertFalse(knowsNoMaker(PolicyLoader.class).evaluate(ENGINE).getFailureReport().isEmpty());
+        assertFalse(knowsNoMaker(PolicyLoader.class).evaluate(engine).getFailureReport().isEmpty());
     }
 
-    @Test
-    void compilerAndLint_doNotCallEachOther() {
+    @ArchTest
+    static void compilerAndLint_doNotCallEachOther(JavaClasses engine) {
         noClasses().that().belongToAnyOf(Compiler.class, TlsCompiler.class).should().dependOnClassesThat()
-                .belongToAnyOf(Lint.class).check(ENGINE);
+                .belongToAnyOf(Lint.class).check(engine);
         noClasses().that().belongToAnyOf(Lint.class).should().dependOnClassesThat()
                 .belongToAnyOf(Compiler.class, TlsCompiler.class, AlgorithmDecisions.class, Effective.class,
                         Composer.class)
-                .because("lint judges the compiled policy, not the composer's or compiler's state").check(ENGINE);
+                .because("lint judges the compiled policy, not the composer's or compiler's state").check(engine);
     }
 
-    @Test
-    void tlsCompiler_readsAlgorithmDecisions_notTheCompiler() {
+    @ArchTest
+    static void tlsCompiler_readsAlgorithmDecisions_notTheCompiler(JavaClasses engine) {
         noClasses().that().belongToAnyOf(TlsCompiler.class, AlgorithmDecisions.class).should().dependOnClassesThat()
-                .belongToAnyOf(Compiler.class).check(ENGINE);
+                .belongToAnyOf(Compiler.class).check(engine);
     }
 
-    @Test
-    void earlierSteps_doNotKnowLaterOnes() {
+    @ArchTest
+    static void earlierSteps_doNotKnowLaterOnes(JavaClasses engine) {
         noClasses().that().belongToAnyOf(DocumentParser.class).should().dependOnClassesThat()
                 .belongToAnyOf(Composer.class, Compiler.class, TlsCompiler.class, Lint.class, PolicyLoader.class)
-                .check(ENGINE);
+                .check(engine);
         noClasses().that().belongToAnyOf(Composer.class).should().dependOnClassesThat()
-                .belongToAnyOf(Compiler.class, TlsCompiler.class, Lint.class, PolicyLoader.class).check(ENGINE);
+                .belongToAnyOf(Compiler.class, TlsCompiler.class, Lint.class, PolicyLoader.class).check(engine);
     }
 }
