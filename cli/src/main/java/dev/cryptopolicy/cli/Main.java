@@ -28,7 +28,8 @@ public final class Main {
             new ProbeCommand(),
             new MatrixCommand(),
             new DoctorCommand(),
-            new ScanCommand());
+            new ScanCommand(),
+            new DiffCommand());
 
     /** Set to print a stack trace for internal errors (bugs), which are otherwise one line. */
     static final String DEBUG_ENV = "CRYPTOPOLICY_DEBUG";
