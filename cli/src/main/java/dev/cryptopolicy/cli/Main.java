@@ -29,7 +29,9 @@ public final class Main {
             new MatrixCommand(),
             new DoctorCommand(),
             new ScanCommand(),
-            new DiffCommand());
+            new DiffCommand(),
+            new CompletionCommand(),
+            new ManCommand());
 
     /** Set to print a stack trace for internal errors (bugs), which are otherwise one line. */
     static final String DEBUG_ENV = "CRYPTOPOLICY_DEBUG";
