@@ -86,7 +86,7 @@ final class ExplainCommand extends OptionCommand {
 
     @Override
     Options options() {
-        return new Options()
+        Options options = new Options()
                 .addOption(Option.builder("p").longOpt("policy").hasArg().argName("REF")
                         .desc("policy reference, e.g. DEFAULT, DEFAULT:NO-SHA1 or site.yaml (required)").build())
                 .addOption(Option.builder().longOpt("service").hasArg().argName("TYPE")
@@ -101,15 +101,12 @@ final class ExplainCommand extends OptionCommand {
                         .desc("the key's algorithm (RSA, EC, DH, AES, ...); default: the one ALG takes").build())
                 .addOption(Option.builder().longOpt("scope").hasArg().argName("SCOPE")
                         .desc("where the decision is made: any, tls, certpath, jar (default any)").build())
-                .addOption(Option.builder().longOpt("tls-suite").hasArg().argName("NAME")
-                        .desc("decide a TLS cipher suite (IANA name), e.g. TLS_AES_128_GCM_SHA256").build())
-                .addOption(Option.builder().longOpt("tls-group").hasArg().argName("NAME")
-                        .desc("decide a TLS named group, e.g. x25519, ffdhe2048").build())
-                .addOption(Option.builder().longOpt("tls-scheme").hasArg().argName("NAME")
-                        .desc("decide a TLS signature scheme, e.g. rsa_pss_rsae_sha256").build())
-                .addOption(Option.builder().longOpt("protocol").hasArg().argName("NAME")
-                        .desc("decide a TLS protocol version, e.g. TLSv1.1").build())
                 .addOption(formatOption("text", FORMATS));
+        Map<String, String> examples = Map.of("tls-suite", "TLS_AES_128_GCM_SHA256", "tls-group", "ffdhe2048",
+                "tls-scheme", "rsa_pss_rsae_sha256", "protocol", "TLSv1.1");
+        TLS_OPTIONS.forEach((option, kind) -> options.addOption(Option.builder().longOpt(option).hasArg().argName("NAME")
+                .desc("decide a TLS " + kind.description() + " instead, e.g. " + examples.get(option)).build()));
+        return options;
     }
 
     @Override

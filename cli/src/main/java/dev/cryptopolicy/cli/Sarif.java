@@ -34,13 +34,8 @@ final class Sarif {
             }
         }
         ObjectNode log = Json.object();
-        log.put("$schema", SCHEMA);
-        log.put("version", VERSION);
-        ObjectNode run = log.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "cryptopolicy");
-        driver.put("version", toolVersion);
-        ArrayNode rules = driver.putArray("rules");
+        ObjectNode run = run(log, toolVersion);
+        ArrayNode rules = ((ObjectNode) run.get("tool").get("driver")).putArray("rules");
         for (String id : ruleIndex.keySet()) {
             ObjectNode rule = rules.addObject();
             rule.put("id", id);
@@ -99,13 +94,8 @@ final class Sarif {
     static ObjectNode scanLog(List<ScanFinding> findings, String toolVersion) {
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         ObjectNode log = Json.object();
-        log.put("$schema", SCHEMA);
-        log.put("version", VERSION);
-        ObjectNode run = log.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "cryptopolicy");
-        driver.put("version", toolVersion);
-        ArrayNode rules = driver.putArray("rules");
+        ObjectNode run = run(log, toolVersion);
+        ArrayNode rules = ((ObjectNode) run.get("tool").get("driver")).putArray("rules");
         ArrayNode results = run.putArray("results");
         for (ScanFinding f : findings) {
             Integer index = ruleIndex.get(f.rule());
@@ -143,6 +133,17 @@ final class Sarif {
             properties.put("policyLocation", f.where());
         }
         return log;
+    }
+
+    /** Fills in the log's schema and version and its one run with the tool's driver; returns the run. */
+    private static ObjectNode run(ObjectNode log, String toolVersion) {
+        log.put("$schema", SCHEMA);
+        log.put("version", VERSION);
+        ObjectNode run = log.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "cryptopolicy");
+        driver.put("version", toolVersion);
+        return run;
     }
 
     private static ObjectNode scanRule(ScanFinding f) {
