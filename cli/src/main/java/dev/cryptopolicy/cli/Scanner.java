@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -126,9 +127,16 @@ final class Scanner {
     }
 
     /** Scans one target as given on the command line. */
-    void scan(String target) {
-        Path path = Path.of(target);
-        Matcher endpoint = ENDPOINT.matcher(target);
+    void scan(String given) {
+        String target = Quote.escape(given);
+        Path path;
+        try {
+            path = Path.of(given);
+        } catch (InvalidPathException e) {
+            unreadable.add(target + ": not a file name on this system: " + message(e));
+            return;
+        }
+        Matcher endpoint = ENDPOINT.matcher(given);
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && endpoint.matches()) {
             String host = endpoint.group(1).replace("[", "").replace("]", "");
             int port = Integer.parseInt(endpoint.group(2));
@@ -162,7 +170,7 @@ final class Scanner {
                         return FileVisitResult.CONTINUE;
                     }
                     if (++count[0] > MAX_FILES) {
-                        unreadable.add(root + ": more than " + MAX_FILES + " files; scan fewer at a time");
+                        unreadable.add(Quote.escape(root.toString()) + ": more than " + MAX_FILES + " files; scan fewer at a time");
                         return FileVisitResult.TERMINATE;
                     }
                     file(file, false);
@@ -171,12 +179,12 @@ final class Scanner {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    unreadable.add(file + ": cannot be read: " + message(e));
+                    unreadable.add(Quote.escape(file.toString()) + ": cannot be read: " + message(e));
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            unreadable.add(root + ": cannot be read: " + message(e));
+            unreadable.add(Quote.escape(root.toString()) + ": cannot be read: " + message(e));
         }
     }
 
@@ -185,7 +193,8 @@ final class Scanner {
      * scanned (reported only when {@code named}, i.e. given on the command line).
      */
     private String file(Path file, boolean named) {
-        String target = file.toString();
+        // File names found in a directory are shown escaped: they cannot drive the terminal.
+        String target = Quote.escape(file.toString());
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
@@ -311,7 +320,8 @@ final class Scanner {
     }
 
     private boolean keyStore(Path file) {
-        String target = file.toString();
+        // File names found in a directory are shown escaped: they cannot drive the terminal.
+        String target = Quote.escape(file.toString());
         KeyStore store;
         try {
             store = KeyStore.getInstance(file.toFile(), password);
@@ -368,7 +378,8 @@ final class Scanner {
     // ---- jars ----------------------------------------------------------------------------------
 
     private void jar(Path file) {
-        String target = file.toString();
+        // File names found in a directory are shown escaped: they cannot drive the terminal.
+        String target = Quote.escape(file.toString());
         Set<CodeSigner> signers = new LinkedHashSet<>();
         Set<String> digests = new LinkedHashSet<>();
         long total = 0;

@@ -176,6 +176,18 @@ class ScanCommandTest {
     }
 
     @Test
+    void hostileFileNames_areShownEscaped_andANulInATarget_isAUsageError() throws Exception {
+        Path tree = Files.createDirectories(dir.resolve("names"));
+        export(weak, "names/evil\u001b[31m.pem", true);
+        Cli.Result r = scan("DEFAULT", tree.toString());
+        assertEquals(ExitStatus.FAILED, r.status(), r::toString);
+        assertFalse(r.all().contains("\u001b"), r::toString);
+        assertTrue(r.out().contains("keys.rsa.min_bits"), r::toString);
+        Cli.Result nul = Cli.run("scan", "--policy", "DEFAULT", "a\u0000b").assertNoStackTrace();
+        assertEquals(ExitStatus.USAGE, nul.status(), nul::toString);
+    }
+
+    @Test
     void json_andSarif_carryEveryFindingWithItsRuleAndLocation() throws Exception {
         Path store = weakExpired;
         JsonNode result = Envelope.result(Cli.run("scan", "--policy", "DEFAULT", "--password", PASSWORD,
