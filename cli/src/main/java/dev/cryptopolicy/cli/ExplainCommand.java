@@ -12,10 +12,15 @@ import dev.cryptopolicy.engine.Scope;
 import dev.cryptopolicy.engine.ServiceType;
 import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
+import dev.cryptopolicy.engine.algorithms.TlsKind;
+import dev.cryptopolicy.engine.algorithms.TlsName;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -38,10 +43,15 @@ final class ExplainCommand extends OptionCommand {
         return "decide one request and show the rule that decided it, with its file:line:col";
     }
 
+    /** The TLS options and the kind of TLS name each asks about. */
+    private static final Map<String, TlsKind> TLS_OPTIONS = tlsOptions();
+
     @Override
     String synopsis() {
         return "--policy REF --service TYPE --algorithm ALG [--key-size N | --curve NAME]\n"
-                + "       [--key-algorithm A] [--scope any|tls|certpath|jar] [--format text|json]";
+                + "       [--key-algorithm A] [--scope any|tls|certpath|jar] [--format text|json]\n"
+                + "   or: --policy REF (--tls-suite NAME | --tls-group NAME | --tls-scheme NAME | --protocol NAME)\n"
+                + "       [--format text|json]";
     }
 
     @Override
@@ -55,6 +65,12 @@ final class ExplainCommand extends OptionCommand {
                   cryptopolicy explain --policy DEFAULT --service Signature --algorithm SHA1withRSA
                   cryptopolicy explain --policy FUTURE --service KeyPairGenerator --algorithm RSA --key-size 2048
                   cryptopolicy explain --policy DEFAULT --service KeyAgreement --algorithm ECDH --curve secp256k1
+                  cryptopolicy explain --policy FUTURE --tls-suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
+
+                With --tls-suite, --tls-group, --tls-scheme or --protocol it decides one TLS parameter
+                instead, names the component that decides it (key exchange, cipher, MAC, key size,
+                signature, curve, protocol range, the policy's list or a deny rule) and, when
+                allowed, its place in the policy's preference order.
 
                 exit status: 0 allowed, 1 denied or a policy with errors, 2 usage error or a policy
                 that cannot be read.
@@ -70,7 +86,7 @@ final class ExplainCommand extends OptionCommand {
 
     @Override
     Options options() {
-        return new Options()
+        Options options = new Options()
                 .addOption(Option.builder("p").longOpt("policy").hasArg().argName("REF")
                         .desc("policy reference, e.g. DEFAULT, DEFAULT:NO-SHA1 or site.yaml (required)").build())
                 .addOption(Option.builder().longOpt("service").hasArg().argName("TYPE")
@@ -86,10 +102,19 @@ final class ExplainCommand extends OptionCommand {
                 .addOption(Option.builder().longOpt("scope").hasArg().argName("SCOPE")
                         .desc("where the decision is made: any, tls, certpath, jar (default any)").build())
                 .addOption(formatOption("text", FORMATS));
+        Map<String, String> examples = Map.of("tls-suite", "TLS_AES_128_GCM_SHA256", "tls-group", "ffdhe2048",
+                "tls-scheme", "rsa_pss_rsae_sha256", "protocol", "TLSv1.1");
+        TLS_OPTIONS.forEach((option, kind) -> options.addOption(Option.builder().longOpt(option).hasArg().argName("NAME")
+                .desc("decide a TLS " + kind.description() + " instead, e.g. " + examples.get(option)).build()));
+        return options;
     }
 
     @Override
     int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
+        List<String> tls = TLS_OPTIONS.keySet().stream().filter(line::hasOption).toList();
+        if (!tls.isEmpty()) {
+            return executeTls(line, tls, out);
+        }
         String reference = required(line, "policy");
         ServiceType service = service(required(line, "service"));
         // What the command line names is shown back; escaped, it cannot drive the terminal.
@@ -133,6 +158,12 @@ final class ExplainCommand extends OptionCommand {
                 names.add(a.name());
             }
             suggestion = Suggest.didYouMean(request.algorithm(), names);
+            String tls = tlsOption(catalog, request.algorithm());
+            if (tls != null) {
+                suggestion = request.algorithm() + " is a TLS " + TLS_OPTIONS.get(tls).description() + ", not a "
+                        + request.service().jcaName() + " algorithm: ask 'cryptopolicy explain --policy "
+                        + Quote.escape(policy.name()) + " --" + tls + " " + request.algorithm() + "'";
+            }
         }
         Decision decision = policy.decide(request);
         boolean keyGiven = request.keyAlgorithm() != null || request.keyBits() != 0 || request.curve() != null;
@@ -245,6 +276,137 @@ final class ExplainCommand extends OptionCommand {
         }
         root.put("suggestion", e.suggestion());
         return root;
+    }
+
+    // ---- TLS parameters ------------------------------------------------------------------------
+
+    private static Map<String, TlsKind> tlsOptions() {
+        Map<String, TlsKind> m = new LinkedHashMap<>();
+        m.put("tls-suite", TlsKind.CIPHER_SUITE);
+        m.put("tls-group", TlsKind.NAMED_GROUP);
+        m.put("tls-scheme", TlsKind.SIGNATURE_SCHEME);
+        m.put("protocol", TlsKind.PROTOCOL);
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The option that asks about {@code name} when it is a TLS name of the catalog, or null. */
+    private static String tlsOption(AlgorithmCatalog catalog, String name) {
+        for (Map.Entry<String, TlsKind> e : TLS_OPTIONS.entrySet()) {
+            if (catalog.tls(e.getValue(), name) != null) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    private int executeTls(CommandLine line, List<String> given, PrintStream out) throws UsageException, CommandFailure {
+        String reference = required(line, "policy");
+        String format = format(line, "text", FORMATS);
+        if (given.size() > 1) {
+            throw new UsageException("give one of --" + String.join(", --", TLS_OPTIONS.keySet()) + ", not "
+                    + given.size());
+        }
+        for (String other : List.of("service", "algorithm", "key-size", "curve", "key-algorithm", "scope")) {
+            if (line.hasOption(other)) {
+                throw new UsageException("--" + other + " does not go with --" + given.get(0)
+                        + " (a TLS parameter is always decided in scope tls)");
+            }
+        }
+        if (!line.getArgList().isEmpty()) {
+            throw new UsageException("unexpected argument " + Quote.quoted(line.getArgList().get(0)) + "; explain takes only options");
+        }
+        String option = given.get(0);
+        TlsKind kind = TLS_OPTIONS.get(option);
+        String name = Quote.escape(required(line, option));
+        CompiledPolicy policy = Diagnostics.load(reference);
+        AlgorithmCatalog catalog = AlgorithmCatalog.standard();
+        TlsName known = catalog.tls(kind, name);
+        String canonical = known == null ? name : known.name();
+        Decision d = policy.decideTls(kind, name);
+        String suggestion = "";
+        if (known == null) {
+            suggestion = Suggest.didYouMean(name, catalog.tls(kind).stream().map(TlsName::name).toList());
+        }
+        List<String> enabled = enabled(policy, kind);
+        int position = enabled.indexOf(canonical) + 1;
+        String component = component(d);
+        int status = d.allowed() ? ExitStatus.OK : ExitStatus.FAILED;
+        String subject = kind.description() + " " + canonical;
+        if ("json".equals(format)) {
+            ObjectNode root = Json.object();
+            root.put("verdict", d.allowed() ? "ALLOW" : "DENY");
+            root.put("allowed", d.allowed());
+            root.put("policy", policy.name());
+            root.put("mode", policy.mode().yamlName());
+            root.put("enforced", policy.mode() == Mode.ENFORCE);
+            ObjectNode request = root.putObject("request");
+            request.put("kind", kind.description());
+            request.put("name", canonical);
+            root.put("subject", subject);
+            root.put("reason", d.reason());
+            root.put("explanation", d.explain(subject));
+            root.put("component", component);
+            root.put("rule", d.rule());
+            root.set("origin", Json.origin(d.origin()));
+            root.put("preference", position);
+            root.put("suggestion", suggestion);
+            return printJson(out, status, root);
+        }
+        out.println((d.allowed() ? "ALLOW" : "DENY") + ": TLS " + subject + " under policy " + policy.name());
+        out.println("  reason: " + subject + " " + d.reason());
+        out.println("  decided by: " + component);
+        out.println("  rule:   " + d.rule());
+        out.println("  where:  " + where(d.origin()));
+        if (position > 0) {
+            out.println("  order:  " + position + " of " + enabled.size() + " enabled " + kind.description() + "s");
+        }
+        if (!suggestion.isEmpty()) {
+            out.println("  hint:   " + suggestion);
+        }
+        if (policy.mode() == Mode.AUDIT) {
+            out.println("  mode:   audit: policy " + policy.name() + " refuses nothing at run time");
+        }
+        return status;
+    }
+
+    private static List<String> enabled(CompiledPolicy policy, TlsKind kind) {
+        return switch (kind) {
+            case PROTOCOL -> policy.tls().protocols();
+            case CIPHER_SUITE -> policy.tls().cipherSuites();
+            case NAMED_GROUP -> policy.tls().namedGroups();
+            case SIGNATURE_SCHEME -> policy.tls().signatureSchemes();
+        };
+    }
+
+    /** The component of a TLS parameter that a decision's rule governs, in words. */
+    static String component(Decision d) {
+        String rule = d.rule();
+        if (rule.startsWith("deny[")) {
+            return "a deny rule";
+        }
+        if (rule.equals("tls.min_protocol") || rule.equals("tls.max_protocol")) {
+            return "the protocol range";
+        }
+        if (rule.startsWith("tls")) {
+            return d.allowed() ? "the policy's list" : "the policy's list (" + rule + ")";
+        }
+        if (rule.equals("keys.symmetric.min_bits")) {
+            return "cipher key size";
+        }
+        if (rule.startsWith("keys.") && rule.endsWith(".min_bits")) {
+            return "key size";
+        }
+        if (rule.equals("keys.ec.curves")) {
+            return "curve";
+        }
+        return switch (rule) {
+            case "algorithms.Cipher" -> "cipher";
+            case "algorithms.Mac", "sha1.hmac" -> "MAC";
+            case "algorithms.KeyAgreement", "algorithms.KEM" -> "key exchange";
+            case "algorithms.Signature", "algorithms.KeyFactory", "sha1.signatures" -> "signature (authentication)";
+            case "algorithms.MessageDigest", "sha1.digest" -> "digest";
+            default -> rule;
+        };
     }
 
     // ---- option values -------------------------------------------------------------------------

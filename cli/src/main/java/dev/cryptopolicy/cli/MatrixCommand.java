@@ -299,8 +299,9 @@ final class MatrixCommand extends OptionCommand {
             out.println("  " + jdk.label() + ": Java " + jdk.version() + " (" + jdk.java() + ")");
         }
         out.println("  +bc-fips: with the Bouncy Castle FIPS jars on the class path; without them otherwise");
-        out.println("routes: export = CryptoPolicy.install and -Djava.security.properties=<the policy's export>: "
-                + "the whole battery; install = CryptoPolicy.install alone: TLS defaults only (they are the JDK's)");
+        out.println("routes: export = CryptoPolicy.install and -Djava.security.properties=<the policy's export>:");
+        out.println("          the whole battery;");
+        out.println("        install = CryptoPolicy.install alone: TLS defaults only (they are the JDK's)");
         for (String policy : report.policies()) {
             out.println();
             printPolicy(report, policy, out);
@@ -423,8 +424,21 @@ final class MatrixCommand extends OptionCommand {
                 .orElse(Matrix.ABSENT);
     }
 
-    /** Left-aligned columns, two spaces apart, indented by two. */
-    private static void printTable(List<String[]> rows, PrintStream out) {
+    /** The widest line a table prints, so that it reads in a 100-column terminal. */
+    static final int TABLE_WIDTH = 100;
+    /** The narrowest the first column (the row names) is made, wrapping them, before values wrap. */
+    private static final int MIN_KEY_WIDTH = 28;
+    /** The most targets shown side by side with wrapped values; more are printed in groups. */
+    private static final int MAX_SIDE_BY_SIDE = 3;
+
+    /**
+     * Left-aligned columns, two spaces apart, indented by two, at most {@link #TABLE_WIDTH} wide.
+     * When the table is wider, the row names wrap first (down to {@link #MIN_KEY_WIDTH}); then,
+     * for up to {@link #MAX_SIDE_BY_SIDE} targets, the widest values wrap inside their columns
+     * (after a comma, space, slash or colon where there is one); with more targets, their
+     * columns are printed in groups, each with the row names again.
+     */
+    static void printTable(List<String[]> rows, PrintStream out) {
         int columns = rows.get(0).length;
         int[] width = new int[columns];
         for (String[] row : rows) {
@@ -432,13 +446,98 @@ final class MatrixCommand extends OptionCommand {
                 width[i] = Math.max(width[i], row[i].length());
             }
         }
-        for (String[] row : rows) {
-            StringBuilder sb = new StringBuilder("  ");
-            for (int i = 0; i < columns; i++) {
-                sb.append(row[i]).append(" ".repeat(width[i] - row[i].length() + 2));
-            }
-            out.println(sb.toString().stripTrailing());
+        int targets = 0;
+        for (int i = 1; i < columns; i++) {
+            targets += width[i] + 2;
         }
+        if (2 + width[0] + targets > TABLE_WIDTH) {
+            width[0] = Math.max(Math.min(width[0], MIN_KEY_WIDTH), TABLE_WIDTH - 2 - targets);
+        }
+        int room = TABLE_WIDTH - 2 - width[0] - 2;
+        if (2 + width[0] + targets > TABLE_WIDTH && columns - 1 <= MAX_SIDE_BY_SIDE) {
+            shareRoom(width, room - 2 * (columns - 2));
+        }
+        for (int i = 1; i < columns; i++) {
+            width[i] = Math.max(1, Math.min(width[i], room));
+        }
+        List<List<Integer>> groups = new ArrayList<>();
+        List<Integer> group = new ArrayList<>();
+        int used = 2 + width[0];
+        for (int i = 1; i < columns; i++) {
+            if (!group.isEmpty() && used + 2 + width[i] > TABLE_WIDTH) {
+                groups.add(group);
+                group = new ArrayList<>();
+                used = 2 + width[0];
+            }
+            group.add(i);
+            used += 2 + width[i];
+        }
+        groups.add(group);
+        for (int g = 0; g < groups.size(); g++) {
+            if (g > 0) {
+                out.println();
+            }
+            List<Integer> cells = new ArrayList<>();
+            cells.add(0);
+            cells.addAll(groups.get(g));
+            for (String[] row : rows) {
+                List<List<String>> wrapped = new ArrayList<>();
+                int lines = 1;
+                for (int i : cells) {
+                    List<String> pieces = wrap(row[i], width[i]);
+                    wrapped.add(pieces);
+                    lines = Math.max(lines, pieces.size());
+                }
+                for (int l = 0; l < lines; l++) {
+                    StringBuilder sb = new StringBuilder("  ");
+                    for (int c = 0; c < cells.size(); c++) {
+                        List<String> pieces = wrapped.get(c);
+                        String piece = l < pieces.size() ? pieces.get(l) : "";
+                        sb.append(piece).append(" ".repeat(width[cells.get(c)] - piece.length() + 2));
+                    }
+                    out.println(sb.toString().stripTrailing());
+                }
+            }
+        }
+    }
+
+    /**
+     * Narrows the target columns ({@code width[1..]}) to share {@code room} characters: the
+     * narrow ones keep their width, the wide ones get equal shares of what is left.
+     */
+    private static void shareRoom(int[] width, int room) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 1; i < width.length; i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Integer.compare(width[a], width[b]));
+        int left = room;
+        for (int k = 0; k < order.size(); k++) {
+            int i = order.get(k);
+            int share = left / (order.size() - k);
+            width[i] = Math.min(width[i], share);
+            left -= width[i];
+        }
+    }
+
+    /** {@code text} in pieces of at most {@code width} characters, broken after a comma, space, slash or colon where possible. */
+    static List<String> wrap(String text, int width) {
+        List<String> pieces = new ArrayList<>();
+        String rest = text;
+        while (rest.length() > width) {
+            // A space may fall just after the piece; a comma, slash or colon stays on its line.
+            int cut = rest.lastIndexOf(' ', width);
+            for (char c : new char[] {',', '/', ':'}) {
+                cut = Math.max(cut, rest.lastIndexOf(c, width - 1) + 1);
+            }
+            if (cut <= 0) {
+                cut = width;
+            }
+            pieces.add(rest.substring(0, cut).stripTrailing());
+            rest = rest.substring(cut).stripLeading();
+        }
+        pieces.add(rest);
+        return pieces;
     }
 
     // ---- json ----------------------------------------------------------------------------------

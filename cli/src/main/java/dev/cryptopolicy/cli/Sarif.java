@@ -28,13 +28,8 @@ final class Sarif {
     /** The SARIF log for a lint run. */
     static ObjectNode log(List<LintResult> results, String toolVersion) {
         ObjectNode log = Json.object();
-        log.put("$schema", SCHEMA);
-        log.put("version", VERSION);
-        ObjectNode run = log.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "cryptopolicy");
-        driver.put("version", toolVersion);
-        ArrayNode rules = driver.putArray("rules");
+        ObjectNode run = run(log, toolVersion);
+        ArrayNode rules = ((ObjectNode) run.get("tool").get("driver")).putArray("rules");
         for (Rule r : Rule.values()) {
             ObjectNode rule = rules.addObject();
             rule.put("id", r.id());
@@ -83,6 +78,88 @@ final class Sarif {
         properties.put("yamlPath", o.path());
         properties.put("value", p.value());
         return result;
+    }
+
+    /**
+     * The SARIF log for a scan: one reporting rule per policy rule that refuses something, each
+     * with a full description and help; one result per finding, located at the target that holds
+     * the refused item (the key store, certificate or jar file; for a TLS endpoint the policy file
+     * that sets the rule, or the {@code host:port} text when the rule is built in), with the rule's
+     * own file and line as a related location.
+     */
+    static ObjectNode scanLog(List<ScanFinding> findings, String toolVersion) {
+        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+        ObjectNode log = Json.object();
+        ObjectNode run = run(log, toolVersion);
+        ArrayNode rules = ((ObjectNode) run.get("tool").get("driver")).putArray("rules");
+        ArrayNode results = run.putArray("results");
+        for (ScanFinding f : findings) {
+            Integer index = ruleIndex.get(f.rule());
+            if (index == null) {
+                index = ruleIndex.size();
+                ruleIndex.put(f.rule(), index);
+                rules.add(scanRule(f));
+            }
+            ObjectNode result = results.addObject();
+            result.put("ruleId", f.rule());
+            result.put("ruleIndex", index);
+            result.put("level", "error");
+            result.putObject("message").put("text", f.item() + ": " + f.subject() + " " + f.reason()
+                    + " (" + f.rule() + ", " + f.where() + ")");
+            boolean atRule = f.endpoint() && !f.origin().isBuiltIn();
+            ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
+            physical.putObject("artifactLocation").put("uri", uri(atRule ? f.origin().file() : f.target()));
+            physical.putObject("region").put("startLine", atRule ? f.origin().line() : 1);
+            if (!f.origin().isBuiltIn()) {
+                ObjectNode related = result.putArray("relatedLocations").addObject();
+                related.put("id", 0);
+                related.putObject("message").put("text", "the rule " + f.rule());
+                ObjectNode rulePlace = related.putObject("physicalLocation");
+                rulePlace.putObject("artifactLocation").put("uri", uri(f.origin().file()));
+                ObjectNode region = rulePlace.putObject("region");
+                region.put("startLine", f.origin().line());
+                if (f.origin().column() > 0) {
+                    region.put("startColumn", f.origin().column());
+                }
+            }
+            ObjectNode properties = result.putObject("properties");
+            properties.put("target", f.target());
+            properties.put("item", f.item());
+            properties.put("kind", f.kind());
+            properties.put("policyLocation", f.where());
+        }
+        return log;
+    }
+
+    /** Fills in the log's schema and version and its one run with the tool's driver; returns the run. */
+    private static ObjectNode run(ObjectNode log, String toolVersion) {
+        log.put("$schema", SCHEMA);
+        log.put("version", VERSION);
+        ObjectNode run = log.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "cryptopolicy");
+        driver.put("version", toolVersion);
+        return run;
+    }
+
+    private static ObjectNode scanRule(ScanFinding f) {
+        ObjectNode rule = Json.object();
+        rule.put("id", f.rule());
+        rule.put("name", f.kind());
+        rule.putObject("shortDescription").put("text", "refused by policy rule " + f.rule());
+        String full = ScanFinding.VALIDITY_RULE.equals(f.rule())
+                ? "A certificate in use is outside its validity period."
+                : "A " + f.kind() + " in use is refused by the policy rule " + f.rule() + ", written at "
+                        + f.where() + ".";
+        rule.putObject("fullDescription").put("text", full);
+        String help = ScanFinding.VALIDITY_RULE.equals(f.rule())
+                ? "Renew the certificate, or remove it from the key store or chain."
+                : "Replace the item with one the policy allows (a larger key, an allowed curve, a SHA-2 or"
+                        + " stronger signature), or change the rule at " + f.where()
+                        + "; 'cryptopolicy explain' shows what the rule decides.";
+        rule.putObject("help").put("text", help);
+        rule.putObject("defaultConfiguration").put("level", "error");
+        return rule;
     }
 
     /**

@@ -94,7 +94,8 @@ class MatrixCommandTest {
         assertTrue(Pattern.compile("(?m)^  policy DEFAULT +17 +25$").matcher(text).find(), text);
         assertTrue(Pattern.compile("(?m)^  op Signature SHA1withRSA +REFUSED:NoSuchAlgorithmException +"
                 + "REFUSED:NoSuchAlgorithmException$").matcher(text).find(), text);
-        assertTrue(Pattern.compile("(?m)^  \\[export\\] feature MessageDigest SHAKE256 +- +yes$").matcher(text).find(), text);
+        // The row name wraps so that the table fits in 100 columns.
+        assertTrue(Pattern.compile("(?m)^  \\[export\\] feature MessageDigest +- +yes\n  SHAKE256$").matcher(text).find(), text);
         assertTrue(Pattern.compile("(?m)^  status +UNSATISFIABLE +ok$").matcher(text).find(), text);
         assertTrue(text.contains("  17: UNSATISFIABLE: policy FIPS cannot be installed: BCFIPS missing"), text);
         assertTrue(text.contains("matrix: 4 child JVMs in 1.5 s; 1 difference in 1 of 2 policies"), text);
@@ -116,6 +117,42 @@ class MatrixCommandTest {
         JsonNode fips = root.path("policies").get(1);
         assertTrue(fips.path("identical").asBoolean());
         assertEquals("UNSATISFIABLE", fips.path("runs").get(0).path("status").asText());
+    }
+
+    @Test
+    void text_fitsIn100Columns_withFourTargets_longNamesAndLongValues() {
+        Matrix.Target f17 = new Matrix.Target(T17.jdk(), true);
+        Matrix.Target f25 = new Matrix.Target(T25.jdk(), true);
+        List<Matrix.Target> targets = List.of(T17, f17, T25, f25);
+        List<Matrix.Run> runs = new java.util.ArrayList<>();
+        for (Matrix.Target t : targets) {
+            TreeMap<String, String> lines = new TreeMap<>();
+            lines.put("op Cipher PBEWithHmacSHA512AndAES_256/CBC/PKCS5Padding with a long made-up name", "yes");
+            lines.put("tls protocol TLSv1.3", "yes");
+            lines.put("tls protocol TLSv1.2", "yes");
+            lines.put("op Signature SHA1withRSA", t.bcFips() ? "REFUSED:NoSuchAlgorithmException: policy DEFAULT refuses it"
+                    : "REFUSED:NoSuchAlgorithmException");
+            runs.add(new Matrix.Run("DEFAULT", t, Matrix.Route.EXPORT, Matrix.Status.OK, lines, "", 1000));
+        }
+        Matrix.Report report = new Matrix.Report(targets, List.of("DEFAULT"), runs,
+                Matrix.compare("DEFAULT", Matrix.Route.EXPORT, runs), 4000);
+        String text = print(report);
+        for (String line : text.split("\n")) {
+            if (!line.contains(": Java ")) {
+                assertTrue(line.length() <= MatrixCommand.TABLE_WIDTH, () -> line.length() + " columns: " + line + "\n" + text);
+            }
+        }
+        assertTrue(text.contains("REFUSED:NoSuchAlgorithmException"), text);
+        assertTrue(Pattern.compile("(?m)^  op Signature SHA1withRSA +REFUSED:NoSuchAlgorithmException").matcher(text)
+                .find(), text);
+        assertTrue(text.contains("17+bc-fips") && text.contains("25+bc-fips"), text);
+    }
+
+    @Test
+    void wrap_breaksAfterCommasOrSpaces_andCutsWordsLongerThanTheColumn() {
+        assertEquals(List.of("TLSv1.3,", "TLSv1.2"), MatrixCommand.wrap("TLSv1.3,TLSv1.2", 10));
+        assertEquals(List.of("abcd", "efgh", "ij"), MatrixCommand.wrap("abcdefghij", 4));
+        assertEquals(List.of("short"), MatrixCommand.wrap("short", 10));
     }
 
     private static Matrix.Report report() {

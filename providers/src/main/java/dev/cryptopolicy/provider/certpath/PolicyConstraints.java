@@ -55,6 +55,9 @@ public final class PolicyConstraints implements AlgorithmConstraints {
     private static final List<ServiceType> NAMED_SERVICES = List.of(ServiceType.SIGNATURE, ServiceType.KEY_FACTORY,
             ServiceType.KEY_AGREEMENT, ServiceType.KEM, ServiceType.KEY_PAIR_GENERATOR);
 
+    /** The last key refused on each thread, for {@link #takeKeyRefusal()}. */
+    private static final ThreadLocal<String> LAST_KEY_REFUSAL = new ThreadLocal<>();
+
     private final CompiledPolicy policy;
     private final Scope scope;
     private final KeyRule keys;
@@ -126,12 +129,32 @@ public final class PolicyConstraints implements AlgorithmConstraints {
 
     @Override
     public boolean permits(Set<CryptoPrimitive> primitives, Key key) {
-        return permitted(refusal(key));
+        return permitted(keyRefusal(key));
     }
 
     @Override
     public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, Key key, AlgorithmParameters parameters) {
-        return permitted(refusal(algorithm, parameters)) && permitted(refusal(key));
+        return permitted(refusal(algorithm, parameters)) && permitted(keyRefusal(key));
+    }
+
+    /**
+     * The last key these constraints refused on the calling thread since the previous call, or
+     * null; forgets it. A handshake asks about the peer's keys on the thread that runs it, so a
+     * socket reads this after a failed handshake to name the policy rule behind JSSE's symptom
+     * ("Unsupported signature algorithm", "No available authentication scheme").
+     */
+    public static String takeKeyRefusal() {
+        String refusal = LAST_KEY_REFUSAL.get();
+        LAST_KEY_REFUSAL.remove();
+        return refusal;
+    }
+
+    private String keyRefusal(Key key) {
+        String refusal = refusal(key);
+        if (refusal != null && enforcing) {
+            LAST_KEY_REFUSAL.set(refusal);
+        }
+        return refusal;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.cryptopolicy.provider.tls;
 
 import dev.cryptopolicy.engine.algorithms.TlsKind;
+import dev.cryptopolicy.provider.certpath.PolicyConstraints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.net.InetAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketOption;
+import java.security.GeneralSecurityException;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import javax.net.ssl.HandshakeCompletedEvent;
 import javax.net.ssl.HandshakeCompletedListener;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -131,9 +134,47 @@ final class PolicySSLSocket extends SSLSocket {
         return delegate.getHandshakeSession();
     }
 
+    /**
+     * Runs the backend's handshake; when it fails because the policy refused something of the
+     * peer's (a certificate's key below a minimum size, a curve not allowed, a key a signature
+     * refuses), the exception names that rule besides JSSE's own message, which names only the
+     * symptom ("Cannot verify CertificateVerify signature", "Unsupported signature algorithm").
+     * The original is its cause.
+     */
     @Override
     public void startHandshake() throws IOException {
-        delegate.startHandshake();
+        PolicyConstraints.takeKeyRefusal();
+        try {
+            delegate.startHandshake();
+        } catch (SSLHandshakeException e) {
+            String refusal = policyCause(e, filter.policy().name());
+            if (refusal == null) {
+                refusal = PolicyConstraints.takeKeyRefusal();
+            }
+            if (refusal == null) {
+                throw e;
+            }
+            SSLHandshakeException named = new SSLHandshakeException(e.getMessage() + " (cryptopolicy: " + refusal + ")");
+            named.initCause(e);
+            throw named;
+        } finally {
+            PolicyConstraints.takeKeyRefusal();
+        }
+    }
+
+    /**
+     * The message of the first cause of a failed handshake that the policy raised (a refusal,
+     * whose reason names the policy), or null. JSSE keeps such a cause but reports its own words.
+     */
+    static String policyCause(Throwable failure, String policy) {
+        int depth = 0;
+        for (Throwable t = failure.getCause(); t != null && depth < 16; t = t.getCause(), depth++) {
+            String message = t.getMessage();
+            if (t instanceof GeneralSecurityException && message != null && message.contains("policy " + policy + " (")) {
+                return message;
+            }
+        }
+        return null;
     }
 
     @Override

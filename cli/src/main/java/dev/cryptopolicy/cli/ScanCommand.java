@@ -1,0 +1,176 @@
+package dev.cryptopolicy.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.Quote;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code cryptopolicy scan --policy REF TARGET...}: what of the key stores, certificates, keys,
+ * signed jars and TLS endpoints in use the policy refuses, each finding with the rule and its
+ * file:line.
+ */
+final class ScanCommand extends OptionCommand {
+
+    private static final String[] FORMATS = {"text", "json", "sarif"};
+
+    @Override
+    public String name() {
+        return "scan";
+    }
+
+    @Override
+    public String summary() {
+        return "find what key stores, certificates, keys, jars and TLS endpoints violate a policy";
+    }
+
+    @Override
+    String synopsis() {
+        return "--policy REF [--password-env VAR | --password-file F | --password P]\n"
+                + "       [--format text|json|sarif] TARGET...";
+    }
+
+    @Override
+    String description() {
+        return """
+                Reads each TARGET and asks the policy about every key (size, curve), certificate
+                signature algorithm (SHA-1 included), jar digest and signature, and certificate
+                validity in it. A TARGET is a key store (PKCS12, JKS, JCEKS), a PEM or DER
+                certificate, chain or key, a jar (its signers and their certificates), a directory
+                (scanned recursively; files are recognized by content, not name; symbolic links are
+                not followed; at most 10000 files of at most 64 MiB each), or host:port (a TLS
+                endpoint: the protocol and cipher suite it negotiates and the chain it presents;
+                nothing is sent, and the chain is examined, not trusted).
+                Certificates are checked in scope certpath, jar signers in scope jar and a server's
+                chain in scope tls. Each finding names the target, the item (alias, certificate
+                subject, jar entry), what is refused, the rule and the file:line:col of the rule.
+                The key store password is never printed; prefer --password-env or --password-file
+                to --password, which other users may see in the process list.
+
+                examples:
+                  cryptopolicy scan --policy FUTURE --password-env STOREPASS keystore.p12 certs/ app.jar
+                  cryptopolicy scan --policy DEFAULT --format sarif example.org:443 > scan.sarif
+
+                exit status: 0 nothing violates, 1 something violates (or a policy with errors),
+                2 usage error or a target that cannot be read (reported even when others violate).
+                """;
+    }
+
+    @Override
+    boolean hasJson() {
+        return true;
+    }
+
+    @Override
+    Options options() {
+        return new Options()
+                .addOption(Option.builder("p").longOpt("policy").hasArg().argName("REF")
+                        .desc("policy reference, e.g. DEFAULT, FUTURE or site.yaml (required)").build())
+                .addOption(Option.builder().longOpt("password").hasArg().argName("P")
+                        .desc("key store password (visible to other users; prefer the two below)").build())
+                .addOption(Option.builder().longOpt("password-env").hasArg().argName("VAR")
+                        .desc("read the key store password from environment variable VAR").build())
+                .addOption(Option.builder().longOpt("password-file").hasArg().argName("F")
+                        .desc("read the key store password from the first line of file F").build())
+                .addOption(formatOption("text", FORMATS));
+    }
+
+    @Override
+    int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
+        String reference = required(line, "policy");
+        String format = format(line, "text", FORMATS);
+        List<String> targets = line.getArgList();
+        if (targets.isEmpty()) {
+            throw new UsageException("no target given; e.g. 'cryptopolicy scan --policy DEFAULT keystore.p12 host:443'");
+        }
+        char[] password = password(line);
+        CompiledPolicy policy = Diagnostics.load(reference);
+        Scanner scanner = new Scanner(policy, password, new Date());
+        for (String target : targets) {
+            scanner.scan(target);
+        }
+        int status = !scanner.unreadable().isEmpty() ? ExitStatus.USAGE
+                : scanner.findings().isEmpty() ? ExitStatus.OK : ExitStatus.FAILED;
+        switch (format) {
+            case "json":
+                return printJson(out, status, json(policy, scanner));
+            case "sarif":
+                Json.print(out, Sarif.scanLog(scanner.findings(), Main.version()));
+                break;
+            default:
+                for (ScanFinding f : scanner.findings()) {
+                    out.println(f.line());
+                }
+                out.println(scanner.scanned().size() + " item(s) scanned under policy " + policy.name() + ": "
+                        + (scanner.findings().isEmpty() ? "nothing violates" : scanner.findings().size() + " violation(s)"));
+                break;
+        }
+        for (String u : scanner.unreadable()) {
+            err.println("cryptopolicy scan: " + u);
+        }
+        return status;
+    }
+
+    /** The password from exactly one of the three options, or null when none is given. */
+    private static char[] password(CommandLine line) throws UsageException {
+        int given = (line.hasOption("password") ? 1 : 0) + (line.hasOption("password-env") ? 1 : 0)
+                + (line.hasOption("password-file") ? 1 : 0);
+        if (given > 1) {
+            throw new UsageException("give one of --password, --password-env and --password-file");
+        }
+        if (line.hasOption("password")) {
+            return line.getOptionValue("password").toCharArray();
+        }
+        if (line.hasOption("password-env")) {
+            String variable = line.getOptionValue("password-env");
+            String value = System.getenv(variable);
+            if (value == null) {
+                throw new UsageException("environment variable " + Quote.quoted(variable) + " (--password-env) is not set");
+            }
+            return value.toCharArray();
+        }
+        if (line.hasOption("password-file")) {
+            String file = line.getOptionValue("password-file");
+            try {
+                List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+                return lines.isEmpty() ? new char[0] : lines.get(0).toCharArray();
+            } catch (IOException | RuntimeException e) {
+                throw new UsageException("cannot read the password file " + Quote.quoted(file) + " (--password-file)");
+            }
+        }
+        return null;
+    }
+
+    private static ObjectNode json(CompiledPolicy policy, Scanner scanner) {
+        ObjectNode root = Json.object();
+        root.put("policy", policy.name());
+        root.put("violations", scanner.findings().size());
+        ArrayNode findings = root.putArray("findings");
+        for (ScanFinding f : scanner.findings()) {
+            ObjectNode node = findings.addObject();
+            node.put("target", f.target());
+            node.put("item", f.item());
+            node.put("kind", f.kind());
+            node.put("subject", f.subject());
+            node.put("rule", f.rule());
+            node.put("reason", f.reason());
+            node.set("origin", Json.origin(f.origin()));
+            node.put("text", f.line());
+        }
+        ArrayNode scanned = root.putArray("scanned");
+        scanner.scanned().forEach(scanned::add);
+        ArrayNode unreadable = root.putArray("unreadable");
+        scanner.unreadable().forEach(unreadable::add);
+        return root;
+    }
+}
