@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Tag;
  *
  * <p>The build runs such tests as integration tests: {@code mvn test} (Surefire) leaves out the
  * {@value #TAG} tag and stays fast, {@code mvn verify} (Failsafe) runs exactly the tagged tests after
- * the jars are packaged, so {@code verify} still runs every test once. The tag is the only thing
- * that decides; class names do not.
+ * the jars are packaged, so {@code verify} still runs every test once. The tag decides, not the
+ * class name; in {@code agent} and {@code apps}, whose every test needs the packaged agent, Failsafe
+ * runs all tests, and {@code fuzz} replays its tagged corpus tests in a Surefire execution of its own
+ * after {@code package}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
