@@ -77,8 +77,13 @@ final class Processes {
         }
 
         @Override
-        public void close() throws InterruptedException {
-            kill(process);
+        public void close() {
+            try {
+                kill(process);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while stopping process " + process.pid(), e);
+            }
         }
     }
 

@@ -65,7 +65,7 @@ class SpringBootAppTest {
     /** A started server, its output and its port. */
     private record Server(Processes.Running process, int port) implements AutoCloseable {
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             process.close();
         }
     }

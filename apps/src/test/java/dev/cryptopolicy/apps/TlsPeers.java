@@ -2,6 +2,7 @@ package dev.cryptopolicy.apps;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -90,9 +91,14 @@ final class TlsPeers {
         }
 
         @Override
-        public void close() throws IOException, InterruptedException {
+        public void close() throws IOException {
             socket.close();
-            acceptor.join(10_000);
+            try {
+                acceptor.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the acceptor ends");
+            }
         }
     }
 }

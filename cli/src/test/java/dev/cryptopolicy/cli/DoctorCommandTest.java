@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cryptopolicy.provider.Jars;
 import dev.cryptopolicy.provider.Jvm;
 import dev.cryptopolicy.provider.RetryingApp;
+import dev.cryptopolicy.testkit.Slow;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cryptopolicy doctor -- JAVA COMMAND LINE}, each case probing a real JVM. */
+@Slow
 class DoctorCommandTest {
 
     @TempDir

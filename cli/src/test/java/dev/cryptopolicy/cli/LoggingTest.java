@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.testkit.Slow;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -11,6 +12,7 @@ import java.util.logging.LogRecord;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
+@Slow
 class LoggingTest {
 
     /** One log line: {@code LEVEL logger: message}. */

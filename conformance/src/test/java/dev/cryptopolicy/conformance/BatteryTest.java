@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.provider.CryptoPolicy;
+import dev.cryptopolicy.testkit.Slow;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * The battery in this JVM: the operations under the shipped policies installed in-process (the
  * library route), against the same operations with no policy, and the child's arguments.
  */
+@Slow
 class BatteryTest {
 
     /** Operations every shipped policy but FIPS serves, and the JDK without a policy. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyLoader;
+import dev.cryptopolicy.testkit.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>{@link #EXPECTED_DIFFERENCES} would list known differences, as defects to fix; it is empty,
  * and a new difference fails the test at once.
  */
+@Slow
 class ConformanceMatrixTest {
 
     /** The policies compared: every shipped policy, and the PQ and NO-SHA1 modifiers on DEFAULT. */

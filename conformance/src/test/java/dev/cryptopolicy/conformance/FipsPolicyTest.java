@@ -8,6 +8,7 @@ import dev.cryptopolicy.provider.CryptoPolicy;
 import dev.cryptopolicy.provider.Installation;
 import dev.cryptopolicy.provider.Jvm;
 import dev.cryptopolicy.provider.PolicyInstallException;
+import dev.cryptopolicy.testkit.Slow;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.security.Security;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * {@link Battery} and FIPS-specific checks: approved-only mode is chosen once per JVM, before the
  * first Bouncy Castle class loads.
  */
+@Slow
 class FipsPolicyTest {
 
     /** Child JVM: installs FIPS and prints the battery plus FIPS-specific checks, one line each. */

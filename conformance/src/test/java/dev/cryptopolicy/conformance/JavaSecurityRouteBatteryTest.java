@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.provider.Jvm;
+import dev.cryptopolicy.testkit.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Provider;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * java.security override, gives the battery the refusals of the other routes. The route's own
  * failure modes are the providers' {@code JavaSecurityRouteTest}.
  */
+@Slow
 class JavaSecurityRouteBatteryTest {
 
     @TempDir

@@ -2,6 +2,7 @@ package dev.cryptopolicy.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cryptopolicy.engine.PolicyLoader;
+import dev.cryptopolicy.testkit.Slow;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Timeout;
  * and by their own {@code extends}, load or are refused with a located {@code PolicyException}.
  * The input format is described in {@link FuzzedFiles}.
  */
+@Slow
 class CompositionFuzzTest {
 
     private static FuzzedFiles files;

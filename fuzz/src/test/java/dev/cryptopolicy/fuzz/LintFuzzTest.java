@@ -3,6 +3,7 @@ package dev.cryptopolicy.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cryptopolicy.cli.ExitStatus;
 import dev.cryptopolicy.cli.Main;
+import dev.cryptopolicy.testkit.Slow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * every output format, answers with exit status 0, 1 or 2: never the internal-error status 3
  * that the command returns when an exception escapes a command.
  */
+@Slow
 class LintFuzzTest {
 
     private static final String[] FORMATS = {"text", "json", "sarif"};

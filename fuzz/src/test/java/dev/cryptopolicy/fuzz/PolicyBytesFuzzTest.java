@@ -2,6 +2,7 @@ package dev.cryptopolicy.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cryptopolicy.engine.PolicyLoader;
+import dev.cryptopolicy.testkit.Slow;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Timeout;
  * Any bytes, served as a shipped policy through the public {@link PolicyLoader} API, load or are
  * refused with a located {@code PolicyException}; a modifier is applied to DEFAULT as well.
  */
+@Slow
 class PolicyBytesFuzzTest {
 
     @FuzzTest(maxDuration = "60s")

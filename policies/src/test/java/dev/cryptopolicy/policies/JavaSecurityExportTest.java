@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyLoader;
 import dev.cryptopolicy.engine.export.JavaSecurityExporter;
+import dev.cryptopolicy.testkit.Slow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The export route: each shipped policy, written as JDK security properties, loads in a fresh JDK
  * ({@code SSLContext.getDefault()} works) and the JDK then enforces it.
  */
+@Slow
 class JavaSecurityExportTest {
 
     @TempDir

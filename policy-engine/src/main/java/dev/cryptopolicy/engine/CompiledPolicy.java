@@ -69,7 +69,9 @@ public final class CompiledPolicy {
         this.settings = settings;
         this.warnings = List.of();
         ServiceType[] types = ServiceType.values();
-        this.byService = new NameTable[types.length];
+        @SuppressWarnings("unchecked") // Java has no generic array creation; every slot gets a NameTable<Decision[]> below
+        NameTable<Decision[]>[] tables = (NameTable<Decision[]>[]) new NameTable<?>[types.length];
+        this.byService = tables;
         this.unknown = new Decision[types.length];
         Map<ServiceType, List<Algorithm>> feats = new EnumMap<>(ServiceType.class);
         for (ServiceType type : types) {

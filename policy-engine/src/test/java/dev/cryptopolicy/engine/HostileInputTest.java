@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cryptopolicy.engine.yaml.StrictYamlReader;
 import dev.cryptopolicy.engine.yaml.YamlSeq;
 import dev.cryptopolicy.engine.yaml.YamlSyntaxException;
+import dev.cryptopolicy.testkit.Slow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * refused by type, extends chains, modifiers, lists, values and reported problems are capped, and
  * every hostile input is answered with a located error. The corpus runs in a JVM of 256 MiB.
  */
+@Slow
 class HostileInputTest {
 
     /** Wall-clock bound per case: the target is 2 s, this leaves room for a loaded CI machine. */

@@ -3,6 +3,7 @@ package dev.cryptopolicy.provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.testkit.Slow;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * gets the policy, whatever package its classes are in (fresh JVMs, so that no Bouncy Castle
  * class is loaded into the test JVM).
  */
+@Slow
 class BcPkixTest {
 
     /** Child JVM: {@code POLICY SIGALG}; installs POLICY (or nothing for {@code none}) and signs with bcpkix. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyLoader;
+import dev.cryptopolicy.testkit.Slow;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * by another thread that waits on one of its own. Each JDK runs in a child JVM with a watchdog
  * that polls {@link ThreadMXBean#findDeadlockedThreads()} and fails with a thread dump.
  */
+@Slow
 class DeadlockTest {
 
     private static final int ROUNDS = 200;

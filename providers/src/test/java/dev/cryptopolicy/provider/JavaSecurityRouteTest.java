@@ -3,6 +3,7 @@ package dev.cryptopolicy.provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.testkit.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Provider;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JDK's 30 attempts at loading a provider) and catches everything: however the route fails, no
  * request may ever be served by a provider the policy does not hold.
  */
+@Slow
 class JavaSecurityRouteTest {
 
     @TempDir

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.provider.internal.AllowlistHarness;
 import dev.cryptopolicy.provider.internal.AllowlistProbe;
+import dev.cryptopolicy.testkit.Slow;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * with the standard allowlist and fails with that one entry removed (fresh JVMs: the JDK caches
  * some of these answers for its lifetime).
  */
+@Slow
 class JdkCallSiteTest {
 
     private static String probe(String policy, String drop, String operation, String... jvmOptions) throws Exception {

@@ -5,6 +5,7 @@ import static dev.cryptopolicy.provider.LateProviderAttempts.assertServedBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.testkit.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * front provider governs what it finds in the provider list at the next lookup that reaches it;
  * what this route cannot see is asserted too, as the README's security model states it.
  */
+@Slow
 class LateProvidersTest {
 
     /** bcprov, copied beside the build by the pom; bc-fips must not be on the same class path. */

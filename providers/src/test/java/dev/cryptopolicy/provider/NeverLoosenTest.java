@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.provider.tls.HostRestrictionsChild;
+import dev.cryptopolicy.testkit.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Djava.security.properties} override), DEFAULT (which allows 2048-bit RSA) leaves that
  * entry in place and a 2048-bit RSA server certificate is refused, on JDK 17 and 25.
  */
+@Slow
 class NeverLoosenTest {
     private static final String FUTURE_RSA = "RSA keySize < 3072";
 

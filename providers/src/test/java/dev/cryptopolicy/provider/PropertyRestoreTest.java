@@ -9,6 +9,7 @@ import dev.cryptopolicy.engine.PolicyLoader;
 import dev.cryptopolicy.engine.export.JavaSecurityExporter;
 import dev.cryptopolicy.provider.backend.BackendDiscovery;
 import dev.cryptopolicy.provider.tls.TlsEnforcement;
+import dev.cryptopolicy.testkit.Slow;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * one): after a successful install and uninstall it reads as the empty string, which the JDK reads
  * as unset. That is the only difference allowed, and only there; a failed install touches none.
  */
+@Slow
 class PropertyRestoreTest {
 
     private static final String BC_FIPS_PROPERTY = "org.bouncycastle.fips.approved_only";

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.testkit.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The configure-time check of PEP 644, at start-up: a baseline the JVM cannot meet is refused. */
+@Slow
 class RequiredFeaturesTest {
 
     static final String SHAKE_POLICY = String.join("\n",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.provider.Jvm;
+import dev.cryptopolicy.testkit.Slow;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code jdk.certpath.disabledAlgorithms} to {@code MD2} after the install, which leaves the JDK's
  * own checks accepting SHA-1 signatures and RSA-1024 keys.
  */
+@Slow
 class CertPathPolicyTest {
     private static final List<String> WEAK = List.of("sha1-leaf", "rsa1024-leaf", "sha1-intermediate", "rsa1024-root");
 

@@ -18,6 +18,7 @@ public final class AllowlistProbe {
     private AllowlistProbe() {
     }
 
+    @SuppressWarnings("try") // the harness is held open for the run and closed after it, never read
     public static void main(String[] args) throws Exception {
         String policy = args[0];
         String drop = args[1];

@@ -2,6 +2,7 @@ package dev.cryptopolicy.provider.tls;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.testkit.Slow;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * Real peers against the installed policy (child JVMs: install, then {@code SSLContext.getInstance("TLS")}
  * as an application would), so the JDK properties install sets are in force too.
  */
+@Slow
 class InstalledPolicyPeerTest {
 
     @ParameterizedTest

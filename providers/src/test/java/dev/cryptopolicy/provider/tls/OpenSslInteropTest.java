@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.testkit.Slow;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * connection; those tests are skipped there, and the child-JVM test shows the process-wide route
  * ({@link TlsEnforcement#systemPropertiesFor}) doing the same on every JDK.
  */
+@Slow
 class OpenSslInteropTest {
     /** JDK 17's jdk.tls.disabledAlgorithms without TLSv1 and TLSv1.1. */
     private static final String TLS11_FOR_THE_JDK = "jdk.tls.disabledAlgorithms=SSLv3, RC4, DES, MD5withRSA,"

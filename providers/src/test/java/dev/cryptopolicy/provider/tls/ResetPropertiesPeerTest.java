@@ -3,6 +3,7 @@ package dev.cryptopolicy.provider.tls;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.provider.certpath.TestChains;
+import dev.cryptopolicy.testkit.Slow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * and JDK 17's {@code jdk.tls.client.SignatureSchemes} before their first TLS use, which leaves the
  * JDK's own checks accepting that certificate. The policy's own constraints and PKIX checker refuse it.
  */
+@Slow
 class ResetPropertiesPeerTest {
 
     @Test
