@@ -72,6 +72,18 @@ final class DocumentParser {
         return parse(file, bytes, null, problems, suggestions);
     }
 
+    /**
+     * Parses one file already read into its tree (a shipped policy's precompiled form): the same
+     * checks, problems and origins as {@link #parse(String, byte[], Problems, Suggest.Budget)}.
+     *
+     * @return the document, or null when it has errors
+     */
+    static PolicyDocument parse(String file, YamlNode root, Problems problems, Suggest.Budget suggestions) {
+        int before = problems.errorCount();
+        PolicyDocument doc = new DocumentParser(file, problems, suggestions, null).run(root);
+        return problems.errorCount() > before ? null : doc;
+    }
+
     private PolicyDocument run(byte[] bytes) {
         YamlNode root;
         try {
@@ -88,6 +100,10 @@ final class DocumentParser {
             problems.add(Problem.error(new Origin(file, m.line(), m.column(), ""), e.value(), rule, message));
             return null;
         }
+        return run(root);
+    }
+
+    private PolicyDocument run(YamlNode root) {
         PolicyDocument doc = new PolicyDocument(file);
         if (root == null) {
             error(new Origin(file, 1, 1, ""), "", Rule.NOT_EMPTY, "the file is empty; a policy needs at least 'kind'");

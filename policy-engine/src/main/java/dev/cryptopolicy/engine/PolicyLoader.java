@@ -6,7 +6,9 @@ import dev.cryptopolicy.engine.hostpolicy.HostPolicies;
 import dev.cryptopolicy.engine.hostpolicy.Position;
 import dev.cryptopolicy.engine.hostpolicy.Translation;
 import dev.cryptopolicy.engine.io.RegularFiles;
+import dev.cryptopolicy.engine.yaml.PrecompiledTree;
 import dev.cryptopolicy.engine.yaml.StrictYamlReader;
+import dev.cryptopolicy.engine.yaml.YamlNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -245,6 +247,18 @@ public final class PolicyLoader {
                                 + " (a file path must end in .yaml or .yml)"),
                         () -> suggestions.didYouMean(part.text, shipped.names()));
                 return null;
+            }
+            Optional<YamlNode> tree;
+            try {
+                tree = shipped.readPrecompiled(name).flatMap(form -> PrecompiledTree.read(form, bytes.get()));
+            } catch (IOException e) {
+                // The YAML itself was read: parse it.
+                tree = Optional.empty();
+            }
+            if (tree.isPresent()) {
+                // Made from exactly these bytes when the library was built: the same document, no YAML parser.
+                PolicyDocument doc = DocumentParser.parse(name + ".yaml", tree.get(), problems, suggestions);
+                return doc == null ? null : new Loaded(doc, "shipped:" + name, Path.of(""));
             }
             return parse(name + ".yaml", bytes.get(), "shipped:" + name, Path.of(""));
         }

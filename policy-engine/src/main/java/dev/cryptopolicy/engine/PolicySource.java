@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Where shipped policies and modifiers come from, by name. The default reads classpath resources
  * {@code dev/cryptopolicy/policies/NAME.yaml} and the list of names from
- * {@code dev/cryptopolicy/policies/index.txt} (both in the {@code cryptopolicy-policies} jar).
+ * {@code dev/cryptopolicy/policies/index.txt} (both in the {@code cryptopolicy-policies} jar), and
+ * the precompiled form of each, {@code NAME.tree}, written when that jar is built.
  */
 public interface PolicySource {
 
@@ -27,12 +28,28 @@ public interface PolicySource {
     /** The shipped names, for listings and "did you mean" hints. */
     List<String> names();
 
+    /**
+     * The precompiled form of the shipped file with that name ({@code NAME.tree}, see
+     * {@link dev.cryptopolicy.engine.yaml.PrecompiledTree}), or empty; the loader uses it only
+     * when it was made from exactly the bytes {@link #read} returns. None by default.
+     *
+     * @throws IOException when the form exists but cannot be read
+     */
+    default Optional<byte[]> readPrecompiled(String name) throws IOException {
+        return Optional.empty();
+    }
+
     /** Reads shipped policies from the class path of this library (or of the calling thread). */
     static PolicySource classpath() {
         return new PolicySource() {
             @Override
             public Optional<byte[]> read(String name) throws IOException {
                 return resource(RESOURCE_FOLDER + name + ".yaml");
+            }
+
+            @Override
+            public Optional<byte[]> readPrecompiled(String name) throws IOException {
+                return resource(RESOURCE_FOLDER + name + dev.cryptopolicy.engine.yaml.PrecompiledTree.EXTENSION);
             }
 
             @Override

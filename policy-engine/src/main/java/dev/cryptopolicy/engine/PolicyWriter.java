@@ -26,12 +26,16 @@ import java.util.Map;
  */
 public final class PolicyWriter {
 
-    private static final YAMLFactory YAML = YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .build();
     private static final JsonFactory JSON = new JsonFactory();
+
+    /** Apart, so that writing JSON (the digest every installation logs) loads no YAML classes. */
+    private static final class Yaml {
+        static final YAMLFactory FACTORY = YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .build();
+    }
 
     private PolicyWriter() {
     }
@@ -41,7 +45,7 @@ public final class PolicyWriter {
         StringBuilder header = new StringBuilder();
         header.append("# Effective policy ").append(policy.name()).append(", resolved from: ")
                 .append(String.join(", ", policy.sources())).append('\n');
-        return header + write(YAML, false, tree(policy));
+        return header + write(Yaml.FACTORY, false, tree(policy));
     }
 
     /** The effective policy as JSON. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The known-answer tests a backend must pass before it is trusted with a feature: PEP 644's
@@ -29,18 +30,47 @@ import java.util.Set;
  */
 public final class ProbeSuite {
 
-    private final Map<Feature, Probe> probes;
+    /** The probes by service type, each group built at its first use (see {@link Group}). */
+    private final List<Group> groups;
 
-    private ProbeSuite(List<Probe> probes) {
-        Map<Feature, Probe> byFeature = new LinkedHashMap<>();
-        for (Probe probe : probes) {
-            Probe previous = byFeature.putIfAbsent(probe.feature(), probe);
-            if (previous != null) {
-                throw new IllegalStateException("Two probes for feature [" + probe.feature() + "]: " + previous
-                        + " and " + probe);
-            }
+    private ProbeSuite(List<Group> groups) {
+        this.groups = List.copyOf(groups);
+    }
+
+    /**
+     * The probes of some service types, built when a probe of one of them is first asked for, so
+     * that a JVM that never uses a KEM, say, never builds (or loads) the KEM probes. Building is
+     * pure: two threads that build a group at once build equal maps, and one is kept.
+     */
+    private static final class Group {
+        private final Set<String> serviceTypes;
+        private final Supplier<List<Probe>> source;
+        private volatile Map<Feature, Probe> probes;
+
+        Group(Set<String> serviceTypes, Supplier<List<Probe>> source) {
+            this.serviceTypes = serviceTypes;
+            this.source = source;
         }
-        this.probes = Collections.unmodifiableMap(byFeature);
+
+        Map<Feature, Probe> probes() {
+            Map<Feature, Probe> built = probes;
+            if (built == null) {
+                Map<Feature, Probe> byFeature = new LinkedHashMap<>();
+                for (Probe probe : source.get()) {
+                    if (!serviceTypes.contains(probe.feature().serviceType())) {
+                        throw new IllegalStateException("Probe " + probe + " is not of " + serviceTypes);
+                    }
+                    Probe previous = byFeature.putIfAbsent(probe.feature(), probe);
+                    if (previous != null) {
+                        throw new IllegalStateException("Two probes for feature [" + probe.feature() + "]: " + previous
+                                + " and " + probe);
+                    }
+                }
+                built = Collections.unmodifiableMap(byFeature);
+                probes = built;
+            }
+            return built;
+        }
     }
 
     /**
@@ -50,20 +80,33 @@ public final class ProbeSuite {
      * @return the standard suite
      */
     public static ProbeSuite standard() {
-        List<Probe> all = new ArrayList<>();
-        all.addAll(DigestProbes.all());
-        all.addAll(MacProbes.all());
-        all.addAll(CipherProbes.all());
-        all.addAll(SignatureProbes.all());
-        all.addAll(AgreementProbes.all());
-        all.addAll(KeyProbes.all());
-        all.addAll(RandomProbes.all());
-        return new ProbeSuite(all);
+        return new ProbeSuite(List.of(
+                new Group(Set.of("MessageDigest"), DigestProbes::all),
+                new Group(Set.of("Mac"), MacProbes::all),
+                new Group(Set.of("Cipher"), CipherProbes::all),
+                new Group(Set.of("Signature"), SignatureProbes::all),
+                new Group(Set.of("KeyAgreement", "KEM"), AgreementProbes::all),
+                new Group(Set.of("KeyPairGenerator", "KeyFactory", "KeyGenerator", "SecretKeyFactory"), KeyProbes::all),
+                new Group(Set.of("SecureRandom"), RandomProbes::all)));
     }
 
     /** @return every feature this suite can check, in suite order, with JDK spellings of the names */
     public Set<Feature> knownFeatures() {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(probes.keySet()));
+        Set<Feature> all = new LinkedHashSet<>();
+        for (Group group : groups) {
+            all.addAll(group.probes().keySet());
+        }
+        return Collections.unmodifiableSet(all);
+    }
+
+    /** The probe for exactly {@code feature}, or null; builds only the group of its service type. */
+    private Probe probeFor(Feature feature) {
+        for (Group group : groups) {
+            if (group.serviceTypes.contains(feature.serviceType())) {
+                return group.probes().get(feature);
+            }
+        }
+        return null;
     }
 
     /**
@@ -74,7 +117,7 @@ public final class ProbeSuite {
      * @throws NullPointerException if {@code feature} is null
      */
     public Optional<Probe> probe(Feature feature) {
-        return Optional.ofNullable(probes.get(Objects.requireNonNull(feature, "feature")));
+        return Optional.ofNullable(probeFor(Objects.requireNonNull(feature, "feature")));
     }
 
     /**
@@ -125,7 +168,7 @@ public final class ProbeSuite {
      * @throws NullPointerException if {@code backends} or an element is null
      */
     public ProbeReport probeAll(List<Backend> backends) {
-        return probeAll(backends, probes.keySet());
+        return probeAll(backends, knownFeatures());
     }
 
     /**
@@ -195,7 +238,7 @@ public final class ProbeSuite {
      * about which probe applies.
      */
     private Optional<Probe> resolve(Backend backend, Feature feature) {
-        Probe direct = probes.get(feature);
+        Probe direct = probeFor(feature);
         if (direct != null) {
             return Optional.of(direct);
         }
@@ -203,6 +246,6 @@ public final class ProbeSuite {
         if (service == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(probes.get(Feature.of(feature.serviceType(), service.getAlgorithm())));
+        return Optional.ofNullable(probeFor(Feature.of(feature.serviceType(), service.getAlgorithm())));
     }
 }

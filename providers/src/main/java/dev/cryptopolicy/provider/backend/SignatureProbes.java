@@ -2,7 +2,6 @@ package dev.cryptopolicy.provider.backend;
 
 import static dev.cryptopolicy.provider.backend.Messages.unhex;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -10,11 +9,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
-import java.security.interfaces.ECPublicKey;
 import java.security.spec.AlgorithmParameterSpec;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.PSSParameterSpec;
@@ -23,11 +18,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Probes for {@code Signature}: every algorithm signs a fixed message with a key pair generated
- * for the run (RSA-2048, EC P-256, DSA-2048, Ed25519, Ed448, ML-DSA), verifies it, and must reject
- * a modified message and a modified signature. Where a deterministic answer exists it is checked
- * too: PKCS #1 v1.5 signatures under a fixed key (made with OpenSSL), the RFC 8032 EdDSA vectors,
- * and verification of the RFC 6979 ECDSA P-256/SHA-256 signature.
+ * Probes for {@code Signature}: every algorithm signs a fixed message, verifies it, and must reject
+ * a modified message and a modified signature, with a published key pair where one exists (RSA-2048
+ * of {@link RsaVectors}, the EC P-256 key of RFC 6979 A.2.5, the Ed25519 and Ed448 keys of RFC
+ * 8032) and otherwise with one the backend generates for the run (DSA, ML-DSA). A published key is
+ * the stronger test: a backend whose signing and verifying agree with each other but not with the
+ * algorithm (a wrong curve, a wrong encoding, used consistently) passes a round trip with its own
+ * generated keys but not one with a key and signature made elsewhere; and no key pair is generated
+ * at start-up. Where a deterministic answer exists it is checked too: PKCS #1 v1.5 signatures under
+ * the fixed key (made with OpenSSL), the RFC 8032 EdDSA vectors, and verification of the RFC 6979
+ * ECDSA P-256/SHA-256 signature.
  */
 final class SignatureProbes {
 
@@ -37,10 +37,10 @@ final class SignatureProbes {
     private SignatureProbes() {
     }
 
-    /** Supplies the run's key pair for a probe. */
+    /** Supplies the key pair for a probe: a published one, or the run's generated one. */
     @FunctionalInterface
     private interface Keys {
-        KeyPair get(ProbeContext context) throws ProbeFailure;
+        KeyPair get(ProbeContext context) throws GeneralSecurityException, ProbeFailure;
     }
 
     /** A deterministic check run before the round trip; returns what it checked. */
@@ -49,52 +49,55 @@ final class SignatureProbes {
         String check(ProbeContext context, Signature signature) throws Exception;
     }
 
-    private static final Keys RSA_2048 = context -> context.keyPair("RSA", 2048);
-    private static final Keys EC_P256 = context -> context.keyPair("EC", new ECGenParameterSpec("secp256r1"), "P-256");
+    private static final Keys RSA_2048 = context -> RsaVectors.signingKeyPair(context.keyFactory("RSA"));
+    private static final Keys EC_P256 = SignatureProbes::rfc6979KeyPair;
     private static final Keys DSA_2048 = context -> context.keyPair("DSA", 2048);
     // SHA-1 with a DSA key above 1024 bits is refused by the JDK (digest weaker than the key), so
     // the LEGACY-only SHA1withDSA gets the 1024-bit key it was defined for.
     private static final Keys DSA_1024 = context -> context.keyPair("DSA", 1024);
-    private static final Keys ED25519 = context -> context.keyPair("Ed25519");
-    private static final Keys ED448 = context -> context.keyPair("Ed448");
+    private static final Keys ED25519 = SignatureProbes::rfc8032Ed25519KeyPair;
+    private static final Keys ED448 = SignatureProbes::rfc8032Ed448KeyPair;
+    private static final String RSA_FIXED = "fixed RSA-2048 (RsaVectors)";
+    private static final String EC_FIXED = "fixed EC P-256 (RFC 6979 A.2.5)";
 
     static List<Probe> all() {
         List<Probe> probes = new ArrayList<>();
         for (String digest : new String[] {"SHA1", "SHA224", "SHA256", "SHA384", "SHA512"}) {
             String algorithm = digest + "withRSA";
-            probes.add(signature(algorithm, "RSA-2048", RSA_2048, null, pkcs1KnownAnswer(algorithm, digest)));
+            probes.add(signature(algorithm, RSA_FIXED, RSA_2048, null, pkcs1KnownAnswer(algorithm, digest)));
         }
         for (String digest : new String[] {"SHA512/224", "SHA512/256",
                 "SHA3-224", "SHA3-256", "SHA3-384", "SHA3-512"}) {
-            probes.add(signature(digest + "withRSA", "RSA-2048", RSA_2048, null, null));
+            probes.add(signature(digest + "withRSA", RSA_FIXED, RSA_2048, null, null));
         }
-        probes.add(signature("RSASSA-PSS", "RSA-2048", RSA_2048,
+        probes.add(signature("RSASSA-PSS", RSA_FIXED, RSA_2048,
                 new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32,
                         PSSParameterSpec.TRAILER_FIELD_BC),
                 null));
         for (String digest : new String[] {"SHA1", "SHA224", "SHA256", "SHA384", "SHA512",
                 "SHA3-224", "SHA3-256", "SHA3-384", "SHA3-512"}) {
             String algorithm = digest + "withECDSA";
-            probes.add(signature(algorithm, "EC P-256", EC_P256, null,
+            probes.add(signature(algorithm, EC_FIXED, EC_P256, null,
                     digest.equals("SHA256") ? rfc6979KnownAnswer(algorithm, false) : null));
         }
         for (String digest : new String[] {"SHA256", "SHA384", "SHA512"}) {
             String algorithm = digest + "withECDSAinP1363Format";
-            probes.add(signature(algorithm, "EC P-256", EC_P256, null,
+            probes.add(signature(algorithm, EC_FIXED, EC_P256, null,
                     digest.equals("SHA256") ? rfc6979KnownAnswer(algorithm, true) : null));
         }
-        probes.add(signature("SHA1withDSA", "DSA-1024", DSA_1024, null, null));
+        probes.add(signature("SHA1withDSA", "generated DSA-1024", DSA_1024, null, null));
         for (String digest : new String[] {"SHA224", "SHA256", "SHA384", "SHA512",
                 "SHA3-224", "SHA3-256", "SHA3-384", "SHA3-512"}) {
-            probes.add(signature(digest + "withDSA", "DSA-2048", DSA_2048, null, null));
+            probes.add(signature(digest + "withDSA", "generated DSA-2048", DSA_2048, null, null));
         }
-        probes.add(signature("Ed25519", "Ed25519", ED25519, null, rfc8032Ed25519("Ed25519")));
-        probes.add(signature("EdDSA", "Ed25519", ED25519, null, rfc8032Ed25519("EdDSA")));
-        probes.add(signature("Ed448", "Ed448", ED448, null, rfc8032Ed448()));
+        probes.add(signature("Ed25519", "fixed Ed25519 (RFC 8032 7.1)", ED25519, null, rfc8032Ed25519("Ed25519")));
+        probes.add(signature("EdDSA", "fixed Ed25519 (RFC 8032 7.1)", ED25519, null, rfc8032Ed25519("EdDSA")));
+        probes.add(signature("Ed448", "fixed Ed448 (RFC 8032 7.4)", ED448, null, rfc8032Ed448()));
         // JDK 24+: "ML-DSA" takes any parameter set (the generator's default is ML-DSA-65).
-        probes.add(signature("ML-DSA", "ML-DSA (generator default)", context -> context.keyPair("ML-DSA"), null, null));
+        // ML-DSA keys are kilobytes and the JDK has them only from 24: generated.
+        probes.add(signature("ML-DSA", "generated ML-DSA (generator default)", context -> context.keyPair("ML-DSA"), null, null));
         for (String set : new String[] {"ML-DSA-44", "ML-DSA-65", "ML-DSA-87"}) {
-            probes.add(signature(set, set, context -> context.keyPair(set), null, null));
+            probes.add(signature(set, "generated " + set, context -> context.keyPair(set), null, null));
         }
         return List.copyOf(probes);
     }
@@ -102,7 +105,7 @@ final class SignatureProbes {
     private static Probe signature(String algorithm, String keyDescription, Keys keys,
             AlgorithmParameterSpec parameters, KnownAnswer knownAnswer) {
         String description = (knownAnswer == null ? "" : "known answer, then ") + algorithm + " sign/verify with a "
-                + keyDescription + " key pair generated by the backend, rejecting a modified message and signature";
+                + keyDescription + " key pair, rejecting a modified message and signature";
         return new Probe(Feature.of("Signature", algorithm), description, context -> {
             Signature signature = Signature.getInstance(algorithm, context.provider());
             String known = knownAnswer == null ? "" : knownAnswer.check(context, signature) + "; ";
@@ -170,11 +173,14 @@ final class SignatureProbes {
         };
     }
 
-    // RFC 6979 appendix A.2.5: P-256 public key U and the SHA-256 signature (r, s) of "sample".
-    private static final BigInteger RFC6979_UX =
-            new BigInteger("60fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb6", 16);
-    private static final BigInteger RFC6979_UY =
-            new BigInteger("7903fe1008b8bc99a41ae9e95628bc64f2f1b20c2d7e9f5177a3c294d4462299", 16);
+    // RFC 6979 appendix A.2.5: P-256 private key x, public key U = (Ux, Uy) and the SHA-256
+    // signature (r, s) of "sample"; the keys in their PKCS #8 (RFC 5915, no optional fields) and
+    // X.509 forms, which name the curve by its OID, so that no curve parameters are needed.
+    private static final byte[] RFC6979_PRIVATE = unhex("3041020100301306072a8648ce3d020106082a8648ce3d030107"
+            + "042730250201010420" + "c9afa9d845ba75166b5c215767b1d6934e50c3db36e89b127b8a622b120f6721");
+    private static final byte[] RFC6979_PUBLIC = unhex("3059301306072a8648ce3d020106082a8648ce3d030107034200" + "04"
+            + "60fed4ba255a9d31c961eb74c6356d68c049b8923b61fa6ce669622e60f29fb6"
+            + "7903fe1008b8bc99a41ae9e95628bc64f2f1b20c2d7e9f5177a3c294d4462299");
     private static final String RFC6979_R = "efd48b2aacb6a8fd1140dd9cd45e81d69d2c877b56aaf991c34d0ea84eaf3716";
     private static final String RFC6979_S = "f7cb1c942d657c41d436c7a1b6e29f65f3e900dbb9aff4064dc4ab2f843acda8";
 
@@ -185,10 +191,7 @@ final class SignatureProbes {
                 : unhex("3046" + "022100" + RFC6979_R + "022100" + RFC6979_S);
         byte[] sample = "sample".getBytes(StandardCharsets.US_ASCII);
         return (context, signature) -> {
-            // The curve parameters come from a generated P-256 key rather than a second source.
-            ECPublicKey generated = (ECPublicKey) EC_P256.get(context).getPublic();
-            PublicKey publicKey = context.keyFactory("EC").generatePublic(
-                    new ECPublicKeySpec(new ECPoint(RFC6979_UX, RFC6979_UY), generated.getParams()));
+            PublicKey publicKey = EC_P256.get(context).getPublic();
             ProbeFailure.require(verify(signature, publicKey, null, sample, signed),
                     algorithm + " did not verify the RFC 6979 A.2.5 signature of \"sample\"");
             ProbeFailure.require(!verify(signature, publicKey, null, MODIFIED_MESSAGE, signed),
@@ -225,6 +228,26 @@ final class SignatureProbes {
 
     private static KnownAnswer rfc8032Ed448() {
         return eddsaKnownAnswer("Ed448", "Ed448", "RFC 8032 7.4 Blank", ED448_PRIVATE, ED448_PUBLIC, ED448_SIGNATURE);
+    }
+
+    private static KeyPair rfc6979KeyPair(ProbeContext context) throws GeneralSecurityException, ProbeFailure {
+        return encoded(context, "EC", RFC6979_PRIVATE, RFC6979_PUBLIC);
+    }
+
+    private static KeyPair rfc8032Ed25519KeyPair(ProbeContext context) throws GeneralSecurityException, ProbeFailure {
+        return encoded(context, "Ed25519", ED25519_PRIVATE, ED25519_PUBLIC);
+    }
+
+    private static KeyPair rfc8032Ed448KeyPair(ProbeContext context) throws GeneralSecurityException, ProbeFailure {
+        return encoded(context, "Ed448", ED448_PRIVATE, ED448_PUBLIC);
+    }
+
+    /** A published key pair from its PKCS #8 and X.509 encodings, decoded by the backend's key factory (or the JDK's). */
+    private static KeyPair encoded(ProbeContext context, String keyAlgorithm, byte[] privateEncoding, byte[] publicEncoding)
+            throws GeneralSecurityException, ProbeFailure {
+        var factory = context.keyFactory(keyAlgorithm);
+        return new KeyPair(factory.generatePublic(new X509EncodedKeySpec(publicEncoding)),
+                factory.generatePrivate(new PKCS8EncodedKeySpec(privateEncoding)));
     }
 
     /** EdDSA is deterministic: the RFC's signature must come out exactly, and verify. */

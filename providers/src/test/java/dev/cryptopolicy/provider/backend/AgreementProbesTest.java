@@ -17,10 +17,22 @@ class AgreementProbesTest {
     }
 
     @Test
-    void x25519_matchesRfc7748_andTwoPartiesAgree() {
+    void x25519_matchesRfc7748_forBothParties() {
         ProbeResult result = ProbeSuite.standard().run(TestBackends.jdk("SunEC"), "KeyAgreement", "X25519");
 
-        assertEquals("X25519 matched RFC 7748 section 6.1; two generated X25519 parties agreed", result.reason());
+        assertEquals("X25519 matched RFC 7748 section 6.1 for both parties; another peer gave another secret", result.reason());
+    }
+
+    @Test
+    void backendAnsweringThePublishedSecretForAnyKeys_fails() {
+        Backend constant = Backend.of(new TestProviders.FakeProvider("Constant")
+                .add("KeyAgreement", "X25519", TestProviders.ConstantX25519.class));
+
+        ProbeResult result = ProbeSuite.standard().run(constant, "KeyAgreement", "X25519");
+
+        // Both published parties get the published secret; the third computation gives it away.
+        assertEquals(ProbeResult.Status.FAILED, result.status(), result.toString());
+        assertTrue(result.reason().startsWith("X25519 gave 0x4a5d9d5b"), result.reason());
     }
 
     @Test

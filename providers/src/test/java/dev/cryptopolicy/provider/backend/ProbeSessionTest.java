@@ -16,11 +16,11 @@ class ProbeSessionTest {
         ProbeSession session = ProbeSuite.standard().session();
         TestProviders.CountingEd25519Generator.GENERATED.set(0);
 
-        ProbeResult signature = session.run(counting, "Signature", "Ed25519");
-        ProbeResult generator = session.run(counting, Feature.of("KeyPairGenerator", "Ed25519"));
+        ProbeResult first = session.run(counting, Feature.of("KeyPairGenerator", "Ed25519"));
+        ProbeResult second = session.run(counting, Feature.of("KeyPairGenerator", "Ed25519"));
 
-        assertTrue(signature.passed(), signature.toString());
-        assertTrue(generator.passed(), generator.toString());
+        assertTrue(first.passed(), first.toString());
+        assertTrue(second.passed(), second.toString());
         assertEquals(1, TestProviders.CountingEd25519Generator.GENERATED.get());
     }
 
@@ -29,9 +29,20 @@ class ProbeSessionTest {
         ProbeSuite suite = ProbeSuite.standard();
         TestProviders.CountingEd25519Generator.GENERATED.set(0);
 
-        suite.run(counting, "Signature", "Ed25519");
+        suite.run(counting, "KeyPairGenerator", "Ed25519");
         suite.run(counting, "KeyPairGenerator", "Ed25519");
 
         assertEquals(2, TestProviders.CountingEd25519Generator.GENERATED.get());
+    }
+
+    @Test
+    void signatureProbe_generatesNoKeyPair_itSignsWithThePublishedKey() {
+        TestProviders.CountingEd25519Generator.GENERATED.set(0);
+
+        ProbeResult signature = ProbeSuite.standard().session().run(counting, "Signature", "Ed25519");
+
+        assertTrue(signature.passed(), signature.toString());
+        assertTrue(signature.reason().contains("fixed Ed25519 (RFC 8032 7.1)"), signature.reason());
+        assertEquals(0, TestProviders.CountingEd25519Generator.GENERATED.get());
     }
 }

@@ -351,6 +351,44 @@ public final class TestProviders {
         }
     }
 
+    /**
+     * X25519 that answers the RFC 7748 section 6.1 shared secret whatever the keys: what a backend
+     * tuned to pass a fixed known answer would do.
+     */
+    public static final class ConstantX25519 extends javax.crypto.KeyAgreementSpi {
+        static final byte[] RFC7748_SHARED = java.util.HexFormat.of()
+                .parseHex("4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742");
+
+        @Override
+        protected void engineInit(Key key, SecureRandom random) {
+        }
+
+        @Override
+        protected void engineInit(Key key, AlgorithmParameterSpec params, SecureRandom random) {
+        }
+
+        @Override
+        protected Key engineDoPhase(Key key, boolean lastPhase) {
+            return null;
+        }
+
+        @Override
+        protected byte[] engineGenerateSecret() {
+            return RFC7748_SHARED.clone();
+        }
+
+        @Override
+        protected int engineGenerateSecret(byte[] sharedSecret, int offset) {
+            System.arraycopy(RFC7748_SHARED, 0, sharedSecret, offset, RFC7748_SHARED.length);
+            return RFC7748_SHARED.length;
+        }
+
+        @Override
+        protected javax.crypto.SecretKey engineGenerateSecret(String algorithm) {
+            return new javax.crypto.spec.SecretKeySpec(RFC7748_SHARED, algorithm);
+        }
+    }
+
     /** A provider class whose constructor fails, as BCFIPS does when its power-up self-test fails. */
     public static final class SelfTestFailingProvider extends Provider {
         private static final long serialVersionUID = 1L;
