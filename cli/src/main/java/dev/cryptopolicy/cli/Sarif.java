@@ -9,7 +9,9 @@ import dev.cryptopolicy.engine.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Lint results as a SARIF 2.1.0 log (OASIS Static Analysis Results Interchange Format), the input

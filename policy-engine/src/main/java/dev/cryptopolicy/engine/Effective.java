@@ -85,7 +85,18 @@ final class Effective {
         }
         Map<ServiceType, Map<Algorithm, Origin>> lists = new EnumMap<>(ServiceType.class);
         lists.putAll(algorithms);
+        Map<ServiceType, Origin> requiredAt = new EnumMap<>(ServiceType.class);
+        required.forEach((service, m) -> {
+            if (!m.isEmpty()) {
+                requiredAt.put(service, m.values().iterator().next());
+            }
+        });
+        Settings.BackendOrigins backends = new Settings.BackendOrigins(fipsOnly.origin(),
+                preference.isEmpty() ? Origin.builtIn("backends.preference") : preference.get(0).origin(),
+                minVersions.isEmpty() ? Origin.builtIn("backends.min_versions")
+                        : minVersions.values().iterator().next().origin(),
+                requiredAt);
         return new Settings(description, mode, lists, rules, minBits, curves, unmeasuredAllowed, Map.copyOf(sha1),
-                tlsMin, tlsMax);
+                tlsMin, tlsMax, backends);
     }
 }

@@ -76,8 +76,8 @@ public final class PolicyDiff {
     /** Every difference between {@code a} and {@code b}, grouped by area in a fixed order; empty when they decide the same. */
     public static List<Change> between(CompiledPolicy a, CompiledPolicy b) {
         List<Change> out = new ArrayList<>();
-        Located<Mode> ma = a.effective().mode;
-        Located<Mode> mb = b.effective().mode;
+        Located<Mode> ma = a.settings().mode();
+        Located<Mode> mb = b.settings().mode();
         if (ma.value() != mb.value()) {
             out.add(new Change("mode", "", ma.value().yamlName(), ma.origin(), mb.value().yamlName(), mb.origin()));
         }
@@ -209,42 +209,31 @@ public final class PolicyDiff {
     }
 
     private static void backends(List<Change> out, CompiledPolicy a, CompiledPolicy b) {
-        Effective ea = a.effective();
-        Effective eb = b.effective();
-        if (!ea.fipsOnly.value().equals(eb.fipsOnly.value())) {
-            out.add(new Change("backends.fips_only", "", ea.fipsOnly.value().toString(), ea.fipsOnly.origin(),
-                    eb.fipsOnly.value().toString(), eb.fipsOnly.origin()));
+        Settings.BackendOrigins oa = a.settings().backends();
+        Settings.BackendOrigins ob = b.settings().backends();
+        if (a.backends().fipsOnly() != b.backends().fipsOnly()) {
+            out.add(new Change("backends.fips_only", "", Boolean.toString(a.backends().fipsOnly()), oa.fipsOnly(),
+                    Boolean.toString(b.backends().fipsOnly()), ob.fipsOnly()));
         }
         List<String> pa = a.backends().preference();
         List<String> pb = b.backends().preference();
         if (!pa.equals(pb)) {
-            out.add(new Change("backends.preference", "", list(pa), first(ea.preference, "backends.preference"),
-                    list(pb), first(eb.preference, "backends.preference")));
+            out.add(new Change("backends.preference", "", list(pa), oa.preference(), list(pb), ob.preference()));
         }
         Map<String, String> va = a.backends().minVersions();
         Map<String, String> vb = b.backends().minVersions();
         if (!va.equals(vb)) {
-            out.add(new Change("backends.min_versions", "", va.toString(), first(List.copyOf(ea.minVersions.values()),
-                    "backends.min_versions"), vb.toString(), first(List.copyOf(eb.minVersions.values()),
-                    "backends.min_versions")));
+            out.add(new Change("backends.min_versions", "", va.toString(), oa.minVersions(), vb.toString(),
+                    ob.minVersions()));
         }
         for (ServiceType service : ServiceType.values()) {
             List<String> ra = a.backends().required().getOrDefault(service, List.of());
             List<String> rb = b.backends().required().getOrDefault(service, List.of());
             if (!new HashSet<>(ra).equals(new HashSet<>(rb))) {
-                out.add(new Change("backends.required", service.jcaName(), list(ra),
-                        requiredOrigin(ea, service), list(rb), requiredOrigin(eb, service)));
+                out.add(new Change("backends.required", service.jcaName(), list(ra), oa.required(service), list(rb),
+                        ob.required(service)));
             }
         }
-    }
-
-    private static Origin requiredOrigin(Effective e, ServiceType service) {
-        Map<Algorithm, Origin> m = e.required.get(service);
-        return m == null || m.isEmpty() ? Origin.builtIn("backends.required") : m.values().iterator().next();
-    }
-
-    private static Origin first(List<? extends Located<String>> values, String path) {
-        return values.isEmpty() ? Origin.builtIn(path) : values.get(0).origin();
     }
 
     private static String list(List<String> values) {

@@ -25,11 +25,34 @@ import java.util.Map;
  * @param sha1        {@code sha1.*} per use, per scope written ({@code any} always present)
  * @param tlsMin      {@code tls.min_protocol}
  * @param tlsMax      {@code tls.max_protocol}
+ * @param backends    where each {@code backends.*} setting was made
  */
 record Settings(String description, Located<Mode> mode, Map<ServiceType, Map<Algorithm, Origin>> algorithms,
         List<DenySpec> deny, Map<KeyFamily, Located<Integer>> minBits, Map<Curve, Origin> curves,
         Located<Boolean> unmeasured, Map<Sha1Use, Map<Scope, Located<Boolean>>> sha1, Located<TlsName> tlsMin,
-        Located<TlsName> tlsMax) {
+        Located<TlsName> tlsMax, BackendOrigins backends) {
+
+    /**
+     * Where the {@code backends} settings were made; the values themselves are the compiled
+     * policy's {@link BackendRules}.
+     *
+     * @param fipsOnly    {@code backends.fips_only}
+     * @param preference  the first entry of {@code backends.preference}, or its built-in default
+     * @param minVersions the first entry of {@code backends.min_versions}, or its built-in default
+     * @param required    per service type, the first entry of {@code backends.required}
+     */
+    record BackendOrigins(Origin fipsOnly, Origin preference, Origin minVersions, Map<ServiceType, Origin> required) {
+
+        /** Copies the map. */
+        BackendOrigins {
+            required = Collections.unmodifiableMap(enumCopy(ServiceType.class, required));
+        }
+
+        /** Where {@code backends.required} is set for a service type, or its built-in default. */
+        Origin required(ServiceType service) {
+            return required.getOrDefault(service, Origin.builtIn("backends.required"));
+        }
+    }
 
     /** Copies every map and list, so that nothing the composer still holds is shared. */
     Settings {
