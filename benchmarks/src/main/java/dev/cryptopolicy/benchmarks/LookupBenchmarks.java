@@ -4,7 +4,7 @@ import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.Decision;
 import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.engine.PolicyLoader;
-import dev.cryptopolicy.engine.ServiceType;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Signature;

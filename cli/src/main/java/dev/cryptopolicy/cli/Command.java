@@ -11,7 +11,7 @@ import java.util.List;
  * to {@code System.out}/{@code System.err}, and never lets an exception escape for bad input: it
  * reports the problem and returns an exit status.
  */
-public interface Command {
+interface Command {
 
     /** The word that selects this command on the command line, e.g. {@code lint}. */
     String name();

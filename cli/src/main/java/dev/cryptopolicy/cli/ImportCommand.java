@@ -3,9 +3,9 @@ package dev.cryptopolicy.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.PolicyLoader;
 import dev.cryptopolicy.engine.hostpolicy.HostPolicies;
 import dev.cryptopolicy.engine.hostpolicy.Translation;
-import dev.cryptopolicy.engine.yaml.StrictYamlReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +83,7 @@ final class ImportCommand extends OptionCommand {
         // Loading checks the translation as the engine will use it, every problem on its
         // crypto-policies line; a sub-policy is checked applied to DEFAULT.
         CompiledPolicy loaded = Diagnostics.load(subPolicy ? "DEFAULT:" + ref : ref);
-        HostPolicies host = HostPolicies.host(StrictYamlReader.MAX_BYTES);
+        HostPolicies host = HostPolicies.host(PolicyLoader.MAX_SOURCE_BYTES);
         Translation t;
         try {
             t = HostPolicies.isFile(ref) ? host.translateFile(ref, Files.readAllBytes(Path.of(ref))) : host.translateSystem();

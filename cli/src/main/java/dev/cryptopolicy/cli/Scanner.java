@@ -5,7 +5,7 @@ import dev.cryptopolicy.engine.Decision;
 import dev.cryptopolicy.engine.Origin;
 import dev.cryptopolicy.engine.Quote;
 import dev.cryptopolicy.engine.Scope;
-import dev.cryptopolicy.engine.ServiceType;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.engine.algorithms.TlsKind;

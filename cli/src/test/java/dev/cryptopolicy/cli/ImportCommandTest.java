@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyLoader;
 import dev.cryptopolicy.engine.Scope;
-import dev.cryptopolicy.engine.ServiceType;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
 import dev.cryptopolicy.engine.hostpolicy.HostPolicies;
 import dev.cryptopolicy.testkit.TestData;

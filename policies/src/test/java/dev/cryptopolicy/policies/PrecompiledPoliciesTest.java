@@ -11,7 +11,7 @@ import dev.cryptopolicy.engine.PolicyLoader;
 import dev.cryptopolicy.engine.PolicySource;
 import dev.cryptopolicy.engine.PolicyWriter;
 import dev.cryptopolicy.engine.Scope;
-import dev.cryptopolicy.engine.ServiceType;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.engine.algorithms.Curve;

@@ -1,5 +1,6 @@
 package dev.cryptopolicy.engine;
 
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
 import java.util.function.Predicate;

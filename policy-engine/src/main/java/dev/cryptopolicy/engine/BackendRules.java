@@ -1,5 +1,6 @@
 package dev.cryptopolicy.engine;
 
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.cryptopolicy.engine;
 
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.hostpolicy.Position;
 import dev.cryptopolicy.engine.yaml.Mark;
 import dev.cryptopolicy.engine.yaml.StrictYamlReader;

@@ -4,6 +4,7 @@ import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.engine.algorithms.Curve;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
 import dev.cryptopolicy.engine.algorithms.TlsName;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.cryptopolicy.engine;
 import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
 import java.util.ArrayList;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

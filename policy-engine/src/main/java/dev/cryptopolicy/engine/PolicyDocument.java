@@ -1,6 +1,7 @@
 package dev.cryptopolicy.engine;
 
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -41,6 +41,9 @@ import java.util.Set;
  */
 public final class PolicyLoader {
 
+    /** The largest policy or host file read, in bytes (1 MiB): a larger one is refused unread. */
+    public static final int MAX_SOURCE_BYTES = StrictYamlReader.MAX_BYTES;
+
     private final PolicySource shipped;
     private final AlgorithmCatalog catalog;
 

@@ -1,7 +1,7 @@
 package dev.cryptopolicy.engine;
 
 /** The uses of SHA-1 a policy decides separately ({@code sha1.*}). */
-public enum Sha1Use {
+enum Sha1Use {
     /** {@code MessageDigest SHA-1} (and SHA1PRNG, OAEP with SHA-1). */
     DIGEST("digest"),
     /** {@code HmacSHA1}, PBKDF2 with HmacSHA1 and TLS suites with a SHA-1 MAC. */

@@ -33,8 +33,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noJavaUtilLogging = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 
+    /** Every package is a slice, the root package included (a pattern {@code engine.(*)..} would leave it out). */
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("dev.cryptopolicy.engine.(*)..").should().beFreeOfCycles();
+    static final ArchRule noPackageCycles = slices().matching("dev.cryptopolicy.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule yamlReaderStandsAlone = noClasses().that().resideInAPackage("dev.cryptopolicy.engine.yaml..")

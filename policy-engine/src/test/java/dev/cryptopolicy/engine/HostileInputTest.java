@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.yaml.StrictYamlReader;
 import dev.cryptopolicy.engine.yaml.YamlSeq;
 import dev.cryptopolicy.engine.yaml.YamlSyntaxException;

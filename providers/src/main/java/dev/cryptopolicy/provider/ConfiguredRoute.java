@@ -4,7 +4,7 @@ import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.engine.Decision;
 import dev.cryptopolicy.engine.Scope;
-import dev.cryptopolicy.engine.ServiceType;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.provider.backend.BackendDiscovery;
 import dev.cryptopolicy.provider.internal.ProviderAssembly;
 import java.security.Provider;

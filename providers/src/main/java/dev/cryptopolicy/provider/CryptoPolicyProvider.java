@@ -26,6 +26,9 @@ import java.util.function.Consumer;
  * policy is installed; on an installed or configured front, or while a policy is installed, it
  * refuses: the policy of a running JVM is not changed through the JCA's provider API.
  */
+// "exports": the superclass is in a package that is not exported; it only overrides Provider's
+// methods (to refuse them), so clients see a java.security.Provider and lose nothing.
+@SuppressWarnings("exports")
 public final class CryptoPolicyProvider extends SealedProvider {
     private static final long serialVersionUID = 1L;
 

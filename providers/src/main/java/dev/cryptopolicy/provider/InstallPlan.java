@@ -1,7 +1,7 @@
 package dev.cryptopolicy.provider;
 
 import dev.cryptopolicy.engine.CompiledPolicy;
-import dev.cryptopolicy.engine.ServiceType;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.provider.backend.Backend;
 import java.util.List;
 

@@ -57,7 +57,7 @@ class CryptoPolicyTest {
             if (!(after[i] instanceof WrapperProvider)) {
                 // Left as it is only when the policy governs none of its services.
                 for (Provider.Service s : after[i].getServices()) {
-                    dev.cryptopolicy.engine.ServiceType type = dev.cryptopolicy.engine.ServiceType.ofJcaNameOrNull(s.getType());
+                    dev.cryptopolicy.engine.algorithms.ServiceType type = dev.cryptopolicy.engine.algorithms.ServiceType.ofJcaNameOrNull(s.getType());
                     assertTrue(type == null || dev.cryptopolicy.provider.internal.ProviderAssembly.ungoverned(type, s.getAlgorithm()),
                             after[i].getName() + " was not wrapped but offers " + s.getType() + " " + s.getAlgorithm());
                 }

@@ -1,6 +1,5 @@
 package dev.cryptopolicy.engine.algorithms;
 
-import dev.cryptopolicy.engine.ServiceType;
 import java.util.List;
 import java.util.Set;
 

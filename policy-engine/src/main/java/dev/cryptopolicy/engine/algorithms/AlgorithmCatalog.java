@@ -1,6 +1,5 @@
 package dev.cryptopolicy.engine.algorithms;
 
-import dev.cryptopolicy.engine.ServiceType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

@@ -8,7 +8,7 @@ import java.util.Objects;
  * a fixed input, an HMAC or cipher vector from a standard, a sign/verify or agreement round trip),
  * not just that it registered the name. Probes are run through {@link ProbeSuite}.
  */
-public final class Probe {
+final class Probe {
 
     private final Feature feature;
     private final String description;

@@ -116,7 +116,7 @@ public final class ProbeSuite {
      * @return the probe, or empty if the suite cannot check the feature
      * @throws NullPointerException if {@code feature} is null
      */
-    public Optional<Probe> probe(Feature feature) {
+    Optional<Probe> probe(Feature feature) {
         return Optional.ofNullable(probeFor(Objects.requireNonNull(feature, "feature")));
     }
 

@@ -1,7 +1,7 @@
 package dev.cryptopolicy.provider.internal;
 
 import dev.cryptopolicy.engine.Decision;
-import dev.cryptopolicy.engine.ServiceType;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
 package dev.cryptopolicy.provider.internal;
 
-import dev.cryptopolicy.engine.ServiceType;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.InvalidAlgorithmParameterException;

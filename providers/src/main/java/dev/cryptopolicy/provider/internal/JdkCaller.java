@@ -1,6 +1,6 @@
 package dev.cryptopolicy.provider.internal;
 
-import dev.cryptopolicy.engine.ServiceType;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.cryptopolicy.provider.internal;
 
 import dev.cryptopolicy.engine.CompiledPolicy;
-import dev.cryptopolicy.engine.ServiceType;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.provider.backend.Backend;
 import java.lang.System.Logger.Level;
 import java.security.ProtectionDomain;

@@ -1,7 +1,7 @@
 package dev.cryptopolicy.provider.internal;
 
 import dev.cryptopolicy.engine.Decision;
-import dev.cryptopolicy.engine.ServiceType;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.provider.backend.Backend;
 import dev.cryptopolicy.provider.backend.ProbeResult;
 import dev.cryptopolicy.provider.backend.ProbeSession;

@@ -130,6 +130,10 @@ public final class TestProviders {
 
     /** A SecureRandom that only ever produces zeros. */
     public static final class ZeroRandom extends SecureRandomSpi {
+        /** Made by the JCA from the provider's registration. */
+        public ZeroRandom() {
+        }
+
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -194,6 +198,10 @@ public final class TestProviders {
      * Bouncy Castle's AES, only rejects an unknown mode when asked.
      */
     public static final class ModeRefusingCipher extends CipherSpi {
+        /** Made by the JCA from the provider's registration. */
+        public ModeRefusingCipher() {
+        }
+
         @Override
         protected void engineSetMode(String mode) throws NoSuchAlgorithmException {
             throw new NoSuchAlgorithmException(mode + " not found");
@@ -356,6 +364,10 @@ public final class TestProviders {
      * tuned to pass a fixed known answer would do.
      */
     public static final class ConstantX25519 extends javax.crypto.KeyAgreementSpi {
+        /** Made by the JCA from the provider's registration. */
+        public ConstantX25519() {
+        }
+
         static final byte[] RFC7748_SHARED = java.util.HexFormat.of()
                 .parseHex("4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742");
 

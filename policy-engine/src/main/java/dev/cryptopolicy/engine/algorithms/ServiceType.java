@@ -1,4 +1,4 @@
-package dev.cryptopolicy.engine;
+package dev.cryptopolicy.engine.algorithms;
 
 import java.util.Optional;
 
