@@ -23,7 +23,7 @@ import java.util.Set;
  */
 final class DocumentParser {
 
-    private static final List<String> TOP_KEYS = List.of("kind", "name", "description", "extends", "mode",
+    private static final List<String> TOP_KEYS = List.of("kind", "name", "description", "extends", "mode", "host_restrictions",
             "algorithms", "deny", "keys", "sha1", "tls", "backends");
     private static final List<String> DENY_KEYS = List.of("algorithm", "services", "scopes", "key_size_below", "reason");
     private static final List<String> KEY_KEYS = List.of("rsa", "dsa", "dh", "ec", "symmetric", "unmeasured");
@@ -144,6 +144,16 @@ final class DocumentParser {
                 doc.mode = new Located<>("enforce".equals(m) ? Mode.ENFORCE : Mode.AUDIT, origin(mode.value().mark(), "mode"));
             } else if (m != null) {
                 error(origin(mode.value().mark(), "mode"), m, "known-value", "mode must be 'enforce' or 'audit', not " + Quote.quoted(m));
+            }
+        }
+        YamlMap.Field host = top.fields().get("host_restrictions");
+        if (host != null) {
+            String h = string(host.value(), "host_restrictions");
+            if ("keep".equals(h) || "replace".equals(h)) {
+                doc.replaceHost = new Located<>("replace".equals(h), origin(host.value().mark(), "host_restrictions"));
+            } else if (h != null) {
+                error(origin(host.value().mark(), "host_restrictions"), h, "known-value",
+                        "host_restrictions must be 'keep' or 'replace', not " + Quote.quoted(h));
             }
         }
         YamlMap.Field algorithms = top.fields().get("algorithms");

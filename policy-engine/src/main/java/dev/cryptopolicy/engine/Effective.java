@@ -34,6 +34,8 @@ final class Effective {
     /** The policy file applied last, the one a reference names: where a whole-policy problem is shown. */
     String policyFile;
     Located<Mode> mode = new Located<>(Mode.ENFORCE, Origin.builtIn("mode"));
+    /** {@code host_restrictions}: whether the JVM's own restrictions are replaced rather than kept. */
+    Located<Boolean> replaceHost = new Located<>(false, Origin.builtIn("host_restrictions"));
     final Map<ServiceType, LinkedHashMap<Algorithm, Origin>> algorithms = new EnumMap<>(ServiceType.class);
     final Map<ServiceType, Origin> algorithmLists = new EnumMap<>(ServiceType.class);
     final List<DenyRule> deny = new ArrayList<>();

@@ -101,6 +101,9 @@ public final class PolicyWriter {
             root.put("description", e.description);
         }
         root.put("mode", e.mode.value().yamlName());
+        if (e.replaceHost.value()) {
+            root.put("host_restrictions", "replace");
+        }
         Map<String, Object> algorithms = new LinkedHashMap<>();
         for (ServiceType type : ServiceType.values()) {
             Map<Algorithm, Origin> list = e.algorithms.get(type);
