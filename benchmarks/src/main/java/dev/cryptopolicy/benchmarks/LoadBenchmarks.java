@@ -58,30 +58,12 @@ public class LoadBenchmarks {
         return PolicyLoader.standard().load(reference);
     }
 
-    /** The first load in a fresh JVM: class loading and an interpreted parser included. */
-    @State(org.openjdk.jmh.annotations.Scope.Benchmark)
+    /** The first load in a fresh JVM: class loading and an interpreted parser included; the same benchmark, single shot. */
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     @Warmup(iterations = 0)
     @Measurement(iterations = 1)
     @Fork(5)
-    public static class Cold {
-        /** As in {@link LoadBenchmarks#policy}. */
-        @Param({"DEFAULT", "1MiB"})
-        public String policy;
-
-        private String reference;
-
-        /** Writes the 1 MiB file when it is the one measured (before the measured shot). */
-        @Setup
-        public void setUp() {
-            reference = reference(policy);
-        }
-
-        /** One load and compile, the JVM's first. */
-        @Benchmark
-        public CompiledPolicy load() throws PolicyException {
-            return PolicyLoader.standard().load(reference);
-        }
+    public static class Cold extends LoadBenchmarks {
     }
 }
