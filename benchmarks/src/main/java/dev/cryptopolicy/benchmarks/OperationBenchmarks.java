@@ -5,6 +5,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.Provider;
+import java.security.Security;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,8 @@ public class OperationBenchmarks {
     private SecretKeySpec aesKey;
     private Signature ecdsa;
     private Signature ed25519;
+    private Signature rsaVerify;
+    private byte[] rsaSignature;
     private long counter;
 
     @Setup(Level.Trial)
@@ -73,6 +76,16 @@ public class OperationBenchmarks {
                 .generateKeyPair();
         ed25519 = sunEc == null ? Signature.getInstance("Ed25519") : Signature.getInstance("Ed25519", sunEc);
         ed25519.initSign(edPair.getPrivate());
+        Provider sunRsa = Backends.provider(side, "SunRsaSign");
+        KeyPairGenerator rsa = sunRsa == null ? KeyPairGenerator.getInstance("RSA") : KeyPairGenerator.getInstance("RSA", sunRsa);
+        rsa.initialize(2048);
+        KeyPair rsaPair = rsa.generateKeyPair();
+        Signature signer = Signature.getInstance("SHA256withRSA", Security.getProvider("SunRsaSign"));
+        signer.initSign(rsaPair.getPrivate());
+        signer.update(small);
+        rsaSignature = signer.sign();
+        rsaVerify = sunRsa == null ? Signature.getInstance("SHA256withRSA") : Signature.getInstance("SHA256withRSA", sunRsa);
+        rsaVerify.initVerify(rsaPair.getPublic());
     }
 
     @TearDown(Level.Trial)
@@ -110,6 +123,13 @@ public class OperationBenchmarks {
     public byte[] ecdsaP256Sign() throws GeneralSecurityException {
         ecdsa.update(small);
         return ecdsa.sign();
+    }
+
+    /** Verifies one SHA256withRSA signature of 64 bytes under a 2048-bit key. */
+    @Benchmark
+    public boolean rsa2048Verify() throws GeneralSecurityException {
+        rsaVerify.update(small);
+        return rsaVerify.verify(rsaSignature);
     }
 
     @Benchmark

@@ -3,7 +3,11 @@ package dev.cryptopolicy.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.engine.PolicyLoader;
+import dev.cryptopolicy.engine.Problem;
+import dev.cryptopolicy.engine.Severity;
+import dev.cryptopolicy.engine.UnreadablePolicyException;
 import dev.cryptopolicy.engine.hostpolicy.HostPolicies;
 import dev.cryptopolicy.engine.hostpolicy.Translation;
 import java.io.IOException;
@@ -11,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
@@ -46,7 +51,9 @@ final class ImportCommand extends OptionCommand {
                 and writes the equivalent YAML policy or modifier, one comment per value naming the
                 crypto-policies line it came from. The YAML loads and decides as the import does.
                 Warnings (directives with no meaning for Java, values the JDK has no provider for)
-                go to stderr. A sub-policy is checked applied to DEFAULT.
+                go to stderr. A sub-policy is checked applied to DEFAULT. A policy that leaves Java
+                nothing TLS can use (EMPTY, GOST-ONLY) is written too, with warnings saying why it
+                cannot be installed (lint and install refuse it).
 
                 With --format json, stdout is one JSON document: the tool's envelope with the YAML,
                 its kind and the warnings as its "result".
@@ -90,6 +97,7 @@ final class ImportCommand extends OptionCommand {
         } catch (IOException e) {
             throw CommandFailure.io(ref + ": cannot read: " + e.getMessage());
         }
+        List<Problem> warnings = warnings(subPolicy ? "DEFAULT:" + ref : ref, t);
         String output = line.getOptionValue("o");
         if (output != null) {
             try {
@@ -103,15 +111,41 @@ final class ImportCommand extends OptionCommand {
             result.put("kind", t.modifier() ? "modifier" : "policy");
             result.put("output", output);
             result.put("yaml", t.yaml());
-            ArrayNode warnings = result.putArray("warnings");
-            loaded.warnings().forEach(w -> warnings.add(Json.problem(w, ref)));
+            ArrayNode list = result.putArray("warnings");
+            warnings.forEach(w -> list.add(Json.problem(w, ref)));
             return printJson(out, ExitStatus.OK, result);
         }
-        loaded.warnings().forEach(w -> err.println(Diagnostics.line(w, ref)));
+        warnings.forEach(w -> err.println(Diagnostics.line(w, ref)));
         if (output == null) {
             out.print(t.yaml());
             out.flush();
         }
         return ExitStatus.OK;
+    }
+
+    /**
+     * The warnings of loading {@code reference}, which checks the translation as the engine will use
+     * it, every problem on its crypto-policies line (a sub-policy applied to DEFAULT). A correct
+     * crypto-policies file whose YAML the engine refuses (EMPTY, GOST-ONLY: nothing TLS can use) is
+     * still imported, faithfully: its refusals come back as warnings saying the YAML cannot be
+     * installed, beside the translation's {@code host-nothing-for-java}. Any other refusal, and an
+     * error in the file itself, is the command's failure.
+     */
+    private static List<Problem> warnings(String reference, Translation t) throws CommandFailure {
+        try {
+            return PolicyLoader.standard().load(reference).warnings();
+        } catch (UnreadablePolicyException e) {
+            return CommandFailure.throwFor(reference, e);
+        } catch (PolicyException e) {
+            if (t.hasErrors() || t.findings().stream().noneMatch(f -> f.rule().equals("host-nothing-for-java"))) {
+                return CommandFailure.throwFor(reference, e);
+            }
+            List<Problem> out = new ArrayList<>();
+            for (Problem p : e.problems()) {
+                out.add(p.severity() == Severity.WARNING ? p : new Problem(Severity.WARNING, p.origin(), p.value(), p.rule(),
+                        "the imported YAML cannot be installed: " + p.message(), p.suggestion()));
+            }
+            return out;
+        }
     }
 }

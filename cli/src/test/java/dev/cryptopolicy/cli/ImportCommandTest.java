@@ -65,6 +65,50 @@ class ImportCommandTest {
     }
 
     @Test
+    void everyReferenceFile_imports_withNamedWarningsOnly() throws Exception {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> s = java.util.stream.Stream.concat(Files.list(ref(".")),
+                Files.list(ref("modules")))) {
+            s.filter(p -> p.toString().endsWith(".pol") || p.toString().endsWith(".pmod")).sorted().forEach(files::add);
+        }
+        assertTrue(files.size() >= 19, files.toString());
+        for (Path file : files) {
+            Path out = tmp.resolve(file.getFileName() + ".yaml");
+            Cli.Result r = Cli.run("import", file.toString(), "-o", out.toString()).assertNoStackTrace();
+            assertEquals(ExitStatus.OK, r.status(), file + ": " + r);
+            assertTrue(Files.readString(out).startsWith("# Imported from crypto-policies"), file.toString());
+            for (String line : r.err().split("\n")) {
+                assertTrue(line.isEmpty() || line.matches(".*: warning: .* \\(rule: [a-z0-9-]+\\)(; .*)?"), file + ": " + line);
+            }
+        }
+    }
+
+    @Test
+    void emptyAndGostOnly_import_withWarningsNamingWhy_butDoNotInstall() throws Exception {
+        for (String pol : new String[] {"EMPTY.pol", "GOST-ONLY.pol"}) {
+            Path out = tmp.resolve(pol + ".yaml");
+            Cli.Result r = Cli.run("import", ref(pol).toString(), "-o", out.toString()).assertNoStackTrace();
+            assertEquals(ExitStatus.OK, r.status(), r.toString());
+            assertTrue(r.err().contains(pol + ":1:1: warning: " + ref(pol) + " leaves Java no cipher suite")
+                    && r.err().contains("(rule: host-nothing-for-java)"), r.err());
+            assertTrue(r.err().contains("warning: tls.cipher_suites: the imported YAML cannot be installed: no cipher suite"
+                    + " is left once the rest of the policy is applied; TLS could not connect (rule: tls-not-empty)"), r.err());
+            assertTrue(Files.readString(out).contains("# It leaves TLS no cipher suite, named group or signature scheme:"
+                    + " lint and install refuse it."), Files.readString(out));
+            // What it says: the written YAML, and the file itself, are refused by lint (and so by install).
+            Cli.Result lint = Cli.run("lint", out.toString()).assertNoStackTrace();
+            assertEquals(ExitStatus.FAILED, lint.status(), lint.toString());
+            assertTrue(lint.out().contains("error: tls.cipher_suites") || lint.err().contains("error: tls.cipher_suites"),
+                    lint.toString());
+            assertEquals(ExitStatus.FAILED, Cli.run("lint", ref(pol).toString()).assertNoStackTrace().status());
+        }
+        // control: a file with an error of its own still fails import
+        Path bad = tmp.resolve("bad.pol");
+        Files.writeString(bad, Files.readString(ref("EMPTY.pol")) + "\nmin_rsa_size = many\n");
+        assertEquals(ExitStatus.FAILED, Cli.run("import", bad.toString()).assertNoStackTrace().status());
+    }
+
+    @Test
     void importOfASubPolicy_writesAModifier() throws Exception {
         Cli.Result r = Cli.run("import", ref("modules/NO-SHA1.pmod").toString()).assertNoStackTrace();
         assertEquals(ExitStatus.OK, r.status(), r.toString());

@@ -147,6 +147,15 @@ public final class CompiledPolicy {
         return mode;
     }
 
+    /**
+     * Whether an installation replaces the JVM's own restrictions ({@code jdk.*.disabledAlgorithms}
+     * and the like that the host set) by the policy's ({@code host_restrictions: replace}) instead of
+     * keeping them beside the policy's (the default, {@code keep}).
+     */
+    public boolean replacesHostRestrictions() {
+        return settings.replaceHost().value();
+    }
+
     /** Shorthand for {@code mode() == Mode.ENFORCE}. */
     public boolean enforcing() {
         return mode == Mode.ENFORCE;

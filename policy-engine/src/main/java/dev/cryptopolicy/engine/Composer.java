@@ -51,6 +51,9 @@ final class Composer {
         if (doc.mode != null) {
             e.mode = doc.mode;
         }
+        if (doc.replaceHost != null) {
+            e.replaceHost = doc.replaceHost;
+        }
         for (Map.Entry<ServiceType, ListSpec> list : doc.algorithms.entrySet()) {
             ServiceType type = list.getKey();
             LinkedHashMap<Algorithm, Origin> current = e.algorithms.get(type);

@@ -164,6 +164,16 @@ final class DocumentParser {
                 error(origin(mode.value().mark(), "mode"), m, Rule.KNOWN_VALUE, "mode must be 'enforce' or 'audit', not " + Quote.quoted(m));
             }
         }
+        YamlMap.Field host = top.fields().get("host_restrictions");
+        if (host != null) {
+            String h = string(host.value(), "host_restrictions");
+            if ("keep".equals(h) || "replace".equals(h)) {
+                doc.replaceHost = new Located<>("replace".equals(h), origin(host.value().mark(), "host_restrictions"));
+            } else if (h != null) {
+                error(origin(host.value().mark(), "host_restrictions"), h, Rule.KNOWN_VALUE,
+                        "host_restrictions must be 'keep' or 'replace', not " + Quote.quoted(h));
+            }
+        }
         YamlMap.Field algorithms = top.fields().get("algorithms");
         if (algorithms != null) {
             doc.algorithmsOrigin = origin(algorithms.keyMark(), "algorithms");

@@ -36,6 +36,8 @@ final class Effective {
     /** The policy file applied last, the one a reference names: where a whole-policy problem is shown. */
     String policyFile;
     Located<Mode> mode;
+    /** {@code host_restrictions}: whether the JVM's own restrictions are replaced rather than kept. */
+    Located<Boolean> replaceHost;
     final Map<ServiceType, LinkedHashMap<Algorithm, Origin>> algorithms = new EnumMap<>(ServiceType.class);
     final Map<ServiceType, Origin> algorithmLists = new EnumMap<>(ServiceType.class);
     final List<DenyRule> deny = new ArrayList<>();
@@ -56,6 +58,8 @@ final class Effective {
     Effective(AlgorithmCatalog catalog) {
         this.catalog = catalog;
         mode = new Located<>(Mode.valueOf(Grammar.defaultString("mode").toUpperCase(Locale.ROOT)), Origin.builtIn("mode"));
+        replaceHost = new Located<>("replace".equals(Grammar.defaultString("host_restrictions")),
+                Origin.builtIn("host_restrictions"));
         for (KeyFamily family : List.of(KeyFamily.RSA, KeyFamily.DSA, KeyFamily.DH, KeyFamily.EC, KeyFamily.SYMMETRIC)) {
             String path = "keys." + family.name().toLowerCase(Locale.ROOT) + ".min_bits";
             minBits.put(family, new Located<>(Grammar.defaultInt(path), Origin.builtIn(path)));
@@ -98,6 +102,6 @@ final class Effective {
                         : minVersions.values().iterator().next().origin(),
                 requiredAt);
         return new Settings(description, mode, lists, rules, minBits, curves, unmeasuredAllowed, Map.copyOf(sha1),
-                tlsMin, tlsMax, backends);
+                tlsMin, tlsMax, backends, replaceHost);
     }
 }

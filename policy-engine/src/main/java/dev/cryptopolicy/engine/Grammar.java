@@ -17,6 +17,7 @@ import java.util.Map;
  *   <li>{@code name}, {@code description}: strings
  *   <li>{@code extends}: a policy reference; not in a modifier
  *   <li>{@code mode}: {@code enforce} (default) or {@code audit}
+ *   <li>{@code host_restrictions}: {@code keep} (default) or {@code replace}
  *   <li>{@code algorithms}: service type (as the JCA spells it) to a list of names
  *   <li>{@code deny}: a list of rules with {@code algorithm} (required), {@code services},
  *       {@code scopes}, {@code key_size_below}, {@code reason}
@@ -129,6 +130,10 @@ final class Grammar {
                     "start from that policy (with its modifiers), then apply this file; not allowed in a modifier"),
             key("mode", Type.ENUM, List.of("enforce", "audit"), "`enforce` or `audit`", "enforce", null,
                     "`audit`: nothing is refused, every would-be refusal is recorded"),
+            key("host_restrictions", Type.ENUM, List.of("keep", "replace"), "`keep` or `replace`", "keep", null,
+                    "`replace`: installing replaces the host's own `jdk.*.disabledAlgorithms`, `jdk.disabled.namedCurves`"
+                            + " and `jdk.tls.legacyAlgorithms` entries by the policy's instead of keeping them (see"
+                            + " \"Following the host's crypto-policies\"); `lint` warns (`host-restrictions`)"),
             key("algorithms", Type.SERVICE_LISTS, "map: service type → list", null, "required unless `extends`",
                     "the feature set"),
             key("deny", Type.RULES, "list of rules", null, "none", "rules that win over the feature set"),

@@ -52,6 +52,12 @@ final class Lint {
                 }
             }
         }
+        if (e.replaceHost().value()) {
+            out.add(Problem.warning(e.replaceHost().origin(), "replace", Rule.HOST_RESTRICTIONS,
+                    "host_restrictions: replace drops the JVM's own restrictions (the host's"
+                            + " jdk.*.disabledAlgorithms, jdk.disabled.namedCurves, jdk.tls.legacyAlgorithms):"
+                            + " the policy may then allow what the host forbids"));
+        }
         if (e.mode().value() == Mode.AUDIT) {
             out.add(Problem.warning(e.mode().origin(), "audit", Rule.AUDIT_MODE,
                     "audit mode: nothing is refused, would-be refusals are only recorded"));

@@ -24,6 +24,8 @@ final class PolicyDocument {
     String description = "";
     Located<String> extendsRef;
     Located<Mode> mode;
+    /** {@code host_restrictions}: true for {@code replace}, false for {@code keep}; null when unset. */
+    Located<Boolean> replaceHost;
     Origin algorithmsOrigin;
     final Map<ServiceType, ListSpec> algorithms = new EnumMap<>(ServiceType.class);
     List<DenySpec> deny = List.of();

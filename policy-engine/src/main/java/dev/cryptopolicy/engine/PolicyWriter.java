@@ -127,6 +127,7 @@ public final class PolicyWriter {
                 // Resolved: the written policy stands alone.
                 case "extends" -> { }
                 case "mode" -> root.put(key, e.mode().value().yamlName());
+                case "host_restrictions" -> root.put(key, e.replaceHost().value() ? "replace" : "keep");
                 case "algorithms" -> root.put(key, serviceLists(e.algorithms()));
                 case "deny" -> {
                     if (!e.deny().isEmpty()) {

@@ -142,6 +142,10 @@ public enum Rule {
             "MD2, MD5, DES, 3DES, RC2, RC4 and Blowfish are broken or deprecated."),
     /** Audit mode (warning). */
     AUDIT_MODE("audit-mode", Section.TOP_LEVEL, "audit mode", "In audit mode nothing is refused; would-be refusals are only recorded."),
+    /** {@code host_restrictions: replace} (warning). */
+    HOST_RESTRICTIONS("host-restrictions", Section.TOP_LEVEL, "host restrictions replaced",
+            "host_restrictions: replace drops the JVM's own jdk.*.disabledAlgorithms, jdk.disabled.namedCurves and"
+                    + " jdk.tls.legacyAlgorithms entries, so the policy may allow what the host forbids."),
     // ---- the host's crypto-policies ------------------------------------------------------
     /** SYSTEM on a host without crypto-policies. */
     HOST_NO_CRYPTO_POLICIES("host-no-crypto-policies", Section.HOST, "no crypto-policies on this host",
@@ -151,6 +155,10 @@ public enum Rule {
             "The host's config names POLICY or POLICY:SUBPOLICY... that exist."),
     /** The host is in FIPS mode (warning). */
     HOST_FIPS("host-fips", Section.HOST, "host in FIPS mode", "The host's FIPS flag makes SYSTEM resolve to FIPS."),
+    /** A host policy that leaves Java nothing TLS can use (warning). */
+    HOST_NOTHING_FOR_JAVA("host-nothing-for-java", Section.HOST, "host policy leaves Java nothing usable",
+            "A host policy such as EMPTY or GOST-ONLY leaves no digest, MAC, cipher, signature or TLS parameter the JDK"
+                    + " has; the imported policy is refused at load (tls-not-empty)."),
     /** An unknown crypto-policies property. */
     HOST_PROPERTY("host-property", Section.HOST, "unknown crypto-policies property",
             "Every property of a .pol or .pmod file is one crypto-policies defines."),

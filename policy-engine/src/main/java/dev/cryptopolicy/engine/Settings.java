@@ -27,11 +27,12 @@ import java.util.Map;
  * @param tlsMin      {@code tls.min_protocol}
  * @param tlsMax      {@code tls.max_protocol}
  * @param backends    where each {@code backends.*} setting was made
+ * @param replaceHost {@code host_restrictions}: true for {@code replace}
  */
 record Settings(String description, Located<Mode> mode, Map<ServiceType, Map<Algorithm, Origin>> algorithms,
         List<DenySpec> deny, Map<KeyFamily, Located<Integer>> minBits, Map<Curve, Origin> curves,
         Located<Boolean> unmeasured, Map<Sha1Use, Map<Scope, Located<Boolean>>> sha1, Located<TlsName> tlsMin,
-        Located<TlsName> tlsMax, BackendOrigins backends) {
+        Located<TlsName> tlsMax, BackendOrigins backends, Located<Boolean> replaceHost) {
 
     /**
      * Where the {@code backends} settings were made; the values themselves are the compiled

@@ -128,6 +128,9 @@ class RuleTableTest {
         rows.add(row(Rule.WEAK_ALGORITHM, "kind: modifier\nalgorithms:\n  MessageDigest: [+MD5]\n", "p.yaml:3:19",
                 "algorithms.MessageDigest[0]"));
         rows.add(row(Rule.AUDIT_MODE, "kind: modifier\nmode: audit\n", "p.yaml:2:7", "mode"));
+        rows.add(row(Rule.HOST_RESTRICTIONS, "kind: modifier\nhost_restrictions: replace\n", "p.yaml:2:20",
+                "host_restrictions"));
+        rows.add(pol(Rule.HOST_NOTHING_FOR_JAVA, "hash = GOSTR94\nmac = \ncipher = \nsign = \ngroup = \n", "p.pol:1:1"));
         rows.add(new Row(Rule.HOST_NO_CRYPTO_POLICIES, "SYSTEM", "SYSTEM:1:1", "", "etc/.keep", ""));
         rows.add(new Row(Rule.HOST_CONFIG, "SYSTEM", "config:1:1", "", "etc/crypto-policies/config", "DEFAULT:../X\n"));
         rows.add(new Row(Rule.HOST_FIPS, "SYSTEM", "config:1:1", "", "etc/crypto-policies/config", "DEFAULT\n",

@@ -174,9 +174,9 @@ final class InstallPipeline {
             }
         }
         JdkProperties properties = installation.frontProvider().properties();
-        int kept = properties == null ? 0 : properties.keptCount();
-        if (kept > 0) {
-            line.append("; kept ").append(kept).append(" of the JVM's restrictions (listed at DEBUG)");
+        String kept = properties == null ? null : properties.keptSummary();
+        if (kept != null) {
+            line.append("; ").append(kept);
         }
         return line.toString();
     }
@@ -221,10 +221,11 @@ final class InstallPipeline {
             // TLS_RSA suites that JDK 17 allows, for one). Read at the first handshake or path
             // validation: install before that.
             // The host's own restrictions stay (crypto-policies' RSA keySize < 3072, say): a policy
-            // adds to what the host forbids, never loosens it; the JDK's defaults are replaced.
+            // adds to what the host forbids, never loosens it; the JDK's defaults are replaced. Only
+            // an explicit host_restrictions: replace (which lint warns about) replaces the host's too.
             JavaSecurityExporter.securityProperties(policy).forEach((key, value) -> {
                 if (KeptRestrictions.KEYS.contains(key)) {
-                    properties.securityKeeping(key, value);
+                    properties.securityKeeping(key, value, policy.replacesHostRestrictions());
                 } else {
                     properties.security(key, value);
                 }

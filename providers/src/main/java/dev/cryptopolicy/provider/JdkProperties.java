@@ -29,8 +29,10 @@ final class JdkProperties {
     private final Set<String> securitySet = new HashSet<>();
     /** The values this record set, by key: what {@link #undo()} takes back only while they are still there. */
     private final Map<String, String> systemValues = new HashMap<>();
-    /** The JVM's own entries {@link #securityKeeping} kept, by key. */
+    /** The JVM's own entries {@link #securityKeeping} kept (or, when {@link #replacing}, dropped), by key. */
     private final Map<String, List<String>> kept = new LinkedHashMap<>();
+    /** Whether the policy asked to replace the JVM's own restrictions ({@code host_restrictions: replace}). */
+    private boolean replacing;
 
     JdkProperties() {
     }
@@ -74,24 +76,39 @@ final class JdkProperties {
      * Sets a security property that only restricts to {@code value} plus every entry of its value
      * before the first installation that {@code value} lacks, where that value is the host's rather
      * than the JDK's default (see {@link KeptRestrictions}); the entries kept are recorded for
-     * {@link #keptLine()}.
+     * {@link #keptLine()}. With {@code replace} (the policy's {@code host_restrictions: replace})
+     * the property is set to {@code value} alone and the entries are recorded as dropped.
      */
-    void securityKeeping(String key, String value) {
+    void securityKeeping(String key, String value, boolean replace) {
         String original = securityBefore.containsKey(key) ? securityBefore.get(key) : Security.getProperty(key);
         List<String> missing = KeptRestrictions.kept(key, value, original);
         if (!missing.isEmpty()) {
             kept.put(key, missing);
         }
-        security(key, KeptRestrictions.union(value, missing));
+        replacing = replace;
+        security(key, replace ? value : KeptRestrictions.union(value, missing));
     }
 
-    /** The one line listing what {@link #securityKeeping} kept from the JVM, or null when nothing. */
+    /** The one line listing what {@link #securityKeeping} kept from the JVM (or dropped), or null when nothing. */
     String keptLine() {
-        return kept.isEmpty() ? null : KeptRestrictions.line(kept);
+        return kept.isEmpty() ? null : KeptRestrictions.line(kept, replacing);
     }
 
-    /** How many entries {@link #securityKeeping} kept from the JVM. */
-    int keptCount() {
+    /**
+     * The start-up line's part about the JVM's own restrictions, e.g. {@code kept 2 of the JVM's
+     * restrictions (listed at DEBUG)}, or null when none were kept or dropped.
+     */
+    String keptSummary() {
+        int count = keptCount();
+        if (count == 0) {
+            return null;
+        }
+        return (replacing ? "replaced " : "kept ") + count + " of the JVM's restrictions"
+                + (replacing ? " as host_restrictions: replace asks" : "") + " (listed at DEBUG)";
+    }
+
+    /** How many entries {@link #securityKeeping} kept from the JVM (or dropped). */
+    private int keptCount() {
         return kept.values().stream().mapToInt(List::size).sum();
     }
 

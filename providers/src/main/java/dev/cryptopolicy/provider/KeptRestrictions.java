@@ -31,6 +31,10 @@ import java.util.Set;
  * ({@code RSA keySize < 3072}, {@code include jdk.disabled.namedCurves}) are kept as written. A
  * {@code jdk.tls.legacyAlgorithms} entry never enables anything (it is "only as a last resort"),
  * so the same union applies to it.
+ *
+ * <p>A policy replaces the JVM's values instead only when it says so explicitly,
+ * {@code host_restrictions: replace} ({@link dev.cryptopolicy.engine.CompiledPolicy#replacesHostRestrictions()}),
+ * which {@code lint} warns about; what it drops is then listed the same way.
  */
 final class KeptRestrictions {
     /** The properties merged rather than replaced. */
@@ -91,12 +95,17 @@ final class KeptRestrictions {
         return String.join(", ", all);
     }
 
-    /** The one line listing what was kept, by property ({@code kept} holds no empty list). */
-    static String line(Map<String, List<String>> kept) {
-        StringBuilder line = new StringBuilder("cryptopolicy: kept the JVM's own restrictions beside the policy's:");
+    /**
+     * The one line listing what was kept, by property ({@code kept} holds no empty list), or, when
+     * the policy replaces the JVM's restrictions ({@code host_restrictions: replace}), what was dropped.
+     */
+    static String line(Map<String, List<String>> kept, boolean replaced) {
+        StringBuilder line = new StringBuilder(replaced
+                ? "cryptopolicy: dropped the JVM's own restrictions, as the policy's host_restrictions: replace asks:"
+                : "cryptopolicy: kept the JVM's own restrictions beside the policy's:");
         String separator = " ";
         for (Map.Entry<String, List<String>> e : kept.entrySet()) {
-            line.append(separator).append(e.getKey()).append(" += ").append(String.join(", ", e.getValue()));
+            line.append(separator).append(e.getKey()).append(replaced ? " -= " : " += ").append(String.join(", ", e.getValue()));
             separator = "; ";
         }
         return line.toString();

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Installing a policy keeps what the host already forbids: on a host whose security properties
  * are crypto-policies' FUTURE output ({@code RSA keySize < 3072}, here as a
  * {@code -Djava.security.properties} override), DEFAULT (which allows 2048-bit RSA) leaves that
- * entry in place and a 2048-bit RSA server certificate is refused, on JDK 17 and 25.
+ * entry in place and a 2048-bit RSA server certificate is refused, on JDK 17 and 25; only an explicit
+ * {@code host_restrictions: replace} lets it through.
  */
 @Slow
 class NeverLoosenTest {
@@ -84,6 +85,21 @@ class NeverLoosenTest {
         assertFalse(property(stock.output(), "jdk.tls.disabledAlgorithms").contains(FUTURE_RSA), stock.output());
         assertFalse(property(stock.output(), "jdk.certpath.disabledAlgorithms").contains(FUTURE_RSA), stock.output());
         assertTrue(stock.output().contains("handshake TLSv1.3"), stock.output());
+
+        // Replacing the host's restrictions takes an explicit setting: with host_restrictions: replace
+        // the same FUTURE host connects, the entry is gone, and the start-up line says so.
+        Path replace = Files.writeString(dir.resolve("replace.yaml"), "kind: modifier\nhost_restrictions: replace\n");
+        Jvm.Result replaced = child(javaHome, List.of("-Djava.security.properties=" + override(FUTURE_RSA)),
+                "DEFAULT:" + replace);
+        assertEquals(0, replaced.exit(), replaced.output());
+        assertFalse(property(replaced.output(), "jdk.tls.disabledAlgorithms").contains(FUTURE_RSA), replaced.output());
+        assertFalse(property(replaced.output(), "jdk.certpath.disabledAlgorithms").contains(FUTURE_RSA), replaced.output());
+        assertTrue(replaced.output().contains("handshake TLSv1.3"), replaced.output());
+        assertTrue(java.util.regex.Pattern.compile("(?m)^INFO cryptopolicy: policy DEFAULT:.* installed by route programmatic;"
+                + " .*; replaced \\d+ of the JVM's restrictions as host_restrictions: replace asks \\(listed at DEBUG\\)$")
+                .matcher(replaced.output()).find(), replaced.output());
+        assertTrue(replaced.output().contains("FINE cryptopolicy: dropped the JVM's own restrictions, as the policy's"
+                + " host_restrictions: replace asks: jdk.tls.disabledAlgorithms -= " + FUTURE_RSA), replaced.output());
     }
 
     private Path override(String rsa) throws java.io.IOException {

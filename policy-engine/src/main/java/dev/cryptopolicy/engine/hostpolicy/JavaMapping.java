@@ -35,6 +35,8 @@ final class JavaMapping {
     private boolean fips;
     private final Map<String, Map<String, Src>> algorithms = new LinkedHashMap<>();
     private final Map<String, Src> suites = new LinkedHashMap<>();
+    /** Set by {@link #nothingForJava}: the policy leaves TLS nothing, so the engine will refuse it. */
+    private boolean nothingForJava;
     private final Map<String, Src> groups = new LinkedHashMap<>();
     private final Map<String, Src> curves = new LinkedHashMap<>();
     private final Map<String, Src> schemes = new LinkedHashMap<>();
@@ -257,7 +259,38 @@ final class JavaMapping {
         }
         deriveServices(state);
         deriveTls(state);
+        nothingForJava(top);
         return emitPolicy(name, sources, state, fipsOnly, top);
+    }
+
+    /**
+     * A policy that leaves TLS nothing (crypto-policies' EMPTY, or GOST-ONLY, whose every value the
+     * JDK lacks) is still written, as what crypto-policies says, but it cannot be used: the engine
+     * refuses a policy under which TLS could not connect (rule {@code tls-not-empty}), so loading or
+     * installing it fails closed. Says so once, naming what Java is left without.
+     */
+    private void nothingForJava(Position top) {
+        if (!suites.isEmpty() && !groups.isEmpty() && !schemes.isEmpty()) {
+            return;
+        }
+        nothingForJava = true;
+        Map<String, Boolean> none = new LinkedHashMap<>();
+        none.put("cipher suite", suites.isEmpty());
+        none.put("named group", groups.isEmpty());
+        none.put("signature scheme", schemes.isEmpty());
+        for (String service : List.of("MessageDigest", "Mac", "Cipher", "Signature")) {
+            none.put(service, algorithms.get(service).isEmpty());
+        }
+        List<String> missing = new ArrayList<>();
+        none.forEach((what, empty) -> {
+            if (empty) {
+                missing.add(what);
+            }
+        });
+        findings.add(Finding.warning(top, "", "host-nothing-for-java", top.file() + " leaves Java no "
+                + String.join(", no ", missing) + " (its lists are empty or hold only values the JDK has no"
+                + " equivalent for): the policy it imports to allows nothing TLS can use, so loading or installing"
+                + " it is refused (rule tls-not-empty); import still writes it"));
     }
 
     private void add(String service, String name, HostState.Value v, String property) {
@@ -539,6 +572,9 @@ final class JavaMapping {
         YamlOut y = new YamlOut();
         y.line("# Imported from crypto-policies " + sources + " by 'cryptopolicy import'.", top, null);
         y.line("# Each value names the crypto-policies line it comes from.", top, null);
+        if (nothingForJava) {
+            y.line("# It leaves TLS no cipher suite, named group or signature scheme: lint and install refuse it.", top, null);
+        }
         y.line("kind: policy", top, null);
         y.line("name: " + YamlOut.scalar(name), top, null);
         y.line("description: " + YamlOut.scalar("crypto-policies " + sources + " (imported)"), top, null);

@@ -42,7 +42,10 @@ class HostPoliciesTest {
         }
     });
 
-    /** Policies with nothing Java can use: our language refuses an empty feature set (fail closed). */
+    /**
+     * Policies with nothing Java's TLS can use: they translate, with a warning that says so, and the
+     * engine refuses them (a policy under which TLS cannot connect), fail closed.
+     */
     private static final Set<String> NOTHING_FOR_JAVA = Set.of("EMPTY.pol", "GOST-ONLY.pol");
 
     @TempDir
@@ -70,6 +73,9 @@ class HostPoliciesTest {
         for (Path p : files) {
             Translation t = host.translateFile(p.getFileName().toString(), Files.readAllBytes(p));
             assertFalse(t.hasErrors(), p + ": " + t.findings());
+            // Said exactly where Java is left nothing TLS can use.
+            assertEquals(NOTHING_FOR_JAVA.contains(p.getFileName().toString()),
+                    t.findings().stream().anyMatch(f -> f.rule().equals("host-nothing-for-java")), p + ": " + t.findings());
             for (Finding f : t.findings()) {
                 assertTrue(f.rule().startsWith("host-"), f.toString());
                 assertTrue(f.at().line() > 0 && f.at().column() > 0, f.toString());
@@ -83,8 +89,19 @@ class HostPoliciesTest {
             String name = p.getFileName().toString();
             String ref = name.endsWith(".pmod") ? pol("DEFAULT.pol") + ":" + p : p.toString();
             if (NOTHING_FOR_JAVA.contains(name)) {
+                // Refused, fail closed, for the one reason the warning names: TLS would have nothing.
                 PolicyException e = assertThrows(PolicyException.class, () -> LOADER.load(ref), name);
-                assertFalse(e.problems().isEmpty());
+                List<Problem> errors = e.problems().stream().filter(q -> q.severity() == Severity.ERROR).toList();
+                assertEquals(3, errors.size(), e.problems().toString());
+                for (Problem q : errors) {
+                    assertEquals("tls-not-empty", q.rule(), q.format());
+                    assertTrue(q.origin().file().endsWith(name), q.format());
+                }
+                Problem why = e.problems().stream().filter(q -> q.rule().equals("host-nothing-for-java")).findFirst()
+                        .orElseThrow(() -> new AssertionError(e.problems().toString()));
+                assertEquals(Severity.WARNING, why.severity());
+                assertTrue(why.message().contains(name + " leaves Java no cipher suite, no named group, no signature scheme"),
+                        why.format());
                 continue;
             }
             CompiledPolicy policy = LOADER.load(ref);

@@ -41,8 +41,15 @@ import javax.crypto.interfaces.DHKey;
  * {@code getAlgorithm() == "RSA"}, a foreign key class, a hardware key) is measured from its
  * standard encoding, decoded by a key factory of the backend or of the JDK's own providers, always
  * the provider objects themselves, never a policy service (so measuring neither recurses into the
- * enforcement nor runs probes). Nothing measured is cached: the only cache holds curve names by
- * parameter object.
+ * enforcement nor runs probes).
+ *
+ * <p>What the key interfaces say about a key of the JDK's own classes (exactly a class of a
+ * {@code java.*} or {@code jdk.*} module: {@code SecretKeySpec}, the JDK's RSA and EC keys, ...),
+ * whose size and curve never change, is remembered per key object ({@link Facts}), so that an
+ * engine re-initialised with the same key for every message (AES-GCM with a fresh IV) neither copies
+ * the key material through {@code getEncoded()} nor allocates to check it. Keys of any other class,
+ * subclasses of the JDK's included, are measured on every use: their answers may change. Curve
+ * names are cached by parameter object.
  *
  * @param algorithm  the key algorithm as the policy names it ({@code RSA}, {@code EC}, {@code DH},
  *                   {@code DSA}, {@code X25519}, {@code AES}, ...), or null when unknown
@@ -66,8 +73,24 @@ record KeyInfo(String algorithm, int bits, String curve, String unmeasured) {
         return unmeasured == null;
     }
 
-    /** What the JDK's key interfaces say about a key, without decoding anything. */
+    /**
+     * What the JDK's key interfaces say about a key, without decoding anything; remembered per key
+     * object for the JDK's own key classes (see {@link Facts}).
+     */
     static KeyInfo of(Key key) {
+        if (key == null || !Facts.cacheable(key)) {
+            return read(key);
+        }
+        KeyInfo known = Facts.get(key);
+        if (known == null) {
+            known = read(key);
+            Facts.put(key, known);
+        }
+        return known;
+    }
+
+    /** What the JDK's key interfaces say about a key, read now. */
+    private static KeyInfo read(Key key) {
         if (key instanceof RSAKey rsa) {
             return new KeyInfo("RSA", bitLength(rsa.getModulus()), null);
         }
@@ -98,6 +121,51 @@ record KeyInfo(String algorithm, int bits, String curve, String unmeasured) {
             return new KeyInfo(key.getAlgorithm(), bits, null);
         }
         return new KeyInfo(key == null ? null : key.getAlgorithm(), 0, null);
+    }
+
+    /**
+     * Key facts by key object identity: a small direct-mapped table of weak references, so that
+     * remembering a key never keeps it (or its material) alive and the table never grows. A hit
+     * allocates nothing; a miss, or two keys in one slot, only reads the key again. Slots are
+     * immutable and replaced whole, so a racing reader sees either a complete slot or another one.
+     */
+    static final class Facts {
+        private static final int SLOTS = 64;
+        private static final Slot[] TABLE = new Slot[SLOTS];
+
+        private Facts() {
+        }
+
+        /** One remembered key: the key weakly, its facts strongly (they hold no key material). */
+        private static final class Slot extends java.lang.ref.WeakReference<Key> {
+            final KeyInfo info;
+
+            Slot(Key key, KeyInfo info) {
+                super(key);
+                this.info = info;
+            }
+        }
+
+        /** Whether {@code key}'s class is exactly one of the JDK's own, whose facts cannot change. */
+        static boolean cacheable(Key key) {
+            Module module = key.getClass().getModule();
+            String name = module.getName();
+            return module.isNamed() && (name.startsWith("java.") || name.startsWith("jdk."));
+        }
+
+        static KeyInfo get(Key key) {
+            Slot slot = TABLE[index(key)];
+            return slot != null && slot.get() == key ? slot.info : null;
+        }
+
+        static void put(Key key, KeyInfo info) {
+            TABLE[index(key)] = new Slot(key, info);
+        }
+
+        private static int index(Key key) {
+            int h = System.identityHashCode(key);
+            return (h ^ (h >>> 16)) & (SLOTS - 1);
+        }
     }
 
     /**

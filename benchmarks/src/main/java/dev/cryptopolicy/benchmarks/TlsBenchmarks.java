@@ -1,0 +1,148 @@
+package dev.cryptopolicy.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Full TLS 1.3 handshakes between an in-memory {@link SSLEngine} pair of SunJSSE (no sockets), an
+ * ECDSA P-256 server certificate made by {@code keytool}, on the plain JDK ({@code direct}) and with
+ * DEFAULT installed ({@code policy}); each handshake uses fresh engines, so none is resumed.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class TlsBenchmarks {
+
+    @Param({"direct", "policy"})
+    public String side;
+
+    private SSLContext client;
+    private SSLContext server;
+    private final ByteBuffer empty = ByteBuffer.allocate(0);
+
+    /** Makes the certificate with the JDK's keytool, then the two contexts (after installing, on the policy side). */
+    @Setup(Level.Trial)
+    public void setUp() throws IOException, InterruptedException, GeneralSecurityException {
+        Path dir = Files.createTempDirectory("cryptopolicy-tls");
+        Path store = dir.resolve("server.p12");
+        char[] password = "benchmark".toCharArray();
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA",
+                "-dname", "CN=localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+                "-storepass", new String(password), "-keypass", new String(password))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("keytool.log").toFile()).start();
+        if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
+            throw new IllegalStateException("keytool failed: " + Files.readString(dir.resolve("keytool.log")));
+        }
+        Backends.setUp(side);
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, password);
+        }
+        for (Path p : List.of(store, dir.resolve("keytool.log"), dir)) {
+            Files.deleteIfExists(p);
+        }
+        KeyManagerFactory km = KeyManagerFactory.getInstance("PKIX");
+        km.init(keys, password);
+        TrustManagerFactory tm = TrustManagerFactory.getInstance("PKIX");
+        tm.init(keys);
+        server = SSLContext.getInstance("TLSv1.3");
+        server.init(km.getKeyManagers(), null, null);
+        client = SSLContext.getInstance("TLSv1.3");
+        client.init(null, tm.getTrustManagers(), null);
+        if (!handshake().equals("TLSv1.3")) {
+            throw new IllegalStateException("the handshake did not negotiate TLS 1.3");
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        Backends.tearDown();
+    }
+
+    /** One full handshake; returns the protocol negotiated. */
+    @Benchmark
+    public String handshake() throws SSLException {
+        SSLEngine c = client.createSSLEngine("localhost", 443);
+        c.setUseClientMode(true);
+        SSLEngine s = server.createSSLEngine();
+        s.setUseClientMode(false);
+        int size = Math.max(c.getSession().getPacketBufferSize(), s.getSession().getPacketBufferSize());
+        ByteBuffer toServer = ByteBuffer.allocate(size);
+        ByteBuffer toClient = ByteBuffer.allocate(size);
+        ByteBuffer app = ByteBuffer.allocate(Math.max(c.getSession().getApplicationBufferSize(), s.getSession().getApplicationBufferSize()));
+        c.beginHandshake();
+        s.beginHandshake();
+        for (int round = 0; round < 100; round++) {
+            boolean cDone = finished(c.getHandshakeStatus());
+            boolean sDone = finished(s.getHandshakeStatus());
+            if (cDone && sDone) {
+                return c.getSession().getProtocol();
+            }
+            step(c, toClient, toServer, app);
+            step(s, toServer, toClient, app);
+        }
+        throw new IllegalStateException("the handshake did not finish");
+    }
+
+    private static boolean finished(SSLEngineResult.HandshakeStatus status) {
+        return status == SSLEngineResult.HandshakeStatus.FINISHED || status == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING;
+    }
+
+    /** Lets one engine read what the other sent ({@code in}), run its tasks, and write to {@code out}. */
+    private void step(SSLEngine engine, ByteBuffer in, ByteBuffer out, ByteBuffer app) throws SSLException {
+        in.flip();
+        while (in.hasRemaining()) {
+            app.clear();
+            SSLEngineResult r = engine.unwrap(in, app);
+            runTasks(engine);
+            if (r.getStatus() != SSLEngineResult.Status.OK || r.bytesConsumed() == 0) {
+                break;
+            }
+        }
+        in.compact();
+        while (engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_WRAP) {
+            SSLEngineResult r = engine.wrap(empty, out);
+            runTasks(engine);
+            if (r.getStatus() != SSLEngineResult.Status.OK) {
+                break;
+            }
+        }
+    }
+
+    private static void runTasks(SSLEngine engine) {
+        Runnable task;
+        while ((task = engine.getDelegatedTask()) != null) {
+            task.run();
+        }
+    }
+}
