@@ -21,6 +21,27 @@ public abstract class SealedProvider extends Provider {
         super(name, version, info);
     }
 
+    /**
+     * Makes the services registered with this provider (what its {@link java.util.Properties}
+     * view lists, {@code Security.getProviders(filter)} reads and the JDK's choice of a default
+     * {@link java.security.SecureRandom} starts from) those of {@code table}. Lookups do not depend
+     * on it: {@link #getService} answers from the state in force, so this view may trail a
+     * replacement by the time it takes to run.
+     */
+    protected final synchronized void register(ServiceTable table) {
+        java.util.List<Provider.Service> old = java.util.List.copyOf(super.getServices());
+        for (Provider.Service s : table.services()) {
+            putService(s);
+        }
+        java.util.Set<Provider.Service> kept = table.services();
+        for (Provider.Service s : old) {
+            if (!kept.contains(s)) {
+                // Not there when a service of the new table took its place: removeService then does nothing.
+                removeService(s);
+            }
+        }
+    }
+
     private UnsupportedOperationException refused(String method) {
         return new UnsupportedOperationException("provider [" + getName() + "] is held by cryptopolicy: its services cannot be"
                 + " changed through Provider." + method + " (rule: the providers of an installed policy are read-only)");
