@@ -81,6 +81,9 @@ final class InstallPipeline {
      */
     private static volatile LateProviders governance;
 
+    /** The installation this class last published, while it may still be in force; null after uninstall. */
+    private static volatile Installation installed;
+
     /**
      * The provider each installed wrapper stands in for. Only this class reaches it: the wrappers
      * themselves, which any code gets from {@code Security.getProvider}, lead nowhere else. Guarded
@@ -111,6 +114,10 @@ final class InstallPipeline {
      *     or when the application kept changing the provider list while the policy was being built
      */
     static Installation install(CompiledPolicy policy, Route route, BackendDiscovery discovery) throws PolicyInstallException {
+        Installation inPlace = route.beforeMain ? null : reinstallInPlace(policy, route);
+        if (inPlace != null) {
+            return inPlace;
+        }
         for (int attempt = 1; attempt <= PUBLISH_ATTEMPTS; attempt++) {
             // Knows what an earlier installation found, so that a value it set is not taken for a user's.
             JdkProperties assembling = new JdkProperties(published());
@@ -242,8 +249,10 @@ final class InstallPipeline {
         WRAPPED.clear();
         WRAPPED.putAll(originals);
         stopWatches();
-        return new Installation(assembled.holder, assembled.enforcer, assembled.front, installed, current, assembled.backends,
-                audit);
+        Installation installation = new Installation(assembled.holder, assembled.enforcer, assembled.front, installed, current,
+                assembled.backends, audit);
+        InstallPipeline.installed = installation;
+        return installation;
     }
 
     /**
@@ -273,6 +282,50 @@ final class InstallPipeline {
      */
     static Installation.Replacement replace(Installation installation, CompiledPolicy next) throws PolicyInstallException {
         long started = System.nanoTime();
+        Installation.Replacement done = swap(installation, next, installation.holder().state().audit());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        CompiledPolicy previous = done.previous();
+        StringBuilder line = new StringBuilder("cryptopolicy: policy ").append(previous.name()).append(" (")
+                .append(previous.mode().yamlName()).append(", sha256 ").append(digest(previous)).append(") replaced by ")
+                .append(next.name()).append(" (").append(next.mode().yamlName()).append(", sha256 ").append(digest(next))
+                .append(") in ").append(millis).append(" ms");
+        if (!done.unchanged().isEmpty()) {
+            line.append("; not changed in this running JVM: ").append(String.join("; ", done.unchanged()));
+        }
+        LOG.log(System.Logger.Level.INFO, line.toString());
+        return done;
+    }
+
+    /**
+     * Installing over an installation in force whose providers are all still in place, over the
+     * same providers, and whose backends serve {@code policy} too: the policy is swapped through the
+     * installation's holder, so that lookups never meet a provider list half replaced. Returns null
+     * when that is not the case (a full installation follows).
+     */
+    private static Installation reinstallInPlace(CompiledPolicy policy, Route route) throws PolicyInstallException {
+        Installation current = installed;
+        if (current == null || !sameProviders(List.of(Security.getProviders()), current.providers())
+                || !sameProviders(base(), current.replacedProviders())
+                || !backendChange(current.policy(), policy, current.backends()).isEmpty()) {
+            return null;
+        }
+        Audit audit = new Audit();
+        swap(current, policy, audit);
+        Installation next = new Installation(current.holder(), current.enforcer(), current.frontProvider(),
+                current.providers(), current.replacedProviders(), current.backends(), audit);
+        synchronized (InstallPipeline.class) {
+            if (installed == current) {
+                installed = next;
+            }
+            stopWatches();
+        }
+        LOG.log(System.Logger.Level.INFO, startUpLine(next, route) + "; in place of the policy installed before");
+        return next;
+    }
+
+    /** Puts {@code next} in force in {@code installation}'s holder, counting refusals in {@code audit}. */
+    private static Installation.Replacement swap(Installation installation, CompiledPolicy next, Audit audit)
+            throws PolicyInstallException {
         PolicyHolder holder = installation.holder();
         CompiledPolicy previous = holder.policy();
         CryptoPolicyProvider front = installation.frontProvider();
@@ -283,7 +336,7 @@ final class InstallPipeline {
         ProviderAssembly assembly = new ProviderAssembly(next, installation.enforcer(), ProbeSuite.standard().session(), holder);
         List<Provider> wrappers = installation.providers().subList(1, installation.providers().size());
         List<String> missing = new ArrayList<>();
-        InstalledState state = state(assembly, front, wrappers, installation.backends(), missing);
+        InstalledState state = state(assembly, front, wrappers, installation.backends(), missing, audit);
         if (!missing.isEmpty()) {
             throw new PolicyInstallException(next.name(), missing);
         }
@@ -320,15 +373,6 @@ final class InstallPipeline {
             front.registerServices(state);
             state.registerWrappers();
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        StringBuilder line = new StringBuilder("cryptopolicy: policy ").append(previous.name()).append(" (")
-                .append(previous.mode().yamlName()).append(", sha256 ").append(digest(previous)).append(") replaced by ")
-                .append(next.name()).append(" (").append(next.mode().yamlName()).append(", sha256 ").append(digest(next))
-                .append(") in ").append(millis).append(" ms");
-        if (!unchanged.isEmpty()) {
-            line.append("; not changed in this running JVM: ").append(String.join("; ", unchanged));
-        }
-        LOG.log(System.Logger.Level.INFO, line.toString());
         return new Installation.Replacement(previous, next, unchanged);
     }
 
@@ -412,6 +456,7 @@ final class InstallPipeline {
     /** See {@link CryptoPolicy#uninstall}. */
     static synchronized void uninstall() {
         governance = null;
+        installed = null;
         stopWatches();
         if (Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front && !front.before().isEmpty()) {
             // Exactly what was there: Bouncy Castle FIPS, loaded for the policy, goes too.
@@ -451,7 +496,7 @@ final class InstallPipeline {
     static Assembled assemble(CompiledPolicy policy, List<Provider> originals, Audit audit, BackendDiscovery discovery,
             JdkProperties properties) {
         PolicyHolder holder = new PolicyHolder();
-        Enforcer enforcer = new Enforcer(holder, audit);
+        Enforcer enforcer = new Enforcer(holder);
         ProviderAssembly assembly = new ProviderAssembly(policy, enforcer, ProbeSuite.standard().session(), holder);
         List<Backend> backends = new ArrayList<>();
         for (Provider p : originals) {
@@ -491,7 +536,7 @@ final class InstallPipeline {
             wrappers.add(assembly.governs(b) ? new WrapperProvider(b, holder) : b.provider());
         }
         List<String> missing = new ArrayList<>(loadProblems);
-        InstalledState state = state(assembly, front, wrappers, backends, missing);
+        InstalledState state = state(assembly, front, wrappers, backends, missing, audit);
         List<Provider> installed = new ArrayList<>(List.of(front));
         installed.addAll(wrappers);
         front.late(new LateProviders(holder, front, installed, backends));
@@ -503,7 +548,7 @@ final class InstallPipeline {
      * a holder can put in force; unmet requirements are added to {@code missing}.
      */
     private static InstalledState state(ProviderAssembly assembly, CryptoPolicyProvider front, List<Provider> wrappers,
-            List<Backend> backends, List<String> missing) {
+            List<Backend> backends, List<String> missing, Audit audit) {
         ServiceTable.Builder frontTable = new ServiceTable.Builder();
         ProviderAssembly.Front built = assembly.buildFront(front, frontTable, backends);
         for (ProviderAssembly.Missing m : built.missing()) {
@@ -516,7 +561,7 @@ final class InstallPipeline {
                 tables.put(w, assembly.wrapperTable(w, backends.get(i)));
             }
         }
-        return new InstalledState(assembly, tables, built.selections(), built.rejected());
+        return new InstalledState(assembly, tables, built.selections(), built.rejected(), audit);
     }
 
     /**

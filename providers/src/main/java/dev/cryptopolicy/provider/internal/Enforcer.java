@@ -37,15 +37,11 @@ public final class Enforcer {
         this.audit = audit;
     }
 
-    /**
-     * An enforcer of whatever policy {@code holder} has in force.
-     *
-     * @param audit where would-be refusals go (used in audit mode, and to count refusals)
-     */
-    public Enforcer(PolicyHolder holder, Audit audit) {
+    /** An enforcer of whatever policy {@code holder} has in force, counting refusals in that state's {@link Audit}. */
+    public Enforcer(PolicyHolder holder) {
         this.fixed = null;
         this.holder = java.util.Objects.requireNonNull(holder, "holder");
-        this.audit = audit;
+        this.audit = null;
     }
 
     /** The policy applied now. */
@@ -55,7 +51,7 @@ public final class Enforcer {
 
     /** The audit sink. */
     public Audit audit() {
-        return audit;
+        return fixed != null ? audit : holder.state().audit();
     }
 
     /**
@@ -135,7 +131,7 @@ public final class Enforcer {
 
     /** True when the refusal must be enforced; false in audit mode, after recording it. */
     private boolean refuse(CompiledPolicy policy, ServiceType type, String algorithm, Decision d, KeyInfo info) {
-        return audit.refusal(type, algorithm, d, describe(info, d), policy.enforcing());
+        return audit().refusal(type, algorithm, d, describe(info, d), policy.enforcing());
     }
 
     static String describe(KeyInfo info, Decision d) {

@@ -18,20 +18,28 @@ public final class InstalledState {
     private final Map<Provider, ServiceTable> tables;
     private final List<ProviderAssembly.Selection> selections;
     private final List<String> rejected;
+    private final Audit audit;
 
     /**
      * @param assembly   the assembly the tables were built by (its policy is the state's)
      * @param tables     each provider's services, by provider identity
      * @param selections the backend chosen for each feature of the front provider
      * @param rejected   backends passed over because they failed a known-answer test
+     * @param audit      where refusals are counted (a replacement keeps the one of the state it replaces)
      */
     public InstalledState(ProviderAssembly assembly, Map<Provider, ServiceTable> tables,
-            List<ProviderAssembly.Selection> selections, List<String> rejected) {
+            List<ProviderAssembly.Selection> selections, List<String> rejected, Audit audit) {
+        this.audit = java.util.Objects.requireNonNull(audit, "audit");
         this.policy = assembly.policy();
         this.assembly = assembly;
         this.tables = new IdentityHashMap<>(tables);
         this.selections = List.copyOf(selections);
         this.rejected = List.copyOf(rejected);
+    }
+
+    /** Where refusals are counted. */
+    public Audit audit() {
+        return audit;
     }
 
     /** The policy. */

@@ -44,7 +44,8 @@ public final class WrapperProvider extends SealedProvider {
     public WrapperProvider(Backend backend, ProviderAssembly assembly) {
         this(backend, new PolicyHolder());
         ServiceTable table = assembly.wrapperTable(this, backend);
-        holder.set(new InstalledState(assembly, java.util.Map.of(this, table), java.util.List.of(), java.util.List.of()));
+        holder.set(new InstalledState(assembly, java.util.Map.of(this, table), java.util.List.of(), java.util.List.of(),
+                new Audit()));
         register(table);
     }
 
