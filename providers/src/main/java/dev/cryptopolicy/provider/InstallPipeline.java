@@ -333,7 +333,7 @@ final class InstallPipeline {
         if (!problems.isEmpty()) {
             throw new PolicyInstallException(next.name(), problems);
         }
-        ProviderAssembly assembly = new ProviderAssembly(next, installation.enforcer(), ProbeSuite.standard().session(), holder);
+        ProviderAssembly assembly = holder.state().assembly().next(next);
         List<Provider> wrappers = installation.providers().subList(1, installation.providers().size());
         List<String> missing = new ArrayList<>();
         InstalledState state = state(assembly, front, wrappers, installation.backends(), missing, audit);
@@ -348,9 +348,8 @@ final class InstallPipeline {
             }
             unchanged.addAll(processWide(next));
             Map<String, String> before = new java.util.LinkedHashMap<>();
-            Set<String> keys = new LinkedHashSet<>(JavaSecurityExporter.securityProperties(previous).keySet());
-            keys.addAll(JavaSecurityExporter.securityProperties(next).keySet());
-            for (String key : keys) {
+            for (String key : JavaSecurityExporter.securityProperties(previous.enforcing() ? previous : next).keySet()) {
+                // Every policy exports the same keys; only their values differ.
                 before.put(key, Security.getProperty(key));
             }
             JdkProperties properties = new JdkProperties(front.properties());

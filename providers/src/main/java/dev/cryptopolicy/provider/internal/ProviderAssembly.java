@@ -34,7 +34,9 @@ public final class ProviderAssembly {
 
     private final Enforcer enforcer;
     private final CompiledPolicy policy;
-    private final ProbeSession probes;
+    private final ProvenFeatures probes;
+    /** The holder of the installation this assembly builds for, or null for a fixed policy. */
+    private final PolicyHolder holder;
     private final AlgorithmCatalog catalog = AlgorithmCatalog.standard();
     private final TlsEnforcement tls;
     /** What the SSLContext services hand out: {@link #tls}, or, under a holder, the TLS enforcement of whatever state is in force. */
@@ -49,7 +51,7 @@ public final class ProviderAssembly {
      * @param probes   the known-answer tests run before a backend's first use for a feature, sharing key pairs
      */
     public ProviderAssembly(Enforcer enforcer, ProbeSession probes) {
-        this(enforcer.policy(), enforcer, probes, JdkCaller.STANDARD, null);
+        this(enforcer.policy(), enforcer, new ProvenFeatures(probes), JdkCaller.STANDARD, null);
     }
 
     /**
@@ -63,16 +65,25 @@ public final class ProviderAssembly {
      * @param holder   the installation's holder
      */
     public ProviderAssembly(CompiledPolicy policy, Enforcer enforcer, ProbeSession probes, PolicyHolder holder) {
-        this(policy, enforcer, probes, JdkCaller.STANDARD, java.util.Objects.requireNonNull(holder, "holder"));
+        this(policy, enforcer, new ProvenFeatures(probes), JdkCaller.STANDARD, java.util.Objects.requireNonNull(holder, "holder"));
+    }
+
+    /**
+     * The assembly of {@code next} for the same installation: the same enforcer, holder and JDK call
+     * sites, and the known-answer test results this one has (the backends do not change).
+     */
+    public ProviderAssembly next(CompiledPolicy next) {
+        return new ProviderAssembly(next, enforcer, probes, allowlist, holder);
     }
 
     /** With {@code allowlist} instead of {@link JdkCaller#STANDARD}, to show what each entry is for. */
     ProviderAssembly(Enforcer enforcer, ProbeSession probes, List<JdkCaller.Site> allowlist) {
-        this(enforcer.policy(), enforcer, probes, allowlist, null);
+        this(enforcer.policy(), enforcer, new ProvenFeatures(probes), allowlist, null);
     }
 
-    private ProviderAssembly(CompiledPolicy policy, Enforcer enforcer, ProbeSession probes, List<JdkCaller.Site> allowlist,
+    private ProviderAssembly(CompiledPolicy policy, Enforcer enforcer, ProvenFeatures probes, List<JdkCaller.Site> allowlist,
             PolicyHolder holder) {
+        this.holder = holder;
         this.allowlist = List.copyOf(allowlist);
         this.jdkCallers = new JdkCaller(this.allowlist, null);
         this.enforcer = enforcer;
@@ -140,7 +151,7 @@ public final class ProviderAssembly {
                 PolicyService chosen = null;
                 List<String> failures = new ArrayList<>();
                 for (Backend b : ordered) {
-                    Provider.Service original = lookup(b, type, a);
+                    Provider.Service original = probes.lookup(b, type, a, ProviderAssembly::lookup);
                     if (original == null) {
                         continue;
                     }
@@ -242,7 +253,7 @@ public final class ProviderAssembly {
             hasCiphers |= s.getType().equals("Cipher");
         }
         for (Algorithm a : hasCiphers ? catalog.algorithms(ServiceType.CIPHER) : List.<Algorithm>of()) {
-            Provider.Service base = lookup(backend, ServiceType.CIPHER, a);
+            Provider.Service base = probes.lookup(backend, ServiceType.CIPHER, a, ProviderAssembly::lookup);
             if (base == null) {
                 continue;
             }

@@ -29,18 +29,26 @@ public abstract class SealedProvider extends Provider {
      * replacement by the time it takes to run.
      */
     protected final synchronized void register(ServiceTable table) {
-        java.util.List<Provider.Service> old = java.util.List.copyOf(super.getServices());
-        for (Provider.Service s : table.services()) {
-            putService(s);
-        }
-        java.util.Set<Provider.Service> kept = table.services();
-        for (Provider.Service s : old) {
-            if (!kept.contains(s)) {
-                // Not there when a service of the new table took its place: removeService then does nothing.
-                removeService(s);
+        // Only what the view shows changes: a service of the same type, algorithm and class stays
+        // registered (lookups never reach it; they answer from the table in force).
+        Map<String, Provider.Service> next = table.byView();
+        registered.entrySet().removeIf(e -> {
+            if (next.containsKey(e.getKey())) {
+                return false;
             }
-        }
+            removeService(e.getValue());
+            return true;
+        });
+        next.forEach((key, s) -> {
+            if (!registered.containsKey(key)) {
+                putService(s);
+                registered.put(key, s);
+            }
+        });
     }
+
+    /** What {@link #register} put in the view, by {@link ServiceTable#viewKey}; guarded by this provider's lock. */
+    private final transient Map<String, Provider.Service> registered = new java.util.HashMap<>();
 
     private UnsupportedOperationException refused(String method) {
         return new UnsupportedOperationException("provider [" + getName() + "] is held by cryptopolicy: its services cannot be"

@@ -19,10 +19,27 @@ public final class ServiceTable {
     /** Type to algorithm (as registered, and upper-case, and each alias both ways) to service. */
     private final Map<String, Map<String, Provider.Service>> byType;
     private final Set<Provider.Service> services;
+    /** Each service by what the provider's registered view shows of it: {@code Type.ALGORITHM=class}. */
+    private final Map<String, Provider.Service> byView;
 
     private ServiceTable(Map<String, Map<String, Provider.Service>> byType, Set<Provider.Service> services) {
         this.byType = byType;
         this.services = services;
+        Map<String, Provider.Service> view = new HashMap<>();
+        for (Provider.Service s : services) {
+            view.put(viewKey(s), s);
+        }
+        this.byView = Map.copyOf(view);
+    }
+
+    /** What a registered service shows in a provider's {@link java.util.Properties} view. */
+    static String viewKey(Provider.Service s) {
+        return s.getType() + "." + s.getAlgorithm().toUpperCase(Locale.ENGLISH) + "=" + s.getClassName();
+    }
+
+    /** The services by {@link #viewKey}. */
+    Map<String, Provider.Service> byView() {
+        return byView;
     }
 
     /** The service for {@code type} and {@code algorithm} (or an alias of it), or null. */
