@@ -62,6 +62,10 @@ public final class ServiceTable {
         private final List<Provider.Service> added = new ArrayList<>();
         private final Map<Provider.Service, List<String>> aliases = new HashMap<>();
 
+        /** An empty builder. */
+        public Builder() {
+        }
+
         /**
          * Adds a service made with {@code aliases}; a later one of the same type and algorithm
          * replaces an earlier one, as {@code putService} does.
