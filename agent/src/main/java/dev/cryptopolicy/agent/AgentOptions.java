@@ -118,6 +118,6 @@ record AgentOptions(String policy, Path bcFips, boolean watch) {
 
     private static IllegalArgumentException usage(String problem) {
         return new IllegalArgumentException("cryptopolicy agent: bad options: " + problem
-                + "; expected -javaagent:cryptopolicy-agent.jar[=[POLICY][,bcfips=DIR][,watch=true]]");
+                + "; expected -javaagent:cryptopolicy-agent.jar[=[POLICY][,bcfips=DIR]] (options: bcfips=DIR, watch=true)");
     }
 }
