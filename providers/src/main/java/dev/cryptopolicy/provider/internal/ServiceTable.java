@@ -25,11 +25,12 @@ public final class ServiceTable {
     private ServiceTable(Map<String, Map<String, Provider.Service>> byType, Set<Provider.Service> services) {
         this.byType = byType;
         this.services = services;
-        Map<String, Provider.Service> view = new HashMap<>();
+        // In the order added: the JDK's default SecureRandom is the first one a provider registered.
+        Map<String, Provider.Service> view = new java.util.LinkedHashMap<>();
         for (Provider.Service s : services) {
             view.put(viewKey(s), s);
         }
-        this.byView = Map.copyOf(view);
+        this.byView = Collections.unmodifiableMap(view);
     }
 
     /** What a registered service shows in a provider's {@link java.util.Properties} view. */
@@ -37,7 +38,7 @@ public final class ServiceTable {
         return s.getType() + "." + s.getAlgorithm().toUpperCase(Locale.ENGLISH) + "=" + s.getClassName();
     }
 
-    /** The services by {@link #viewKey}. */
+    /** The services by {@link #viewKey}, in the order added. */
     Map<String, Provider.Service> byView() {
         return byView;
     }
