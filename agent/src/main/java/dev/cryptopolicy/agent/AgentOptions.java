@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * OPTIONS = ITEM ("," ITEM)*
- * ITEM    = POLICY | "policy=" POLICY | "bcfips=" DIR
+ * ITEM    = POLICY | "policy=" POLICY | "bcfips=" DIR | "watch=" ("true" | "false")
  * </pre>
  *
  * <ul>
@@ -22,14 +22,18 @@ import java.util.regex.Pattern;
  *       ({@code bc-fips-*.jar}, {@code bctls-fips-*.jar}, {@code bcutil-fips-*.jar}, optionally
  *       {@code bcpkix-fips-*.jar}); relative to the working directory. Default: the directory of the
  *       agent jar. Read only when the policy needs Bouncy Castle FIPS, but it must exist.
+ *   <li>{@code watch=true}: replace the policy while the JVM runs when its files change
+ *       ({@code dev.cryptopolicy.provider.Installation#watch}); the reference must name a file.
+ *       Default {@code false}.
  * </ul>
  *
  * <p>Examples: {@code =FIPS}, {@code =FIPS,bcfips=/opt/bc}, {@code =policy=/etc/site.yaml:NO-SHA1}.
  *
  * @param policy the policy reference
  * @param bcFips the directory of the Bouncy Castle FIPS jars
+ * @param watch  whether the policy's files are watched
  */
-record AgentOptions(String policy, Path bcFips) {
+record AgentOptions(String policy, Path bcFips, boolean watch) {
 
     /** The default policy, as for the programmatic route's documentation. */
     static final String DEFAULT_POLICY = "DEFAULT";
@@ -39,6 +43,11 @@ record AgentOptions(String policy, Path bcFips) {
     AgentOptions {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(bcFips, "bcFips");
+    }
+
+    /** Options that do not watch the policy's files. */
+    AgentOptions(String policy, Path bcFips) {
+        this(policy, bcFips, false);
     }
 
     /**
@@ -51,6 +60,7 @@ record AgentOptions(String policy, Path bcFips) {
     static AgentOptions parse(String args, Path agentDirectory) {
         String policy = null;
         Path bcFips = null;
+        Boolean watch = null;
         if (args != null && !args.isBlank()) {
             for (String raw : args.split(",", -1)) {
                 String item = raw.trim();
@@ -76,11 +86,21 @@ record AgentOptions(String policy, Path bcFips) {
                         }
                         bcFips = directory(value);
                     }
+                    case "watch" -> {
+                        if (watch != null) {
+                            throw usage("watch is given twice");
+                        }
+                        if (!value.equals("true") && !value.equals("false")) {
+                            throw usage("watch=" + value + ": expected true or false");
+                        }
+                        watch = value.equals("true");
+                    }
                     default -> throw usage("unknown option '" + key + "'");
                 }
             }
         }
-        return new AgentOptions(policy == null ? DEFAULT_POLICY : policy, bcFips == null ? agentDirectory : bcFips);
+        return new AgentOptions(policy == null ? DEFAULT_POLICY : policy, bcFips == null ? agentDirectory : bcFips,
+                watch != null && watch);
     }
 
     private static Path directory(String value) {
@@ -98,6 +118,6 @@ record AgentOptions(String policy, Path bcFips) {
 
     private static IllegalArgumentException usage(String problem) {
         return new IllegalArgumentException("cryptopolicy agent: bad options: " + problem
-                + "; expected -javaagent:cryptopolicy-agent.jar[=[POLICY][,bcfips=DIR]]");
+                + "; expected -javaagent:cryptopolicy-agent.jar[=[POLICY][,bcfips=DIR]] (options: bcfips=DIR, watch=true)");
     }
 }

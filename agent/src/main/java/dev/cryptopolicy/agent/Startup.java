@@ -47,7 +47,16 @@ final class Startup {
             return;
         }
         try {
-            install(options);
+            Installation installation = install(options);
+            if (options.watch()) {
+                try {
+                    // A daemon thread: replaces the policy when its files change, ends at uninstall.
+                    installation.watch();
+                } catch (IllegalStateException e) {
+                    fail(atStartUp, Agent.USAGE_ERROR, "cryptopolicy agent: bad options: watch=true: " + e.getMessage());
+                    return;
+                }
+            }
             if (atStartUp && instrumentation != null) {
                 // Providers an application registers later, or passes straight to getInstance.
                 SecurityHooks.install(instrumentation);

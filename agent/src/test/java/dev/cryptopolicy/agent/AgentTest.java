@@ -256,6 +256,24 @@ class AgentTest {
     }
 
     @Test
+    void watchOfAReferenceWithoutFiles_orABadWatchValue_isAUsageError() throws Exception {
+        // Found once the policy is loaded (its sources name the files): after the install line, before main.
+        Run shipped = app("=DEFAULT,watch=true");
+        assertEquals(2, shipped.exit(), shipped.all());
+        assertTrue(shipped.err().contains("watch=true") && shipped.err().contains("names no file to watch"), shipped.all());
+        assertFalse(shipped.out().contains("front="), "main must not run: " + shipped.all());
+        Run bad = app("=DEFAULT,watch=yes");
+        assertCleanRefusal(bad, 2);
+        assertTrue(bad.err().contains("watch=yes: expected true or false"), bad.all());
+        // Control: watching a policy file starts, and main runs under it.
+        Path policy = dir.resolve("watched.yaml");
+        Files.writeString(policy, "kind: policy\nextends: DEFAULT\n");
+        Run watched = app("=" + policy + ",watch=true");
+        assertEquals(0, watched.exit(), watched.all());
+        assertTrue(watched.out().contains("sha1withrsa=REFUSED"), watched.all());
+    }
+
+    @Test
     void bcfipsDirectoryThatDoesNotExist_isAUsageError() throws Exception {
         Run r = app("=DEFAULT,bcfips=" + dir.resolve("nowhere"));
         assertCleanRefusal(r, 2);

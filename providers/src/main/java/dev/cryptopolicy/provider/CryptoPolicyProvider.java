@@ -1,10 +1,11 @@
 package dev.cryptopolicy.provider;
 
+import dev.cryptopolicy.provider.internal.InstalledState;
 import dev.cryptopolicy.provider.internal.LateProviders;
+import dev.cryptopolicy.provider.internal.PolicyHolder;
 import dev.cryptopolicy.provider.internal.SealedProvider;
 import java.security.Provider;
 import java.security.Security;
-import java.util.function.Consumer;
 
 /**
  * The front JCA provider, named {@value #NAME}: it offers exactly the feature set of the installed
@@ -77,6 +78,22 @@ public final class CryptoPolicyProvider extends SealedProvider {
     /** Governs providers that reach the JCA after this front was installed; null for an unconfigured front. */
     private transient volatile LateProviders late;
 
+    /** The policy in force and the services it gives this front; null for an unconfigured or pending front. */
+    private transient volatile PolicyHolder holder;
+
+    void holder(PolicyHolder policyHolder) {
+        this.holder = policyHolder;
+    }
+
+    PolicyHolder holder() {
+        return holder;
+    }
+
+    /** Makes the services registered with this front those of {@code state} (see {@link SealedProvider#register}). */
+    void registerServices(InstalledState state) {
+        register(state.table(this));
+    }
+
     void late(LateProviders governance) {
         this.late = governance;
     }
@@ -104,9 +121,10 @@ public final class CryptoPolicyProvider extends SealedProvider {
         return before;
     }
 
-    /** The policy this provider serves, or null when unconfigured. */
+    /** The name of the policy this provider serves (the one in force, after a replacement), or null when unconfigured. */
     public String policy() {
-        return policy;
+        PolicyHolder h = holder;
+        return h != null ? h.policy().name() : policy;
     }
 
     /**
@@ -167,7 +185,7 @@ public final class CryptoPolicyProvider extends SealedProvider {
 
     /** The policy of the front provider in the JDK's list, or null when none is there. */
     private static String installedPolicy() {
-        return Security.getProvider(NAME) instanceof CryptoPolicyProvider front && front.policy != null ? front.policy : null;
+        return Security.getProvider(NAME) instanceof CryptoPolicyProvider front && front.policy != null ? front.policy() : null;
     }
 
     @Override
@@ -178,7 +196,8 @@ public final class CryptoPolicyProvider extends SealedProvider {
         if (pending != null) {
             return pending.service(type, algorithm);
         }
-        Provider.Service service = super.getService(type, algorithm);
+        PolicyHolder h = holder;
+        Provider.Service service = h == null ? super.getService(type, algorithm) : h.state().table(this).get(type, algorithm);
         LateProviders governance = late;
         // A digest or random generator served from here binds at getInstance and takes no key:
         // the providers behind this one play no part in the lookup, so it skips the list check.
@@ -196,7 +215,8 @@ public final class CryptoPolicyProvider extends SealedProvider {
         if (pending != null) {
             return pending.services();
         }
-        return super.getServices();
+        PolicyHolder h = holder;
+        return h == null ? super.getServices() : h.state().table(this).services();
     }
 
     /** The class name of the service a refusing provider registers; never instantiated, as every lookup throws. */
@@ -210,8 +230,4 @@ public final class CryptoPolicyProvider extends SealedProvider {
         return policy != null;
     }
 
-    /** Adds services to this provider; for the installing code only (the provider itself offers no public way). */
-    Consumer<Provider.Service> registrar() {
-        return this::putService;
-    }
 }

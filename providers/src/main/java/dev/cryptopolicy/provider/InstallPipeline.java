@@ -11,6 +11,9 @@ import dev.cryptopolicy.provider.backend.BackendLoad;
 import dev.cryptopolicy.provider.backend.ProbeSuite;
 import dev.cryptopolicy.provider.internal.Audit;
 import dev.cryptopolicy.provider.internal.Enforcer;
+import dev.cryptopolicy.provider.internal.InstalledState;
+import dev.cryptopolicy.provider.internal.PolicyHolder;
+import dev.cryptopolicy.provider.internal.ServiceTable;
 import dev.cryptopolicy.provider.internal.LateProviders;
 import dev.cryptopolicy.provider.internal.ProviderAssembly;
 import dev.cryptopolicy.provider.internal.WrapperProvider;
@@ -78,6 +81,9 @@ final class InstallPipeline {
      */
     private static volatile LateProviders governance;
 
+    /** The installation this class last published, while it may still be in force; null after uninstall. */
+    private static volatile Installation installed;
+
     /**
      * The provider each installed wrapper stands in for. Only this class reaches it: the wrappers
      * themselves, which any code gets from {@code Security.getProvider}, lead nowhere else. Guarded
@@ -96,7 +102,9 @@ final class InstallPipeline {
     /** Loads {@code reference} and installs it. */
     static Installation install(String reference, Route route, BackendDiscovery discovery)
             throws PolicyException, PolicyInstallException {
-        return install(load(reference), route, discovery);
+        Installation installation = install(load(reference), route, discovery);
+        installation.reference(reference);
+        return installation;
     }
 
     /**
@@ -106,6 +114,10 @@ final class InstallPipeline {
      *     or when the application kept changing the provider list while the policy was being built
      */
     static Installation install(CompiledPolicy policy, Route route, BackendDiscovery discovery) throws PolicyInstallException {
+        Installation inPlace = route.beforeMain ? null : reinstallInPlace(policy, route);
+        if (inPlace != null) {
+            return inPlace;
+        }
         for (int attempt = 1; attempt <= PUBLISH_ATTEMPTS; attempt++) {
             // Knows what an earlier installation found, so that a value it set is not taken for a user's.
             JdkProperties assembling = new JdkProperties(published());
@@ -120,6 +132,7 @@ final class InstallPipeline {
                 List<Provider> current = base();
                 Audit audit = new Audit();
                 Assembled assembled = assemble(policy, current, audit, discovery, assembling);
+                // Unmet requirements are refused below; the state is only put in force by publish.
                 if (!assembled.missing().isEmpty()) {
                     throw new PolicyInstallException(policy.name(), assembled.missing());
                 }
@@ -215,25 +228,15 @@ final class InstallPipeline {
             Audit audit, JdkProperties assembling) {
         JdkProperties properties = new JdkProperties(published());
         properties.absorb(assembling);
-        if (policy.enforcing()) {
-            // What cryptopolicy export writes, so that the JDK applies the policy to TLS,
-            // certificate paths and signed JARs instead of its own defaults (JDK 25 disables
-            // TLS_RSA suites that JDK 17 allows, for one). Read at the first handshake or path
-            // validation: install before that.
-            // The host's own restrictions stay (crypto-policies' RSA keySize < 3072, say): a policy
-            // adds to what the host forbids, never loosens it; the JDK's defaults are replaced. Only
-            // an explicit host_restrictions: replace (which lint warns about) replaces the host's too.
-            JavaSecurityExporter.securityProperties(policy).forEach((key, value) -> {
-                if (KeptRestrictions.KEYS.contains(key)) {
-                    properties.securityKeeping(key, value, policy.replacesHostRestrictions());
-                } else {
-                    properties.security(key, value);
-                }
-            });
-        }
+        securityProperties(policy, properties);
         properties.settle();
         assembled.front.before(current);
         assembled.front.properties(properties);
+        // In force before any of the providers is published: a lookup never finds them without a policy.
+        assembled.holder.set(assembled.state);
+        assembled.front.holder(assembled.holder);
+        assembled.front.registerServices(assembled.state);
+        assembled.state.registerWrappers();
         List<Provider> installed = new ArrayList<>();
         installed.add(assembled.front);
         installed.addAll(assembled.wrappers);
@@ -245,7 +248,199 @@ final class InstallPipeline {
         governance = assembled.front.late();
         WRAPPED.clear();
         WRAPPED.putAll(originals);
-        return new Installation(policy, assembled.front, installed, current, assembled.selections, assembled.rejected, audit);
+        stopWatches();
+        Installation installation = new Installation(assembled.holder, assembled.enforcer, assembled.front, installed, current,
+                assembled.backends, audit);
+        InstallPipeline.installed = installation;
+        return installation;
+    }
+
+    /**
+     * Sets the security properties of {@code policy} through {@code properties}: what cryptopolicy
+     * export writes, so that the JDK applies the policy to TLS, certificate paths and signed JARs
+     * instead of its own defaults (JDK 25 disables TLS_RSA suites that JDK 17 allows, for one).
+     * Read at the first handshake or path validation: install before that. The host's own
+     * restrictions stay (crypto-policies' RSA keySize &lt; 3072, say): a policy adds to what the
+     * host forbids, never loosens it; the JDK's defaults are replaced. An audit-mode policy sets none.
+     */
+    /**
+     * What {@code cryptopolicy export} writes, so that the JDK applies the policy to TLS, certificate
+     * paths and signed JARs instead of its own defaults (JDK 25 disables TLS_RSA suites that JDK 17
+     * allows, for one); read at the first handshake or path validation, so set before that. The
+     * host's own restrictions stay (crypto-policies' {@code RSA keySize < 3072}, say): a policy adds
+     * to what the host forbids, never loosens it; the JDK's defaults are replaced. Only an explicit
+     * {@code host_restrictions: replace} (which lint warns about) replaces the host's too.
+     */
+    private static void securityProperties(CompiledPolicy policy, JdkProperties properties) {
+        if (policy.enforcing()) {
+            JavaSecurityExporter.securityProperties(policy).forEach((key, value) -> {
+                if (KeptRestrictions.KEYS.contains(key)) {
+                    properties.securityKeeping(key, value, policy.replacesHostRestrictions());
+                } else {
+                    properties.security(key, value);
+                }
+            });
+        }
+    }
+
+    /**
+     * Replaces the policy of {@code installation} by {@code next}; see {@link Installation#replace(String)}.
+     * The new state is built (known-answer tests included) with no lock held; only the swap, the
+     * security properties and the registered-services view are done holding {@code InstallPipeline.class}.
+     */
+    static Installation.Replacement replace(Installation installation, CompiledPolicy next) throws PolicyInstallException {
+        long started = System.nanoTime();
+        Installation.Replacement done = swap(installation, next, installation.holder().state().audit());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        CompiledPolicy previous = done.previous();
+        StringBuilder line = new StringBuilder("cryptopolicy: policy ").append(previous.name()).append(" (")
+                .append(previous.mode().yamlName()).append(", sha256 ").append(digest(previous)).append(") replaced by ")
+                .append(next.name()).append(" (").append(next.mode().yamlName()).append(", sha256 ").append(digest(next))
+                .append(") in ").append(millis).append(" ms");
+        if (!done.unchanged().isEmpty()) {
+            line.append("; not changed in this running JVM: ").append(String.join("; ", done.unchanged()));
+        }
+        LOG.log(System.Logger.Level.INFO, line.toString());
+        return done;
+    }
+
+    /**
+     * Installing over an installation in force whose providers are all still in place, over the
+     * same providers, and whose backends serve {@code policy} too: the policy is swapped through the
+     * installation's holder, so that lookups never meet a provider list half replaced. Returns null
+     * when that is not the case (a full installation follows).
+     */
+    private static Installation reinstallInPlace(CompiledPolicy policy, Route route) throws PolicyInstallException {
+        Installation current = installed;
+        if (current == null || !sameProviders(List.of(Security.getProviders()), current.providers())
+                || !sameProviders(base(), current.replacedProviders())
+                || !backendChange(current.policy(), policy, current.backends()).isEmpty()) {
+            return null;
+        }
+        Audit audit = new Audit();
+        swap(current, policy, audit);
+        Installation next = new Installation(current.holder(), current.enforcer(), current.frontProvider(),
+                current.providers(), current.replacedProviders(), current.backends(), audit);
+        synchronized (InstallPipeline.class) {
+            if (installed == current) {
+                installed = next;
+            }
+            stopWatches();
+        }
+        LOG.log(System.Logger.Level.INFO, startUpLine(next, route) + "; in place of the policy installed before");
+        return next;
+    }
+
+    /** Puts {@code next} in force in {@code installation}'s holder, counting refusals in {@code audit}. */
+    private static Installation.Replacement swap(Installation installation, CompiledPolicy next, Audit audit)
+            throws PolicyInstallException {
+        PolicyHolder holder = installation.holder();
+        CompiledPolicy previous = holder.policy();
+        CryptoPolicyProvider front = installation.frontProvider();
+        List<String> problems = backendChange(previous, next, installation.backends());
+        if (!problems.isEmpty()) {
+            throw new PolicyInstallException(next.name(), problems);
+        }
+        ProviderAssembly assembly = holder.state().assembly().next(next);
+        List<Provider> wrappers = installation.providers().subList(1, installation.providers().size());
+        List<String> missing = new ArrayList<>();
+        InstalledState state = state(assembly, front, wrappers, installation.backends(), missing, audit);
+        if (!missing.isEmpty()) {
+            throw new PolicyInstallException(next.name(), missing);
+        }
+        List<String> unchanged = new ArrayList<>();
+        synchronized (InstallPipeline.class) {
+            if (Security.getProvider(CryptoPolicyProvider.NAME) != front || holder.state().policy() != previous) {
+                throw new PolicyInstallException(next.name(), List.of("the installation of policy " + previous.name()
+                        + " is no longer in force (uninstalled, installed again, or replaced meanwhile); nothing was changed"));
+            }
+            unchanged.addAll(processWide(next));
+            Map<String, String> before = new java.util.LinkedHashMap<>();
+            for (String key : JavaSecurityExporter.securityProperties(previous.enforcing() ? previous : next).keySet()) {
+                // Every policy exports the same keys; only their values differ.
+                before.put(key, Security.getProperty(key));
+            }
+            JdkProperties properties = new JdkProperties(front.properties());
+            properties.keepSystem(front.properties());
+            securityProperties(next, properties);
+            properties.settle();
+            List<String> changed = new ArrayList<>();
+            before.forEach((key, value) -> {
+                if (!java.util.Objects.equals(value, Security.getProperty(key))) {
+                    changed.add(key);
+                }
+            });
+            if (!changed.isEmpty()) {
+                unchanged.add("security properties " + String.join(", ", changed) + " were set, but the JDK reads them once"
+                        + " (SunJSSE, certificate path and JAR checks, at their first use): where already read, the JDK's own"
+                        + " checks keep the earlier values beside the new policy's, which the providers apply");
+            }
+            holder.set(state);
+            front.properties(properties);
+            front.registerServices(state);
+            state.registerWrappers();
+        }
+        return new Installation.Replacement(previous, next, unchanged);
+    }
+
+    /**
+     * Why {@code next} needs other backends than the installation loaded for {@code previous}, or
+     * nothing: the wrappers and Bouncy Castle FIPS are fixed when a policy is installed.
+     */
+    private static List<String> backendChange(CompiledPolicy previous, CompiledPolicy next, List<Backend> backends) {
+        String restart = "; the backends of a running JVM are fixed when its policy is installed: start the JVM with policy "
+                + next.name() + " (or uninstall and install it); policy " + previous.name() + " stays in force";
+        if (previous.backends().fipsOnly() != next.backends().fipsOnly()) {
+            return List.of("policy " + next.name() + (next.backends().fipsOnly() ? " serves" : " does not serve")
+                    + " features only from FIPS-validated backends (backends.fips_only) and policy " + previous.name()
+                    + (previous.backends().fipsOnly() ? " does" : " does not") + restart);
+        }
+        List<Provider> raw = new ArrayList<>();
+        for (Backend b : backends) {
+            raw.add(b.provider());
+        }
+        if (backends.stream().noneMatch(Backend::fips) && needsBcFips(next, raw)) {
+            return List.of("policy " + next.name() + " needs Bouncy Castle FIPS (backends.preference or a required"
+                    + " feature no installed backend registers), which is not loaded" + restart);
+        }
+        return List.of();
+    }
+
+    /** What of {@code next} only a JVM start applies: JDK 17's process-wide TLS named groups and signature schemes. */
+    private static List<String> processWide(CompiledPolicy next) {
+        List<String> out = new ArrayList<>();
+        if (next.enforcing() && !TlsEnforcement.setsGroupsAndSchemesPerConnection()) {
+            List<String> differ = new ArrayList<>();
+            TlsEnforcement.systemPropertiesFor(next).forEach((key, value) -> {
+                if (!value.equals(System.getProperty(key))) {
+                    differ.add(key);
+                }
+            });
+            if (!differ.isEmpty()) {
+                out.add("TLS named groups and signature schemes (Java " + Runtime.version().feature()
+                        + " reads " + String.join(", ", differ) + " once per process; the new policy's lists apply from"
+                        + " the next JVM start)");
+            }
+        }
+        return out;
+    }
+
+    /** The watches running over the installation in place; ended by uninstall and by a new installation. */
+    private static final List<PolicyWatch> WATCHES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** See {@link Installation#watch()}. */
+    static PolicyWatch watch(Installation installation, String reference) {
+        PolicyWatch watch = PolicyWatch.start(installation, reference);
+        WATCHES.add(watch);
+        return watch;
+    }
+
+    /** Ends every watch (called with the class lock held, by uninstall and publish). */
+    private static void stopWatches() {
+        for (PolicyWatch w : WATCHES) {
+            w.close();
+        }
+        WATCHES.clear();
     }
 
     /** The property record of the installation in place, or null. */
@@ -268,6 +463,8 @@ final class InstallPipeline {
     /** See {@link CryptoPolicy#uninstall}. */
     static synchronized void uninstall() {
         governance = null;
+        installed = null;
+        stopWatches();
         if (Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front && !front.before().isEmpty()) {
             // Exactly what was there: Bouncy Castle FIPS, loaded for the policy, goes too.
             JdkProperties properties = front.properties();
@@ -288,10 +485,10 @@ final class InstallPipeline {
         try {
             Assembled a = assemble(policy, originals(), new Audit(), new BackendDiscovery(), planning);
             List<InstallPlan.Selection> selections = new ArrayList<>();
-            for (ProviderAssembly.Selection s : a.selections()) {
+            for (ProviderAssembly.Selection s : a.state().selections()) {
                 selections.add(new InstallPlan.Selection(s.type(), s.algorithm(), s.backend()));
             }
-            return new InstallPlan(policy, a.backends(), selections, a.rejected(), a.missing());
+            return new InstallPlan(policy, a.backends(), selections, a.state().rejected(), a.missing());
         } finally {
             synchronized (InstallPipeline.class) {
                 planning.undo(published());
@@ -305,8 +502,9 @@ final class InstallPipeline {
      */
     static Assembled assemble(CompiledPolicy policy, List<Provider> originals, Audit audit, BackendDiscovery discovery,
             JdkProperties properties) {
-        Enforcer enforcer = new Enforcer(policy, audit);
-        ProviderAssembly assembly = new ProviderAssembly(enforcer, ProbeSuite.standard().session());
+        PolicyHolder holder = new PolicyHolder();
+        Enforcer enforcer = new Enforcer(holder);
+        ProviderAssembly assembly = new ProviderAssembly(policy, enforcer, ProbeSuite.standard().session(), holder);
         List<Backend> backends = new ArrayList<>();
         for (Provider p : originals) {
             backends.add(Backend.of(p));
@@ -338,26 +536,48 @@ final class InstallPipeline {
             }
         }
         CryptoPolicyProvider front = new CryptoPolicyProvider(policy.name());
-        ProviderAssembly.Front built = assembly.buildFront(front, front.registrar(), backends);
-        List<String> missing = new ArrayList<>(loadProblems);
-        for (ProviderAssembly.Missing m : built.missing()) {
-            missing.add(m.describe());
-        }
         List<Provider> wrappers = new ArrayList<>();
         for (Backend b : backends) {
             // A provider with nothing the policy governs (Kerberos, SASL, XML signatures, PC/SC,
             // LDAP) would be wrapped into an exact copy of itself: it stays as it is.
-            wrappers.add(assembly.governs(b) ? new WrapperProvider(b, assembly) : b.provider());
+            wrappers.add(assembly.governs(b) ? new WrapperProvider(b, holder) : b.provider());
         }
+        List<String> missing = new ArrayList<>(loadProblems);
+        InstalledState state = state(assembly, front, wrappers, backends, missing, audit);
         List<Provider> installed = new ArrayList<>(List.of(front));
         installed.addAll(wrappers);
-        front.late(new LateProviders(assembly, front, installed, backends));
-        return new Assembled(front, wrappers, built.selections(), built.rejected(), missing, backends);
+        front.late(new LateProviders(holder, front, installed, backends));
+        return new Assembled(front, wrappers, state, missing, backends, holder, enforcer);
     }
 
-    /** What {@link #assemble} builds; {@code missing} lists unmet requirements (install refuses when any). */
-    record Assembled(CryptoPolicyProvider front, List<Provider> wrappers, List<ProviderAssembly.Selection> selections,
-            List<String> rejected, List<String> missing, List<Backend> backends) {
+    /**
+     * The services of {@code policy}'s assembly for the front and each wrapper, in one state that
+     * a holder can put in force; unmet requirements are added to {@code missing}.
+     */
+    private static InstalledState state(ProviderAssembly assembly, CryptoPolicyProvider front, List<Provider> wrappers,
+            List<Backend> backends, List<String> missing, Audit audit) {
+        ServiceTable.Builder frontTable = new ServiceTable.Builder();
+        ProviderAssembly.Front built = assembly.buildFront(front, frontTable, backends);
+        for (ProviderAssembly.Missing m : built.missing()) {
+            missing.add(m.describe());
+        }
+        Map<Provider, ServiceTable> tables = new IdentityHashMap<>();
+        tables.put(front, frontTable.build());
+        for (int i = 0; i < wrappers.size(); i++) {
+            if (wrappers.get(i) instanceof WrapperProvider w) {
+                tables.put(w, assembly.wrapperTable(w, backends.get(i)));
+            }
+        }
+        return new InstalledState(assembly, tables, built.selections(), built.rejected(), audit);
+    }
+
+    /**
+     * What {@link #assemble} builds: the providers, the state of the policy for them (put in force
+     * by {@link #publish}), and the holder it goes into; {@code missing} lists unmet requirements
+     * (install refuses when any).
+     */
+    record Assembled(CryptoPolicyProvider front, List<Provider> wrappers, InstalledState state, List<String> missing,
+            List<Backend> backends, PolicyHolder holder, Enforcer enforcer) {
     }
 
     /** Bouncy Castle FIPS costs seconds to start: load it only when the policy asks for it or cannot do without. */

@@ -1,40 +1,49 @@
 package dev.cryptopolicy.provider;
 
 import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.PolicyException;
+import dev.cryptopolicy.provider.backend.Backend;
 import dev.cryptopolicy.provider.internal.Audit;
+import dev.cryptopolicy.provider.internal.Enforcer;
+import dev.cryptopolicy.provider.internal.PolicyHolder;
 import dev.cryptopolicy.provider.internal.ProviderAssembly;
 import java.security.Provider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * What {@link CryptoPolicy#install} did: the policy, the providers now in place, the backend that
- * serves each feature, and the refusals (or, in audit mode, would-be refusals) counted so far.
+ * What {@link CryptoPolicy#install} did: the policy in force, the providers now in place, the
+ * backend that serves each feature, and the refusals (or, in audit mode, would-be refusals)
+ * counted so far. The policy may be replaced while the JVM runs ({@link #replace(String)},
+ * {@link #watch()}); the providers stay the same objects in the same places.
  */
 public final class Installation {
-    private final CompiledPolicy policy;
+    private final PolicyHolder holder;
+    private final Enforcer enforcer;
     private final CryptoPolicyProvider front;
     private final List<Provider> installed;
     private final List<Provider> replaced;
-    private final List<ProviderAssembly.Selection> selections;
-    private final List<String> rejected;
+    private final List<Backend> backends;
     private final Audit audit;
+    /** The reference the policy in force was loaded from, or null for one installed compiled. */
+    private volatile String reference;
 
-    Installation(CompiledPolicy policy, CryptoPolicyProvider front, List<Provider> installed, List<Provider> replaced,
-            List<ProviderAssembly.Selection> selections, List<String> rejected, Audit audit) {
-        this.policy = policy;
+    Installation(PolicyHolder holder, Enforcer enforcer, CryptoPolicyProvider front, List<Provider> installed,
+            List<Provider> replaced, List<Backend> backends, Audit audit) {
+        this.holder = holder;
+        this.enforcer = enforcer;
         this.front = front;
         this.installed = List.copyOf(installed);
         this.replaced = List.copyOf(replaced);
-        this.selections = selections;
-        this.rejected = List.copyOf(rejected);
+        this.backends = List.copyOf(backends);
         this.audit = audit;
     }
 
-    /** The installed policy. */
+    /** The policy in force (the latest one {@link #replace} put in place). */
     public CompiledPolicy policy() {
-        return policy;
+        return holder.policy();
     }
 
     /** The front provider, at position 1. */
@@ -55,7 +64,7 @@ public final class Installation {
     /** The backend serving each feature of the front provider: {@code "Signature SHA256withRSA" -> "SunRsaSign"}. */
     public Map<String, String> features() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (ProviderAssembly.Selection s : selections) {
+        for (ProviderAssembly.Selection s : holder.state().selections()) {
             out.put(s.type().jcaName() + " " + s.algorithm(), s.backend().name());
         }
         return out;
@@ -63,7 +72,7 @@ public final class Installation {
 
     /** Backends passed over because they failed a known-answer test, one line each with the reason. */
     public List<String> rejectedBackends() {
-        return rejected;
+        return holder.state().rejected();
     }
 
     /** Refusals so far (would-be refusals in audit mode), by {@code "Service algorithm | rule"}. */
@@ -71,9 +80,104 @@ public final class Installation {
         return audit.counts();
     }
 
+    /**
+     * Replaces the policy in force by the one {@code reference} names, atomically: the new policy is
+     * loaded, checked, planned and proven (known-answer tests) while the old one stays in force, then
+     * every provider of this installation serves the new one from the same moment on. Operations
+     * already under way finish under the policy they started with; an engine object obtained
+     * before has its keys checked under the new policy from then on; a TLS connection keeps the
+     * policy it was made under, and contexts configure their later connections under the new one.
+     * One INFO line names both policies, their digests, and what a running JVM does not change.
+     *
+     * <p>Nothing changes when the policy cannot be loaded or installed: the exception says why (every
+     * problem with {@code file:line:col}). The backends are those the installation loaded: a policy
+     * that needs another set (Bouncy Castle FIPS when it is not loaded, a change of
+     * {@code backends.fips_only}) is refused, as it needs a restart.
+     *
+     * @param reference a policy reference such as {@code FUTURE} or {@code /etc/cryptopolicy/site.yaml}
+     * @return the policies before and after, and what the running JVM keeps from before
+     * @throws PolicyException when the policy cannot be loaded
+     * @throws PolicyInstallException when it cannot be installed here, or this installation is no
+     *     longer in force ({@link CryptoPolicy#uninstall}, or another installation took its place)
+     */
+    public Replacement replace(String reference) throws PolicyException, PolicyInstallException {
+        Objects.requireNonNull(reference, "reference");
+        Replacement done = InstallPipeline.replace(this, InstallPipeline.load(reference));
+        this.reference = reference;
+        return done;
+    }
+
+    /**
+     * As {@link #replace(String)}, with a policy already compiled.
+     *
+     * @throws PolicyInstallException when it cannot be installed here, or this installation is no longer in force
+     */
+    public Replacement replace(CompiledPolicy policy) throws PolicyInstallException {
+        Objects.requireNonNull(policy, "policy");
+        Replacement done = InstallPipeline.replace(this, policy);
+        this.reference = null;
+        return done;
+    }
+
+    /**
+     * Watches the files of the policy reference this installation was loaded from (the file the
+     * reference names and every file its {@code extends} chain reads) and replaces the policy when
+     * their content changes, as {@link #replace(String)} does: on a daemon thread, after the
+     * changes have settled; a symbolic link replaced atomically (how Kubernetes updates a mounted
+     * ConfigMap) counts as a change. A change that cannot be loaded or installed leaves the policy
+     * in force and is logged once, at WARNING, with why. The watch ends when it is closed or when
+     * the policy is uninstalled.
+     *
+     * @return the running watch
+     * @throws IllegalStateException when the policy in force was not loaded from a reference that names files
+     */
+    public PolicyWatch watch() {
+        String ref = reference;
+        if (ref == null) {
+            throw new IllegalStateException("cryptopolicy: policy " + policy().name()
+                    + " was installed compiled, not from a reference: there is no file to watch");
+        }
+        return InstallPipeline.watch(this, ref);
+    }
+
+    void reference(String loadedFrom) {
+        this.reference = loadedFrom;
+    }
+
+    String reference() {
+        return reference;
+    }
+
+    PolicyHolder holder() {
+        return holder;
+    }
+
+    Enforcer enforcer() {
+        return enforcer;
+    }
+
+    List<Backend> backends() {
+        return backends;
+    }
+
+    /**
+     * What {@link #replace} did.
+     *
+     * @param previous  the policy that was in force
+     * @param current   the policy now in force
+     * @param unchanged what the running JVM keeps from before (process-wide JDK settings read once), one line each
+     */
+    public record Replacement(CompiledPolicy previous, CompiledPolicy current, List<String> unchanged) {
+        /** Copies {@code unchanged}. */
+        public Replacement {
+            unchanged = List.copyOf(unchanged);
+        }
+    }
+
     @Override
     public String toString() {
-        return "cryptopolicy " + policy.name() + " (" + policy.mode().yamlName() + "): " + selections.size()
+        CompiledPolicy policy = policy();
+        return "cryptopolicy " + policy.name() + " (" + policy.mode().yamlName() + "): " + holder.state().selections().size()
                 + " features over " + installed.size() + " providers";
     }
 }

@@ -121,6 +121,19 @@ final class JdkProperties {
     }
 
     /**
+     * Keeps the system properties {@code earlier} set as this record's own: a policy replaced in a
+     * running JVM changes no system property (the JDK reads them once per process), so
+     * {@link #settle()} must not take them back.
+     */
+    void keepSystem(JdkProperties earlier) {
+        if (earlier != null) {
+            earlier.systemBefore.forEach(systemBefore::putIfAbsent);
+            systemSet.addAll(earlier.systemSet);
+            systemValues.putAll(earlier.systemValues);
+        }
+    }
+
+    /**
      * Restores what an earlier installation set and this one did not (an audit-mode policy after an
      * enforcing one sets no security property): only this installation's own values remain.
      */

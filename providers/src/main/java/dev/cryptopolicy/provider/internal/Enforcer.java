@@ -15,11 +15,15 @@ import java.security.Provider;
 import java.security.spec.AlgorithmParameterSpec;
 
 /**
- * Applies one compiled policy at the JCA boundary: checks keys and sizes, and in audit mode
- * records instead of refusing. Immutable and shared by every SPI of one installation.
+ * Applies the policy at the JCA boundary: checks keys and sizes, and in audit mode records instead
+ * of refusing. Shared by every SPI of one installation; under a {@link PolicyHolder} each check
+ * reads the policy in force at that moment (one volatile read), so an engine obtained before the
+ * policy was replaced has its keys checked under the new one.
  */
 public final class Enforcer {
-    private final CompiledPolicy policy;
+    /** The fixed policy, or null when {@link #holder} decides. */
+    private final CompiledPolicy fixed;
+    private final PolicyHolder holder;
     private final Audit audit;
     private volatile java.util.List<Provider> keyFactories = java.util.List.of();
 
@@ -28,18 +32,26 @@ public final class Enforcer {
      * @param audit  where would-be refusals go (used in audit mode, and to count refusals)
      */
     public Enforcer(CompiledPolicy policy, Audit audit) {
-        this.policy = policy;
+        this.fixed = java.util.Objects.requireNonNull(policy, "policy");
+        this.holder = null;
         this.audit = audit;
     }
 
-    /** The policy applied. */
+    /** An enforcer of whatever policy {@code holder} has in force, counting refusals in that state's {@link Audit}. */
+    public Enforcer(PolicyHolder holder) {
+        this.fixed = null;
+        this.holder = java.util.Objects.requireNonNull(holder, "holder");
+        this.audit = null;
+    }
+
+    /** The policy applied now. */
     public CompiledPolicy policy() {
-        return policy;
+        return fixed != null ? fixed : holder.policy();
     }
 
     /** The audit sink. */
     public Audit audit() {
-        return audit;
+        return fixed != null ? audit : holder.state().audit();
     }
 
     /**
@@ -51,18 +63,20 @@ public final class Enforcer {
      *     including a key whose size or curve cannot be determined under {@code keys.unmeasured: refuse}
      */
     void checkKey(ServiceType type, String algorithm, Key key, Provider backend) throws InvalidKeyException {
+        CompiledPolicy policy = policy();
         KeyInfo info = measure(type, algorithm, key, backend);
-        Decision d = decide(info);
-        if (!d.allowed() && refuse(type, algorithm, d, info)) {
+        Decision d = decide(policy, info);
+        if (!d.allowed() && refuse(policy, type, algorithm, d, info)) {
             throw new InvalidKeyException(describe(info, d) + "; refused by " + type.jcaName() + " " + algorithm);
         }
     }
 
     /** Checks a key produced by an operation (generateKeyPair, generateKey, unwrap, ...), as an unchecked refusal. */
     void checkProducedKey(ServiceType type, String algorithm, Key key, Provider backend) {
+        CompiledPolicy policy = policy();
         KeyInfo info = measure(type, algorithm, key, backend);
-        Decision d = decide(info);
-        if (!d.allowed() && refuse(type, algorithm, d, info)) {
+        Decision d = decide(policy, info);
+        if (!d.allowed() && refuse(policy, type, algorithm, d, info)) {
             throw new InvalidParameterException(describe(info, d));
         }
     }
@@ -85,37 +99,39 @@ public final class Enforcer {
         return KeyInfo.measure(key, engineFamily, backend, keyFactories);
     }
 
-    private Decision decide(KeyInfo info) {
+    private static Decision decide(CompiledPolicy policy, KeyInfo info) {
         return info.measured() ? policy.decideKey(info.algorithm(), info.bits(), info.curve(), Scope.ANY)
                 : policy.decideUnmeasuredKey(info.algorithm());
     }
 
     /** Checks a size requested with {@code initialize(int)} or {@code init(int)}. */
     void checkSize(ServiceType type, String algorithm, String keyAlgorithm, int bits) {
+        CompiledPolicy policy = policy();
         KeyInfo info = new KeyInfo(keyAlgorithm, bits, null);
         Decision d = policy.decideKey(keyAlgorithm, bits, null, Scope.ANY);
-        if (!d.allowed() && refuse(type, algorithm, d, info)) {
+        if (!d.allowed() && refuse(policy, type, algorithm, d, info)) {
             throw new InvalidParameterException(describe(info, d));
         }
     }
 
     /** Checks the key size or curve an {@code initialize(AlgorithmParameterSpec)} call asks for. */
     void checkSpec(ServiceType type, String algorithm, AlgorithmParameterSpec spec) throws InvalidAlgorithmParameterException {
+        CompiledPolicy policy = policy();
         KeyInfo info = KeyInfo.of(algorithm, spec);
         Decision d = policy.decideKey(info.algorithm(), info.bits(), info.curve(), Scope.ANY);
-        if (!d.allowed() && refuse(type, algorithm, d, info)) {
+        if (!d.allowed() && refuse(policy, type, algorithm, d, info)) {
             throw new InvalidAlgorithmParameterException(describe(info, d));
         }
     }
 
     /** The smallest key size the policy accepts for a family in scope any. */
     int minBits(KeyFamily family) {
-        return policy.minKeyBits(family, Scope.ANY);
+        return policy().minKeyBits(family, Scope.ANY);
     }
 
     /** True when the refusal must be enforced; false in audit mode, after recording it. */
-    private boolean refuse(ServiceType type, String algorithm, Decision d, KeyInfo info) {
-        return audit.refusal(type, algorithm, d, describe(info, d), policy.enforcing());
+    private boolean refuse(CompiledPolicy policy, ServiceType type, String algorithm, Decision d, KeyInfo info) {
+        return audit().refusal(type, algorithm, d, describe(info, d), policy.enforcing());
     }
 
     static String describe(KeyInfo info, Decision d) {

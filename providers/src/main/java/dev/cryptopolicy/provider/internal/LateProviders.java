@@ -41,8 +41,8 @@ public final class LateProviders {
     private static final int CACHED_WRAPPERS = 64;
     private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
-    private final ProviderAssembly assembly;
-    private final CompiledPolicy policy;
+    /** The installation's policy in force: wrappers built here follow it, and messages name it. */
+    private final PolicyHolder holder;
     private final Provider front;
     /** The providers the installation was built over, which only cryptopolicy's own code holds. */
     private final Set<Provider> originals;
@@ -61,14 +61,13 @@ public final class LateProviders {
     private volatile Provider[] seen;
 
     /**
-     * @param assembly  the installation's assembly, which builds the wrappers
+     * @param holder    the installation's policy in force, whose assembly builds the wrappers
      * @param front     the installation's front provider
      * @param installed the providers the installation puts in place, in order (front first)
      * @param backends  every backend the installation was built over
      */
-    public LateProviders(ProviderAssembly assembly, Provider front, List<Provider> installed, List<Backend> backends) {
-        this.assembly = assembly;
-        this.policy = assembly.policy();
+    public LateProviders(PolicyHolder holder, Provider front, List<Provider> installed, List<Backend> backends) {
+        this.holder = holder;
         this.front = front;
         Set<Provider> known = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Backend b : backends) {
@@ -114,6 +113,7 @@ public final class LateProviders {
             return;
         }
         List<Provider> replaced = replaceUngoverned(now);
+        CompiledPolicy policy = holder.policy();
         for (Provider raw : replaced) {
             ServiceType t = ServiceType.ofJcaNameOrNull(type);
             boolean governedType = t != null ? !ProviderAssembly.ungoverned(t, algorithm) : type.equals("SSLContext");
@@ -211,7 +211,13 @@ public final class LateProviders {
             }
         }
         Backend backend = Backend.of(raw);
-        Provider wrapper = assembly.governs(backend) ? new WrapperProvider(backend, assembly) : raw;
+        CompiledPolicy policy = holder.policy();
+        Provider wrapper = raw;
+        if (holder.state().assembly().governs(backend)) {
+            WrapperProvider w = new WrapperProvider(backend, holder);
+            w.getServices(); // builds and registers its services before it is published
+            wrapper = w;
+        }
         synchronized (governed) {
             Provider raced = governed.putIfAbsent(key, wrapper);
             if (raced != null) {

@@ -4,7 +4,6 @@ import dev.cryptopolicy.engine.Decision;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.provider.backend.Backend;
 import dev.cryptopolicy.provider.backend.ProbeResult;
-import dev.cryptopolicy.provider.backend.ProbeSession;
 import dev.cryptopolicy.provider.tls.TlsEnforcement;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
@@ -40,7 +39,7 @@ final class PolicyService extends Provider.Service {
     private final Access access;
     private final Decision decision;
     private final Enforcer enforcer;
-    private final ProbeSession probes;
+    private final ProvenFeatures probes;
     private volatile ProbeResult probe;
     private String refusal;
     private TlsEnforcement tls;
@@ -48,7 +47,7 @@ final class PolicyService extends Provider.Service {
 
     PolicyService(Provider owner, Provider.Service original, Backend backend, String algorithm, List<String> aliases,
             Map<String, String> attributes, ServiceType type, Access access, Decision decision, Enforcer enforcer,
-            ProbeSession probes) {
+            ProvenFeatures probes) {
         super(owner, original.getType(), algorithm, className(original, access), aliases, attributes);
         this.original = original;
         this.backend = backend;

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Builds the providers of one installation: the front provider that exposes exactly the policy's
@@ -35,9 +34,13 @@ public final class ProviderAssembly {
 
     private final Enforcer enforcer;
     private final CompiledPolicy policy;
-    private final ProbeSession probes;
+    private final ProvenFeatures probes;
+    /** The holder of the installation this assembly builds for, or null for a fixed policy. */
+    private final PolicyHolder holder;
     private final AlgorithmCatalog catalog = AlgorithmCatalog.standard();
     private final TlsEnforcement tls;
+    /** What the SSLContext services hand out: {@link #tls}, or, under a holder, the TLS enforcement of whatever state is in force. */
+    private final TlsEnforcement contexts;
     private final CertPathEnforcement certPaths;
     /** The JDK call sites that keep JDK-only services; Bouncy Castle FIPS's only once its loader is known (buildFront). */
     private final List<JdkCaller.Site> allowlist;
@@ -48,18 +51,47 @@ public final class ProviderAssembly {
      * @param probes   the known-answer tests run before a backend's first use for a feature, sharing key pairs
      */
     public ProviderAssembly(Enforcer enforcer, ProbeSession probes) {
-        this(enforcer, probes, JdkCaller.STANDARD);
+        this(enforcer.policy(), enforcer, new ProvenFeatures(probes), JdkCaller.STANDARD, null);
+    }
+
+    /**
+     * The assembly of {@code policy} for an installation whose policy {@code holder} holds: the
+     * TLS contexts its SSLContext services hand out follow the holder (a context made before the
+     * policy is replaced configures its later connections under the new one).
+     *
+     * @param policy   the policy whose services this assembly builds (not yet, or no longer, the one in force)
+     * @param enforcer the installation's enforcer, which reads the policy in force from {@code holder}
+     * @param probes   the known-answer tests, sharing key pairs
+     * @param holder   the installation's holder
+     */
+    public ProviderAssembly(CompiledPolicy policy, Enforcer enforcer, ProbeSession probes, PolicyHolder holder) {
+        this(policy, enforcer, new ProvenFeatures(probes), JdkCaller.STANDARD, java.util.Objects.requireNonNull(holder, "holder"));
+    }
+
+    /**
+     * The assembly of {@code next} for the same installation: the same enforcer, holder and JDK call
+     * sites, and the known-answer test results this one has (the backends do not change).
+     */
+    public ProviderAssembly next(CompiledPolicy next) {
+        return new ProviderAssembly(next, enforcer, probes, allowlist, holder);
     }
 
     /** With {@code allowlist} instead of {@link JdkCaller#STANDARD}, to show what each entry is for. */
     ProviderAssembly(Enforcer enforcer, ProbeSession probes, List<JdkCaller.Site> allowlist) {
+        this(enforcer.policy(), enforcer, new ProvenFeatures(probes), allowlist, null);
+    }
+
+    private ProviderAssembly(CompiledPolicy policy, Enforcer enforcer, ProvenFeatures probes, List<JdkCaller.Site> allowlist,
+            PolicyHolder holder) {
+        this.holder = holder;
         this.allowlist = List.copyOf(allowlist);
         this.jdkCallers = new JdkCaller(this.allowlist, null);
         this.enforcer = enforcer;
-        this.policy = enforcer.policy();
+        this.policy = policy;
         this.probes = probes;
         KeyRule keys = keyRule(policy);
         this.tls = TlsEnforcement.of(policy, keys);
+        this.contexts = holder == null ? tls : TlsEnforcement.following(() -> holder.state().assembly().tls);
         this.certPaths = CertPathEnforcement.of(policy, keys);
     }
 
@@ -73,7 +105,7 @@ public final class ProviderAssembly {
     }
 
     /** The policy the providers of this assembly enforce. */
-    CompiledPolicy policy() {
+    public CompiledPolicy policy() {
         return policy;
     }
 
@@ -97,11 +129,10 @@ public final class ProviderAssembly {
      * Builds the front provider named {@code name}.
      *
      * @param front    the (empty) provider object to fill
-     * @param register adds a service to {@code front} (its protected {@code putService}: the
-     *                 provider itself offers no public way to add services)
+     * @param register collects the services of {@code front} under this assembly's policy
      * @param backends candidates, in the order the JDK has them; the policy's preference is applied here
      */
-    public Front buildFront(Provider front, Consumer<Provider.Service> register, List<Backend> backends) {
+    public Front buildFront(Provider front, ServiceTable.Builder register, List<Backend> backends) {
         List<Backend> ordered = order(backends);
         List<Provider> raw = new ArrayList<>();
         for (Backend b : backends) {
@@ -120,7 +151,7 @@ public final class ProviderAssembly {
                 PolicyService chosen = null;
                 List<String> failures = new ArrayList<>();
                 for (Backend b : ordered) {
-                    Provider.Service original = lookup(b, type, a);
+                    Provider.Service original = probes.lookup(b, type, a, ProviderAssembly::lookup);
                     if (original == null) {
                         continue;
                     }
@@ -149,7 +180,7 @@ public final class ProviderAssembly {
                     }
                     continue;
                 }
-                register.accept(chosen);
+                register.add(chosen, aliases(a));
                 selections.add(new Selection(type, a.name(), chosen.backend()));
             }
         }
@@ -168,10 +199,16 @@ public final class ProviderAssembly {
     }
 
     /**
-     * Fills {@code wrapper}, a provider with the same name as {@code backend}'s, with the backend's
-     * services as the policy allows them.
+     * The services of {@code wrapper}, a provider with the same name as {@code backend}'s: the
+     * backend's services as this assembly's policy allows them.
      */
-    void buildWrapper(Provider wrapper, Consumer<Provider.Service> register, Backend backend) {
+    public ServiceTable wrapperTable(Provider wrapper, Backend backend) {
+        ServiceTable.Builder table = new ServiceTable.Builder();
+        buildWrapper(wrapper, table, backend);
+        return table.build();
+    }
+
+    private void buildWrapper(Provider wrapper, ServiceTable.Builder register, Backend backend) {
         Provider original = backend.provider();
         boolean mayServe = !policy.backends().fipsOnly() || backend.fips();
         Map<String, List<String>> aliases = aliasesOf(original);
@@ -183,20 +220,21 @@ public final class ProviderAssembly {
                 // TLS under fips_only comes from the FIPS backend's own TLS provider only; DTLS has
                 // no place in the policy language, so it is not offered at all.
                 if (mayServe && !s.getAlgorithm().toUpperCase(Locale.ROOT).startsWith("DTLS")) {
-                    register.accept(new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
-                            attributes(s, null), null, PolicyService.Access.TLS, null, enforcer, probes).tls(tls));
+                    register.add(new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
+                            attributes(s, null), null, PolicyService.Access.TLS, null, enforcer, probes).tls(contexts),
+                            serviceAliases);
                 }
                 continue;
             }
             if (CertPathEnforcement.governs(s)) {
                 // PKIX validators and builders check every path against the policy itself, not
                 // only against jdk.certpath.disabledAlgorithms, which applications can reset.
-                register.accept(certPaths.service(wrapper, s, serviceAliases, attributes(s, null)));
+                register.add(certPaths.service(wrapper, s, serviceAliases, attributes(s, null)), serviceAliases);
                 continue;
             }
             if (type == null || ungoverned(type, s.getAlgorithm())) {
-                register.accept(new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
-                        attributes(s, type), type, PolicyService.Access.UNGOVERNED, null, enforcer, probes));
+                register.add(new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
+                        attributes(s, type), type, PolicyService.Access.UNGOVERNED, null, enforcer, probes), serviceAliases);
                 continue;
             }
             if (type == ServiceType.CIPHER) {
@@ -205,9 +243,9 @@ public final class ProviderAssembly {
             Decision d = policy.decide(type, s.getAlgorithm(), Scope.ANY);
             PolicyService.Access access = access(type, d, mayServe);
             if (access != null) {
-                register.accept(new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
+                register.add(new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
                         attributes(s, type), type, access, d, enforcer, probes).jdkCallers(jdkCallers)
-                        .refusal(d.allowed() && !mayServe ? notFips(type, s.getAlgorithm(), backend) : null));
+                        .refusal(d.allowed() && !mayServe ? notFips(type, s.getAlgorithm(), backend) : null), serviceAliases);
             }
         }
         boolean hasCiphers = false;
@@ -215,15 +253,15 @@ public final class ProviderAssembly {
             hasCiphers |= s.getType().equals("Cipher");
         }
         for (Algorithm a : hasCiphers ? catalog.algorithms(ServiceType.CIPHER) : List.<Algorithm>of()) {
-            Provider.Service base = lookup(backend, ServiceType.CIPHER, a);
+            Provider.Service base = probes.lookup(backend, ServiceType.CIPHER, a, ProviderAssembly::lookup);
             if (base == null) {
                 continue;
             }
             Decision d = policy.decide(ServiceType.CIPHER, a.name(), Scope.ANY);
             PolicyService.Access access = access(ServiceType.CIPHER, d, mayServe);
             if (access != null && !(d.allowed() && !mayServe)) {
-                register.accept(new PolicyService(wrapper, base, backend, a.name(), aliases(a),
-                        attributes(base, ServiceType.CIPHER), ServiceType.CIPHER, access, d, enforcer, probes));
+                register.add(new PolicyService(wrapper, base, backend, a.name(), aliases(a),
+                        attributes(base, ServiceType.CIPHER), ServiceType.CIPHER, access, d, enforcer, probes), aliases(a));
             }
         }
     }

@@ -21,6 +21,35 @@ public abstract class SealedProvider extends Provider {
         super(name, version, info);
     }
 
+    /**
+     * Makes the services registered with this provider (what its {@link java.util.Properties}
+     * view lists, {@code Security.getProviders(filter)} reads and the JDK's choice of a default
+     * {@link java.security.SecureRandom} starts from) those of {@code table}. Lookups do not depend
+     * on it: {@link #getService} answers from the state in force, so this view may trail a
+     * replacement by the time it takes to run.
+     */
+    protected final synchronized void register(ServiceTable table) {
+        // Only what the view shows changes: a service of the same type, algorithm and class stays
+        // registered (lookups never reach it; they answer from the table in force).
+        Map<String, Provider.Service> next = table.byView();
+        registered.entrySet().removeIf(e -> {
+            if (next.containsKey(e.getKey())) {
+                return false;
+            }
+            removeService(e.getValue());
+            return true;
+        });
+        next.forEach((key, s) -> {
+            if (!registered.containsKey(key)) {
+                putService(s);
+                registered.put(key, s);
+            }
+        });
+    }
+
+    /** What {@link #register} put in the view, by {@link ServiceTable#viewKey}; guarded by this provider's lock. */
+    private final transient Map<String, Provider.Service> registered = new java.util.HashMap<>();
+
     private UnsupportedOperationException refused(String method) {
         return new UnsupportedOperationException("provider [" + getName() + "] is held by cryptopolicy: its services cannot be"
                 + " changed through Provider." + method + " (rule: the providers of an installed policy are read-only)");

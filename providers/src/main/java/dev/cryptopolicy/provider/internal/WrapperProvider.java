@@ -1,11 +1,17 @@
 package dev.cryptopolicy.provider.internal;
 
 import dev.cryptopolicy.provider.backend.Backend;
+import java.security.Provider;
+import java.util.Set;
 
 /**
  * Stands in for one installed provider, under the same name and at the same position, and offers
  * that provider's services only as the policy allows. Applications that name the provider
  * ({@code getInstance("SHA1withRSA", "SunRsaSign")}) or fall through to it get the policy too.
+ *
+ * <p>Its services are those of the state its {@link PolicyHolder} has in force, read at each
+ * lookup: replacing the policy changes every wrapper's services at once, with the wrapper staying
+ * in its place in the JDK's list.
  *
  * <p>Nothing public on it leads to the provider it stands in for, and its services cannot be
  * changed ({@link SealedProvider}): this is the object {@code Security.getProvider} returns to any
@@ -14,10 +20,62 @@ import dev.cryptopolicy.provider.backend.Backend;
 public final class WrapperProvider extends SealedProvider {
     private static final long serialVersionUID = 1L;
 
-    /** Wraps {@code backend} under {@code assembly}'s policy. */
-    public WrapperProvider(Backend backend, ProviderAssembly assembly) {
+    private final transient PolicyHolder holder;
+    private final transient Backend backend;
+    /** The table of a state that was built without this wrapper (one governed later), with that state. */
+    private transient volatile Late late;
+
+    private record Late(InstalledState state, ServiceTable table) {
+    }
+
+    /**
+     * Wraps {@code backend} under the policy {@code holder} has in force. A wrapper made before the
+     * holder's first state is set gets its services from the state that lists it; one made later
+     * (a provider governed after installation) builds its own for each state it meets.
+     */
+    public WrapperProvider(Backend backend, PolicyHolder holder) {
         super(backend.provider().getName(), backend.provider().getVersionStr(),
                 backend.provider().getInfo() + " (under cryptopolicy)");
-        assembly.buildWrapper(this, this::putService, backend);
+        this.holder = holder;
+        this.backend = backend;
+    }
+
+    /** Wraps {@code backend} under {@code assembly}'s policy alone, which never changes. */
+    public WrapperProvider(Backend backend, ProviderAssembly assembly) {
+        this(backend, new PolicyHolder());
+        ServiceTable table = assembly.wrapperTable(this, backend);
+        holder.set(new InstalledState(assembly, java.util.Map.of(this, table), java.util.List.of(), java.util.List.of(),
+                new Audit()));
+        register(table);
+    }
+
+    /** The backend this wrapper serves. */
+    Backend backend() {
+        return backend;
+    }
+
+    private ServiceTable table() {
+        InstalledState state = holder.state();
+        ServiceTable table = state.table(this);
+        if (table != null) {
+            return table;
+        }
+        Late l = late;
+        if (l == null || l.state() != state) {
+            l = new Late(state, state.assembly().wrapperTable(this, backend));
+            late = l;
+            register(l.table());
+        }
+        return l.table();
+    }
+
+    @Override
+    public Provider.Service getService(String type, String algorithm) {
+        return table().get(type, algorithm);
+    }
+
+    @Override
+    public Set<Provider.Service> getServices() {
+        return table().services();
     }
 }

@@ -21,6 +21,7 @@ import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
+import java.util.function.Supplier;
 
 /**
  * A backend's {@link SSLContext} under a policy: the public context object does the work, and
@@ -32,13 +33,14 @@ final class PolicySSLContextSpi extends SSLContextSpi {
     /** Context protocols that name one version, oldest first; such a context enables nothing newer. */
     private static final List<String> VERSIONS = List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
-    /** The protocols and cipher suites of the policy that the backend supports, in the policy's order. */
-    private record Profile(String[] protocols, String[] cipherSuites) {
+    /** The protocols and cipher suites of {@code filter}'s policy that the backend supports, in the policy's order. */
+    private record Profile(TlsFilter filter, String[] protocols, String[] cipherSuites) {
     }
 
     private final String protocol;
     private final SSLContext delegate;
-    private final TlsFilter filter;
+    /** The filter in force, read once per configuration (the policy may be replaced between two). */
+    private final Supplier<TlsFilter> filters;
     /** Index in {@link #VERSIONS} of the newest version this context may enable. */
     private final int newest;
     /** Computed at first use (the backend may need initialising first); racing computations agree. */
@@ -48,10 +50,11 @@ final class PolicySSLContextSpi extends SSLContextSpi {
      * @throws NoSuchAlgorithmException when {@code protocol} names a version and the policy allows
      *         neither it nor an older one: such a context could never connect
      */
-    PolicySSLContextSpi(String protocol, SSLContext delegate, TlsFilter filter) throws NoSuchAlgorithmException {
+    PolicySSLContextSpi(String protocol, SSLContext delegate, Supplier<TlsFilter> filters) throws NoSuchAlgorithmException {
         this.protocol = protocol;
         this.delegate = delegate;
-        this.filter = filter;
+        this.filters = filters;
+        TlsFilter filter = filters.get();
         String version = VERSIONS.stream().filter(protocol::equalsIgnoreCase).findFirst().orElse(null);
         this.newest = version == null ? VERSIONS.size() : VERSIONS.indexOf(version);
         if (version != null && filter.enforcing()
@@ -112,36 +115,40 @@ final class PolicySSLContextSpi extends SSLContextSpi {
 
     /** The cipher suites a factory reports as default or supported: the policy's, or the backend's under audit. */
     String[] cipherSuites(String[] backend) {
-        return filter.enforcing() ? profile().cipherSuites().clone() : backend;
+        TlsFilter filter = filters.get();
+        return filter.enforcing() ? profile(filter).cipherSuites().clone() : backend;
     }
 
     SSLSocket configure(Socket socket) throws IOException {
+        TlsFilter filter = filters.get();
         if (!(socket instanceof SSLSocket ssl)) {
             socket.close();
             throw new SocketException("the backend's socket factory made a " + socket.getClass().getName()
                     + ", not an SSLSocket; it cannot be held to policy " + filter.policy().name());
         }
         if (filter.enforcing()) {
-            ssl.setSSLParameters(withPolicy(ssl.getSSLParameters()));
+            ssl.setSSLParameters(withPolicy(filter, ssl.getSSLParameters()));
         }
         return new PolicySSLSocket(ssl, filter);
     }
 
     SSLServerSocket configure(ServerSocket socket) throws IOException {
+        TlsFilter filter = filters.get();
         if (!(socket instanceof SSLServerSocket ssl)) {
             socket.close();
             throw new SocketException("the backend's server socket factory made a " + socket.getClass().getName()
                     + ", not an SSLServerSocket; it cannot be held to policy " + filter.policy().name());
         }
         if (filter.enforcing()) {
-            ssl.setSSLParameters(withPolicy(ssl.getSSLParameters()));
+            ssl.setSSLParameters(withPolicy(filter, ssl.getSSLParameters()));
         }
         return new PolicySSLServerSocket(ssl, filter);
     }
 
     private SSLEngine configure(SSLEngine engine) {
+        TlsFilter filter = filters.get();
         if (filter.enforcing()) {
-            engine.setSSLParameters(withPolicy(engine.getSSLParameters()));
+            engine.setSSLParameters(withPolicy(filter, engine.getSSLParameters()));
         }
         return new PolicySSLEngine(engine, filter);
     }
@@ -151,8 +158,12 @@ final class PolicySSLContextSpi extends SSLContextSpi {
      * algorithm constraints, unchanged under audit.
      */
     private SSLParameters withPolicy(SSLParameters parameters) {
+        return withPolicy(filters.get(), parameters);
+    }
+
+    private SSLParameters withPolicy(TlsFilter filter, SSLParameters parameters) {
         if (filter.enforcing()) {
-            Profile p = profile();
+            Profile p = profile(filter);
             parameters.setProtocols(p.protocols());
             parameters.setCipherSuites(p.cipherSuites());
             ExtendedParameters.setNamedGroups(parameters, filter.namedGroups());
@@ -163,14 +174,14 @@ final class PolicySSLContextSpi extends SSLContextSpi {
         return parameters;
     }
 
-    private Profile profile() {
+    private Profile profile(TlsFilter filter) {
         Profile p = profile;
-        if (p == null) {
+        if (p == null || p.filter() != filter) {
             SSLParameters supported = delegate.getSupportedSSLParameters();
             String[] protocols = Arrays.stream(supported.getProtocols())
                     .filter(v -> VERSIONS.indexOf(v) <= newest)
                     .toArray(String[]::new);
-            p = new Profile(filter.supported(TlsKind.PROTOCOL, protocols),
+            p = new Profile(filter, filter.supported(TlsKind.PROTOCOL, protocols),
                     filter.supported(TlsKind.CIPHER_SUITE, supported.getCipherSuites()));
             profile = p;
         }

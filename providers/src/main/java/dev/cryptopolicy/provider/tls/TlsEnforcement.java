@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.StringJoiner;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
@@ -50,10 +51,36 @@ import javax.net.ssl.SSLContextSpi;
 public final class TlsEnforcement {
     private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
 
+    /** The filter of this policy, or null when the contexts follow {@link #current}. */
     private final TlsFilter filter;
+    /** The enforcement in force, for contexts that follow a replaceable policy; null for a fixed one. */
+    private final Supplier<TlsEnforcement> current;
 
     private TlsEnforcement(CompiledPolicy policy, KeyRule keys) {
         this.filter = new TlsFilter(policy, keys);
+        this.current = null;
+    }
+
+    private TlsEnforcement(Supplier<TlsEnforcement> current) {
+        this.filter = null;
+        this.current = current;
+    }
+
+    /**
+     * Contexts that follow a policy that may be replaced: each context asks {@code current} for the
+     * enforcement in force whenever it configures an engine, socket or parameters, so a context made
+     * before a replacement (the JDK's default context, say) holds its later connections to the new
+     * policy; a connection keeps the policy it was made under.
+     *
+     * @param current the enforcement in force (one of {@link #of}); read once per configuration
+     */
+    public static TlsEnforcement following(Supplier<TlsEnforcement> current) {
+        return new TlsEnforcement(Objects.requireNonNull(current, "current"));
+    }
+
+    /** The filter in force. */
+    private TlsFilter filter() {
+        return current == null ? filter : current.get().filter();
     }
 
     /**
@@ -99,9 +126,9 @@ public final class TlsEnforcement {
         Objects.requireNonNull(backend, "backend");
         if (protocol.toUpperCase(Locale.ROOT).startsWith("DTLS")) {
             throw new NoSuchAlgorithmException("SSLContext " + protocol + " is not available under policy "
-                    + filter.policy().name() + ": the policy language has no DTLS versions to enforce");
+                    + filter().policy().name() + ": the policy language has no DTLS versions to enforce");
         }
-        return new PolicySSLContextSpi(protocol, SSLContext.getInstance(protocol, backend), filter);
+        return new PolicySSLContextSpi(protocol, SSLContext.getInstance(protocol, backend), this::filter);
     }
 
     /** Shorthand for {@code of(policy, keys).sslContextSpi(protocol, backend)}, with its own log-once memory. */

@@ -56,7 +56,9 @@ public final class AllowlistHarness implements AutoCloseable {
         }
         ProviderAssembly assembly = new ProviderAssembly(new Enforcer(policy, new Audit()), ProbeSuite.standard().session(), allowlist);
         Front front = new Front();
-        assembly.buildFront(front, front::add, backends);
+        ServiceTable.Builder table = new ServiceTable.Builder();
+        assembly.buildFront(front, table, backends);
+        table.build().services().forEach(front::add);
         List<Provider> installed = new ArrayList<>();
         installed.add(front);
         for (Backend b : backends) {

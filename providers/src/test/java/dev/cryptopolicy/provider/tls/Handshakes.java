@@ -18,7 +18,7 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 /** Loopback handshakes (127.0.0.1, ephemeral ports, 10 s timeouts) between two contexts. */
-final class Handshakes {
+public final class Handshakes {
     static final int TIMEOUT_MILLIS = 10_000;
 
     private Handshakes() {
@@ -67,7 +67,7 @@ final class Handshakes {
     }
 
     /** A handshake between two engines over in-memory buffers; the protocol the client negotiated. */
-    static String engines(SSLEngine client, SSLEngine server) throws SSLException {
+    public static String engines(SSLEngine client, SSLEngine server) throws SSLException {
         client.setUseClientMode(true);
         server.setUseClientMode(false);
         ByteBuffer clientToServer = ByteBuffer.allocate(1 << 17);
