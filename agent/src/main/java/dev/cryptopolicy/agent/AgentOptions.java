@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * OPTIONS = ITEM ("," ITEM)*
- * ITEM    = POLICY | "policy=" POLICY | "bcfips=" DIR
+ * ITEM    = POLICY | KEY "=" VALUE
+ * KEY     = "policy" | "bcfips" | "shadow" | "inventory"
  * </pre>
  *
  * <ul>
@@ -22,14 +23,25 @@ import java.util.regex.Pattern;
  *       ({@code bc-fips-*.jar}, {@code bctls-fips-*.jar}, {@code bcutil-fips-*.jar}, optionally
  *       {@code bcpkix-fips-*.jar}); relative to the working directory. Default: the directory of the
  *       agent jar. Read only when the policy needs Bouncy Castle FIPS, but it must exist.
+ *   <li>{@code shadow=POLICY}: a second policy reference that is reported against and never
+ *       enforced: what it would refuse is logged, emitted as JFR events and counted (the
+ *       {@code Content-Security-Policy-Report-Only} model). The enforced policy stays as it is.
+ *   <li>{@code inventory=FILE}: records each distinct use of cryptography with a count and writes
+ *       it as JSON lines ({@code docs/inventory.schema.json}) to {@code FILE}, replaced atomically
+ *       every minute and when the JVM exits; relative to the working directory. Its directory must exist.
  * </ul>
  *
- * <p>Examples: {@code =FIPS}, {@code =FIPS,bcfips=/opt/bc}, {@code =policy=/etc/site.yaml:NO-SHA1}.
+ * <p>Each key may be given once; an unknown key stops the JVM with a message naming it.
  *
- * @param policy the policy reference
- * @param bcFips the directory of the Bouncy Castle FIPS jars
+ * <p>Examples: {@code =FIPS}, {@code =FIPS,bcfips=/opt/bc}, {@code =policy=/etc/site.yaml:NO-SHA1},
+ * {@code =DEFAULT,shadow=FUTURE:NO-SHA1,inventory=/var/log/app/crypto.jsonl}.
+ *
+ * @param policy    the policy reference
+ * @param bcFips    the directory of the Bouncy Castle FIPS jars
+ * @param shadow    the shadow policy reference, or null
+ * @param inventory the inventory file, or null
  */
-record AgentOptions(String policy, Path bcFips) {
+record AgentOptions(String policy, Path bcFips, String shadow, Path inventory) {
 
     /** The default policy, as for the programmatic route's documentation. */
     static final String DEFAULT_POLICY = "DEFAULT";
@@ -49,8 +61,7 @@ record AgentOptions(String policy, Path bcFips) {
      * @throws IllegalArgumentException naming the item that is wrong and the grammar
      */
     static AgentOptions parse(String args, Path agentDirectory) {
-        String policy = null;
-        Path bcFips = null;
+        java.util.Map<String, String> values = new java.util.HashMap<>();
         if (args != null && !args.isBlank()) {
             for (String raw : args.split(",", -1)) {
                 String item = raw.trim();
@@ -63,24 +74,38 @@ record AgentOptions(String policy, Path bcFips) {
                     throw usage("'" + item + "' has no value");
                 }
                 switch (key) {
-                    case "policy" -> {
-                        if (policy != null) {
-                            throw usage("two policies, '" + policy + "' and '" + value
-                                    + "' (combine them with ':' as in DEFAULT:NO-SHA1)");
+                    case "policy", "bcfips", "shadow", "inventory" -> {
+                        String earlier = values.putIfAbsent(key, value);
+                        if (earlier != null) {
+                            throw usage(key.equals("policy") ? "two policies, '" + earlier + "' and '" + value
+                                    + "' (combine them with ':' as in DEFAULT:NO-SHA1)" : key + " is given twice");
                         }
-                        policy = value;
-                    }
-                    case "bcfips" -> {
-                        if (bcFips != null) {
-                            throw usage("bcfips is given twice");
-                        }
-                        bcFips = directory(value);
                     }
                     default -> throw usage("unknown option '" + key + "'");
                 }
             }
         }
-        return new AgentOptions(policy == null ? DEFAULT_POLICY : policy, bcFips == null ? agentDirectory : bcFips);
+        String bcFips = values.get("bcfips");
+        String inventory = values.get("inventory");
+        return new AgentOptions(values.getOrDefault("policy", DEFAULT_POLICY),
+                bcFips == null ? agentDirectory : directory(bcFips), values.get("shadow"),
+                inventory == null ? null : inventoryFile(inventory));
+    }
+
+    private static Path inventoryFile(String value) {
+        Path file;
+        try {
+            file = Path.of(value).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw usage("inventory=" + value + " is not a path: " + e.getMessage());
+        }
+        if (file.getParent() == null || !Files.isDirectory(file.getParent())) {
+            throw usage("inventory=" + value + ": the directory of " + file + " does not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw usage("inventory=" + value + ": " + file + " is a directory");
+        }
+        return file;
     }
 
     private static Path directory(String value) {
@@ -98,6 +123,6 @@ record AgentOptions(String policy, Path bcFips) {
 
     private static IllegalArgumentException usage(String problem) {
         return new IllegalArgumentException("cryptopolicy agent: bad options: " + problem
-                + "; expected -javaagent:cryptopolicy-agent.jar[=[POLICY][,bcfips=DIR]]");
+                + "; expected -javaagent:cryptopolicy-agent.jar[=[POLICY][,bcfips=DIR][,shadow=POLICY][,inventory=FILE]]");
     }
 }

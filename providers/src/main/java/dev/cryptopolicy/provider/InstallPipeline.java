@@ -267,6 +267,7 @@ final class InstallPipeline {
     /** See {@link CryptoPolicy#uninstall}. */
     static synchronized void uninstall() {
         governance = null;
+        dev.cryptopolicy.provider.audit.PolicyBeans.withdraw();
         if (Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front && !front.before().isEmpty()) {
             // Exactly what was there: Bouncy Castle FIPS, loaded for the policy, goes too.
             JdkProperties properties = front.properties();

@@ -52,6 +52,7 @@ public final class Enforcer {
      */
     void checkKey(ServiceType type, String algorithm, Key key, Provider backend) throws InvalidKeyException {
         KeyInfo info = measure(type, algorithm, key, backend);
+        audit.keyUse(type, algorithm, info, backend);
         Decision d = decide(info);
         if (!d.allowed() && refuse(type, algorithm, d, info)) {
             throw new InvalidKeyException(describe(info, d) + "; refused by " + type.jcaName() + " " + algorithm);
@@ -61,6 +62,7 @@ public final class Enforcer {
     /** Checks a key produced by an operation (generateKeyPair, generateKey, unwrap, ...), as an unchecked refusal. */
     void checkProducedKey(ServiceType type, String algorithm, Key key, Provider backend) {
         KeyInfo info = measure(type, algorithm, key, backend);
+        audit.keyUse(type, algorithm, info, backend);
         Decision d = decide(info);
         if (!d.allowed() && refuse(type, algorithm, d, info)) {
             throw new InvalidParameterException(describe(info, d));
@@ -93,6 +95,7 @@ public final class Enforcer {
     /** Checks a size requested with {@code initialize(int)} or {@code init(int)}. */
     void checkSize(ServiceType type, String algorithm, String keyAlgorithm, int bits) {
         KeyInfo info = new KeyInfo(keyAlgorithm, bits, null);
+        audit.keyUse(type, algorithm, info, null);
         Decision d = policy.decideKey(keyAlgorithm, bits, null, Scope.ANY);
         if (!d.allowed() && refuse(type, algorithm, d, info)) {
             throw new InvalidParameterException(describe(info, d));
@@ -102,6 +105,7 @@ public final class Enforcer {
     /** Checks the key size or curve an {@code initialize(AlgorithmParameterSpec)} call asks for. */
     void checkSpec(ServiceType type, String algorithm, AlgorithmParameterSpec spec) throws InvalidAlgorithmParameterException {
         KeyInfo info = KeyInfo.of(algorithm, spec);
+        audit.keyUse(type, algorithm, info, null);
         Decision d = policy.decideKey(info.algorithm(), info.bits(), info.curve(), Scope.ANY);
         if (!d.allowed() && refuse(type, algorithm, d, info)) {
             throw new InvalidAlgorithmParameterException(describe(info, d));

@@ -65,11 +65,15 @@ final class PolicyService extends Provider.Service {
      * answers differently depending on its caller, so it gets a name of its own.
      */
     private static String className(Provider.Service original, Access access) {
+        if (access == Access.AUDITED && original.getType().equals("Signature")) {
+            return original.getClassName() + "$AuditedUnderCryptoPolicy";
+        }
         return access == Access.JDK_ONLY ? original.getClassName() + "$JdkOnlyUnderCryptoPolicy" : original.getClassName();
     }
 
     @Override
     public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
+        Audit.instantiating(getProvider());
         switch (access) {
             case JDK_ONLY:
                 return jdkOnly(constructorParameter);
@@ -79,10 +83,21 @@ final class PolicyService extends Provider.Service {
                 }
                 return original.newInstance(constructorParameter);
             case TLS:
+                enforcer.audit().sslContext(getAlgorithm(), enforcer.policy());
                 // The backend's own provider object: a lookup by name would come back to us.
                 return tls.sslContextSpi(getAlgorithm(), backendProvider);
             case AUDITED:
-                enforcer.audit().refusal(type, getAlgorithm(), decision, decision.explain(type.jcaName() + " " + getAlgorithm()), false);
+                enforcer.audit().lookupRefusal(type, getAlgorithm(), decision, decision.explain(type.jcaName() + " " + getAlgorithm()), false);
+                if (type == ServiceType.SIGNATURE) {
+                    // As for a JDK-only service: instantiated at getInstance, so that a would-be
+                    // refusal is recorded where enforce mode refuses, without init.
+                    requireProbe();
+                    return new ExemptSignature(getAlgorithm(),
+                            (EnforcingSpis.SignatureSpiImpl) EnforcingSpis.create(type, getAlgorithm(), backendProvider, enforcer));
+                }
+                break;
+            case ALLOWED:
+                enforcer.audit().lookup(type, getAlgorithm(), backendProvider);
                 break;
             default:
                 break;
@@ -103,7 +118,7 @@ final class PolicyService extends Provider.Service {
     private Object jdkOnly(Object constructorParameter) throws NoSuchAlgorithmException {
         if (jdkCallers.exempting(type, getAlgorithm()) == null) {
             String message = refusal != null ? refusal : decision.explain(type.jcaName() + " " + getAlgorithm());
-            enforcer.audit().refusal(type, getAlgorithm(), decision, message, true);
+            enforcer.audit().lookupRefusal(type, getAlgorithm(), decision, message, true);
             throw new NoSuchAlgorithmException(message);
         }
         if (type == ServiceType.SIGNATURE) {
