@@ -73,7 +73,15 @@ final class PolicyService extends Provider.Service {
 
     @Override
     public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
+        // Before (a refusal here is this provider's) and after (the backend's engine may have
+        // looked up engines of its own meanwhile): see Audit.
         Audit.instantiating(getProvider());
+        Object instance = create(constructorParameter);
+        Audit.instantiating(getProvider());
+        return instance;
+    }
+
+    private Object create(Object constructorParameter) throws NoSuchAlgorithmException {
         switch (access) {
             case JDK_ONLY:
                 return jdkOnly(constructorParameter);
