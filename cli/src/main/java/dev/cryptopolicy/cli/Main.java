@@ -27,7 +27,8 @@ public final class Main {
             new ImportCommand(),
             new ProbeCommand(),
             new MatrixCommand(),
-            new DoctorCommand());
+            new DoctorCommand(),
+            new ReportCommand());
 
     /** Set to print a stack trace for internal errors (bugs), which are otherwise one line. */
     static final String DEBUG_ENV = "CRYPTOPOLICY_DEBUG";
