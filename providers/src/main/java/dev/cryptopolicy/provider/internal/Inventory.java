@@ -137,7 +137,6 @@ final class Inventory {
             long pid = ProcessHandle.current().pid();
             Path dir = file.getParent();
             try {
-                Files.createDirectories(dir);
                 Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
                 try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                     for (Use u : uses.values()) {
