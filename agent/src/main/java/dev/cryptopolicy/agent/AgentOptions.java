@@ -93,12 +93,7 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory) {
     }
 
     private static Path inventoryFile(String value) {
-        Path file;
-        try {
-            file = Path.of(value).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            throw usage("inventory=" + value + " is not a path: " + e.getMessage());
-        }
+        Path file = path("inventory", value);
         if (file.getParent() == null || !Files.isDirectory(file.getParent())) {
             throw usage("inventory=" + value + ": the directory of " + file + " does not exist");
         }
@@ -109,16 +104,20 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory) {
     }
 
     private static Path directory(String value) {
-        Path dir;
-        try {
-            dir = Path.of(value).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            throw usage("bcfips=" + value + " is not a path: " + e.getMessage());
-        }
+        Path dir = path("bcfips", value);
         if (!Files.isDirectory(dir)) {
             throw usage("bcfips=" + value + ": " + dir + " is not a directory");
         }
         return dir;
+    }
+
+    /** {@code value} as an absolute path, relative to the working directory. */
+    private static Path path(String key, String value) {
+        try {
+            return Path.of(value).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw usage(key + "=" + value + " is not a path: " + e.getMessage());
+        }
     }
 
     private static IllegalArgumentException usage(String problem) {

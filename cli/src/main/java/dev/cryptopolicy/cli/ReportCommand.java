@@ -336,24 +336,12 @@ final class ReportCommand extends OptionCommand {
 
     private static ObjectNode sarif(CompiledPolicy policy, Tally t) {
         ObjectNode log = Json.object();
-        log.put("$schema", Sarif.SCHEMA);
-        log.put("version", Sarif.VERSION);
-        ObjectNode run = log.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "cryptopolicy");
-        driver.put("version", Main.version());
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         Map<String, List<Use>> findings = findings(t);
         for (List<Use> uses : findings.values()) {
             ruleIndex.putIfAbsent(t.refused().get(uses.get(0)).rule(), ruleIndex.size());
         }
-        ArrayNode rules = driver.putArray("rules");
-        for (String id : ruleIndex.keySet()) {
-            ObjectNode rule = rules.addObject();
-            rule.put("id", id);
-            rule.putObject("shortDescription").put("text", "cryptopolicy policy rule '" + id + "'");
-        }
-        ArrayNode results = run.putArray("results");
+        ArrayNode results = Sarif.results(log, Main.version(), ruleIndex.keySet());
         for (List<Use> uses : findings.values()) {
             for (Use u : uses) {
                 Decision d = t.refused().get(u);

@@ -34,6 +34,21 @@ final class Sarif {
             }
         }
         ObjectNode log = Json.object();
+        ArrayNode out = results(log, toolVersion, ruleIndex.keySet());
+        for (LintResult r : results) {
+            for (Problem p : r.problems()) {
+                out.add(result(p, r.reference(), ruleIndex.get(p.rule())));
+            }
+        }
+        return log;
+    }
+
+    /**
+     * Fills {@code log} with the header, one run of tool {@code cryptopolicy} and one reporting
+     * rule per id (in order: a result's {@code ruleIndex} is its position), and returns the run's
+     * empty results array.
+     */
+    static ArrayNode results(ObjectNode log, String toolVersion, Iterable<String> ruleIds) {
         log.put("$schema", SCHEMA);
         log.put("version", VERSION);
         ObjectNode run = log.putArray("runs").addObject();
@@ -41,18 +56,12 @@ final class Sarif {
         driver.put("name", "cryptopolicy");
         driver.put("version", toolVersion);
         ArrayNode rules = driver.putArray("rules");
-        for (String id : ruleIndex.keySet()) {
+        for (String id : ruleIds) {
             ObjectNode rule = rules.addObject();
             rule.put("id", id);
             rule.putObject("shortDescription").put("text", "cryptopolicy policy rule '" + id + "'");
         }
-        ArrayNode out = run.putArray("results");
-        for (LintResult r : results) {
-            for (Problem p : r.problems()) {
-                out.add(result(p, r.reference(), ruleIndex.get(p.rule())));
-            }
-        }
-        return log;
+        return run.putArray("results");
     }
 
     private static ObjectNode result(Problem p, String reference, int ruleIndex) {
