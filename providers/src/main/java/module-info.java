@@ -2,7 +2,8 @@
  * The enforcing providers: the front provider {@code CryptoPolicy} and same-named wrappers of the
  * JDK's providers, which serve only what a compiled policy allows.
  *
- * <p>Exported: the installation API ({@code dev.cryptopolicy.provider}) and the backend discovery
+ * <p>Exported: the installation API ({@code dev.cryptopolicy.provider}), the audit MXBean
+ * ({@code provider.audit}) and the backend discovery
  * and probes ({@code provider.backend}, which {@link dev.cryptopolicy.provider.CryptoPolicy#install(
  * dev.cryptopolicy.engine.CompiledPolicy, dev.cryptopolicy.provider.backend.BackendDiscovery)} takes).
  * Not exported: the enforcement machinery ({@code provider.internal}), the TLS wrapping
@@ -19,9 +20,13 @@ module dev.cryptopolicy.provider {
     // application that requires this one, with no --add-modules.
     requires dev.cryptopolicy.policies;
     requires jdk.jfr;
+    // The MXBean dev.cryptopolicy:type=Policy.
+    requires java.management;
 
     exports dev.cryptopolicy.provider;
     exports dev.cryptopolicy.provider.backend;
+    // The MXBean's interface: JMX reads it by reflection, and monitoring tools by its name.
+    exports dev.cryptopolicy.provider.audit;
 
     provides java.security.Provider with dev.cryptopolicy.provider.CryptoPolicyProvider;
 }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * OPTIONS = ITEM ("," ITEM)*
- * ITEM    = POLICY | "policy=" POLICY | "bcfips=" DIR | "watch=" ("true" | "false")
+ * ITEM    = POLICY | KEY "=" VALUE
+ * KEY     = "policy" | "bcfips" | "shadow" | "inventory" | "watch"
  * </pre>
  *
  * <ul>
@@ -25,15 +26,26 @@ import java.util.regex.Pattern;
  *   <li>{@code watch=true}: replace the policy while the JVM runs when its files change
  *       ({@code dev.cryptopolicy.provider.Installation#watch}); the reference must name a file.
  *       Default {@code false}.
+ *   <li>{@code shadow=POLICY}: a second policy reference that is reported against and never
+ *       enforced: what it would refuse is logged, emitted as JFR events and counted (the
+ *       {@code Content-Security-Policy-Report-Only} model). The enforced policy stays as it is.
+ *   <li>{@code inventory=FILE}: records each distinct use of cryptography with a count and writes
+ *       it as JSON lines ({@code docs/inventory.schema.json}) to {@code FILE}, replaced atomically
+ *       every minute and when the JVM exits; relative to the working directory. Its directory must exist.
  * </ul>
  *
- * <p>Examples: {@code =FIPS}, {@code =FIPS,bcfips=/opt/bc}, {@code =policy=/etc/site.yaml:NO-SHA1}.
+ * <p>Each key may be given once; an unknown key stops the JVM with a message naming it.
  *
- * @param policy the policy reference
- * @param bcFips the directory of the Bouncy Castle FIPS jars
- * @param watch  whether the policy's files are watched
+ * <p>Examples: {@code =FIPS}, {@code =FIPS,bcfips=/opt/bc}, {@code =policy=/etc/site.yaml:NO-SHA1},
+ * {@code =DEFAULT,shadow=FUTURE:NO-SHA1,inventory=/var/log/app/crypto.jsonl}, {@code =/etc/site.yaml,watch=true}.
+ *
+ * @param policy    the policy reference
+ * @param bcFips    the directory of the Bouncy Castle FIPS jars
+ * @param shadow    the shadow policy reference, or null
+ * @param inventory the inventory file, or null
+ * @param watch     whether the policy's files are watched
  */
-record AgentOptions(String policy, Path bcFips, boolean watch) {
+record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, boolean watch) {
 
     /** The default policy, as for the programmatic route's documentation. */
     static final String DEFAULT_POLICY = "DEFAULT";
@@ -45,9 +57,9 @@ record AgentOptions(String policy, Path bcFips, boolean watch) {
         Objects.requireNonNull(bcFips, "bcFips");
     }
 
-    /** Options that do not watch the policy's files. */
+    /** Options with no shadow policy, no inventory, and no watch of the policy's files. */
     AgentOptions(String policy, Path bcFips) {
-        this(policy, bcFips, false);
+        this(policy, bcFips, null, null, false);
     }
 
     /**
@@ -58,8 +70,7 @@ record AgentOptions(String policy, Path bcFips, boolean watch) {
      * @throws IllegalArgumentException naming the item that is wrong and the grammar
      */
     static AgentOptions parse(String args, Path agentDirectory) {
-        String policy = null;
-        Path bcFips = null;
+        java.util.Map<String, String> values = new java.util.HashMap<>();
         Boolean watch = null;
         if (args != null && !args.isBlank()) {
             for (String raw : args.split(",", -1)) {
@@ -73,18 +84,12 @@ record AgentOptions(String policy, Path bcFips, boolean watch) {
                     throw usage("'" + item + "' has no value");
                 }
                 switch (key) {
-                    case "policy" -> {
-                        if (policy != null) {
-                            throw usage("two policies, '" + policy + "' and '" + value
-                                    + "' (combine them with ':' as in DEFAULT:NO-SHA1)");
+                    case "policy", "bcfips", "shadow", "inventory" -> {
+                        String earlier = values.putIfAbsent(key, value);
+                        if (earlier != null) {
+                            throw usage(key.equals("policy") ? "two policies, '" + earlier + "' and '" + value
+                                    + "' (combine them with ':' as in DEFAULT:NO-SHA1)" : key + " is given twice");
                         }
-                        policy = value;
-                    }
-                    case "bcfips" -> {
-                        if (bcFips != null) {
-                            throw usage("bcfips is given twice");
-                        }
-                        bcFips = directory(value);
                     }
                     case "watch" -> {
                         if (watch != null) {
@@ -99,25 +104,43 @@ record AgentOptions(String policy, Path bcFips, boolean watch) {
                 }
             }
         }
-        return new AgentOptions(policy == null ? DEFAULT_POLICY : policy, bcFips == null ? agentDirectory : bcFips,
-                watch != null && watch);
+        String bcFips = values.get("bcfips");
+        String inventory = values.get("inventory");
+        return new AgentOptions(values.getOrDefault("policy", DEFAULT_POLICY),
+                bcFips == null ? agentDirectory : directory(bcFips), values.get("shadow"),
+                inventory == null ? null : inventoryFile(inventory), watch != null && watch);
+    }
+
+    private static Path inventoryFile(String value) {
+        Path file = path("inventory", value);
+        if (file.getParent() == null || !Files.isDirectory(file.getParent())) {
+            throw usage("inventory=" + value + ": the directory of " + file + " does not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw usage("inventory=" + value + ": " + file + " is a directory");
+        }
+        return file;
     }
 
     private static Path directory(String value) {
-        Path dir;
-        try {
-            dir = Path.of(value).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            throw usage("bcfips=" + value + " is not a path: " + e.getMessage());
-        }
+        Path dir = path("bcfips", value);
         if (!Files.isDirectory(dir)) {
             throw usage("bcfips=" + value + ": " + dir + " is not a directory");
         }
         return dir;
     }
 
+    /** {@code value} as an absolute path, relative to the working directory. */
+    private static Path path(String key, String value) {
+        try {
+            return Path.of(value).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw usage(key + "=" + value + " is not a path: " + e.getMessage());
+        }
+    }
+
     private static IllegalArgumentException usage(String problem) {
         return new IllegalArgumentException("cryptopolicy agent: bad options: " + problem
-                + "; expected -javaagent:cryptopolicy-agent.jar[=[POLICY][,bcfips=DIR]] (options: bcfips=DIR, watch=true)");
+                + "; expected -javaagent:cryptopolicy-agent.jar[=[POLICY][,bcfips=DIR][,shadow=POLICY][,inventory=FILE][,watch=true]]");
     }
 }

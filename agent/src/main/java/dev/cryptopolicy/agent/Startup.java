@@ -1,6 +1,8 @@
 package dev.cryptopolicy.agent;
 
+import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyException;
+import dev.cryptopolicy.engine.PolicyLoader;
 import dev.cryptopolicy.engine.Problem;
 import dev.cryptopolicy.engine.Severity;
 import dev.cryptopolicy.provider.CryptoPolicy;
@@ -46,8 +48,19 @@ final class Startup {
             fail(atStartUp, Agent.USAGE_ERROR, e.getMessage());
             return;
         }
+        CompiledPolicy shadow = null;
+        if (options.shadow() != null) {
+            // Loaded first: a shadow policy that cannot be loaded installs nothing.
+            try {
+                shadow = PolicyLoader.standard().load(options.shadow());
+            } catch (PolicyException e) {
+                fail(atStartUp, Agent.POLICY_ERROR, "cryptopolicy agent: shadow policy " + options.shadow()
+                        + " cannot be loaded, " + outcome(atStartUp) + ": " + String.join(" | ", errors(e)));
+                return;
+            }
+        }
         try {
-            Installation installation = install(options);
+            Installation installation = install(options, shadow);
             if (options.watch()) {
                 try {
                     // A daemon thread: replaces the policy when its files change, ends at uninstall.
@@ -89,9 +102,16 @@ final class Startup {
         }
     }
 
-    private static Installation install(AgentOptions options) throws PolicyException, PolicyInstallException {
+    private static Installation install(AgentOptions options, CompiledPolicy shadow) throws PolicyException, PolicyInstallException {
         // The shared pipeline, as before main: it also sets the TLS system properties JDK 17 reads once.
-        return CryptoPolicy.installAtStartUp(options.policy(), BackendDiscovery.inDirectory(options.bcFips()));
+        Installation installed = CryptoPolicy.installAtStartUp(options.policy(), BackendDiscovery.inDirectory(options.bcFips()));
+        if (shadow != null) {
+            installed.shadow(shadow);
+        }
+        if (options.inventory() != null) {
+            installed.inventory(options.inventory());
+        }
+        return installed;
     }
 
     /** The errors, each in its one-line {@code file:line:col: error: ...} form; the warnings only if there is no error. */

@@ -238,7 +238,7 @@ class AgentTest {
     void unknownOption_isAUsageError_namingTheOptionAndTheGrammar() throws Exception {
         Run r = app("=DEFAULT,bcfip=/opt/bc");
         assertCleanRefusal(r, 2);
-        assertTrue(r.err().contains("unknown option 'bcfip'") && r.err().contains("[=[POLICY][,bcfips=DIR]]"), r.all());
+        assertTrue(r.err().contains("unknown option 'bcfip'") && r.err().contains("[=[POLICY][,bcfips=DIR]"), r.all());
     }
 
     @Test

@@ -31,7 +31,8 @@ public final class Main {
             new ScanCommand(),
             new DiffCommand(),
             new CompletionCommand(),
-            new ManCommand());
+            new ManCommand(),
+            new ReportCommand());
 
     /** Set to print a stack trace for internal errors (bugs), which are otherwise one line. */
     static final String DEBUG_ENV = "CRYPTOPOLICY_DEBUG";

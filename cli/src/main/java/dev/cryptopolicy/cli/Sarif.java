@@ -48,6 +48,26 @@ final class Sarif {
         return log;
     }
 
+    /**
+     * Fills {@code log} with the header, one run of tool {@code cryptopolicy} and one reporting
+     * rule per policy rule id (in order: a result's {@code ruleIndex} is its position), each with
+     * the full description and help code scanning shows, and returns the run's empty results array.
+     */
+    static ArrayNode results(ObjectNode log, String toolVersion, Iterable<String> ruleIds) {
+        ObjectNode run = run(log, toolVersion);
+        ArrayNode rules = ((ObjectNode) run.get("tool").get("driver")).putArray("rules");
+        for (String id : ruleIds) {
+            ObjectNode rule = rules.addObject();
+            rule.put("id", id);
+            rule.putObject("shortDescription").put("text", "refused by policy rule " + id);
+            rule.putObject("fullDescription").put("text", "A use of cryptography recorded in an inventory is refused by"
+                    + " the candidate policy's rule " + id + ".");
+            rule.putObject("help").put("text", "Move the calling code to an algorithm or key the policy allows, or change"
+                    + " the rule; 'cryptopolicy explain' shows what the rule decides.");
+        }
+        return run.putArray("results");
+    }
+
     private static ObjectNode result(Problem p, String reference, int ruleIndex) {
         ObjectNode result = Json.object();
         result.put("ruleId", p.rule());

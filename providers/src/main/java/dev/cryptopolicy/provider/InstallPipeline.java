@@ -465,6 +465,7 @@ final class InstallPipeline {
         governance = null;
         installed = null;
         stopWatches();
+        dev.cryptopolicy.provider.internal.PolicyBeans.withdraw();
         if (Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front && !front.before().isEmpty()) {
             // Exactly what was there: Bouncy Castle FIPS, loaded for the policy, goes too.
             JdkProperties properties = front.properties();

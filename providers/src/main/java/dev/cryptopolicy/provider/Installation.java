@@ -3,11 +3,14 @@ package dev.cryptopolicy.provider;
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.provider.backend.Backend;
+import dev.cryptopolicy.provider.internal.PolicyBeans;
 import dev.cryptopolicy.provider.internal.Audit;
 import dev.cryptopolicy.provider.internal.Enforcer;
 import dev.cryptopolicy.provider.internal.PolicyHolder;
 import dev.cryptopolicy.provider.internal.ProviderAssembly;
+import java.nio.file.Path;
 import java.security.Provider;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,15 @@ import java.util.Objects;
  * backend that serves each feature, and the refusals (or, in audit mode, would-be refusals)
  * counted so far. The policy may be replaced while the JVM runs ({@link #replace(String)},
  * {@link #watch()}); the providers stay the same objects in the same places.
+ *
+ * <p>It can also report against a second, stricter policy without enforcing it (a shadow policy,
+ * as {@code Content-Security-Policy-Report-Only} does for browsers) and record an inventory of
+ * every use:
+ *
+ * <pre>{@code
+ * Installation installed = CryptoPolicy.install("DEFAULT");
+ * installed.shadow("FUTURE:NO-SHA1").inventory(Path.of("/var/log/app/crypto-inventory.jsonl"));
+ * }</pre>
  */
 public final class Installation {
     private final PolicyHolder holder;
@@ -39,6 +51,7 @@ public final class Installation {
         this.replaced = List.copyOf(replaced);
         this.backends = List.copyOf(backends);
         this.audit = audit;
+        PolicyBeans.publish(holder.policy(), audit);
     }
 
     /** The policy in force (the latest one {@link #replace} put in place). */
@@ -158,6 +171,62 @@ public final class Installation {
 
     List<Backend> backends() {
         return backends;
+    }
+
+    /**
+     * Reports, from now on, what the policy {@code reference} names would refuse, without enforcing
+     * it: each would-be refusal is logged once per (feature, rule, calling location), emitted as a
+     * JFR event and counted in {@link #shadowRefusals()}. The installed policy is enforced as
+     * before; the shadow policy never lets anything through that it refuses. Replaces an earlier
+     * shadow policy.
+     *
+     * @return this installation
+     * @throws PolicyException when the policy cannot be loaded (every problem is listed)
+     */
+    public Installation shadow(String reference) throws PolicyException {
+        return shadow(InstallPipeline.load(reference));
+    }
+
+    /** As {@link #shadow(String)}, with a compiled policy. */
+    public Installation shadow(CompiledPolicy shadow) {
+        audit.shadow(java.util.Objects.requireNonNull(shadow, "shadow"));
+        return this;
+    }
+
+    /** The shadow policy, or null without one. */
+    public CompiledPolicy shadowPolicy() {
+        return audit.shadow();
+    }
+
+    /** What the shadow policy would have refused so far, by {@code "Service algorithm | rule"}. */
+    public Map<String, Long> shadowRefusals() {
+        return audit.shadowCounts();
+    }
+
+    /**
+     * Records, from now on, each distinct use (service, algorithm, key, provider, scope, calling
+     * location, class, module and jar) once with a count, and writes it as JSON lines
+     * ({@code docs/inventory.schema.json}) to {@code file} every minute and when the JVM exits.
+     *
+     * @return this installation
+     * @throws IllegalStateException when an inventory is already recorded
+     */
+    public Installation inventory(Path file) {
+        return inventory(file, Duration.ofMinutes(1));
+    }
+
+    /** As {@link #inventory(Path)}, written every {@code period}. */
+    public Installation inventory(Path file, Duration period) {
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("inventory period must be positive: " + period);
+        }
+        audit.inventory(file, period, policy().name());
+        return this;
+    }
+
+    /** Writes the inventory file now (it is also written periodically and at exit); nothing without one. */
+    public void writeInventory() {
+        audit.flushInventory();
     }
 
     /**

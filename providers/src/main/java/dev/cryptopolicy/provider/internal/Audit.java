@@ -1,51 +1,332 @@
 package dev.cryptopolicy.provider.internal;
 
+import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.Decision;
+import dev.cryptopolicy.engine.Scope;
+import dev.cryptopolicy.engine.algorithms.Algorithm;
+import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
+import dev.cryptopolicy.engine.algorithms.TlsKind;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.security.Provider;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Records refusals: in audit mode each would-be refusal is logged once per (feature, rule) through
- * {@link System.Logger} and as a JFR event, and every occurrence is counted; in enforce mode
- * refusals are counted too, so an installation can report what it refused.
+ * Records what the application does against the policy: refusals (or, in audit mode, would-be
+ * refusals), what a shadow policy would refuse, and, when asked, the inventory of every use.
+ *
+ * <p>Only the application's use counts. A look-up that the JDK makes for itself (an allowlisted
+ * call site of {@link JdkCaller}, SunJSSE's own availability checks), this project's own
+ * known-answer tests, and the JCA's instantiation only to learn the kind of a class are never
+ * recorded. Each refusal is counted once per application call, under the catalog's name of the
+ * algorithm: the JCA asks the next provider when one refuses, and every wrapper refuses the same.
+ *
+ * <p>A line is logged through {@link System.Logger} (audit mode and shadow policy) and a JFR event
+ * {@code dev.cryptopolicy.AuditRefusal} is emitted (every mode) once per (feature, rule, calling
+ * location), so that the application's own use is seen after the JDK's or a library's.
  */
 public final class Audit {
     private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
 
+    /** Most distinct (feature, rule, location) lines kept; past it, lines are counted, not logged. */
+    static final int MAX_LINES = 10_000;
+
+    /** Context protocols that name one version, oldest first (as {@code PolicySSLContextSpi} enforces them). */
+    private static final List<String> VERSIONS = List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+
+    /** The provider whose service was last instantiated on this thread (see {@link #instantiating}). */
+    private static final ThreadLocal<Provider> OWNER = new ThreadLocal<>();
+
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> shadowCounts = new ConcurrentHashMap<>();
+    private final Set<String> lines = ConcurrentHashMap.newKeySet();
+    private final LongAdder unloggedLines = new LongAdder();
+    private final Repeats refusalRepeats = new Repeats();
+    private final Repeats shadowRepeats = new Repeats();
+    private final Repeats lookupRepeats = new Repeats();
+    private final Repeats keyRepeats = new Repeats();
+    private final Map<String, Decision> shadowLookups = new ConcurrentHashMap<>();
+    private volatile CompiledPolicy shadow;
+    private volatile Inventory inventory;
 
     /**
-     * Records one refusal.
+     * Sees the JCA asking the next provider within one application call: when a provider refuses
+     * (at {@code init}, {@code initialize} or instantiation), the JCA tries the next provider that
+     * offers the service, and every wrapper refuses the same. An application call starts at the
+     * front provider, or at the one provider it names; so the same event from the same location,
+     * right after on the same thread, from another provider that is not the front, is that call's.
+     */
+    private static final class Repeats {
+        private record Last(String event, Provider owner) {
+        }
+
+        private final ThreadLocal<Last> last = new ThreadLocal<>();
+
+        boolean repeated(String event) {
+            Provider owner = OWNER.get();
+            Last previous = last.get();
+            last.set(new Last(event, owner));
+            return previous != null && owner != null && owner != previous.owner && previous.event.equals(event)
+                    && !owner.getName().equals("CryptoPolicy");
+        }
+    }
+
+    /** An audit sink with no shadow policy and no inventory. */
+    public Audit() {
+    }
+
+    /**
+     * Notes, on the hot path of every service instantiation, which provider's service is being
+     * created on this thread: the refusal that follows (at {@code init}) is that provider's.
+     */
+    static void instantiating(Provider owner) {
+        OWNER.set(owner);
+    }
+
+    /** Sets the policy reported against without being enforced; null for none. Never weakens the enforced one. */
+    public void shadow(CompiledPolicy policy) {
+        shadowLookups.clear();
+        this.shadow = policy;
+    }
+
+    /** The shadow policy, or null. */
+    public CompiledPolicy shadow() {
+        return shadow;
+    }
+
+    /**
+     * Starts recording the inventory and writing it as JSON lines to {@code file} every
+     * {@code period} and when the JVM exits.
      *
-     * @param enforcing whether the policy is in enforce mode
+     * @param enforced the name of the enforced policy, written in each line
+     * @throws IllegalStateException when an inventory is already being recorded
+     */
+    public synchronized void inventory(Path file, Duration period, String enforced) {
+        if (inventory != null) {
+            throw new IllegalStateException("an inventory is already written to " + inventory.file());
+        }
+        Inventory started = new Inventory(file, enforced, Inventory.MAX_ENTRIES);
+        started.start(period);
+        inventory = started;
+    }
+
+    /** The inventory, or null when none is recorded. */
+    Inventory inventory() {
+        return inventory;
+    }
+
+    /** Writes the inventory now, if one is recorded (tests, and the end of an installation). */
+    public void flushInventory() {
+        Inventory i = inventory;
+        if (i != null) {
+            i.write();
+        }
+    }
+
+    /**
+     * Records a service look-up the policy refuses (at {@code getInstance}, or at instantiation).
+     *
+     * @param enforcing whether the refusal is enforced
      * @return {@code enforcing}: whether the caller must refuse
      */
-    boolean refusal(ServiceType type, String algorithm, Decision decision, String message, boolean enforcing) {
-        String key = type.jcaName() + " " + algorithm + " | " + decision.rule();
-        LongAdder count = counts.get(key);
-        if (count == null) {
-            LongAdder fresh = new LongAdder();
-            count = counts.putIfAbsent(key, fresh);
-            if (count == null) {
-                count = fresh;
-                if (!enforcing) {
-                    LOG.log(Level.WARNING, "cryptopolicy audit: would refuse: {0}", message);
-                    AuditEvent.emit(decision.policy(), type.jcaName() + " " + algorithm, decision.rule(),
-                            decision.origin().shortLocation(), message);
-                }
-            }
+    boolean lookupRefusal(ServiceType type, String algorithm, Decision decision, String message, boolean enforcing) {
+        Callers.Caller caller = Callers.current();
+        if (caller.ours() || caller.jcaProbe() || caller.jdkInternalLookup()) {
+            return enforcing;
         }
-        count.increment();
+        inventory(caller, type, algorithm, null, null);
+        record(counts, caller, type, algorithm, decision, message, enforcing, "");
         return enforcing;
     }
 
-    /** Refusals (or would-be refusals) so far, by {@code "Service algorithm | rule"}. */
+    /**
+     * Records a key, size or curve the policy refuses ({@code init}, {@code initialize}, a produced key).
+     *
+     * @param enforcing whether the refusal is enforced
+     * @return {@code enforcing}: whether the caller must refuse
+     */
+    boolean refusal(ServiceType type, String algorithm, Decision decision, String message, boolean enforcing) {
+        Callers.Caller caller = Callers.current();
+        if (caller.ours()) {
+            return enforcing;
+        }
+        record(counts, caller, type, algorithm, decision, message, enforcing, "");
+        return enforcing;
+    }
+
+    /**
+     * Notes a service look-up that the enforced policy allows: for the inventory and the shadow
+     * policy only. Free when neither is set.
+     */
+    void lookup(ServiceType type, String algorithm, Provider backend) {
+        CompiledPolicy s = shadow;
+        Inventory i = inventory;
+        if ((s == null && i == null) || type == null) {
+            return;
+        }
+        Callers.Caller caller = Callers.current();
+        if (caller.ours() || caller.jcaProbe() || caller.jdkInternalLookup()) {
+            return;
+        }
+        if (i != null) {
+            inventory(caller, type, algorithm, backend, null);
+        }
+        if (s != null) {
+            Decision d = shadowLookups.computeIfAbsent(type.jcaName() + " " + algorithm,
+                    k -> s.decide(type, algorithm, Scope.ANY));
+            if (!d.allowed()) {
+                record(shadowCounts, caller, type, algorithm, d, d.explain(type.jcaName() + " " + algorithm), false, "shadow ");
+            }
+        }
+    }
+
+    /**
+     * Notes a key, size or curve the enforced policy allows (or records, in audit mode): for the
+     * inventory and the shadow policy only. Free when neither is set.
+     */
+    void keyUse(ServiceType type, String algorithm, KeyInfo info, Provider backend) {
+        CompiledPolicy s = shadow;
+        Inventory i = inventory;
+        if (s == null && i == null) {
+            return;
+        }
+        Callers.Caller caller = Callers.current();
+        if (caller.ours()) {
+            return;
+        }
+        if (i != null) {
+            inventory(caller, type, algorithm, backend, info);
+        }
+        if (s != null) {
+            Decision d = info.measured() ? s.decideKey(info.algorithm(), info.bits(), info.curve(), Scope.ANY)
+                    : s.decideUnmeasuredKey(info.algorithm());
+            if (!d.allowed()) {
+                record(shadowCounts, caller, type, algorithm, d, Enforcer.describe(info, d), false, "shadow ");
+            }
+        }
+    }
+
+    /**
+     * Notes an {@code SSLContext} look-up: one that names a protocol version which neither the
+     * policy nor any older version it allows could connect with is refused in enforce mode
+     * ({@code SSLContext.getInstance("TLSv1.1")} under {@code DEFAULT}); it is recorded, and
+     * decided again under the shadow policy.
+     */
+    void sslContext(String protocol, CompiledPolicy enforced) {
+        Decision d = neverConnects(protocol, enforced);
+        CompiledPolicy s = shadow;
+        Decision shadowed = s == null ? null : neverConnects(protocol, s);
+        if (d == null && shadowed == null) {
+            return;
+        }
+        Callers.Caller caller = Callers.current();
+        if (caller.ours() || caller.jdkInternalLookup()) {
+            return;
+        }
+        String feature = "SSLContext " + protocol;
+        if (d != null) {
+            record(counts, caller, feature, d, d.explain("SSLContext " + protocol), enforced.enforcing(), "");
+        }
+        if (shadowed != null) {
+            record(shadowCounts, caller, feature, shadowed, shadowed.explain("SSLContext " + protocol), false, "shadow ");
+        }
+    }
+
+    /** The refusal of the named version when neither it nor an older one is allowed, else null. */
+    private static Decision neverConnects(String protocol, CompiledPolicy policy) {
+        String version = VERSIONS.stream().filter(protocol::equalsIgnoreCase).findFirst().orElse(null);
+        if (version == null) {
+            return null;
+        }
+        for (String v : VERSIONS.subList(0, VERSIONS.indexOf(version) + 1)) {
+            if (policy.decideTls(TlsKind.PROTOCOL, v).allowed()) {
+                return null;
+            }
+        }
+        return policy.decideTls(TlsKind.PROTOCOL, version);
+    }
+
+    private void inventory(Callers.Caller caller, ServiceType type, String algorithm, Provider backend, KeyInfo key) {
+        Inventory i = inventory;
+        if (i != null && !(key == null ? lookupRepeats : keyRepeats).repeated(type.jcaName() + " " + algorithm + " " + key + " @ " + caller.location())) {
+            i.add(caller, type, canonical(type, algorithm), backend == null ? null : backend.getName(), key);
+        }
+    }
+
+    private void record(Map<String, LongAdder> into, Callers.Caller caller, ServiceType type, String algorithm,
+            Decision decision, String message, boolean enforcing, String kind) {
+        record(into, caller, type.jcaName() + " " + canonical(type, algorithm), decision, message, enforcing, kind);
+    }
+
+    private void record(Map<String, LongAdder> into, Callers.Caller caller, String feature,
+            Decision decision, String message, boolean enforcing, String kind) {
+        String counter = feature + " | " + decision.rule();
+        if ((kind.isEmpty() ? refusalRepeats : shadowRepeats).repeated(counter + " @ " + caller.location() + ": " + message)) {
+            return;
+        }
+        into.computeIfAbsent(counter, k -> new LongAdder()).increment();
+        String line = kind + counter + " @ " + caller.location();
+        if (lines.contains(line)) {
+            return;
+        }
+        if (lines.size() >= MAX_LINES) {
+            unloggedLines.increment();
+            return;
+        }
+        if (!lines.add(line)) {
+            return;
+        }
+        if (!enforcing) {
+            LOG.log(Level.WARNING, "cryptopolicy {0}: would refuse: {1}; called from {2}",
+                    kind.isEmpty() ? "audit" : "shadow policy " + decision.policy(), message, caller.location());
+        }
+        AuditEvent.emit(decision.policy(), feature, decision.rule(), decision.origin().shortLocation(), message,
+                caller.location(), enforcing, !kind.isEmpty());
+    }
+
+    /** The catalog's name of an algorithm (one spelling for all aliases and cases), or the name given. */
+    static String canonical(ServiceType type, String algorithm) {
+        Algorithm a = AlgorithmCatalog.standard().algorithm(type, algorithm);
+        return a == null ? algorithm : a.name();
+    }
+
+    /** Refusals (or would-be refusals) of applications so far, by {@code "Service algorithm | rule"}. */
     public Map<String, Long> counts() {
-        Map<String, Long> out = new java.util.TreeMap<>();
-        counts.forEach((k, v) -> out.put(k, v.sum()));
+        return snapshot(counts);
+    }
+
+    /** What the shadow policy would have refused so far, by {@code "Service algorithm | rule"}. */
+    public Map<String, Long> shadowCounts() {
+        return snapshot(shadowCounts);
+    }
+
+    /** Distinct (feature, rule, location) lines not logged because {@link #MAX_LINES} were already. */
+    public long unloggedLines() {
+        return unloggedLines.sum();
+    }
+
+    /** Distinct uses in the inventory (0 without one), and those not kept because it was full. */
+    public long[] inventorySize() {
+        Inventory i = inventory;
+        return i == null ? new long[] {0, 0} : new long[] {i.size(), i.overflow()};
+    }
+
+    private static Map<String, Long> snapshot(Map<String, LongAdder> from) {
+        Map<String, Long> out = new TreeMap<>();
+        from.forEach((k, v) -> out.put(k, v.sum()));
         return out;
+    }
+
+    @Override
+    public String toString() {
+        return "audit " + counts() + (shadow == null ? "" : ", shadow " + Objects.requireNonNull(shadow).name() + " " + shadowCounts());
     }
 }

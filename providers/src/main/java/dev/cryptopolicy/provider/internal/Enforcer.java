@@ -65,6 +65,7 @@ public final class Enforcer {
     void checkKey(ServiceType type, String algorithm, Key key, Provider backend) throws InvalidKeyException {
         CompiledPolicy policy = policy();
         KeyInfo info = measure(type, algorithm, key, backend);
+        audit().keyUse(type, algorithm, info, backend);
         Decision d = decide(policy, info);
         if (!d.allowed() && refuse(policy, type, algorithm, d, info)) {
             throw new InvalidKeyException(describe(info, d) + "; refused by " + type.jcaName() + " " + algorithm);
@@ -75,6 +76,7 @@ public final class Enforcer {
     void checkProducedKey(ServiceType type, String algorithm, Key key, Provider backend) {
         CompiledPolicy policy = policy();
         KeyInfo info = measure(type, algorithm, key, backend);
+        audit().keyUse(type, algorithm, info, backend);
         Decision d = decide(policy, info);
         if (!d.allowed() && refuse(policy, type, algorithm, d, info)) {
             throw new InvalidParameterException(describe(info, d));
@@ -108,6 +110,7 @@ public final class Enforcer {
     void checkSize(ServiceType type, String algorithm, String keyAlgorithm, int bits) {
         CompiledPolicy policy = policy();
         KeyInfo info = new KeyInfo(keyAlgorithm, bits, null);
+        audit().keyUse(type, algorithm, info, null);
         Decision d = policy.decideKey(keyAlgorithm, bits, null, Scope.ANY);
         if (!d.allowed() && refuse(policy, type, algorithm, d, info)) {
             throw new InvalidParameterException(describe(info, d));
@@ -118,6 +121,7 @@ public final class Enforcer {
     void checkSpec(ServiceType type, String algorithm, AlgorithmParameterSpec spec) throws InvalidAlgorithmParameterException {
         CompiledPolicy policy = policy();
         KeyInfo info = KeyInfo.of(algorithm, spec);
+        audit().keyUse(type, algorithm, info, null);
         Decision d = policy.decideKey(info.algorithm(), info.bits(), info.curve(), Scope.ANY);
         if (!d.allowed() && refuse(policy, type, algorithm, d, info)) {
             throw new InvalidAlgorithmParameterException(describe(info, d));

@@ -13,9 +13,10 @@ import java.security.spec.AlgorithmParameterSpec;
 
 /**
  * The signature engine an allowlisted JDK call site ({@link JdkCaller}) gets for a signature the
- * policy refuses to applications. It is a {@link Signature}, not a bare SPI, so that
+ * policy refuses to applications, and that anyone gets for a signature an audit-mode policy would
+ * refuse. It is a {@link Signature}, not a bare SPI, so that
  * {@code Signature.getInstance} instantiates the service at once and refuses application callers
- * there (see {@link PolicyService}); every key that enters is checked like everywhere else, and
+ * there, or records them there in audit mode (see {@link PolicyService}); every key that enters is checked like everywhere else, and
  * {@link #getProvider()} is the wrapper the JCA found, never the backend.
  */
 final class ExemptSignature extends Signature {

@@ -64,11 +64,23 @@ final class PolicyService extends Provider.Service {
      * answers differently depending on its caller, so it gets a name of its own.
      */
     private static String className(Provider.Service original, Access access) {
+        if (access == Access.AUDITED && original.getType().equals("Signature")) {
+            return original.getClassName() + "$AuditedUnderCryptoPolicy";
+        }
         return access == Access.JDK_ONLY ? original.getClassName() + "$JdkOnlyUnderCryptoPolicy" : original.getClassName();
     }
 
     @Override
     public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
+        // Before (a refusal here is this provider's) and after (the backend's engine may have
+        // looked up engines of its own meanwhile): see Audit.
+        Audit.instantiating(getProvider());
+        Object instance = create(constructorParameter);
+        Audit.instantiating(getProvider());
+        return instance;
+    }
+
+    private Object create(Object constructorParameter) throws NoSuchAlgorithmException {
         switch (access) {
             case JDK_ONLY:
                 return jdkOnly(constructorParameter);
@@ -78,10 +90,21 @@ final class PolicyService extends Provider.Service {
                 }
                 return original.newInstance(constructorParameter);
             case TLS:
+                enforcer.audit().sslContext(getAlgorithm(), enforcer.policy());
                 // The backend's own provider object: a lookup by name would come back to us.
                 return tls.sslContextSpi(getAlgorithm(), backendProvider);
             case AUDITED:
-                enforcer.audit().refusal(type, getAlgorithm(), decision, decision.explain(type.jcaName() + " " + getAlgorithm()), false);
+                enforcer.audit().lookupRefusal(type, getAlgorithm(), decision, decision.explain(type.jcaName() + " " + getAlgorithm()), false);
+                if (type == ServiceType.SIGNATURE) {
+                    // As for a JDK-only service: instantiated at getInstance, so that a would-be
+                    // refusal is recorded where enforce mode refuses, without init.
+                    requireProbe();
+                    return new ExemptSignature(getAlgorithm(),
+                            (EnforcingSpis.SignatureSpiImpl) EnforcingSpis.create(type, getAlgorithm(), backendProvider, enforcer));
+                }
+                break;
+            case ALLOWED:
+                enforcer.audit().lookup(type, getAlgorithm(), backendProvider);
                 break;
             default:
                 break;
@@ -102,7 +125,7 @@ final class PolicyService extends Provider.Service {
     private Object jdkOnly(Object constructorParameter) throws NoSuchAlgorithmException {
         if (jdkCallers.exempting(type, getAlgorithm()) == null) {
             String message = refusal != null ? refusal : decision.explain(type.jcaName() + " " + getAlgorithm());
-            enforcer.audit().refusal(type, getAlgorithm(), decision, message, true);
+            enforcer.audit().lookupRefusal(type, getAlgorithm(), decision, message, true);
             throw new NoSuchAlgorithmException(message);
         }
         if (type == ServiceType.SIGNATURE) {

@@ -1,0 +1,443 @@
+package dev.cryptopolicy.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.Decision;
+import dev.cryptopolicy.engine.Quote;
+import dev.cryptopolicy.engine.Request;
+import dev.cryptopolicy.engine.Scope;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code cryptopolicy report --policy REF [--format text|json|sarif|cbom] FILE...}: decides every
+ * use recorded in inventory files (JSON lines, {@code docs/inventory.schema.json}) again under a
+ * candidate policy and reports what it would refuse, per service and per calling location, with
+ * counts. The files are streamed one line at a time: memory grows with the distinct uses, not with
+ * the lines.
+ */
+final class ReportCommand extends OptionCommand {
+
+    private static final String[] FORMATS = {"text", "json", "sarif", "cbom"};
+
+    /** Most distinct uses kept; past it, lines are still decided and counted, not itemised. */
+    static final int MAX_USES = 1_000_000;
+
+    /** The longest line read; a longer one is a bad line (an inventory line is a few hundred characters). */
+    static final int MAX_LINE = 64 * 1024;
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    @Override
+    public String name() {
+        return "report";
+    }
+
+    @Override
+    public String summary() {
+        return "decide recorded inventories again under a candidate policy: what it would refuse, where";
+    }
+
+    @Override
+    String synopsis() {
+        return "--policy REF [--format text|json|sarif|cbom] FILE...";
+    }
+
+    @Override
+    String description() {
+        return """
+                Reads inventory files, the JSON lines that -javaagent:...=POLICY,inventory=FILE (or
+                Installation.inventory) writes, from any number of JVMs, and decides each recorded use
+                again under the candidate policy REF: what it would refuse, per service and algorithm
+                and per calling location (class, module, jar), with the counts summed over the files.
+                One week of inventories answers the question for any number of candidate policies.
+                --format cbom prints every use as a CycloneDX 1.6 cryptography bill of materials,
+                with the candidate's verdict on each.
+
+                examples:
+                  cryptopolicy report --policy FUTURE /var/log/app/crypto-*.jsonl
+                  cryptopolicy report --policy DEFAULT:NO-SHA1 --format sarif inventories/*.jsonl
+
+                exit status: 0 nothing would be refused, 1 something would (or a policy with errors),
+                2 usage error, a file that cannot be read or a line that is not an inventory line.
+                """;
+    }
+
+    @Override
+    boolean hasJson() {
+        return true;
+    }
+
+    @Override
+    Options options() {
+        return new Options()
+                .addOption(org.apache.commons.cli.Option.builder("p").longOpt("policy").hasArg().argName("REF")
+                        .desc("candidate policy reference, e.g. FUTURE or site.yaml:NO-SHA1 (required)").build())
+                .addOption(formatOption("text", FORMATS));
+    }
+
+    /** One distinct use, summed over the files. */
+    record Use(String service, String algorithm, String keyAlgorithm, int bits, String curve, String location,
+            String callerClass, String module, String source) {
+    }
+
+    /** What the report is built from. */
+    record Tally(Map<Use, long[]> uses, Map<Use, Decision> refused, long lines, long overflow, int files) {
+    }
+
+    @Override
+    int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
+        String reference = required(line, "policy");
+        String format = format(line, "text", FORMATS);
+        List<String> files = line.getArgList();
+        if (files.isEmpty()) {
+            throw new UsageException("no inventory FILE given");
+        }
+        CompiledPolicy policy = Diagnostics.load(reference);
+        Tally tally = read(files, policy);
+        int status = tally.refused().isEmpty() ? ExitStatus.OK : ExitStatus.FAILED;
+        switch (format) {
+            case "json" -> printJson(out, status, json(policy, tally));
+            case "sarif" -> Json.print(out, sarif(policy, tally));
+            case "cbom" -> Json.print(out, cbom(policy, tally));
+            default -> text(policy, tally, out);
+        }
+        return status;
+    }
+
+    static Tally read(List<String> files, CompiledPolicy policy) throws CommandFailure {
+        Map<Use, long[]> uses = new HashMap<>();
+        Map<Use, Decision> refused = new HashMap<>();
+        Map<Use, Decision> decided = new HashMap<>();
+        long lines = 0;
+        long overflow = 0;
+        for (String name : files) {
+            Path file;
+            try {
+                file = Path.of(name);
+            } catch (InvalidPathException e) {
+                throw CommandFailure.io("not a path: " + Quote.quoted(name));
+            }
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                int number = 0;
+                for (String text = in.readLine(); text != null; text = in.readLine()) {
+                    number++;
+                    if (text.isBlank()) {
+                        continue;
+                    }
+                    if (text.length() > MAX_LINE) {
+                        throw CommandFailure.io(Quote.escape(name) + ":" + number + ": line longer than " + MAX_LINE + " characters");
+                    }
+                    lines++;
+                    Map<String, Object> fields = fields(text, name, number);
+                    Object lost = fields.get("overflow");
+                    if (lost instanceof Long n) {
+                        overflow += n;
+                        continue;
+                    }
+                    Use use = use(fields, name, number);
+                    long count = fields.get("count") instanceof Long n ? n : 1;
+                    long[] sum = uses.get(use);
+                    if (sum == null) {
+                        if (uses.size() >= MAX_USES) {
+                            overflow += count;
+                            continue;
+                        }
+                        sum = new long[1];
+                        uses.put(use, sum);
+                        Decision d = decided.computeIfAbsent(use, u -> decide(policy, u));
+                        if (!d.allowed()) {
+                            refused.put(use, d);
+                        }
+                    }
+                    sum[0] += count;
+                }
+            } catch (IOException e) {
+                throw CommandFailure.io("cannot read " + Quote.quoted(name) + ": " + e.getMessage());
+            }
+        }
+        return new Tally(uses, refused, lines, overflow, files.size());
+    }
+
+    /** The fields of one line: strings, and whole numbers as {@link Long}. */
+    private static Map<String, Object> fields(String text, String file, int number) throws CommandFailure {
+        Map<String, Object> fields = new HashMap<>();
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw bad(file, number, "not a JSON object");
+            }
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String key = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (v) {
+                    case VALUE_STRING -> fields.put(key, p.getText());
+                    case VALUE_NUMBER_INT -> fields.put(key, p.getLongValue());
+                    case VALUE_NULL -> fields.remove(key);
+                    case START_OBJECT, START_ARRAY -> p.skipChildren();
+                    default -> fields.put(key, p.getText());
+                }
+            }
+            if (p.nextToken() != null) {
+                throw bad(file, number, "text after the JSON object");
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw bad(file, number, "not JSON: " + Quote.escape(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw bad(file, number, "cannot parse: " + Quote.escape(String.valueOf(e.getMessage())));
+        }
+        Object v = fields.get("v");
+        if (!(v instanceof Long version) || version != 1) {
+            throw bad(file, number, "not an inventory line of format 1 (\"v\":1)");
+        }
+        return fields;
+    }
+
+    private static Use use(Map<String, Object> f, String file, int number) throws CommandFailure {
+        String service = string(f, "service", file, number);
+        if (ServiceType.ofJcaNameOrNull(service) == null) {
+            throw bad(file, number, "unknown service " + Quote.quoted(service));
+        }
+        return new Use(service, string(f, "algorithm", file, number), optional(f, "key"),
+                f.get("bits") instanceof Long b ? (int) Math.min(b, Integer.MAX_VALUE) : 0, optional(f, "curve"),
+                string(f, "location", file, number), optional(f, "class"), optional(f, "module"), optional(f, "source"));
+    }
+
+    private static String string(Map<String, Object> f, String key, String file, int number) throws CommandFailure {
+        if (!(f.get(key) instanceof String s) || s.isEmpty()) {
+            throw bad(file, number, "no \"" + key + "\"");
+        }
+        return s;
+    }
+
+    private static String optional(Map<String, Object> f, String key) {
+        return f.get(key) instanceof String s ? s : null;
+    }
+
+    private static CommandFailure bad(String file, int number, String why) {
+        return CommandFailure.io(Quote.escape(file) + ":" + number + ": " + why);
+    }
+
+    static Decision decide(CompiledPolicy policy, Use u) {
+        ServiceType type = Objects.requireNonNull(ServiceType.ofJcaNameOrNull(u.service()));
+        return policy.decide(new Request(type, u.algorithm(), u.keyAlgorithm(), Math.max(u.bits(), 0), u.curve(), Scope.ANY));
+    }
+
+    /** Refused uses grouped by (service, algorithm, key, rule): the finding, and its locations with counts. */
+    private static Map<String, List<Use>> findings(Tally t) {
+        Map<String, List<Use>> out = new TreeMap<>();
+        for (Map.Entry<Use, Decision> e : t.refused().entrySet()) {
+            out.computeIfAbsent(subject(e.getKey()) + " | " + e.getValue().rule(), k -> new ArrayList<>()).add(e.getKey());
+        }
+        for (List<Use> l : out.values()) {
+            l.sort(Comparator.comparingLong((Use u) -> -t.uses().get(u)[0]).thenComparing(Use::location));
+        }
+        return out;
+    }
+
+    static String subject(Use u) {
+        String s = u.service() + " " + u.algorithm();
+        if (u.keyAlgorithm() != null) {
+            s += " with " + u.keyAlgorithm() + " key" + (u.curve() != null ? " on curve " + u.curve()
+                    : u.bits() > 0 ? " of " + u.bits() + " bits" : "");
+        }
+        return s;
+    }
+
+    private static long count(Tally t, List<Use> uses) {
+        return uses.stream().mapToLong(u -> t.uses().get(u)[0]).sum();
+    }
+
+    private static void text(CompiledPolicy policy, Tally t, PrintStream out) {
+        Map<String, List<Use>> findings = findings(t);
+        long refusedCount = findings.values().stream().mapToLong(l -> count(t, l)).sum();
+        out.println("policy " + policy.name() + " would refuse " + refusedCount + " of "
+                + t.uses().values().stream().mapToLong(c -> c[0]).sum() + " recorded uses (" + findings.size() + " findings, "
+                + t.lines() + " lines in " + t.files() + " file" + (t.files() == 1 ? "" : "s") + ")");
+        for (Map.Entry<String, List<Use>> f : findings.entrySet()) {
+            Decision d = t.refused().get(f.getValue().get(0));
+            out.println();
+            out.println(Quote.escape(subject(f.getValue().get(0))) + ": " + count(t, f.getValue()) + " use"
+                    + (count(t, f.getValue()) == 1 ? "" : "s"));
+            out.println("  reason: " + d.reason() + " (" + d.rule() + ", " + d.origin().shortLocation() + ")");
+            for (Use u : f.getValue()) {
+                out.println("  " + t.uses().get(u)[0] + "  " + Quote.escape(u.location())
+                        + (u.callerClass() == null ? "" : "  class " + Quote.escape(u.callerClass()))
+                        + (u.source() == null ? "" : "  from " + Quote.escape(u.source())));
+            }
+        }
+        if (t.overflow() > 0) {
+            out.println();
+            out.println("not itemised: " + t.overflow() + " uses (an inventory was full, or more than " + MAX_USES
+                    + " distinct uses)");
+        }
+    }
+
+    private static ObjectNode json(CompiledPolicy policy, Tally t) {
+        ObjectNode result = Json.object();
+        result.put("policy", policy.name());
+        result.put("files", t.files());
+        result.put("lines", t.lines());
+        result.put("uses", t.uses().values().stream().mapToLong(c -> c[0]).sum());
+        result.put("notItemised", t.overflow());
+        ArrayNode findings = result.putArray("findings");
+        for (List<Use> uses : findings(t).values()) {
+            Use first = uses.get(0);
+            Decision d = t.refused().get(first);
+            ObjectNode f = findings.addObject();
+            f.put("service", first.service());
+            f.put("algorithm", first.algorithm());
+            if (first.keyAlgorithm() != null) {
+                f.put("key", first.keyAlgorithm());
+                if (first.bits() > 0) {
+                    f.put("bits", first.bits());
+                }
+                if (first.curve() != null) {
+                    f.put("curve", first.curve());
+                }
+            }
+            f.put("rule", d.rule());
+            f.put("reason", d.reason());
+            f.set("where", Json.origin(d.origin()));
+            f.put("count", count(t, uses));
+            ArrayNode locations = f.putArray("locations");
+            for (Use u : uses) {
+                ObjectNode l = locations.addObject();
+                l.put("location", u.location());
+                l.put("class", u.callerClass());
+                l.put("module", u.module());
+                l.put("source", u.source());
+                l.put("count", t.uses().get(u)[0]);
+            }
+        }
+        return result;
+    }
+
+    private static ObjectNode sarif(CompiledPolicy policy, Tally t) {
+        ObjectNode log = Json.object();
+        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+        Map<String, List<Use>> findings = findings(t);
+        for (List<Use> uses : findings.values()) {
+            ruleIndex.putIfAbsent(t.refused().get(uses.get(0)).rule(), ruleIndex.size());
+        }
+        ArrayNode results = Sarif.results(log, Main.version(), ruleIndex.keySet());
+        for (List<Use> uses : findings.values()) {
+            for (Use u : uses) {
+                Decision d = t.refused().get(u);
+                ObjectNode r = results.addObject();
+                r.put("ruleId", d.rule());
+                r.put("ruleIndex", ruleIndex.get(d.rule()));
+                r.put("level", "error");
+                r.putObject("message").put("text", d.explain(subject(u)) + "; called " + t.uses().get(u)[0]
+                        + " times from " + u.location() + " under policy " + policy.name());
+                ObjectNode logical = r.putArray("locations").addObject().putArray("logicalLocations").addObject();
+                logical.put("fullyQualifiedName", u.location());
+                logical.put("kind", "function");
+                ObjectNode properties = r.putObject("properties");
+                properties.put("count", t.uses().get(u)[0]);
+                properties.put("class", u.callerClass());
+                properties.put("source", u.source());
+            }
+        }
+        return log;
+    }
+
+    /** Every recorded use as a CycloneDX 1.6 cryptographic asset, with the candidate policy's verdict. */
+    static ObjectNode cbom(CompiledPolicy policy, Tally t) {
+        ObjectNode bom = Json.object();
+        bom.put("bomFormat", "CycloneDX");
+        bom.put("specVersion", "1.6");
+        bom.put("serialNumber", "urn:uuid:" + UUID.randomUUID());
+        bom.put("version", 1);
+        ObjectNode metadata = bom.putObject("metadata");
+        metadata.put("timestamp", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        ObjectNode tool = metadata.putObject("tools").putArray("components").addObject();
+        tool.put("type", "application");
+        tool.put("name", "cryptopolicy");
+        tool.put("version", Main.version());
+        Map<String, List<Use>> assets = new TreeMap<>();
+        for (Use u : t.uses().keySet()) {
+            assets.computeIfAbsent(subject(u), k -> new ArrayList<>()).add(u);
+        }
+        ArrayNode components = bom.putArray("components");
+        for (Map.Entry<String, List<Use>> a : assets.entrySet()) {
+            Use first = a.getValue().get(0);
+            ObjectNode c = components.addObject();
+            c.put("type", "cryptographic-asset");
+            c.put("bom-ref", "crypto:" + a.getKey());
+            c.put("name", first.algorithm());
+            ObjectNode crypto = c.putObject("cryptoProperties");
+            crypto.put("assetType", "algorithm");
+            ObjectNode algorithm = crypto.putObject("algorithmProperties");
+            algorithm.put("primitive", primitive(first));
+            if (first.curve() != null) {
+                algorithm.put("curve", first.curve());
+            }
+            if (first.keyAlgorithm() != null && first.bits() > 0) {
+                algorithm.put("parameterSetIdentifier", String.valueOf(first.bits()));
+            }
+            ArrayNode occurrences = c.putObject("evidence").putArray("occurrences");
+            for (Use u : a.getValue()) {
+                ObjectNode o = occurrences.addObject();
+                o.put("location", u.source() == null ? u.location() : u.source());
+                o.put("symbol", u.location());
+                o.put("additionalContext", u.service() + " " + u.algorithm() + ", " + t.uses().get(u)[0] + " uses");
+            }
+            Decision d = t.refused().get(first);
+            ArrayNode properties = c.putArray("properties");
+            property(properties, "cryptopolicy:service", first.service());
+            property(properties, "cryptopolicy:count", String.valueOf(count(t, a.getValue())));
+            property(properties, "cryptopolicy:policy", policy.name());
+            property(properties, "cryptopolicy:verdict", d == null ? "allowed" : "refused");
+            if (d != null) {
+                property(properties, "cryptopolicy:rule", d.rule());
+                property(properties, "cryptopolicy:reason", d.explain(a.getKey()));
+            }
+        }
+        return bom;
+    }
+
+    private static void property(ArrayNode properties, String name, String value) {
+        ObjectNode p = properties.addObject();
+        p.put("name", name);
+        p.put("value", value);
+    }
+
+    /** The CycloneDX 1.6 {@code primitive} of a use. */
+    private static String primitive(Use u) {
+        String a = u.algorithm().toUpperCase(java.util.Locale.ROOT);
+        return switch (u.service()) {
+            case "MessageDigest" -> "hash";
+            case "Mac" -> "mac";
+            case "Signature" -> "signature";
+            case "KeyAgreement" -> "key-agree";
+            case "KEM" -> "kem";
+            case "SecureRandom" -> "drbg";
+            case "SecretKeyFactory" -> a.startsWith("PBKDF") || a.contains("HKDF") ? "kdf" : "other";
+            case "Cipher" -> a.startsWith("RSA") ? "pke" : a.contains("GCM") || a.contains("POLY1305") || a.contains("CCM") ? "ae"
+                    : a.startsWith("ARCFOUR") || a.startsWith("RC4") || a.startsWith("CHACHA20") ? "stream-cipher" : "block-cipher";
+            default -> "other";
+        };
+    }
+}

@@ -1,0 +1,106 @@
+package dev.cryptopolicy.provider.internal;
+
+import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.provider.audit.PolicyMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * Publishes the installed policy's {@link PolicyMXBean} in the platform MBean server: one bean per
+ * JVM, showing the installation in force (an installation replaces the previous one's counters).
+ */
+public final class PolicyBeans {
+
+    /** The bean's object name. */
+    public static final String NAME = "dev.cryptopolicy:type=Policy";
+
+    private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
+
+    /** The installation shown, or null. */
+    private record Shown(CompiledPolicy policy, Audit audit) {
+    }
+
+    private static volatile Shown shown;
+
+    private PolicyBeans() {
+    }
+
+    /** Shows {@code policy} and its counters; registers the bean on first use. */
+    public static synchronized void publish(CompiledPolicy policy, Audit audit) {
+        shown = new Shown(policy, audit);
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName name = new ObjectName(NAME);
+            if (!server.isRegistered(name)) {
+                server.registerMBean(new Bean(), name);
+            }
+        } catch (JMException | RuntimeException | LinkageError e) {
+            // No JMX in this runtime (a jlinked image without java.management): counters stay readable
+            // through Installation.
+            LOG.log(System.Logger.Level.DEBUG, "cryptopolicy: no MBean " + NAME + ": " + e);
+        }
+    }
+
+    /** Shows no installation (after uninstall). */
+    public static synchronized void withdraw() {
+        shown = null;
+    }
+
+    private static final class Bean implements PolicyMXBean {
+        @Override
+        public String getPolicy() {
+            Shown s = shown;
+            return s == null ? "" : s.policy().name();
+        }
+
+        @Override
+        public String getMode() {
+            Shown s = shown;
+            return s == null ? "" : s.policy().mode().yamlName();
+        }
+
+        @Override
+        public String getShadowPolicy() {
+            Shown s = shown;
+            CompiledPolicy shadow = s == null ? null : s.audit().shadow();
+            return shadow == null ? "" : shadow.name();
+        }
+
+        @Override
+        public Map<String, Long> getRefusals() {
+            Shown s = shown;
+            return s == null ? Map.of() : s.audit().counts();
+        }
+
+        @Override
+        public long getRefusalCount() {
+            return getRefusals().values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        @Override
+        public Map<String, Long> getShadowRefusals() {
+            Shown s = shown;
+            return s == null ? Map.of() : s.audit().shadowCounts();
+        }
+
+        @Override
+        public long getShadowRefusalCount() {
+            return getShadowRefusals().values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        @Override
+        public long getInventoryEntries() {
+            Shown s = shown;
+            return s == null ? 0 : s.audit().inventorySize()[0];
+        }
+
+        @Override
+        public long getInventoryOverflow() {
+            Shown s = shown;
+            return s == null ? 0 : s.audit().inventorySize()[1];
+        }
+    }
+}
