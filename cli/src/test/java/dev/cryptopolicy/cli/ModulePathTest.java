@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.testkit.Slow;
 import dev.cryptopolicy.provider.Jvm;
 import java.io.File;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * policy is enforced, and the engine's internal packages are closed to the application. Compiled and run by the JDK under test (its javac in-process, its java in a
  * child JVM), so CI checks it on 17 and on 25.
  */
+@Slow
 class ModulePathTest {
 
     /** Our modules' main outputs (classes directory or jar, never the tests) and the libraries they require. */

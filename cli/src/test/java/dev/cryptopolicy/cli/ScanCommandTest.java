@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.cryptopolicy.testkit.Slow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * own keytool and jarsigner, and on an {@code openssl s_server} endpoint on 127.0.0.1. Each refusal
  * has a control: the same kind of artifact with an allowed key, signature or date scans clean.
  */
+@Slow
 class ScanCommandTest {
 
     private static final String PASSWORD = "changeit-7Q";

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.cryptopolicy.testkit.Slow;
 import dev.cryptopolicy.provider.CryptoPolicy;
 import dev.cryptopolicy.provider.Installation;
 import dev.cryptopolicy.provider.Jvm;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that provider works, and the FIPS policy does not count it as a FIPS-validated backend: only Bouncy
  * Castle FIPS is (a module's validation is not something a provider object proves).
  */
+@Slow
 class NssFipsBackendTest {
     /** Debian's multi-arch folder of NSS's libraries. */
     private static final Path NSS = Path.of("/usr/lib/x86_64-linux-gnu");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.testkit.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one-time set-up, SunJSSE's static checks and the JCA's class caches, happens once per JVM):
  * only the application's calls, once each, under one name, where enforce mode would refuse.
  */
+@Slow
 class AuditRecordsTest {
 
     @TempDir

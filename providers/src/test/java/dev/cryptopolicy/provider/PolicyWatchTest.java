@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.testkit.Slow;
 import dev.cryptopolicy.engine.PolicyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Kubernetes updates a mounted ConfigMap) is followed. The request used, {@code SHA1withRSA}, is
  * allowed by LEGACY and refused by FUTURE: the control is the same request before the change.
  */
+@Slow
 class PolicyWatchTest {
     private static final String LEGACY = "kind: policy\nextends: LEGACY\n";
     private static final String FUTURE = "kind: policy\nextends: FUTURE\n";

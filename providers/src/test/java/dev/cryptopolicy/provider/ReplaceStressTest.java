@@ -3,6 +3,7 @@ package dev.cryptopolicy.provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.testkit.Slow;
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyLoader;
 import dev.cryptopolicy.provider.tls.Handshakes;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * start. The control: the two policies alone give different outcomes for the requests that
  * differ, so a swap that did not take effect, or took half effect, would show.
  */
+@Slow
 class ReplaceStressTest {
 
     /** The swaps the threads run through, unless {@link #RUN_MILLIS} is reached first. */

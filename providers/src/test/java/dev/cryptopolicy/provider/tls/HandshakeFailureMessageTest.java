@@ -3,6 +3,7 @@ package dev.cryptopolicy.provider.tls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.testkit.Slow;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * FUTURE (RSA keys of at least 3072 bits) a server presenting a 2048-bit RSA certificate fails,
  * and the client's exception names {@code keys.rsa.min_bits} and where FUTURE sets it.
  */
+@Slow
 class HandshakeFailureMessageTest {
 
     @Test
