@@ -28,5 +28,6 @@ module dev.cryptopolicy.provider {
     // The MXBean's interface: JMX reads it by reflection, and monitoring tools by its name.
     exports dev.cryptopolicy.provider.audit;
 
-    provides java.security.Provider with dev.cryptopolicy.provider.CryptoPolicyProvider;
+    provides java.security.Provider with
+            dev.cryptopolicy.provider.CryptoPolicyProvider;
 }

@@ -38,8 +38,7 @@ public final class Agent {
 
     private static final String STARTUP = "dev.cryptopolicy.agent.Startup";
 
-    private Agent() {
-    }
+    private Agent() {}
 
     /** Called by the JVM for {@code -javaagent}. */
     public static void premain(String args, Instrumentation instrumentation) {
@@ -77,8 +76,8 @@ public final class Agent {
                 if (started.equals(options)) {
                     return;
                 }
-                String line = "cryptopolicy agent: given twice with different options ('" + started + "', then '" + options
-                        + "'); one policy per JVM, the first stays installed";
+                String line = "cryptopolicy agent: given twice with different options ('" + started + "', then '"
+                        + options + "'); one policy per JVM, the first stays installed";
                 if (atStartUp) {
                     refuse(USAGE_ERROR, line);
                     return;
@@ -94,10 +93,12 @@ public final class Agent {
                 throw new IllegalStateException("the agent's classes do not say which jar they come from");
             }
             // Never closed: the installed providers load classes from it for as long as the JVM runs.
-            ClassLoader own = new URLClassLoader("cryptopolicy-agent", new URL[] {jar}, ClassLoader.getPlatformClassLoader());
+            ClassLoader own =
+                    new URLClassLoader("cryptopolicy-agent", new URL[] {jar}, ClassLoader.getPlatformClassLoader());
             // By name: a class literal would load Startup, and the library classes it names, from
             // the system class loader, which is what this indirection avoids.
-            run = Class.forName(STARTUP, true, own).getDeclaredMethod("run", String.class, Instrumentation.class, boolean.class);
+            run = Class.forName(STARTUP, true, own)
+                    .getDeclaredMethod("run", String.class, Instrumentation.class, boolean.class);
             run.setAccessible(true);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             failed(e, atStartUp);
@@ -146,7 +147,9 @@ public final class Agent {
         if (debug) {
             e.printStackTrace();
         }
-        refuse(INTERNAL_ERROR, "cryptopolicy agent: internal error, the JVM does not start: " + e
-                + (debug ? "" : " (set " + DEBUG_ENV + "=1 for the stack trace)"));
+        refuse(
+                INTERNAL_ERROR,
+                "cryptopolicy agent: internal error, the JVM does not start: " + e
+                        + (debug ? "" : " (set " + DEBUG_ENV + "=1 for the stack trace)"));
     }
 }

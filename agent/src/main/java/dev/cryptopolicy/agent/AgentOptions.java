@@ -79,7 +79,9 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, b
                     throw usage("empty item in '" + args + "'");
                 }
                 String key = KEY.matcher(item).matches() ? item.substring(0, item.indexOf('=')) : "policy";
-                String value = key.equals("policy") && !item.startsWith("policy=") ? item : item.substring(key.length() + 1).trim();
+                String value = key.equals("policy") && !item.startsWith("policy=")
+                        ? item
+                        : item.substring(key.length() + 1).trim();
                 if (value.isEmpty()) {
                     throw usage("'" + item + "' has no value");
                 }
@@ -87,8 +89,11 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, b
                     case "policy", "bcfips", "shadow", "inventory" -> {
                         String earlier = values.putIfAbsent(key, value);
                         if (earlier != null) {
-                            throw usage(key.equals("policy") ? "two policies, '" + earlier + "' and '" + value
-                                    + "' (combine them with ':' as in DEFAULT:NO-SHA1)" : key + " is given twice");
+                            throw usage(
+                                    key.equals("policy")
+                                            ? "two policies, '" + earlier + "' and '" + value
+                                                    + "' (combine them with ':' as in DEFAULT:NO-SHA1)"
+                                            : key + " is given twice");
                         }
                     }
                     case "watch" -> {
@@ -106,9 +111,12 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, b
         }
         String bcFips = values.get("bcfips");
         String inventory = values.get("inventory");
-        return new AgentOptions(values.getOrDefault("policy", DEFAULT_POLICY),
-                bcFips == null ? agentDirectory : directory(bcFips), values.get("shadow"),
-                inventory == null ? null : inventoryFile(inventory), watch != null && watch);
+        return new AgentOptions(
+                values.getOrDefault("policy", DEFAULT_POLICY),
+                bcFips == null ? agentDirectory : directory(bcFips),
+                values.get("shadow"),
+                inventory == null ? null : inventoryFile(inventory),
+                watch != null && watch);
     }
 
     private static Path inventoryFile(String value) {
@@ -140,7 +148,8 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, b
     }
 
     private static IllegalArgumentException usage(String problem) {
-        return new IllegalArgumentException("cryptopolicy agent: bad options: " + problem
-                + "; expected -javaagent:cryptopolicy-agent.jar[=[POLICY][,bcfips=DIR][,shadow=POLICY][,inventory=FILE][,watch=true]]");
+        return new IllegalArgumentException(
+                "cryptopolicy agent: bad options: " + problem
+                        + "; expected -javaagent:cryptopolicy-agent.jar[=[POLICY][,bcfips=DIR][,shadow=POLICY][,inventory=FILE][,watch=true]]");
     }
 }

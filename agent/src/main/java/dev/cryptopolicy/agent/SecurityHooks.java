@@ -48,21 +48,37 @@ final class SecurityHooks {
     private static final String PROVIDER = "Ljava/security/Provider;";
 
     /** Every java.base class whose static {@code getInstance} methods take a provider object. */
-    static final Set<String> ENGINES = Set.of("java/security/MessageDigest", "java/security/Signature",
-            "java/security/KeyPairGenerator", "java/security/KeyFactory", "java/security/SecureRandom",
-            "java/security/KeyStore", "java/security/AlgorithmParameters", "java/security/AlgorithmParameterGenerator",
-            "java/security/cert/CertificateFactory", "java/security/cert/CertPathValidator",
-            "java/security/cert/CertPathBuilder", "java/security/cert/CertStore", "javax/crypto/Cipher", "javax/crypto/Mac",
-            "javax/crypto/KeyAgreement", "javax/crypto/KeyGenerator", "javax/crypto/SecretKeyFactory",
-            "javax/crypto/ExemptionMechanism", "javax/crypto/KEM", "javax/crypto/KDF", "javax/net/ssl/SSLContext",
-            "javax/net/ssl/KeyManagerFactory", "javax/net/ssl/TrustManagerFactory");
+    static final Set<String> ENGINES = Set.of(
+            "java/security/MessageDigest",
+            "java/security/Signature",
+            "java/security/KeyPairGenerator",
+            "java/security/KeyFactory",
+            "java/security/SecureRandom",
+            "java/security/KeyStore",
+            "java/security/AlgorithmParameters",
+            "java/security/AlgorithmParameterGenerator",
+            "java/security/cert/CertificateFactory",
+            "java/security/cert/CertPathValidator",
+            "java/security/cert/CertPathBuilder",
+            "java/security/cert/CertStore",
+            "javax/crypto/Cipher",
+            "javax/crypto/Mac",
+            "javax/crypto/KeyAgreement",
+            "javax/crypto/KeyGenerator",
+            "javax/crypto/SecretKeyFactory",
+            "javax/crypto/ExemptionMechanism",
+            "javax/crypto/KEM",
+            "javax/crypto/KDF",
+            "javax/net/ssl/SSLContext",
+            "javax/net/ssl/KeyManagerFactory",
+            "javax/net/ssl/TrustManagerFactory");
+
     static final String SECURITY = "java/security/Security";
 
     /** Set once the JCA is instrumented: a second -javaagent of this jar (command line and JAVA_TOOL_OPTIONS) adds nothing. */
     private static boolean installed;
 
-    private SecurityHooks() {
-    }
+    private SecurityHooks() {}
 
     /**
      * Instruments the JCA and connects the hook to the installed policy.
@@ -79,13 +95,15 @@ final class SecurityHooks {
                     + " start-up could not be governed");
         }
         Class<?> hook = bootstrapHook(instrumentation);
-        instrumentation.redefineModule(Object.class.getModule(), Set.of(hook.getModule()), Map.of(), Map.of(), Set.of(), Map.of());
+        instrumentation.redefineModule(
+                Object.class.getModule(), Set.of(hook.getModule()), Map.of(), Map.of(), Set.of(), Map.of());
         UnaryOperator<Provider> governor = CryptoPolicy::govern;
         BiFunction<Provider, Integer, Integer> position = CryptoPolicy::position;
         try {
             hook.getMethod("connect", UnaryOperator.class, BiFunction.class).invoke(null, governor, position);
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("cryptopolicy agent: cannot connect the provider hook: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    "cryptopolicy agent: cannot connect the provider hook: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cryptopolicy agent: cannot connect the provider hook: " + e, e);
         }
@@ -123,7 +141,8 @@ final class SecurityHooks {
             byte[] bytes = in.readAllBytes();
             Path jar = Files.createTempFile("cryptopolicy-hook", ".jar");
             jar.toFile().deleteOnExit();
-            try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
+            try (OutputStream out = Files.newOutputStream(jar);
+                    JarOutputStream j = new JarOutputStream(out)) {
                 j.putNextEntry(new JarEntry(entry));
                 j.write(bytes);
                 j.closeEntry();
@@ -131,11 +150,13 @@ final class SecurityHooks {
             instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
             Class<?> hook = Class.forName(HOOK.replace('/', '.'), true, null);
             if (hook.getClassLoader() != null) {
-                throw new IllegalStateException("cryptopolicy agent: the provider hook was not loaded by the bootstrap class loader");
+                throw new IllegalStateException(
+                        "cryptopolicy agent: the provider hook was not loaded by the bootstrap class loader");
             }
             return hook;
         } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("cryptopolicy agent: cannot put the provider hook on the bootstrap class path: " + e, e);
+            throw new IllegalStateException(
+                    "cryptopolicy agent: cannot put the provider hook on the bootstrap class path: " + e, e);
         }
     }
 
@@ -145,7 +166,8 @@ final class SecurityHooks {
         if ((access & Opcodes.ACC_STATIC) == 0) {
             return slots;
         }
-        boolean target = owner.equals(SECURITY) ? name.equals("insertProviderAt") || name.equals("addProvider")
+        boolean target = owner.equals(SECURITY)
+                ? name.equals("insertProviderAt") || name.equals("addProvider")
                 : ENGINES.contains(owner) && name.equals("getInstance");
         if (!target) {
             return slots;
@@ -167,34 +189,44 @@ final class SecurityHooks {
     static byte[] instrument(String className, byte[] classfile) {
         ClassReader reader = new ClassReader(classfile);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-                List<Integer> slots = providerSlots(className, access, name, descriptor);
-                if (slots.isEmpty()) {
-                    return mv;
-                }
-                return new MethodVisitor(Opcodes.ASM9, mv) {
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9, writer) {
                     @Override
-                    public void visitCode() {
-                        super.visitCode();
-                        if (className.equals(SECURITY) && name.equals("insertProviderAt")) {
-                            // position = ProviderHook.position(provider, position), before the provider is governed.
-                            super.visitVarInsn(Opcodes.ALOAD, 0);
-                            super.visitVarInsn(Opcodes.ILOAD, 1);
-                            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOK, "position", "(Ljava/security/Provider;I)I", false);
-                            super.visitVarInsn(Opcodes.ISTORE, 1);
+                    public MethodVisitor visitMethod(
+                            int access, String name, String descriptor, String signature, String[] exceptions) {
+                        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+                        List<Integer> slots = providerSlots(className, access, name, descriptor);
+                        if (slots.isEmpty()) {
+                            return mv;
                         }
-                        for (int slot : slots) {
-                            super.visitVarInsn(Opcodes.ALOAD, slot);
-                            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOK, "govern", GOVERN_DESCRIPTOR, false);
-                            super.visitVarInsn(Opcodes.ASTORE, slot);
-                        }
+                        return new MethodVisitor(Opcodes.ASM9, mv) {
+                            @Override
+                            public void visitCode() {
+                                super.visitCode();
+                                if (className.equals(SECURITY) && name.equals("insertProviderAt")) {
+                                    // position = ProviderHook.position(provider, position), before the provider is
+                                    // governed.
+                                    super.visitVarInsn(Opcodes.ALOAD, 0);
+                                    super.visitVarInsn(Opcodes.ILOAD, 1);
+                                    super.visitMethodInsn(
+                                            Opcodes.INVOKESTATIC,
+                                            HOOK,
+                                            "position",
+                                            "(Ljava/security/Provider;I)I",
+                                            false);
+                                    super.visitVarInsn(Opcodes.ISTORE, 1);
+                                }
+                                for (int slot : slots) {
+                                    super.visitVarInsn(Opcodes.ALOAD, slot);
+                                    super.visitMethodInsn(
+                                            Opcodes.INVOKESTATIC, HOOK, "govern", GOVERN_DESCRIPTOR, false);
+                                    super.visitVarInsn(Opcodes.ASTORE, slot);
+                                }
+                            }
+                        };
                     }
-                };
-            }
-        }, 0);
+                },
+                0);
         return writer.toByteArray();
     }
 
@@ -204,8 +236,13 @@ final class SecurityHooks {
         final Map<String, String> failures = new ConcurrentHashMap<>();
 
         @Override
-        public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
-                ProtectionDomain domain, byte[] classfile) {
+        public byte[] transform(
+                Module module,
+                ClassLoader loader,
+                String className,
+                Class<?> redefined,
+                ProtectionDomain domain,
+                byte[] classfile) {
             if (loader != null || className == null || !(className.equals(SECURITY) || ENGINES.contains(className))) {
                 return null;
             }
@@ -217,8 +254,12 @@ final class SecurityHooks {
                 // The JVM ignores what a transformer throws; keep it so that install can refuse
                 // (and say so for a class loaded after start-up, when refusing is no longer possible).
                 failures.put(className, e.toString());
-                System.getLogger("dev.cryptopolicy").log(System.Logger.Level.ERROR,
-                        "cryptopolicy agent: cannot instrument {0}; its getInstance(..., Provider) is not governed: {1}", className, e);
+                System.getLogger("dev.cryptopolicy")
+                        .log(
+                                System.Logger.Level.ERROR,
+                                "cryptopolicy agent: cannot instrument {0}; its getInstance(..., Provider) is not governed: {1}",
+                                className,
+                                e);
                 return null;
             }
         }

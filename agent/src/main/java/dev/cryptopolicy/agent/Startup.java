@@ -31,8 +31,7 @@ import java.util.List;
  * </ul>
  */
 final class Startup {
-    private Startup() {
-    }
+    private Startup() {}
 
     /**
      * Called reflectively by {@link Agent}, in the agent's own class loader.
@@ -54,8 +53,11 @@ final class Startup {
             try {
                 shadow = PolicyLoader.standard().load(options.shadow());
             } catch (PolicyException e) {
-                fail(atStartUp, Agent.POLICY_ERROR, "cryptopolicy agent: shadow policy " + options.shadow()
-                        + " cannot be loaded, " + outcome(atStartUp) + ": " + String.join(" | ", errors(e)));
+                fail(
+                        atStartUp,
+                        Agent.POLICY_ERROR,
+                        "cryptopolicy agent: shadow policy " + options.shadow() + " cannot be loaded, "
+                                + outcome(atStartUp) + ": " + String.join(" | ", errors(e)));
                 return;
             }
         }
@@ -66,7 +68,10 @@ final class Startup {
                     // A daemon thread: replaces the policy when its files change, ends at uninstall.
                     installation.watch();
                 } catch (IllegalStateException e) {
-                    fail(atStartUp, Agent.USAGE_ERROR, "cryptopolicy agent: bad options: watch=true: " + e.getMessage());
+                    fail(
+                            atStartUp,
+                            Agent.USAGE_ERROR,
+                            "cryptopolicy agent: bad options: watch=true: " + e.getMessage());
                     return;
                 }
             }
@@ -75,12 +80,19 @@ final class Startup {
                 SecurityHooks.install(instrumentation);
             }
         } catch (PolicyException e) {
-            fail(atStartUp, Agent.POLICY_ERROR, "cryptopolicy agent: policy " + options.policy()
-                    + " cannot be loaded, " + outcome(atStartUp) + ": " + String.join(" | ", errors(e)));
+            fail(
+                    atStartUp,
+                    Agent.POLICY_ERROR,
+                    "cryptopolicy agent: policy " + options.policy() + " cannot be loaded, " + outcome(atStartUp) + ": "
+                            + String.join(" | ", errors(e)));
         } catch (PolicyInstallException e) {
-            fail(atStartUp, Agent.POLICY_ERROR, "cryptopolicy agent: policy " + options.policy()
-                    + " cannot be installed, " + outcome(atStartUp) + ": " + e.missing().size() + " requirement"
-                    + (e.missing().size() == 1 ? "" : "s") + " unmet: " + String.join(" | ", e.missing()));
+            fail(
+                    atStartUp,
+                    Agent.POLICY_ERROR,
+                    "cryptopolicy agent: policy " + options.policy()
+                            + " cannot be installed, " + outcome(atStartUp) + ": "
+                            + e.missing().size() + " requirement"
+                            + (e.missing().size() == 1 ? "" : "s") + " unmet: " + String.join(" | ", e.missing()));
         } catch (RuntimeException | LinkageError e) {
             if (atStartUp) {
                 Agent.internalError(e);
@@ -102,9 +114,11 @@ final class Startup {
         }
     }
 
-    private static Installation install(AgentOptions options, CompiledPolicy shadow) throws PolicyException, PolicyInstallException {
+    private static Installation install(AgentOptions options, CompiledPolicy shadow)
+            throws PolicyException, PolicyInstallException {
         // The shared pipeline, as before main: it also sets the TLS system properties JDK 17 reads once.
-        Installation installed = CryptoPolicy.installAtStartUp(options.policy(), BackendDiscovery.inDirectory(options.bcFips()));
+        Installation installed =
+                CryptoPolicy.installAtStartUp(options.policy(), BackendDiscovery.inDirectory(options.bcFips()));
         if (shadow != null) {
             installed.shadow(shadow);
         }
@@ -130,7 +144,11 @@ final class Startup {
 
     private static Path agentDirectory() {
         try {
-            Path jar = Path.of(Startup.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(Startup.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return jar.getParent() == null ? jar : jar.getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException("the agent jar's location is not a file: " + e.getMessage(), e);

@@ -11,15 +11,16 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class AesProbe {
 
-    private AesProbe() {
-    }
+    private AesProbe() {}
 
     public static void main(String[] args) {
         for (int bits : new int[] {128, 256}) {
             String name = "aes" + bits + "-gcm";
             try {
                 Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-                c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(new byte[bits / 8], "AES"),
+                c.init(
+                        Cipher.ENCRYPT_MODE,
+                        new SecretKeySpec(new byte[bits / 8], "AES"),
                         new GCMParameterSpec(128, new byte[12]));
                 c.doFinal(new byte[16]);
                 System.out.println(name + "=OK");

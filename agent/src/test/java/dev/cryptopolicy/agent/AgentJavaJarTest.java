@@ -37,13 +37,21 @@ class AgentJavaJarTest {
 
     /** The agent as shipped: its classes come through its manifest Class-Path, not -cp. */
     private Path agentJar() throws Exception {
-        return Jars.write(dir.resolve("agent.jar"), Map.of("Premain-Class", Agent.class.getName(), "Can-Retransform-Classes", "true",
-                "Class-Path", Jars.classPathAttribute(Jvm.classPath())));
+        return Jars.write(
+                dir.resolve("agent.jar"),
+                Map.of(
+                        "Premain-Class",
+                        Agent.class.getName(),
+                        "Can-Retransform-Classes",
+                        "true",
+                        "Class-Path",
+                        Jars.classPathAttribute(Jvm.classPath())));
     }
 
     /** {@code java OPTIONS -cp LIBRARY -jar JAR}: what users write, and java -jar ignores the -cp. */
     private static Jvm.Result javaJar(List<String> options, Path jar) throws Exception {
-        return Jvm.launch(options, List.of("-cp", String.join(File.pathSeparator, Jvm.classPath()), "-jar", jar.toString()));
+        return Jvm.launch(
+                options, List.of("-cp", String.join(File.pathSeparator, Jvm.classPath()), "-jar", jar.toString()));
     }
 
     @Test
@@ -55,7 +63,9 @@ class AgentJavaJarTest {
         for (int i = 1; i <= RetryingApp.ATTEMPTS; i++) {
             assertTrue(o.guardedAfter(i), "attempt " + i + ": " + o.result(i, "providers"));
             assertTrue(o.result(i, "sha256").startsWith("OK CryptoPolicy("), o.result(i, "sha256"));
-            assertTrue(o.result(i, "sha1withrsa").startsWith("REFUSED NoSuchAlgorithmException"), o.result(i, "sha1withrsa"));
+            assertTrue(
+                    o.result(i, "sha1withrsa").startsWith("REFUSED NoSuchAlgorithmException"),
+                    o.result(i, "sha1withrsa"));
         }
     }
 
@@ -84,6 +94,9 @@ class AgentJavaJarTest {
         assertTrue(o.result(1, "sha1withrsa").startsWith("OK SunRsaSign(sun.security.rsa.SunRsaSign)"), out);
         assertFalse(o.guardedAfter(50), out);
         assertNotEquals(RetryOutcome.FRONT, o.result(50, "providers").split(",")[0], out);
-        assertEquals(RetryingApp.ATTEMPTS, out.lines().filter(l -> l.contains(" providers=")).count(), out);
+        assertEquals(
+                RetryingApp.ATTEMPTS,
+                out.lines().filter(l -> l.contains(" providers=")).count(),
+                out);
     }
 }

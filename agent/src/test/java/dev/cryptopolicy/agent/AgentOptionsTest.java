@@ -31,21 +31,30 @@ class AgentOptionsTest {
     @Test
     void unknownRepeatedOrEmptyOptions_areRefusedNamingThem() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("DEFAULT,shadwo=FUTURE", dir))
-                .getMessage().contains("unknown option 'shadwo'"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("shadow=FUTURE,shadow=LEGACY", dir))
-                .getMessage().contains("shadow is given twice"));
+                .getMessage()
+                .contains("unknown option 'shadwo'"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class, () -> AgentOptions.parse("shadow=FUTURE,shadow=LEGACY", dir))
+                .getMessage()
+                .contains("shadow is given twice"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("DEFAULT,shadow=", dir))
-                .getMessage().contains("'shadow=' has no value"));
+                .getMessage()
+                .contains("'shadow=' has no value"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("DEFAULT,FUTURE", dir))
-                .getMessage().contains("two policies"));
+                .getMessage()
+                .contains("two policies"));
     }
 
     @Test
     void inventoryFileMustBeInAnExistingDirectory() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> AgentOptions.parse("DEFAULT,inventory=" + dir.resolve("no/such/inv.jsonl"), dir));
-        assertTrue(e.getMessage().contains("does not exist") && e.getMessage().contains("inventory=FILE"), e.getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("DEFAULT,inventory=" + dir, dir))
-                .getMessage().contains("is a directory"));
+        assertTrue(
+                e.getMessage().contains("does not exist") && e.getMessage().contains("inventory=FILE"), e.getMessage());
+        assertTrue(
+                assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("DEFAULT,inventory=" + dir, dir))
+                        .getMessage()
+                        .contains("is a directory"));
     }
 }

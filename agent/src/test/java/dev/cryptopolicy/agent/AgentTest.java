@@ -49,7 +49,9 @@ class AgentTest {
 
         /** The stderr lines that are not the JVM's own notice of {@code JAVA_TOOL_OPTIONS}. */
         List<String> errLines() {
-            return err.lines().filter(l -> !l.startsWith("Picked up JAVA_TOOL_OPTIONS")).toList();
+            return err.lines()
+                    .filter(l -> !l.startsWith("Picked up JAVA_TOOL_OPTIONS"))
+                    .toList();
         }
     }
 
@@ -72,17 +74,31 @@ class AgentTest {
 
     /** Where this module's test classes are: the test applications' own code. */
     static Path testClasses() throws Exception {
-        return Path.of(AgentTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(AgentTest.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 
     /** Where the conformance battery is ({@link Battery}, a test dependency); the agent brings what it needs. */
     static Path batteryClasses() throws Exception {
-        return Path.of(Battery.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(Battery.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 
     /** Starts {@code mainClass} in a fresh JVM with exactly {@code classPath} and waits for it. */
-    static Run run(List<String> options, Map<String, String> env, List<Path> classPath, String mainClass, Path scratch,
-            String... args) throws Exception {
+    static Run run(
+            List<String> options,
+            Map<String, String> env,
+            List<Path> classPath,
+            String mainClass,
+            Path scratch,
+            String... args)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (Runtime.version().feature() >= 22) {
@@ -96,7 +112,8 @@ class AgentTest {
         command.add(mainClass);
         command.addAll(List.of(args));
         Path err = Files.createTempFile(scratch, "stderr", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile()).directory(scratch.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectError(err.toFile()).directory(scratch.toFile());
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         pb.environment().remove("CRYPTOPOLICY_DEBUG");
         pb.environment().putAll(env);
@@ -127,7 +144,8 @@ class AgentTest {
         assertEquals(exit, r.exit(), r.all());
         assertEquals(1, r.errLines().size(), "one line on stderr: " + r.all());
         assertTrue(r.err().startsWith("cryptopolicy agent: ") || r.err().contains("\ncryptopolicy agent: "), r.all());
-        for (String noise : List.of("\tat ", "InvocationTargetException", "JPLIS", "ASSERTION FAILED", "Exception in thread")) {
+        for (String noise :
+                List.of("\tat ", "InvocationTargetException", "JPLIS", "ASSERTION FAILED", "Exception in thread")) {
             assertFalse(r.all().contains(noise), "'" + noise + "' in " + r.all());
         }
         assertFalse(r.out().contains("front="), "main must not run: " + r.all());
@@ -148,17 +166,27 @@ class AgentTest {
     void startUp_logsOneInfoLine_namingThePolicyItsModeDigestAndBackends() throws Exception {
         Run r = app("=DEFAULT");
         assertEquals(0, r.exit(), r.all());
-        List<String> info = r.errLines().stream().filter(l -> l.startsWith("INFO:")).toList();
+        List<String> info =
+                r.errLines().stream().filter(l -> l.startsWith("INFO:")).toList();
         assertEquals(1, info.size(), r.all());
-        assertTrue(info.get(0).matches("INFO: cryptopolicy: policy DEFAULT \\(enforce, sha256 [0-9a-f]{16}\\) installed by route agent;"
-                + " backends SUN, .*"), r.all());
+        assertTrue(
+                info.get(0)
+                        .matches(
+                                "INFO: cryptopolicy: policy DEFAULT \\(enforce, sha256 [0-9a-f]{16}\\) installed by route agent;"
+                                        + " backends SUN, .*"),
+                r.all());
         // The agent sets the TLS properties JDK 17 reads once: nothing to add about them, and no long TLS notice.
         assertFalse(r.err().contains("jdk.tls."), r.all());
         assertTrue(r.err().length() < 400, r.all());
         // Another policy, another digest: the line names what was installed.
         Run legacy = app("=LEGACY");
         assertTrue(legacy.err().contains("INFO: cryptopolicy: policy LEGACY (enforce, sha256 "), legacy.all());
-        assertFalse(legacy.err().contains(info.get(0).substring(info.get(0).indexOf("sha256"), info.get(0).indexOf(')'))),
+        assertFalse(
+                legacy.err()
+                        .contains(info.get(0)
+                                .substring(
+                                        info.get(0).indexOf("sha256"),
+                                        info.get(0).indexOf(')'))),
                 legacy.all());
     }
 
@@ -175,16 +203,24 @@ class AgentTest {
         Run r = battery("DEFAULT");
         String out = r.out();
         assertEquals(0, r.exit(), r.all());
-        for (String refused : List.of("op Signature SHA1withRSA = REFUSED:NoSuchAlgorithmException",
+        for (String refused : List.of(
+                "op Signature SHA1withRSA = REFUSED:NoSuchAlgorithmException",
                 "op Signature SHA1withRSA from SunRsaSign = REFUSED:NoSuchAlgorithmException",
                 "op KeyPairGenerator RSA 1024 = REFUSED:InvalidParameterException: RSA key of 1024 bits is below the minimum "
                         + "of 2048 bits of policy DEFAULT",
-                "op KeyPairGenerator RSA 1024 from SunRsaSign = REFUSED:", "op Cipher DES/CBC/PKCS5Padding = REFUSED:NoSuchAlgorithmException")) {
+                "op KeyPairGenerator RSA 1024 from SunRsaSign = REFUSED:",
+                "op Cipher DES/CBC/PKCS5Padding = REFUSED:NoSuchAlgorithmException")) {
             assertTrue(out.contains(refused), refused + " in " + out);
         }
-        for (String ok : List.of("op KeyPairGenerator RSA 2048", "op Cipher AES/GCM/NoPadding AES-128",
-                "op Cipher AES/GCM/NoPadding AES-256", "op Signature SHA256withECDSA", "op Signature Ed25519",
-                "op KeyAgreement X25519", "op MessageDigest SHA3-256", "tls context")) {
+        for (String ok : List.of(
+                "op KeyPairGenerator RSA 2048",
+                "op Cipher AES/GCM/NoPadding AES-128",
+                "op Cipher AES/GCM/NoPadding AES-256",
+                "op Signature SHA256withECDSA",
+                "op Signature Ed25519",
+                "op KeyAgreement X25519",
+                "op MessageDigest SHA3-256",
+                "tls context")) {
             assertTrue(out.contains(ok + " = OK\n"), ok + " in " + out);
         }
         // Control: the same battery without the agent (on this test's class path) runs what DEFAULT refuses.
@@ -193,14 +229,19 @@ class AgentTest {
             testClassPath.add(Path.of(entry));
         }
         Run plain = run(List.of(), Map.of(), testClassPath, Battery.class.getName(), dir);
-        assertTrue(plain.out().contains("op Signature SHA1withRSA = OK\n") && plain.out().contains("op KeyPairGenerator RSA 1024 = OK\n"),
+        assertTrue(
+                plain.out().contains("op Signature SHA1withRSA = OK\n")
+                        && plain.out().contains("op KeyPairGenerator RSA 1024 = OK\n"),
                 plain.all());
     }
 
     @Test
     void underTheAgentWithFuture_aes128IsRefused_andUnderLegacySha1SignaturesWork() throws Exception {
         String future = battery("FUTURE").out();
-        assertTrue(future.contains("op Cipher AES/GCM/NoPadding AES-128 = REFUSED:") && future.contains("keys.symmetric.min_bits"), future);
+        assertTrue(
+                future.contains("op Cipher AES/GCM/NoPadding AES-128 = REFUSED:")
+                        && future.contains("keys.symmetric.min_bits"),
+                future);
         assertTrue(future.contains("op Cipher AES/GCM/NoPadding AES-256 = OK\n"), future);
         String legacy = battery("LEGACY").out();
         assertTrue(legacy.contains("op Signature SHA1withRSA = OK\n"), legacy);
@@ -208,7 +249,10 @@ class AgentTest {
 
     @Test
     void javaToolOptions_installTheSamePolicy() throws Exception {
-        Run r = run(List.of(), Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + agentJar() + "=LEGACY"), AgentTest.class.getName());
+        Run r = run(
+                List.of(),
+                Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + agentJar() + "=LEGACY"),
+                AgentTest.class.getName());
         assertEquals(0, r.exit(), r.all());
         assertTrue(r.out().contains("front=CryptoPolicy"), r.all());
         assertTrue(r.out().contains("sha1withrsa=OK"), r.all());
@@ -217,11 +261,17 @@ class AgentTest {
     @Test
     void brokenPolicy_stopsTheJvm_withOneLineNamingThePolicyAndEveryProblem() throws Exception {
         Path policy = dir.resolve("broken.yaml");
-        Files.writeString(policy, "kind: policy\nalgorithms:\n  Signature: [SHA256withRAS]\n  Cipher: [AES/GCM/NoPaddin]\n");
+        Files.writeString(
+                policy, "kind: policy\nalgorithms:\n  Signature: [SHA256withRAS]\n  Cipher: [AES/GCM/NoPaddin]\n");
         Run r = app("=" + policy);
         assertCleanRefusal(r, 1);
-        assertTrue(r.err().contains("cryptopolicy agent: policy " + policy + " cannot be loaded, the JVM does not start: "), r.all());
-        assertTrue(r.err().contains(policy + ":3:15: error") && r.err().contains("did you mean 'SHA256withRSA'"), r.all());
+        assertTrue(
+                r.err()
+                        .contains(
+                                "cryptopolicy agent: policy " + policy + " cannot be loaded, the JVM does not start: "),
+                r.all());
+        assertTrue(
+                r.err().contains(policy + ":3:15: error") && r.err().contains("did you mean 'SHA256withRSA'"), r.all());
         assertTrue(r.err().contains(policy + ":4:12: error"), "the second problem too: " + r.all());
     }
 
@@ -229,7 +279,10 @@ class AgentTest {
     void brokenPolicy_underJavaToolOptions_isTheSameCleanRefusal() throws Exception {
         Path policy = dir.resolve("typo.yaml");
         Files.writeString(policy, "kind: policy\nextends: DEFAULT\nmdoe: enforce\n");
-        Run r = run(List.of(), Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + agentJar() + "=" + policy), AgentTest.class.getName());
+        Run r = run(
+                List.of(),
+                Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + agentJar() + "=" + policy),
+                AgentTest.class.getName());
         assertCleanRefusal(r, 1);
         assertTrue(r.err().contains(policy + ":3:1: error"), r.all());
     }
@@ -243,13 +296,19 @@ class AgentTest {
 
     @Test
     void givenTwiceWithOtherOptions_isAUsageError_andMainNeverRuns() throws Exception {
-        Run r = run(List.of("-javaagent:" + agentJar() + "=DEFAULT", "-javaagent:" + agentJar() + "=LEGACY"), Map.of(),
+        Run r = run(
+                List.of("-javaagent:" + agentJar() + "=DEFAULT", "-javaagent:" + agentJar() + "=LEGACY"),
+                Map.of(),
                 AgentTest.class.getName());
         assertEquals(2, r.exit(), r.all());
-        assertTrue(r.err().contains("cryptopolicy agent: given twice with different options ('DEFAULT', then 'LEGACY')"), r.all());
+        assertTrue(
+                r.err().contains("cryptopolicy agent: given twice with different options ('DEFAULT', then 'LEGACY')"),
+                r.all());
         assertFalse(r.out().contains("front="), "main must not run: " + r.all());
         // Control: the same option twice installs once, and main runs under DEFAULT.
-        Run same = run(List.of("-javaagent:" + agentJar() + "=DEFAULT", "-javaagent:" + agentJar() + "=DEFAULT"), Map.of(),
+        Run same = run(
+                List.of("-javaagent:" + agentJar() + "=DEFAULT", "-javaagent:" + agentJar() + "=DEFAULT"),
+                Map.of(),
                 AgentTest.class.getName());
         assertEquals(0, same.exit(), same.all());
         assertTrue(same.out().contains("front=CryptoPolicy") && same.out().contains("sha1withrsa=REFUSED"), same.all());
@@ -260,7 +319,9 @@ class AgentTest {
         // Found once the policy is loaded (its sources name the files): after the install line, before main.
         Run shipped = app("=DEFAULT,watch=true");
         assertEquals(2, shipped.exit(), shipped.all());
-        assertTrue(shipped.err().contains("watch=true") && shipped.err().contains("names no file to watch"), shipped.all());
+        assertTrue(
+                shipped.err().contains("watch=true") && shipped.err().contains("names no file to watch"),
+                shipped.all());
         assertFalse(shipped.out().contains("front="), "main must not run: " + shipped.all());
         Run bad = app("=DEFAULT,watch=yes");
         assertCleanRefusal(bad, 2);
@@ -295,9 +356,15 @@ class AgentTest {
         }
         Run r = run(List.of("-javaagent:" + broken), Map.of(), List.of(testClasses()), AgentTest.class.getName(), dir);
         assertCleanRefusal(r, 3);
-        assertTrue(r.err().contains("internal error") && r.err().contains("set CRYPTOPOLICY_DEBUG=1 for the stack trace"), r.all());
-        Run debug = run(List.of("-javaagent:" + broken), Map.of("CRYPTOPOLICY_DEBUG", "1"), List.of(testClasses()),
-                AgentTest.class.getName(), dir);
+        assertTrue(
+                r.err().contains("internal error") && r.err().contains("set CRYPTOPOLICY_DEBUG=1 for the stack trace"),
+                r.all());
+        Run debug = run(
+                List.of("-javaagent:" + broken),
+                Map.of("CRYPTOPOLICY_DEBUG", "1"),
+                List.of(testClasses()),
+                AgentTest.class.getName(),
+                dir);
         assertEquals(3, debug.exit(), debug.all());
         assertTrue(debug.err().contains("\tat "), "stack trace with CRYPTOPOLICY_DEBUG=1: " + debug.all());
     }
@@ -306,12 +373,24 @@ class AgentTest {
     void attachedToARunningJvm_aBrokenPolicyFailsTheAttachOnly_andAGoodOneInstalls() throws Exception {
         Path policy = dir.resolve("broken.yaml");
         Files.writeString(policy, "kind: policy\nalgorithms:\n  Signature: [SHA256withRAS]\n");
-        Run r = run(List.of("-Djdk.attach.allowAttachSelf=true"), Map.of(), List.of(testClasses()), AttachApp.class.getName(), dir,
-                agentJar().toString(), policy.toString(), "DEFAULT");
+        Run r = run(
+                List.of("-Djdk.attach.allowAttachSelf=true"),
+                Map.of(),
+                List.of(testClasses()),
+                AttachApp.class.getName(),
+                dir,
+                agentJar().toString(),
+                policy.toString(),
+                "DEFAULT");
         assertEquals(0, r.exit(), "a running JVM is not stopped: " + r.all());
-        assertTrue(r.out().contains("attach " + policy + "=FAILED AgentInitializationException\nstill running, front=SUN"), r.all());
-        assertTrue(r.err().contains("cryptopolicy agent: policy " + policy + " cannot be loaded, nothing installed: "
-                + policy + ":3:15: error"), r.all());
+        assertTrue(
+                r.out().contains("attach " + policy + "=FAILED AgentInitializationException\nstill running, front=SUN"),
+                r.all());
+        assertTrue(
+                r.err()
+                        .contains("cryptopolicy agent: policy " + policy + " cannot be loaded, nothing installed: "
+                                + policy + ":3:15: error"),
+                r.all());
         assertTrue(r.out().contains("attach DEFAULT=OK\nstill running, front=CryptoPolicy"), r.all());
         assertTrue(r.out().contains("sha1withrsa=REFUSED NoSuchAlgorithmException"), r.all());
     }

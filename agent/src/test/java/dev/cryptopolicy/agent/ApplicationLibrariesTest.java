@@ -41,11 +41,15 @@ class ApplicationLibrariesTest {
         assertLibraries(r);
         assertTrue(r.out().contains("front=CryptoPolicy"), r.all());
         assertTrue(r.out().contains("sha1withrsa=REFUSED: NoSuchAlgorithmException"), r.all());
-        assertTrue(r.out().contains("rsa1024=REFUSED: InvalidParameterException") && r.out().contains("keys.rsa.min_bits"), r.all());
+        assertTrue(
+                r.out().contains("rsa1024=REFUSED: InvalidParameterException")
+                        && r.out().contains("keys.rsa.min_bits"),
+                r.all());
         // Control: without the agent, the same libraries, and the JDK allows both.
         Run plain = probe(List.of(), libraries, "jackson");
         assertLibraries(plain);
-        assertTrue(plain.out().contains("sha1withrsa=SHA1withRSA") && plain.out().contains("rsa1024=RSA"), plain.all());
+        assertTrue(
+                plain.out().contains("sha1withrsa=SHA1withRSA") && plain.out().contains("rsa1024=RSA"), plain.all());
     }
 
     private static void assertLibraries(Run r) {
@@ -55,12 +59,15 @@ class ApplicationLibrariesTest {
         assertTrue(out.contains("snakeyaml=snakeyaml-1.33.jar {a=[1, 2]}"), r.all());
         assertTrue(out.contains("snakeyaml-child-loader=snakeyaml-1.33.jar"), r.all());
         // One copy of each on the class path: the application's.
-        assertTrue(out.contains("visible com/fasterxml/jackson/core/JsonFactory.class=[jackson-core-2.13.5.jar]"), r.all());
+        assertTrue(
+                out.contains("visible com/fasterxml/jackson/core/JsonFactory.class=[jackson-core-2.13.5.jar]"),
+                r.all());
         assertTrue(out.contains("visible org/yaml/snakeyaml/Yaml.class=[snakeyaml-1.33.jar]"), r.all());
     }
 
     @Test
-    void fipsBesideTheApplicationsBcprov_startsWithBcFipsApprovedOnly_andTheApplicationKeepsItsBcprov() throws Exception {
+    void fipsBesideTheApplicationsBcprov_startsWithBcFipsApprovedOnly_andTheApplicationKeepsItsBcprov()
+            throws Exception {
         Path agentDir = Files.createDirectories(dir.resolve("agent"));
         Path agent = Files.copy(agentJar(), agentDir.resolve("cryptopolicy-agent.jar"));
         for (Path jar : jarsIn(itJars("bc-fips"))) {
@@ -73,10 +80,15 @@ class ApplicationLibrariesTest {
         assertTrue(r.out().contains("bcprov-class=" + bcprovJar + " system"), r.all());
         // The application's own (non-FIPS) provider is governed too: under fips_only it serves nothing.
         assertTrue(r.out().contains("bcprov-digest=REFUSED") && r.out().contains("backends.fips_only"), r.all());
-        assertTrue(r.out().contains("visible org/bouncycastle/jce/provider/BouncyCastleProvider.class=[" + bcprovJar + "]"), r.all());
+        assertTrue(
+                r.out()
+                        .contains(
+                                "visible org/bouncycastle/jce/provider/BouncyCastleProvider.class=[" + bcprovJar + "]"),
+                r.all());
         // Control: the same application without the agent uses its bcprov, and the JDK allows Ed25519.
         Run plain = probe(List.of(), bcprov, "bcprov");
-        assertTrue(plain.out().contains("bcprov-digest=BC 32") && !plain.out().contains("ed25519=REFUSED"), plain.all());
+        assertTrue(
+                plain.out().contains("bcprov-digest=BC 32") && !plain.out().contains("ed25519=REFUSED"), plain.all());
     }
 
     @Test
@@ -87,7 +99,8 @@ class ApplicationLibrariesTest {
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String name = Path.of(entry).toString();
             if (name.matches(".*cryptopolicy-(policy-engine|policies|providers)-[0-9.]+(-SNAPSHOT)?\\.jar")
-                    || name.matches(".*(policy-engine|policies|providers)" + File.separator + "target" + File.separator + "classes")) {
+                    || name.matches(".*(policy-engine|policies|providers)" + File.separator + "target" + File.separator
+                            + "classes")) {
                 libraries.add(Path.of(entry));
             }
         }
@@ -95,8 +108,12 @@ class ApplicationLibrariesTest {
         libraries.addAll(jarsIn(itJars("jackson")));
         Run r = probe(List.of("-javaagent:" + agentJar() + "=DEFAULT"), libraries, "cryptopolicy", "jackson");
         assertEquals(0, r.exit(), r.all());
-        assertTrue(r.out().contains("front=CryptoPolicy") && r.out().contains("front-loader=cryptopolicy-agent"), r.all());
-        assertTrue(r.out().contains("own-cryptopolicy=cryptopolicy-policy-engine") || r.out().contains("own-cryptopolicy=classes"), r.all());
+        assertTrue(
+                r.out().contains("front=CryptoPolicy") && r.out().contains("front-loader=cryptopolicy-agent"), r.all());
+        assertTrue(
+                r.out().contains("own-cryptopolicy=cryptopolicy-policy-engine")
+                        || r.out().contains("own-cryptopolicy=classes"),
+                r.all());
         assertTrue(r.out().contains("sha1withrsa=REFUSED: NoSuchAlgorithmException"), r.all());
         assertTrue(r.out().contains("jackson-databind=2.13.5"), r.all());
     }

@@ -25,38 +25,62 @@ class ArchitectureTest {
 
     @Test
     void theBootstrapHookNamesOnlyJavaBase() {
-        classes().that().resideInAPackage("dev.cryptopolicy.agent.boot..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java.lang..", "java.security..", "java.util..",
-                        "dev.cryptopolicy.agent.boot..")
+        classes()
+                .that()
+                .resideInAPackage("dev.cryptopolicy.agent.boot..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java.lang..", "java.security..", "java.util..", "dev.cryptopolicy.agent.boot..")
                 .because("the bootstrap class loader sees java.base and the hook's jar, nothing else")
                 .check(AGENT);
     }
 
     @Test
     void thePremainClassNamesOnlyTheJdk() {
-        classes().that().haveFullyQualifiedName(Agent.class.getName())
-                .or().haveNameMatching(Agent.class.getName().replace(".", "\\.") + "\\$.*")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..")
-                .because("Agent is loaded by the application's class loader; it starts the rest by name in the agent's own")
+        classes()
+                .that()
+                .haveFullyQualifiedName(Agent.class.getName())
+                .or()
+                .haveNameMatching(Agent.class.getName().replace(".", "\\.") + "\\$.*")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..")
+                .because(
+                        "Agent is loaded by the application's class loader; it starts the rest by name in the agent's own")
                 .check(AGENT);
     }
 
     @Test
     void onlySecurityHooksPutsClassesOnTheBootstrapPath() {
-        noClasses().that().doNotHaveFullyQualifiedName(SecurityHooks.class.getName())
-                .should().callMethod(java.lang.instrument.Instrumentation.class, "appendToBootstrapClassLoaderSearch",
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(SecurityHooks.class.getName())
+                .should()
+                .callMethod(
+                        java.lang.instrument.Instrumentation.class,
+                        "appendToBootstrapClassLoaderSearch",
                         java.util.jar.JarFile.class)
-                .orShould().callMethod(java.lang.instrument.Instrumentation.class, "appendToSystemClassLoaderSearch",
+                .orShould()
+                .callMethod(
+                        java.lang.instrument.Instrumentation.class,
+                        "appendToSystemClassLoaderSearch",
                         java.util.jar.JarFile.class)
                 .check(AGENT);
     }
 
     @Test
     void usesOnlyThePublicApiOfTheEngineAndTheProviders() {
-        noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("dev.cryptopolicy.engine.yaml..", "dev.cryptopolicy.engine.io..",
-                        "dev.cryptopolicy.provider.internal..", "dev.cryptopolicy.provider.certpath..",
-                        "dev.cryptopolicy.provider.tls..", "dev.cryptopolicy.cli..", "dev.cryptopolicy.conformance..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.cryptopolicy.engine.yaml..",
+                        "dev.cryptopolicy.engine.io..",
+                        "dev.cryptopolicy.provider.internal..",
+                        "dev.cryptopolicy.provider.certpath..",
+                        "dev.cryptopolicy.provider.tls..",
+                        "dev.cryptopolicy.cli..",
+                        "dev.cryptopolicy.conformance..")
                 .because("the agent installs a policy the way an application does (docs/ARCHITECTURE.md, \"Modules\")")
                 .check(AGENT);
     }

@@ -11,18 +11,19 @@ import java.security.Signature;
  */
 public final class AttachApp {
 
-    private AttachApp() {
-    }
+    private AttachApp() {}
 
     public static void main(String[] args) throws Exception {
-        VirtualMachine vm = VirtualMachine.attach(String.valueOf(ProcessHandle.current().pid()));
+        VirtualMachine vm =
+                VirtualMachine.attach(String.valueOf(ProcessHandle.current().pid()));
         try {
             for (int i = 1; i < args.length; i++) {
                 try {
                     vm.loadAgent(args[0], args[i]);
                     System.out.println("attach " + args[i] + "=OK");
                 } catch (Exception e) {
-                    System.out.println("attach " + args[i] + "=FAILED " + e.getClass().getSimpleName());
+                    System.out.println(
+                            "attach " + args[i] + "=FAILED " + e.getClass().getSimpleName());
                 }
                 System.out.println("still running, front=" + Security.getProviders()[0].getName());
             }

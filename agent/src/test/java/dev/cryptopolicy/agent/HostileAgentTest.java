@@ -25,8 +25,12 @@ class HostileAgentTest {
     Path dir;
 
     private AgentTest.Run app(Path policy) throws Exception {
-        return AgentTest.run(List.of("-Xmx256m", "-Xss512k", "-javaagent:" + AgentTest.agentJar() + "=" + policy), Map.of(),
-                List.of(AgentTest.testClasses(), AgentTest.batteryClasses()), AgentTest.class.getName(), dir);
+        return AgentTest.run(
+                List.of("-Xmx256m", "-Xss512k", "-javaagent:" + AgentTest.agentJar() + "=" + policy),
+                Map.of(),
+                List.of(AgentTest.testClasses(), AgentTest.batteryClasses()),
+                AgentTest.class.getName(),
+                dir);
     }
 
     private Path write(String name, String content) throws IOException {
@@ -44,7 +48,9 @@ class HostileAgentTest {
     @Test
     void deviceAndFifo_asThePolicyOrItsExtends_areRefusedWithoutBeingRead() throws Exception {
         Path pipe = dir.resolve("pipe.yaml");
-        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).redirectErrorStream(true).start();
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString())
+                .redirectErrorStream(true)
+                .start();
         Assumptions.assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "no mkfifo here");
         Path child = write("zero.yaml", "kind: policy\nextends: /dev/zero\n");
         assertRefused(app(child), child + ":2:10");
@@ -57,7 +63,8 @@ class HostileAgentTest {
     void chainOf3000Files_andAHundredThousandModifiers_areOneCleanRefusalEach() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("chain"));
         for (int i = 0; i < 3000; i++) {
-            Files.writeString(folder.resolve("c" + i + ".yaml"),
+            Files.writeString(
+                    folder.resolve("c" + i + ".yaml"),
                     "kind: policy\nextends: " + (i == 2999 ? "DEFAULT" : "c" + (i + 1) + ".yaml") + "\n");
         }
         assertRefused(app(folder.resolve("c0.yaml")), folder.resolve("c63.yaml") + ":2:10");

@@ -52,7 +52,8 @@ class JdkToolsTest {
         manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath.toString());
         agentJar = dir.resolve("agent.jar");
-        try (OutputStream out = Files.newOutputStream(agentJar); JarOutputStream j = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(agentJar);
+                JarOutputStream j = new JarOutputStream(out, manifest)) {
             j.flush();
         }
     }
@@ -82,13 +83,37 @@ class JdkToolsTest {
     }
 
     private String genkeypair(String policy, int expect, String store, String keyalg, String sigalg) throws Exception {
-        return tool(policy, expect, "keytool", "-genkeypair", "-alias", "k", "-dname", "CN=cryptopolicy", "-keyalg", keyalg,
-                "-keysize", "2048", "-sigalg", sigalg, "-validity", "2", "-storetype", "PKCS12", "-keystore", store,
-                "-storepass", PASSWORD, "-keypass", PASSWORD);
+        return tool(
+                policy,
+                expect,
+                "keytool",
+                "-genkeypair",
+                "-alias",
+                "k",
+                "-dname",
+                "CN=cryptopolicy",
+                "-keyalg",
+                keyalg,
+                "-keysize",
+                "2048",
+                "-sigalg",
+                sigalg,
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store,
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD);
     }
 
     private static void assertNamesTheRule(String out) {
-        assertTrue(out.contains("policy DEFAULT") && out.contains("DEFAULT.yaml:"), "the refusal names the policy's rule: " + out);
+        assertTrue(
+                out.contains("policy DEFAULT") && out.contains("DEFAULT.yaml:"),
+                "the refusal names the policy's rule: " + out);
     }
 
     @Test
@@ -115,8 +140,17 @@ class JdkToolsTest {
             j.putNextEntry(new JarEntry("hello.txt"));
             j.write("hello".getBytes(StandardCharsets.UTF_8));
         }
-        List<String> sign = List.of("-keystore", "signer.p12", "-storetype", "PKCS12", "-storepass", PASSWORD, "-sigalg",
-                "SHA1withRSA", "-digestalg", "SHA-256");
+        List<String> sign = List.of(
+                "-keystore",
+                "signer.p12",
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD,
+                "-sigalg",
+                "SHA1withRSA",
+                "-digestalg",
+                "SHA-256");
         List<String> refused = new ArrayList<>(sign);
         refused.addAll(List.of("-signedjar", "default-signed.jar", "app.jar", "k"));
         assertNamesTheRule(tool("DEFAULT", 1, "jarsigner", refused.toArray(String[]::new)));

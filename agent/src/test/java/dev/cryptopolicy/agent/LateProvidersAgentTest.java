@@ -39,7 +39,8 @@ class LateProvidersAgentTest {
     }
 
     /** Runs the battery under {@code agents} copies of the agent option; {@code output} receives every line the child printed. */
-    private Map<String, String> attempts(String policy, String scenario, List<String> output, int agents) throws Exception {
+    private Map<String, String> attempts(String policy, String scenario, List<String> output, int agents)
+            throws Exception {
         List<Path> bcprovJars = AgentTest.jarsIn(AgentTest.itJars("bcprov"));
         assertEquals(1, bcprovJars.size(), "the build copies one bcprov jar: " + bcprovJars);
         Path bcprov = bcprovJars.get(0);
@@ -63,7 +64,11 @@ class LateProvidersAgentTest {
             }
             route = "agent";
         }
-        command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), LateProviderAttempts.class.getName(), route,
+        command.addAll(List.of(
+                "-cp",
+                String.join(File.pathSeparator, classPath),
+                LateProviderAttempts.class.getName(),
+                route,
                 scenario));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
@@ -78,12 +83,21 @@ class LateProvidersAgentTest {
 
     /** What every registration route must give under DEFAULT: every attempt refused, by the policy's own exceptions. */
     private static void assertGovernedUnderDefault(Map<String, String> r) {
-        for (String name : List.of("sha1withrsa", "sha1withrsa-again", "md5", "sha1withrsa-bc", "md5-bc", "sha1withrsa-bc-object",
+        for (String name : List.of(
+                "sha1withrsa",
+                "sha1withrsa-again",
+                "md5",
+                "sha1withrsa-bc",
+                "md5-bc",
+                "sha1withrsa-bc-object",
                 "sha1withrsa-after-front")) {
             assertRefused(r, name, "NoSuchAlgorithmException");
         }
         for (String name : List.of("rsa1024", "rsa1024-bc", "rsa1024-bc-object")) {
-            assertRefused(r, name, "InvalidParameterException: RSA key of 1024 bits is below the minimum of 2048 bits of policy DEFAULT");
+            assertRefused(
+                    r,
+                    name,
+                    "InvalidParameterException: RSA key of 1024 bits is below the minimum of 2048 bits of policy DEFAULT");
         }
         assertRefused(r, "weak-rsa-key-sign", "InvalidKeyException");
         assertRefused(r, "weak-rsa-key-sign-bc", "InvalidKeyException");
@@ -113,7 +127,13 @@ class LateProvidersAgentTest {
     @Test
     void withoutTheAgent_theSameAttemptsAreServedByBouncyCastle_andUnderLegacyTheyAreAllowed() throws Exception {
         Map<String, String> none = attempts(null, "insert1");
-        for (String name : List.of("sha1withrsa", "md5", "rsa1024", "weak-rsa-key-sign", "sha1withrsa-bc", "sha1withrsa-bc-object",
+        for (String name : List.of(
+                "sha1withrsa",
+                "md5",
+                "rsa1024",
+                "weak-rsa-key-sign",
+                "sha1withrsa-bc",
+                "sha1withrsa-bc-object",
                 "rsa1024-bc-object")) {
             assertServedBy(none, name, "BC");
         }
@@ -148,9 +168,13 @@ class LateProvidersAgentTest {
         assertServedBy(r, "sha1withrsa-bc-object", "BC");
         assertServedBy(r, "rsa1024-bc", "BC");
         String out = String.join("\n", lines);
-        assertTrue(out.contains("cryptopolicy audit: provider BC (org.bouncycastle.jce.provider.BouncyCastleProvider) reached the JCA"
-                + " after policy"), out);
-        assertTrue(out.contains("cryptopolicy audit: would refuse: Signature SHA1WITHRSA is not in the feature set"), out);
+        assertTrue(
+                out.contains(
+                        "cryptopolicy audit: provider BC (org.bouncycastle.jce.provider.BouncyCastleProvider) reached the JCA"
+                                + " after policy"),
+                out);
+        assertTrue(
+                out.contains("cryptopolicy audit: would refuse: Signature SHA1WITHRSA is not in the feature set"), out);
     }
 
     @Test

@@ -23,8 +23,7 @@ import javax.net.ssl.SSLContext;
  */
 public final class ProbeApp {
 
-    private ProbeApp() {
-    }
+    private ProbeApp() {}
 
     public static void main(String[] args) {
         List<String> has = Arrays.asList(args);
@@ -42,16 +41,30 @@ public final class ProbeApp {
             g.initialize(1024);
             return g.generateKeyPair().getPublic().getAlgorithm();
         });
-        line("ed25519", () -> KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getAlgorithm());
+        line(
+                "ed25519",
+                () -> KeyPairGenerator.getInstance("Ed25519")
+                        .generateKeyPair()
+                        .getPublic()
+                        .getAlgorithm());
         line("ec-key-loader", () -> loaderName(ecKeyClass()));
-        line("approved-only", () -> String.valueOf(ecKeyClass().getClassLoader()
-                .loadClass("org.bouncycastle.crypto.CryptoServicesRegistrar").getMethod("isInApprovedOnlyMode").invoke(null)));
+        line(
+                "approved-only",
+                () -> String.valueOf(ecKeyClass()
+                        .getClassLoader()
+                        .loadClass("org.bouncycastle.crypto.CryptoServicesRegistrar")
+                        .getMethod("isInApprovedOnlyMode")
+                        .invoke(null)));
         line("tls", () -> SSLContext.getDefault().getProvider().getName());
-        for (String resource : List.of("com/fasterxml/jackson/core/JsonFactory.class", "org/yaml/snakeyaml/Yaml.class",
-                "org/bouncycastle/crypto/CryptoServicesRegistrar.class", "org/bouncycastle/jce/provider/BouncyCastleProvider.class")) {
+        for (String resource : List.of(
+                "com/fasterxml/jackson/core/JsonFactory.class",
+                "org/yaml/snakeyaml/Yaml.class",
+                "org/bouncycastle/crypto/CryptoServicesRegistrar.class",
+                "org/bouncycastle/jce/provider/BouncyCastleProvider.class")) {
             line("visible " + resource, () -> {
                 List<String> jars = new ArrayList<>();
-                for (URL url : Collections.list(ClassLoader.getSystemClassLoader().getResources(resource))) {
+                for (URL url :
+                        Collections.list(ClassLoader.getSystemClassLoader().getResources(resource))) {
                     jars.add(jarName(url));
                 }
                 return jars.toString();
@@ -66,36 +79,52 @@ public final class ProbeApp {
                 return jarName(bc.getProtectionDomain().getCodeSource().getLocation()) + " " + loaderName(bc);
             });
             line("bcprov-digest", () -> {
-                Provider bc = (Provider) Class.forName("org.bouncycastle.jce.provider.BouncyCastleProvider").getConstructor().newInstance();
+                Provider bc = (Provider) Class.forName("org.bouncycastle.jce.provider.BouncyCastleProvider")
+                        .getConstructor()
+                        .newInstance();
                 MessageDigest d = MessageDigest.getInstance("SHA-256", bc);
                 return d.getProvider().getName() + " " + d.digest(new byte[1]).length;
             });
         }
         if (has.contains("cryptopolicy")) {
-            line("own-cryptopolicy", () -> jarName(Class.forName("dev.cryptopolicy.engine.PolicyLoader")
-                    .getProtectionDomain().getCodeSource().getLocation()));
+            line(
+                    "own-cryptopolicy",
+                    () -> jarName(Class.forName("dev.cryptopolicy.engine.PolicyLoader")
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()));
             line("front-loader", () -> loaderName(Security.getProviders()[0].getClass()));
         }
     }
 
     private static void jackson() {
-        line("jackson-databind", () -> String.valueOf(Class.forName("com.fasterxml.jackson.databind.cfg.PackageVersion")
-                .getField("VERSION").get(null)));
+        line(
+                "jackson-databind",
+                () -> String.valueOf(Class.forName("com.fasterxml.jackson.databind.cfg.PackageVersion")
+                        .getField("VERSION")
+                        .get(null)));
         line("jackson-yaml", () -> {
-            Object factory = Class.forName("com.fasterxml.jackson.dataformat.yaml.YAMLFactory").getConstructor().newInstance();
+            Object factory = Class.forName("com.fasterxml.jackson.dataformat.yaml.YAMLFactory")
+                    .getConstructor()
+                    .newInstance();
             Class<?> mapper = Class.forName("com.fasterxml.jackson.databind.ObjectMapper");
-            Object om = mapper.getConstructor(Class.forName("com.fasterxml.jackson.core.JsonFactory")).newInstance(factory);
+            Object om = mapper.getConstructor(Class.forName("com.fasterxml.jackson.core.JsonFactory"))
+                    .newInstance(factory);
             return String.valueOf(mapper.getMethod("readTree", String.class).invoke(om, "list: [1, 2]\nname: x\n"));
         });
         line("snakeyaml", () -> {
             Class<?> yaml = Class.forName("org.yaml.snakeyaml.Yaml");
-            Object parsed = yaml.getMethod("load", String.class).invoke(yaml.getConstructor().newInstance(), "a: [1, 2]");
+            Object parsed = yaml.getMethod("load", String.class)
+                    .invoke(yaml.getConstructor().newInstance(), "a: [1, 2]");
             return jarName(yaml.getProtectionDomain().getCodeSource().getLocation()) + " " + parsed;
         });
         line("snakeyaml-child-loader", () -> {
             // Parent-first, as Spring Boot's launcher and most containers' loaders are.
             try (URLClassLoader child = new URLClassLoader(new URL[0], ProbeApp.class.getClassLoader())) {
-                return jarName(child.loadClass("org.yaml.snakeyaml.Yaml").getProtectionDomain().getCodeSource().getLocation());
+                return jarName(child.loadClass("org.yaml.snakeyaml.Yaml")
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation());
             }
         });
     }
@@ -125,7 +154,8 @@ public final class ProbeApp {
         try {
             value = observation.call();
         } catch (Exception e) {
-            Throwable t = e instanceof java.lang.reflect.InvocationTargetException && e.getCause() != null ? e.getCause() : e;
+            Throwable t =
+                    e instanceof java.lang.reflect.InvocationTargetException && e.getCause() != null ? e.getCause() : e;
             value = "REFUSED: " + t.getClass().getSimpleName() + ": " + t.getMessage();
         }
         System.out.println(name + "=" + value);

@@ -53,20 +53,29 @@ class SelfContainedAgentTest {
     void agentJar_holdsOnlyCryptopolicyClasses_withItsDependenciesRelocated_andNoBouncyCastle() throws Exception {
         List<String> foreign = new ArrayList<>();
         try (JarFile jar = new JarFile(agentJar().toFile())) {
-            assertNull(jar.getManifest().getMainAttributes().getValue("Class-Path"), "no Class-Path: the jar works alone");
-            assertEquals(Agent.class.getName(), jar.getManifest().getMainAttributes().getValue("Premain-Class"));
+            assertNull(
+                    jar.getManifest().getMainAttributes().getValue("Class-Path"), "no Class-Path: the jar works alone");
+            assertEquals(
+                    Agent.class.getName(), jar.getManifest().getMainAttributes().getValue("Premain-Class"));
             for (JarEntry entry : Collections.list(jar.entries())) {
                 String name = entry.getName();
-                boolean ours = name.startsWith("dev/cryptopolicy/") || name.equals("dev/") || name.equals("META-INF/") || name.equals("META-INF/MANIFEST.MF")
-                        || name.matches("META-INF/[A-Za-z-]*(LICENSE|NOTICE)") || name.equals("META-INF/services/")
+                boolean ours = name.startsWith("dev/cryptopolicy/")
+                        || name.equals("dev/")
+                        || name.equals("META-INF/")
+                        || name.equals("META-INF/MANIFEST.MF")
+                        || name.matches("META-INF/[A-Za-z-]*(LICENSE|NOTICE)")
+                        || name.equals("META-INF/services/")
                         || name.equals("META-INF/services/java.security.Provider")
                         || name.startsWith("META-INF/services/dev.cryptopolicy.agent.shaded.");
                 if (!ours || name.contains("bouncycastle")) {
                     foreign.add(name);
                 }
             }
-            assertTrue(jar.getEntry("dev/cryptopolicy/agent/shaded/jackson/core/JsonFactory.class") != null, "Jackson, relocated");
-            assertTrue(jar.getEntry("dev/cryptopolicy/agent/shaded/snakeyaml/Yaml.class") != null, "SnakeYAML, relocated");
+            assertTrue(
+                    jar.getEntry("dev/cryptopolicy/agent/shaded/jackson/core/JsonFactory.class") != null,
+                    "Jackson, relocated");
+            assertTrue(
+                    jar.getEntry("dev/cryptopolicy/agent/shaded/snakeyaml/Yaml.class") != null, "SnakeYAML, relocated");
             assertTrue(jar.getEntry("dev/cryptopolicy/policies/DEFAULT.yaml") != null, "the shipped policies");
         }
         assertEquals(List.of(), foreign, "entries an application could also have");
@@ -79,14 +88,20 @@ class SelfContainedAgentTest {
         assertEquals(0, r.exit(), r.all());
         assertTrue(r.out().contains("front=CryptoPolicy"), r.all());
         assertTrue(r.out().contains("sha1withrsa=REFUSED: NoSuchAlgorithmException"), r.all());
-        assertTrue(r.out().contains("rsa1024=REFUSED: InvalidParameterException") && r.out().contains("keys.rsa.min_bits"), r.all());
-        for (String resource : List.of("com/fasterxml/jackson/core/JsonFactory.class", "org/yaml/snakeyaml/Yaml.class",
+        assertTrue(
+                r.out().contains("rsa1024=REFUSED: InvalidParameterException")
+                        && r.out().contains("keys.rsa.min_bits"),
+                r.all());
+        for (String resource : List.of(
+                "com/fasterxml/jackson/core/JsonFactory.class",
+                "org/yaml/snakeyaml/Yaml.class",
                 "org/bouncycastle/crypto/CryptoServicesRegistrar.class")) {
             assertTrue(r.out().contains("visible " + resource + "=[]"), resource + ": " + r.all());
         }
         // Control: the same application without the agent.
         Run plain = probe(null);
-        assertTrue(plain.out().contains("sha1withrsa=SHA1withRSA") && plain.out().contains("rsa1024=RSA"), plain.all());
+        assertTrue(
+                plain.out().contains("sha1withrsa=SHA1withRSA") && plain.out().contains("rsa1024=RSA"), plain.all());
     }
 
     @Test
@@ -117,8 +132,13 @@ class SelfContainedAgentTest {
         Path agent = agentIn(dir.resolve("opt/x"));
         Run r = probe("-javaagent:" + agent + "=FIPS");
         assertCleanRefusal(r, 1);
-        assertTrue(r.err().contains("cryptopolicy agent: policy FIPS cannot be installed, the JVM does not start: "), r.all());
-        assertTrue(r.err().contains("no bc-fips-*.jar in " + dir.resolve("opt/x")) && r.err().contains("bcfips=DIR"), r.all());
+        assertTrue(
+                r.err().contains("cryptopolicy agent: policy FIPS cannot be installed, the JVM does not start: "),
+                r.all());
+        assertTrue(
+                r.err().contains("no bc-fips-*.jar in " + dir.resolve("opt/x"))
+                        && r.err().contains("bcfips=DIR"),
+                r.all());
         assertTrue(r.err().contains("(put bc-fips in " + dir.resolve("opt/x") + ")"), r.all());
     }
 

@@ -48,8 +48,11 @@ class SystemPolicyAgentTest {
     }
 
     private AgentTest.Run checks(Path root) throws Exception {
-        return AgentTest.run(List.of("-javaagent:" + AgentTest.agentJar() + "=SYSTEM"),
+        return AgentTest.run(
+                List.of("-javaagent:" + AgentTest.agentJar() + "=SYSTEM"),
                 Map.of("CRYPTOPOLICY_SYSTEM_ROOT", root.toString()),
-                List.of(AgentTest.testClasses()), AesProbe.class.getName(), dir);
+                List.of(AgentTest.testClasses()),
+                AesProbe.class.getName(),
+                dir);
     }
 }

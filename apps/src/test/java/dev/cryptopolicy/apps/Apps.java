@@ -30,12 +30,12 @@ final class Apps {
 
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
 
-    private Apps() {
-    }
+    private Apps() {}
 
     /** Whether a JVM runs with the distribution's agent ({@code -javaagent:...=DEFAULT}) or without it. */
     enum Agent {
-        DEFAULT, NONE;
+        DEFAULT,
+        NONE;
 
         /** The {@code -javaagent} option, or nothing. */
         List<String> options() {
@@ -97,10 +97,34 @@ final class Apps {
      */
     static Path keyStore(Path directory, String alias, int bits) throws IOException, InterruptedException {
         Path store = directory.resolve(alias + ".p12");
-        Processes.Finished made = run(List.of(tool("keytool"), "-genkeypair", "-alias", alias, "-keyalg", "RSA",
-                "-keysize", Integer.toString(bits), "-sigalg", "SHA256withRSA", "-dname", "CN=localhost",
-                "-ext", "san=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", STOREPASS, "-keypass", STOREPASS), Map.of(), directory);
+        Processes.Finished made = run(
+                List.of(
+                        tool("keytool"),
+                        "-genkeypair",
+                        "-alias",
+                        alias,
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        Integer.toString(bits),
+                        "-sigalg",
+                        "SHA256withRSA",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "san=ip:127.0.0.1,dns:localhost",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        STOREPASS,
+                        "-keypass",
+                        STOREPASS),
+                Map.of(),
+                directory);
         if (made.exit() != 0) {
             throw new AssertionError("keytool could not make a key store: " + made.describe());
         }
@@ -125,8 +149,8 @@ final class Apps {
         Files.copy(sources.resolve("pom.xml"), home.resolve("pom.xml"));
         copy(sources.resolve(name), project);
         copy(sources.resolve("probe"), project);
-        Processes.Finished maven = Processes.run(maven(project), Map.of("JAVA_HOME", System.getProperty("java.home")),
-                home, BUILD_TIMEOUT);
+        Processes.Finished maven = Processes.run(
+                maven(project), Map.of("JAVA_HOME", System.getProperty("java.home")), home, BUILD_TIMEOUT);
         if (maven.exit() != 0 || !Files.isRegularFile(project.resolve("target/app.jar"))) {
             throw new AssertionError("the application " + name + " did not build: " + maven.describe());
         }
@@ -136,7 +160,10 @@ final class Apps {
 
     /** One Maven invocation, with the outer build's local repository, settings and offline flag. */
     private static List<String> maven(Path project) {
-        List<String> command = new ArrayList<>(List.of(Path.of(property("maven.home"), "bin", "mvn").toString(), "-B", "-q",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(property("maven.home"), "bin", "mvn").toString(),
+                "-B",
+                "-q",
                 "-Dmaven.repo.local=" + property("maven.repo.local")));
         for (String[] settings : new String[][] {{"-s", "maven.settings"}, {"-gs", "maven.global.settings"}}) {
             String file = System.getProperty(settings[1], "");

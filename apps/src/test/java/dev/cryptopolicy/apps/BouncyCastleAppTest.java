@@ -39,17 +39,22 @@ class BouncyCastleAppTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"insert", "add"})
-    void underTheAgent_itStartsWithItsBouncyCastle_andDefaultHoldsAlsoForRequestsNamingBc(String mode) throws Exception {
+    void underTheAgent_itStartsWithItsBouncyCastle_andDefaultHoldsAlsoForRequestsNamingBc(String mode)
+            throws Exception {
         Report report = run(Agent.DEFAULT, mode);
         if (mode.equals("add")) {
-            assertAll(report::assertDefaultHolds, () -> report.refused("sha1withrsa-bc"), () -> report.refused("rsa1024-bc"));
+            assertAll(
+                    report::assertDefaultHolds,
+                    () -> report.refused("sha1withrsa-bc"),
+                    () -> report.refused("rsa1024-bc"));
             return;
         }
         // Known limit (README, Limitations): ahead of SUN, BC's own PKCS#12 key store serves
         // KeyStore.getInstance("PKCS12"), and under the policy it cannot open the server's key
         // store (it reaches its own provider for algorithms outside the policy language), so the
         // TLS server of this application does not start; every refusal of the policy holds.
-        assertAll("under DEFAULT, BC first",
+        assertAll(
+                "under DEFAULT, BC first",
                 () -> report.ok("sha256withrsa"),
                 () -> report.ok("rsa2048"),
                 () -> report.refused("sha1withrsa", "NoSuchAlgorithmException", "policy DEFAULT"),

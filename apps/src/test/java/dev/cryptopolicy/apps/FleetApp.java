@@ -17,8 +17,7 @@ import javax.net.ssl.SSLContext;
  */
 public final class FleetApp {
 
-    private FleetApp() {
-    }
+    private FleetApp() {}
 
     public static void main(String[] args) throws Exception {
         SSLContext.getInstance("TLS").init(null, null, null);

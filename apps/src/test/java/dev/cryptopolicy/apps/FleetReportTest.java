@@ -32,11 +32,16 @@ class FleetReportTest {
 
     @Test
     void reportNamesEachUseFutureWouldRefuse_withItsCallingClass_andNothingElse() throws Exception {
-        Path classes = Path.of(FleetApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(FleetApp.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<String> inventories = new ArrayList<>();
         for (String app : List.of("billing", "auth", "catalog")) {
             Path inventory = dir.resolve(app + ".jsonl");
-            List<String> command = new ArrayList<>(List.of(Apps.tool("java"),
+            List<String> command = new ArrayList<>(List.of(
+                    Apps.tool("java"),
                     "-javaagent:" + Apps.agentJar() + "=DEFAULT,shadow=FUTURE,inventory=" + inventory));
             if (Runtime.version().feature() >= 22) {
                 command.add("--enable-native-access=ALL-UNNAMED");
@@ -63,9 +68,14 @@ class FleetReportTest {
         assertEquals(Set.of(app + ".billing", app + ".key", app + ".auth"), places, r.describe());
         assertTrue(r.output().contains("KeyPairGenerator RSA with RSA key of 2048 bits: 2 uses"), r.describe());
         assertTrue(r.output().contains("Signature SHA256withRSA with RSA key of 2048 bits: 1 use"), r.describe());
-        assertFalse(r.output().contains("catalog") || r.output().contains("MD5") || r.output().contains("ARCFOUR"), r.describe());
+        assertFalse(
+                r.output().contains("catalog")
+                        || r.output().contains("MD5")
+                        || r.output().contains("ARCFOUR"),
+                r.describe());
         // Control: the inventories hold what FUTURE allows too (the catalog's AES-GCM), it is just not refused.
-        assertTrue(Files.readString(dir.resolve("catalog.jsonl")).contains("\"algorithm\":\"AES/GCM/NoPadding\""),
+        assertTrue(
+                Files.readString(dir.resolve("catalog.jsonl")).contains("\"algorithm\":\"AES/GCM/NoPadding\""),
                 Files.readString(dir.resolve("catalog.jsonl")));
     }
 }

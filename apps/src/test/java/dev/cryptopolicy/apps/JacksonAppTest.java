@@ -28,7 +28,9 @@ class JacksonAppTest {
         assertEquals("2.13.5", report.version("jackson-dataformat-yaml"), report.output());
         assertTrue(report.version("snakeyaml").startsWith("1.33 from "), report.output());
         assertTrue(report.version("snakeyaml").endsWith("/lib/snakeyaml-1.33.jar"), report.output());
-        assertTrue(report.output().contains("works jackson={app=jackson, libraries=[databind, yaml]} snakeyaml={app=snakeyaml}"),
+        assertTrue(
+                report.output()
+                        .contains("works jackson={app=jackson, libraries=[databind, yaml]} snakeyaml={app=snakeyaml}"),
                 report.output());
     }
 

@@ -32,6 +32,7 @@ class JdkToolsTest {
 
     /** An RSA-2048 key (alias server, certificate for 127.0.0.1) and an RSA-1024 key (alias weak), made without the agent. */
     private static Path keys;
+
     private static Path weakKeys;
     private static Path jar;
 
@@ -42,7 +43,8 @@ class JdkToolsTest {
         jar = dir.resolve("unsigned.jar");
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream j = new JarOutputStream(out, manifest)) {
             j.putNextEntry(new JarEntry("hello.txt"));
             j.write("hello".getBytes(StandardCharsets.UTF_8));
             j.closeEntry();
@@ -60,17 +62,53 @@ class JdkToolsTest {
         return run;
     }
 
-    private static Processes.Finished genkey(Agent agent, String alias, String keysize, String sigalg) throws Exception {
+    private static Processes.Finished genkey(Agent agent, String alias, String keysize, String sigalg)
+            throws Exception {
         Path store = dir.resolve(agent + "-" + alias + ".p12");
-        return tool(agent, "keytool", "-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", keysize,
-                "-sigalg", sigalg, "-dname", "CN=" + alias, "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", Apps.STOREPASS, "-keypass", Apps.STOREPASS);
+        return tool(
+                agent,
+                "keytool",
+                "-genkeypair",
+                "-alias",
+                alias,
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                keysize,
+                "-sigalg",
+                sigalg,
+                "-dname",
+                "CN=" + alias,
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                Apps.STOREPASS,
+                "-keypass",
+                Apps.STOREPASS);
     }
 
-    private static Processes.Finished sign(Agent agent, Path store, String alias, String sigalg, String... more) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("-keystore", store.toString(), "-storetype", "PKCS12",
-                "-storepass", Apps.STOREPASS, "-keypass", Apps.STOREPASS, "-sigalg", sigalg, "-digestalg", "SHA-256",
-                "-signedjar", dir.resolve(agent + "-" + alias + "-" + sigalg + more.length + ".jar").toString()));
+    private static Processes.Finished sign(Agent agent, Path store, String alias, String sigalg, String... more)
+            throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(
+                "-keystore",
+                store.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                Apps.STOREPASS,
+                "-keypass",
+                Apps.STOREPASS,
+                "-sigalg",
+                sigalg,
+                "-digestalg",
+                "SHA-256",
+                "-signedjar",
+                dir.resolve(agent + "-" + alias + "-" + sigalg + more.length + ".jar")
+                        .toString()));
         arguments.addAll(List.of(more));
         arguments.add(jar.toString());
         arguments.add(alias);
@@ -88,8 +126,14 @@ class JdkToolsTest {
     void keytool_underTheAgent_startsAndMakesAnRsa2048KeySignedWithSha256() throws Exception {
         Processes.Finished run = genkey(Agent.DEFAULT, "good", "2048", "SHA256withRSA");
         assertEquals(0, run.exit(), run.describe());
-        Processes.Finished list = tool(Agent.DEFAULT, "keytool", "-list", "-keystore", dir.resolve("DEFAULT-good.p12").toString(),
-                "-storepass", Apps.STOREPASS);
+        Processes.Finished list = tool(
+                Agent.DEFAULT,
+                "keytool",
+                "-list",
+                "-keystore",
+                dir.resolve("DEFAULT-good.p12").toString(),
+                "-storepass",
+                Apps.STOREPASS);
         assertEquals(0, list.exit(), list.describe());
         assertTrue(list.output().contains("good,"), list.describe());
     }
@@ -116,7 +160,10 @@ class JdkToolsTest {
             assertEquals(List.of("TLSv1.1"), server.handshakes());
             Processes.Finished held = tool(Agent.DEFAULT, "keytool", "-printcert", "-sslserver", address);
             assertNotEquals(0, held.exit(), held.describe());
-            assertEquals(List.of("TLSv1.1"), server.handshakes(), () -> "no TLS 1.1 handshake under the policy: " + held.describe());
+            assertEquals(
+                    List.of("TLSv1.1"),
+                    server.handshakes(),
+                    () -> "no TLS 1.1 handshake under the policy: " + held.describe());
         }
     }
 
@@ -124,7 +171,10 @@ class JdkToolsTest {
     void jarsigner_underTheAgent_signsWithSha256AndRsa2048_andVerifies() throws Exception {
         Processes.Finished signed = sign(Agent.DEFAULT, keys, "server", "SHA256withRSA");
         assertEquals(0, signed.exit(), signed.describe());
-        Processes.Finished verified = tool(Agent.DEFAULT, "jarsigner", "-verify",
+        Processes.Finished verified = tool(
+                Agent.DEFAULT,
+                "jarsigner",
+                "-verify",
                 dir.resolve("DEFAULT-server-SHA256withRSA0.jar").toString());
         assertEquals(0, verified.exit(), verified.describe());
         assertTrue(verified.output().contains("jar verified."), verified.describe());
@@ -147,15 +197,21 @@ class JdkToolsTest {
     @Test
     void jarsigner_underTheAgent_refusesATls11TimestampAuthority_whichItReachesWithout() throws Exception {
         try (TlsPeers.Tls11Server server = new TlsPeers.Tls11Server(keys)) {
-            String[] tsa = {"-tsa", "https://127.0.0.1:" + server.port() + "/", "-J-Djavax.net.ssl.trustStore=" + keys,
-                "-J-Djavax.net.ssl.trustStorePassword=" + Apps.STOREPASS, "-J-Djavax.net.ssl.trustStoreType=PKCS12"};
+            String[] tsa = {
+                "-tsa",
+                "https://127.0.0.1:" + server.port() + "/",
+                "-J-Djavax.net.ssl.trustStore=" + keys,
+                "-J-Djavax.net.ssl.trustStorePassword=" + Apps.STOREPASS,
+                "-J-Djavax.net.ssl.trustStoreType=PKCS12"
+            };
             // Without the policy the handshake completes (jarsigner may retry); the 503 answer then fails the signing.
             Processes.Finished without = sign(Agent.NONE, keys, "server", "SHA256withRSA", tsa);
             List<String> reached = server.handshakes();
             assertTrue(!reached.isEmpty() && reached.stream().allMatch("TLSv1.1"::equals), without.describe());
             Processes.Finished held = sign(Agent.DEFAULT, keys, "server", "SHA256withRSA", tsa);
             assertNotEquals(0, held.exit(), held.describe());
-            assertEquals(reached, server.handshakes(), () -> "no TLS 1.1 handshake under the policy: " + held.describe());
+            assertEquals(
+                    reached, server.handshakes(), () -> "no TLS 1.1 handshake under the policy: " + held.describe());
         }
     }
 }

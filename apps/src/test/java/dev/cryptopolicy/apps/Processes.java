@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
  */
 final class Processes {
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /** A finished process: what ran, its exit code and its combined output. */
     record Finished(List<String> command, int exit, String output) {
@@ -73,7 +72,8 @@ final class Processes {
                 }
                 Thread.sleep(100);
             }
-            throw new AssertionError("no " + line + " within " + timeout + ": " + String.join(" ", command) + "\n" + output());
+            throw new AssertionError(
+                    "no " + line + " within " + timeout + ": " + String.join(" ", command) + "\n" + output());
         }
 
         @Override
@@ -109,8 +109,11 @@ final class Processes {
         return new Running(command, started(builder(command, environment, directory, log)), log);
     }
 
-    private static ProcessBuilder builder(List<String> command, Map<String, String> environment, Path directory, Path log) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+    private static ProcessBuilder builder(
+            List<String> command, Map<String, String> environment, Path directory, Path log) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // Only what a test passes reaches the child: an inherited JAVA_TOOL_OPTIONS would change every run.
         builder.environment().remove("JAVA_TOOL_OPTIONS");

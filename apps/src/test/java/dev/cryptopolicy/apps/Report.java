@@ -60,7 +60,9 @@ final class Report {
         String value = probe(name);
         assertTrue(value.startsWith("REFUSED "), () -> name + " must be refused, got " + value + " in\n" + output);
         for (String part : expected) {
-            assertTrue(value.contains(part), () -> name + " must be refused with " + part + ", got " + value + " in\n" + output);
+            assertTrue(
+                    value.contains(part),
+                    () -> name + " must be refused with " + part + ", got " + value + " in\n" + output);
         }
     }
 
@@ -69,7 +71,8 @@ final class Report {
      * refused by the policy's rules, and what DEFAULT allows still works.
      */
     void assertDefaultHolds() {
-        assertAll("under DEFAULT",
+        assertAll(
+                "under DEFAULT",
                 () -> ok("sha256withrsa"),
                 () -> ok("rsa2048"),
                 () -> assertTrue(ok("tls-handshake").startsWith("TLSv1.3"), output),
@@ -81,7 +84,8 @@ final class Report {
 
     /** Without the agent (and with the JDK's TLS 1.1 ban lifted): every request succeeds. */
     void assertAllAllowed() {
-        assertAll("without a policy",
+        assertAll(
+                "without a policy",
                 () -> ok("sha256withrsa"),
                 () -> ok("sha1withrsa"),
                 () -> ok("rsa2048"),

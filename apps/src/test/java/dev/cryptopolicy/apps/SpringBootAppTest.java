@@ -59,7 +59,8 @@ class SpringBootAppTest {
                 }
             });
         }
-        assertEquals(3, bundled.size(), () -> "spring-boot, jackson-databind and snakeyaml in BOOT-INF/lib: " + bundled);
+        assertEquals(
+                3, bundled.size(), () -> "spring-boot, jackson-databind and snakeyaml in BOOT-INF/lib: " + bundled);
     }
 
     /** A started server, its output and its port. */
@@ -72,8 +73,13 @@ class SpringBootAppTest {
 
     private static Server start(Agent agent) throws Exception {
         List<String> command = new ArrayList<>(app.java(agent));
-        command.addAll(List.of("-jar", app.jar().toString(), "--server.address=127.0.0.1", "--server.port=0",
-                "--server.ssl.key-store=" + app.keyStore(), "--server.ssl.key-store-type=PKCS12",
+        command.addAll(List.of(
+                "-jar",
+                app.jar().toString(),
+                "--server.address=127.0.0.1",
+                "--server.port=0",
+                "--server.ssl.key-store=" + app.keyStore(),
+                "--server.ssl.key-store-type=PKCS12",
                 "--server.ssl.key-store-password=" + Apps.STOREPASS,
                 "--server.ssl.enabled-protocols=TLSv1.1,TLSv1.2,TLSv1.3",
                 "--spring.main.banner-mode=off"));
@@ -93,10 +99,15 @@ class SpringBootAppTest {
         if (protocols.length > 0) {
             parameters.setProtocols(protocols);
         }
-        HttpClient client = HttpClient.newBuilder().sslContext(TlsPeers.context(app.keyStore())).sslParameters(parameters)
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(TlsPeers.context(app.keyStore()))
+                .sslParameters(parameters)
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/hello"))
-                .timeout(Duration.ofSeconds(20)).build();
+                .timeout(Duration.ofSeconds(20))
+                .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -107,8 +118,11 @@ class SpringBootAppTest {
         // Spring Boot's class loader asks its parent first: the nested jars must still be the ones used.
         assertAll(Stream.of("jackson-databind", "snakeyaml").map(library -> () -> {
             String version = bundled.get(library);
-            assertTrue(report.version(library).startsWith(version + " from "), () -> library + " " + version + ": " + report.output());
-            assertTrue(report.version(library).contains("BOOT-INF/lib/" + library + "-" + version + ".jar"),
+            assertTrue(
+                    report.version(library).startsWith(version + " from "),
+                    () -> library + " " + version + ": " + report.output());
+            assertTrue(
+                    report.version(library).contains("BOOT-INF/lib/" + library + "-" + version + ".jar"),
                     () -> library + " from the fat jar: " + report.output());
         }));
     }
@@ -126,18 +140,30 @@ class SpringBootAppTest {
     void underTheAgent_itServesHttps_withItsOwnLibraries_andDefaultHolds() throws Exception {
         try (Server server = start(Agent.DEFAULT)) {
             Report report = Report.of(server.process().output());
-            assertAll(() -> assertItsOwnLibraries(report), report::assertDefaultHolds, () -> {
-                HttpResponse<String> response = get(server.port());
-                assertEquals(200, response.statusCode(), report.output());
-                assertEquals("hello from Spring Boot " + SPRING_BOOT, response.body());
-                assertTrue(response.sslSession().orElseThrow().getProtocol().startsWith("TLSv1.3"));
-            }, () -> {
-                IOException refused = assertThrows(IOException.class, () -> get(server.port(), "TLSv1.1"),
-                        "a TLS 1.1 client must not get through: " + server.process().output());
-                assertTrue(isTls(refused), () -> "refused in the TLS handshake: " + refused);
-                assertTrue(server.process().isAlive(), "the server must outlive a refused client: " + refused + "\n"
-                        + server.process().output());
-            });
+            assertAll(
+                    () -> assertItsOwnLibraries(report),
+                    report::assertDefaultHolds,
+                    () -> {
+                        HttpResponse<String> response = get(server.port());
+                        assertEquals(200, response.statusCode(), report.output());
+                        assertEquals("hello from Spring Boot " + SPRING_BOOT, response.body());
+                        assertTrue(response.sslSession()
+                                .orElseThrow()
+                                .getProtocol()
+                                .startsWith("TLSv1.3"));
+                    },
+                    () -> {
+                        IOException refused = assertThrows(
+                                IOException.class,
+                                () -> get(server.port(), "TLSv1.1"),
+                                "a TLS 1.1 client must not get through: "
+                                        + server.process().output());
+                        assertTrue(isTls(refused), () -> "refused in the TLS handshake: " + refused);
+                        assertTrue(
+                                server.process().isAlive(),
+                                "the server must outlive a refused client: " + refused + "\n"
+                                        + server.process().output());
+                    });
         }
     }
 

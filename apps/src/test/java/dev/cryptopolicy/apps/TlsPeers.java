@@ -25,8 +25,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class TlsPeers {
 
-    private TlsPeers() {
-    }
+    private TlsPeers() {}
 
     /** A TLS context with the key store's key and trusting its certificate. */
     static SSLContext context(Path keyStore) throws IOException, GeneralSecurityException {
@@ -54,7 +53,9 @@ final class TlsPeers {
         private final List<String> handshakes = new CopyOnWriteArrayList<>();
 
         Tls11Server(Path keyStore) throws IOException, GeneralSecurityException {
-            socket = (SSLServerSocket) context(keyStore).getServerSocketFactory().createServerSocket(0, 8, InetAddress.getLoopbackAddress());
+            socket = (SSLServerSocket) context(keyStore)
+                    .getServerSocketFactory()
+                    .createServerSocket(0, 8, InetAddress.getLoopbackAddress());
             socket.setEnabledProtocols(new String[] {"TLSv1.1"});
             acceptor = new Thread(this::serve, "tls11-server");
             acceptor.setDaemon(true);

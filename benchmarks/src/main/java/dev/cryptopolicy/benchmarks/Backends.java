@@ -13,8 +13,7 @@ import java.security.Security;
  */
 final class Backends {
 
-    private Backends() {
-    }
+    private Backends() {}
 
     /** Installs DEFAULT for the {@code policy} side; does nothing for {@code direct}. */
     static void setUp(String side) {

@@ -41,7 +41,9 @@ public class DecisionBenchmarks {
     @Setup
     public void setUp() throws PolicyException {
         PolicyLoader loader = PolicyLoader.standard();
-        policy = rules == 0 ? loader.load("DEFAULT") : loader.load(Policies.grown(rules, 0).toString());
+        policy = rules == 0
+                ? loader.load("DEFAULT")
+                : loader.load(Policies.grown(rules, 0).toString());
     }
 
     /** An allowed signature algorithm, looked up by name. */

@@ -53,8 +53,7 @@ public class InventoryBenchmarks {
                 directory = Files.createTempDirectory("inventory-benchmark");
                 installed.inventory(directory.resolve("inventory.jsonl"), Duration.ofHours(1));
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 

@@ -46,7 +46,8 @@ public class JdkConstraintsBenchmarks {
     @Setup
     public void setUp() throws ReflectiveOperationException, PolicyException {
         jdk = (AlgorithmConstraints) Class.forName("sun.security.util.DisabledAlgorithmConstraints")
-                .getConstructor(String.class).newInstance("jdk.tls.disabledAlgorithms");
+                .getConstructor(String.class)
+                .newInstance("jdk.tls.disabledAlgorithms");
         policy = PolicyLoader.standard().load("DEFAULT");
     }
 

@@ -64,6 +64,5 @@ public class LoadBenchmarks {
     @Warmup(iterations = 0)
     @Measurement(iterations = 1)
     @Fork(5)
-    public static class Cold extends LoadBenchmarks {
-    }
+    public static class Cold extends LoadBenchmarks {}
 }

@@ -65,26 +65,36 @@ public class OperationBenchmarks {
         sha256 = sun == null ? MessageDigest.getInstance("SHA-256") : MessageDigest.getInstance("SHA-256", sun);
         hmac = sunJce == null ? Mac.getInstance("HmacSHA256") : Mac.getInstance("HmacSHA256", sunJce);
         hmac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
-        gcm = sunJce == null ? Cipher.getInstance("AES/GCM/NoPadding") : Cipher.getInstance("AES/GCM/NoPadding", sunJce);
+        gcm = sunJce == null
+                ? Cipher.getInstance("AES/GCM/NoPadding")
+                : Cipher.getInstance("AES/GCM/NoPadding", sunJce);
         aesKey = new SecretKeySpec(new byte[16], "AES");
-        KeyPairGenerator ec = sunEc == null ? KeyPairGenerator.getInstance("EC") : KeyPairGenerator.getInstance("EC", sunEc);
+        KeyPairGenerator ec =
+                sunEc == null ? KeyPairGenerator.getInstance("EC") : KeyPairGenerator.getInstance("EC", sunEc);
         ec.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair ecPair = ec.generateKeyPair();
-        ecdsa = sunEc == null ? Signature.getInstance("SHA256withECDSA") : Signature.getInstance("SHA256withECDSA", sunEc);
+        ecdsa = sunEc == null
+                ? Signature.getInstance("SHA256withECDSA")
+                : Signature.getInstance("SHA256withECDSA", sunEc);
         ecdsa.initSign(ecPair.getPrivate());
-        KeyPair edPair = (sunEc == null ? KeyPairGenerator.getInstance("Ed25519") : KeyPairGenerator.getInstance("Ed25519", sunEc))
+        KeyPair edPair = (sunEc == null
+                        ? KeyPairGenerator.getInstance("Ed25519")
+                        : KeyPairGenerator.getInstance("Ed25519", sunEc))
                 .generateKeyPair();
         ed25519 = sunEc == null ? Signature.getInstance("Ed25519") : Signature.getInstance("Ed25519", sunEc);
         ed25519.initSign(edPair.getPrivate());
         Provider sunRsa = Backends.provider(side, "SunRsaSign");
-        KeyPairGenerator rsa = sunRsa == null ? KeyPairGenerator.getInstance("RSA") : KeyPairGenerator.getInstance("RSA", sunRsa);
+        KeyPairGenerator rsa =
+                sunRsa == null ? KeyPairGenerator.getInstance("RSA") : KeyPairGenerator.getInstance("RSA", sunRsa);
         rsa.initialize(2048);
         KeyPair rsaPair = rsa.generateKeyPair();
         Signature signer = Signature.getInstance("SHA256withRSA", Security.getProvider("SunRsaSign"));
         signer.initSign(rsaPair.getPrivate());
         signer.update(small);
         rsaSignature = signer.sign();
-        rsaVerify = sunRsa == null ? Signature.getInstance("SHA256withRSA") : Signature.getInstance("SHA256withRSA", sunRsa);
+        rsaVerify = sunRsa == null
+                ? Signature.getInstance("SHA256withRSA")
+                : Signature.getInstance("SHA256withRSA", sunRsa);
         rsaVerify.initVerify(rsaPair.getPublic());
     }
 

@@ -11,8 +11,7 @@ final class Policies {
     /** Names every policy knows, denied by the generated rules in turn (weak algorithms DEFAULT already lacks). */
     private static final String[] DENIED = {"MD5", "DES", "RC4", "RC2", "MD2", "DESede", "Blowfish", "HmacMD5"};
 
-    private Policies() {
-    }
+    private Policies() {}
 
     /**
      * A policy file extending DEFAULT with {@code rules} deny rules, each with a reason padded by
@@ -21,8 +20,14 @@ final class Policies {
     static Path grown(int rules, int pad) {
         StringBuilder yaml = new StringBuilder("kind: policy\nname: GROWN\nextends: DEFAULT\ndeny:\n");
         for (int i = 0; i < rules; i++) {
-            yaml.append("  - algorithm: ").append(DENIED[i % DENIED.length]).append('\n')
-                    .append("    reason: rule ").append(i).append(' ').append("x".repeat(pad)).append('\n');
+            yaml.append("  - algorithm: ")
+                    .append(DENIED[i % DENIED.length])
+                    .append('\n')
+                    .append("    reason: rule ")
+                    .append(i)
+                    .append(' ')
+                    .append("x".repeat(pad))
+                    .append('\n');
         }
         try {
             Path dir = Files.createTempDirectory("cryptopolicy-bench");

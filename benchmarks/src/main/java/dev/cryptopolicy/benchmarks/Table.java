@@ -39,54 +39,120 @@ public final class Table {
      * One row: the benchmarks (method name after the package, and JMH parameters as
      * {@code key=value}) of its two sides; {@code direct} may be null for a one-sided row.
      */
-    record Row(String label, Kind kind, double target, String direct, String policy) {
-    }
+    record Row(String label, Kind kind, double target, String direct, String policy) {}
 
     /** The rows of the performance issue's table, in its order. */
     static final List<Row> ROWS = List.of(
-            new Row("SHA-256 of 16 KiB", Kind.THROUGHPUT, 0.98, "OperationBenchmarks.sha256Of16KiB side=direct",
+            new Row(
+                    "SHA-256 of 16 KiB",
+                    Kind.THROUGHPUT,
+                    0.98,
+                    "OperationBenchmarks.sha256Of16KiB side=direct",
                     "OperationBenchmarks.sha256Of16KiB side=policy"),
-            new Row("HmacSHA256 of 16 KiB", Kind.THROUGHPUT, 0.98, "OperationBenchmarks.hmacSha256Of16KiB side=direct",
+            new Row(
+                    "HmacSHA256 of 16 KiB",
+                    Kind.THROUGHPUT,
+                    0.98,
+                    "OperationBenchmarks.hmacSha256Of16KiB side=direct",
                     "OperationBenchmarks.hmacSha256Of16KiB side=policy"),
-            new Row("AES-256-GCM encrypt 16 KiB, init per message", Kind.THROUGHPUT, 0.98,
-                    "OperationBenchmarks.aesGcmEncrypt16KiB side=direct", "OperationBenchmarks.aesGcmEncrypt16KiB side=policy"),
-            new Row("SHA-256 of 64 B", Kind.THROUGHPUT, 0.95, "OperationBenchmarks.sha256Of64Bytes side=direct",
+            new Row(
+                    "AES-256-GCM encrypt 16 KiB, init per message",
+                    Kind.THROUGHPUT,
+                    0.98,
+                    "OperationBenchmarks.aesGcmEncrypt16KiB side=direct",
+                    "OperationBenchmarks.aesGcmEncrypt16KiB side=policy"),
+            new Row(
+                    "SHA-256 of 64 B",
+                    Kind.THROUGHPUT,
+                    0.95,
+                    "OperationBenchmarks.sha256Of64Bytes side=direct",
                     "OperationBenchmarks.sha256Of64Bytes side=policy"),
-            new Row("ECDSA P-256 sign", Kind.THROUGHPUT, 0.95, "OperationBenchmarks.ecdsaP256Sign side=direct",
+            new Row(
+                    "ECDSA P-256 sign",
+                    Kind.THROUGHPUT,
+                    0.95,
+                    "OperationBenchmarks.ecdsaP256Sign side=direct",
                     "OperationBenchmarks.ecdsaP256Sign side=policy"),
-            new Row("Ed25519 sign", Kind.THROUGHPUT, 0.95, "OperationBenchmarks.ed25519Sign side=direct",
+            new Row(
+                    "Ed25519 sign",
+                    Kind.THROUGHPUT,
+                    0.95,
+                    "OperationBenchmarks.ed25519Sign side=direct",
                     "OperationBenchmarks.ed25519Sign side=policy"),
-            new Row("RSA-2048 verify", Kind.THROUGHPUT, 0.95, "OperationBenchmarks.rsa2048Verify side=direct",
+            new Row(
+                    "RSA-2048 verify",
+                    Kind.THROUGHPUT,
+                    0.95,
+                    "OperationBenchmarks.rsa2048Verify side=direct",
                     "OperationBenchmarks.rsa2048Verify side=policy"),
-            new Row("getInstance Cipher AES/GCM/NoPadding", Kind.TIME, 1.25, "LookupBenchmarks.getInstanceAesGcm side=direct",
+            new Row(
+                    "getInstance Cipher AES/GCM/NoPadding",
+                    Kind.TIME,
+                    1.25,
+                    "LookupBenchmarks.getInstanceAesGcm side=direct",
                     "LookupBenchmarks.getInstanceAesGcm side=policy"),
-            new Row("getInstance MessageDigest SHA-256", Kind.TIME, 1.25, "LookupBenchmarks.getInstanceSha256 side=direct",
+            new Row(
+                    "getInstance MessageDigest SHA-256",
+                    Kind.TIME,
+                    1.25,
+                    "LookupBenchmarks.getInstanceSha256 side=direct",
                     "LookupBenchmarks.getInstanceSha256 side=policy"),
-            new Row("getInstance Signature SHA256withECDSA", Kind.TIME, 1.25,
-                    "LookupBenchmarks.getInstanceSha256withEcdsa side=direct", "LookupBenchmarks.getInstanceSha256withEcdsa side=policy"),
+            new Row(
+                    "getInstance Signature SHA256withECDSA",
+                    Kind.TIME,
+                    1.25,
+                    "LookupBenchmarks.getInstanceSha256withEcdsa side=direct",
+                    "LookupBenchmarks.getInstanceSha256withEcdsa side=policy"),
             new Row("one decision, DEFAULT", Kind.DECISION, 25, null, "DecisionBenchmarks.decide rules=0"),
-            new Row("one decision, DEFAULT + 10 rules", Kind.DECISION, 25, "DecisionBenchmarks.decide rules=0",
+            new Row(
+                    "one decision, DEFAULT + 10 rules",
+                    Kind.DECISION,
+                    25,
+                    "DecisionBenchmarks.decide rules=0",
                     "DecisionBenchmarks.decide rules=10"),
-            new Row("one decision, DEFAULT + 100 rules", Kind.DECISION, 25, "DecisionBenchmarks.decide rules=0",
+            new Row(
+                    "one decision, DEFAULT + 100 rules",
+                    Kind.DECISION,
+                    25,
+                    "DecisionBenchmarks.decide rules=0",
                     "DecisionBenchmarks.decide rules=100"),
-            new Row("one decision, DEFAULT + 1,000 rules", Kind.DECISION, 25, "DecisionBenchmarks.decide rules=0",
+            new Row(
+                    "one decision, DEFAULT + 1,000 rules",
+                    Kind.DECISION,
+                    25,
+                    "DecisionBenchmarks.decide rules=0",
                     "DecisionBenchmarks.decide rules=1000"),
-            new Row("the same question: JDK DisabledAlgorithmConstraints.permits vs ours", Kind.BELOW, 0.1,
-                    "JdkConstraintsBenchmarks.jdkPermits", "JdkConstraintsBenchmarks.policyDecides"),
-            new Row("TLS 1.3 handshake, in-memory SSLEngine, SunJSSE", Kind.THROUGHPUT, 0.97, "TlsBenchmarks.handshake side=direct",
+            new Row(
+                    "the same question: JDK DisabledAlgorithmConstraints.permits vs ours",
+                    Kind.BELOW,
+                    0.1,
+                    "JdkConstraintsBenchmarks.jdkPermits",
+                    "JdkConstraintsBenchmarks.policyDecides"),
+            new Row(
+                    "TLS 1.3 handshake, in-memory SSLEngine, SunJSSE",
+                    Kind.THROUGHPUT,
+                    0.97,
+                    "TlsBenchmarks.handshake side=direct",
                     "TlsBenchmarks.handshake side=policy"),
             new Row("load and compile DEFAULT, warm", Kind.MILLIS, 20, null, "LoadBenchmarks.load policy=DEFAULT"),
-            new Row("load and compile DEFAULT, cold (first in a JVM)", Kind.REPORT, 0, null, "LoadBenchmarks.Cold.load policy=DEFAULT"),
+            new Row(
+                    "load and compile DEFAULT, cold (first in a JVM)",
+                    Kind.REPORT,
+                    0,
+                    null,
+                    "LoadBenchmarks.Cold.load policy=DEFAULT"),
             new Row("load and compile a 1 MiB policy, warm", Kind.MILLIS, 20, null, "LoadBenchmarks.load policy=1MiB"),
-            new Row("load and compile a 1 MiB policy, cold (first in a JVM)", Kind.REPORT, 0, null,
+            new Row(
+                    "load and compile a 1 MiB policy, cold (first in a JVM)",
+                    Kind.REPORT,
+                    0,
+                    null,
                     "LoadBenchmarks.Cold.load policy=1MiB"));
 
     /** One result of the run: score, error, unit and allocation per operation (NaN when not profiled). */
-    record Result(double score, double error, String unit, double bytesPerOp) {
-    }
+    record Result(double score, double error, String unit, double bytesPerOp) {}
 
-    private Table() {
-    }
+    private Table() {}
 
     /** Prints the table of the JMH JSON file {@code args[0]}. */
     public static void main(String[] args) throws IOException {
@@ -115,8 +181,16 @@ public final class Table {
                     alloc = m.getValue().path("score").asDouble();
                 }
             }
-            double error = primary.path("scoreError").isNumber() ? primary.path("scoreError").asDouble() : Double.NaN;
-            out.put(key.toString(), new Result(primary.path("score").asDouble(), error, primary.path("scoreUnit").asText(), alloc));
+            double error = primary.path("scoreError").isNumber()
+                    ? primary.path("scoreError").asDouble()
+                    : Double.NaN;
+            out.put(
+                    key.toString(),
+                    new Result(
+                            primary.path("score").asDouble(),
+                            error,
+                            primary.path("scoreUnit").asText(),
+                            alloc));
         }
         return out;
     }
@@ -136,7 +210,8 @@ public final class Table {
         Result policy = results.get(row.policy());
         if (policy == null || row.direct() != null && direct == null) {
             return "| " + row.label() + " | " + (direct == null ? "not measured" : figure(direct, false)) + " | "
-                    + (policy == null ? "not measured" : figure(policy, false)) + " | | " + target(row) + " | not measured |";
+                    + (policy == null ? "not measured" : figure(policy, false)) + " | | " + target(row)
+                    + " | not measured |";
         }
         boolean gc = row.kind() == Kind.DECISION;
         String ratio = "";
@@ -180,7 +255,9 @@ public final class Table {
         }
         s.append(' ').append(r.unit());
         if (alloc && !Double.isNaN(r.bytesPerOp())) {
-            s.append(", ").append(String.format(Locale.ROOT, "%.1f", r.bytesPerOp())).append(" B/op");
+            s.append(", ")
+                    .append(String.format(Locale.ROOT, "%.1f", r.bytesPerOp()))
+                    .append(" B/op");
         }
         return s.toString();
     }

@@ -55,11 +55,33 @@ public class TlsBenchmarks {
         Path dir = Files.createTempDirectory("cryptopolicy-tls");
         Path store = dir.resolve("server.p12");
         char[] password = "benchmark".toCharArray();
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA",
-                "-dname", "CN=localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-                "-storepass", new String(password), "-keypass", new String(password))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("keytool.log").toFile()).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "server",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-sigalg",
+                        "SHA256withECDSA",
+                        "-dname",
+                        "CN=localhost",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        new String(password),
+                        "-keypass",
+                        new String(password))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("keytool.log").toFile())
+                .start();
         if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
             throw new IllegalStateException("keytool failed: " + Files.readString(dir.resolve("keytool.log")));
         }
@@ -99,7 +121,8 @@ public class TlsBenchmarks {
         int size = Math.max(c.getSession().getPacketBufferSize(), s.getSession().getPacketBufferSize());
         ByteBuffer toServer = ByteBuffer.allocate(size);
         ByteBuffer toClient = ByteBuffer.allocate(size);
-        ByteBuffer app = ByteBuffer.allocate(Math.max(c.getSession().getApplicationBufferSize(), s.getSession().getApplicationBufferSize()));
+        ByteBuffer app = ByteBuffer.allocate(Math.max(
+                c.getSession().getApplicationBufferSize(), s.getSession().getApplicationBufferSize()));
         c.beginHandshake();
         s.beginHandshake();
         for (int round = 0; round < 100; round++) {
@@ -115,7 +138,8 @@ public class TlsBenchmarks {
     }
 
     private static boolean finished(SSLEngineResult.HandshakeStatus status) {
-        return status == SSLEngineResult.HandshakeStatus.FINISHED || status == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING;
+        return status == SSLEngineResult.HandshakeStatus.FINISHED
+                || status == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING;
     }
 
     /** Lets one engine read what the other sent ({@code in}), run its tasks, and write to {@code out}. */

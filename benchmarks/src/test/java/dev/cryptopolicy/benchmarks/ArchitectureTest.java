@@ -16,10 +16,17 @@ class ArchitectureTest {
 
     @Test
     void usesOnlyThePublicApiOfTheEngineAndTheProviders() {
-        noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("dev.cryptopolicy.engine.yaml..", "dev.cryptopolicy.engine.io..",
-                        "dev.cryptopolicy.provider.internal..", "dev.cryptopolicy.provider.certpath..",
-                        "dev.cryptopolicy.provider.tls..", "dev.cryptopolicy.cli..", "dev.cryptopolicy.agent..",
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.cryptopolicy.engine.yaml..",
+                        "dev.cryptopolicy.engine.io..",
+                        "dev.cryptopolicy.provider.internal..",
+                        "dev.cryptopolicy.provider.certpath..",
+                        "dev.cryptopolicy.provider.tls..",
+                        "dev.cryptopolicy.cli..",
+                        "dev.cryptopolicy.agent..",
                         "dev.cryptopolicy.conformance..")
                 .because("a benchmark of an internal path measures what no application runs")
                 .check(BENCHMARKS);
@@ -27,7 +34,11 @@ class ArchitectureTest {
 
     @Test
     void benchmarksDoNotPrint() {
-        noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+        noClasses()
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
                 .because("JMH reports the results; a print inside a measured method is measured too")
                 .check(BENCHMARKS);
     }

@@ -1,8 +1,8 @@
 package dev.cryptopolicy.cli;
 
-import dev.cryptopolicy.engine.Quote;
 import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.engine.Problem;
+import dev.cryptopolicy.engine.Quote;
 import java.util.List;
 
 /**
@@ -33,8 +33,10 @@ final class CommandFailure extends Exception {
     static <T> T throwFor(String reference, PolicyException e) throws CommandFailure {
         int status = Diagnostics.status(e);
         reference = Quote.escape(reference);
-        String summary = "policy '" + reference + "' " + (status == ExitStatus.USAGE ? "cannot be read"
-                : "has errors; see 'cryptopolicy lint " + reference + "'");
+        String summary = "policy '" + reference + "' "
+                + (status == ExitStatus.USAGE
+                        ? "cannot be read"
+                        : "has errors; see 'cryptopolicy lint " + reference + "'");
         throw new CommandFailure(status, summary, reference, e.problems());
     }
 

@@ -56,8 +56,9 @@ final class CompletionCommand extends OptionCommand {
         switch (args.get(0)) {
             case "bash" -> out.print(Manual.bash());
             case "zsh" -> out.print(Manual.zsh());
-            default -> throw new UsageException("unknown shell " + Quote.quoted(args.get(0)) + "; use bash or zsh"
-                    + UsageException.hint(args.get(0), List.of("bash", "zsh")));
+            default ->
+                throw new UsageException("unknown shell " + Quote.quoted(args.get(0)) + "; use bash or zsh"
+                        + UsageException.hint(args.get(0), List.of("bash", "zsh")));
         }
         return ExitStatus.OK;
     }

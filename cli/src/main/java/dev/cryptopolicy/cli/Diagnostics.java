@@ -9,8 +9,7 @@ import dev.cryptopolicy.engine.UnreadablePolicyException;
 /** Loading policies for the commands and the one-line form of the engine's problems about them. */
 final class Diagnostics {
 
-    private Diagnostics() {
-    }
+    private Diagnostics() {}
 
     /**
      * The one-line form of a problem: {@code file:line:col: error: path: message (rule: r); hint}.

@@ -1,8 +1,8 @@
 package dev.cryptopolicy.cli;
 
-import dev.cryptopolicy.engine.Quote;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cryptopolicy.engine.Quote;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,13 +35,35 @@ final class DoctorCommand extends OptionCommand {
     private static final long TIMEOUT_SECONDS = 120;
 
     /** Launcher options whose value is the next argument. */
-    private static final Set<String> WITH_VALUE = Set.of("--module-path", "-p", "--upgrade-module-path",
-            "--add-modules", "--enable-native-access", "--add-exports", "--add-opens", "--add-reads",
-            "--patch-module", "--limit-modules");
+    private static final Set<String> WITH_VALUE = Set.of(
+            "--module-path",
+            "-p",
+            "--upgrade-module-path",
+            "--add-modules",
+            "--enable-native-access",
+            "--add-exports",
+            "--add-opens",
+            "--add-reads",
+            "--patch-module",
+            "--limit-modules");
+
     private static final Set<String> CLASS_PATH = Set.of("-cp", "-classpath", "--class-path");
-    private static final Set<String> INFORMATIONAL = Set.of("-version", "--version", "-showversion",
-            "--show-version", "-help", "--help", "-h", "-?", "-X", "--help-extra", "--list-modules",
-            "--describe-module", "-d", "--validate-modules", "--dry-run");
+    private static final Set<String> INFORMATIONAL = Set.of(
+            "-version",
+            "--version",
+            "-showversion",
+            "--show-version",
+            "-help",
+            "--help",
+            "-h",
+            "-?",
+            "-X",
+            "--help-extra",
+            "--list-modules",
+            "--describe-module",
+            "-d",
+            "--validate-modules",
+            "--dry-run");
 
     @Override
     public String name() {
@@ -134,9 +156,11 @@ final class DoctorCommand extends OptionCommand {
         for (int i = 1; i < java.size() && !main; i++) {
             String arg = java.get(i);
             if (arg.startsWith("@")) {
-                throw new UsageException("argument files (" + Quote.quoted(arg) + ") are not supported; write their contents out");
+                throw new UsageException(
+                        "argument files (" + Quote.quoted(arg) + ") are not supported; write their contents out");
             } else if (INFORMATIONAL.contains(arg)) {
-                throw new UsageException(Quote.quoted(arg) + " runs no application; give the command line that starts it");
+                throw new UsageException(
+                        Quote.quoted(arg) + " runs no application; give the command line that starts it");
             } else if (CLASS_PATH.contains(arg)) {
                 classPath = value(java, ++i, arg);
             } else if (arg.startsWith("--class-path=")) {
@@ -208,7 +232,9 @@ final class DoctorCommand extends OptionCommand {
             if (!inForce()) {
                 return null;
             }
-            return !all("agent").isEmpty() ? "agent" : !all("java.security").isEmpty() ? "java.security" : "programmatic";
+            return !all("agent").isEmpty()
+                    ? "agent"
+                    : !all("java.security").isEmpty() ? "java.security" : "programmatic";
         }
 
         int status() {
@@ -248,7 +274,10 @@ final class DoctorCommand extends OptionCommand {
         }
         Path stdout = probeDir.resolve("stdout");
         Path stderr = probeDir.resolve("stderr");
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
         process.getOutputStream().close();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
@@ -259,10 +288,14 @@ final class DoctorCommand extends OptionCommand {
             if (l.startsWith(DoctorProbe.PREFIX)) {
                 String kv = l.substring(DoctorProbe.PREFIX.length());
                 int eq = kv.indexOf('=');
-                probe.computeIfAbsent(kv.substring(0, eq), k -> new ArrayList<>()).add(kv.substring(eq + 1));
+                probe.computeIfAbsent(kv.substring(0, eq), k -> new ArrayList<>())
+                        .add(kv.substring(eq + 1));
             }
         }
-        return new Report(List.copyOf(command), process.exitValue(), probe,
+        return new Report(
+                List.copyOf(command),
+                process.exitValue(),
+                probe,
                 Files.readString(stderr, StandardCharsets.UTF_8).strip());
     }
 

@@ -41,8 +41,7 @@ public final class DoctorProbe {
     static final String FRONT_CLASS = "dev.cryptopolicy.provider.CryptoPolicyProvider";
     static final String WRAPPER_CLASS = "dev.cryptopolicy.provider.internal.WrapperProvider";
 
-    private DoctorProbe() {
-    }
+    private DoctorProbe() {}
 
     /** Probes this JVM and prints the report lines on standard output: the probed JVM's main. */
     public static void main(String[] args) {
@@ -53,7 +52,10 @@ public final class DoctorProbe {
     /** Probes this JVM and prints the report lines to {@code out}. */
     static void report(PrintStream out) {
         // The requests first: the java.security route installs its policy at the first lookup.
-        print(out, "request.sha1withrsa", attempt(() -> Signature.getInstance("SHA1withRSA").getProvider()));
+        print(
+                out,
+                "request.sha1withrsa",
+                attempt(() -> Signature.getInstance("SHA1withRSA").getProvider()));
         print(out, "request.rsa1024", attempt(() -> {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(1024);
@@ -68,8 +70,8 @@ public final class DoctorProbe {
             String disabled = Security.getProperty("jdk.tls.disabledAlgorithms");
             for (String token : disabled == null ? new String[0] : disabled.split(",")) {
                 if (token.trim().equalsIgnoreCase("TLSv1.1")) {
-                    throw new IllegalStateException("the JDK's jdk.tls.disabledAlgorithms lists TLSv1.1; "
-                            + "a handshake would fail");
+                    throw new IllegalStateException(
+                            "the JDK's jdk.tls.disabledAlgorithms lists TLSv1.1; " + "a handshake would fail");
                 }
             }
             return context.getProvider();
@@ -88,7 +90,10 @@ public final class DoctorProbe {
         if (providers.length > 0 && providers[0].getClass().getName().equals(FRONT_CLASS)) {
             Provider front = providers[0];
             try {
-                print(out, "policy", String.valueOf(front.getClass().getMethod("policy").invoke(front)));
+                print(
+                        out,
+                        "policy",
+                        String.valueOf(front.getClass().getMethod("policy").invoke(front)));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 print(out, "policy", "unknown (" + e + ")");
             }
@@ -131,7 +136,8 @@ public final class DoctorProbe {
             int eq = spec.indexOf('=');
             String jar = eq < 0 ? spec : spec.substring(0, eq);
             try (JarFile file = new JarFile(Path.of(jar).toFile())) {
-                String premain = file.getManifest() == null ? null
+                String premain = file.getManifest() == null
+                        ? null
                         : file.getManifest().getMainAttributes().getValue("Premain-Class");
                 if (premain != null && premain.startsWith("dev.cryptopolicy.")) {
                     out.add(option);

@@ -17,6 +17,5 @@ public final class ExitStatus {
     /** A bug in cryptopolicy itself; the message asks for a report. */
     public static final int INTERNAL_ERROR = 3;
 
-    private ExitStatus() {
-    }
+    private ExitStatus() {}
 }

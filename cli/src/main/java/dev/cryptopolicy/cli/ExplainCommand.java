@@ -1,19 +1,19 @@
 package dev.cryptopolicy.cli;
 
-import dev.cryptopolicy.engine.Suggest;
-import dev.cryptopolicy.engine.Quote;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.Decision;
 import dev.cryptopolicy.engine.Mode;
 import dev.cryptopolicy.engine.Origin;
+import dev.cryptopolicy.engine.Quote;
 import dev.cryptopolicy.engine.Request;
 import dev.cryptopolicy.engine.Scope;
+import dev.cryptopolicy.engine.Suggest;
 import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
 import dev.cryptopolicy.engine.algorithms.TlsName;
-import dev.cryptopolicy.engine.algorithms.ServiceType;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,25 +87,64 @@ final class ExplainCommand extends OptionCommand {
     @Override
     Options options() {
         Options options = new Options()
-                .addOption(Option.builder("p").longOpt("policy").hasArg().argName("REF")
-                        .desc("policy reference, e.g. DEFAULT, DEFAULT:NO-SHA1 or site.yaml (required)").build())
-                .addOption(Option.builder().longOpt("service").hasArg().argName("TYPE")
-                        .desc("JCA service type: " + String.join(", ", serviceNames()) + " (required)").build())
-                .addOption(Option.builder().longOpt("algorithm").hasArg().argName("ALG")
-                        .desc("algorithm name, alias or OID, e.g. SHA256withRSA (required)").build())
-                .addOption(Option.builder().longOpt("key-size").hasArg().argName("N")
-                        .desc("key size in bits").build())
-                .addOption(Option.builder().longOpt("curve").hasArg().argName("NAME")
-                        .desc("named curve of the key, e.g. secp256r1, X25519").build())
-                .addOption(Option.builder().longOpt("key-algorithm").hasArg().argName("A")
-                        .desc("the key's algorithm (RSA, EC, DH, AES, ...); default: the one ALG takes").build())
-                .addOption(Option.builder().longOpt("scope").hasArg().argName("SCOPE")
-                        .desc("where the decision is made: any, tls, certpath, jar (default any)").build())
+                .addOption(Option.builder("p")
+                        .longOpt("policy")
+                        .hasArg()
+                        .argName("REF")
+                        .desc("policy reference, e.g. DEFAULT, DEFAULT:NO-SHA1 or site.yaml (required)")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("service")
+                        .hasArg()
+                        .argName("TYPE")
+                        .desc("JCA service type: " + String.join(", ", serviceNames()) + " (required)")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("algorithm")
+                        .hasArg()
+                        .argName("ALG")
+                        .desc("algorithm name, alias or OID, e.g. SHA256withRSA (required)")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("key-size")
+                        .hasArg()
+                        .argName("N")
+                        .desc("key size in bits")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("curve")
+                        .hasArg()
+                        .argName("NAME")
+                        .desc("named curve of the key, e.g. secp256r1, X25519")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("key-algorithm")
+                        .hasArg()
+                        .argName("A")
+                        .desc("the key's algorithm (RSA, EC, DH, AES, ...); default: the one ALG takes")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("scope")
+                        .hasArg()
+                        .argName("SCOPE")
+                        .desc("where the decision is made: any, tls, certpath, jar (default any)")
+                        .build())
                 .addOption(formatOption("text", FORMATS));
-        Map<String, String> examples = Map.of("tls-suite", "TLS_AES_128_GCM_SHA256", "tls-group", "ffdhe2048",
-                "tls-scheme", "rsa_pss_rsae_sha256", "protocol", "TLSv1.1");
-        TLS_OPTIONS.forEach((option, kind) -> options.addOption(Option.builder().longOpt(option).hasArg().argName("NAME")
-                .desc("decide a TLS " + kind.description() + " instead, e.g. " + examples.get(option)).build()));
+        Map<String, String> examples = Map.of(
+                "tls-suite",
+                "TLS_AES_128_GCM_SHA256",
+                "tls-group",
+                "ffdhe2048",
+                "tls-scheme",
+                "rsa_pss_rsae_sha256",
+                "protocol",
+                "TLSv1.1");
+        TLS_OPTIONS.forEach((option, kind) -> options.addOption(Option.builder()
+                .longOpt(option)
+                .hasArg()
+                .argName("NAME")
+                .desc("decide a TLS " + kind.description() + " instead, e.g. " + examples.get(option))
+                .build()));
         return options;
     }
 
@@ -128,7 +167,8 @@ final class ExplainCommand extends OptionCommand {
         String curve = escapeOrNull(line.getOptionValue("curve"));
         String keyAlgorithm = escapeOrNull(line.getOptionValue("key-algorithm"));
         if (!line.getArgList().isEmpty()) {
-            throw new UsageException("unexpected argument " + Quote.quoted(line.getArgList().get(0)) + "; explain takes only options");
+            throw new UsageException(
+                    "unexpected argument " + Quote.quoted(line.getArgList().get(0)) + "; explain takes only options");
         }
         CompiledPolicy policy = Diagnostics.load(reference);
         Request request = new Request(service, algorithm, keyAlgorithm, keyBits, curve, scope);
@@ -142,9 +182,8 @@ final class ExplainCommand extends OptionCommand {
     }
 
     /** The decision, what it is about, and a spelling hint when the algorithm is unknown. */
-    private record Explanation(Decision decision, String subject, boolean aboutKey, Decision algorithmDecision,
-            String suggestion) {
-    }
+    private record Explanation(
+            Decision decision, String subject, boolean aboutKey, Decision algorithmDecision, String suggestion) {}
 
     private static Explanation explain(CompiledPolicy policy, Request request) {
         AlgorithmCatalog catalog = AlgorithmCatalog.standard();
@@ -160,7 +199,8 @@ final class ExplainCommand extends OptionCommand {
             suggestion = Suggest.didYouMean(request.algorithm(), names);
             String tls = tlsOption(catalog, request.algorithm());
             if (tls != null) {
-                suggestion = request.algorithm() + " is a TLS " + TLS_OPTIONS.get(tls).description() + ", not a "
+                suggestion = request.algorithm() + " is a TLS "
+                        + TLS_OPTIONS.get(tls).description() + ", not a "
                         + request.service().jcaName() + " algorithm: ask 'cryptopolicy explain --policy "
                         + Quote.escape(policy.name()) + " --" + tls + " " + request.algorithm() + "'";
             }
@@ -200,7 +240,9 @@ final class ExplainCommand extends OptionCommand {
             case CURVE_NAMED:
                 return a.curve() != null ? a.curve() : a.name();
             case SYMMETRIC:
-                return a.families().isEmpty() ? a.name() : a.families().iterator().next();
+                return a.families().isEmpty()
+                        ? a.name()
+                        : a.families().iterator().next();
             default:
                 return a.name();
         }
@@ -222,14 +264,18 @@ final class ExplainCommand extends OptionCommand {
         }
         if (policy.mode() == Mode.AUDIT) {
             out.println("  mode:   audit: policy " + policy.name() + " refuses nothing at run time; "
-                    + (d.allowed() ? "this request would not be recorded"
+                    + (d.allowed()
+                            ? "this request would not be recorded"
                             : "this DENY would only be recorded, not enforced"));
         }
     }
 
     /** {@code Signature SHA256withRSA (RSA key of 1024 bits, scope any)}. */
     private static String describe(Request r) {
-        StringBuilder sb = new StringBuilder(r.service().jcaName()).append(' ').append(r.algorithm()).append(" (");
+        StringBuilder sb = new StringBuilder(r.service().jcaName())
+                .append(' ')
+                .append(r.algorithm())
+                .append(" (");
         if (r.keyAlgorithm() != null || r.keyBits() > 0 || r.curve() != null) {
             sb.append(r.keyAlgorithm() != null ? r.keyAlgorithm() + " key" : "key");
             if (r.keyBits() > 0) {
@@ -299,12 +345,13 @@ final class ExplainCommand extends OptionCommand {
         return null;
     }
 
-    private int executeTls(CommandLine line, List<String> given, PrintStream out) throws UsageException, CommandFailure {
+    private int executeTls(CommandLine line, List<String> given, PrintStream out)
+            throws UsageException, CommandFailure {
         String reference = required(line, "policy");
         String format = format(line, "text", FORMATS);
         if (given.size() > 1) {
-            throw new UsageException("give one of --" + String.join(", --", TLS_OPTIONS.keySet()) + ", not "
-                    + given.size());
+            throw new UsageException(
+                    "give one of --" + String.join(", --", TLS_OPTIONS.keySet()) + ", not " + given.size());
         }
         for (String other : List.of("service", "algorithm", "key-size", "curve", "key-algorithm", "scope")) {
             if (line.hasOption(other)) {
@@ -313,7 +360,8 @@ final class ExplainCommand extends OptionCommand {
             }
         }
         if (!line.getArgList().isEmpty()) {
-            throw new UsageException("unexpected argument " + Quote.quoted(line.getArgList().get(0)) + "; explain takes only options");
+            throw new UsageException(
+                    "unexpected argument " + Quote.quoted(line.getArgList().get(0)) + "; explain takes only options");
         }
         String option = given.get(0);
         TlsKind kind = TLS_OPTIONS.get(option);
@@ -325,7 +373,8 @@ final class ExplainCommand extends OptionCommand {
         Decision d = policy.decideTls(kind, name);
         String suggestion = "";
         if (known == null) {
-            suggestion = Suggest.didYouMean(name, catalog.tls(kind).stream().map(TlsName::name).toList());
+            suggestion = Suggest.didYouMean(
+                    name, catalog.tls(kind).stream().map(TlsName::name).toList());
         }
         List<String> enabled = enabled(policy, kind);
         int position = enabled.indexOf(canonical) + 1;
@@ -416,14 +465,16 @@ final class ExplainCommand extends OptionCommand {
     }
 
     private static ServiceType service(String text) throws UsageException {
-        return ServiceType.ofJcaName(text).orElseThrow(() -> new UsageException("unknown service type " + Quote.quoted(text) + " (valid: "
-                + String.join(", ", serviceNames()) + ")" + UsageException.hint(text, serviceNames())));
+        return ServiceType.ofJcaName(text)
+                .orElseThrow(() -> new UsageException("unknown service type " + Quote.quoted(text) + " (valid: "
+                        + String.join(", ", serviceNames()) + ")" + UsageException.hint(text, serviceNames())));
     }
 
     private static Scope scope(String text) throws UsageException {
         List<String> names = Arrays.stream(Scope.values()).map(Scope::yamlName).toList();
-        return Scope.ofYamlName(text.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new UsageException(
-                "unknown scope " + Quote.quoted(text) + " (valid: " + String.join(", ", names) + ")" + UsageException.hint(text, names)));
+        return Scope.ofYamlName(text.toLowerCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> new UsageException("unknown scope " + Quote.quoted(text) + " (valid: "
+                        + String.join(", ", names) + ")" + UsageException.hint(text, names)));
     }
 
     private static int keySize(String text) throws UsageException {

@@ -93,18 +93,29 @@ final class ExportCommand extends OptionCommand {
     @Override
     Options options() {
         return new Options()
-                .addOption(Option.builder("p").longOpt("policy").hasArg().argName("REF")
-                        .desc("policy reference, e.g. DEFAULT or site.yaml:NO-SHA1 (required)").build())
+                .addOption(Option.builder("p")
+                        .longOpt("policy")
+                        .hasArg()
+                        .argName("REF")
+                        .desc("policy reference, e.g. DEFAULT or site.yaml:NO-SHA1 (required)")
+                        .build())
                 .addOption(formatOption("java-security", FORMATS))
-                .addOption(Option.builder().longOpt("with-providers")
+                .addOption(Option.builder()
+                        .longOpt("with-providers")
                         .desc("also write the provider list: CryptoPolicy REF first, then this JDK's providers "
-                                + "(java-security format only; needs --on-class-path)").build())
-                .addOption(Option.builder().longOpt("on-class-path")
+                                + "(java-security format only; needs --on-class-path)")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("on-class-path")
                         .desc("with --with-providers: the application runs with the cryptopolicy jars on its "
                                 + "class path (-cp lib/*); not java -jar, not a fat jar, where the list fails open")
                         .build())
-                .addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
-                        .desc("write to FILE instead of standard output (replaced if it exists)").build());
+                .addOption(Option.builder("o")
+                        .longOpt("output")
+                        .hasArg()
+                        .argName("FILE")
+                        .desc("write to FILE instead of standard output (replaced if it exists)")
+                        .build());
     }
 
     @Override
@@ -122,8 +133,8 @@ final class ExportCommand extends OptionCommand {
             throw new UsageException(UNGUARDED_LIST);
         }
         if (!line.getArgList().isEmpty()) {
-            throw new UsageException("unexpected argument " + Quote.quoted(line.getArgList().get(0))
-                    + "; name the policy with --policy");
+            throw new UsageException("unexpected argument "
+                    + Quote.quoted(line.getArgList().get(0)) + "; name the policy with --policy");
         }
         Path output = null;
         if (line.hasOption("output")) {
@@ -161,7 +172,8 @@ final class ExportCommand extends OptionCommand {
     static String providerList(String reference) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Providers (java.security route): the CryptoPolicy provider first, configured with the policy,\n");
-        sb.append("# then the providers of the JDK this file was exported with (Java ").append(Runtime.version())
+        sb.append("# then the providers of the JDK this file was exported with (Java ")
+                .append(Runtime.version())
                 .append("), renumbered.\n");
         sb.append("# The list must be complete: this file replaces the JDK's security.provider.N entries by\n");
         sb.append("# number, so security.provider.1 alone would silently drop SUN and break the JDK.\n");
@@ -169,15 +181,24 @@ final class ExportCommand extends OptionCommand {
         sb.append("# path is looked up from the application's working directory.\n");
         sb.append("# The cryptopolicy jars must be on the application's class path: the JDK skips a provider it\n");
         sb.append("# cannot load, silently, and runs on the providers below unguarded. java -jar ignores -cp and\n");
-        sb.append("# CLASSPATH: there, and with fat jars, use the agent (-javaagent:lib/cryptopolicy-agent.jar=REF).\n");
+        sb.append(
+                "# CLASSPATH: there, and with fat jars, use the agent (-javaagent:lib/cryptopolicy-agent.jar=REF).\n");
         sb.append("# Check with: cryptopolicy doctor -- java -Djava.security.properties=THIS_FILE ...\n");
-        sb.append("security.provider.1=").append(CryptoPolicyProvider.NAME).append(' ').append(escape(reference)).append('\n');
+        sb.append("security.provider.1=")
+                .append(CryptoPolicyProvider.NAME)
+                .append(' ')
+                .append(escape(reference))
+                .append('\n');
         int position = 2;
         for (Provider p : Security.getProviders()) {
             if (CryptoPolicyProvider.NAME.equals(p.getName())) {
                 continue;
             }
-            sb.append("security.provider.").append(position++).append('=').append(escape(entry(p))).append('\n');
+            sb.append("security.provider.")
+                    .append(position++)
+                    .append('=')
+                    .append(escape(entry(p)))
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -188,7 +209,8 @@ final class ExportCommand extends OptionCommand {
      */
     private static String entry(Provider p) {
         Module m = p.getClass().getModule();
-        boolean jdk = m.isNamed() && (m.getName().startsWith("java.") || m.getName().startsWith("jdk."));
+        boolean jdk =
+                m.isNamed() && (m.getName().startsWith("java.") || m.getName().startsWith("jdk."));
         return jdk ? p.getName() : p.getClass().getName();
     }
 

@@ -71,8 +71,14 @@ final class ImportCommand extends OptionCommand {
 
     @Override
     Options options() {
-        return new Options().addOption(Option.builder("o").longOpt("output").hasArg().argName("OUT.yaml")
-                .desc("write to this file instead of stdout").build()).addOption(formatOption("text", FORMATS));
+        return new Options()
+                .addOption(Option.builder("o")
+                        .longOpt("output")
+                        .hasArg()
+                        .argName("OUT.yaml")
+                        .desc("write to this file instead of stdout")
+                        .build())
+                .addOption(formatOption("text", FORMATS));
     }
 
     @Override
@@ -93,7 +99,9 @@ final class ImportCommand extends OptionCommand {
         HostPolicies host = HostPolicies.host(PolicyLoader.MAX_SOURCE_BYTES);
         Translation t;
         try {
-            t = HostPolicies.isFile(ref) ? host.translateFile(ref, Files.readAllBytes(Path.of(ref))) : host.translateSystem();
+            t = HostPolicies.isFile(ref)
+                    ? host.translateFile(ref, Files.readAllBytes(Path.of(ref)))
+                    : host.translateSystem();
         } catch (IOException e) {
             throw CommandFailure.io(ref + ": cannot read: " + e.getMessage());
         }
@@ -142,8 +150,16 @@ final class ImportCommand extends OptionCommand {
             }
             List<Problem> out = new ArrayList<>();
             for (Problem p : e.problems()) {
-                out.add(p.severity() == Severity.WARNING ? p : new Problem(Severity.WARNING, p.origin(), p.value(), p.rule(),
-                        "the imported YAML cannot be installed: " + p.message(), p.suggestion()));
+                out.add(
+                        p.severity() == Severity.WARNING
+                                ? p
+                                : new Problem(
+                                        Severity.WARNING,
+                                        p.origin(),
+                                        p.value(),
+                                        p.rule(),
+                                        "the imported YAML cannot be installed: " + p.message(),
+                                        p.suggestion()));
             }
             return out;
         }

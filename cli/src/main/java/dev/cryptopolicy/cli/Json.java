@@ -34,8 +34,7 @@ final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A new empty object. */
     static ObjectNode object() {

@@ -58,7 +58,10 @@ final class LintCommand extends OptionCommand {
     @Override
     Options options() {
         return new Options()
-                .addOption(Option.builder().longOpt("strict").desc("treat warnings as errors (exit status 1)").build())
+                .addOption(Option.builder()
+                        .longOpt("strict")
+                        .desc("treat warnings as errors (exit status 1)")
+                        .build())
                 .addOption(formatOption("text", FORMATS));
     }
 

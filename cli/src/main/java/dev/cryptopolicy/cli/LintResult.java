@@ -1,7 +1,7 @@
 package dev.cryptopolicy.cli;
 
-import dev.cryptopolicy.engine.Quote;
 import dev.cryptopolicy.engine.Problem;
+import dev.cryptopolicy.engine.Quote;
 import dev.cryptopolicy.engine.Severity;
 import java.util.List;
 

@@ -24,8 +24,7 @@ final class Logging {
     // Held so that the level set here stays: LogManager keeps loggers only weakly.
     private static final Logger BCJSSE = Logger.getLogger(BCJSSE_LOGGER);
 
-    private Logging() {
-    }
+    private Logging() {}
 
     /** Replaces the root logger's handlers by one that writes one line a record to stderr. */
     static void install(boolean debug) {
@@ -47,8 +46,10 @@ final class Logging {
         @Override
         public String format(LogRecord record) {
             StringBuilder sb = new StringBuilder();
-            sb.append(record.getLevel().getName()).append(' ')
-                    .append(record.getLoggerName() == null ? "-" : record.getLoggerName()).append(": ")
+            sb.append(record.getLevel().getName())
+                    .append(' ')
+                    .append(record.getLoggerName() == null ? "-" : record.getLoggerName())
+                    .append(": ")
                     .append(formatMessage(record));
             if (record.getThrown() != null) {
                 sb.append(" (").append(record.getThrown()).append(')');

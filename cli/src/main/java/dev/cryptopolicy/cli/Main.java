@@ -1,7 +1,7 @@
 package dev.cryptopolicy.cli;
 
-import dev.cryptopolicy.engine.Quote;
 import dev.cryptopolicy.engine.PolicyLoader;
+import dev.cryptopolicy.engine.Quote;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -37,8 +37,7 @@ public final class Main {
     /** Set to print a stack trace for internal errors (bugs), which are otherwise one line. */
     static final String DEBUG_ENV = "CRYPTOPOLICY_DEBUG";
 
-    private Main() {
-    }
+    private Main() {}
 
     /** Runs the tool and exits the JVM with its status; log records go to stderr, one line each. */
     public static void main(String[] args) {

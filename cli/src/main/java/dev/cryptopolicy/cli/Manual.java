@@ -20,12 +20,10 @@ final class Manual {
     /** Only these characters reach a generated script: option names and format values are plain words. */
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-    private Manual() {
-    }
+    private Manual() {}
 
     /** One command as the generators see it. */
-    private record Entry(String name, String summary, String synopsis, String description, List<Option> options) {
-    }
+    private record Entry(String name, String summary, String synopsis, String description, List<Option> options) {}
 
     private static List<Entry> entries() {
         List<Entry> out = new ArrayList<>();
@@ -38,7 +36,10 @@ final class Manual {
                 synopsis = oc.synopsis();
                 description = oc.description().strip();
             }
-            options.add(Option.builder("h").longOpt("help").desc("print this help and exit").build());
+            options.add(Option.builder("h")
+                    .longOpt("help")
+                    .desc("print this help and exit")
+                    .build());
             out.add(new Entry(c.name(), c.summary(), synopsis, description, options));
         }
         return out;
@@ -82,7 +83,8 @@ final class Manual {
     static String bash() {
         List<Entry> entries = entries();
         StringBuilder sb = new StringBuilder();
-        sb.append("# bash completion for cryptopolicy ").append(Main.version())
+        sb.append("# bash completion for cryptopolicy ")
+                .append(Main.version())
                 .append(", generated from its command registry by 'cryptopolicy completion bash'.\n");
         sb.append("# Install: source this file, or copy it to share/bash-completion/completions/cryptopolicy.\n");
         sb.append("_cryptopolicy() {\n");
@@ -90,7 +92,8 @@ final class Manual {
         sb.append("    cur=${COMP_WORDS[COMP_CWORD]}\n");
         sb.append("    prev=${COMP_WORDS[COMP_CWORD-1]}\n");
         sb.append("    if [ \"$COMP_CWORD\" -eq 1 ]; then\n");
-        sb.append("        COMPREPLY=($(compgen -W '").append(String.join(" ", names(entries)))
+        sb.append("        COMPREPLY=($(compgen -W '")
+                .append(String.join(" ", names(entries)))
                 .append(" help --help --version' -- \"$cur\"))\n");
         sb.append("        return 0\n");
         sb.append("    fi\n");
@@ -107,8 +110,11 @@ final class Manual {
                 }
                 List<String> values = values(o);
                 if (!values.isEmpty()) {
-                    formats.append("            ").append(String.join("|", spellings(o))).append(")\n");
-                    formats.append("                COMPREPLY=($(compgen -W '").append(String.join(" ", values))
+                    formats.append("            ")
+                            .append(String.join("|", spellings(o)))
+                            .append(")\n");
+                    formats.append("                COMPREPLY=($(compgen -W '")
+                            .append(String.join(" ", values))
                             .append("' -- \"$cur\")); return 0 ;;\n");
                 }
             }
@@ -119,12 +125,16 @@ final class Manual {
                 sb.append("                COMPREPLY=($(compgen -f -- \"$cur\")); return 0 ;;\n");
             }
             sb.append("            esac\n");
-            sb.append("            COMPREPLY=($(compgen -W '").append(String.join(" ", all)).append("' -- \"$cur\") ")
+            sb.append("            COMPREPLY=($(compgen -W '")
+                    .append(String.join(" ", all))
+                    .append("' -- \"$cur\") ")
                     .append("$(compgen -f -- \"$cur\"))\n");
             sb.append("            ;;\n");
         }
         sb.append("        help)\n");
-        sb.append("            COMPREPLY=($(compgen -W '").append(String.join(" ", names(entries))).append("' -- \"$cur\"))\n");
+        sb.append("            COMPREPLY=($(compgen -W '")
+                .append(String.join(" ", names(entries)))
+                .append("' -- \"$cur\"))\n");
         sb.append("            ;;\n");
         sb.append("    esac\n");
         sb.append("    return 0\n");
@@ -144,14 +154,19 @@ final class Manual {
         List<Entry> entries = entries();
         StringBuilder sb = new StringBuilder();
         sb.append("#compdef cryptopolicy\n");
-        sb.append("# zsh completion for cryptopolicy ").append(Main.version())
+        sb.append("# zsh completion for cryptopolicy ")
+                .append(Main.version())
                 .append(", generated from its command registry by 'cryptopolicy completion zsh'.\n");
         sb.append("# Install: copy to a directory on $fpath as _cryptopolicy.\n");
         sb.append("_cryptopolicy() {\n");
         sb.append("    local -a commands\n");
         sb.append("    commands=(\n");
         for (Entry e : entries) {
-            sb.append("        '").append(word(e.name())).append(':').append(zshText(e.summary())).append("'\n");
+            sb.append("        '")
+                    .append(word(e.name()))
+                    .append(':')
+                    .append(zshText(e.summary()))
+                    .append("'\n");
         }
         sb.append("    )\n");
         sb.append("    if (( CURRENT == 2 )); then\n");
@@ -169,11 +184,19 @@ final class Manual {
             for (Option o : e.options()) {
                 String text = zshText(o.getDescription() == null ? "" : o.getDescription());
                 List<String> values = values(o);
-                String action = !o.hasArg() ? "" : values.isEmpty() ? ":" + word(argName(o)) + ":_files"
-                        : ":" + word(argName(o)) + ":(" + String.join(" ", values) + ")";
+                String action = !o.hasArg()
+                        ? ""
+                        : values.isEmpty()
+                                ? ":" + word(argName(o)) + ":_files"
+                                : ":" + word(argName(o)) + ":(" + String.join(" ", values) + ")";
                 for (String spelling : spellings(o)) {
-                    sb.append(" \\\n                '").append(spelling).append('[').append(text).append(']')
-                            .append(action).append('\'');
+                    sb.append(" \\\n                '")
+                            .append(spelling)
+                            .append('[')
+                            .append(text)
+                            .append(']')
+                            .append(action)
+                            .append('\'');
                 }
             }
             sb.append(" \\\n                '*:file:_files'\n");
@@ -208,7 +231,9 @@ final class Manual {
         List<Entry> entries = entries();
         StringBuilder sb = new StringBuilder();
         sb.append(".\\\" cryptopolicy(1), generated from the command registry by 'cryptopolicy man'.\n");
-        sb.append(".TH CRYPTOPOLICY 1 \"\" \"cryptopolicy ").append(roff(Main.version())).append("\" \"User Commands\"\n");
+        sb.append(".TH CRYPTOPOLICY 1 \"\" \"cryptopolicy ")
+                .append(roff(Main.version()))
+                .append("\" \"User Commands\"\n");
         sb.append(".SH NAME\n");
         sb.append("cryptopolicy \\- check, explain, export, scan and probe YAML crypto policies enforced on the JVM\n");
         sb.append(".SH SYNOPSIS\n");
@@ -223,7 +248,9 @@ final class Manual {
             sb.append(".SS ").append(roff(e.name())).append('\n');
             sb.append(".B cryptopolicy ").append(roff(e.name())).append('\n');
             if (!e.synopsis().isEmpty()) {
-                sb.append(".nf\n").append(roffLines(e.synopsis().replaceAll("\n\\s+", "\n    "))).append(".fi\n");
+                sb.append(".nf\n")
+                        .append(roffLines(e.synopsis().replaceAll("\n\\s+", "\n    ")))
+                        .append(".fi\n");
             }
             sb.append(".PP\n").append(roff(e.summary())).append(".\n");
             if (!e.description().isEmpty()) {
@@ -233,9 +260,13 @@ final class Manual {
             for (Option o : e.options()) {
                 sb.append(".TP\n.B ").append(roff(String.join(", ", spellings(o))));
                 if (o.hasArg()) {
-                    sb.append(" \\fI").append(roff(o.getArgName() == null ? "VALUE" : o.getArgName())).append("\\fR");
+                    sb.append(" \\fI")
+                            .append(roff(o.getArgName() == null ? "VALUE" : o.getArgName()))
+                            .append("\\fR");
                 }
-                sb.append('\n').append(roff(o.getDescription() == null ? "" : o.getDescription())).append('\n');
+                sb.append('\n')
+                        .append(roff(o.getDescription() == null ? "" : o.getDescription()))
+                        .append('\n');
             }
         }
         sb.append(".SH ENVIRONMENT\n");

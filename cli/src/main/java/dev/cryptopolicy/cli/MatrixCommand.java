@@ -1,11 +1,11 @@
 package dev.cryptopolicy.cli;
 
-import dev.cryptopolicy.engine.Quote;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cryptopolicy.conformance.Battery;
 import dev.cryptopolicy.conformance.Matrix;
 import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.Quote;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -109,17 +109,27 @@ final class MatrixCommand extends OptionCommand {
     @Override
     Options options() {
         return new Options()
-                .addOption(Option.builder("p").longOpt("policy").hasArg().argName("REF")
-                        .desc("policy reference, repeatable (default: " + String.join(", ", Matrix.DEFAULT_POLICIES) + ")")
+                .addOption(Option.builder("p")
+                        .longOpt("policy")
+                        .hasArg()
+                        .argName("REF")
+                        .desc("policy reference, repeatable (default: " + String.join(", ", Matrix.DEFAULT_POLICIES)
+                                + ")")
                         .build())
-                .addOption(Option.builder().longOpt("java").hasArg().argName("PATH")
-                        .desc("a JDK (its home or its java launcher) to run on, repeatable; replaces "
-                                + JAVA_ENV + " and the JDKs found beside this one").build())
+                .addOption(Option.builder()
+                        .longOpt("java")
+                        .hasArg()
+                        .argName("PATH")
+                        .desc("a JDK (its home or its java launcher) to run on, repeatable; replaces " + JAVA_ENV
+                                + " and the JDKs found beside this one")
+                        .build())
                 .addOption(formatOption("text", FORMATS))
-                .addOption(Option.builder().longOpt("here")
+                .addOption(Option.builder()
+                        .longOpt("here")
                         .desc("run the battery for one --policy in this JVM (installing it) and print its lines")
                         .build())
-                .addOption(Option.builder().longOpt("tls-only")
+                .addOption(Option.builder()
+                        .longOpt("tls-only")
                         .desc("with --here: record the TLS defaults only (the 'install' route of the matrix)")
                         .build());
     }
@@ -127,8 +137,8 @@ final class MatrixCommand extends OptionCommand {
     @Override
     int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
         if (!line.getArgList().isEmpty()) {
-            throw new UsageException("unexpected argument " + Quote.quoted(line.getArgList().get(0))
-                    + "; name policies with --policy");
+            throw new UsageException(
+                    "unexpected argument " + Quote.quoted(line.getArgList().get(0)) + "; name policies with --policy");
         }
         String format = format(line, "text", FORMATS);
         List<String> references = values(line, "policy");
@@ -138,7 +148,8 @@ final class MatrixCommand extends OptionCommand {
                 throw new UsageException("--here needs exactly one --policy");
             }
             if (!javas.isEmpty() || line.hasOption("format")) {
-                throw new UsageException("--here runs in this JVM and prints its lines; --java and --format do not apply");
+                throw new UsageException(
+                        "--here runs in this JVM and prints its lines; --java and --format do not apply");
             }
             return here(references.get(0), line.hasOption("tls-only"), out, err);
         }
@@ -163,10 +174,13 @@ final class MatrixCommand extends OptionCommand {
         Matrix.Settings settings = new Matrix.Settings(jdks, classPath, work, Matrix.PARALLELISM, Matrix.CHILD_TIMEOUT);
         List<Matrix.Target> targets = Matrix.targets(jdks, classPath);
         int total = policies.size() * targets.size() * Matrix.Route.values().length;
-        err.println("cryptopolicy matrix: " + total + " child JVMs (" + plural(policies.size(), "policy")
-                .replace("policys", "policies") + " x " + plural(targets.size(), "runtime") + " x "
+        err.println("cryptopolicy matrix: " + total + " child JVMs ("
+                + plural(policies.size(), "policy").replace("policys", "policies") + " x "
+                + plural(targets.size(), "runtime") + " x "
                 + plural(Matrix.Route.values().length, "route") + "), "
-                + Matrix.PARALLELISM + " at a time" + (Matrix.hasBcFips(classPath) ? ""
+                + Matrix.PARALLELISM + " at a time"
+                + (Matrix.hasBcFips(classPath)
+                        ? ""
                         : "; no bc-fips jars on the class path, so every runtime is without it"));
         Matrix.Report report;
         try {
@@ -254,7 +268,8 @@ final class MatrixCommand extends OptionCommand {
         Map<Integer, Matrix.Jdk> found = new TreeMap<>();
         try (Stream<Path> homes = Files.list(beside)) {
             for (Path candidate : homes.sorted().toList()) {
-                if (candidate.equals(home) || !Files.isExecutable(candidate.resolve("bin").resolve("java"))) {
+                if (candidate.equals(home)
+                        || !Files.isExecutable(candidate.resolve("bin").resolve("java"))) {
                     continue;
                 }
                 try {
@@ -308,12 +323,17 @@ final class MatrixCommand extends OptionCommand {
         }
         out.println();
         long differing = report.policies().stream()
-                .filter(p -> report.differences().stream().anyMatch(d -> d.policy().equals(p))).count();
+                .filter(p ->
+                        report.differences().stream().anyMatch(d -> d.policy().equals(p)))
+                .count();
         out.println("matrix: " + report.runs().size() + " child JVMs in " + Matrix.seconds(report.millis()) + "; "
-                + (report.identical() ? "every policy gives the same results wherever it can be installed"
+                + (report.identical()
+                        ? "every policy gives the same results wherever it can be installed"
                         : plural(report.differences().size(), "difference") + " in " + differing + " of "
                                 + report.policies().size() + " policies"
-                                + (report.errors().isEmpty() ? "" : ", " + plural(report.errors().size(), "failed run"))));
+                                + (report.errors().isEmpty()
+                                        ? ""
+                                        : ", " + plural(report.errors().size(), "failed run"))));
     }
 
     private static void printPolicy(Matrix.Report report, String policy, PrintStream out) {
@@ -328,8 +348,10 @@ final class MatrixCommand extends OptionCommand {
         rows.add(row("features", targets, t -> count(report, policy, t, Matrix.Route.EXPORT, "feature ")));
         Set<String> ops = new java.util.TreeSet<>();
         for (Matrix.Target t : targets) {
-            report.run(policy, t, Matrix.Route.EXPORT).ifPresent(r -> r.lines().keySet().stream()
-                    .filter(k -> k.startsWith("op ")).forEach(ops::add));
+            report.run(policy, t, Matrix.Route.EXPORT)
+                    .ifPresent(r -> r.lines().keySet().stream()
+                            .filter(k -> k.startsWith("op "))
+                            .forEach(ops::add));
         }
         for (String op : ops) {
             rows.add(row(op, targets, t -> value(report, policy, t, Matrix.Route.EXPORT, op)));
@@ -345,14 +367,17 @@ final class MatrixCommand extends OptionCommand {
             }));
         }
         List<Matrix.Difference> differences = report.differences().stream()
-                .filter(d -> d.policy().equals(policy)).toList();
+                .filter(d -> d.policy().equals(policy))
+                .toList();
         if (!differences.isEmpty()) {
             List<String> h = new ArrayList<>();
             h.add("differences (" + differences.size() + ")");
             targets.forEach(t -> h.add(""));
             rows.add(h.toArray(new String[0]));
             for (Matrix.Difference d : differences) {
-                rows.add(row("[" + d.route().label() + "] " + d.key(), targets,
+                rows.add(row(
+                        "[" + d.route().label() + "] " + d.key(),
+                        targets,
                         t -> d.values().getOrDefault(t.label(), "(not installable)")));
             }
         }
@@ -360,24 +385,28 @@ final class MatrixCommand extends OptionCommand {
         for (Matrix.Target t : targets) {
             Set<String> messages = new LinkedHashSet<>();
             for (Matrix.Route route : Matrix.Route.values()) {
-                report.run(policy, t, route).filter(r -> r.status() != Matrix.Status.OK)
-                        .ifPresent(r -> messages.add(r.status() + (r.status() == Matrix.Status.ERROR
-                                ? " [" + route.label() + "]" : "") + ": " + r.message()));
+                report.run(policy, t, route)
+                        .filter(r -> r.status() != Matrix.Status.OK)
+                        .ifPresent(r -> messages.add(
+                                r.status() + (r.status() == Matrix.Status.ERROR ? " [" + route.label() + "]" : "")
+                                        + ": " + r.message()));
             }
             for (String m : messages) {
                 out.println("  " + t.label() + ": " + m);
             }
         }
-        out.println("  => " + (differences.isEmpty() ? "identical wherever it can be installed"
-                : plural(differences.size(), "difference")));
+        out.println("  => "
+                + (differences.isEmpty()
+                        ? "identical wherever it can be installed"
+                        : plural(differences.size(), "difference")));
     }
 
     private static String plural(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    private static String[] row(String key, List<Matrix.Target> targets,
-            java.util.function.Function<Matrix.Target, String> cell) {
+    private static String[] row(
+            String key, List<Matrix.Target> targets, java.util.function.Function<Matrix.Target, String> cell) {
         String[] row = new String[targets.size() + 1];
         row[0] = key;
         for (int i = 0; i < targets.size(); i++) {
@@ -389,8 +418,9 @@ final class MatrixCommand extends OptionCommand {
     private static String status(Matrix.Report report, String policy, Matrix.Target t) {
         Set<String> statuses = new LinkedHashSet<>();
         for (Matrix.Route route : Matrix.Route.values()) {
-            report.run(policy, t, route).ifPresent(r -> statuses.add(r.status() == Matrix.Status.OK ? "ok"
-                    : r.status().name()));
+            report.run(policy, t, route)
+                    .ifPresent(r -> statuses.add(
+                            r.status() == Matrix.Status.OK ? "ok" : r.status().name()));
         }
         return String.join("/", statuses);
     }
@@ -399,7 +429,8 @@ final class MatrixCommand extends OptionCommand {
         List<String> parts = new ArrayList<>();
         for (Matrix.Route route : Matrix.Route.values()) {
             parts.add(report.run(policy, t, route)
-                    .map(r -> String.format(java.util.Locale.ROOT, "%.1f", r.millis() / 1000.0)).orElse("-"));
+                    .map(r -> String.format(java.util.Locale.ROOT, "%.1f", r.millis() / 1000.0))
+                    .orElse("-"));
         }
         return String.join("/", parts);
     }
@@ -409,18 +440,29 @@ final class MatrixCommand extends OptionCommand {
     }
 
     private static String value(Matrix.Report report, String policy, Matrix.Target t, Matrix.Route route, String key) {
-        return ok(report, policy, t, route).map(r -> r.lines().getOrDefault(key, Matrix.ABSENT)).orElse(Matrix.ABSENT);
-    }
-
-    private static String count(Matrix.Report report, String policy, Matrix.Target t, Matrix.Route route, String prefix) {
         return ok(report, policy, t, route)
-                .map(r -> String.valueOf(r.lines().keySet().stream().filter(k -> k.startsWith(prefix)).count()))
+                .map(r -> r.lines().getOrDefault(key, Matrix.ABSENT))
                 .orElse(Matrix.ABSENT);
     }
 
-    private static String joined(Matrix.Report report, String policy, Matrix.Target t, Matrix.Route route, String prefix) {
-        return ok(report, policy, t, route).map(r -> String.join(",", r.lines().keySet().stream()
-                .filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length())).toList()))
+    private static String count(
+            Matrix.Report report, String policy, Matrix.Target t, Matrix.Route route, String prefix) {
+        return ok(report, policy, t, route)
+                .map(r -> String.valueOf(r.lines().keySet().stream()
+                        .filter(k -> k.startsWith(prefix))
+                        .count()))
+                .orElse(Matrix.ABSENT);
+    }
+
+    private static String joined(
+            Matrix.Report report, String policy, Matrix.Target t, Matrix.Route route, String prefix) {
+        return ok(report, policy, t, route)
+                .map(r -> String.join(
+                        ",",
+                        r.lines().keySet().stream()
+                                .filter(k -> k.startsWith(prefix))
+                                .map(k -> k.substring(prefix.length()))
+                                .toList()))
                 .orElse(Matrix.ABSENT);
     }
 
@@ -560,13 +602,20 @@ final class MatrixCommand extends OptionCommand {
             ObjectNode p = policies.addObject();
             p.put("reference", policy);
             List<Matrix.Difference> differences = report.differences().stream()
-                    .filter(d -> d.policy().equals(policy)).toList();
-            p.put("identical", differences.isEmpty()
-                    && report.errors().stream().noneMatch(r -> r.policy().equals(policy)));
+                    .filter(d -> d.policy().equals(policy))
+                    .toList();
+            p.put(
+                    "identical",
+                    differences.isEmpty()
+                            && report.errors().stream()
+                                    .noneMatch(r -> r.policy().equals(policy)));
             ArrayNode runs = p.putArray("runs");
-            for (Matrix.Run r : report.runs().stream().filter(r -> r.policy().equals(policy))
-                    .sorted(Comparator.comparing((Matrix.Run r) -> report.targets().indexOf(r.target()))
-                            .thenComparing(Matrix.Run::route)).toList()) {
+            for (Matrix.Run r : report.runs().stream()
+                    .filter(r -> r.policy().equals(policy))
+                    .sorted(Comparator.comparing(
+                                    (Matrix.Run r) -> report.targets().indexOf(r.target()))
+                            .thenComparing(Matrix.Run::route))
+                    .toList()) {
                 ObjectNode node = runs.addObject();
                 node.put("runtime", r.target().label());
                 node.put("route", r.route().label());

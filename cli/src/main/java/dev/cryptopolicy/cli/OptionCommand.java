@@ -1,9 +1,9 @@
 package dev.cryptopolicy.cli;
 
-import dev.cryptopolicy.engine.Quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cryptopolicy.engine.Problem;
+import dev.cryptopolicy.engine.Quote;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -85,8 +85,10 @@ abstract class OptionCommand implements Command {
             // A bug: Main reports it on stderr and exits 3; the JSON document still says so.
             if (json) {
                 String text = Main.internalError(e);
-                Json.print(out, Json.envelope(name(), ExitStatus.INTERNAL_ERROR, null,
-                        List.of(Json.error("internal", text, text))));
+                Json.print(
+                        out,
+                        Json.envelope(
+                                name(), ExitStatus.INTERNAL_ERROR, null, List.of(Json.error("internal", text, text))));
             }
             throw e;
         }
@@ -137,7 +139,8 @@ abstract class OptionCommand implements Command {
         PrintWriter writer = new PrintWriter(text);
         writer.println("usage: cryptopolicy " + name() + " " + synopsis());
         writer.println();
-        writer.println(summary().substring(0, 1).toUpperCase(Locale.ROOT) + summary().substring(1) + ".");
+        writer.println(
+                summary().substring(0, 1).toUpperCase(Locale.ROOT) + summary().substring(1) + ".");
         writer.println();
         writer.println(description().strip());
         writer.println();
@@ -198,14 +201,21 @@ abstract class OptionCommand implements Command {
 
     /** The {@code --format FORMAT} option with the allowed values in its description. */
     static Option formatOption(String fallback, String... allowed) {
-        return Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
-                .desc("output format: " + String.join(", ", allowed) + " (default " + fallback + ")").build();
+        return Option.builder("f")
+                .longOpt("format")
+                .hasArg()
+                .argName("FORMAT")
+                .desc("output format: " + String.join(", ", allowed) + " (default " + fallback + ")")
+                .build();
     }
 
     // ---- internals -----------------------------------------------------------------------------
 
     private static Option helpOption() {
-        return Option.builder("h").longOpt("help").desc("print this help and exit").build();
+        return Option.builder("h")
+                .longOpt("help")
+                .desc("print this help and exit")
+                .build();
     }
 
     private static boolean wantsHelp(List<String> args) {

@@ -1,9 +1,9 @@
 package dev.cryptopolicy.cli;
 
-import dev.cryptopolicy.engine.Quote;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.Quote;
 import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.provider.CryptoPolicy;
@@ -84,8 +84,12 @@ final class ProbeCommand extends OptionCommand {
     @Override
     Options options() {
         return new Options()
-                .addOption(Option.builder("p").longOpt("policy").hasArg().argName("REF")
-                        .desc("policy reference, e.g. FIPS or site.yaml:NO-SHA1 (default " + DEFAULT_POLICY + ")").build())
+                .addOption(Option.builder("p")
+                        .longOpt("policy")
+                        .hasArg()
+                        .argName("REF")
+                        .desc("policy reference, e.g. FIPS or site.yaml:NO-SHA1 (default " + DEFAULT_POLICY + ")")
+                        .build())
                 .addOption(formatOption("text", FORMATS));
     }
 
@@ -94,8 +98,8 @@ final class ProbeCommand extends OptionCommand {
         String reference = line.hasOption("policy") ? required(line, "policy") : DEFAULT_POLICY;
         String format = format(line, "text", FORMATS);
         if (!line.getArgList().isEmpty()) {
-            throw new UsageException("unexpected argument " + Quote.quoted(line.getArgList().get(0))
-                    + "; name the policy with --policy");
+            throw new UsageException("unexpected argument "
+                    + Quote.quoted(line.getArgList().get(0)) + "; name the policy with --policy");
         }
         CompiledPolicy policy = Diagnostics.load(reference);
         InstallPlan plan = CryptoPolicy.plan(policy);
@@ -118,8 +122,7 @@ final class ProbeCommand extends OptionCommand {
     }
 
     /** One feature of the policy: the backend chosen for it (null when none) and whether it is required. */
-    private record Row(ServiceType type, String algorithm, Feature feature, Backend chosen, boolean required) {
-    }
+    private record Row(ServiceType type, String algorithm, Feature feature, Backend chosen, boolean required) {}
 
     /**
      * The policy's features that matter here, in service-type and policy order: those a backend was
@@ -230,8 +233,14 @@ final class ProbeCommand extends OptionCommand {
 
     // ---- text ----------------------------------------------------------------------------------
 
-    private static void printText(CompiledPolicy policy, InstallPlan plan, List<Row> rows, List<String> unavailable,
-            Map<Feature, List<ProbeResult>> results, List<ProbeResult> chosenFailures, ProbeReport report,
+    private static void printText(
+            CompiledPolicy policy,
+            InstallPlan plan,
+            List<Row> rows,
+            List<String> unavailable,
+            Map<Feature, List<ProbeResult>> results,
+            List<ProbeResult> chosenFailures,
+            ProbeReport report,
             PrintStream out) {
         out.println("policy " + policy.name() + " (mode " + policy.mode().yamlName()
                 + (policy.backends().fipsOnly() ? ", FIPS backends only" : "") + ") on " + jdk());
@@ -244,7 +253,8 @@ final class ProbeCommand extends OptionCommand {
         }
         printTable(table, out);
         out.println();
-        out.println("features (" + rows.size() + "; chosen backend, then the probe on each backend that registers it):");
+        out.println(
+                "features (" + rows.size() + "; chosen backend, then the probe on each backend that registers it):");
         List<String[]> features = new ArrayList<>();
         for (Row row : rows) {
             List<String> probes = new ArrayList<>();
@@ -254,13 +264,19 @@ final class ProbeCommand extends OptionCommand {
             features.add(new String[] {
                 row.type().jcaName() + " " + row.algorithm() + (row.required() ? " (required)" : ""),
                 row.chosen() == null ? "none" : row.chosen().name(),
-                probes.isEmpty() ? "no backend registers it" : String.join("; ", probes)});
+                probes.isEmpty() ? "no backend registers it" : String.join("; ", probes)
+            });
         }
         printTable(features, out);
-        out.println(String.format(Locale.ROOT, "probed %d features on %d backends in %d ms",
-                rows.size(), report.backends().size(), report.duration().toMillis()));
+        out.println(String.format(
+                Locale.ROOT,
+                "probed %d features on %d backends in %d ms",
+                rows.size(),
+                report.backends().size(),
+                report.duration().toMillis()));
         if (!unavailable.isEmpty()) {
-            out.println("left out (" + unavailable.size() + "; no backend here offers them, and they are not required):");
+            out.println(
+                    "left out (" + unavailable.size() + "; no backend here offers them, and they are not required):");
             printWrapped(unavailable, out);
         }
         out.println();
@@ -277,7 +293,8 @@ final class ProbeCommand extends OptionCommand {
         String failures = count(chosenFailures.size(), "feature") + " served by a backend that failed its probe";
         if (!plan.satisfiable()) {
             out.println("policy " + policy.name() + " cannot be installed on this JVM: "
-                    + count(plan.missing().size(), "unmet requirement") + (chosenFailures.isEmpty() ? "" : "; " + failures));
+                    + count(plan.missing().size(), "unmet requirement")
+                    + (chosenFailures.isEmpty() ? "" : "; " + failures));
         } else if (!chosenFailures.isEmpty()) {
             out.println("policy " + policy.name() + " would have " + failures);
         } else {
@@ -358,8 +375,14 @@ final class ProbeCommand extends OptionCommand {
 
     // ---- json ----------------------------------------------------------------------------------
 
-    private static ObjectNode json(CompiledPolicy policy, InstallPlan plan, List<Row> rows, List<String> unavailable,
-            Map<Feature, List<ProbeResult>> results, List<ProbeResult> chosenFailures, ProbeReport report) {
+    private static ObjectNode json(
+            CompiledPolicy policy,
+            InstallPlan plan,
+            List<Row> rows,
+            List<String> unavailable,
+            Map<Feature, List<ProbeResult>> results,
+            List<ProbeResult> chosenFailures,
+            ProbeReport report) {
         ObjectNode root = Json.object();
         ObjectNode jdk = root.putObject("jdk");
         jdk.put("version", Runtime.version().toString());

@@ -93,19 +93,29 @@ final class ReportCommand extends OptionCommand {
     @Override
     Options options() {
         return new Options()
-                .addOption(org.apache.commons.cli.Option.builder("p").longOpt("policy").hasArg().argName("REF")
-                        .desc("candidate policy reference, e.g. FUTURE or site.yaml:NO-SHA1 (required)").build())
+                .addOption(org.apache.commons.cli.Option.builder("p")
+                        .longOpt("policy")
+                        .hasArg()
+                        .argName("REF")
+                        .desc("candidate policy reference, e.g. FUTURE or site.yaml:NO-SHA1 (required)")
+                        .build())
                 .addOption(formatOption("text", FORMATS));
     }
 
     /** One distinct use, summed over the files. */
-    record Use(String service, String algorithm, String keyAlgorithm, int bits, String curve, String location,
-            String callerClass, String module, String source) {
-    }
+    record Use(
+            String service,
+            String algorithm,
+            String keyAlgorithm,
+            int bits,
+            String curve,
+            String location,
+            String callerClass,
+            String module,
+            String source) {}
 
     /** What the report is built from. */
-    record Tally(Map<Use, long[]> uses, Map<Use, Decision> refused, long lines, long overflow, int files) {
-    }
+    record Tally(Map<Use, long[]> uses, Map<Use, Decision> refused, long lines, long overflow, int files) {}
 
     @Override
     int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
@@ -148,7 +158,8 @@ final class ReportCommand extends OptionCommand {
                         continue;
                     }
                     if (text.length() > MAX_LINE) {
-                        throw CommandFailure.io(Quote.escape(name) + ":" + number + ": line longer than " + MAX_LINE + " characters");
+                        throw CommandFailure.io(
+                                Quote.escape(name) + ":" + number + ": line longer than " + MAX_LINE + " characters");
                     }
                     lines++;
                     Map<String, Object> fields = fields(text, name, number);
@@ -219,9 +230,16 @@ final class ReportCommand extends OptionCommand {
         if (ServiceType.ofJcaNameOrNull(service) == null) {
             throw bad(file, number, "unknown service " + Quote.quoted(service));
         }
-        return new Use(service, string(f, "algorithm", file, number), optional(f, "key"),
-                f.get("bits") instanceof Long b ? (int) Math.min(b, Integer.MAX_VALUE) : 0, optional(f, "curve"),
-                string(f, "location", file, number), optional(f, "class"), optional(f, "module"), optional(f, "source"));
+        return new Use(
+                service,
+                string(f, "algorithm", file, number),
+                optional(f, "key"),
+                f.get("bits") instanceof Long b ? (int) Math.min(b, Integer.MAX_VALUE) : 0,
+                optional(f, "curve"),
+                string(f, "location", file, number),
+                optional(f, "class"),
+                optional(f, "module"),
+                optional(f, "source"));
     }
 
     private static String string(Map<String, Object> f, String key, String file, int number) throws CommandFailure {
@@ -241,14 +259,16 @@ final class ReportCommand extends OptionCommand {
 
     static Decision decide(CompiledPolicy policy, Use u) {
         ServiceType type = Objects.requireNonNull(ServiceType.ofJcaNameOrNull(u.service()));
-        return policy.decide(new Request(type, u.algorithm(), u.keyAlgorithm(), Math.max(u.bits(), 0), u.curve(), Scope.ANY));
+        return policy.decide(
+                new Request(type, u.algorithm(), u.keyAlgorithm(), Math.max(u.bits(), 0), u.curve(), Scope.ANY));
     }
 
     /** Refused uses grouped by (service, algorithm, key, rule): the finding, and its locations with counts. */
     private static Map<String, List<Use>> findings(Tally t) {
         Map<String, List<Use>> out = new TreeMap<>();
         for (Map.Entry<Use, Decision> e : t.refused().entrySet()) {
-            out.computeIfAbsent(subject(e.getKey()) + " | " + e.getValue().rule(), k -> new ArrayList<>()).add(e.getKey());
+            out.computeIfAbsent(subject(e.getKey()) + " | " + e.getValue().rule(), k -> new ArrayList<>())
+                    .add(e.getKey());
         }
         for (List<Use> l : out.values()) {
             l.sort(Comparator.comparingLong((Use u) -> -t.uses().get(u)[0]).thenComparing(Use::location));
@@ -259,8 +279,8 @@ final class ReportCommand extends OptionCommand {
     static String subject(Use u) {
         String s = u.service() + " " + u.algorithm();
         if (u.keyAlgorithm() != null) {
-            s += " with " + u.keyAlgorithm() + " key" + (u.curve() != null ? " on curve " + u.curve()
-                    : u.bits() > 0 ? " of " + u.bits() + " bits" : "");
+            s += " with " + u.keyAlgorithm() + " key"
+                    + (u.curve() != null ? " on curve " + u.curve() : u.bits() > 0 ? " of " + u.bits() + " bits" : "");
         }
         return s;
     }
@@ -271,16 +291,19 @@ final class ReportCommand extends OptionCommand {
 
     private static void text(CompiledPolicy policy, Tally t, PrintStream out) {
         Map<String, List<Use>> findings = findings(t);
-        long refusedCount = findings.values().stream().mapToLong(l -> count(t, l)).sum();
+        long refusedCount =
+                findings.values().stream().mapToLong(l -> count(t, l)).sum();
         out.println("policy " + policy.name() + " would refuse " + refusedCount + " of "
-                + t.uses().values().stream().mapToLong(c -> c[0]).sum() + " recorded uses (" + findings.size() + " findings, "
+                + t.uses().values().stream().mapToLong(c -> c[0]).sum() + " recorded uses (" + findings.size()
+                + " findings, "
                 + t.lines() + " lines in " + t.files() + " file" + (t.files() == 1 ? "" : "s") + ")");
         for (Map.Entry<String, List<Use>> f : findings.entrySet()) {
             Decision d = t.refused().get(f.getValue().get(0));
             out.println();
             out.println(Quote.escape(subject(f.getValue().get(0))) + ": " + count(t, f.getValue()) + " use"
                     + (count(t, f.getValue()) == 1 ? "" : "s"));
-            out.println("  reason: " + d.reason() + " (" + d.rule() + ", " + d.origin().shortLocation() + ")");
+            out.println("  reason: " + d.reason() + " (" + d.rule() + ", "
+                    + d.origin().shortLocation() + ")");
             for (Use u : f.getValue()) {
                 out.println("  " + t.uses().get(u)[0] + "  " + Quote.escape(u.location())
                         + (u.callerClass() == null ? "" : "  class " + Quote.escape(u.callerClass()))
@@ -349,9 +372,15 @@ final class ReportCommand extends OptionCommand {
                 r.put("ruleId", d.rule());
                 r.put("ruleIndex", ruleIndex.get(d.rule()));
                 r.put("level", "error");
-                r.putObject("message").put("text", d.explain(subject(u)) + "; called " + t.uses().get(u)[0]
-                        + " times from " + u.location() + " under policy " + policy.name());
-                ObjectNode logical = r.putArray("locations").addObject().putArray("logicalLocations").addObject();
+                r.putObject("message")
+                        .put(
+                                "text",
+                                d.explain(subject(u)) + "; called " + t.uses().get(u)[0] + " times from " + u.location()
+                                        + " under policy " + policy.name());
+                ObjectNode logical = r.putArray("locations")
+                        .addObject()
+                        .putArray("logicalLocations")
+                        .addObject();
                 logical.put("fullyQualifiedName", u.location());
                 logical.put("kind", "function");
                 ObjectNode properties = r.putObject("properties");
@@ -371,7 +400,9 @@ final class ReportCommand extends OptionCommand {
         bom.put("serialNumber", "urn:uuid:" + UUID.randomUUID());
         bom.put("version", 1);
         ObjectNode metadata = bom.putObject("metadata");
-        metadata.put("timestamp", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        metadata.put(
+                "timestamp",
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         ObjectNode tool = metadata.putObject("tools").putArray("components").addObject();
         tool.put("type", "application");
         tool.put("name", "cryptopolicy");
@@ -402,7 +433,9 @@ final class ReportCommand extends OptionCommand {
                 ObjectNode o = occurrences.addObject();
                 o.put("location", u.source() == null ? u.location() : u.source());
                 o.put("symbol", u.location());
-                o.put("additionalContext", u.service() + " " + u.algorithm() + ", " + t.uses().get(u)[0] + " uses");
+                o.put(
+                        "additionalContext",
+                        u.service() + " " + u.algorithm() + ", " + t.uses().get(u)[0] + " uses");
             }
             Decision d = t.refused().get(first);
             ArrayNode properties = c.putArray("properties");
@@ -435,8 +468,14 @@ final class ReportCommand extends OptionCommand {
             case "KEM" -> "kem";
             case "SecureRandom" -> "drbg";
             case "SecretKeyFactory" -> a.startsWith("PBKDF") || a.contains("HKDF") ? "kdf" : "other";
-            case "Cipher" -> a.startsWith("RSA") ? "pke" : a.contains("GCM") || a.contains("POLY1305") || a.contains("CCM") ? "ae"
-                    : a.startsWith("ARCFOUR") || a.startsWith("RC4") || a.startsWith("CHACHA20") ? "stream-cipher" : "block-cipher";
+            case "Cipher" ->
+                a.startsWith("RSA")
+                        ? "pke"
+                        : a.contains("GCM") || a.contains("POLY1305") || a.contains("CCM")
+                                ? "ae"
+                                : a.startsWith("ARCFOUR") || a.startsWith("RC4") || a.startsWith("CHACHA20")
+                                        ? "stream-cipher"
+                                        : "block-cipher";
             default -> "other";
         };
     }

@@ -24,8 +24,7 @@ final class Sarif {
     static final String VERSION = "2.1.0";
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    private Sarif() {
-    }
+    private Sarif() {}
 
     /** The SARIF log for a lint run. */
     static ObjectNode log(List<LintResult> results, String toolVersion) {
@@ -60,10 +59,16 @@ final class Sarif {
             ObjectNode rule = rules.addObject();
             rule.put("id", id);
             rule.putObject("shortDescription").put("text", "refused by policy rule " + id);
-            rule.putObject("fullDescription").put("text", "A use of cryptography recorded in an inventory is refused by"
-                    + " the candidate policy's rule " + id + ".");
-            rule.putObject("help").put("text", "Move the calling code to an algorithm or key the policy allows, or change"
-                    + " the rule; 'cryptopolicy explain' shows what the rule decides.");
+            rule.putObject("fullDescription")
+                    .put(
+                            "text",
+                            "A use of cryptography recorded in an inventory is refused by"
+                                    + " the candidate policy's rule " + id + ".");
+            rule.putObject("help")
+                    .put(
+                            "text",
+                            "Move the calling code to an algorithm or key the policy allows, or change"
+                                    + " the rule; 'cryptopolicy explain' shows what the rule decides.");
         }
         return run.putArray("results");
     }
@@ -126,18 +131,24 @@ final class Sarif {
             result.put("ruleId", f.rule());
             result.put("ruleIndex", index);
             result.put("level", "error");
-            result.putObject("message").put("text", f.item() + ": " + f.subject() + " " + f.reason()
-                    + " (" + f.rule() + ", " + f.where() + ")");
+            result.putObject("message")
+                    .put(
+                            "text",
+                            f.item() + ": " + f.subject() + " " + f.reason() + " (" + f.rule() + ", " + f.where()
+                                    + ")");
             boolean atRule = f.endpoint() && !f.origin().isBuiltIn();
             ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
-            physical.putObject("artifactLocation").put("uri", uri(atRule ? f.origin().file() : f.target()));
+            physical.putObject("artifactLocation")
+                    .put("uri", uri(atRule ? f.origin().file() : f.target()));
             physical.putObject("region").put("startLine", atRule ? f.origin().line() : 1);
             if (!f.origin().isBuiltIn()) {
                 ObjectNode related = result.putArray("relatedLocations").addObject();
                 related.put("id", 0);
                 related.putObject("message").put("text", "the rule " + f.rule());
                 ObjectNode rulePlace = related.putObject("physicalLocation");
-                rulePlace.putObject("artifactLocation").put("uri", uri(f.origin().file()));
+                rulePlace
+                        .putObject("artifactLocation")
+                        .put("uri", uri(f.origin().file()));
                 ObjectNode region = rulePlace.putObject("region");
                 region.put("startLine", f.origin().line());
                 if (f.origin().column() > 0) {
@@ -171,8 +182,8 @@ final class Sarif {
         rule.putObject("shortDescription").put("text", "refused by policy rule " + f.rule());
         String full = ScanFinding.VALIDITY_RULE.equals(f.rule())
                 ? "A certificate in use is outside its validity period."
-                : "A " + f.kind() + " in use is refused by the policy rule " + f.rule() + ", written at "
-                        + f.where() + ".";
+                : "A " + f.kind() + " in use is refused by the policy rule " + f.rule() + ", written at " + f.where()
+                        + ".";
         rule.putObject("fullDescription").put("text", full);
         String help = ScanFinding.VALIDITY_RULE.equals(f.rule())
                 ? "Renew the certificate, or remove it from the key store or chain."
@@ -204,7 +215,8 @@ final class Sarif {
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
                 sb.append((char) c);
             } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                sb.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

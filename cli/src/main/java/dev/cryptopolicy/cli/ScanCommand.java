@@ -74,14 +74,30 @@ final class ScanCommand extends OptionCommand {
     @Override
     Options options() {
         return new Options()
-                .addOption(Option.builder("p").longOpt("policy").hasArg().argName("REF")
-                        .desc("policy reference, e.g. DEFAULT, FUTURE or site.yaml (required)").build())
-                .addOption(Option.builder().longOpt("password").hasArg().argName("P")
-                        .desc("key store password (visible to other users; prefer the two below)").build())
-                .addOption(Option.builder().longOpt("password-env").hasArg().argName("VAR")
-                        .desc("read the key store password from environment variable VAR").build())
-                .addOption(Option.builder().longOpt("password-file").hasArg().argName("F")
-                        .desc("read the key store password from the first line of file F").build())
+                .addOption(Option.builder("p")
+                        .longOpt("policy")
+                        .hasArg()
+                        .argName("REF")
+                        .desc("policy reference, e.g. DEFAULT, FUTURE or site.yaml (required)")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("password")
+                        .hasArg()
+                        .argName("P")
+                        .desc("key store password (visible to other users; prefer the two below)")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("password-env")
+                        .hasArg()
+                        .argName("VAR")
+                        .desc("read the key store password from environment variable VAR")
+                        .build())
+                .addOption(Option.builder()
+                        .longOpt("password-file")
+                        .hasArg()
+                        .argName("F")
+                        .desc("read the key store password from the first line of file F")
+                        .build())
                 .addOption(formatOption("text", FORMATS));
     }
 
@@ -91,7 +107,8 @@ final class ScanCommand extends OptionCommand {
         String format = format(line, "text", FORMATS);
         List<String> targets = line.getArgList();
         if (targets.isEmpty()) {
-            throw new UsageException("no target given; e.g. 'cryptopolicy scan --policy DEFAULT keystore.p12 host:443'");
+            throw new UsageException(
+                    "no target given; e.g. 'cryptopolicy scan --policy DEFAULT keystore.p12 host:443'");
         }
         char[] password = password(line);
         CompiledPolicy policy = Diagnostics.load(reference);
@@ -99,7 +116,8 @@ final class ScanCommand extends OptionCommand {
         for (String target : targets) {
             scanner.scan(target);
         }
-        int status = !scanner.unreadable().isEmpty() ? ExitStatus.USAGE
+        int status = !scanner.unreadable().isEmpty()
+                ? ExitStatus.USAGE
                 : scanner.findings().isEmpty() ? ExitStatus.OK : ExitStatus.FAILED;
         switch (format) {
             case "json":
@@ -112,7 +130,9 @@ final class ScanCommand extends OptionCommand {
                     out.println(f.line());
                 }
                 out.println(scanner.scanned().size() + " item(s) scanned under policy " + policy.name() + ": "
-                        + (scanner.findings().isEmpty() ? "nothing violates" : scanner.findings().size() + " violation(s)"));
+                        + (scanner.findings().isEmpty()
+                                ? "nothing violates"
+                                : scanner.findings().size() + " violation(s)"));
                 break;
         }
         for (String u : scanner.unreadable()) {
@@ -123,7 +143,8 @@ final class ScanCommand extends OptionCommand {
 
     /** The password from exactly one of the three options, or null when none is given. */
     private static char[] password(CommandLine line) throws UsageException {
-        int given = (line.hasOption("password") ? 1 : 0) + (line.hasOption("password-env") ? 1 : 0)
+        int given = (line.hasOption("password") ? 1 : 0)
+                + (line.hasOption("password-env") ? 1 : 0)
                 + (line.hasOption("password-file") ? 1 : 0);
         if (given > 1) {
             throw new UsageException("give one of --password, --password-env and --password-file");
@@ -135,7 +156,8 @@ final class ScanCommand extends OptionCommand {
             String variable = line.getOptionValue("password-env");
             String value = System.getenv(variable);
             if (value == null) {
-                throw new UsageException("environment variable " + Quote.quoted(variable) + " (--password-env) is not set");
+                throw new UsageException(
+                        "environment variable " + Quote.quoted(variable) + " (--password-env) is not set");
             }
             return value.toCharArray();
         }

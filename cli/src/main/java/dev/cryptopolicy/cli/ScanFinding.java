@@ -17,8 +17,7 @@ import dev.cryptopolicy.engine.Origin;
  * @param reason  why, in words that follow the subject
  * @param origin  where the rule is written; built in for the validity check
  */
-record ScanFinding(String target, String item, String kind, String subject, String rule, String reason,
-        Origin origin) {
+record ScanFinding(String target, String item, String kind, String subject, String rule, String reason, Origin origin) {
 
     /** The rule id of a certificate outside its validity period, which no policy file sets. */
     static final String VALIDITY_RULE = "certificate.validity";

@@ -5,9 +5,9 @@ import dev.cryptopolicy.engine.Decision;
 import dev.cryptopolicy.engine.Origin;
 import dev.cryptopolicy.engine.Quote;
 import dev.cryptopolicy.engine.Scope;
-import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -89,10 +89,10 @@ final class Scanner {
     static final int TIMEOUT_MILLIS = 10_000;
 
     private static final Pattern ENDPOINT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+):(\\d{1,5})");
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
-    private static final List<String> KEY_FACTORIES = List.of("RSA", "EC", "DSA", "EdDSA", "XDH", "DiffieHellman",
-            "RSASSA-PSS");
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
+    private static final List<String> KEY_FACTORIES =
+            List.of("RSA", "EC", "DSA", "EdDSA", "XDH", "DiffieHellman", "RSASSA-PSS");
 
     private final CompiledPolicy policy;
     private final char[] password;
@@ -170,7 +170,8 @@ final class Scanner {
                         return FileVisitResult.CONTINUE;
                     }
                     if (++count[0] > MAX_FILES) {
-                        unreadable.add(Quote.escape(root.toString()) + ": more than " + MAX_FILES + " files; scan fewer at a time");
+                        unreadable.add(Quote.escape(root.toString()) + ": more than " + MAX_FILES
+                                + " files; scan fewer at a time");
                         return FileVisitResult.TERMINATE;
                     }
                     file(file, false);
@@ -273,8 +274,9 @@ final class Scanner {
                         key(target, item, key, Scope.ANY);
                     }
                 }
-                default -> unreadable.add(target + ": " + item + " is not scanned (use PKCS #8 'PRIVATE KEY'"
-                        + " or 'PUBLIC KEY' for keys)");
+                default ->
+                    unreadable.add(target + ": " + item + " is not scanned (use PKCS #8 'PRIVATE KEY'"
+                            + " or 'PUBLIC KEY' for keys)");
             }
             any = true;
             index++;
@@ -310,7 +312,8 @@ final class Scanner {
         for (String type : KEY_FACTORIES) {
             try {
                 KeyFactory factory = KeyFactory.getInstance(type);
-                return isPrivate ? factory.generatePrivate(new PKCS8EncodedKeySpec(der))
+                return isPrivate
+                        ? factory.generatePrivate(new PKCS8EncodedKeySpec(der))
                         : factory.generatePublic(new X509EncodedKeySpec(der));
             } catch (GeneralSecurityException | RuntimeException e) {
                 // Not this type: try the next.
@@ -335,13 +338,14 @@ final class Scanner {
             return false;
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
             unreadable.add(target + ": "
-                    + (password == null ? "a key store needs a password (--password, --password-env or --password-file)"
+                    + (password == null
+                            ? "a key store needs a password (--password, --password-env or --password-file)"
                             : "not a key store this JDK reads with the password given: " + message(e)));
             return true;
         }
         scanned.add(target + ": " + store.getType() + " key store");
         try {
-            for (Enumeration<String> aliases = store.aliases(); aliases.hasMoreElements();) {
+            for (Enumeration<String> aliases = store.aliases(); aliases.hasMoreElements(); ) {
                 String alias = aliases.nextElement();
                 String item = "alias '" + Quote.escape(alias) + "'";
                 if (store.isKeyEntry(alias)) {
@@ -391,10 +395,10 @@ final class Scanner {
                     digestNames(a, "-Digest", digests);
                 }
             }
-            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
                 JarEntry entry = entries.nextElement();
                 try (InputStream in = jar.getInputStream(entry)) {
-                    for (int n; (n = in.read(buffer)) > 0;) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
                         total += n;
                         if (total > MAX_JAR_BYTES) {
                             unreadable.add(target + ": more than " + MAX_JAR_BYTES + " bytes of entries; not scanned");
@@ -424,7 +428,8 @@ final class Scanner {
             unreadable.add(target + ": not a readable jar: " + message(e));
             return;
         }
-        scanned.add(target + ": jar, " + (signers.isEmpty() ? "no signer this JDK accepts" : signers.size() + " signer(s)"));
+        scanned.add(target + ": jar, "
+                + (signers.isEmpty() ? "no signer this JDK accepts" : signers.size() + " signer(s)"));
         for (String digest : digests) {
             Decision d = policy.decide(ServiceType.MESSAGE_DIGEST, digest, Scope.JAR);
             if (!d.allowed()) {
@@ -456,7 +461,8 @@ final class Scanner {
             List<X509Certificate> certificates = new ArrayList<>();
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             for (X509CertificateHolder holder : signed.getCertificates().getMatches(null)) {
-                certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(holder.getEncoded())));
+                certificates.add(
+                        (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(holder.getEncoded())));
             }
             chain(target, Quote.escape(entry) + " ", certificates, Scope.JAR);
             for (SignerInformation signer : signed.getSignerInfos().getSigners()) {
@@ -467,9 +473,12 @@ final class Scanner {
                     name = signature.name();
                 } else {
                     Algorithm digest = catalog.algorithm(ServiceType.MESSAGE_DIGEST, signer.getDigestAlgOID());
-                    String keyAlgorithm = entry.substring(entry.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT);
-                    name = (digest == null ? signer.getDigestAlgOID() : digest.name().replace("-", ""))
-                            + "with" + (keyAlgorithm.equals("EC") ? "ECDSA" : keyAlgorithm);
+                    String keyAlgorithm =
+                            entry.substring(entry.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT);
+                    name = (digest == null
+                                    ? signer.getDigestAlgOID()
+                                    : digest.name().replace("-", "")) + "with"
+                            + (keyAlgorithm.equals("EC") ? "ECDSA" : keyAlgorithm);
                 }
                 Decision d = policy.decide(ServiceType.SIGNATURE, name, Scope.JAR);
                 if (!d.allowed()) {
@@ -541,7 +550,8 @@ final class Scanner {
     private void chain(String target, String prefix, List<X509Certificate> chain, Scope scope) {
         for (int i = 0; i < chain.size(); i++) {
             X509Certificate c = chain.get(i);
-            String item = prefix + "certificate " + i + " '" + Quote.escape(c.getSubjectX500Principal().getName()) + "'";
+            String item = prefix + "certificate " + i + " '"
+                    + Quote.escape(c.getSubjectX500Principal().getName()) + "'";
             scanned.add(target + ": " + item);
             key(target, item, c.getPublicKey(), scope);
             String signature = c.getSigAlgName();
@@ -554,8 +564,14 @@ final class Scanner {
             }
             if (now.after(c.getNotAfter()) || now.before(c.getNotBefore())) {
                 boolean expired = now.after(c.getNotAfter());
-                findings.add(new ScanFinding(target, item, "validity", "certificate",
-                        ScanFinding.VALIDITY_RULE, expired ? "expired on " + c.getNotAfter().toInstant()
+                findings.add(new ScanFinding(
+                        target,
+                        item,
+                        "validity",
+                        "certificate",
+                        ScanFinding.VALIDITY_RULE,
+                        expired
+                                ? "expired on " + c.getNotAfter().toInstant()
                                 : "is not valid before " + c.getNotBefore().toInstant(),
                         Origin.builtIn(ScanFinding.VALIDITY_RULE)));
             }
@@ -564,11 +580,14 @@ final class Scanner {
 
     private void key(String target, String item, Key key, Scope scope) {
         Measure m = Measure.of(key);
-        Decision d = m.bits() == 0 && m.curve() == null ? policy.decideUnmeasuredKey(m.algorithm())
+        Decision d = m.bits() == 0 && m.curve() == null
+                ? policy.decideUnmeasuredKey(m.algorithm())
                 : policy.decideKey(m.algorithm(), m.bits(), m.curve(), scope);
         if (!d.allowed()) {
-            String subject = m.algorithm() + " key" + (m.curve() != null ? " on curve " + m.curve()
-                    : m.bits() > 0 ? " of " + m.bits() + " bits" : " of unknown size");
+            String subject = m.algorithm() + " key"
+                    + (m.curve() != null
+                            ? " on curve " + m.curve()
+                            : m.bits() > 0 ? " of " + m.bits() + " bits" : " of unknown size");
             findings.add(ScanFinding.of(target, item, "key", subject, d));
         }
     }
@@ -598,7 +617,8 @@ final class Scanner {
                 return new Measure(algorithm, d.getParams().getP().bitLength(), null);
             } else if (k instanceof ECKey e) {
                 String curve = curveName(e);
-                return new Measure(algorithm, curve == null ? e.getParams().getOrder().bitLength() : 0, curve);
+                return new Measure(
+                        algorithm, curve == null ? e.getParams().getOrder().bitLength() : 0, curve);
             } else if (k instanceof EdECKey e) {
                 return new Measure(algorithm, 0, e.getParams().getName());
             } else if (k instanceof XECKey x && x.getParams() instanceof NamedParameterSpec n) {

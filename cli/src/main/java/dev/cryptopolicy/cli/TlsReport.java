@@ -18,12 +18,18 @@ import javax.net.ssl.SSLParameters;
  * suites intersected with what the TLS backend supports, and the policy entries the backend lacks
  * (a Mozilla profile lists suites SunJSSE does not implement, for instance).
  */
-record TlsReport(String backend, List<String> protocols, List<String> suites, List<String> unsupportedProtocols,
-        List<String> unsupportedSuites, String problem) {
+record TlsReport(
+        String backend,
+        List<String> protocols,
+        List<String> suites,
+        List<String> unsupportedProtocols,
+        List<String> unsupportedSuites,
+        String problem) {
 
     static TlsReport of(CompiledPolicy policy, InstallPlan plan) {
         for (Backend b : plan.backends()) {
-            if (b.provider().getService("SSLContext", "TLS") == null || (policy.backends().fipsOnly() && !b.fips())) {
+            if (b.provider().getService("SSLContext", "TLS") == null
+                    || (policy.backends().fipsOnly() && !b.fips())) {
                 continue;
             }
             try {
@@ -45,7 +51,12 @@ record TlsReport(String backend, List<String> protocols, List<String> suites, Li
                 }
                 return new TlsReport(b.name(), protocols, suites, missingProtocols, missingSuites, null);
             } catch (GeneralSecurityException | RuntimeException e) {
-                return new TlsReport(b.name(), List.of(), List.of(), List.of(), List.of(),
+                return new TlsReport(
+                        b.name(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
                         "cannot create a TLS context: " + e.getMessage());
             }
         }
@@ -61,10 +72,12 @@ record TlsReport(String backend, List<String> protocols, List<String> suites, Li
         out.println("tls (" + backend + "): protocols " + String.join(", ", protocols) + "; " + suites.size()
                 + " cipher suites of the policy supported");
         if (!unsupportedProtocols.isEmpty()) {
-            out.println("  policy protocols " + backend + " does not support: " + String.join(", ", unsupportedProtocols));
+            out.println(
+                    "  policy protocols " + backend + " does not support: " + String.join(", ", unsupportedProtocols));
         }
         if (!unsupportedSuites.isEmpty()) {
-            out.println("  policy cipher suites " + backend + " does not support (left out): " + String.join(", ", unsupportedSuites));
+            out.println("  policy cipher suites " + backend + " does not support (left out): "
+                    + String.join(", ", unsupportedSuites));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.cryptopolicy.cli;
 
-import dev.cryptopolicy.engine.Suggest;
 import dev.cryptopolicy.engine.Quote;
+import dev.cryptopolicy.engine.Suggest;
 import java.util.Collection;
 
 /**

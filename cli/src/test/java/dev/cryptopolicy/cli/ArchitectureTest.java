@@ -17,17 +17,25 @@ class ArchitectureTest {
     @Test
     void onlyMainTouchesTheProcessStreamsAndExit() {
         // DoctorProbe is the main class of the JVM that cryptopolicy doctor probes, not a command.
-        noClasses().that().doNotHaveFullyQualifiedName(Main.class.getName())
-                .and().doNotHaveFullyQualifiedName(DoctorProbe.class.getName())
-                .should().accessField(System.class, "out")
-                .orShould().accessField(System.class, "err")
-                .orShould().callMethod(System.class, "exit", int.class)
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(Main.class.getName())
+                .and()
+                .doNotHaveFullyQualifiedName(DoctorProbe.class.getName())
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
+                .orShould()
+                .callMethod(System.class, "exit", int.class)
                 .check(CLI);
     }
 
     @Test
     void cliUsesOnlyThePublicApiOfTheOtherModules() {
-        noClasses().should().dependOnClassesThat()
+        noClasses()
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("dev.cryptopolicy.provider.internal..", "dev.cryptopolicy.engine.yaml..")
                 .because("internal packages are not used across modules (docs/ARCHITECTURE.md, \"Modules\")")
                 .check(CLI);

@@ -30,11 +30,13 @@ class BomTest {
     private static final List<String> BC_FIPS = List.of("bc-fips", "bctls-fips", "bcpkix-fips", "bcutil-fips");
 
     /** A Bouncy Castle jar in the local repository: {@code .../org/bouncycastle/A/V/A-V.jar}. */
-    private static final Pattern BC_JAR = Pattern.compile(
-            ".*[/\\\\]org[/\\\\]bouncycastle[/\\\\]([a-z-]+)[/\\\\]([^/\\\\]+)[/\\\\]\\1-\\2\\.jar");
+    private static final Pattern BC_JAR =
+            Pattern.compile(".*[/\\\\]org[/\\\\]bouncycastle[/\\\\]([a-z-]+)[/\\\\]([^/\\\\]+)[/\\\\]\\1-\\2\\.jar");
 
     private static Path root() {
-        return Path.of(System.getProperty("cryptopolicy.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("cryptopolicy.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     private static Element pom(Path file) throws Exception {
@@ -61,7 +63,8 @@ class BomTest {
     /** groupId:artifactId to version, from a POM's dependencyManagement. */
     private static Map<String, String> managed(Element pom) {
         Map<String, String> out = new LinkedHashMap<>();
-        NodeList deps = child(child(pom, "dependencyManagement"), "dependencies").getElementsByTagName("dependency");
+        NodeList deps =
+                child(child(pom, "dependencyManagement"), "dependencies").getElementsByTagName("dependency");
         for (int i = 0; i < deps.getLength(); i++) {
             Element d = (Element) deps.item(i);
             out.put(text(d, "groupId") + ":" + text(d, "artifactId"), text(d, "version"));
@@ -89,9 +92,13 @@ class BomTest {
         Map<String, List<String>> tested = testedBcFipsVersions();
         for (String artifact : BC_FIPS) {
             String pinned = bom.get("org.bouncycastle:" + artifact);
-            assertEquals(text(child(parent, "properties"), artifact + ".version"), pinned,
+            assertEquals(
+                    text(child(parent, "properties"), artifact + ".version"),
+                    pinned,
                     artifact + ": the BOM and the parent's property differ");
-            assertEquals(List.of(pinned), tested.get(artifact),
+            assertEquals(
+                    List.of(pinned),
+                    tested.get(artifact),
                     artifact + ": the BOM pins " + pinned + " but the build tests with " + tested.get(artifact));
         }
         assertFalse(tested.containsKey("bcprov-jdk18on"), "bcprov must never be next to bc-fips: " + tested);
@@ -102,7 +109,9 @@ class BomTest {
         Element bomPom = pom(root().resolve("bom/pom.xml"));
         Element parent = pom(root().resolve("pom.xml"));
         String version = text(parent, "version");
-        assertEquals(null, child(bomPom, "parent"),
+        assertEquals(
+                null,
+                child(bomPom, "parent"),
                 "an imported BOM brings its parent's dependencyManagement (Jackson, JUnit) along");
         assertEquals(version, text(bomPom, "version"));
         Map<String, String> bom = managed(bomPom);
@@ -120,10 +129,13 @@ class BomTest {
             published.add(artifact);
             assertFalse(text(modulePom, "name").isEmpty(), artifact + " has no name");
             assertFalse(text(modulePom, "description").isEmpty(), artifact + " has no description");
-            assertEquals(version, bom.get("dev.cryptopolicy:" + artifact), artifact + " is published but not in the BOM");
+            assertEquals(
+                    version, bom.get("dev.cryptopolicy:" + artifact), artifact + " is published but not in the BOM");
         }
-        assertTrue(published.containsAll(List.of("cryptopolicy-policy-engine", "cryptopolicy-providers",
-                "cryptopolicy-agent")), published::toString);
+        assertTrue(
+                published.containsAll(
+                        List.of("cryptopolicy-policy-engine", "cryptopolicy-providers", "cryptopolicy-agent")),
+                published::toString);
         assertFalse(published.contains("cryptopolicy-benchmarks"), published::toString);
     }
 
@@ -133,7 +145,8 @@ class BomTest {
             Element pom = pom(root().resolve(file));
             assertTrue(text(pom, "url").startsWith("https://"), file);
             assertEquals("Apache-2.0", text(child(child(pom, "licenses"), "license"), "name"), file);
-            assertFalse(text(child(child(pom, "developers"), "developer"), "name").isEmpty(), file);
+            assertFalse(
+                    text(child(child(pom, "developers"), "developer"), "name").isEmpty(), file);
             Element scm = child(pom, "scm");
             for (String field : List.of("connection", "developerConnection", "url")) {
                 assertFalse(text(scm, field).isEmpty(), file + " scm " + field);

@@ -37,8 +37,7 @@ final class Cli {
         }
     }
 
-    private Cli() {
-    }
+    private Cli() {}
 
     static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -68,7 +67,8 @@ final class Cli {
         Path out = Files.createTempFile("cryptopolicy-out", ".txt");
         Path err = Files.createTempFile("cryptopolicy-err", ".txt");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().remove(Main.DEBUG_ENV);
             builder.environment().putAll(environment);
             Process process = builder.start();

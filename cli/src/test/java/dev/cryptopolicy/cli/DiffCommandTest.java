@@ -106,8 +106,8 @@ class DiffCommandTest {
                 tls.signature_schemes: rsa_sha224: enabled -> disabled
                 """;
 
-    private static final Pattern LOCATED = Pattern.compile("\\((DEFAULT|FUTURE)\\.yaml:\\d+:\\d+\\) -> .*"
-            + "\\((DEFAULT|FUTURE)\\.yaml:\\d+:\\d+\\)$");
+    private static final Pattern LOCATED = Pattern.compile(
+            "\\((DEFAULT|FUTURE)\\.yaml:\\d+:\\d+\\) -> .*" + "\\((DEFAULT|FUTURE)\\.yaml:\\d+:\\d+\\)$");
 
     @TempDir
     Path dir;
@@ -156,7 +156,8 @@ class DiffCommandTest {
 
     @Test
     void modeAlone_isADifference_locatedInTheFile() throws Exception {
-        Path audit = Files.writeString(dir.resolve("audit.yaml"), "kind: policy\nname: AUDITED\nextends: DEFAULT\nmode: audit\n");
+        Path audit = Files.writeString(
+                dir.resolve("audit.yaml"), "kind: policy\nname: AUDITED\nextends: DEFAULT\nmode: audit\n");
         Cli.Result r = Cli.run("diff", "DEFAULT", audit.toString());
         assertEquals(ExitStatus.FAILED, r.status(), r::toString);
         assertTrue(r.out().startsWith("mode: enforce (DEFAULT.yaml:"), r::toString);
@@ -167,7 +168,8 @@ class DiffCommandTest {
     @Test
     void usage_andUnreadablePolicies() {
         assertEquals(ExitStatus.USAGE, Cli.run("diff", "DEFAULT").status());
-        assertEquals(ExitStatus.USAGE, Cli.run("diff", "DEFAULT", "NO-SUCH-POLICY").status());
+        assertEquals(
+                ExitStatus.USAGE, Cli.run("diff", "DEFAULT", "NO-SUCH-POLICY").status());
         Envelope.assertError(Cli.run("diff", "--format", "json", "DEFAULT"), "diff", ExitStatus.USAGE, "usage");
     }
 

@@ -27,7 +27,8 @@ class DoctorCommandTest {
     @TempDir
     Path dir;
 
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private static String testClassPath() {
         return String.join(File.pathSeparator, Jvm.classPath());
@@ -35,8 +36,15 @@ class DoctorCommandTest {
 
     /** An agent jar whose classes come through its manifest Class-Path, so that it also works with -jar. */
     private Path agentJar() throws Exception {
-        return Jars.write(dir.resolve("agent.jar"), Map.of("Premain-Class", "dev.cryptopolicy.agent.Agent", "Can-Retransform-Classes", "true",
-                "Class-Path", Jars.classPathAttribute(Jvm.classPath())));
+        return Jars.write(
+                dir.resolve("agent.jar"),
+                Map.of(
+                        "Premain-Class",
+                        "dev.cryptopolicy.agent.Agent",
+                        "Can-Retransform-Classes",
+                        "true",
+                        "Class-Path",
+                        Jars.classPathAttribute(Jvm.classPath())));
     }
 
     private Path appJar() throws Exception {
@@ -46,7 +54,8 @@ class DoctorCommandTest {
     /** The override {@code cryptopolicy export --with-providers} writes. */
     private Path override(String reference) throws Exception {
         Path file = dir.resolve("app.security");
-        Cli.Result r = Cli.run("export", "--policy", reference, "--with-providers", "--on-class-path", "-o", file.toString());
+        Cli.Result r =
+                Cli.run("export", "--policy", reference, "--with-providers", "--on-class-path", "-o", file.toString());
         assertEquals(0, r.status(), r.toString());
         return file;
     }
@@ -60,15 +69,25 @@ class DoctorCommandTest {
         Cli.Result r = Cli.run("doctor", "--", JAVA, "-cp", testClassPath(), RetryingApp.class.getName(), "app-arg");
         assertEquals(1, r.status(), r.toString());
         assertTrue(r.out().startsWith("no policy in force: no route installs one"), r.toString());
-        assertTrue(r.out().contains("Signature SHA1withRSA: allowed SunRsaSign(sun.security.rsa.SunRsaSign)"), r.toString());
+        assertTrue(
+                r.out().contains("Signature SHA1withRSA: allowed SunRsaSign(sun.security.rsa.SunRsaSign)"),
+                r.toString());
         assertTrue(r.out().contains("KeyPairGenerator RSA, 1024-bit key pair: allowed"), r.toString());
         assertTrue(r.out().contains("MessageDigest MD5: allowed"), r.toString());
     }
 
     @Test
     void underTheAgent_reportsThePolicyTheRouteAndWhatItRefuses() throws Exception {
-        Cli.Result r = Cli.run("doctor", "--format", "json", "--", JAVA, "-javaagent:" + agentJar() + "=DEFAULT",
-                "-cp", testClassPath(), RetryingApp.class.getName());
+        Cli.Result r = Cli.run(
+                "doctor",
+                "--format",
+                "json",
+                "--",
+                JAVA,
+                "-javaagent:" + agentJar() + "=DEFAULT",
+                "-cp",
+                testClassPath(),
+                RetryingApp.class.getName());
         assertEquals(0, r.status(), r.toString());
         JsonNode envelope = json(r);
         assertEquals("cryptopolicy", envelope.get("tool").asText());
@@ -88,8 +107,14 @@ class DoctorCommandTest {
 
     @Test
     void javaSecurityOverride_isReportedAsThatRoute() throws Exception {
-        Cli.Result r = Cli.run("doctor", "--", JAVA, "-Djava.security.properties=" + override("DEFAULT:NO-SHA1"),
-                "-cp", testClassPath(), RetryingApp.class.getName());
+        Cli.Result r = Cli.run(
+                "doctor",
+                "--",
+                JAVA,
+                "-Djava.security.properties=" + override("DEFAULT:NO-SHA1"),
+                "-cp",
+                testClassPath(),
+                RetryingApp.class.getName());
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().startsWith("policy in force: DEFAULT:NO-SHA1 (route: java.security)"), r.toString());
         assertTrue(r.out().contains("java.security: security.provider.1=CryptoPolicy DEFAULT:NO-SHA1"), r.toString());
@@ -103,21 +128,44 @@ class DoctorCommandTest {
         Files.writeString(site, "kind: policy\nextends: DEFAULT\n");
         Path file = override(site.toString());
         Files.writeString(site, "kind: policy\nalgorithms:\n  Signature: [SHA256withRAS]\n");
-        Cli.Result r = Cli.run("doctor", "--", JAVA, "-Djava.security.properties=" + file,
-                "-cp", testClassPath(), RetryingApp.class.getName());
+        Cli.Result r = Cli.run(
+                "doctor",
+                "--",
+                JAVA,
+                "-Djava.security.properties=" + file,
+                "-cp",
+                testClassPath(),
+                RetryingApp.class.getName());
         assertEquals(1, r.status(), r.toString());
-        assertTrue(r.out().startsWith("no policy in force: the CryptoPolicy provider could not apply its policy"), r.toString());
-        assertTrue(r.out().contains(site + ":3:15: error") && r.out().contains("did you mean 'SHA256withRSA'"), r.toString());
+        assertTrue(
+                r.out().startsWith("no policy in force: the CryptoPolicy provider could not apply its policy"),
+                r.toString());
+        assertTrue(
+                r.out().contains(site + ":3:15: error") && r.out().contains("did you mean 'SHA256withRSA'"),
+                r.toString());
     }
 
     @Test
     void javaToolOptions_carryingTheAgent_areSeen() throws Exception {
         // The doctor itself runs in a child JVM here, so that JAVA_TOOL_OPTIONS reaches it and,
         // through it, the JVM it probes.
-        List<String> command = List.of(JAVA, "-cp", testClassPath(), Main.class.getName(), "doctor", "--format", "json",
-                "--", JAVA, "-cp", testClassPath(), RetryingApp.class.getName());
+        List<String> command = List.of(
+                JAVA,
+                "-cp",
+                testClassPath(),
+                Main.class.getName(),
+                "doctor",
+                "--format",
+                "json",
+                "--",
+                JAVA,
+                "-cp",
+                testClassPath(),
+                RetryingApp.class.getName());
         Path out = dir.resolve("doctor.out");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(dir.resolve("doctor.err").toFile());
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(dir.resolve("doctor.err").toFile());
         pb.environment().put("JAVA_TOOL_OPTIONS", "-javaagent:" + agentJar() + "=LEGACY");
         Process p = pb.start();
         assertTrue(p.waitFor(180, TimeUnit.SECONDS));
@@ -126,7 +174,8 @@ class DoctorCommandTest {
         JsonNode doc = new ObjectMapper().readTree(text).get("result");
         assertEquals("LEGACY", doc.get("policy").asText(), text);
         assertEquals("agent", doc.get("route").asText(), text);
-        assertEquals("-javaagent:" + agentJar() + "=LEGACY", doc.get("agents").get(0).asText(), text);
+        assertEquals(
+                "-javaagent:" + agentJar() + "=LEGACY", doc.get("agents").get(0).asText(), text);
         // LEGACY allows what DEFAULT refuses: the refusals above are the policy's.
         assertEquals("allowed", doc.get("requests").get(0).get("result").asText(), text);
     }
@@ -134,24 +183,35 @@ class DoctorCommandTest {
     @Test
     void javaJar_withTheConfigurationOnlyRoute_isNoPolicy_andPointsToTheAgent() throws Exception {
         // java -jar ignores -cp: the JDK cannot load CryptoPolicy and skips it.
-        Cli.Result r = Cli.run("doctor", "--", JAVA, "-Djava.security.properties=" + override("DEFAULT"),
-                "-cp", testClassPath(), "-jar", appJar().toString());
+        Cli.Result r = Cli.run(
+                "doctor",
+                "--",
+                JAVA,
+                "-Djava.security.properties=" + override("DEFAULT"),
+                "-cp",
+                testClassPath(),
+                "-jar",
+                appJar().toString());
         assertEquals(1, r.status(), r.toString());
         assertTrue(r.out().contains("the JDK could not load it and skipped it"), r.toString());
         assertTrue(r.out().contains("-javaagent:lib/cryptopolicy-agent.jar=REF"), r.toString());
-        assertTrue(r.out().contains("Signature SHA1withRSA: allowed SunRsaSign(sun.security.rsa.SunRsaSign)"), r.toString());
+        assertTrue(
+                r.out().contains("Signature SHA1withRSA: allowed SunRsaSign(sun.security.rsa.SunRsaSign)"),
+                r.toString());
     }
 
     @Test
     void javaJar_underTheAgent_hasThePolicy() throws Exception {
-        Cli.Result r = Cli.run("doctor", "--", JAVA, "-javaagent:" + agentJar() + "=FUTURE", "-jar", appJar().toString());
+        Cli.Result r =
+                Cli.run("doctor", "--", JAVA, "-javaagent:" + agentJar() + "=FUTURE", "-jar", appJar().toString());
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().startsWith("policy in force: FUTURE (route: agent)"), r.toString());
     }
 
     @Test
     void agentThatRefusesToStartTheJvm_isNoPolicy_withWhatTheJvmSaid() throws Exception {
-        Cli.Result r = Cli.run("doctor", "--", JAVA, "-javaagent:" + agentJar() + "=DEFAULT:NO-SUCH", "-jar", appJar().toString());
+        Cli.Result r = Cli.run(
+                "doctor", "--", JAVA, "-javaagent:" + agentJar() + "=DEFAULT:NO-SUCH", "-jar", appJar().toString());
         assertEquals(1, r.status(), r.toString());
         assertTrue(r.out().startsWith("no policy in force: the JVM exited with status"), r.toString());
         assertTrue(r.out().contains("NO-SUCH"), r.toString());
@@ -163,12 +223,16 @@ class DoctorCommandTest {
         assertEquals(2, Cli.run("doctor", "--", JAVA, "-version").status());
         assertEquals(2, Cli.run("doctor", "--", JAVA, "-cp", "x").status());
         assertEquals(2, Cli.run("doctor", "--", JAVA, "@args.txt").status());
-        assertEquals(2, Cli.run("doctor", "--", dir.resolve("no-such-java").toString(), "-jar", "app.jar").status());
+        assertEquals(
+                2,
+                Cli.run("doctor", "--", dir.resolve("no-such-java").toString(), "-jar", "app.jar")
+                        .status());
     }
 
     @Test
     void json_onAJvmThatCannotStart_andOnAUsageError_isTheSharedEnvelopeWithTheError() throws Exception {
-        Cli.Result r = Cli.run("doctor", "--format", "json", "--", dir.resolve("no-such-java").toString(), "-jar", "app.jar");
+        Cli.Result r = Cli.run(
+                "doctor", "--format", "json", "--", dir.resolve("no-such-java").toString(), "-jar", "app.jar");
         assertEquals(2, r.status(), r.toString());
         JsonNode doc = json(r);
         assertEquals("doctor", doc.get("command").asText(), r.out());
@@ -187,13 +251,34 @@ class DoctorCommandTest {
     @Test
     void probeCommand_replacesTheMainAndKeepsTheOptions() throws Exception {
         Path probe = dir.resolve("probe");
-        List<String> c = DoctorCommand.probeCommand(List.of("java", "-Dx=1", "-cp", "lib/*", "--add-opens", "a/b=ALL-UNNAMED",
-                "-jar", "app.jar", "--app-option"), probe, "env-cp");
-        assertEquals(List.of("java", "-Dx=1", "--add-opens", "a/b=ALL-UNNAMED", "-cp", "app.jar" + File.pathSeparator + probe,
-                DoctorProbe.class.getName()), c);
-        assertEquals(List.of("java", "-cp", "env-cp" + File.pathSeparator + probe, DoctorProbe.class.getName()),
+        List<String> c = DoctorCommand.probeCommand(
+                List.of(
+                        "java",
+                        "-Dx=1",
+                        "-cp",
+                        "lib/*",
+                        "--add-opens",
+                        "a/b=ALL-UNNAMED",
+                        "-jar",
+                        "app.jar",
+                        "--app-option"),
+                probe,
+                "env-cp");
+        assertEquals(
+                List.of(
+                        "java",
+                        "-Dx=1",
+                        "--add-opens",
+                        "a/b=ALL-UNNAMED",
+                        "-cp",
+                        "app.jar" + File.pathSeparator + probe,
+                        DoctorProbe.class.getName()),
+                c);
+        assertEquals(
+                List.of("java", "-cp", "env-cp" + File.pathSeparator + probe, DoctorProbe.class.getName()),
                 DoctorCommand.probeCommand(List.of("java", "com.example.Main", "-cp", "ignored"), probe, "env-cp"));
-        assertEquals(List.of("java", "-Dy=2", "-cp", "." + File.pathSeparator + probe, DoctorProbe.class.getName()),
+        assertEquals(
+                List.of("java", "-Dy=2", "-cp", "." + File.pathSeparator + probe, DoctorProbe.class.getName()),
                 DoctorCommand.probeCommand(List.of("java", "-Dy=2", "--source", "17", "App.java"), probe, null));
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,8 +16,7 @@ final class Envelope {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Envelope() {
-    }
+    private Envelope() {}
 
     /**
      * The whole of stdout as exactly one JSON document (nothing before or after it) with the

@@ -127,7 +127,8 @@ class ExplainCommandTest {
 
     @Test
     void keySizeThatIsNotANumber_isAUsageError() {
-        Cli.Result r = explain("DEFAULT", "KeyPairGenerator", "RSA", "--key-size", "big").assertNoStackTrace();
+        Cli.Result r = explain("DEFAULT", "KeyPairGenerator", "RSA", "--key-size", "big")
+                .assertNoStackTrace();
         assertEquals(ExitStatus.USAGE, r.status(), r::toString);
         assertTrue(r.err().contains("'big'"), r::toString);
     }

@@ -42,7 +42,13 @@ class ExportCommandTest {
 
     @Test
     void withProviders_putsCryptoPolicyFirst_andRenumbersEveryJdkProvider() throws IOException {
-        Cli.Result r = Cli.run("export", "--policy", "DEFAULT:NO-SHA1", "--format", "java-security", "--with-providers",
+        Cli.Result r = Cli.run(
+                "export",
+                "--policy",
+                "DEFAULT:NO-SHA1",
+                "--format",
+                "java-security",
+                "--with-providers",
                 "--on-class-path");
         assertEquals(ExitStatus.OK, r.status(), r::toString);
         assertTrue(r.out().contains("jdk.tls.disabledAlgorithms"), r::toString);
@@ -63,13 +69,18 @@ class ExportCommandTest {
             written.add(loaded.getProperty("security.provider." + i));
         }
         assertEquals(expected, written, r::toString);
-        assertEquals(expected.size(), loaded.stringPropertyNames().stream()
-                .filter(k -> k.startsWith("security.provider.")).count(), "no gaps in the numbering");
+        assertEquals(
+                expected.size(),
+                loaded.stringPropertyNames().stream()
+                        .filter(k -> k.startsWith("security.provider."))
+                        .count(),
+                "no gaps in the numbering");
     }
 
     @Test
     void withProvidersAlone_isRefused_becauseTheListFailsOpenWithoutTheClassPath() {
-        Cli.Result r = Cli.run("export", "--policy", "DEFAULT", "--with-providers").assertNoStackTrace();
+        Cli.Result r =
+                Cli.run("export", "--policy", "DEFAULT", "--with-providers").assertNoStackTrace();
         assertEquals(ExitStatus.USAGE, r.status(), r::toString);
         assertEquals("", r.out(), "nothing written: " + r);
         assertTrue(r.err().contains("--with-providers needs --on-class-path"), r::toString);
@@ -78,7 +89,8 @@ class ExportCommandTest {
 
     @Test
     void onClassPathAlone_isAUsageError() {
-        Cli.Result r = Cli.run("export", "--policy", "DEFAULT", "--on-class-path").assertNoStackTrace();
+        Cli.Result r =
+                Cli.run("export", "--policy", "DEFAULT", "--on-class-path").assertNoStackTrace();
         assertEquals(ExitStatus.USAGE, r.status(), r::toString);
         assertTrue(r.err().contains("--on-class-path qualifies --with-providers"), r::toString);
     }
@@ -93,7 +105,8 @@ class ExportCommandTest {
     @Test
     void unwritableOutput_exitsTwo_withoutStackTrace() {
         Path file = dir.resolve("no/such/folder/x.security");
-        Cli.Result r = Cli.run("export", "--policy", "DEFAULT", "-o", file.toString()).assertNoStackTrace();
+        Cli.Result r =
+                Cli.run("export", "--policy", "DEFAULT", "-o", file.toString()).assertNoStackTrace();
         assertEquals(ExitStatus.USAGE, r.status(), r::toString);
         assertTrue(r.err().contains("cannot write"), r::toString);
     }

@@ -32,7 +32,8 @@ class HostileLintTest {
     }
 
     private static Cli.Result lint(String reference) {
-        return assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Cli.run("lint", reference)).assertNoStackTrace();
+        return assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Cli.run("lint", reference))
+                .assertNoStackTrace();
     }
 
     /** The error lines of a run: {@code file:line:col: error: ...}. */
@@ -44,12 +45,15 @@ class HostileLintTest {
         assertEquals(status, r.status(), r::toString);
         List<String> errors = errors(r);
         assertEquals(1, errors.size(), r::toString);
-        assertTrue(errors.get(0).startsWith(where + ": error: ") && errors.get(0).contains(text), r::toString);
+        assertTrue(
+                errors.get(0).startsWith(where + ": error: ") && errors.get(0).contains(text), r::toString);
     }
 
     private boolean fifo(Path path) throws InterruptedException {
         try {
-            Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("mkfifo", path.toString())
+                    .redirectErrorStream(true)
+                    .start();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             return false;
@@ -74,9 +78,11 @@ class HostileLintTest {
     void showAndExplain_refuseAFifo_asLintDoes() throws Exception {
         Path pipe = dir.resolve("pipe.yaml");
         Assumptions.assumeTrue(fifo(pipe), "no mkfifo here");
-        for (String[] args : List.of(new String[] {"show", pipe.toString()},
-                new String[] {"explain", "--policy", pipe.toString(), "--service", "Signature", "--algorithm", "SHA1withRSA"})) {
-            Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Cli.run(args)).assertNoStackTrace();
+        for (String[] args : List.of(new String[] {"show", pipe.toString()}, new String[] {
+            "explain", "--policy", pipe.toString(), "--service", "Signature", "--algorithm", "SHA1withRSA"
+        })) {
+            Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Cli.run(args))
+                    .assertNoStackTrace();
             assertEquals(ExitStatus.USAGE, r.status(), r::toString);
             assertTrue(r.all().contains("not a regular file: " + pipe), r::toString);
         }
@@ -86,11 +92,15 @@ class HostileLintTest {
     void chainOf3000Files_isOneLocatedError_inA256MiBJvm() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("chain"));
         for (int i = 0; i < 3000; i++) {
-            Files.writeString(folder.resolve("c" + i + ".yaml"),
+            Files.writeString(
+                    folder.resolve("c" + i + ".yaml"),
                     "kind: policy\nextends: " + (i == 2999 ? "DEFAULT" : "c" + (i + 1) + ".yaml") + "\n");
         }
-        Cli.Result r = Cli.fresh(Map.of("JAVA_TOOL_OPTIONS", "-Xmx256m -Xss512k"), "lint",
-                folder.resolve("c0.yaml").toString()).assertNoStackTrace();
+        Cli.Result r = Cli.fresh(
+                        Map.of("JAVA_TOOL_OPTIONS", "-Xmx256m -Xss512k"),
+                        "lint",
+                        folder.resolve("c0.yaml").toString())
+                .assertNoStackTrace();
         assertOneLocatedError(r, ExitStatus.FAILED, folder.resolve("c63.yaml") + ":2:10", "longer than 64 files");
     }
 
@@ -106,15 +116,23 @@ class HostileLintTest {
     void deepNesting_andOneLineOf1MiB_areAnswered() throws IOException {
         Path deep = write("deep.yaml", "[".repeat(500_000));
         assertOneLocatedError(lint(deep.toString()), ExitStatus.FAILED, deep + ":1:33", "nesting");
-        Path line = write("line.yaml", "{kind: policy, extends: DEFAULT, description: \"" + "x".repeat((1 << 20) - 64) + "\"}");
+        Path line = write(
+                "line.yaml", "{kind: policy, extends: DEFAULT, description: \"" + "x".repeat((1 << 20) - 64) + "\"}");
         assertEquals(ExitStatus.OK, lint(line.toString()).status());
     }
 
     @Test
     void unknownNames30000_reportTheFirst100_andCountTheRest() throws IOException {
         StringBuilder yaml = new StringBuilder("kind: policy\nextends: DEFAULT\nalgorithms:\n");
-        for (String type : List.of("Signature", "Cipher", "MessageDigest", "Mac", "KeyAgreement", "KeyPairGenerator",
-                "KeyFactory", "KeyGenerator")) {
+        for (String type : List.of(
+                "Signature",
+                "Cipher",
+                "MessageDigest",
+                "Mac",
+                "KeyAgreement",
+                "KeyPairGenerator",
+                "KeyFactory",
+                "KeyGenerator")) {
             yaml.append("  ").append(type).append(":\n");
             for (int i = 0; i < 3750; i++) {
                 yaml.append("    - Unknown").append(type).append(i).append('\n');

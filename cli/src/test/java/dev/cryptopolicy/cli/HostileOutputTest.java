@@ -39,8 +39,13 @@ class HostileOutputTest {
     private Path passwd() throws IOException {
         StringBuilder sb = new StringBuilder("root:x:0:0:root:/root:/bin/bash\n");
         for (int i = 1; i < 30; i++) {
-            sb.append("svc").append(i).append(":x:").append(100 + i).append(":100:")
-                    .append(i == 15 ? SECRET : "service " + i).append(":/var/lib/svc:/usr/sbin/nologin\n");
+            sb.append("svc")
+                    .append(i)
+                    .append(":x:")
+                    .append(100 + i)
+                    .append(":100:")
+                    .append(i == 15 ? SECRET : "service " + i)
+                    .append(":/var/lib/svc:/usr/sbin/nologin\n");
         }
         return write("passwd", sb.toString());
     }
@@ -48,7 +53,12 @@ class HostileOutputTest {
     private Path shadow() throws IOException {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 30; i++) {
-            sb.append("svc").append(i).append(":$6$salt").append(i).append('$').append(i == 7 ? SECRET : "hash" + i)
+            sb.append("svc")
+                    .append(i)
+                    .append(":$6$salt")
+                    .append(i)
+                    .append('$')
+                    .append(i == 7 ? SECRET : "hash" + i)
                     .append(":19000:0:99999:7:::\n");
         }
         return write("shadow", sb.toString());
@@ -59,7 +69,8 @@ class HostileOutputTest {
     void lintOfShadowAndOfAPolicyExtendingPasswd_saysNotAPolicy_andPrintsNoSecret(String format) throws IOException {
         Path shadow = shadow();
         Path site = write("site.yaml", "kind: policy\nextends: " + passwd() + "\n");
-        Cli.Result r = Cli.run("lint", "--format", format, shadow.toString(), site.toString()).assertNoStackTrace();
+        Cli.Result r = Cli.run("lint", "--format", format, shadow.toString(), site.toString())
+                .assertNoStackTrace();
         assertEquals(ExitStatus.FAILED, r.status(), r::toString);
         assertFalse(r.all().contains(SECRET), r::toString);
         assertFalse(r.all().contains("$6$"), r::toString);
@@ -75,8 +86,16 @@ class HostileOutputTest {
         Cli.Result r = "show".equals(command)
                 ? Cli.run("show", shadow.toString(), "--format", "json")
                 : "explain".equals(command)
-                        ? Cli.run("explain", "--policy", shadow.toString(), "--service", "MessageDigest",
-                                "--algorithm", "SHA-256", "--format", "json")
+                        ? Cli.run(
+                                "explain",
+                                "--policy",
+                                shadow.toString(),
+                                "--service",
+                                "MessageDigest",
+                                "--algorithm",
+                                "SHA-256",
+                                "--format",
+                                "json")
                         : Cli.run("export", "--policy", shadow.toString());
         r.assertNoStackTrace();
         assertEquals(ExitStatus.FAILED, r.status(), r::toString);
@@ -87,8 +106,10 @@ class HostileOutputTest {
     @ParameterizedTest
     @ValueSource(strings = {"text", "json", "sarif"})
     void controlAndBidiCharactersOfAPolicy_areEscapedInEveryFormat(String format) throws IOException {
-        Path policy = write("evil\u202Egpj.yaml", "kind: policy\nname: x\nmode: \"audit\\e[2J\\r\\u202e\"\n"
-                + "algorithms:\n  MessageDigest: [SHA-256]\n  \"Cipher\\u2066\\x9b\\0\": [AES/GCM/NoPadding]\n");
+        Path policy = write(
+                "evil\u202Egpj.yaml",
+                "kind: policy\nname: x\nmode: \"audit\\e[2J\\r\\u202e\"\n"
+                        + "algorithms:\n  MessageDigest: [SHA-256]\n  \"Cipher\\u2066\\x9b\\0\": [AES/GCM/NoPadding]\n");
         Cli.Result r = Cli.run("lint", "--format", format, policy.toString()).assertNoStackTrace();
         assertEquals(ExitStatus.FAILED, r.status(), r::toString);
         assertNoRawControl(r.out());
@@ -110,8 +131,16 @@ class HostileOutputTest {
         assertNoRawControl(option.all());
         assertEquals(ExitStatus.USAGE, option.status(), option::toString);
 
-        Cli.Result explain = Cli.run("explain", "--policy", "DEFAULT", "--service", "Signature",
-                "--algorithm", "SHA256withRSA\u001B[31m", "--format", "json");
+        Cli.Result explain = Cli.run(
+                "explain",
+                "--policy",
+                "DEFAULT",
+                "--service",
+                "Signature",
+                "--algorithm",
+                "SHA256withRSA\u001B[31m",
+                "--format",
+                "json");
         assertNoRawControl(explain.all());
         assertNoRawControl(decodedStrings(explain.out()));
 
@@ -123,14 +152,17 @@ class HostileOutputTest {
     @Test
     void suggestions_comeFromTheEnginesBoundedSearch_andFlagLookAlikes() {
         assertTrue(Cli.run("lnt").err().contains("unknown command 'lnt'; did you mean 'lint'?"));
-        Cli.Result dash = Cli.run("explain", "--policy", "DEFAULT", "--service", "MessageDigest",
-                "--algorithm", "SHA\u2010256");
-        assertTrue(dash.out().contains("contains U+2010 HYPHEN, which looks like '-'; did you mean 'SHA-256'?"),
+        Cli.Result dash =
+                Cli.run("explain", "--policy", "DEFAULT", "--service", "MessageDigest", "--algorithm", "SHA\u2010256");
+        assertTrue(
+                dash.out().contains("contains U+2010 HYPHEN, which looks like '-'; did you mean 'SHA-256'?"),
                 dash::toString);
         String huge = "l".repeat(900_000);
         Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Cli.run(huge));
         assertEquals(ExitStatus.USAGE, r.status());
-        assertTrue(r.err().length() < 2000, "the name is quoted as an excerpt: " + r.err().length());
+        assertTrue(
+                r.err().length() < 2000,
+                "the name is quoted as an excerpt: " + r.err().length());
         assertTrue(r.err().contains("... (" + (huge.length() - 40) + " more characters)"), r.err());
     }
 
@@ -153,8 +185,11 @@ class HostileOutputTest {
     }
 
     private static void assertNoRawControl(String text) {
-        text.codePoints().filter(cp -> cp != '\n').forEach(cp -> assertEquals(new String(Character.toChars(cp)),
-                Quote.escape(new String(Character.toChars(cp))),
-                () -> String.format("raw U+%04X in %s", cp, Quote.escape(text))));
+        text.codePoints()
+                .filter(cp -> cp != '\n')
+                .forEach(cp -> assertEquals(
+                        new String(Character.toChars(cp)),
+                        Quote.escape(new String(Character.toChars(cp))),
+                        () -> String.format("raw U+%04X in %s", cp, Quote.escape(text))));
     }
 }

@@ -39,7 +39,8 @@ class InventorySchemaTest {
     private static JsonSchema schema() throws Exception {
         Path file = TestData.root().getParent().resolve("docs").resolve("inventory.schema.json");
         try (InputStream in = Files.newInputStream(file)) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
         }
     }
 
@@ -69,8 +70,11 @@ class InventorySchemaTest {
         assertFalse(schema.validate(extra).isEmpty());
         Cli.Result r = Cli.run("report", "--policy", "FUTURE", file.toString());
         assertEquals(ExitStatus.FAILED, r.status(), r.toString());
-        assertTrue(r.out().contains("MessageDigest MD5: 1 use") && r.out().contains("KeyPairGenerator RSA with RSA key of 2048 bits")
-                && r.out().contains("class " + InventorySchemaTest.class.getName()), r.toString());
+        assertTrue(
+                r.out().contains("MessageDigest MD5: 1 use")
+                        && r.out().contains("KeyPairGenerator RSA with RSA key of 2048 bits")
+                        && r.out().contains("class " + InventorySchemaTest.class.getName()),
+                r.toString());
         assertFalse(r.out().contains("SHA-256:"), r.toString());
     }
 }

@@ -115,7 +115,10 @@ class LintCommandTest {
         assertEquals(ExitStatus.OK, Cli.run("lint", "LEGACY").status());
         Cli.Result strict = Cli.run("lint", "--strict", "LEGACY").assertNoStackTrace();
         assertEquals(ExitStatus.FAILED, strict.status(), strict::toString);
-        assertTrue(Pattern.compile("^LEGACY\\.yaml:\\d+:\\d+: warning: ", Pattern.MULTILINE).matcher(strict.out()).find(),
+        assertTrue(
+                Pattern.compile("^LEGACY\\.yaml:\\d+:\\d+: warning: ", Pattern.MULTILINE)
+                        .matcher(strict.out())
+                        .find(),
                 strict::toString);
     }
 
@@ -166,8 +169,8 @@ class LintCommandTest {
         assertEquals(file.toString(), first.get("reference").asText());
         assertEquals("errors", first.get("status").asText());
         JsonNode problem = first.get("problems").get(0);
-        for (String field : List.of("severity", "file", "line", "column", "path", "value", "rule", "message",
-                "suggestion", "text")) {
+        for (String field : List.of(
+                "severity", "file", "line", "column", "path", "value", "rule", "message", "suggestion", "text")) {
             assertTrue(problem.has(field), () -> "missing " + field + " in " + problem);
         }
         assertEquals("error", problem.get("severity").asText());
@@ -195,8 +198,12 @@ class LintCommandTest {
         for (dev.cryptopolicy.engine.Rule rule : dev.cryptopolicy.engine.Rule.values()) {
             JsonNode entry = rules.get(rule.ordinal());
             assertEquals(rule.id(), entry.get("id").asText());
-            assertEquals(rule.shortDescription(), entry.get("shortDescription").get("text").asText());
-            assertEquals(rule.fullDescription(), entry.get("fullDescription").get("text").asText());
+            assertEquals(
+                    rule.shortDescription(),
+                    entry.get("shortDescription").get("text").asText());
+            assertEquals(
+                    rule.fullDescription(),
+                    entry.get("fullDescription").get("text").asText());
             assertFalse(entry.get("help").get("text").asText().isEmpty(), rule.id());
         }
         JsonNode results = run.get("results");
@@ -208,14 +215,18 @@ class LintCommandTest {
             assertTrue(level.equals("error") || level.equals("warning"), level);
             sawError |= level.equals("error");
             sawWarning |= level.equals("warning");
-            assertEquals(result.get("ruleId").asText(), rules.get(result.get("ruleIndex").asInt()).get("id").asText());
+            assertEquals(
+                    result.get("ruleId").asText(),
+                    rules.get(result.get("ruleIndex").asInt()).get("id").asText());
             assertFalse(result.get("message").get("text").asText().isEmpty());
         }
         assertTrue(sawError && sawWarning, r::toString);
         JsonNode error = results.get(0);
         assertEquals("known-algorithm", error.get("ruleId").asText());
         JsonNode physical = error.get("locations").get(0).get("physicalLocation");
-        assertEquals(file.toUri().toString(), physical.get("artifactLocation").get("uri").asText());
+        assertEquals(
+                file.toUri().toString(),
+                physical.get("artifactLocation").get("uri").asText());
         assertEquals(3, physical.get("region").get("startLine").asInt());
         assertTrue(physical.get("region").get("startColumn").asInt() > 0);
     }
@@ -239,15 +250,18 @@ class LintCommandTest {
             files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
         }
         assertFalse(files.isEmpty());
-        return files.stream().map(file -> DynamicTest.dynamicTest(badYaml.relativize(file).toString(), () -> {
-            Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Cli.run("lint", file.toString()));
-            r.assertNoStackTrace();
-            boolean unreadable = r.status() == ExitStatus.USAGE && r.out().contains("(rule: unreadable)");
-            assertTrue(r.status() == ExitStatus.FAILED || unreadable, r::toString);
-            if (!unreadable) {
-                assertErrorAt(r, file, -1);
-            }
-        }));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(badYaml.relativize(file).toString(), () -> {
+                    Cli.Result r =
+                            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Cli.run("lint", file.toString()));
+                    r.assertNoStackTrace();
+                    boolean unreadable =
+                            r.status() == ExitStatus.USAGE && r.out().contains("(rule: unreadable)");
+                    assertTrue(r.status() == ExitStatus.FAILED || unreadable, r::toString);
+                    if (!unreadable) {
+                        assertErrorAt(r, file, -1);
+                    }
+                }));
     }
 
     @Test
@@ -260,9 +274,14 @@ class LintCommandTest {
                 """);
         Cli.Result r = Cli.run("lint", file.toString()).assertNoStackTrace();
         assertEquals(ExitStatus.FAILED, r.status(), r::toString);
-        assertTrue(r.out().contains(file + ":4:23: error: backends.min_versions.SUN: '99999999999' is not a version: "
-                + "a number in a version has at most 9 digits"), r::toString);
-        assertTrue(r.out().contains(file + ":4:46: error: backends.min_versions.SunJCE: '2.x' is not a version"), r::toString);
+        assertTrue(
+                r.out()
+                        .contains(file + ":4:23: error: backends.min_versions.SUN: '99999999999' is not a version: "
+                                + "a number in a version has at most 9 digits"),
+                r::toString);
+        assertTrue(
+                r.out().contains(file + ":4:46: error: backends.min_versions.SunJCE: '2.x' is not a version"),
+                r::toString);
         // The same policy through the install planning that used to throw NumberFormatException.
         Cli.Result probe = Cli.run("probe", "--policy", file.toString()).assertNoStackTrace();
         assertEquals(ExitStatus.FAILED, probe.status(), probe::toString);
@@ -303,8 +322,8 @@ class LintCommandTest {
     /** Asserts an {@code file:line:col: error:} line for that file (any line when {@code line < 0}). */
     private static void assertErrorAt(Cli.Result r, Path file, int line) {
         String lineText = line < 0 ? "\\d+" : Integer.toString(line);
-        Pattern p = Pattern.compile("^" + Pattern.quote(file.toString()) + ":" + lineText + ":\\d+: error: ",
-                Pattern.MULTILINE);
+        Pattern p = Pattern.compile(
+                "^" + Pattern.quote(file.toString()) + ":" + lineText + ":\\d+: error: ", Pattern.MULTILINE);
         assertTrue(p.matcher(r.out()).find(), () -> "no " + file + ":" + lineText + ":col: error: in\n" + r);
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class LoggingTest {
 
     /** One log line: {@code LEVEL logger: message}. */
-    private static final Pattern LOG_LINE = Pattern.compile("(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST) \\S+: \\S.*");
+    private static final Pattern LOG_LINE =
+            Pattern.compile("(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST) \\S+: \\S.*");
 
     /** The first line of java.util.logging's default two-line record: {@code Dec 01, 2026 11:41:05 AM class method}. */
     private static final Pattern DEFAULT_FIRST_LINE = Pattern.compile("(?m)^[A-Z][a-z]{2} \\d{2}, \\d{4} \\d");
@@ -28,8 +29,10 @@ class LoggingTest {
         record.setParameters(new Object[] {"third"});
         record.setThrown(new IllegalStateException("cause\nline"));
         String line = new Logging.OneLine().format(record);
-        assertEquals("WARNING dev.cryptopolicy.x: first second third (java.lang.IllegalStateException: cause line)"
-                + System.lineSeparator(), line);
+        assertEquals(
+                "WARNING dev.cryptopolicy.x: first second third (java.lang.IllegalStateException: cause line)"
+                        + System.lineSeparator(),
+                line);
     }
 
     @Test

@@ -65,6 +65,8 @@ class MainTest {
 
     @Test
     void commandNames_areUnique() {
-        assertEquals(Main.commandNames().size(), Main.commandNames().stream().distinct().count());
+        assertEquals(
+                Main.commandNames().size(),
+                Main.commandNames().stream().distinct().count());
     }
 }

@@ -33,10 +33,15 @@ class ManualTest {
         StringBuilder probe = new StringBuilder("source '" + script + "'\n");
         probe.append("COMP_WORDS=(cryptopolicy ''); COMP_CWORD=1; _cryptopolicy; echo \"top ${COMPREPLY[*]}\"\n");
         for (Command c : Main.COMMANDS) {
-            probe.append("COMP_WORDS=(cryptopolicy ").append(c.name()).append(" -); COMP_CWORD=2; _cryptopolicy; ")
-                    .append("echo \"").append(c.name()).append(" ${COMPREPLY[*]}\"\n");
+            probe.append("COMP_WORDS=(cryptopolicy ")
+                    .append(c.name())
+                    .append(" -); COMP_CWORD=2; _cryptopolicy; ")
+                    .append("echo \"")
+                    .append(c.name())
+                    .append(" ${COMPREPLY[*]}\"\n");
         }
-        probe.append("COMP_WORDS=(cryptopolicy lint --format ''); COMP_CWORD=3; _cryptopolicy; echo \"format ${COMPREPLY[*]}\"\n");
+        probe.append(
+                "COMP_WORDS=(cryptopolicy lint --format ''); COMP_CWORD=3; _cryptopolicy; echo \"format ${COMPREPLY[*]}\"\n");
         Path run = Files.writeString(dir.resolve("probe.bash"), probe.toString());
         List<String> lines = Arrays.asList(bash(run.toString()).split("\n"));
         Set<String> top = words(lines, "top");
@@ -81,7 +86,8 @@ class ManualTest {
         }
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/groff")), "groff is not installed");
         Path page = Files.writeString(dir.resolve("cryptopolicy.1"), man);
-        assertEquals("", run(List.of("/usr/bin/groff", "-man", "-Tutf8", "-ww", "-z", page.toString())), "groff warnings");
+        assertEquals(
+                "", run(List.of("/usr/bin/groff", "-man", "-Tutf8", "-ww", "-z", page.toString())), "groff warnings");
     }
 
     @Test
@@ -110,7 +116,8 @@ class ManualTest {
     private static Set<String> words(List<String> lines, String tag) {
         for (String line : lines) {
             if (line.startsWith(tag + " ") || line.equals(tag)) {
-                return new TreeSet<>(Arrays.asList(line.substring(tag.length()).trim().split("\\s+")));
+                return new TreeSet<>(
+                        Arrays.asList(line.substring(tag.length()).trim().split("\\s+")));
             }
         }
         throw new AssertionError("no line " + tag + " in " + lines);
@@ -123,7 +130,10 @@ class ManualTest {
     }
 
     private String run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "timed out: " + command);
         assertEquals(0, p.exitValue(), () -> command + ": " + out);

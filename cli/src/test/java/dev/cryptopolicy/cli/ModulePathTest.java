@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cryptopolicy.testkit.Slow;
 import dev.cryptopolicy.provider.Jvm;
+import dev.cryptopolicy.testkit.Slow;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -110,10 +110,15 @@ class ModulePathTest {
         Path classes = temp.resolve("app");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter diagnostics = new StringWriter();
-        boolean compiled = javac.getTask(diagnostics, null, null, List.of("-d", classes.toString(),
-                        "--module-path", String.join(File.pathSeparator, modules)), null,
-                javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(
-                        sources.resolve("module-info.java"), sources.resolve("app/Main.java")))
+        boolean compiled = javac.getTask(
+                        diagnostics,
+                        null,
+                        null,
+                        List.of("-d", classes.toString(), "--module-path", String.join(File.pathSeparator, modules)),
+                        null,
+                        javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
+                                .getJavaFileObjects(
+                                        sources.resolve("module-info.java"), sources.resolve("app/Main.java")))
                 .call();
         assertTrue(compiled, diagnostics.toString());
         modules.add(classes.toString());
@@ -131,7 +136,9 @@ class ModulePathTest {
         Jvm.Result run = run(List.of(), "DEFAULT");
 
         assertEquals(0, run.exit(), run.output());
-        assertTrue(run.output().contains("service loader: CryptoPolicy from module dev.cryptopolicy.provider"), run.output());
+        assertTrue(
+                run.output().contains("service loader: CryptoPolicy from module dev.cryptopolicy.provider"),
+                run.output());
         assertTrue(run.output().contains("installed: DEFAULT from module dev.cryptopolicy.provider"), run.output());
         assertTrue(run.output().contains("SHA1withRSA: refused: "), run.output());
         assertTrue(run.output().contains("SHA-256 from: CryptoPolicy"), run.output());
@@ -171,7 +178,10 @@ class ModulePathTest {
         assertEquals(0, run.exit(), run.output());
         assertTrue(run.output().contains("installed: FIPS from module dev.cryptopolicy.provider"), run.output());
         // BCFIPS alone (JDK 17 appends a notice after a semicolon; 25 ends the line).
-        assertTrue(Pattern.compile("(?m)installed by route programmatic; backends BCFIPS(;|$)").matcher(run.output()).find(),
+        assertTrue(
+                Pattern.compile("(?m)installed by route programmatic; backends BCFIPS(;|$)")
+                        .matcher(run.output())
+                        .find(),
                 run.output());
         assertTrue(run.output().contains("SHA1withRSA: refused: "), run.output());
     }

@@ -29,7 +29,8 @@ class OptionCommandTest {
     private static final Map<String, Function<String, List<String>>> COMMANDS = Map.of(
             "lint", ref -> List.of("lint", ref),
             "show", ref -> List.of("show", ref),
-            "explain", ref -> List.of("explain", "--policy", ref, "--service", "MessageDigest", "--algorithm", "SHA-256"),
+            "explain",
+                    ref -> List.of("explain", "--policy", ref, "--service", "MessageDigest", "--algorithm", "SHA-256"),
             "export", ref -> List.of("export", "--policy", ref),
             "probe", ref -> List.of("probe", "--policy", ref),
             "matrix", ref -> List.of("matrix", "--policy", ref));
@@ -44,7 +45,9 @@ class OptionCommandTest {
     @BeforeEach
     void files() throws IOException {
         missing = dir.resolve("absent.yaml").toString();
-        broken = Files.writeString(dir.resolve("broken.yaml"), "kind: policy\nextends: DEFAULT\nkeys:\n  rsa: {min_bits: \"2048\"}\n")
+        broken = Files.writeString(
+                        dir.resolve("broken.yaml"),
+                        "kind: policy\nextends: DEFAULT\nkeys:\n  rsa: {min_bits: \"2048\"}\n")
                 .toString();
         directory = Files.createDirectory(dir.resolve("folder.yaml")).toString();
     }
@@ -98,7 +101,10 @@ class OptionCommandTest {
         Cli.Result r = run(command, missing, "--format", "json");
         JsonNode errors = Envelope.assertError(r, command, ExitStatus.USAGE, "unreadable");
         // The value is the engine's short excerpt of the path; the message names the whole path.
-        assertEquals(dev.cryptopolicy.engine.Quote.excerpt(missing), errors.get(0).path("value").asText(), r::toString);
+        assertEquals(
+                dev.cryptopolicy.engine.Quote.excerpt(missing),
+                errors.get(0).path("value").asText(),
+                r::toString);
         assertTrue(errors.get(0).path("message").asText().contains(missing), r::toString);
     }
 
@@ -117,8 +123,12 @@ class OptionCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"lint", "show", "explain", "probe", "matrix"})
     void json_ofAUsageError_isOneDocument_inEveryFormOfTheOption(String command) {
-        for (String[] format : List.of(new String[] {"--format", "json"}, new String[] {"--format=json"},
-                new String[] {"-f", "json"}, new String[] {"-fjson"}, new String[] {"--format", "JSON"})) {
+        for (String[] format : List.of(
+                new String[] {"--format", "json"},
+                new String[] {"--format=json"},
+                new String[] {"-f", "json"},
+                new String[] {"-fjson"},
+                new String[] {"--format", "JSON"})) {
             List<String> extra = new ArrayList<>(List.of(format));
             extra.add("--bogus");
             Cli.Result r = run(command, "DEFAULT", extra.toArray(new String[0]));
@@ -138,8 +148,16 @@ class OptionCommandTest {
 
     @Test
     void json_ofADenial_hasTheResult_andExitsOne() {
-        Cli.Result r = Cli.run("explain", "--policy", "DEFAULT", "--service", "Signature", "--algorithm", "SHA1withRSA",
-                "--format", "json");
+        Cli.Result r = Cli.run(
+                "explain",
+                "--policy",
+                "DEFAULT",
+                "--service",
+                "Signature",
+                "--algorithm",
+                "SHA1withRSA",
+                "--format",
+                "json");
         assertEquals(ExitStatus.FAILED, r.status(), r::toString);
         assertEquals("DENY", Envelope.result(r, "explain").path("verdict").asText(), r::toString);
     }
@@ -161,7 +179,8 @@ class OptionCommandTest {
         Cli.Result r = Cli.run("show", missing, "--format", "yaml");
         assertEquals(ExitStatus.USAGE, r.status(), r::toString);
         assertEquals("", r.out(), r::toString);
-        assertEquals(ExitStatus.USAGE, Cli.run("show", "DEFAULT", "--format", "xml").status());
+        assertEquals(
+                ExitStatus.USAGE, Cli.run("show", "DEFAULT", "--format", "xml").status());
         assertEquals("", Cli.run("show", "DEFAULT", "--format", "xml").out());
     }
 
@@ -225,24 +244,32 @@ class OptionCommandTest {
                 status = ExitStatus.INTERNAL_ERROR;
             }
         }
-        return new Cli.Result(status, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+        return new Cli.Result(
+                status,
+                out.toString(java.nio.charset.StandardCharsets.UTF_8),
                 err.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
     void json_ofAnOutputThatCannotBeWritten_isOneDocumentWithAnIoError() {
-        Cli.Result r = runDirectly(failing(() -> {
-            throw CommandFailure.io("cannot write 'x.security': permission denied");
-        }), "--format", "json");
+        Cli.Result r = runDirectly(
+                failing(() -> {
+                    throw CommandFailure.io("cannot write 'x.security': permission denied");
+                }),
+                "--format",
+                "json");
         Envelope.assertError(r, "failing", ExitStatus.USAGE, "io");
         assertTrue(r.err().contains("cryptopolicy failing: cannot write 'x.security': permission denied"), r::toString);
     }
 
     @Test
     void json_ofABug_isOneDocumentWithAnInternalError_andTheBugStillReachesMain() {
-        Cli.Result r = runDirectly(failing(() -> {
-            throw new IllegalStateException("impossible state");
-        }), "--format", "json");
+        Cli.Result r = runDirectly(
+                failing(() -> {
+                    throw new IllegalStateException("impossible state");
+                }),
+                "--format",
+                "json");
         JsonNode errors = Envelope.assertError(r, "failing", ExitStatus.INTERNAL_ERROR, "internal");
         assertTrue(errors.get(0).path("message").asText().contains("impossible state"), r::toString);
         Cli.Result text = runDirectly(failing(() -> {

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProbeCommandTest {
 
     /** A feature line: {@code MessageDigest SHA-256  <chosen backend>  <probe results>}. */
-    private static final Pattern SHA256_LINE =
-            Pattern.compile("(?m)^  MessageDigest SHA-256 +(\\S+) +(.+)$");
+    private static final Pattern SHA256_LINE = Pattern.compile("(?m)^  MessageDigest SHA-256 +(\\S+) +(.+)$");
 
     /** A policy that needs ML-KEM-768, which the JDK offers from JDK 24 on (SunJCE). */
     private static final String ML_KEM_POLICY = """
@@ -52,11 +51,13 @@ class ProbeCommandTest {
 
     @Test
     void jsonOutput_parses_andHasBackendsFeaturesAndMissing() throws IOException {
-        Cli.Result r = Cli.run("probe", "--policy", "DEFAULT", "--format", "json").assertNoStackTrace();
+        Cli.Result r =
+                Cli.run("probe", "--policy", "DEFAULT", "--format", "json").assertNoStackTrace();
         assertEquals(ExitStatus.OK, r.status(), r::toString);
         JsonNode root = Envelope.result(r, "probe");
         assertEquals("DEFAULT", root.path("policy").path("name").asText(), r::toString);
-        assertEquals(Runtime.version().feature(), root.path("jdk").path("feature").asInt(), r::toString);
+        assertEquals(
+                Runtime.version().feature(), root.path("jdk").path("feature").asInt(), r::toString);
         assertTrue(root.path("satisfiable").asBoolean(), r::toString);
         assertTrue(root.path("ok").asBoolean(), r::toString);
         assertTrue(root.path("backends").isArray() && root.path("backends").size() > 0, r::toString);
@@ -67,7 +68,8 @@ class ProbeCommandTest {
         assertTrue(sun, r::toString);
         JsonNode sha256 = null;
         for (JsonNode f : root.path("features")) {
-            if (f.path("service").asText().equals("MessageDigest") && f.path("algorithm").asText().equals("SHA-256")) {
+            if (f.path("service").asText().equals("MessageDigest")
+                    && f.path("algorithm").asText().equals("SHA-256")) {
                 sha256 = f;
             }
         }
@@ -76,7 +78,8 @@ class ProbeCommandTest {
         assertFalse(sha256.path("chosen").isNull(), r::toString);
         boolean chosenPassed = false;
         for (JsonNode p : sha256.path("probes")) {
-            chosenPassed |= p.path("backend").asText().equals(chosen) && p.path("status").asText().equals("PASSED");
+            chosenPassed |= p.path("backend").asText().equals(chosen)
+                    && p.path("status").asText().equals("PASSED");
         }
         assertTrue(chosenPassed, r::toString);
         assertTrue(root.path("missing").isArray(), r::toString);
@@ -97,7 +100,10 @@ class ProbeCommandTest {
             assertTrue(r.out().contains("cannot be installed on this JVM: 1 unmet requirement"), r::toString);
         } else {
             assertEquals(ExitStatus.OK, r.status(), r::toString);
-            assertTrue(Pattern.compile("(?m)^  KEM ML-KEM-768 \\(required\\) +(\\S+) +.*\\1 passed").matcher(r.out()).find(),
+            assertTrue(
+                    Pattern.compile("(?m)^  KEM ML-KEM-768 \\(required\\) +(\\S+) +.*\\1 passed")
+                            .matcher(r.out())
+                            .find(),
                     r::toString);
             assertTrue(r.out().contains("unmet requirements: none"), r::toString);
         }
@@ -124,7 +130,8 @@ class ProbeCommandTest {
 
     @Test
     void policyThatCannotBeLoaded_exitsTwo_andSaysWhy() {
-        Cli.Result r = Cli.run("probe", "--policy", dir.resolve("absent.yaml").toString()).assertNoStackTrace();
+        Cli.Result r = Cli.run("probe", "--policy", dir.resolve("absent.yaml").toString())
+                .assertNoStackTrace();
         assertEquals(ExitStatus.USAGE, r.status(), r::toString);
         assertTrue(r.err().contains("cryptopolicy probe: policy '"), r::toString);
         assertEquals("", r.out(), r::toString);
@@ -135,8 +142,9 @@ class ProbeCommandTest {
         Cli.Result r = Cli.run("probe", "--policy", "DEFAULT:MOZILLA-MODERN").assertNoStackTrace();
         assertEquals(ExitStatus.OK, r.status(), r::toString);
         assertTrue(r.out().contains("tls (SunJSSE): protocols TLSv1.3;"), r::toString);
-        JsonNode tls = Envelope.result(Cli.run("probe", "--policy", "DEFAULT:MOZILLA-INTERMEDIATE", "--format", "json"),
-                "probe").path("tls");
+        JsonNode tls = Envelope.result(
+                        Cli.run("probe", "--policy", "DEFAULT:MOZILLA-INTERMEDIATE", "--format", "json"), "probe")
+                .path("tls");
         assertEquals("SunJSSE", tls.path("backend").asText(), tls::toString);
         assertTrue(tls.path("cipherSuites").size() > 0, tls::toString);
         for (JsonNode suite : tls.path("cipherSuites")) {

@@ -33,7 +33,8 @@ class ReportCommandTest {
 
     private static String line(String service, String algorithm, String key, int bits, String location, long count) {
         String cls = location.substring(0, location.lastIndexOf('.', location.indexOf('(')));
-        return "{\"v\":1,\"policy\":\"DEFAULT\",\"pid\":1,\"service\":\"" + service + "\",\"algorithm\":\"" + algorithm + "\""
+        return "{\"v\":1,\"policy\":\"DEFAULT\",\"pid\":1,\"service\":\"" + service + "\",\"algorithm\":\"" + algorithm
+                + "\""
                 + (key == null ? "" : ",\"key\":\"" + key + "\",\"bits\":" + bits)
                 + ",\"provider\":\"SUN\",\"scope\":\"any\",\"location\":\"" + location + "\",\"class\":\"" + cls
                 + "\",\"module\":\"unnamed\",\"source\":\"file:/srv/app.jar\",\"count\":" + count + "}";
@@ -45,12 +46,20 @@ class ReportCommandTest {
         for (int f = 0; f < FILES; f++) {
             Path file = dir.resolve("jvm-" + f + ".jsonl");
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                out.write(line("MessageDigest", "MD5", null, 0, "com.example.Billing.checksum(Billing.java:42)", 3) + "\n");
+                out.write(line("MessageDigest", "MD5", null, 0, "com.example.Billing.checksum(Billing.java:42)", 3)
+                        + "\n");
                 out.write(line("MessageDigest", "SHA-1", null, 0, "com.example.Legacy.hash(Legacy.java:9)", 4) + "\n");
                 out.write(line("KeyPairGenerator", "RSA", "RSA", 2048, "com.example.Keys.make(Keys.java:7)", 2) + "\n");
-                out.write(line("Signature", "SHA256withRSA", "RSA", 2048, "com.example.Auth.sign(Auth.java:12)", 1) + "\n");
+                out.write(line("Signature", "SHA256withRSA", "RSA", 2048, "com.example.Auth.sign(Auth.java:12)", 1)
+                        + "\n");
                 for (int i = 0; i < FILLER; i++) {
-                    out.write(line("MessageDigest", "SHA-256", null, 0, "com.example.Filler.m" + i + "(Filler.java:" + i + ")", 5)
+                    out.write(line(
+                                    "MessageDigest",
+                                    "SHA-256",
+                                    null,
+                                    0,
+                                    "com.example.Filler.m" + i + "(Filler.java:" + i + ")",
+                                    5)
                             + "\n");
                 }
                 out.write("\n");
@@ -70,13 +79,24 @@ class ReportCommandTest {
     void text_namesEachRefusedUseWithItsCallerAndSummedCount_andNothingElse() {
         Cli.Result r = report("--policy", "FUTURE").assertNoStackTrace();
         assertEquals(ExitStatus.FAILED, r.status(), r.toString());
-        assertTrue(r.out().startsWith("policy FUTURE would refuse " + FILES * 6 + " of " + FILES * (10 + 5 * FILLER)
-                + " recorded uses (3 findings, " + FILES * (4 + FILLER) + " lines in " + FILES + " files)"), r.toString());
-        assertTrue(r.out().contains("MessageDigest MD5: " + FILES * 3 + " uses"), r.toString());
-        assertTrue(r.out().contains("  " + FILES * 3 + "  com.example.Billing.checksum(Billing.java:42)  class com.example.Billing"),
+        assertTrue(
+                r.out()
+                        .startsWith("policy FUTURE would refuse " + FILES * 6 + " of " + FILES * (10 + 5 * FILLER)
+                                + " recorded uses (3 findings, " + FILES * (4 + FILLER) + " lines in " + FILES
+                                + " files)"),
                 r.toString());
-        assertTrue(r.out().contains("KeyPairGenerator RSA with RSA key of 2048 bits: " + FILES * 2 + " uses"), r.toString());
-        assertTrue(r.out().contains("Signature SHA256withRSA with RSA key of 2048 bits: " + FILES + " uses"), r.toString());
+        assertTrue(r.out().contains("MessageDigest MD5: " + FILES * 3 + " uses"), r.toString());
+        assertTrue(
+                r.out()
+                        .contains("  " + FILES * 3
+                                + "  com.example.Billing.checksum(Billing.java:42)  class com.example.Billing"),
+                r.toString());
+        assertTrue(
+                r.out().contains("KeyPairGenerator RSA with RSA key of 2048 bits: " + FILES * 2 + " uses"),
+                r.toString());
+        assertTrue(
+                r.out().contains("Signature SHA256withRSA with RSA key of 2048 bits: " + FILES + " uses"),
+                r.toString());
         assertTrue(r.out().contains("keys.rsa.min_bits, FUTURE.yaml:"), r.toString());
         assertFalse(r.out().contains("Filler") || r.out().contains("Legacy"), r.toString());
     }
@@ -86,11 +106,15 @@ class ReportCommandTest {
         // DEFAULT keeps SHA-1 digests and RSA-2048: of the corpus it refuses only MD5.
         Cli.Result r = report("--policy", "DEFAULT");
         assertEquals(ExitStatus.FAILED, r.status(), r.toString());
-        assertTrue(r.out().startsWith("policy DEFAULT would refuse " + FILES * 3 + " of") && r.out().contains("(1 findings,"),
+        assertTrue(
+                r.out().startsWith("policy DEFAULT would refuse " + FILES * 3 + " of")
+                        && r.out().contains("(1 findings,"),
                 r.toString());
         // NO-SHA1 on top refuses the SHA-1 digest too.
         Cli.Result sha1 = report("--policy", "DEFAULT:NO-SHA1");
-        assertTrue(sha1.out().contains("(2 findings,") && sha1.out().contains("MessageDigest SHA-1: " + FILES * 4 + " uses"),
+        assertTrue(
+                sha1.out().contains("(2 findings,")
+                        && sha1.out().contains("MessageDigest SHA-1: " + FILES * 4 + " uses"),
                 sha1.toString());
         // Control: a policy that allows every use of the corpus reports nothing, exit 0.
         Path sha256Only = dir.resolve("sha256only.jsonl");
@@ -106,7 +130,8 @@ class ReportCommandTest {
 
     @Test
     void json_andSarif_holdTheSameFindings() {
-        JsonNode json = Json.parse(report("--policy", "FUTURE", "--format", "json").out());
+        JsonNode json =
+                Json.parse(report("--policy", "FUTURE", "--format", "json").out());
         JsonNode findings = json.get("result").get("findings");
         assertEquals(3, findings.size(), json.toString());
         long total = 0;
@@ -116,7 +141,8 @@ class ReportCommandTest {
             assertTrue(f.get("locations").get(0).get("class").asText().startsWith("com.example."), f.toString());
         }
         assertEquals(FILES * 6L, total);
-        JsonNode sarif = Json.parse(report("--policy", "FUTURE", "--format", "sarif").out());
+        JsonNode sarif =
+                Json.parse(report("--policy", "FUTURE", "--format", "sarif").out());
         assertEquals("2.1.0", sarif.get("version").asText());
         assertEquals(3, sarif.get("runs").get(0).get("results").size(), sarif.toString());
     }
@@ -134,7 +160,8 @@ class ReportCommandTest {
         for (JsonNode c : bom.get("components")) {
             assertEquals("cryptographic-asset", c.get("type").asText());
             for (JsonNode p : c.get("properties")) {
-                if (p.get("name").asText().equals("cryptopolicy:verdict") && p.get("value").asText().equals("refused")) {
+                if (p.get("name").asText().equals("cryptopolicy:verdict")
+                        && p.get("value").asText().equals("refused")) {
                     refused++;
                 }
             }
@@ -142,7 +169,9 @@ class ReportCommandTest {
         assertEquals(3, refused, r.out());
         // Control: the validator does reject a BOM that breaks the schema.
         String broken = r.out().replace("\"cryptographic-asset\"", "\"no-such-type\"");
-        assertFalse(new org.cyclonedx.parsers.JsonParser().validate(broken, Version.VERSION_16).isEmpty());
+        assertFalse(new org.cyclonedx.parsers.JsonParser()
+                .validate(broken, Version.VERSION_16)
+                .isEmpty());
     }
 
     @Test

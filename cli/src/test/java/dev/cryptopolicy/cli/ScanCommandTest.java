@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.cryptopolicy.testkit.Slow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cryptopolicy.testkit.Slow;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +53,8 @@ class ScanCommandTest {
 
     @BeforeAll
     static void keyStores() throws Exception {
-        weakExpired = genkey("weak.p12", "PKCS12", "RSA", "1024", "SHA1withRSA", "-startdate", "-400d", "-validity", "30");
+        weakExpired =
+                genkey("weak.p12", "PKCS12", "RSA", "1024", "SHA1withRSA", "-startdate", "-400d", "-validity", "30");
         weak = genkey("weak1024.p12", "PKCS12", "RSA", "1024", "SHA256withRSA");
         good = genkey("good.p12", "PKCS12", "RSA", "2048", "SHA256withRSA");
         ec = genkey("ec.p12", "PKCS12", "EC", "256", "SHA256withECDSA");
@@ -65,9 +66,14 @@ class ScanCommandTest {
         Cli.Result r = scan("DEFAULT", store.toString());
         assertEquals(ExitStatus.FAILED, r.status(), r::toString);
         assertTrue(r.out().contains("alias 'k' certificate 0 'CN=weak'"), r::toString);
-        assertTrue(r.out().contains("RSA key of 1024 bits") && r.out().contains("keys.rsa.min_bits, DEFAULT.yaml:"), r::toString);
-        assertTrue(r.out().contains("signature algorithm SHA1withRSA is not in the feature set of policy DEFAULT"
-                + " (algorithms.Signature, DEFAULT.yaml:"), r::toString);
+        assertTrue(
+                r.out().contains("RSA key of 1024 bits") && r.out().contains("keys.rsa.min_bits, DEFAULT.yaml:"),
+                r::toString);
+        assertTrue(
+                r.out()
+                        .contains("signature algorithm SHA1withRSA is not in the feature set of policy DEFAULT"
+                                + " (algorithms.Signature, DEFAULT.yaml:"),
+                r::toString);
         assertTrue(r.out().contains("certificate expired on"), r::toString);
         assertFalse(r.all().contains(PASSWORD), r::toString);
     }
@@ -100,8 +106,14 @@ class ScanCommandTest {
     @Test
     void passwordFromTheEnvironment_inAFreshJvm() throws Exception {
         Path store = weak;
-        Cli.Result r = Cli.fresh(Map.of("STOREPASS", PASSWORD), "scan", "--policy", "DEFAULT", "--password-env",
-                "STOREPASS", store.toString());
+        Cli.Result r = Cli.fresh(
+                Map.of("STOREPASS", PASSWORD),
+                "scan",
+                "--policy",
+                "DEFAULT",
+                "--password-env",
+                "STOREPASS",
+                store.toString());
         assertEquals(ExitStatus.FAILED, r.status(), r::toString);
         assertTrue(r.out().contains("RSA key of 1024 bits"), r::toString);
         assertFalse(r.all().contains(PASSWORD), r::toString);
@@ -127,7 +139,9 @@ class ScanCommandTest {
         for (Path p : List.of(pem, der)) {
             Cli.Result r = scan("DEFAULT", p.toString());
             assertEquals(ExitStatus.FAILED, r.status(), r::toString);
-            assertTrue(r.out().contains("certificate 0 'CN=weak1024'") && r.out().contains("keys.rsa.min_bits"), r::toString);
+            assertTrue(
+                    r.out().contains("certificate 0 'CN=weak1024'") && r.out().contains("keys.rsa.min_bits"),
+                    r::toString);
         }
         Path goodPem = export(good, "good.pem", true);
         assertEquals(ExitStatus.OK, scan("DEFAULT", goodPem.toString()).status());
@@ -192,15 +206,18 @@ class ScanCommandTest {
     @Test
     void json_andSarif_carryEveryFindingWithItsRuleAndLocation() throws Exception {
         Path store = weakExpired;
-        JsonNode result = Envelope.result(Cli.run("scan", "--policy", "DEFAULT", "--password", PASSWORD,
-                "--format", "json", store.toString()), "scan");
+        JsonNode result = Envelope.result(
+                Cli.run("scan", "--policy", "DEFAULT", "--password", PASSWORD, "--format", "json", store.toString()),
+                "scan");
         assertEquals(3, result.get("violations").asInt(), result::toPrettyString);
         for (JsonNode f : result.get("findings")) {
             boolean validity = f.get("rule").asText().equals("certificate.validity");
-            assertEquals(!validity, f.get("origin").get("location").asText().startsWith("DEFAULT.yaml:"), f::toPrettyString);
+            assertEquals(
+                    !validity, f.get("origin").get("location").asText().startsWith("DEFAULT.yaml:"), f::toPrettyString);
             assertFalse(f.get("item").asText().isEmpty());
         }
-        Cli.Result s = Cli.run("scan", "--policy", "DEFAULT", "--password", PASSWORD, "--format", "sarif", store.toString());
+        Cli.Result s =
+                Cli.run("scan", "--policy", "DEFAULT", "--password", PASSWORD, "--format", "sarif", store.toString());
         assertEquals(ExitStatus.FAILED, s.status(), s::toString);
         assertSarif(new ObjectMapper().readTree(s.out()), 3);
     }
@@ -225,8 +242,10 @@ class ScanCommandTest {
         Cli.Result other = scan("DEFAULT", text.toString());
         assertEquals(ExitStatus.USAGE, other.status(), other::toString);
         assertTrue(other.err().contains("not a key store, certificate, key or jar"), other::toString);
-        assertEquals(ExitStatus.USAGE, Cli.run("scan", "--policy", "DEFAULT", "--password", "a", "--password-env", "B",
-                text.toString()).status());
+        assertEquals(
+                ExitStatus.USAGE,
+                Cli.run("scan", "--policy", "DEFAULT", "--password", "a", "--password-env", "B", text.toString())
+                        .status());
     }
 
     // ---- helpers -------------------------------------------------------------------------------
@@ -247,7 +266,9 @@ class ScanCommandTest {
         }
         assertEquals(results, run.get("results").size(), log::toPrettyString);
         for (JsonNode result : run.get("results")) {
-            assertEquals(ids.get(result.get("ruleIndex").asInt()), result.get("ruleId").asText());
+            assertEquals(
+                    ids.get(result.get("ruleIndex").asInt()),
+                    result.get("ruleId").asText());
             assertFalse(result.get("message").get("text").asText().isEmpty());
             JsonNode physical = result.get("locations").get(0).get("physicalLocation");
             assertFalse(physical.get("artifactLocation").get("uri").asText().isEmpty());
@@ -256,15 +277,33 @@ class ScanCommandTest {
     }
 
     private Cli.Result scan(String policy, String target) {
-        return Cli.run("scan", "--policy", policy, "--password", PASSWORD, target).assertNoStackTrace();
+        return Cli.run("scan", "--policy", policy, "--password", PASSWORD, target)
+                .assertNoStackTrace();
     }
 
     private static Path genkey(String name, String type, String keyAlg, String size, String sigAlg, String... extra)
             throws Exception {
         Path store = stores.resolve(name);
-        List<String> args = new ArrayList<>(List.of("-genkeypair", "-keystore", store.toString(), "-storetype", type,
-                "-storepass", PASSWORD, "-keypass", PASSWORD, "-alias", "k", "-keyalg", keyAlg, "-keysize", size,
-                "-sigalg", sigAlg, "-dname", "CN=" + name.substring(0, name.indexOf('.'))));
+        List<String> args = new ArrayList<>(List.of(
+                "-genkeypair",
+                "-keystore",
+                store.toString(),
+                "-storetype",
+                type,
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD,
+                "-alias",
+                "k",
+                "-keyalg",
+                keyAlg,
+                "-keysize",
+                size,
+                "-sigalg",
+                sigAlg,
+                "-dname",
+                "CN=" + name.substring(0, name.indexOf('.'))));
         args.addAll(List.of(extra));
         if (!List.of(extra).contains("-validity")) {
             args.addAll(List.of("-validity", "30"));
@@ -280,9 +319,13 @@ class ScanCommandTest {
         Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());
         if (pem) {
-            Files.writeString(file, "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                    + "\n-----END CERTIFICATE-----\n", StandardCharsets.US_ASCII);
+            Files.writeString(
+                    file,
+                    "-----BEGIN CERTIFICATE-----\n"
+                            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                    .encodeToString(der)
+                            + "\n-----END CERTIFICATE-----\n",
+                    StandardCharsets.US_ASCII);
         } else {
             Files.write(file, der);
         }
@@ -295,7 +338,9 @@ class ScanCommandTest {
         KeyStore from = KeyStore.getInstance(pkcs12.toFile(), password);
         KeyStore to = KeyStore.getInstance("JKS");
         to.load(null, null);
-        to.setEntry("k", from.getEntry("k", new KeyStore.PasswordProtection(password)),
+        to.setEntry(
+                "k",
+                from.getEntry("k", new KeyStore.PasswordProtection(password)),
                 new KeyStore.PasswordProtection(password));
         try (OutputStream out = Files.newOutputStream(jks)) {
             to.store(out, password);
@@ -307,7 +352,8 @@ class ScanCommandTest {
         Path jar = dir.resolve(name);
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
             out.putNextEntry(new JarEntry("a/Hello.txt"));
             out.write("hello".getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
@@ -316,8 +362,23 @@ class ScanCommandTest {
     }
 
     private Path sign(Path jar, Path store, String sigAlg, String digestAlg) throws Exception {
-        tool("jarsigner", List.of("-keystore", store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD,
-                "-sigalg", sigAlg, "-digestalg", digestAlg, "-sigfile", "K", jar.toString(), "k"));
+        tool(
+                "jarsigner",
+                List.of(
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        PASSWORD,
+                        "-keypass",
+                        PASSWORD,
+                        "-sigalg",
+                        sigAlg,
+                        "-digestalg",
+                        digestAlg,
+                        "-sigfile",
+                        "K",
+                        jar.toString(),
+                        "k"));
         return jar;
     }
 
@@ -338,16 +399,44 @@ class ScanCommandTest {
     private Cli.Result scanServer(String key) throws Exception {
         Path k = dir.resolve("server-key.pem");
         Path c = dir.resolve("server-cert.pem");
-        run(List.of("openssl", "req", "-x509", "-newkey", key, "-nodes", "-keyout", k.toString(), "-out", c.toString(),
-                "-subj", "/CN=localhost", "-days", "2", "-sha256"));
+        run(List.of(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                key,
+                "-nodes",
+                "-keyout",
+                k.toString(),
+                "-out",
+                c.toString(),
+                "-subj",
+                "/CN=localhost",
+                "-days",
+                "2",
+                "-sha256"));
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Process server = new ProcessBuilder("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-cert", c.toString(),
-                "-key", k.toString(), "-naccept", "1", "-cipher", "DEFAULT:@SECLEVEL=0").redirectErrorStream(true).start();
+        Process server = new ProcessBuilder(
+                        "openssl",
+                        "s_server",
+                        "-accept",
+                        "127.0.0.1:" + port,
+                        "-cert",
+                        c.toString(),
+                        "-key",
+                        k.toString(),
+                        "-naccept",
+                        "1",
+                        "-cipher",
+                        "DEFAULT:@SECLEVEL=0")
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             String line;
             while ((line = lines.readLine()) != null && !line.startsWith("ACCEPT")) {

@@ -57,6 +57,7 @@ class ShowCommandTest {
 
     @Test
     void unknownFormat_isAUsageError() {
-        assertEquals(ExitStatus.USAGE, Cli.run("show", "DEFAULT", "--format", "xml").status());
+        assertEquals(
+                ExitStatus.USAGE, Cli.run("show", "DEFAULT", "--format", "xml").status());
     }
 }

@@ -143,8 +143,7 @@ public final class Battery {
         }
     }
 
-    private Battery() {
-    }
+    private Battery() {}
 
     /**
      * The child JVM of {@link Matrix}, and of the tests that run the battery under another route:
@@ -202,7 +201,8 @@ public final class Battery {
     public static Outcome run(CompiledPolicy policy, boolean tlsOnly, boolean detailed) {
         List<String> comments = new ArrayList<>();
         comments.add("# policy " + (policy == null ? "(none installed by the battery)" : policy.name()) + " on Java "
-                + Runtime.version() + " (" + System.getProperty("java.vendor") + ", " + System.getProperty("java.home") + ")");
+                + Runtime.version() + " (" + System.getProperty("java.vendor") + ", " + System.getProperty("java.home")
+                + ")");
         String securityProperties = System.getProperty("java.security.properties");
         comments.add("# java.security.properties: " + (securityProperties == null ? "none" : securityProperties));
         long start = System.nanoTime();
@@ -232,8 +232,9 @@ public final class Battery {
         long operated = System.nanoTime();
         tls(lines, detailed);
         long end = System.nanoTime();
-        comments.add("# milliseconds: JVM start to install " + sinceJvmStart(start) + ", install " + (installed - start) / 1_000_000
-                + ", operations " + (operated - installed) / 1_000_000 + ", tls " + (end - operated) / 1_000_000);
+        comments.add("# milliseconds: JVM start to install " + sinceJvmStart(start) + ", install "
+                + (installed - start) / 1_000_000 + ", operations " + (operated - installed) / 1_000_000 + ", tls "
+                + (end - operated) / 1_000_000);
         return new Outcome(comments, lines, null);
     }
 
@@ -264,7 +265,9 @@ public final class Battery {
 
     /** Milliseconds from the JVM's start to {@code nanoTime}, or -1 when the platform cannot tell. */
     private static long sinceJvmStart(long nanoTime) {
-        return ProcessHandle.current().info().startInstant()
+        return ProcessHandle.current()
+                .info()
+                .startInstant()
                 .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()
                         - (System.nanoTime() - nanoTime) / 1_000_000)
                 .orElse(-1L);
@@ -298,7 +301,10 @@ public final class Battery {
         if (detailed) {
             sb.append(": ").append(t.getMessage());
             for (Throwable c = t.getCause(); c != null && c != t; t = c, c = c.getCause()) {
-                sb.append(" / ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage());
+                sb.append(" / ")
+                        .append(c.getClass().getSimpleName())
+                        .append(": ")
+                        .append(c.getMessage());
             }
         }
         return oneLine(sb.toString());
@@ -403,12 +409,14 @@ public final class Battery {
             ops.put("Signature Ed25519", () -> sign("Ed25519", () -> generate("Ed25519", 0)));
             ops.put("Signature ML-DSA-65", () -> sign("ML-DSA-65", () -> generate("ML-DSA-65", 0)));
             // Symmetric ciphers.
-            ops.put("KeyGenerator AES uninitialised", () ->
-                    KeyGenerator.getInstance("AES").generateKey().getEncoded().length * 8 + " bits");
+            ops.put(
+                    "KeyGenerator AES uninitialised",
+                    () -> KeyGenerator.getInstance("AES").generateKey().getEncoded().length * 8 + " bits");
             ops.put("Cipher AES/GCM/NoPadding AES-128", () -> gcm(128));
             ops.put("Cipher AES/GCM/NoPadding AES-256", () -> gcm(256));
-            ops.put("Cipher AES/GCM/NoPadding AES-128 key from bytes", () ->
-                    gcm(new SecretKeySpec(filled(16, 0x04), "AES")));
+            ops.put(
+                    "Cipher AES/GCM/NoPadding AES-128 key from bytes",
+                    () -> gcm(new SecretKeySpec(filled(16, 0x04), "AES")));
             ops.put("Cipher ChaCha20-Poly1305", Battery::chacha20Poly1305);
             ops.put("Cipher DES/CBC/PKCS5Padding", () -> cbc("DES", 8));
             ops.put("Cipher DESede/CBC/PKCS5Padding", () -> cbc("DESede", 8));
@@ -417,7 +425,9 @@ public final class Battery {
             ops.put("Cipher RSA/ECB/PKCS1Padding", () -> rsaCipher("RSA/ECB/PKCS1Padding", this::rsa2048));
             // Key agreement and KEM.
             ops.put("KeyAgreement ECDH secp256r1", () -> agree("ECDH", this::p256, () -> generateEc("secp256r1")));
-            ops.put("KeyAgreement X25519", () -> agree("X25519", () -> generate("X25519", 0), () -> generate("X25519", 0)));
+            ops.put(
+                    "KeyAgreement X25519",
+                    () -> agree("X25519", () -> generate("X25519", 0), () -> generate("X25519", 0)));
             ops.put("KeyAgreement X448", () -> agree("X448", () -> generate("X448", 0), () -> generate("X448", 0)));
             ops.put("KEM ML-KEM-768", () -> kem("ML-KEM-768"));
             // Random generators.
@@ -554,7 +564,8 @@ public final class Battery {
 
     private static String oaep(Keys keys) throws Exception {
         String transformation = "RSA/ECB/OAEPWithSHA-256AndMGF1Padding";
-        OAEPParameterSpec spec = new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT);
+        OAEPParameterSpec spec =
+                new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT);
         Cipher c = Cipher.getInstance(transformation);
         KeyPair kp = keys.get();
         c.init(Cipher.ENCRYPT_MODE, kp.getPublic(), spec);

@@ -46,8 +46,8 @@ public final class Matrix {
     private static final List<String> BC_FIPS_JARS = List.of("bc-fips", "bctls-fips", "bcutil-fips", "bcpkix-fips");
 
     /** The policies compared when none is named: every shipped policy and two modifiers. */
-    public static final List<String> DEFAULT_POLICIES = List.of("LEGACY", "DEFAULT", "FUTURE", "FIPS", "DEFAULT:PQ",
-            "DEFAULT:NO-SHA1");
+    public static final List<String> DEFAULT_POLICIES =
+            List.of("LEGACY", "DEFAULT", "FUTURE", "FIPS", "DEFAULT:PQ", "DEFAULT:NO-SHA1");
 
     /** Child JVMs at a time. */
     public static final int PARALLELISM = 2;
@@ -100,13 +100,17 @@ public final class Matrix {
                         + (Files.isDirectory(path) ? " (no executable bin/java in it)" : ""));
             }
             String version = version(java);
-            return new Jdk(String.valueOf(feature(version)), java.toAbsolutePath().normalize(), feature(version), version);
+            return new Jdk(
+                    String.valueOf(feature(version)), java.toAbsolutePath().normalize(), feature(version), version);
         }
 
         /** The JDK running this JVM. */
         public static Jdk current() {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            return new Jdk(String.valueOf(Runtime.version().feature()), java, Runtime.version().feature(),
+            return new Jdk(
+                    String.valueOf(Runtime.version().feature()),
+                    java,
+                    Runtime.version().feature(),
                     Runtime.version().toString());
         }
 
@@ -123,7 +127,9 @@ public final class Matrix {
                         return m.group(1);
                     }
                 }
-                Process p = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(java.toString(), "-version")
+                        .redirectErrorStream(true)
+                        .start();
                 String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (p.waitFor(30, TimeUnit.SECONDS)) {
                     Matcher m = VERSION_OUTPUT.matcher(text);
@@ -166,9 +172,14 @@ public final class Matrix {
     }
 
     /** One battery run: its lines when {@link Status#OK}, else the message. */
-    public record Run(String policy, Target target, Route route, Status status, SortedMap<String, String> lines,
-            String message, long millis) {
-    }
+    public record Run(
+            String policy,
+            Target target,
+            Route route,
+            Status status,
+            SortedMap<String, String> lines,
+            String message,
+            long millis) {}
 
     /**
      * A key on which the runtimes that can install a policy disagree, with every such runtime's value
@@ -185,8 +196,8 @@ public final class Matrix {
     }
 
     /** Everything one matrix produced. */
-    public record Report(List<Target> targets, List<String> policies, List<Run> runs, List<Difference> differences,
-            long millis) {
+    public record Report(
+            List<Target> targets, List<String> policies, List<Run> runs, List<Difference> differences, long millis) {
 
         /** The runs that went wrong (not an unsatisfiable policy: a crash, a timeout, no output). */
         public List<Run> errors() {
@@ -207,11 +218,10 @@ public final class Matrix {
     }
 
     /** Where and how the children run. */
-    public record Settings(List<Jdk> jdks, List<String> classPath, Path workDirectory, int parallelism, Duration timeout) {
-    }
+    public record Settings(
+            List<Jdk> jdks, List<String> classPath, Path workDirectory, int parallelism, Duration timeout) {}
 
-    private Matrix() {
-    }
+    private Matrix() {}
 
     /** Whether a class path entry is one of the Bouncy Castle FIPS jars. */
     public static boolean isBcFips(String classPathEntry) {
@@ -366,7 +376,8 @@ public final class Matrix {
                 }
             }
             runs.sort((a, b) -> {
-                int c = Integer.compare(List.copyOf(policies.keySet()).indexOf(a.policy()),
+                int c = Integer.compare(
+                        List.copyOf(policies.keySet()).indexOf(a.policy()),
                         List.copyOf(policies.keySet()).indexOf(b.policy()));
                 if (c == 0) {
                     c = Integer.compare(targets.indexOf(a.target()), targets.indexOf(b.target()));
@@ -382,7 +393,11 @@ public final class Matrix {
                     differences.addAll(compare(policy, route, comparable));
                 }
             }
-            return new Report(targets, List.copyOf(policies.keySet()), runs, differences,
+            return new Report(
+                    targets,
+                    List.copyOf(policies.keySet()),
+                    runs,
+                    differences,
                     (System.nanoTime() - start) / 1_000_000);
         } finally {
             pool.shutdownNow();
@@ -426,8 +441,7 @@ public final class Matrix {
 
     /** One child JVM: {@code java ... dev.cryptopolicy.conformance.Battery [--tls-only] --policy REF}. */
     private static Run child(Settings settings, String policy, Target target, Route route, Path export, int id) {
-        List<String> classPath = target.bcFips() ? settings.classPath()
-                : withoutBcFips(settings.classPath());
+        List<String> classPath = target.bcFips() ? settings.classPath() : withoutBcFips(settings.classPath());
         List<String> command = new ArrayList<>();
         command.add(target.jdk().java().toString());
         if (target.jdk().feature() >= 22) {
@@ -446,9 +460,8 @@ public final class Matrix {
         command.add(policy);
         Path stdout = settings.workDirectory().resolve("run-" + id + ".out");
         Path stderr = settings.workDirectory().resolve("run-" + id + ".err");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         // The child's options are exactly these: no agent or flags from the environment.
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("JDK_JAVA_OPTIONS");
@@ -459,15 +472,27 @@ public final class Matrix {
         try {
             process = builder.start();
         } catch (IOException e) {
-            return new Run(policy, target, route, Status.ERROR, new TreeMap<>(),
-                    "cannot start " + command.get(0) + ": " + e.getMessage(), millis(start));
+            return new Run(
+                    policy,
+                    target,
+                    route,
+                    Status.ERROR,
+                    new TreeMap<>(),
+                    "cannot start " + command.get(0) + ": " + e.getMessage(),
+                    millis(start));
         }
         try {
             if (!process.waitFor(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
-                return new Run(policy, target, route, Status.ERROR, new TreeMap<>(),
-                        "timed out after " + settings.timeout().toSeconds() + " s", millis(start));
+                return new Run(
+                        policy,
+                        target,
+                        route,
+                        Status.ERROR,
+                        new TreeMap<>(),
+                        "timed out after " + settings.timeout().toSeconds() + " s",
+                        millis(start));
             }
             exit = process.exitValue();
         } catch (InterruptedException e) {
@@ -501,8 +526,14 @@ public final class Matrix {
         }
         List<String> err = read(stderr);
         List<String> tail = err.subList(Math.max(0, err.size() - 5), err.size());
-        return new Run(policy, target, route, Status.ERROR, new TreeMap<>(),
-                "exit status " + exit + (tail.isEmpty() ? "" : ": " + String.join(" | ", tail)), millis);
+        return new Run(
+                policy,
+                target,
+                route,
+                Status.ERROR,
+                new TreeMap<>(),
+                "exit status " + exit + (tail.isEmpty() ? "" : ": " + String.join(" | ", tail)),
+                millis);
     }
 
     private static List<String> read(Path file) {

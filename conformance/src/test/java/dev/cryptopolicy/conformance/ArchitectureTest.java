@@ -19,18 +19,28 @@ class ArchitectureTest {
 
     @Test
     void onlyTheBatterysMainTouchesTheProcessStreamsAndExit() {
-        noClasses().that().doNotHaveFullyQualifiedName(Battery.class.getName())
-                .should().accessField(System.class, "out")
-                .orShould().accessField(System.class, "err")
-                .orShould().callMethod(System.class, "exit", int.class)
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(Battery.class.getName())
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
+                .orShould()
+                .callMethod(System.class, "exit", int.class)
                 .check(CONFORMANCE);
     }
 
     @Test
     void usesNoInternalsOfTheOtherModules_norTheCliOrTheAgent() {
-        noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("dev.cryptopolicy.provider.internal..", "dev.cryptopolicy.engine.yaml..",
-                        "dev.cryptopolicy.cli..", "dev.cryptopolicy.agent..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.cryptopolicy.provider.internal..",
+                        "dev.cryptopolicy.engine.yaml..",
+                        "dev.cryptopolicy.cli..",
+                        "dev.cryptopolicy.agent..")
                 .check(CONFORMANCE);
     }
 }

@@ -65,13 +65,16 @@ class ConformanceMatrixTest {
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void samePolicy_givesSameFeaturesAndRefusals_onJdk17And25_withAndWithoutBcFips() throws Exception {
-        assumeTrue(Runtime.version().feature() == 17,
-                "the matrix runs once per CI run, on JDK 17, and starts JDK 25 itself; this is JDK " + Runtime.version());
+        assumeTrue(
+                Runtime.version().feature() == 17,
+                "the matrix runs once per CI run, on JDK 17, and starts JDK 25 itself; this is JDK "
+                        + Runtime.version());
         Path jdk25 = Path.of(System.getenv().getOrDefault("JDK25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"));
-        assertTrue(Files.isExecutable(jdk25.resolve("bin").resolve("java")),
+        assertTrue(
+                Files.isExecutable(jdk25.resolve("bin").resolve("java")),
                 "conformance needs Temurin 25 at " + jdk25 + " (set JDK25_HOME)");
-        List<String> classPath = Matrix.split(
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        List<String> classPath =
+                Matrix.split(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         assertTrue(Matrix.hasBcFips(classPath), "bc-fips is not on the test class path: " + classPath);
         List<Matrix.Jdk> jdks = List.of(Matrix.Jdk.current(), Matrix.Jdk.at(jdk25));
         Map<String, CompiledPolicy> policies = new LinkedHashMap<>();
@@ -79,18 +82,21 @@ class ConformanceMatrixTest {
             policies.put(reference, PolicyLoader.standard().load(reference));
         }
 
-        Matrix.Report report = Matrix.run(new Matrix.Settings(jdks, classPath, dir, Matrix.PARALLELISM,
-                Matrix.CHILD_TIMEOUT), policies, run -> { });
+        Matrix.Report report = Matrix.run(
+                new Matrix.Settings(jdks, classPath, dir, Matrix.PARALLELISM, Matrix.CHILD_TIMEOUT),
+                policies,
+                run -> {});
         for (Matrix.Run r : report.runs()) {
-            System.out.println(r.policy() + " on " + r.target().label() + " [" + r.route().label() + "]: " + r.status()
-                    + " in " + Matrix.seconds(r.millis()) + (r.message().isEmpty() ? "" : ": " + r.message()));
+            System.out.println(
+                    r.policy() + " on " + r.target().label() + " [" + r.route().label() + "]: " + r.status() + " in "
+                            + Matrix.seconds(r.millis()) + (r.message().isEmpty() ? "" : ": " + r.message()));
         }
         System.out.println("matrix: " + report.runs().size() + " child JVMs in " + Matrix.seconds(report.millis()));
 
         List<String> failures = new ArrayList<>();
         for (Matrix.Run r : report.errors()) {
-            failures.add("child JVM failed: " + r.policy() + " on " + r.target().label() + " [" + r.route().label()
-                    + "]: " + r.message());
+            failures.add("child JVM failed: " + r.policy() + " on " + r.target().label() + " ["
+                    + r.route().label() + "]: " + r.message());
         }
         for (Matrix.Run r : report.runs()) {
             String where = r.policy() + "@" + r.target().label();

@@ -30,8 +30,13 @@ class FipsPolicyTest {
     public static void main(String[] args) throws Exception {
         try {
             Installation installation = CryptoPolicy.install("FIPS");
-            System.out.println("providers=" + String.join(",", Arrays.stream(Security.getProviders()).limit(3)
-                    .map(Provider::getName).toList()));
+            System.out.println("providers="
+                    + String.join(
+                            ",",
+                            Arrays.stream(Security.getProviders())
+                                    .limit(3)
+                                    .map(Provider::getName)
+                                    .toList()));
             System.out.println("aes-gcm-backend=" + installation.features().get("Cipher AES/GCM/NoPadding"));
             System.out.println("sha256-backend=" + installation.features().get("MessageDigest SHA-256"));
         } catch (PolicyInstallException e) {
@@ -43,8 +48,11 @@ class FipsPolicyTest {
         }
         System.out.println("pkcs12=" + attempt(() -> KeyStore.getInstance("PKCS12")));
         System.out.println("bcfks=" + attempt(() -> KeyStore.getInstance("BCFKS")));
-        System.out.println("tls-provider=" + SSLContext.getDefault().getProvider().getName());
-        System.out.println("tls-protocols=" + String.join(",", SSLContext.getDefault().getDefaultSSLParameters().getProtocols()));
+        System.out.println(
+                "tls-provider=" + SSLContext.getDefault().getProvider().getName());
+        System.out.println("tls-protocols="
+                + String.join(
+                        ",", SSLContext.getDefault().getDefaultSSLParameters().getProtocols()));
         System.out.println("approved-only=" + System.getProperty("org.bouncycastle.fips.approved_only"));
     }
 
@@ -54,9 +62,15 @@ class FipsPolicyTest {
             keyStore.call().load(null, null);
             return "OK";
         } catch (Exception e) {
-            StringBuilder sb = new StringBuilder("REFUSED: ").append(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
+            StringBuilder sb = new StringBuilder("REFUSED: ")
+                    .append(e.getClass().getSimpleName())
+                    .append(": ")
+                    .append(e.getMessage());
             for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-                sb.append(" / ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+                sb.append(" / ")
+                        .append(t.getClass().getSimpleName())
+                        .append(": ")
+                        .append(t.getMessage());
             }
             return sb.toString().replace('\n', ' ');
         }
@@ -73,13 +87,22 @@ class FipsPolicyTest {
         // SHA-1 signatures are refused by the policy itself (Bouncy Castle FIPS would still verify them).
         assertTrue(out.contains("op Signature SHA1withRSA = REFUSED:NoSuchAlgorithmException"), out);
         assertTrue(out.contains("op KeyPairGenerator RSA 1024 = REFUSED:") && out.contains("keys.rsa.min_bits"), out);
-        assertTrue(out.contains("op KeyPairGenerator RSA 1024 from SunRsaSign = REFUSED:NoSuchAlgorithmException: "
-                + "KeyPairGenerator RSA from SunRsaSign is refused: "
-                + "policy FIPS serves features only from FIPS-validated backends (backends.fips_only)"), out);
-        assertTrue(out.contains("op Signature Ed25519 = REFUSED:") && out.contains("op KeyAgreement X25519 = REFUSED:"), out);
-        for (String ok : List.of("KeyPairGenerator RSA 2048", "Cipher AES/GCM/NoPadding AES-128",
-                "Cipher AES/GCM/NoPadding AES-128 key from bytes", "Cipher AES/GCM/NoPadding AES-256",
-                "Signature SHA256withECDSA", "Signature SHA256withRSA", "MessageDigest SHA3-256")) {
+        assertTrue(
+                out.contains("op KeyPairGenerator RSA 1024 from SunRsaSign = REFUSED:NoSuchAlgorithmException: "
+                        + "KeyPairGenerator RSA from SunRsaSign is refused: "
+                        + "policy FIPS serves features only from FIPS-validated backends (backends.fips_only)"),
+                out);
+        assertTrue(
+                out.contains("op Signature Ed25519 = REFUSED:") && out.contains("op KeyAgreement X25519 = REFUSED:"),
+                out);
+        for (String ok : List.of(
+                "KeyPairGenerator RSA 2048",
+                "Cipher AES/GCM/NoPadding AES-128",
+                "Cipher AES/GCM/NoPadding AES-128 key from bytes",
+                "Cipher AES/GCM/NoPadding AES-256",
+                "Signature SHA256withECDSA",
+                "Signature SHA256withRSA",
+                "MessageDigest SHA3-256")) {
             assertTrue(out.contains("op " + ok + " = OK"), ok + " in " + out);
         }
         assertTrue(out.contains("pkcs12=REFUSED") && out.contains("convert them to BCFKS"), out);

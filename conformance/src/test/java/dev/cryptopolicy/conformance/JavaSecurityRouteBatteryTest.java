@@ -49,22 +49,31 @@ class JavaSecurityRouteBatteryTest {
         assertTrue(out.contains("op KeyPairGenerator RSA 1024 = REFUSED:") && out.contains("keys.rsa.min_bits"), out);
         assertTrue(out.contains("op KeyPairGenerator RSA 1024 from SunRsaSign = REFUSED:"), out);
         assertTrue(out.contains("op Cipher DES/CBC/PKCS5Padding = REFUSED:"), out);
-        for (String ok : List.of("KeyPairGenerator RSA 2048", "Cipher AES/GCM/NoPadding AES-128", "Signature SHA256withECDSA",
-                "Signature Ed25519", "KeyAgreement X25519", "MessageDigest SHA3-256")) {
+        for (String ok : List.of(
+                "KeyPairGenerator RSA 2048",
+                "Cipher AES/GCM/NoPadding AES-128",
+                "Signature SHA256withECDSA",
+                "Signature Ed25519",
+                "KeyAgreement X25519",
+                "MessageDigest SHA3-256")) {
             assertTrue(out.contains("op " + ok + " = OK\n"), ok + " in " + out);
         }
         assertTrue(out.contains("tls context = OK"), out);
         assertFalse(out.contains("tls protocol TLSv1.1 = yes"), "TLSv1.1 enabled by default: " + out);
         // JSSE checks that elliptic curves work (SHA1withECDSA, NONEwithECDSA) before it offers
         // ECDHE; the policy must not make it conclude they do not.
-        assertTrue(out.lines().anyMatch(l -> l.startsWith("tls suite TLS_ECDHE_")), "no ECDHE suite by default: " + out);
+        assertTrue(
+                out.lines().anyMatch(l -> l.startsWith("tls suite TLS_ECDHE_")), "no ECDHE suite by default: " + out);
     }
 
     @Test
     void control_withoutTheEntry_theSameJvmServesWhatThePolicyRefuses() throws Exception {
         Jvm.Result r = battery(null);
         assertEquals(0, r.exit(), r.output());
-        for (String ok : List.of("Signature SHA1withRSA", "Signature SHA1withRSA from SunRsaSign", "KeyPairGenerator RSA 1024",
+        for (String ok : List.of(
+                "Signature SHA1withRSA",
+                "Signature SHA1withRSA from SunRsaSign",
+                "KeyPairGenerator RSA 1024",
                 "Cipher DES/CBC/PKCS5Padding")) {
             assertTrue(r.output().contains("op " + ok + " = OK\n"), ok + " in " + r.output());
         }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -33,24 +32,49 @@ class MatrixTest {
 
     @Test
     void compare_reportsEveryDisagreement_withAbsentKeysAsADash() {
-        Matrix.Run a = run(T17, Map.of("feature MessageDigest SHA-256", "yes", "op MessageDigest MD5",
-                "REFUSED:NoSuchAlgorithmException"));
-        Matrix.Run b = run(T25, Map.of("feature MessageDigest SHA-256", "yes", "feature MessageDigest SHAKE256", "yes",
-                "op MessageDigest MD5", "OK"));
+        Matrix.Run a = run(
+                T17,
+                Map.of(
+                        "feature MessageDigest SHA-256",
+                        "yes",
+                        "op MessageDigest MD5",
+                        "REFUSED:NoSuchAlgorithmException"));
+        Matrix.Run b = run(
+                T25,
+                Map.of(
+                        "feature MessageDigest SHA-256",
+                        "yes",
+                        "feature MessageDigest SHAKE256",
+                        "yes",
+                        "op MessageDigest MD5",
+                        "OK"));
         List<Matrix.Difference> d = Matrix.compare("DEFAULT", Matrix.Route.EXPORT, List.of(a, b));
         assertEquals(2, d.size(), d::toString);
-        assertEquals("DEFAULT [export] feature MessageDigest SHAKE256: 17=-, 25=yes", d.get(0).describe());
-        assertEquals("DEFAULT [export] op MessageDigest MD5: 17=REFUSED:NoSuchAlgorithmException, 25=OK",
+        assertEquals(
+                "DEFAULT [export] feature MessageDigest SHAKE256: 17=-, 25=yes",
+                d.get(0).describe());
+        assertEquals(
+                "DEFAULT [export] op MessageDigest MD5: 17=REFUSED:NoSuchAlgorithmException, 25=OK",
                 d.get(1).describe());
     }
 
     @Test
     void compare_skipsWhatOneJdkHasNoApiFor_andTheKeysBelowIt() {
         Matrix.Run a = run(T17, Map.of("tls group", "n/a", "op KEM ML-KEM-768", "n/a", "tls protocol TLSv1.3", "yes"));
-        Matrix.Run b = run(T25, Map.of("tls group x25519", "yes", "op KEM ML-KEM-768", "REFUSED:NoSuchAlgorithmException",
-                "tls protocol TLSv1.3", "yes", "tls protocol TLSv1.2", "yes"));
+        Matrix.Run b = run(
+                T25,
+                Map.of(
+                        "tls group x25519",
+                        "yes",
+                        "op KEM ML-KEM-768",
+                        "REFUSED:NoSuchAlgorithmException",
+                        "tls protocol TLSv1.3",
+                        "yes",
+                        "tls protocol TLSv1.2",
+                        "yes"));
         List<Matrix.Difference> d = Matrix.compare("DEFAULT", Matrix.Route.INSTALL, List.of(a, b));
-        assertEquals(List.of("DEFAULT [install] tls protocol TLSv1.2: 17=-, 25=yes"),
+        assertEquals(
+                List.of("DEFAULT [install] tls protocol TLSv1.2: 17=-, 25=yes"),
                 d.stream().map(Matrix.Difference::describe).toList());
     }
 
@@ -91,7 +115,8 @@ class MatrixTest {
         if (classPath != null) {
             manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
         }
-        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                JarOutputStream jar = new JarOutputStream(out, manifest)) {
             jar.flush();
         }
         return file;

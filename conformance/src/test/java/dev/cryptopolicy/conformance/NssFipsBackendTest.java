@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.cryptopolicy.testkit.Slow;
 import dev.cryptopolicy.provider.CryptoPolicy;
 import dev.cryptopolicy.provider.Installation;
 import dev.cryptopolicy.provider.Jvm;
+import dev.cryptopolicy.testkit.Slow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +36,18 @@ class NssFipsBackendTest {
 
     /** Child JVM: adds SunPKCS11-NSS-FIPS first, then installs the policy {@code args[1]} and asks it. */
     public static void main(String[] args) throws Exception {
-        Provider nss = Security.getProvider("SunPKCS11").configure("--name=NSS-FIPS\nnssLibraryDirectory=" + NSS
-                + "\nnssSecmodDirectory=sql:" + args[0] + "\nnssDbMode=readWrite\nnssModule=fips\n");
+        Provider nss = Security.getProvider("SunPKCS11")
+                .configure("--name=NSS-FIPS\nnssLibraryDirectory=" + NSS + "\nnssSecmodDirectory=sql:" + args[0]
+                        + "\nnssDbMode=readWrite\nnssModule=fips\n");
         Security.insertProviderAt(nss, 1);
         System.out.println("nss-sha256=" + sha256(MessageDigest.getInstance("SHA-256", nss)));
         Installation installation = CryptoPolicy.install(args[1]);
         System.out.println("sha256-backend=" + installation.features().get("MessageDigest SHA-256"));
-        System.out.println("fips-backends=" + installation.features().values().stream()
-                .filter(b -> b.startsWith("SunPKCS11")).distinct().toList());
+        System.out.println("fips-backends="
+                + installation.features().values().stream()
+                        .filter(b -> b.startsWith("SunPKCS11"))
+                        .distinct()
+                        .toList());
     }
 
     private static String sha256(MessageDigest md) {
@@ -53,19 +57,29 @@ class NssFipsBackendTest {
     /** A module database whose internal module is NSS's FIPS one ({@code modutil -fips true} writes the same). */
     private Path database(boolean fips) throws Exception {
         Path db = Files.createDirectories(dir.resolve(fips ? "fips" : "plain"));
-        Files.writeString(db.resolve("pkcs11.txt"), "library=\nname=NSS Internal " + (fips ? "FIPS " : "") + "PKCS #11 Module\n"
-                + "parameters=configdir='sql:" + db + "' certPrefix='' keyPrefix='' secmod='pkcs11.txt' flags=\n"
-                + "NSS=Flags=internal,critical" + (fips ? ",fips" : "") + " trustOrder=75 cipherOrder=100"
-                + " slotParams=(1={slotFlags=[ECC,RSA,DSA,DH,RANDOM,SHA1,SSL,TLS,AES,SHA256,SHA512] askpw=any timeout=30})\n");
+        Files.writeString(
+                db.resolve("pkcs11.txt"),
+                "library=\nname=NSS Internal " + (fips ? "FIPS " : "") + "PKCS #11 Module\n"
+                        + "parameters=configdir='sql:" + db
+                        + "' certPrefix='' keyPrefix='' secmod='pkcs11.txt' flags=\n"
+                        + "NSS=Flags=internal,critical" + (fips ? ",fips" : "") + " trustOrder=75 cipherOrder=100"
+                        + " slotParams=(1={slotFlags=[ECC,RSA,DSA,DH,RANDOM,SHA1,SSL,TLS,AES,SHA256,SHA512] askpw=any timeout=30})\n");
         return db;
     }
 
     @Test
     void sunPkcs11NssFips_works_butIsNotAFipsBackendOfTheFipsPolicy() throws Exception {
-        assumeTrue(Files.isRegularFile(NSS.resolve("libsoftokn3.so")) && Files.isRegularFile(NSS.resolve("libsoftokn3.chk")),
+        assumeTrue(
+                Files.isRegularFile(NSS.resolve("libsoftokn3.so"))
+                        && Files.isRegularFile(NSS.resolve("libsoftokn3.chk")),
                 "Debian's libnss3 (NSS softoken) is not installed");
         String abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
-        Jvm.Result fips = Jvm.run(List.of(), Jvm.classPath(), NssFipsBackendTest.class, database(true).toString(), "FIPS");
+        Jvm.Result fips = Jvm.run(
+                List.of(),
+                Jvm.classPath(),
+                NssFipsBackendTest.class,
+                database(true).toString(),
+                "FIPS");
         assertEquals(0, fips.exit(), fips.output());
         assertTrue(fips.output().contains("nss-sha256=" + abc), fips.output());
         assertTrue(fips.output().contains("sha256-backend=BCFIPS"), fips.output());
@@ -73,10 +87,20 @@ class NssFipsBackendTest {
 
         // Controls: under DEFAULT the same provider serves it, so the refusal is fips_only's; and
         // without the database's FIPS flag NSS offers no FIPS module, so the one above was FIPS.
-        Jvm.Result plain = Jvm.run(List.of(), Jvm.classPath(), NssFipsBackendTest.class, database(true).toString(), "DEFAULT");
+        Jvm.Result plain = Jvm.run(
+                List.of(),
+                Jvm.classPath(),
+                NssFipsBackendTest.class,
+                database(true).toString(),
+                "DEFAULT");
         assertEquals(0, plain.exit(), plain.output());
         assertTrue(plain.output().contains("sha256-backend=SunPKCS11-NSS-FIPS"), plain.output());
-        Jvm.Result noFips = Jvm.run(List.of(), Jvm.classPath(), NssFipsBackendTest.class, database(false).toString(), "FIPS");
+        Jvm.Result noFips = Jvm.run(
+                List.of(),
+                Jvm.classPath(),
+                NssFipsBackendTest.class,
+                database(false).toString(),
+                "FIPS");
         assertTrue(noFips.exit() != 0 && noFips.output().contains("NSS module not available: fips"), noFips.output());
     }
 }

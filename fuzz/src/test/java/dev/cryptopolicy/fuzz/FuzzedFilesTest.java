@@ -36,7 +36,8 @@ class FuzzedFilesTest {
     @Test
     void filesAreWrittenByteForByte_andTheirNamesBecomePathsInTheFolder() throws IOException {
         byte[] content = {'k', 0, (byte) 0xff, '\r', '\n'};
-        byte[] input = concat(bytes("a.yaml: NO-SHA1 :b-2.yaml\n#== a.yaml\n"), content, bytes("\n#== b-2.yaml\nkind: modifier\n"));
+        byte[] input = concat(
+                bytes("a.yaml: NO-SHA1 :b-2.yaml\n#== a.yaml\n"), content, bytes("\n#== b-2.yaml\nkind: modifier\n"));
 
         String reference = files.write(input);
 
@@ -47,7 +48,8 @@ class FuzzedFilesTest {
 
     @Test
     void namesThatCouldLeaveTheFolder_areNotWritten_andPathPartsOfTheReferenceAreDropped() throws IOException {
-        String reference = files.write(bytes("../x.yaml:/etc/passwd:DEFAULT:c.yaml\n#== ../x.yaml\nA\n#== /tmp/y.yaml\nB\n#== C.yaml\nC"));
+        String reference = files.write(
+                bytes("../x.yaml:/etc/passwd:DEFAULT:c.yaml\n#== ../x.yaml\nA\n#== /tmp/y.yaml\nB\n#== C.yaml\nC"));
 
         assertEquals("DEFAULT:" + folder.resolve("c.yaml"), reference);
         assertEquals(List.of(), list(folder));

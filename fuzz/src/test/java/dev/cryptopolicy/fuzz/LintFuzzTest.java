@@ -54,8 +54,8 @@ class LintFuzzTest {
             status = Main.run(new String[] {"lint", "--format", format, policy.toString()}, o, e);
         }
         if (status != ExitStatus.OK && status != ExitStatus.FAILED && status != ExitStatus.USAGE) {
-            throw new AssertionError("lint --format " + format + " exited " + status + ": "
-                    + err.toString(StandardCharsets.UTF_8));
+            throw new AssertionError(
+                    "lint --format " + format + " exited " + status + ": " + err.toString(StandardCharsets.UTF_8));
         }
     }
 }

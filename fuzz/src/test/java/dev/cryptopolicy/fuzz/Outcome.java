@@ -25,10 +25,10 @@ final class Outcome {
 
     /** The shipped name the fuzzed bytes are served under by {@link #source}. */
     static final String FUZZED = "FUZZED";
+
     private static final String EFFECTIVE = "EFFECTIVE";
 
-    private Outcome() {
-    }
+    private Outcome() {}
 
     /**
      * The shipped policies, with {@code extra} served under its names in front of them; the
@@ -90,7 +90,10 @@ final class Outcome {
             if (p.origin() == null || p.origin().line() < 1 || p.origin().column() < 1) {
                 throw new AssertionError("problem without a location loading " + reference + ": " + p, e);
             }
-            if (p.message() == null || p.message().isBlank() || p.rule() == null || p.rule().isBlank()) {
+            if (p.message() == null
+                    || p.message().isBlank()
+                    || p.rule() == null
+                    || p.rule().isBlank()) {
                 throw new AssertionError("problem without a message or rule loading " + reference + ": " + p, e);
             }
             anError |= p.severity() == Severity.ERROR;
@@ -110,8 +113,9 @@ final class Outcome {
         try {
             reloaded = reloader.load(EFFECTIVE);
         } catch (PolicyException e) {
-            throw new AssertionError("the effective policy of " + policy.name() + " does not load back: "
-                    + e.problems() + "\n" + yaml, e);
+            throw new AssertionError(
+                    "the effective policy of " + policy.name() + " does not load back: " + e.problems() + "\n" + yaml,
+                    e);
         }
         List<String> before = body(yaml);
         List<String> after = body(PolicyWriter.yaml(reloaded));

@@ -20,23 +20,61 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ImportedPoliciesTest {
 
     private static final String[][] ALGORITHMS = {
-        {"MessageDigest", "SHA-1"}, {"MessageDigest", "SHA-224"}, {"MessageDigest", "SHA-256"}, {"MessageDigest", "SHA3-256"},
-        {"MessageDigest", "MD5"}, {"Mac", "HmacSHA1"}, {"Mac", "HmacSHA256"}, {"Mac", "HmacSHA512"}, {"Mac", "HmacMD5"},
-        {"Cipher", "AES/GCM/NoPadding"}, {"Cipher", "AES_128/GCM/NoPadding"}, {"Cipher", "AES_256/GCM/NoPadding"},
-        {"Cipher", "AES/CBC/PKCS5Padding"}, {"Cipher", "AES/CTR/NoPadding"}, {"Cipher", "ChaCha20-Poly1305"},
-        {"Cipher", "DESede/CBC/PKCS5Padding"}, {"Cipher", "RSA/ECB/PKCS1Padding"},
-        {"Cipher", "RSA/ECB/OAEPWithSHA-256AndMGF1Padding"}, {"Cipher", "RC4"}, {"Cipher", "DES/CBC/PKCS5Padding"},
-        {"Signature", "SHA1withRSA"}, {"Signature", "SHA224withRSA"}, {"Signature", "SHA256withRSA"},
-        {"Signature", "SHA256withECDSA"}, {"Signature", "SHA384withECDSA"}, {"Signature", "SHA256withRSA/PSS"},
-        {"Signature", "SHA1withDSA"}, {"Signature", "SHA256withDSA"}, {"Signature", "Ed25519"}, {"Signature", "Ed448"},
-        {"Signature", "MD5withRSA"}, {"KeyPairGenerator", "RSA"}, {"KeyPairGenerator", "EC"}, {"KeyPairGenerator", "DSA"},
-        {"KeyAgreement", "ECDH"}, {"KeyAgreement", "X25519"}, {"KeyAgreement", "DiffieHellman"},
-        {"KeyStore", "PKCS12"}, {"KeyStore", "JKS"}, {"CertificateFactory", "X.509"}, {"SecureRandom", "DRBG"},
-        {"SecureRandom", "SHA1PRNG"}};
-    private static final String[] SUITES = {"TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256",
-        "TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
-        "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256",
-        "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_DHE_DSS_WITH_AES_128_GCM_SHA256"};
+        {"MessageDigest", "SHA-1"},
+        {"MessageDigest", "SHA-224"},
+        {"MessageDigest", "SHA-256"},
+        {"MessageDigest", "SHA3-256"},
+        {"MessageDigest", "MD5"},
+        {"Mac", "HmacSHA1"},
+        {"Mac", "HmacSHA256"},
+        {"Mac", "HmacSHA512"},
+        {"Mac", "HmacMD5"},
+        {"Cipher", "AES/GCM/NoPadding"},
+        {"Cipher", "AES_128/GCM/NoPadding"},
+        {"Cipher", "AES_256/GCM/NoPadding"},
+        {"Cipher", "AES/CBC/PKCS5Padding"},
+        {"Cipher", "AES/CTR/NoPadding"},
+        {"Cipher", "ChaCha20-Poly1305"},
+        {"Cipher", "DESede/CBC/PKCS5Padding"},
+        {"Cipher", "RSA/ECB/PKCS1Padding"},
+        {"Cipher", "RSA/ECB/OAEPWithSHA-256AndMGF1Padding"},
+        {"Cipher", "RC4"},
+        {"Cipher", "DES/CBC/PKCS5Padding"},
+        {"Signature", "SHA1withRSA"},
+        {"Signature", "SHA224withRSA"},
+        {"Signature", "SHA256withRSA"},
+        {"Signature", "SHA256withECDSA"},
+        {"Signature", "SHA384withECDSA"},
+        {"Signature", "SHA256withRSA/PSS"},
+        {"Signature", "SHA1withDSA"},
+        {"Signature", "SHA256withDSA"},
+        {"Signature", "Ed25519"},
+        {"Signature", "Ed448"},
+        {"Signature", "MD5withRSA"},
+        {"KeyPairGenerator", "RSA"},
+        {"KeyPairGenerator", "EC"},
+        {"KeyPairGenerator", "DSA"},
+        {"KeyAgreement", "ECDH"},
+        {"KeyAgreement", "X25519"},
+        {"KeyAgreement", "DiffieHellman"},
+        {"KeyStore", "PKCS12"},
+        {"KeyStore", "JKS"},
+        {"CertificateFactory", "X.509"},
+        {"SecureRandom", "DRBG"},
+        {"SecureRandom", "SHA1PRNG"}
+    };
+    private static final String[] SUITES = {
+        "TLS_AES_256_GCM_SHA384",
+        "TLS_AES_128_GCM_SHA256",
+        "TLS_CHACHA20_POLY1305_SHA256",
+        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+        "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+        "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
+        "TLS_RSA_WITH_AES_128_GCM_SHA256",
+        "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
+        "TLS_DHE_DSS_WITH_AES_128_GCM_SHA256"
+    };
     private static final String[] PROTOCOLS = {"TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"};
     private static final String[] GROUPS = {"x25519", "secp256r1", "secp384r1", "ffdhe2048", "ffdhe3072"};
 
@@ -71,14 +109,16 @@ class ImportedPoliciesTest {
         for (String[] q : ALGORITHMS) {
             ServiceType s = ServiceType.ofJcaNameOrNull(q[0]);
             for (Scope scope : new Scope[] {Scope.ANY, Scope.TLS}) {
-                if (shipped.decide(s, q[1], scope).allowed() != imported.decide(s, q[1], scope).allowed()) {
+                if (shipped.decide(s, q[1], scope).allowed()
+                        != imported.decide(s, q[1], scope).allowed()) {
                     differences.add(name + " " + q[0] + " " + q[1] + (scope == Scope.TLS ? " @tls" : ""));
                 }
             }
         }
         for (String key : new String[] {"RSA", "DSA", "DiffieHellman"}) {
             for (int bits : new int[] {1024, 2048, 3072}) {
-                if (shipped.decideKey(key, bits, null, Scope.ANY).allowed() != imported.decideKey(key, bits, null, Scope.ANY).allowed()) {
+                if (shipped.decideKey(key, bits, null, Scope.ANY).allowed()
+                        != imported.decideKey(key, bits, null, Scope.ANY).allowed()) {
                     differences.add(name + " key " + key + " " + bits);
                 }
             }
@@ -91,14 +131,21 @@ class ImportedPoliciesTest {
         tls(name, shipped, imported, TlsKind.CIPHER_SUITE, SUITES, differences);
         tls(name, shipped, imported, TlsKind.PROTOCOL, PROTOCOLS, differences);
         tls(name, shipped, imported, TlsKind.NAMED_GROUP, GROUPS, differences);
-        List<String> expected = EXPECTED.stream().filter(e -> e.startsWith(name + " ")).sorted().toList();
+        List<String> expected =
+                EXPECTED.stream().filter(e -> e.startsWith(name + " ")).sorted().toList();
         assertEquals(expected, differences.stream().sorted().toList());
     }
 
-    private static void tls(String name, CompiledPolicy shipped, CompiledPolicy imported, TlsKind kind, String[] names,
+    private static void tls(
+            String name,
+            CompiledPolicy shipped,
+            CompiledPolicy imported,
+            TlsKind kind,
+            String[] names,
             List<String> differences) {
         for (String n : names) {
-            if (shipped.decideTls(kind, n).allowed() != imported.decideTls(kind, n).allowed()) {
+            if (shipped.decideTls(kind, n).allowed()
+                    != imported.decideTls(kind, n).allowed()) {
                 differences.add(name + " " + kind + " " + n);
             }
         }

@@ -61,18 +61,32 @@ class JavaSecurityExportTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"DEFAULT", "FUTURE", "FIPS", "DEFAULT:NO-SHA1", "DEFAULT:ECDHE-ONLY", "FIPS:OSPP",
-        "DEFAULT:MOZILLA-INTERMEDIATE", "DEFAULT:MOZILLA-MODERN", "DEFAULT:PQ"})
+    @ValueSource(
+            strings = {
+                "DEFAULT",
+                "FUTURE",
+                "FIPS",
+                "DEFAULT:NO-SHA1",
+                "DEFAULT:ECDHE-ONLY",
+                "FIPS:OSPP",
+                "DEFAULT:MOZILLA-INTERMEDIATE",
+                "DEFAULT:MOZILLA-MODERN",
+                "DEFAULT:PQ"
+            })
     void export_loadsAndTheJdkKeepsToTheProtocolRange(String reference) throws Exception {
         CompiledPolicy policy = PolicyLoader.standard().load(reference);
         List<String> protocols = run(reference, "protocols");
         assertFalse(protocols.contains("TLSv1.1"), protocols::toString);
         assertFalse(protocols.contains("TLSv1"), protocols::toString);
-        assertTrue(policy.tls().protocols().containsAll(protocols), protocols + " vs " + policy.tls().protocols());
+        assertTrue(
+                policy.tls().protocols().containsAll(protocols),
+                protocols + " vs " + policy.tls().protocols());
         List<String> suites = run(reference, "suites");
         for (String suite : suites) {
             if (!suite.equals("TLS_EMPTY_RENEGOTIATION_INFO_SCSV")) {
-                assertTrue(policy.tls().cipherSuites().contains(suite), suite + " is enabled by the JDK but not by " + reference);
+                assertTrue(
+                        policy.tls().cipherSuites().contains(suite),
+                        suite + " is enabled by the JDK but not by " + reference);
             }
         }
         assertFalse(suites.isEmpty());
@@ -88,6 +102,7 @@ class JavaSecurityExportTest {
     @ParameterizedTest
     @ValueSource(strings = {"FUTURE"})
     void futureExport_hasNoRsaKeyExchangeSuites(String reference) throws Exception {
-        assertTrue(run(reference, "suites").stream().noneMatch(s -> s.startsWith("TLS_RSA_") || s.startsWith("SSL_RSA_")));
+        assertTrue(
+                run(reference, "suites").stream().noneMatch(s -> s.startsWith("TLS_RSA_") || s.startsWith("SSL_RSA_")));
     }
 }

@@ -11,10 +11,10 @@ import dev.cryptopolicy.engine.PolicyLoader;
 import dev.cryptopolicy.engine.PolicySource;
 import dev.cryptopolicy.engine.PolicyWriter;
 import dev.cryptopolicy.engine.Scope;
-import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.engine.algorithms.Curve;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
 import dev.cryptopolicy.engine.algorithms.TlsName;
 import dev.cryptopolicy.engine.yaml.PrecompiledTree;
@@ -88,8 +88,12 @@ class PrecompiledPoliciesTest {
         edited[edited.length / 2] ^= 1;
         assertEquals(Optional.empty(), PrecompiledTree.read(form, edited), "YAML edited after the build");
         assertEquals(Optional.empty(), PrecompiledTree.read(form, Arrays.copyOf(yaml, yaml.length + 1)), "YAML grown");
-        assertEquals(Optional.empty(), PrecompiledTree.read(Arrays.copyOf(form, form.length - 1), yaml), "form truncated");
-        assertEquals(Optional.empty(), PrecompiledTree.read(Arrays.copyOf(form, form.length + 1), yaml), "form with bytes after");
+        assertEquals(
+                Optional.empty(), PrecompiledTree.read(Arrays.copyOf(form, form.length - 1), yaml), "form truncated");
+        assertEquals(
+                Optional.empty(),
+                PrecompiledTree.read(Arrays.copyOf(form, form.length + 1), yaml),
+                "form with bytes after");
         byte[] damaged = form.clone();
         damaged[12] = 'X'; // the root's tag
         assertEquals(Optional.empty(), PrecompiledTree.read(damaged, yaml), "form damaged");
@@ -122,9 +126,13 @@ class PrecompiledPoliciesTest {
             }
         };
         Decision fresh = PolicyLoader.standard().load("DEFAULT").decide(ServiceType.MESSAGE_DIGEST, "MD5", Scope.ANY);
-        Decision fromStale = new PolicyLoader(stale).load("DEFAULT").decide(ServiceType.MESSAGE_DIGEST, "MD5", Scope.ANY);
+        Decision fromStale =
+                new PolicyLoader(stale).load("DEFAULT").decide(ServiceType.MESSAGE_DIGEST, "MD5", Scope.ANY);
         assertEquals(1, formsRead.get(), "the form was offered");
-        assertEquals(fresh.origin().line() + 1, fromStale.origin().line(), fromStale.origin().toString());
+        assertEquals(
+                fresh.origin().line() + 1,
+                fromStale.origin().line(),
+                fromStale.origin().toString());
     }
 
     @ParameterizedTest
@@ -140,19 +148,31 @@ class PrecompiledPoliciesTest {
         for (Scope scope : Scope.values()) {
             for (ServiceType service : ServiceType.values()) {
                 for (Algorithm a : catalog.algorithms(service)) {
-                    same(yaml.decide(service, a.name(), scope), precompiled.decide(service, a.name(), scope), service + " " + a.name());
+                    same(
+                            yaml.decide(service, a.name(), scope),
+                            precompiled.decide(service, a.name(), scope),
+                            service + " " + a.name());
                     compared++;
                 }
-                same(yaml.decide(service, "NoSuchAlgorithm", scope), precompiled.decide(service, "NoSuchAlgorithm", scope), "unknown");
+                same(
+                        yaml.decide(service, "NoSuchAlgorithm", scope),
+                        precompiled.decide(service, "NoSuchAlgorithm", scope),
+                        "unknown");
             }
             for (String family : List.of("RSA", "DSA", "DH", "EC", "AES", "HmacSHA256")) {
                 for (int bits : new int[] {64, 112, 128, 256, 1024, 2048, 3072, 4096}) {
-                    same(yaml.decideKey(family, bits, null, scope), precompiled.decideKey(family, bits, null, scope), family + bits);
+                    same(
+                            yaml.decideKey(family, bits, null, scope),
+                            precompiled.decideKey(family, bits, null, scope),
+                            family + bits);
                     compared++;
                 }
             }
             for (Curve c : catalog.curves()) {
-                same(yaml.decideKey("EC", c.bits(), c.name(), scope), precompiled.decideKey("EC", c.bits(), c.name(), scope), c.name());
+                same(
+                        yaml.decideKey("EC", c.bits(), c.name(), scope),
+                        precompiled.decideKey("EC", c.bits(), c.name(), scope),
+                        c.name());
                 compared++;
             }
         }

@@ -47,8 +47,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ShippedPoliciesTest {
 
     static final List<String> POLICIES = List.of("LEGACY", "DEFAULT", "FUTURE", "FIPS");
-    static final List<String> MODIFIERS = List.of("NO-SHA1", "SHA1", "ECDHE-ONLY", "OSPP", "PQ",
-            "MOZILLA-MODERN", "MOZILLA-INTERMEDIATE");
+    static final List<String> MODIFIERS =
+            List.of("NO-SHA1", "SHA1", "ECDHE-ONLY", "OSPP", "PQ", "MOZILLA-MODERN", "MOZILLA-INTERMEDIATE");
     static final Set<String> MOZILLA = Set.of("MOZILLA-MODERN", "MOZILLA-INTERMEDIATE");
 
     /** The warnings LEGACY produces on purpose: SHA-1 signatures, small keys, TLS 1.0/1.1, 3DES. */
@@ -78,7 +78,8 @@ class ShippedPoliciesTest {
     @Test
     void theLoadersListOfShippedNames_matchesTheFiles() throws IOException {
         List<String> listed = LOADER.shippedNames();
-        Assumptions.assumeFalse(listed.isEmpty(),
+        Assumptions.assumeFalse(
+                listed.isEmpty(),
                 "dev/cryptopolicy/policies/index.txt is missing: the engine lists shipped names from it");
         assertEquals(new TreeSet<>(shippedFiles().keySet()), new TreeSet<>(listed));
     }
@@ -88,7 +89,8 @@ class ShippedPoliciesTest {
         for (Map.Entry<String, String> file : shippedFiles().entrySet()) {
             String text = file.getValue();
             String header = leadingComments(text);
-            assertTrue(header.startsWith("# " + file.getKey() + ":"),
+            assertTrue(
+                    header.startsWith("# " + file.getKey() + ":"),
                     file.getKey() + ".yaml must open with '# " + file.getKey() + ": <intent>'");
             assertTrue(header.contains("Source"), file.getKey() + ".yaml must name its sources in the opening comment");
         }
@@ -114,8 +116,19 @@ class ShippedPoliciesTest {
         try {
             List<String> problems = new ArrayList<>();
             CompiledPolicy pq = LOADER.load("DEFAULT:PQ");
-            List<String> expectedGroups = List.of("x25519", "secp256r1", "x448", "secp521r1", "secp384r1", "ffdhe2048",
-                    "ffdhe3072", "ffdhe4096", "ffdhe6144", "ffdhe8192", "X25519MLKEM768", "SecP256r1MLKEM768",
+            List<String> expectedGroups = List.of(
+                    "x25519",
+                    "secp256r1",
+                    "x448",
+                    "secp521r1",
+                    "secp384r1",
+                    "ffdhe2048",
+                    "ffdhe3072",
+                    "ffdhe4096",
+                    "ffdhe6144",
+                    "ffdhe8192",
+                    "X25519MLKEM768",
+                    "SecP256r1MLKEM768",
                     "SecP384r1MLKEM1024");
             if (!pq.tls().namedGroups().equals(expectedGroups)) {
                 problems.add("DEFAULT:PQ named groups are " + pq.tls().namedGroups() + ", expected " + expectedGroups
@@ -125,16 +138,19 @@ class ShippedPoliciesTest {
                 problems.add("DEFAULT:PQ allows KEM ML-KEM-512, but PQ only adds +ML-KEM, +ML-KEM-768, +ML-KEM-1024"
                         + " by exact name");
             }
-            return problems.isEmpty() ? "" : "exact names expand to components (Patterns.match should return only"
-                    + " the named entry when the text is a name or alias):\n  " + String.join("\n  ", problems);
+            return problems.isEmpty()
+                    ? ""
+                    : "exact names expand to components (Patterns.match should return only"
+                            + " the named entry when the text is a name or alias):\n  " + String.join("\n  ", problems);
         } catch (PolicyException e) {
             return "DEFAULT:PQ does not load: " + e.getMessage();
         }
     }
 
     private static void assumeExactNames() {
-        Assumptions.assumeTrue(EXACT_NAMES_PROBLEM.isEmpty(), "skipped until the engine resolves exact names exactly: "
-                + EXACT_NAMES_PROBLEM);
+        Assumptions.assumeTrue(
+                EXACT_NAMES_PROBLEM.isEmpty(),
+                "skipped until the engine resolves exact names exactly: " + EXACT_NAMES_PROBLEM);
     }
 
     static Stream<String> policies() {
@@ -173,8 +189,11 @@ class ShippedPoliciesTest {
         if (MOZILLA.contains(modifier) && (policy.equals("FIPS") || policy.equals("FUTURE"))) {
             // The profile lists suites/groups these bases forbid: they must stay forbidden, and the
             // loader must say so (an error, or a tls-consistent warning with the entry disabled).
-            assertContradictionReported(reference, policy.equals("FIPS")
-                    ? List.of("x25519", "TLS_CHACHA20_POLY1305_SHA256") : List.of("TLS_AES_128_GCM_SHA256"));
+            assertContradictionReported(
+                    reference,
+                    policy.equals("FIPS")
+                            ? List.of("x25519", "TLS_CHACHA20_POLY1305_SHA256")
+                            : List.of("TLS_AES_128_GCM_SHA256"));
             return;
         }
         CompiledPolicy composed = load(reference);
@@ -196,8 +215,14 @@ class ShippedPoliciesTest {
     }
 
     static Stream<String> longerChains() {
-        return Stream.of("DEFAULT:NO-SHA1:ECDHE-ONLY", "LEGACY:NO-SHA1", "FIPS:PQ:OSPP", "DEFAULT:PQ:MOZILLA-MODERN",
-                "DEFAULT:PQ:MOZILLA-INTERMEDIATE", "FUTURE:PQ:ECDHE-ONLY", "LEGACY:MOZILLA-INTERMEDIATE:NO-SHA1");
+        return Stream.of(
+                "DEFAULT:NO-SHA1:ECDHE-ONLY",
+                "LEGACY:NO-SHA1",
+                "FIPS:PQ:OSPP",
+                "DEFAULT:PQ:MOZILLA-MODERN",
+                "DEFAULT:PQ:MOZILLA-INTERMEDIATE",
+                "FUTURE:PQ:ECDHE-ONLY",
+                "LEGACY:MOZILLA-INTERMEDIATE:NO-SHA1");
     }
 
     @Test
@@ -251,7 +276,9 @@ class ShippedPoliciesTest {
         denied(p, ServiceType.CIPHER, "ARCFOUR", Scope.ANY);
         denied(p, ServiceType.SIGNATURE, "MD5withRSA", Scope.ANY);
         allowed(p, ServiceType.KEY_STORE, "JKS", Scope.ANY);
-        assertTrue(p.tls().protocols().contains("TLSv1"), "LEGACY must allow TLS 1.0: " + p.tls().protocols());
+        assertTrue(
+                p.tls().protocols().contains("TLSv1"),
+                "LEGACY must allow TLS 1.0: " + p.tls().protocols());
         assertTrue(p.tls().cipherSuites().contains("TLS_RSA_WITH_3DES_EDE_CBC_SHA"));
         assertEquals("TLS_RSA_WITH_3DES_EDE_CBC_SHA", last(p.tls().cipherSuites()), "3DES must be least preferred");
     }
@@ -270,10 +297,14 @@ class ShippedPoliciesTest {
         denied(p, ServiceType.SIGNATURE, "SHA224withECDSA", Scope.ANY);
         allowed(p, ServiceType.SIGNATURE, "SHA256withECDSA", Scope.ANY);
         allowed(p, ServiceType.CIPHER, "ChaCha20-Poly1305", Scope.ANY);
-        assertTrue(p.tls().cipherSuites().stream().noneMatch(s -> s.startsWith("TLS_RSA_")), p.tls().cipherSuites().toString());
-        assertTrue(p.tls().cipherSuites().stream().noneMatch(s -> s.contains("_CBC_") || s.contains("AES_128")),
+        assertTrue(
+                p.tls().cipherSuites().stream().noneMatch(s -> s.startsWith("TLS_RSA_")),
                 p.tls().cipherSuites().toString());
-        assertFalse(p.decideTls(TlsKind.CIPHER_SUITE, "TLS_RSA_WITH_AES_256_GCM_SHA384").allowed());
+        assertTrue(
+                p.tls().cipherSuites().stream().noneMatch(s -> s.contains("_CBC_") || s.contains("AES_128")),
+                p.tls().cipherSuites().toString());
+        assertFalse(p.decideTls(TlsKind.CIPHER_SUITE, "TLS_RSA_WITH_AES_256_GCM_SHA384")
+                .allowed());
         assertFalse(p.tls().namedGroups().contains("ffdhe2048"));
     }
 
@@ -297,14 +328,17 @@ class ShippedPoliciesTest {
         assertFalse(p.decideTls(TlsKind.NAMED_GROUP, "x25519").allowed());
         assertFalse(p.decideTls(TlsKind.NAMED_GROUP, "x448").allowed());
         denied(p, ServiceType.CIPHER, "ChaCha20-Poly1305", Scope.ANY);
-        assertFalse(p.decideTls(TlsKind.CIPHER_SUITE, "TLS_CHACHA20_POLY1305_SHA256").allowed());
+        assertFalse(p.decideTls(TlsKind.CIPHER_SUITE, "TLS_CHACHA20_POLY1305_SHA256")
+                .allowed());
         denied(p, ServiceType.SIGNATURE, "Ed25519", Scope.ANY);
         denied(p, ServiceType.CIPHER, "RSA/ECB/PKCS1Padding", Scope.ANY);
         denied(p, ServiceType.SIGNATURE, "SHA1withRSA", Scope.ANY);
         allowed(p, ServiceType.SIGNATURE, "SHA256withECDSA", Scope.ANY);
         allowed(p, ServiceType.CIPHER, "AES/GCM/NoPadding", Scope.ANY);
         assertTrue(p.decideKey("EC", 0, "secp384r1", Scope.ANY).allowed());
-        assertTrue(p.tls().cipherSuites().stream().noneMatch(s -> s.startsWith("TLS_RSA_")), p.tls().cipherSuites().toString());
+        assertTrue(
+                p.tls().cipherSuites().stream().noneMatch(s -> s.startsWith("TLS_RSA_")),
+                p.tls().cipherSuites().toString());
         assertTrue(p.backends().fipsOnly(), "FIPS must require FIPS-validated backends");
         assertEquals(List.of("BCFIPS", "BCJSSE"), p.backends().preference());
     }
@@ -314,7 +348,8 @@ class ShippedPoliciesTest {
         CompiledPolicy p = load("DEFAULT:MOZILLA-MODERN");
         assertEquals(List.of("TLSv1.3"), p.tls().protocols());
         assertFalse(p.decideTls(TlsKind.PROTOCOL, "TLSv1.2").allowed());
-        assertEquals(List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"),
+        assertEquals(
+                List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"),
                 p.tls().cipherSuites());
     }
 
@@ -333,7 +368,8 @@ class ShippedPoliciesTest {
         CompiledPolicy legacy = load("LEGACY:NO-SHA1");
         denied(legacy, ServiceType.SIGNATURE, "SHA1withRSA", Scope.ANY);
         denied(legacy, ServiceType.SIGNATURE, "SHA1withDSA", Scope.CERTPATH);
-        assertTrue(legacy.tls().signatureSchemes().stream().noneMatch(s -> s.endsWith("sha1")),
+        assertTrue(
+                legacy.tls().signatureSchemes().stream().noneMatch(s -> s.endsWith("sha1")),
                 legacy.tls().signatureSchemes().toString());
     }
 
@@ -352,7 +388,9 @@ class ShippedPoliciesTest {
         for (String suite : p.tls().cipherSuites()) {
             assertTrue(suite.startsWith("TLS_ECDHE_") || !suite.contains("_WITH_"), suite);
         }
-        assertTrue(p.tls().namedGroups().stream().noneMatch(g -> g.startsWith("ffdhe")), p.tls().namedGroups().toString());
+        assertTrue(
+                p.tls().namedGroups().stream().noneMatch(g -> g.startsWith("ffdhe")),
+                p.tls().namedGroups().toString());
         allowed(p, ServiceType.KEY_AGREEMENT, "DiffieHellman", Scope.ANY);
     }
 
@@ -368,9 +406,15 @@ class ShippedPoliciesTest {
         denied(p, ServiceType.SIGNATURE, "SHA256withECDSA", Scope.ANY);
         denied(p, ServiceType.MESSAGE_DIGEST, "SHA3-256", Scope.ANY);
         denied(p, ServiceType.CIPHER, "AES/CCM/NoPadding", Scope.ANY);
-        assertEquals(List.of("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-                "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384",
-                "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384", "TLS_DHE_RSA_WITH_AES_256_CBC_SHA256"), p.tls().cipherSuites());
+        assertEquals(
+                List.of(
+                        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+                        "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384",
+                        "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384",
+                        "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
+                        "TLS_DHE_RSA_WITH_AES_256_CBC_SHA256"),
+                p.tls().cipherSuites());
         assertFalse(p.tls().namedGroups().contains("secp256r1"));
         assertFalse(p.tls().namedGroups().contains("ffdhe2048"));
     }
@@ -383,11 +427,15 @@ class ShippedPoliciesTest {
         allowed(p, ServiceType.KEY_PAIR_GENERATOR, "ML-KEM", Scope.ANY);
         assertEquals(List.of("ML-KEM-768"), p.backends().required().get(ServiceType.KEM));
         assertEquals(List.of("ML-DSA-65"), p.backends().required().get(ServiceType.SIGNATURE));
-        assertTrue(p.tls().namedGroups().contains("X25519MLKEM768"), p.tls().namedGroups().toString());
+        assertTrue(
+                p.tls().namedGroups().contains("X25519MLKEM768"),
+                p.tls().namedGroups().toString());
         denied(load("DEFAULT"), ServiceType.KEM, "ML-KEM-768", Scope.ANY);
         CompiledPolicy ospp = load("FIPS:PQ:OSPP");
         denied(ospp, ServiceType.SIGNATURE, "ML-DSA-65", Scope.ANY);
-        assertFalse(ospp.backends().required().containsKey(ServiceType.SIGNATURE), ospp.backends().required().toString());
+        assertFalse(
+                ospp.backends().required().containsKey(ServiceType.SIGNATURE),
+                ospp.backends().required().toString());
         assumeExactNames();
         denied(p, ServiceType.KEM, "ML-KEM-512", Scope.ANY);
     }
@@ -395,13 +443,19 @@ class ShippedPoliciesTest {
     // ---- at least as strict as crypto-policies' Java output ----------------------------------
 
     static Stream<Arguments> javaOutputs() {
-        return Stream.of(Arguments.of("LEGACY", "LEGACY-java.txt"), Arguments.of("DEFAULT", "DEFAULT-java.txt"),
-                Arguments.of("DEFAULT", "DEFAULT_NO-PQ-java.txt"), Arguments.of("FUTURE", "FUTURE-java.txt"),
-                Arguments.of("FIPS", "FIPS-java.txt"), Arguments.of("FIPS:OSPP", "FIPS_OSPP-java.txt"),
+        return Stream.of(
+                Arguments.of("LEGACY", "LEGACY-java.txt"),
+                Arguments.of("DEFAULT", "DEFAULT-java.txt"),
+                Arguments.of("DEFAULT", "DEFAULT_NO-PQ-java.txt"),
+                Arguments.of("FUTURE", "FUTURE-java.txt"),
+                Arguments.of("FIPS", "FIPS-java.txt"),
+                Arguments.of("FIPS:OSPP", "FIPS_OSPP-java.txt"),
                 // the same policies imported from crypto-policies' own .pol/.pmod files
-                Arguments.of(pol("LEGACY.pol"), "LEGACY-java.txt"), Arguments.of(pol("DEFAULT.pol"), "DEFAULT-java.txt"),
+                Arguments.of(pol("LEGACY.pol"), "LEGACY-java.txt"),
+                Arguments.of(pol("DEFAULT.pol"), "DEFAULT-java.txt"),
                 Arguments.of(pol("DEFAULT.pol") + ":" + pol("modules/NO-PQ.pmod"), "DEFAULT_NO-PQ-java.txt"),
-                Arguments.of(pol("FUTURE.pol"), "FUTURE-java.txt"), Arguments.of(pol("FIPS.pol"), "FIPS-java.txt"),
+                Arguments.of(pol("FUTURE.pol"), "FUTURE-java.txt"),
+                Arguments.of(pol("FIPS.pol"), "FIPS-java.txt"),
                 Arguments.of(pol("FIPS.pol") + ":" + pol("modules/OSPP.pmod"), "FIPS_OSPP-java.txt"));
     }
 
@@ -418,14 +472,16 @@ class ShippedPoliciesTest {
         List<String> missed = new ArrayList<>();
         checkDisabled(p, Scope.CERTPATH, tokens(props.get("jdk.certpath.disabledAlgorithms")), props, missed);
         checkDisabled(p, Scope.TLS, tokens(props.get("jdk.tls.disabledAlgorithms")), props, missed);
-        assertTrue(missed.isEmpty(), reference + " allows what " + file + " disables:\n  " + String.join("\n  ", missed));
+        assertTrue(
+                missed.isEmpty(), reference + " allows what " + file + " disables:\n  " + String.join("\n  ", missed));
     }
 
     private static final Pattern KEY_SIZE = Pattern.compile("(\\w+) keySize < (\\d+)");
-    private static final Pattern DIGEST_TOKEN = Pattern.compile("MD2|MD5|SHA1|SHA224|SHA256|SHA384|SHA512|SHA3_(224|256|384|512)");
+    private static final Pattern DIGEST_TOKEN =
+            Pattern.compile("MD2|MD5|SHA1|SHA224|SHA256|SHA384|SHA512|SHA3_(224|256|384|512)");
 
-    private static void checkDisabled(CompiledPolicy p, Scope scope, List<String> tokens, Map<String, String> props,
-            List<String> missed) {
+    private static void checkDisabled(
+            CompiledPolicy p, Scope scope, List<String> tokens, Map<String, String> props, List<String> missed) {
         for (String token : tokens) {
             Matcher size = KEY_SIZE.matcher(token);
             if (size.matches()) {
@@ -436,7 +492,8 @@ class ShippedPoliciesTest {
                 }
             } else if (token.equals("include jdk.disabled.namedCurves")) {
                 for (String curve : tokens(props.get("jdk.disabled.namedCurves"))) {
-                    if (p.curveAllowed(curve) || p.tls().namedGroups().stream().anyMatch(g -> g.equalsIgnoreCase(curve))) {
+                    if (p.curveAllowed(curve)
+                            || p.tls().namedGroups().stream().anyMatch(g -> g.equalsIgnoreCase(curve))) {
                         missed.add(scope + ": curve " + curve);
                     }
                 }
@@ -445,14 +502,16 @@ class ShippedPoliciesTest {
                     missed.add(scope + ": protocol " + token);
                 }
             } else if (DIGEST_TOKEN.matcher(token).matches()) {
-                String digest = token.replace("SHA3_", "SHA3-").replace("SHA", "SHA-").replace("SHA-3-", "SHA3-");
+                String digest =
+                        token.replace("SHA3_", "SHA3-").replace("SHA", "SHA-").replace("SHA-3-", "SHA3-");
                 for (String sig : signaturesUsing(digest)) {
                     if (p.decide(ServiceType.SIGNATURE, sig, scope).allowed()) {
                         missed.add(scope + ": " + token + " (via " + sig + ")");
                     }
                 }
             } else if (scope == Scope.TLS && (token.startsWith("TLS_") || token.startsWith("SSL_"))) {
-                if (p.decideTls(TlsKind.CIPHER_SUITE, token).allowed() || p.tls().cipherSuites().contains(token)) {
+                if (p.decideTls(TlsKind.CIPHER_SUITE, token).allowed()
+                        || p.tls().cipherSuites().contains(token)) {
                     missed.add(scope + ": suite " + token);
                 }
             } else if (token.toLowerCase(Locale.ROOT).contains("with") || token.startsWith("Ed")) {
@@ -462,7 +521,8 @@ class ShippedPoliciesTest {
                 }
                 if (scope == Scope.TLS) {
                     for (String scheme : p.tls().signatureSchemes()) {
-                        if (p.decideTls(TlsKind.SIGNATURE_SCHEME, scheme).allowed() && schemeSignature(scheme).equalsIgnoreCase(token)) {
+                        if (p.decideTls(TlsKind.SIGNATURE_SCHEME, scheme).allowed()
+                                && schemeSignature(scheme).equalsIgnoreCase(token)) {
                             missed.add(scope + ": signature scheme " + scheme + " (" + token + ")");
                         }
                     }
@@ -475,7 +535,8 @@ class ShippedPoliciesTest {
                         missed.add(scope + ": suite " + suite + " (" + token + ")");
                     }
                 }
-                if (token.equals("ChaCha20-Poly1305") && p.decide(ServiceType.CIPHER, token, Scope.TLS).allowed()) {
+                if (token.equals("ChaCha20-Poly1305")
+                        && p.decide(ServiceType.CIPHER, token, Scope.TLS).allowed()) {
                     missed.add(scope + ": cipher " + token);
                 }
             } else {
@@ -515,13 +576,14 @@ class ShippedPoliciesTest {
 
     private static String schemeSignature(String scheme) {
         return dev.cryptopolicy.engine.algorithms.AlgorithmCatalog.standard()
-                .tls(TlsKind.SIGNATURE_SCHEME, scheme).jcaSignature();
+                .tls(TlsKind.SIGNATURE_SCHEME, scheme)
+                .jcaSignature();
     }
 
     private static List<String> signaturesUsing(String digest) {
         List<String> out = new ArrayList<>();
-        for (dev.cryptopolicy.engine.algorithms.Algorithm a
-                : dev.cryptopolicy.engine.algorithms.AlgorithmCatalog.standard().algorithms(ServiceType.SIGNATURE)) {
+        for (dev.cryptopolicy.engine.algorithms.Algorithm a :
+                dev.cryptopolicy.engine.algorithms.AlgorithmCatalog.standard().algorithms(ServiceType.SIGNATURE)) {
             if (digest.equals(a.digest())) {
                 out.add(a.name());
             }
@@ -537,12 +599,15 @@ class ShippedPoliciesTest {
     void mozillaProfile_equalsTheGuideline(String profile, String configuration) throws IOException {
         com.fasterxml.jackson.databind.JsonNode guideline = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(TestData.path("mozilla/mozilla-guidelines-6.0.json").toFile())
-                .path("configurations").path(configuration);
+                .path("configurations")
+                .path(configuration);
         assertFalse(guideline.isMissingNode(), "no configuration " + configuration + " in the guideline");
         List<String> suites = new ArrayList<>(strings(guideline.path("ciphersuites")));
         suites.addAll(strings(guideline.path("ciphers").path("iana")));
         List<String> groups = strings(guideline.path("tls_curves")).stream()
-                .map(g -> dev.cryptopolicy.engine.algorithms.AlgorithmCatalog.standard().tls(TlsKind.NAMED_GROUP, g).name())
+                .map(g -> dev.cryptopolicy.engine.algorithms.AlgorithmCatalog.standard()
+                        .tls(TlsKind.NAMED_GROUP, g)
+                        .name())
                 .collect(Collectors.toList());
         List<String> versions = strings(guideline.path("tls_versions"));
 
@@ -556,7 +621,8 @@ class ShippedPoliciesTest {
     }
 
     static Stream<Arguments> mozillaProfiles() {
-        return Stream.of(Arguments.of("MOZILLA-MODERN", "modern"), Arguments.of("MOZILLA-INTERMEDIATE", "intermediate"));
+        return Stream.of(
+                Arguments.of("MOZILLA-MODERN", "modern"), Arguments.of("MOZILLA-INTERMEDIATE", "intermediate"));
     }
 
     // ---- helpers --------------------------------------------------------------------------
@@ -594,8 +660,10 @@ class ShippedPoliciesTest {
     private static void assertContradictionReported(String reference, List<String> forbidden) {
         try {
             CompiledPolicy p = LOADER.load(reference);
-            Set<String> flagged = p.warnings().stream().filter(w -> w.rule().equals("tls-consistent"))
-                    .map(Problem::value).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> flagged = p.warnings().stream()
+                    .filter(w -> w.rule().equals("tls-consistent"))
+                    .map(Problem::value)
+                    .collect(Collectors.toCollection(TreeSet::new));
             for (String name : forbidden) {
                 assertTrue(flagged.contains(name), reference + " must report " + name + ": " + p.warnings());
                 TlsKind kind = name.startsWith("TLS_") ? TlsKind.CIPHER_SUITE : TlsKind.NAMED_GROUP;
@@ -603,7 +671,8 @@ class ShippedPoliciesTest {
             }
         } catch (PolicyException e) {
             for (String name : forbidden) {
-                assertTrue(e.problems().stream().anyMatch(pr -> pr.value().equals(name)),
+                assertTrue(
+                        e.problems().stream().anyMatch(pr -> pr.value().equals(name)),
                         reference + " must name " + name + ":\n" + e.getMessage());
             }
         }
@@ -654,12 +723,16 @@ class ShippedPoliciesTest {
     static Map<String, String> shippedFiles() throws IOException {
         // Located through a known file: the test classes share the package folder name.
         URL known = ShippedPoliciesTest.class.getClassLoader().getResource("dev/cryptopolicy/policies/DEFAULT.yaml");
-        assertTrue(known != null && known.getProtocol().equals("file"), "DEFAULT.yaml not on the class path as a file: " + known);
+        assertTrue(
+                known != null && known.getProtocol().equals("file"),
+                "DEFAULT.yaml not on the class path as a file: " + known);
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> files = Files.list(Path.of(known.toURI()).getParent())) {
             for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".yaml"))::iterator) {
                 String name = f.getFileName().toString();
-                out.put(name.substring(0, name.length() - ".yaml".length()), Files.readString(f, StandardCharsets.UTF_8));
+                out.put(
+                        name.substring(0, name.length() - ".yaml".length()),
+                        Files.readString(f, StandardCharsets.UTF_8));
             }
         } catch (URISyntaxException e) {
             throw new IOException(e);

@@ -1,8 +1,8 @@
 package dev.cryptopolicy.engine;
 
-import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import java.util.function.Predicate;
 
 /**
@@ -45,7 +45,9 @@ interface AlgorithmDecisions {
 
     /** The refusal a deny rule makes, quoting its reason. */
     default Decision denyByRule(Effective.DenyRule rule) {
-        String reason = rule.spec().reason().isEmpty() ? "" : ": " + Quote.excerpt(rule.spec().reason(), MAX_REASON);
+        String reason = rule.spec().reason().isEmpty()
+                ? ""
+                : ": " + Quote.excerpt(rule.spec().reason(), MAX_REASON);
         return deny(rule.id(), rule.spec().origin(), "is denied by a deny rule of policy " + policy() + reason);
     }
 

@@ -27,7 +27,10 @@ import java.util.Map;
  * @param required    the features (service type, canonical algorithm names) that must have a
  *                    passing backend for the policy to install
  */
-public record BackendRules(boolean fipsOnly, List<String> preference, Map<String, String> minVersions,
+public record BackendRules(
+        boolean fipsOnly,
+        List<String> preference,
+        Map<String, String> minVersions,
         Map<ServiceType, List<String>> required) {
 
     /** The largest number of digits in one component of a minimum version. */
@@ -44,8 +47,8 @@ public record BackendRules(boolean fipsOnly, List<String> preference, Map<String
         for (Map.Entry<String, String> e : minVersions.entrySet()) {
             String problem = versionProblem(e.getValue());
             if (problem != null) {
-                throw new IllegalArgumentException("minimum version [" + e.getValue() + "] of provider [" + e.getKey()
-                        + "]: " + problem);
+                throw new IllegalArgumentException(
+                        "minimum version [" + e.getValue() + "] of provider [" + e.getKey() + "]: " + problem);
             }
             if (byName.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue()) != null) {
                 throw new IllegalArgumentException("provider [" + e.getKey() + "] has two minimum versions");

@@ -24,9 +24,15 @@ import java.util.Map;
 public final class CompiledPolicy {
 
     /** Key-size rules, indexed by {@link KeyFamily} and {@link Scope} ordinals. */
-    record KeyTable(int[][] minBits, Decision[][] deny, Decision[][] allow, Decision[] curveDeny,
-            NameTable<Curve> allowedCurves, NameTable<Curve> allCurves, Decision unconstrained, Decision unmeasured) {
-    }
+    record KeyTable(
+            int[][] minBits,
+            Decision[][] deny,
+            Decision[][] allow,
+            Decision[] curveDeny,
+            NameTable<Curve> allowedCurves,
+            NameTable<Curve> allCurves,
+            Decision unconstrained,
+            Decision unmeasured) {}
 
     private static final NameTable<KeyFamily> KEY_FAMILIES = keyFamilies();
 
@@ -57,9 +63,15 @@ public final class CompiledPolicy {
      * @param backends     the backend rules
      */
     @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type: filled with NameTable<Decision[]> only
-    CompiledPolicy(String name, Settings settings, List<String> sources,
-            Map<ServiceType, Map<Algorithm, Decision[]>> decisions, KeyTable keys, TlsSettings tls,
-            Map<TlsName, Decision> tlsDecisions, BackendRules backends) {
+    CompiledPolicy(
+            String name,
+            Settings settings,
+            List<String> sources,
+            Map<ServiceType, Map<Algorithm, Decision[]>> decisions,
+            KeyTable keys,
+            TlsSettings tls,
+            Map<TlsName, Decision> tlsDecisions,
+            BackendRules backends) {
         this.name = name;
         this.mode = settings.mode().value();
         this.description = settings.description();
@@ -70,7 +82,8 @@ public final class CompiledPolicy {
         this.settings = settings;
         this.warnings = List.of();
         ServiceType[] types = ServiceType.values();
-        @SuppressWarnings("unchecked") // Java has no generic array creation; every slot gets a NameTable<Decision[]> below
+        @SuppressWarnings(
+                "unchecked") // Java has no generic array creation; every slot gets a NameTable<Decision[]> below
         NameTable<Decision[]>[] tables = (NameTable<Decision[]>[]) new NameTable<?>[types.length];
         this.byService = tables;
         this.unknown = new Decision[types.length];
@@ -89,9 +102,12 @@ public final class CompiledPolicy {
                 }
             }
             byService[type.ordinal()] = new NameTable<>(index);
-            unknown[type.ordinal()] = new Decision(false, "algorithms." + type.jcaName(),
+            unknown[type.ordinal()] = new Decision(
+                    false,
+                    "algorithms." + type.jcaName(),
                     Origin.builtIn("algorithms." + type.jcaName()),
-                    "is not a " + type.jcaName() + " algorithm known to policy " + name, name);
+                    "is not a " + type.jcaName() + " algorithm known to policy " + name,
+                    name);
             feats.put(type, List.copyOf(allowed));
         }
         this.features = Collections.unmodifiableMap(feats);
@@ -235,7 +251,8 @@ public final class CompiledPolicy {
     /** Decides a whole request: the algorithm first, then the key if one is given. */
     public Decision decide(Request request) {
         Decision algorithm = decide(request.service(), request.algorithm(), request.scope());
-        if (!algorithm.allowed() || (request.keyAlgorithm() == null && request.keyBits() == 0 && request.curve() == null)) {
+        if (!algorithm.allowed()
+                || (request.keyAlgorithm() == null && request.keyBits() == 0 && request.curve() == null)) {
             return algorithm;
         }
         String keyAlgorithm = request.keyAlgorithm();
@@ -264,8 +281,14 @@ public final class CompiledPolicy {
     /** The decision about a TLS protocol, suite, group or scheme by name (any case); unknown names are denied. */
     public Decision decideTls(TlsKind kind, String tlsName) {
         Decision d = tlsDecisions.get(kind).get(tlsName);
-        return d != null ? d : new Decision(false, "tls", Origin.builtIn("tls"),
-                "is not a TLS " + kind.description() + " known to policy " + name, name);
+        return d != null
+                ? d
+                : new Decision(
+                        false,
+                        "tls",
+                        Origin.builtIn("tls"),
+                        "is not a TLS " + kind.description() + " known to policy " + name,
+                        name);
     }
 
     /** The resolved TLS settings. */
@@ -316,7 +339,9 @@ public final class CompiledPolicy {
             case CURVE_NAMED:
                 return a.curve() != null ? a.curve() : a.name();
             case SYMMETRIC:
-                return a.families().isEmpty() ? a.name() : a.families().iterator().next();
+                return a.families().isEmpty()
+                        ? a.name()
+                        : a.families().iterator().next();
             default:
                 return null;
         }
@@ -339,8 +364,18 @@ public final class CompiledPolicy {
         for (String n : List.of("XDH", "X25519", "X448", "EdDSA", "Ed25519", "Ed448")) {
             m.put(n, KeyFamily.CURVE_NAMED);
         }
-        for (String n : List.of("AES", "CHACHA20", "ChaCha20-Poly1305", "DESede", "TripleDES", "DES", "RC2", "ARCFOUR",
-                "RC4", "Blowfish", "CAMELLIA")) {
+        for (String n : List.of(
+                "AES",
+                "CHACHA20",
+                "ChaCha20-Poly1305",
+                "DESede",
+                "TripleDES",
+                "DES",
+                "RC2",
+                "ARCFOUR",
+                "RC4",
+                "Blowfish",
+                "CAMELLIA")) {
             m.put(n, KeyFamily.SYMMETRIC);
         }
         return new NameTable<>(m);

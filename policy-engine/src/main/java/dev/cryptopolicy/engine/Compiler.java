@@ -4,7 +4,6 @@ import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.Curve;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
-import dev.cryptopolicy.engine.algorithms.TlsKind;
 import dev.cryptopolicy.engine.algorithms.TlsName;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,10 +27,12 @@ final class Compiler implements AlgorithmDecisions {
     private final Effective e;
     /** The composed settings as immutable values, made once: what the compiled policy carries. */
     private final Settings settings;
+
     private final String policy;
     private final List<Problem> problems;
     /** The file of the policy the reference names, where whole-policy problems are shown; may be null. */
     private final String policyFile;
+
     private final Map<ServiceType, Map<Algorithm, Decision[]>> decisions = new EnumMap<>(ServiceType.class);
     private final int[][] minBits = new int[KeyFamily.values().length][SCOPES.length];
     private final Origin[][] minBitsOrigin = new Origin[KeyFamily.values().length][SCOPES.length];
@@ -92,12 +93,17 @@ final class Compiler implements AlgorithmDecisions {
         LinkedHashMap<Algorithm, Origin> features = e.algorithms.get(type);
         Origin added = features == null ? null : features.get(a);
         if (added == null) {
-            return notInFeatureSet.computeIfAbsent(type, t -> deny("algorithms." + t.jcaName(),
-                    e.algorithmLists.getOrDefault(t, Origin.builtIn("algorithms." + t.jcaName())),
-                    "is not in the feature set of policy " + policy));
+            return notInFeatureSet.computeIfAbsent(
+                    type,
+                    t -> deny(
+                            "algorithms." + t.jcaName(),
+                            e.algorithmLists.getOrDefault(t, Origin.builtIn("algorithms." + t.jcaName())),
+                            "is not in the feature set of policy " + policy));
         }
         for (Effective.DenyRule rule : e.deny) {
-            if (rule.spec().keySizeBelow() == 0 && applies(rule.spec(), scope) && rule.algorithms().contains(a)) {
+            if (rule.spec().keySizeBelow() == 0
+                    && applies(rule.spec(), scope)
+                    && rule.algorithms().contains(a)) {
                 return denyByRule(rule);
             }
         }
@@ -105,24 +111,32 @@ final class Compiler implements AlgorithmDecisions {
             Sha1Use use = sha1Use(type, scope);
             Located<Boolean> setting = settings.sha1(use, scope);
             if (!setting.value()) {
-                return deny(setting.origin().path(), setting.origin(), "uses SHA-1, which policy " + policy
-                        + " denies for " + use.key() + (scope == Scope.ANY ? "" : " in scope " + scope.yamlName()));
+                return deny(
+                        setting.origin().path(),
+                        setting.origin(),
+                        "uses SHA-1, which policy " + policy + " denies for " + use.key()
+                                + (scope == Scope.ANY ? "" : " in scope " + scope.yamlName()));
             }
         }
         if (a.keyFamily() == KeyFamily.SYMMETRIC && a.fixedKeyBits() > 0) {
-            int bits = CompiledPolicy.effectiveSymmetricBits(a.components().contains("DESEDE") ? "DESede" : a.name(), a.fixedKeyBits());
+            int bits = CompiledPolicy.effectiveSymmetricBits(
+                    a.components().contains("DESEDE") ? "DESede" : a.name(), a.fixedKeyBits());
             int min = minBits[KeyFamily.SYMMETRIC.ordinal()][scope.ordinal()];
             if (bits < min) {
-                return deny(minBitsRule[KeyFamily.SYMMETRIC.ordinal()][scope.ordinal()],
+                return deny(
+                        minBitsRule[KeyFamily.SYMMETRIC.ordinal()][scope.ordinal()],
                         minBitsOrigin[KeyFamily.SYMMETRIC.ordinal()][scope.ordinal()],
                         "has a " + bits + "-bit key, below the minimum of " + min + " bits of policy " + policy);
             }
         }
         if (a.curve() != null && !curveAllowed(a.curve())) {
-            return deny("keys.ec.curves", curvesOrigin(), "uses curve " + a.curve()
-                    + ", which is not among the allowed curves of policy " + policy);
+            return deny(
+                    "keys.ec.curves",
+                    curvesOrigin(),
+                    "uses curve " + a.curve() + ", which is not among the allowed curves of policy " + policy);
         }
-        return new Decision(true, "algorithms." + type.jcaName(), added, "is in the feature set of policy " + policy, policy);
+        return new Decision(
+                true, "algorithms." + type.jcaName(), added, "is in the feature set of policy " + policy, policy);
     }
 
     private static Sha1Use sha1Use(ServiceType type, Scope scope) {
@@ -146,7 +160,9 @@ final class Compiler implements AlgorithmDecisions {
     public Decision decision(ServiceType type, String name, Scope scope) {
         Algorithm a = e.catalog.algorithm(type, name);
         if (a == null) {
-            return deny("algorithms." + type.jcaName(), Origin.builtIn("algorithms." + type.jcaName()),
+            return deny(
+                    "algorithms." + type.jcaName(),
+                    Origin.builtIn("algorithms." + type.jcaName()),
                     "is not a known " + type.jcaName() + " algorithm");
         }
         return decisions.get(type).get(a)[scope.ordinal()];
@@ -187,9 +203,11 @@ final class Compiler implements AlgorithmDecisions {
 
     private static boolean namesFamily(Effective.DenyRule rule, KeyFamily family) {
         for (Algorithm a : rule.algorithms()) {
-            if (a.keyFamily() == family && (a.service() == ServiceType.KEY_FACTORY
-                    || a.service() == ServiceType.KEY_PAIR_GENERATOR || a.service() == ServiceType.KEY_GENERATOR
-                    || a.service() == ServiceType.KEY_AGREEMENT)) {
+            if (a.keyFamily() == family
+                    && (a.service() == ServiceType.KEY_FACTORY
+                            || a.service() == ServiceType.KEY_PAIR_GENERATOR
+                            || a.service() == ServiceType.KEY_GENERATOR
+                            || a.service() == ServiceType.KEY_AGREEMENT)) {
                 return true;
             }
         }
@@ -219,7 +237,9 @@ final class Compiler implements AlgorithmDecisions {
 
     @Override
     public Origin curvesOrigin() {
-        return e.curves.isEmpty() ? Origin.builtIn("keys.ec.curves") : e.curves.values().iterator().next();
+        return e.curves.isEmpty()
+                ? Origin.builtIn("keys.ec.curves")
+                : e.curves.values().iterator().next();
     }
 
     private CompiledPolicy.KeyTable keyTable() {
@@ -231,15 +251,21 @@ final class Compiler implements AlgorithmDecisions {
             for (Scope scope : SCOPES) {
                 int f = family.ordinal();
                 int s = scope.ordinal();
-                deny[f][s] = deny(minBitsRule[f][s], minBitsOrigin[f][s],
+                deny[f][s] = deny(
+                        minBitsRule[f][s],
+                        minBitsOrigin[f][s],
                         "is below the minimum of " + minBits[f][s] + " bits of policy " + policy);
-                allow[f][s] = new Decision(true, minBitsRule[f][s], minBitsOrigin[f][s],
-                        "meets the minimum of " + minBits[f][s] + " bits of policy " + policy, policy);
+                allow[f][s] = new Decision(
+                        true,
+                        minBitsRule[f][s],
+                        minBitsOrigin[f][s],
+                        "meets the minimum of " + minBits[f][s] + " bits of policy " + policy,
+                        policy);
             }
         }
         for (Scope scope : SCOPES) {
-            curveDeny[scope.ordinal()] = deny("keys.ec.curves", curvesOrigin(),
-                    "is not on a curve allowed by policy " + policy);
+            curveDeny[scope.ordinal()] =
+                    deny("keys.ec.curves", curvesOrigin(), "is not on a curve allowed by policy " + policy);
         }
         Map<String, Curve> allowedCurves = new HashMap<>();
         for (Curve c : e.curves.keySet()) {
@@ -255,16 +281,31 @@ final class Compiler implements AlgorithmDecisions {
                 allCurves.put(alias, c);
             }
         }
-        Decision unconstrained = new Decision(true, "keys", Origin.builtIn("keys"),
-                "has no size rule in policy " + policy, policy);
+        Decision unconstrained =
+                new Decision(true, "keys", Origin.builtIn("keys"), "has no size rule in policy " + policy, policy);
         Located<Boolean> u = e.unmeasuredAllowed;
         Decision unmeasured = u.value()
-                ? new Decision(true, "keys.unmeasured", u.origin(), "is used although its size or curve could not be "
-                        + "determined, as policy " + policy + " allows", policy)
-                : deny("keys.unmeasured", u.origin(), "is refused: its size or curve could not be determined, and policy "
-                        + policy + " refuses keys it cannot measure");
-        return new CompiledPolicy.KeyTable(minBits, deny, allow, curveDeny, new NameTable<>(allowedCurves),
-                new NameTable<>(allCurves), unconstrained, unmeasured);
+                ? new Decision(
+                        true,
+                        "keys.unmeasured",
+                        u.origin(),
+                        "is used although its size or curve could not be " + "determined, as policy " + policy
+                                + " allows",
+                        policy)
+                : deny(
+                        "keys.unmeasured",
+                        u.origin(),
+                        "is refused: its size or curve could not be determined, and policy " + policy
+                                + " refuses keys it cannot measure");
+        return new CompiledPolicy.KeyTable(
+                minBits,
+                deny,
+                allow,
+                curveDeny,
+                new NameTable<>(allowedCurves),
+                new NameTable<>(allCurves),
+                unconstrained,
+                unmeasured);
     }
 
     // ---- consistency ---------------------------------------------------------------------
@@ -277,22 +318,33 @@ final class Compiler implements AlgorithmDecisions {
         if (total == 0) {
             featureSetEmpty = true;
             // Shown at the top of the policy's file when no list was written (see Problems).
-            Origin where = !e.algorithmLists.isEmpty() ? e.algorithmLists.values().iterator().next()
+            Origin where = !e.algorithmLists.isEmpty()
+                    ? e.algorithmLists.values().iterator().next()
                     : Origin.builtIn("algorithms");
-            report(Problem.error(where, "", Rule.NOT_EMPTY,
+            report(Problem.error(
+                    where,
+                    "",
+                    Rule.NOT_EMPTY,
                     "the feature set is empty: policy " + policy + " would allow no algorithm at all"));
         }
         if (e.tlsMin.value().rank() > e.tlsMax.value().rank()) {
-            report(Problem.error(e.tlsMax.origin(), e.tlsMax.value().name(), Rule.TLS_RANGE,
-                    "max_protocol " + e.tlsMax.value().name() + " is below min_protocol " + e.tlsMin.value().name()
-                            + " (" + e.tlsMin.origin().location() + ")"));
+            report(Problem.error(
+                    e.tlsMax.origin(),
+                    e.tlsMax.value().name(),
+                    Rule.TLS_RANGE,
+                    "max_protocol " + e.tlsMax.value().name() + " is below min_protocol "
+                            + e.tlsMin.value().name() + " (" + e.tlsMin.origin().location() + ")"));
         }
         int ecMin = e.minBits.get(KeyFamily.EC).value();
         for (Map.Entry<Curve, Origin> c : e.curves.entrySet()) {
             if (c.getKey().weierstrass() && c.getKey().bits() < ecMin) {
-                report(Problem.error(c.getValue(), c.getKey().name(), Rule.CURVE_SIZE,
+                report(Problem.error(
+                        c.getValue(),
+                        c.getKey().name(),
+                        Rule.CURVE_SIZE,
                         "curve " + c.getKey().name() + " has " + c.getKey().bits() + " bits, below keys.ec.min_bits "
-                                + ecMin + " (" + e.minBits.get(KeyFamily.EC).origin().location()
+                                + ecMin + " ("
+                                + e.minBits.get(KeyFamily.EC).origin().location()
                                 + "); the policy contradicts itself"));
             }
         }
@@ -303,7 +355,10 @@ final class Compiler implements AlgorithmDecisions {
             for (Map.Entry<Algorithm, Origin> r : list.getValue().entrySet()) {
                 Decision d = decisions.get(list.getKey()).get(r.getKey())[Scope.ANY.ordinal()];
                 if (!d.allowed()) {
-                    report(Problem.error(r.getValue(), r.getKey().name(), Rule.REQUIRED_IN_FEATURE_SET,
+                    report(Problem.error(
+                            r.getValue(),
+                            r.getKey().name(),
+                            Rule.REQUIRED_IN_FEATURE_SET,
                             "required feature " + r.getKey().feature() + " " + d.reason() + " (" + d.rule() + ", "
                                     + d.origin().location() + "); a requirement must be part of the feature set"));
                 }

@@ -1,7 +1,6 @@
 package dev.cryptopolicy.engine;
 
 import dev.cryptopolicy.engine.algorithms.Algorithm;
-import dev.cryptopolicy.engine.algorithms.Curve;
 import dev.cryptopolicy.engine.algorithms.Entry;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
@@ -57,8 +56,13 @@ final class Composer {
         for (Map.Entry<ServiceType, ListSpec> list : doc.algorithms.entrySet()) {
             ServiceType type = list.getKey();
             LinkedHashMap<Algorithm, Origin> current = e.algorithms.get(type);
-            LinkedHashMap<Algorithm, Origin> next = applyList(list.getValue(), current, inherited,
-                    e.catalog.algorithms(type), type.jcaName() + " algorithm", e.catalog.algorithms(type));
+            LinkedHashMap<Algorithm, Origin> next = applyList(
+                    list.getValue(),
+                    current,
+                    inherited,
+                    e.catalog.algorithms(type),
+                    type.jcaName() + " algorithm",
+                    e.catalog.algorithms(type));
             e.algorithms.put(type, next);
             e.algorithmLists.put(type, list.getValue().origin());
         }
@@ -103,8 +107,15 @@ final class Composer {
         });
         for (Map.Entry<ServiceType, ListSpec> list : doc.required.entrySet()) {
             ServiceType type = list.getKey();
-            e.required.put(type, applyList(list.getValue(), e.required.get(type), inherited,
-                    e.catalog.algorithms(type), type.jcaName() + " algorithm", e.catalog.algorithms(type)));
+            e.required.put(
+                    type,
+                    applyList(
+                            list.getValue(),
+                            e.required.get(type),
+                            inherited,
+                            e.catalog.algorithms(type),
+                            type.jcaName() + " algorithm",
+                            e.catalog.algorithms(type)));
         }
     }
 
@@ -112,8 +123,13 @@ final class Composer {
         TlsName p = e.catalog.tls(TlsKind.PROTOCOL, text.value());
         if (p == null) {
             List<String> names = Patterns.vocabulary(e.catalog.tls(TlsKind.PROTOCOL));
-            problems.add(Problem.error(text.origin(), text.value(), Rule.KNOWN_PROTOCOL,
-                    "unknown TLS protocol " + Quote.quoted(text.value()) + "; known: " + String.join(", ", names)),
+            problems.add(
+                    Problem.error(
+                            text.origin(),
+                            text.value(),
+                            Rule.KNOWN_PROTOCOL,
+                            "unknown TLS protocol " + Quote.quoted(text.value()) + "; known: "
+                                    + String.join(", ", names)),
                     () -> suggestions.didYouMean(text.value(), names));
             return text.origin().path().endsWith("min_protocol") ? e.tlsMin : e.tlsMax;
         }
@@ -142,7 +158,10 @@ final class Composer {
             return spec.entries();
         }
         if (!inherited) {
-            problems.add(Problem.error(spec.origin(), "", Rule.LIST_EDIT_BASE,
+            problems.add(Problem.error(
+                    spec.origin(),
+                    "",
+                    Rule.LIST_EDIT_BASE,
                     "+/- edits need something to edit; this policy does not extend another"));
             return List.of();
         }
@@ -173,9 +192,14 @@ final class Composer {
             }
         }
         if (algs.isEmpty() && tls.isEmpty()) {
-            problems.add(Problem.error(spec.algorithm().origin(), pattern, Rule.KNOWN_ALGORITHM,
-                    Quote.quoted(pattern) + " names no known algorithm" + (spec.services().isEmpty() ? "" : " of " + spec.services())
-                            + ", TLS suite, group, scheme or protocol"),
+            problems.add(
+                    Problem.error(
+                            spec.algorithm().origin(),
+                            pattern,
+                            Rule.KNOWN_ALGORITHM,
+                            Quote.quoted(pattern) + " names no known algorithm"
+                                    + (spec.services().isEmpty() ? "" : " of " + spec.services())
+                                    + ", TLS suite, group, scheme or protocol"),
                     () -> suggestions.didYouMean(pattern, this::everyName));
             return;
         }
@@ -192,8 +216,13 @@ final class Composer {
      * @param what       words for messages, e.g. "Signature algorithm"
      * @param vocabulary candidates for "did you mean"
      */
-    private <T extends Entry> LinkedHashMap<T, Origin> applyList(ListSpec spec, LinkedHashMap<T, Origin> current,
-            boolean inherited, List<T> universe, String what, List<? extends Entry> vocabulary) {
+    private <T extends Entry> LinkedHashMap<T, Origin> applyList(
+            ListSpec spec,
+            LinkedHashMap<T, Origin> current,
+            boolean inherited,
+            List<T> universe,
+            String what,
+            List<? extends Entry> vocabulary) {
         if (!spec.edit()) {
             LinkedHashMap<T, Origin> out = new LinkedHashMap<>();
             for (Located<String> entry : spec.entries()) {
@@ -204,7 +233,10 @@ final class Composer {
             return out;
         }
         if (!inherited) {
-            problems.add(Problem.error(spec.origin(), "", Rule.LIST_EDIT_BASE,
+            problems.add(Problem.error(
+                    spec.origin(),
+                    "",
+                    Rule.LIST_EDIT_BASE,
                     "+/- edits need something to edit; this policy does not extend another, so write the list out"));
             return current == null ? new LinkedHashMap<>() : current;
         }
@@ -224,13 +256,25 @@ final class Composer {
         return out;
     }
 
-    private <T extends Entry> Set<T> resolve(String text, Origin origin, List<T> universe, String what,
-            List<? extends Entry> vocabulary, boolean broad) {
+    private <T extends Entry> Set<T> resolve(
+            String text,
+            Origin origin,
+            List<T> universe,
+            String what,
+            List<? extends Entry> vocabulary,
+            boolean broad) {
         Set<T> matched = broad ? Patterns.matchBroad(text, universe) : Patterns.match(text, universe);
         if (matched.isEmpty()) {
-            problems.add(Problem.error(origin, text, Rule.KNOWN_ALGORITHM,
-                    (text.indexOf('*') >= 0 ? "pattern " + Quote.quoted(text) + " matches no known " : "unknown ") + what
-                            + (text.indexOf('*') >= 0 ? "" : " " + Quote.quoted(text))),
+            problems.add(
+                    Problem.error(
+                            origin,
+                            text,
+                            Rule.KNOWN_ALGORITHM,
+                            (text.indexOf('*') >= 0
+                                            ? "pattern " + Quote.quoted(text) + " matches no known "
+                                            : "unknown ")
+                                    + what
+                                    + (text.indexOf('*') >= 0 ? "" : " " + Quote.quoted(text))),
                     () -> suggestions.didYouMean(text, () -> Patterns.vocabulary(vocabulary)));
         }
         return matched;

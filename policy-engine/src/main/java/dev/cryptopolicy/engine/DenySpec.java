@@ -13,8 +13,13 @@ import java.util.Set;
  * @param reason       free text shown in decisions, may be empty
  * @param origin       where the rule is
  */
-record DenySpec(Located<String> algorithm, Set<ServiceType> services, Set<Scope> scopes, int keySizeBelow,
-        String reason, Origin origin) {
+record DenySpec(
+        Located<String> algorithm,
+        Set<ServiceType> services,
+        Set<Scope> scopes,
+        int keySizeBelow,
+        String reason,
+        Origin origin) {
     DenySpec {
         services = Set.copyOf(services);
         scopes = Set.copyOf(scopes);

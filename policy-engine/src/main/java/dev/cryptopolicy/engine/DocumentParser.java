@@ -53,8 +53,8 @@ final class DocumentParser {
      * @param lines where each line of {@code bytes} came from
      * @return the document, or null when it has errors
      */
-    static PolicyDocument parse(String file, byte[] bytes, List<Position> lines, Problems problems,
-            Suggest.Budget suggestions) {
+    static PolicyDocument parse(
+            String file, byte[] bytes, List<Position> lines, Problems problems, Suggest.Budget suggestions) {
         int before = problems.errorCount();
         PolicyDocument doc = new DocumentParser(file, problems, suggestions, lines).run(bytes);
         return problems.errorCount() > before ? null : doc;
@@ -111,14 +111,21 @@ final class DocumentParser {
             return null;
         }
         if (!(root instanceof YamlMap top)) {
-            error(origin(root.mark(), ""), "", Rule.NOT_A_POLICY,
+            error(
+                    origin(root.mark(), ""),
+                    "",
+                    Rule.NOT_A_POLICY,
                     notAPolicy("its top is " + root.kindName() + ", not a mapping of policy keys such as 'kind'"));
             return null;
         }
         if (!top.fields().isEmpty() && top.fields().keySet().stream().noneMatch(TOP_KEYS::contains)) {
             // Listing the keys one by one would copy a configuration or secrets file into the log.
-            error(origin(top.mark(), ""), "", Rule.NOT_A_POLICY, notAPolicy("none of its " + top.fields().size()
-                    + " top-level keys is a key of a policy (" + String.join(", ", TOP_KEYS) + ")"));
+            error(
+                    origin(top.mark(), ""),
+                    "",
+                    Rule.NOT_A_POLICY,
+                    notAPolicy("none of its " + top.fields().size() + " top-level keys is a key of a policy ("
+                            + String.join(", ", TOP_KEYS) + ")"));
             return null;
         }
         checkKeys(top, "", TOP_KEYS);
@@ -133,7 +140,10 @@ final class DocumentParser {
     private void parseTop(YamlMap top, PolicyDocument doc) {
         YamlMap.Field kind = top.fields().get("kind");
         if (kind == null) {
-            error(origin(top.mark(), "kind"), "", Rule.REQUIRED_KEY,
+            error(
+                    origin(top.mark(), "kind"),
+                    "",
+                    Rule.REQUIRED_KEY,
                     "missing 'kind': every file says 'kind: policy' or 'kind: modifier'");
         } else {
             String k = string(kind.value(), "kind");
@@ -142,7 +152,11 @@ final class DocumentParser {
             } else if ("modifier".equals(k)) {
                 doc.kind = PolicyDocument.Kind.MODIFIER;
             } else if (k != null) {
-                error(origin(kind.value().mark(), "kind"), k, Rule.KNOWN_VALUE, "kind must be 'policy' or 'modifier', not " + Quote.quoted(k));
+                error(
+                        origin(kind.value().mark(), "kind"),
+                        k,
+                        Rule.KNOWN_VALUE,
+                        "kind must be 'policy' or 'modifier', not " + Quote.quoted(k));
             }
         }
         doc.name = locatedString(top, "name", "name");
@@ -152,25 +166,38 @@ final class DocumentParser {
         }
         doc.extendsRef = locatedString(top, "extends", "extends");
         if (doc.extendsRef != null && doc.kind == PolicyDocument.Kind.MODIFIER) {
-            error(doc.extendsRef.origin(), doc.extendsRef.value(), Rule.MODIFIER_EXTENDS,
+            error(
+                    doc.extendsRef.origin(),
+                    doc.extendsRef.value(),
+                    Rule.MODIFIER_EXTENDS,
                     "a modifier cannot 'extends'; it edits whatever it is applied to");
         }
         YamlMap.Field mode = top.fields().get("mode");
         if (mode != null) {
             String m = string(mode.value(), "mode");
             if ("enforce".equals(m) || "audit".equals(m)) {
-                doc.mode = new Located<>("enforce".equals(m) ? Mode.ENFORCE : Mode.AUDIT, origin(mode.value().mark(), "mode"));
+                doc.mode = new Located<>(
+                        "enforce".equals(m) ? Mode.ENFORCE : Mode.AUDIT,
+                        origin(mode.value().mark(), "mode"));
             } else if (m != null) {
-                error(origin(mode.value().mark(), "mode"), m, Rule.KNOWN_VALUE, "mode must be 'enforce' or 'audit', not " + Quote.quoted(m));
+                error(
+                        origin(mode.value().mark(), "mode"),
+                        m,
+                        Rule.KNOWN_VALUE,
+                        "mode must be 'enforce' or 'audit', not " + Quote.quoted(m));
             }
         }
         YamlMap.Field host = top.fields().get("host_restrictions");
         if (host != null) {
             String h = string(host.value(), "host_restrictions");
             if ("keep".equals(h) || "replace".equals(h)) {
-                doc.replaceHost = new Located<>("replace".equals(h), origin(host.value().mark(), "host_restrictions"));
+                doc.replaceHost =
+                        new Located<>("replace".equals(h), origin(host.value().mark(), "host_restrictions"));
             } else if (h != null) {
-                error(origin(host.value().mark(), "host_restrictions"), h, Rule.KNOWN_VALUE,
+                error(
+                        origin(host.value().mark(), "host_restrictions"),
+                        h,
+                        Rule.KNOWN_VALUE,
                         "host_restrictions must be 'keep' or 'replace', not " + Quote.quoted(h));
             }
         }
@@ -218,7 +245,10 @@ final class DocumentParser {
                 continue;
             }
             if (!type.jcaName().equals(f.key())) {
-                error(origin(f.keyMark(), p), f.key(), Rule.SERVICE_TYPE_SPELLING,
+                error(
+                        origin(f.keyMark(), p),
+                        f.key(),
+                        Rule.SERVICE_TYPE_SPELLING,
                         "service types are written as the JCA writes them: '" + type.jcaName() + "'");
                 continue;
             }
@@ -261,8 +291,13 @@ final class DocumentParser {
                             for (ServiceType x : ServiceType.values()) {
                                 names.add(x.jcaName());
                             }
-                            problems.add(Problem.error(s.origin(), s.value(), Rule.KNOWN_VALUE,
-                                    "unknown service type " + Quote.quoted(s.value())), () -> suggestions.didYouMean(s.value(), names));
+                            problems.add(
+                                    Problem.error(
+                                            s.origin(),
+                                            s.value(),
+                                            Rule.KNOWN_VALUE,
+                                            "unknown service type " + Quote.quoted(s.value())),
+                                    () -> suggestions.didYouMean(s.value(), names));
                         } else {
                             services.add(t);
                         }
@@ -282,7 +317,12 @@ final class DocumentParser {
                 below = b == null ? 0 : b;
             }
             Located<String> reason = locatedString(rule, "reason", path + ".reason");
-            rules.add(new DenySpec(algorithm, services, scopes, below, reason == null ? "" : reason.value(),
+            rules.add(new DenySpec(
+                    algorithm,
+                    services,
+                    scopes,
+                    below,
+                    reason == null ? "" : reason.value(),
                     origin(rule.mark(), path)));
         }
         return rules;
@@ -297,8 +337,12 @@ final class DocumentParser {
         for (Located<String> s : list.entries()) {
             Scope scope = Scope.ofYamlName(s.value()).orElse(null);
             if (scope == null) {
-                problems.add(Problem.error(s.origin(), s.value(), Rule.KNOWN_VALUE,
-                        "unknown scope " + Quote.quoted(s.value()) + "; scopes are any, tls, certpath, jar"),
+                problems.add(
+                        Problem.error(
+                                s.origin(),
+                                s.value(),
+                                Rule.KNOWN_VALUE,
+                                "unknown scope " + Quote.quoted(s.value()) + "; scopes are any, tls, certpath, jar"),
                         () -> suggestions.didYouMean(s.value(), List.of("any", "tls", "certpath", "jar")));
             } else {
                 scopes.add(scope);
@@ -343,7 +387,8 @@ final class DocumentParser {
                 Grammar.Key declared = Grammar.key(path + ".min_bits");
                 Integer bits = positiveInt(min.value(), path + ".min_bits", declared.min(), declared.max());
                 if (bits != null) {
-                    doc.minBits.put(family, new Located<>(bits, origin(min.value().mark(), path + ".min_bits")));
+                    doc.minBits.put(
+                            family, new Located<>(bits, origin(min.value().mark(), path + ".min_bits")));
                 }
             }
             YamlMap.Field curves = inner.fields().get("curves");
@@ -363,7 +408,11 @@ final class DocumentParser {
         if (value.equals("refuse") || value.equals("allow")) {
             doc.unmeasuredAllowed = new Located<>(value.equals("allow"), origin);
         } else {
-            error(origin, value, Rule.KNOWN_VALUE, "keys.unmeasured must be 'refuse' or 'allow', not " + Quote.quoted(value));
+            error(
+                    origin,
+                    value,
+                    Rule.KNOWN_VALUE,
+                    "keys.unmeasured must be 'refuse' or 'allow', not " + Quote.quoted(value));
         }
     }
 
@@ -389,13 +438,15 @@ final class DocumentParser {
                     }
                     Boolean allow = allowDeny(sf.value(), path + "." + sf.key());
                     if (allow != null) {
-                        perScope.put(scope, new Located<>(allow, origin(sf.value().mark(), path + "." + sf.key())));
+                        perScope.put(
+                                scope, new Located<>(allow, origin(sf.value().mark(), path + "." + sf.key())));
                     }
                 }
             } else {
                 Boolean allow = allowDeny(f.value(), path);
                 if (allow != null) {
-                    perScope.put(Scope.ANY, new Located<>(allow, origin(f.value().mark(), path)));
+                    perScope.put(
+                            Scope.ANY, new Located<>(allow, origin(f.value().mark(), path)));
                 }
             }
             doc.sha1.put(use, perScope);
@@ -436,7 +487,8 @@ final class DocumentParser {
         YamlMap.Field fips = map.fields().get("fips_only");
         if (fips != null) {
             if (fips.value() instanceof YamlScalar s && s.type() == YamlScalar.Type.BOOLEAN) {
-                doc.fipsOnly = new Located<>(Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT)),
+                doc.fipsOnly = new Located<>(
+                        Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT)),
                         origin(s.mark(), "backends.fips_only"));
             } else {
                 wrongType(fips.value(), "backends.fips_only", "true or false");
@@ -469,22 +521,35 @@ final class DocumentParser {
             String path = "backends.min_versions." + f.key();
             Origin keyOrigin = origin(f.keyMark(), path);
             if (f.key().isBlank() || !f.key().equals(f.key().strip())) {
-                error(keyOrigin, f.key(), Rule.PROVIDER_NAME,
+                error(
+                        keyOrigin,
+                        f.key(),
+                        Rule.PROVIDER_NAME,
                         "a provider name is not empty and has no spaces around it, e.g. BCFIPS");
                 continue;
             }
             Origin before = seen.putIfAbsent(f.key().toLowerCase(java.util.Locale.ROOT), keyOrigin);
             if (before != null) {
-                error(keyOrigin, f.key(), Rule.PROVIDER_NAME, "provider " + Quote.quoted(f.key()) + " already has a minimum version at "
-                        + before.location() + " (provider names are matched ignoring case)");
+                error(
+                        keyOrigin,
+                        f.key(),
+                        Rule.PROVIDER_NAME,
+                        "provider " + Quote.quoted(f.key()) + " already has a minimum version at " + before.location()
+                                + " (provider names are matched ignoring case)");
                 continue;
             }
-            if (f.value() instanceof YamlScalar s && (s.type() == YamlScalar.Type.STRING
-                    || s.type() == YamlScalar.Type.INTEGER || s.type() == YamlScalar.Type.FLOAT)) {
+            if (f.value() instanceof YamlScalar s
+                    && (s.type() == YamlScalar.Type.STRING
+                            || s.type() == YamlScalar.Type.INTEGER
+                            || s.type() == YamlScalar.Type.FLOAT)) {
                 String problem = BackendRules.versionProblem(s.text());
                 if (problem != null) {
-                    error(origin(s.mark(), path), s.text(), Rule.VERSION_FORMAT, Quote.quoted(s.text()) + " is not a version: "
-                            + problem + "; write e.g. \"2.1\" or \"2.1.3\"");
+                    error(
+                            origin(s.mark(), path),
+                            s.text(),
+                            Rule.VERSION_FORMAT,
+                            Quote.quoted(s.text()) + " is not a version: " + problem
+                                    + "; write e.g. \"2.1\" or \"2.1.3\"");
                 } else {
                     doc.minVersions.put(f.key(), new Located<>(s.text(), origin(s.mark(), path)));
                 }
@@ -524,7 +589,10 @@ final class DocumentParser {
         }
         boolean edit = edits > 0;
         if (edit && edits != entries.size()) {
-            error(origin(seq.mark(), path), "", Rule.LIST_EDIT_FORM,
+            error(
+                    origin(seq.mark(), path),
+                    "",
+                    Rule.LIST_EDIT_FORM,
                     "a list either replaces (no entry starts with + or -) or edits (every entry does); this one mixes both");
         }
         return new ListSpec(edit, entries, origin(seq.mark(), path));
@@ -552,13 +620,20 @@ final class DocumentParser {
             try {
                 int v = Integer.parseInt(s.text().replace("_", ""));
                 if (v < min || v > max) {
-                    error(origin(s.mark(), path), s.text(), Rule.RANGE,
+                    error(
+                            origin(s.mark(), path),
+                            s.text(),
+                            Rule.RANGE,
                             "value " + s.text() + " is out of range; it must be between " + min + " and " + max);
                     return null;
                 }
                 return v;
             } catch (NumberFormatException e) {
-                error(origin(s.mark(), path), s.text(), Rule.RANGE, "value " + s.text() + " is not a whole number of bits");
+                error(
+                        origin(s.mark(), path),
+                        s.text(),
+                        Rule.RANGE,
+                        "value " + s.text() + " is not a whole number of bits");
                 return null;
             }
         }
@@ -584,8 +659,12 @@ final class DocumentParser {
 
     private void wrongType(YamlNode node, String path, String expected) {
         String value = node instanceof YamlScalar s ? s.text() : "";
-        error(origin(node.mark(), path), value, Rule.TYPE,
-                "expected " + expected + ", found " + node.kindName() + (value.isEmpty() ? "" : " " + Quote.quoted(value)));
+        error(
+                origin(node.mark(), path),
+                value,
+                Rule.TYPE,
+                "expected " + expected + ", found " + node.kindName()
+                        + (value.isEmpty() ? "" : " " + Quote.quoted(value)));
     }
 
     private void checkKeys(YamlMap map, String path, List<String> allowed) {
@@ -598,8 +677,13 @@ final class DocumentParser {
 
     private void unknownKey(YamlMap.Field f, String path, List<String> allowed, String what) {
         String p = path.isEmpty() ? f.key() : path + "." + f.key();
-        problems.add(Problem.error(origin(f.keyMark(), p), f.key(), Rule.KNOWN_KEY,
-                "unknown " + what + " " + Quote.quoted(f.key()) + "; expected one of " + String.join(", ", allowed)),
+        problems.add(
+                Problem.error(
+                        origin(f.keyMark(), p),
+                        f.key(),
+                        Rule.KNOWN_KEY,
+                        "unknown " + what + " " + Quote.quoted(f.key()) + "; expected one of "
+                                + String.join(", ", allowed)),
                 () -> suggestions.didYouMean(f.key(), allowed));
     }
 
@@ -608,7 +692,10 @@ final class DocumentParser {
         if (size <= Limits.MAX_ENTRIES) {
             return false;
         }
-        error(origin(mark, path), String.valueOf(size), Rule.MAX_ENTRIES,
+        error(
+                origin(mark, path),
+                String.valueOf(size),
+                Rule.MAX_ENTRIES,
                 "the list has " + size + " " + what + "; the limit is " + Limits.MAX_ENTRIES);
         return true;
     }

@@ -35,9 +35,11 @@ final class Effective {
     final List<String> sources = new ArrayList<>();
     /** The policy file applied last, the one a reference names: where a whole-policy problem is shown. */
     String policyFile;
+
     Located<Mode> mode;
     /** {@code host_restrictions}: whether the JVM's own restrictions are replaced rather than kept. */
     Located<Boolean> replaceHost;
+
     final Map<ServiceType, LinkedHashMap<Algorithm, Origin>> algorithms = new EnumMap<>(ServiceType.class);
     final Map<ServiceType, Origin> algorithmLists = new EnumMap<>(ServiceType.class);
     final List<DenyRule> deny = new ArrayList<>();
@@ -45,6 +47,7 @@ final class Effective {
     LinkedHashMap<Curve, Origin> curves = new LinkedHashMap<>();
     /** {@code keys.unmeasured}: whether keys whose size or curve cannot be determined are allowed. */
     Located<Boolean> unmeasuredAllowed;
+
     final Map<Sha1Use, Map<Scope, Located<Boolean>>> sha1 = new EnumMap<>(Sha1Use.class);
     Located<TlsName> tlsMin;
     Located<TlsName> tlsMax;
@@ -57,29 +60,34 @@ final class Effective {
     /** Starts from the built-in defaults the {@link Grammar} declares. */
     Effective(AlgorithmCatalog catalog) {
         this.catalog = catalog;
-        mode = new Located<>(Mode.valueOf(Grammar.defaultString("mode").toUpperCase(Locale.ROOT)), Origin.builtIn("mode"));
-        replaceHost = new Located<>("replace".equals(Grammar.defaultString("host_restrictions")),
-                Origin.builtIn("host_restrictions"));
-        for (KeyFamily family : List.of(KeyFamily.RSA, KeyFamily.DSA, KeyFamily.DH, KeyFamily.EC, KeyFamily.SYMMETRIC)) {
+        mode = new Located<>(
+                Mode.valueOf(Grammar.defaultString("mode").toUpperCase(Locale.ROOT)), Origin.builtIn("mode"));
+        replaceHost = new Located<>(
+                "replace".equals(Grammar.defaultString("host_restrictions")), Origin.builtIn("host_restrictions"));
+        for (KeyFamily family :
+                List.of(KeyFamily.RSA, KeyFamily.DSA, KeyFamily.DH, KeyFamily.EC, KeyFamily.SYMMETRIC)) {
             String path = "keys." + family.name().toLowerCase(Locale.ROOT) + ".min_bits";
             minBits.put(family, new Located<>(Grammar.defaultInt(path), Origin.builtIn(path)));
         }
         for (String c : Grammar.defaultList("keys.ec.curves")) {
             curves.put(catalog.curve(c), Origin.builtIn("keys.ec.curves"));
         }
-        unmeasuredAllowed = new Located<>("allow".equals(Grammar.defaultString("keys.unmeasured")),
-                Origin.builtIn("keys.unmeasured"));
+        unmeasuredAllowed = new Located<>(
+                "allow".equals(Grammar.defaultString("keys.unmeasured")), Origin.builtIn("keys.unmeasured"));
         for (Sha1Use use : Sha1Use.values()) {
             String path = "sha1." + use.key();
             Map<Scope, Located<Boolean>> m = new EnumMap<>(Scope.class);
             m.put(Scope.ANY, new Located<>("allow".equals(Grammar.defaultString(path)), Origin.builtIn(path)));
             sha1.put(use, m);
         }
-        tlsMin = new Located<>(catalog.tls(TlsKind.PROTOCOL, Grammar.defaultString("tls.min_protocol")),
+        tlsMin = new Located<>(
+                catalog.tls(TlsKind.PROTOCOL, Grammar.defaultString("tls.min_protocol")),
                 Origin.builtIn("tls.min_protocol"));
-        tlsMax = new Located<>(catalog.tls(TlsKind.PROTOCOL, Grammar.defaultString("tls.max_protocol")),
+        tlsMax = new Located<>(
+                catalog.tls(TlsKind.PROTOCOL, Grammar.defaultString("tls.max_protocol")),
                 Origin.builtIn("tls.max_protocol"));
-        fipsOnly = new Located<>((Boolean) Grammar.defaultOf("backends.fips_only"), Origin.builtIn("backends.fips_only"));
+        fipsOnly =
+                new Located<>((Boolean) Grammar.defaultOf("backends.fips_only"), Origin.builtIn("backends.fips_only"));
     }
 
     /** The settings as they are now, as immutable values. */
@@ -96,12 +104,27 @@ final class Effective {
                 requiredAt.put(service, m.values().iterator().next());
             }
         });
-        Settings.BackendOrigins backends = new Settings.BackendOrigins(fipsOnly.origin(),
-                preference.isEmpty() ? Origin.builtIn("backends.preference") : preference.get(0).origin(),
-                minVersions.isEmpty() ? Origin.builtIn("backends.min_versions")
+        Settings.BackendOrigins backends = new Settings.BackendOrigins(
+                fipsOnly.origin(),
+                preference.isEmpty()
+                        ? Origin.builtIn("backends.preference")
+                        : preference.get(0).origin(),
+                minVersions.isEmpty()
+                        ? Origin.builtIn("backends.min_versions")
                         : minVersions.values().iterator().next().origin(),
                 requiredAt);
-        return new Settings(description, mode, lists, rules, minBits, curves, unmeasuredAllowed, Map.copyOf(sha1),
-                tlsMin, tlsMax, backends, replaceHost);
+        return new Settings(
+                description,
+                mode,
+                lists,
+                rules,
+                minBits,
+                curves,
+                unmeasuredAllowed,
+                Map.copyOf(sha1),
+                tlsMin,
+                tlsMax,
+                backends,
+                replaceHost);
     }
 }

@@ -86,8 +86,16 @@ final class Grammar {
      * @param defaultText  the default in words, when {@code defaultValue} is null
      * @param meaning      what the key means, as the README's table says it
      */
-    record Key(String path, Type type, List<String> values, int min, int max, String typeText, Object defaultValue,
-            String defaultText, String meaning) {
+    record Key(
+            String path,
+            Type type,
+            List<String> values,
+            int min,
+            int max,
+            String typeText,
+            Object defaultValue,
+            String defaultText,
+            String meaning) {
 
         Key {
             values = List.copyOf(values);
@@ -122,100 +130,237 @@ final class Grammar {
     static final int MAX_BITS = 65536;
 
     private static final List<Key> KEYS = List.of(
-            key("kind", Type.ENUM, List.of("policy", "modifier"), "`policy` or `modifier`", null, "required",
+            key(
+                    "kind",
+                    Type.ENUM,
+                    List.of("policy", "modifier"),
+                    "`policy` or `modifier`",
+                    null,
+                    "required",
                     "a policy stands alone or `extends` one; a modifier edits whatever it is applied to"),
             key("name", Type.STRING, "string", null, "file name without extension", "shown in messages"),
             key("description", Type.STRING, "string", null, "empty", "free text"),
-            key("extends", Type.REFERENCE, "policy reference", null, "none",
+            key(
+                    "extends",
+                    Type.REFERENCE,
+                    "policy reference",
+                    null,
+                    "none",
                     "start from that policy (with its modifiers), then apply this file; not allowed in a modifier"),
-            key("mode", Type.ENUM, List.of("enforce", "audit"), "`enforce` or `audit`", "enforce", null,
+            key(
+                    "mode",
+                    Type.ENUM,
+                    List.of("enforce", "audit"),
+                    "`enforce` or `audit`",
+                    "enforce",
+                    null,
                     "`audit`: nothing is refused, every would-be refusal is recorded"),
-            key("host_restrictions", Type.ENUM, List.of("keep", "replace"), "`keep` or `replace`", "keep", null,
+            key(
+                    "host_restrictions",
+                    Type.ENUM,
+                    List.of("keep", "replace"),
+                    "`keep` or `replace`",
+                    "keep",
+                    null,
                     "`replace`: installing replaces the host's own `jdk.*.disabledAlgorithms`, `jdk.disabled.namedCurves`"
                             + " and `jdk.tls.legacyAlgorithms` entries by the policy's instead of keeping them (see"
                             + " \"Following the host's crypto-policies\"); `lint` warns (`host-restrictions`)"),
-            key("algorithms", Type.SERVICE_LISTS, "map: service type → list", null, "required unless `extends`",
+            key(
+                    "algorithms",
+                    Type.SERVICE_LISTS,
+                    "map: service type → list",
+                    null,
+                    "required unless `extends`",
                     "the feature set"),
             key("deny", Type.RULES, "list of rules", null, "none", "rules that win over the feature set"),
             key("keys", Type.MAP, "map", null, "see below", "minimum key sizes and allowed curves"),
             key("sha1", Type.MAP, "map", null, "see below", "SHA-1 per use"),
-            key("tls", Type.MAP, "map", null, "see below", "protocol range, cipher suites, named groups, signature schemes"),
+            key(
+                    "tls",
+                    Type.MAP,
+                    "map",
+                    null,
+                    "see below",
+                    "protocol range, cipher suites, named groups, signature schemes"),
             key("backends", Type.MAP, "map", null, "see below", "which providers may serve the feature set"),
-
-            key("deny[].algorithm", Type.STRING, "name, family, glob or component", null, "required",
+            key(
+                    "deny[].algorithm",
+                    Type.STRING,
+                    "name, family, glob or component",
+                    null,
+                    "required",
                     "what the rule denies"),
-            key("deny[].services", Type.SERVICES, "list of service types", null, "all, and TLS names",
+            key(
+                    "deny[].services",
+                    Type.SERVICES,
+                    "list of service types",
+                    null,
+                    "all, and TLS names",
                     "the service types it applies to"),
-            key("deny[].scopes", Type.SCOPES, "list of `any`, `tls`, `certpath`, `jar`", List.of("any"), null,
+            key(
+                    "deny[].scopes",
+                    Type.SCOPES,
+                    "list of `any`, `tls`, `certpath`, `jar`",
+                    List.of("any"),
+                    null,
                     "where it applies"),
-            bits("deny[].key_size_below", 1, "integer", null, "none",
+            bits(
+                    "deny[].key_size_below",
+                    1,
+                    "integer",
+                    null,
+                    "none",
                     "deny only keys smaller than this: raises the minimum key size of the key families it names"),
             key("deny[].reason", Type.STRING, "string", null, "none", "shown in decisions"),
-
             bits("keys.rsa.min_bits", 0, "", 2048, null, "RSA and RSASSA-PSS keys"),
             bits("keys.dsa.min_bits", 0, "", 2048, null, "DSA keys"),
             bits("keys.dh.min_bits", 0, "", 2048, null, "finite-field Diffie-Hellman keys, TLS ffdhe groups"),
             bits("keys.ec.min_bits", 0, "", 256, null, "Weierstrass EC keys"),
-            key("keys.ec.curves", Type.NAMES, "",
-                    List.of("secp256r1", "secp384r1", "secp521r1", "X25519", "X448", "Ed25519", "Ed448"), null,
+            key(
+                    "keys.ec.curves",
+                    Type.NAMES,
+                    "",
+                    List.of("secp256r1", "secp384r1", "secp521r1", "X25519", "X448", "Ed25519", "Ed448"),
+                    null,
                     "allowed named curves, Montgomery and Edwards curves included (aliases such as `P-256` and OIDs work)"),
-            bits("keys.symmetric.min_bits", 0, "", 128, null,
+            bits(
+                    "keys.symmetric.min_bits",
+                    0,
+                    "",
+                    128,
+                    null,
                     "cipher keys: AES, ChaCha20, DESede (counted as 112 bits), DES (56); not HMAC keys"),
-            key("keys.unmeasured", Type.ENUM, List.of("refuse", "allow"), "", "refuse", null,
+            key(
+                    "keys.unmeasured",
+                    Type.ENUM,
+                    List.of("refuse", "allow"),
+                    "",
+                    "refuse",
+                    null,
                     "`refuse` or `allow`: keys whose size or curve cannot be determined, even from their encoding "
                             + "(opaque or foreign key classes, hardware keys without an encoding). `allow` lets them "
                             + "through unchecked"),
-
-            key("sha1.digest", Type.ALLOW_DENY, "", "allow", null, "`MessageDigest SHA-1`, `SHA1PRNG`, OAEP with SHA-1"),
-            key("sha1.hmac", Type.ALLOW_DENY, "", "allow", null,
+            key(
+                    "sha1.digest",
+                    Type.ALLOW_DENY,
+                    "",
+                    "allow",
+                    null,
+                    "`MessageDigest SHA-1`, `SHA1PRNG`, OAEP with SHA-1"),
+            key(
+                    "sha1.hmac",
+                    Type.ALLOW_DENY,
+                    "",
+                    "allow",
+                    null,
                     "`HmacSHA1`, PBKDF2 with HmacSHA1, TLS suites with a SHA-1 MAC"),
-            key("sha1.signatures", Type.ALLOW_DENY, "", "deny", null,
+            key(
+                    "sha1.signatures",
+                    Type.ALLOW_DENY,
+                    "",
+                    "deny",
+                    null,
                     "`SHA1with*` signatures, TLS `*_sha1` signature schemes"),
-            key("sha1.certificates", Type.ALLOW_DENY, "", "deny", null,
+            key(
+                    "sha1.certificates",
+                    Type.ALLOW_DENY,
+                    "",
+                    "deny",
+                    null,
                     "SHA-1 signatures in certificates (scope `certpath`)"),
-
-            key("tls.min_protocol", Type.ENUM, List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"), "", "TLSv1.2",
-                    null, "`SSLv3`, `TLSv1`, `TLSv1.1`, `TLSv1.2` or `TLSv1.3`"),
-            key("tls.max_protocol", Type.ENUM, List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"), "", "TLSv1.3",
-                    null, "not below `min_protocol`"),
-            key("tls.cipher_suites", Type.NAMES, "", null, "every known suite the rest of the policy allows",
+            key(
+                    "tls.min_protocol",
+                    Type.ENUM,
+                    List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"),
+                    "",
+                    "TLSv1.2",
+                    null,
+                    "`SSLv3`, `TLSv1`, `TLSv1.1`, `TLSv1.2` or `TLSv1.3`"),
+            key(
+                    "tls.max_protocol",
+                    Type.ENUM,
+                    List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"),
+                    "",
+                    "TLSv1.3",
+                    null,
+                    "not below `min_protocol`"),
+            key(
+                    "tls.cipher_suites",
+                    Type.NAMES,
+                    "",
+                    null,
+                    "every known suite the rest of the policy allows",
                     "IANA names, most preferred first"),
-            key("tls.named_groups", Type.NAMES, "", null, "likewise",
+            key(
+                    "tls.named_groups",
+                    Type.NAMES,
+                    "",
+                    null,
+                    "likewise",
                     "`x25519`, `secp256r1`, `ffdhe2048`, `X25519MLKEM768`, ..."),
-            key("tls.signature_schemes", Type.NAMES, "", null, "likewise",
+            key(
+                    "tls.signature_schemes",
+                    Type.NAMES,
+                    "",
+                    null,
+                    "likewise",
                     "`ecdsa_secp256r1_sha256`, `rsa_pss_rsae_sha256`, `ed25519`, ..."),
-
-            key("backends.fips_only", Type.BOOLEAN, "", Boolean.FALSE, null,
+            key(
+                    "backends.fips_only",
+                    Type.BOOLEAN,
+                    "",
+                    Boolean.FALSE,
+                    null,
                     "only FIPS-validated backends (Bouncy Castle FIPS) may serve features"),
-            key("backends.preference", Type.NAMES, "", null, "the JDK's provider order",
+            key(
+                    "backends.preference",
+                    Type.NAMES,
+                    "",
+                    null,
+                    "the JDK's provider order",
                     "provider names, most preferred first"),
-            key("backends.min_versions", Type.VERSIONS, "", null, "none",
+            key(
+                    "backends.min_versions",
+                    Type.VERSIONS,
+                    "",
+                    null,
+                    "none",
                     "provider name (matched ignoring case, once per provider) → minimum version: `{BCFIPS: \"2.1\"}`. "
                             + "A version is numbers of 1 to 9 digits without leading zeros, separated by single dots "
                             + "(`2`, `2.1`, `2.1.3`); anything else is an error at load (`rule: version-format`). A "
                             + "backend's version is compared by its runs of digits (`2.1.3-beta` as `2.1.3`, missing "
                             + "parts as 0); a backend below the minimum serves nothing"),
-            key("backends.required", Type.SERVICE_LISTS, "", null, "none",
+            key(
+                    "backends.required",
+                    Type.SERVICE_LISTS,
+                    "",
+                    null,
+                    "none",
                     "service type → list (grammar of `algorithms`): installation fails unless each has a backend "
                             + "that passes its known-answer test"));
 
     private static final Map<String, Key> BY_PATH = byPath();
 
-    private Grammar() {
-    }
+    private Grammar() {}
 
-    private static Key key(String path, Type type, List<String> values, String typeText, Object defaultValue,
-            String defaultText, String meaning) {
+    private static Key key(
+            String path,
+            Type type,
+            List<String> values,
+            String typeText,
+            Object defaultValue,
+            String defaultText,
+            String meaning) {
         return new Key(path, type, values, 0, 0, typeText, defaultValue, defaultText, meaning);
     }
 
-    private static Key key(String path, Type type, String typeText, Object defaultValue, String defaultText,
-            String meaning) {
+    private static Key key(
+            String path, Type type, String typeText, Object defaultValue, String defaultText, String meaning) {
         return key(path, type, List.of(), typeText, defaultValue, defaultText, meaning);
     }
 
-    private static Key bits(String path, int min, String typeText, Integer defaultValue, String defaultText,
-            String meaning) {
+    private static Key bits(
+            String path, int min, String typeText, Integer defaultValue, String defaultText, String meaning) {
         return new Key(path, Type.INTEGER, List.of(), min, MAX_BITS, typeText, defaultValue, defaultText, meaning);
     }
 

@@ -19,6 +19,5 @@ final class Limits {
     /** Problems reported by one load; the rest are counted, not kept. */
     static final int MAX_PROBLEMS = 100;
 
-    private Limits() {
-    }
+    private Limits() {}
 }

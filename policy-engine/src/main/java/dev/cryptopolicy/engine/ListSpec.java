@@ -10,5 +10,4 @@ import java.util.List;
  * @param entries the entries as written, with their prefixes
  * @param origin  where the list is
  */
-record ListSpec(boolean edit, List<Located<String>> entries, Origin origin) {
-}
+record ListSpec(boolean edit, List<Located<String>> entries, Origin origin) {}

@@ -7,5 +7,4 @@ package dev.cryptopolicy.engine;
  * @param origin where it was written
  * @param <T>    the value's type
  */
-record Located<T>(T value, Origin origin) {
-}
+record Located<T>(T value, Origin origin) {}

@@ -11,6 +11,7 @@ import java.util.Map;
 final class NameTable<V> {
     /** Names exactly as registered: callers almost always use the canonical spelling, and String caches its hash. */
     private final java.util.HashMap<String, V> exact;
+
     private final String[] keys;
     private final Object[] values;
     private final int mask;

@@ -14,8 +14,7 @@ import java.util.Set;
  */
 final class Patterns {
 
-    private Patterns() {
-    }
+    private Patterns() {}
 
     /**
      * What a feature-set entry adds: an exact name, alias or OID means that entry alone; otherwise
@@ -51,7 +50,9 @@ final class Patterns {
         String digest = AlgorithmCatalog.canonicalDigest(pattern);
         String digestUpper = digest == null ? null : digest.toUpperCase(Locale.ROOT);
         for (T entry : universe) {
-            if (entry.isNamed(pattern) || entry.families().contains(upper) || entry.components().contains(upper)
+            if (entry.isNamed(pattern)
+                    || entry.families().contains(upper)
+                    || entry.components().contains(upper)
                     || (digestUpper != null && entry.components().contains(digestUpper))) {
                 out.add(entry);
             }

@@ -1,10 +1,10 @@
 package dev.cryptopolicy.engine;
 
-import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.engine.algorithms.Curve;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
 import dev.cryptopolicy.engine.algorithms.TlsName;
 import java.util.ArrayList;
@@ -27,10 +27,20 @@ import java.util.Objects;
 public final class PolicyDiff {
 
     /** The key families with a minimum size, and the key algorithm that asks about each. */
-    private static final Map<KeyFamily, String> SIZED = Map.of(KeyFamily.RSA, "RSA", KeyFamily.DSA, "DSA",
-            KeyFamily.DH, "DH", KeyFamily.EC, "EC", KeyFamily.SYMMETRIC, "AES");
-    private static final List<KeyFamily> SIZED_ORDER = List.of(KeyFamily.RSA, KeyFamily.DSA, KeyFamily.DH,
-            KeyFamily.EC, KeyFamily.SYMMETRIC);
+    private static final Map<KeyFamily, String> SIZED = Map.of(
+            KeyFamily.RSA,
+            "RSA",
+            KeyFamily.DSA,
+            "DSA",
+            KeyFamily.DH,
+            "DH",
+            KeyFamily.EC,
+            "EC",
+            KeyFamily.SYMMETRIC,
+            "AES");
+
+    private static final List<KeyFamily> SIZED_ORDER =
+            List.of(KeyFamily.RSA, KeyFamily.DSA, KeyFamily.DH, KeyFamily.EC, KeyFamily.SYMMETRIC);
 
     /**
      * One thing the two policies decide differently.
@@ -71,8 +81,7 @@ public final class PolicyDiff {
         }
     }
 
-    private PolicyDiff() {
-    }
+    private PolicyDiff() {}
 
     /** Every difference between {@code a} and {@code b}, grouped by area in a fixed order; empty when they decide the same. */
     public static List<Change> between(CompiledPolicy a, CompiledPolicy b) {
@@ -80,7 +89,8 @@ public final class PolicyDiff {
         Located<Mode> ma = a.settings().mode();
         Located<Mode> mb = b.settings().mode();
         if (ma.value() != mb.value()) {
-            out.add(new Change("mode", "", ma.value().yamlName(), ma.origin(), mb.value().yamlName(), mb.origin()));
+            out.add(new Change(
+                    "mode", "", ma.value().yamlName(), ma.origin(), mb.value().yamlName(), mb.origin()));
         }
         AlgorithmCatalog catalog = AlgorithmCatalog.standard();
         for (ServiceType service : ServiceType.values()) {
@@ -103,7 +113,8 @@ public final class PolicyDiff {
         return List.copyOf(out);
     }
 
-    private static void algorithm(List<Change> out, CompiledPolicy a, CompiledPolicy b, ServiceType service, String name) {
+    private static void algorithm(
+            List<Change> out, CompiledPolicy a, CompiledPolicy b, ServiceType service, String name) {
         String area = "algorithms." + service.jcaName();
         Decision anyA = a.decide(service, name, Scope.ANY);
         Decision anyB = b.decide(service, name, Scope.ANY);
@@ -138,13 +149,18 @@ public final class PolicyDiff {
             for (Scope scope : Scope.values()) {
                 int ba = a.minKeyBits(family, scope);
                 int bb = b.minKeyBits(family, scope);
-                boolean followsAny = scope != Scope.ANY && ba == a.minKeyBits(family, Scope.ANY)
+                boolean followsAny = scope != Scope.ANY
+                        && ba == a.minKeyBits(family, Scope.ANY)
                         && bb == b.minKeyBits(family, Scope.ANY);
                 if (ba != bb && !followsAny) {
                     String keyAlgorithm = SIZED.get(family);
-                    out.add(new Change(area, scope == Scope.ANY ? "" : "in scope " + scope.yamlName(),
-                            Integer.toString(ba), a.decideKey(keyAlgorithm, 1, null, scope).origin(),
-                            Integer.toString(bb), b.decideKey(keyAlgorithm, 1, null, scope).origin()));
+                    out.add(new Change(
+                            area,
+                            scope == Scope.ANY ? "" : "in scope " + scope.yamlName(),
+                            Integer.toString(ba),
+                            a.decideKey(keyAlgorithm, 1, null, scope).origin(),
+                            Integer.toString(bb),
+                            b.decideKey(keyAlgorithm, 1, null, scope).origin()));
                 }
             }
         }
@@ -154,31 +170,58 @@ public final class PolicyDiff {
     }
 
     private static Decision curveDecision(CompiledPolicy p, Curve curve) {
-        return curve.weierstrass() ? p.decideKey("EC", 0, curve.name(), Scope.ANY)
+        return curve.weierstrass()
+                ? p.decideKey("EC", 0, curve.name(), Scope.ANY)
                 : p.decideKey(curve.name(), 0, null, Scope.ANY);
     }
 
-    private static void sha1(List<Change> out, CompiledPolicy a, CompiledPolicy b, Sha1Use use, ServiceType service,
-            String algorithm, Scope scope) {
-        decision(out, "sha1." + use.key(), service.jcaName() + " " + algorithm
-                + (scope == Scope.ANY ? "" : " in scope " + scope.yamlName()),
-                a.decide(service, algorithm, scope), b.decide(service, algorithm, scope));
+    private static void sha1(
+            List<Change> out,
+            CompiledPolicy a,
+            CompiledPolicy b,
+            Sha1Use use,
+            ServiceType service,
+            String algorithm,
+            Scope scope) {
+        decision(
+                out,
+                "sha1." + use.key(),
+                service.jcaName() + " " + algorithm + (scope == Scope.ANY ? "" : " in scope " + scope.yamlName()),
+                a.decide(service, algorithm, scope),
+                b.decide(service, algorithm, scope));
     }
 
     private static void tls(List<Change> out, CompiledPolicy a, CompiledPolicy b, AlgorithmCatalog catalog) {
         TlsSettings ta = a.tls();
         TlsSettings tb = b.tls();
         if (!ta.minProtocol().equals(tb.minProtocol())) {
-            out.add(new Change("tls.min_protocol", "", ta.minProtocol(), protocolOrigin(a, ta.minProtocol()),
-                    tb.minProtocol(), protocolOrigin(b, tb.minProtocol())));
+            out.add(new Change(
+                    "tls.min_protocol",
+                    "",
+                    ta.minProtocol(),
+                    protocolOrigin(a, ta.minProtocol()),
+                    tb.minProtocol(),
+                    protocolOrigin(b, tb.minProtocol())));
         }
         if (!ta.maxProtocol().equals(tb.maxProtocol())) {
-            out.add(new Change("tls.max_protocol", "", ta.maxProtocol(), protocolOrigin(a, ta.maxProtocol()),
-                    tb.maxProtocol(), protocolOrigin(b, tb.maxProtocol())));
+            out.add(new Change(
+                    "tls.max_protocol",
+                    "",
+                    ta.maxProtocol(),
+                    protocolOrigin(a, ta.maxProtocol()),
+                    tb.maxProtocol(),
+                    protocolOrigin(b, tb.maxProtocol())));
         }
         tlsKind(out, a, b, catalog, TlsKind.CIPHER_SUITE, "tls.cipher_suites", ta.cipherSuites(), tb.cipherSuites());
         tlsKind(out, a, b, catalog, TlsKind.NAMED_GROUP, "tls.named_groups", ta.namedGroups(), tb.namedGroups());
-        tlsKind(out, a, b, catalog, TlsKind.SIGNATURE_SCHEME, "tls.signature_schemes", ta.signatureSchemes(),
+        tlsKind(
+                out,
+                a,
+                b,
+                catalog,
+                TlsKind.SIGNATURE_SCHEME,
+                "tls.signature_schemes",
+                ta.signatureSchemes(),
                 tb.signatureSchemes());
     }
 
@@ -186,16 +229,28 @@ public final class PolicyDiff {
         return p.decideTls(TlsKind.PROTOCOL, protocol).origin();
     }
 
-    private static void tlsKind(List<Change> out, CompiledPolicy a, CompiledPolicy b, AlgorithmCatalog catalog,
-            TlsKind kind, String area, List<String> enabledA, List<String> enabledB) {
+    private static void tlsKind(
+            List<Change> out,
+            CompiledPolicy a,
+            CompiledPolicy b,
+            AlgorithmCatalog catalog,
+            TlsKind kind,
+            String area,
+            List<String> enabledA,
+            List<String> enabledB) {
         for (TlsName name : catalog.tls(kind)) {
             boolean inA = enabledA.contains(name.name());
             boolean inB = enabledB.contains(name.name());
             if (inA != inB) {
                 Decision da = a.decideTls(kind, name.name());
                 Decision db = b.decideTls(kind, name.name());
-                out.add(new Change(area, name.name(), inA ? "enabled" : "disabled", da.origin(),
-                        inB ? "enabled" : "disabled", db.origin()));
+                out.add(new Change(
+                        area,
+                        name.name(),
+                        inA ? "enabled" : "disabled",
+                        da.origin(),
+                        inB ? "enabled" : "disabled",
+                        db.origin()));
             }
         }
         List<String> commonA = new ArrayList<>(enabledA);
@@ -203,8 +258,12 @@ public final class PolicyDiff {
         List<String> commonB = new ArrayList<>(enabledB);
         commonB.retainAll(new HashSet<>(enabledA));
         if (!commonA.equals(commonB)) {
-            Origin oa = enabledA.isEmpty() ? Origin.builtIn(area) : a.decideTls(kind, enabledA.get(0)).origin();
-            Origin ob = enabledB.isEmpty() ? Origin.builtIn(area) : b.decideTls(kind, enabledB.get(0)).origin();
+            Origin oa = enabledA.isEmpty()
+                    ? Origin.builtIn(area)
+                    : a.decideTls(kind, enabledA.get(0)).origin();
+            Origin ob = enabledB.isEmpty()
+                    ? Origin.builtIn(area)
+                    : b.decideTls(kind, enabledB.get(0)).origin();
             out.add(new Change(area, "preference order", String.join(" ", commonA), oa, String.join(" ", commonB), ob));
         }
     }
@@ -213,8 +272,13 @@ public final class PolicyDiff {
         Settings.BackendOrigins oa = a.settings().backends();
         Settings.BackendOrigins ob = b.settings().backends();
         if (a.backends().fipsOnly() != b.backends().fipsOnly()) {
-            out.add(new Change("backends.fips_only", "", Boolean.toString(a.backends().fipsOnly()), oa.fipsOnly(),
-                    Boolean.toString(b.backends().fipsOnly()), ob.fipsOnly()));
+            out.add(new Change(
+                    "backends.fips_only",
+                    "",
+                    Boolean.toString(a.backends().fipsOnly()),
+                    oa.fipsOnly(),
+                    Boolean.toString(b.backends().fipsOnly()),
+                    ob.fipsOnly()));
         }
         List<String> pa = a.backends().preference();
         List<String> pb = b.backends().preference();
@@ -224,14 +288,19 @@ public final class PolicyDiff {
         Map<String, String> va = a.backends().minVersions();
         Map<String, String> vb = b.backends().minVersions();
         if (!va.equals(vb)) {
-            out.add(new Change("backends.min_versions", "", va.toString(), oa.minVersions(), vb.toString(),
-                    ob.minVersions()));
+            out.add(new Change(
+                    "backends.min_versions", "", va.toString(), oa.minVersions(), vb.toString(), ob.minVersions()));
         }
         for (ServiceType service : ServiceType.values()) {
             List<String> ra = a.backends().required().getOrDefault(service, List.of());
             List<String> rb = b.backends().required().getOrDefault(service, List.of());
             if (!new HashSet<>(ra).equals(new HashSet<>(rb))) {
-                out.add(new Change("backends.required", service.jcaName(), list(ra), oa.required(service), list(rb),
+                out.add(new Change(
+                        "backends.required",
+                        service.jcaName(),
+                        list(ra),
+                        oa.required(service),
+                        list(rb),
                         ob.required(service)));
             }
         }

@@ -15,7 +15,8 @@ final class PolicyDocument {
 
     /** Whether a document stands alone or edits another. */
     enum Kind {
-        POLICY, MODIFIER
+        POLICY,
+        MODIFIER
     }
 
     final String file;
@@ -26,6 +27,7 @@ final class PolicyDocument {
     Located<Mode> mode;
     /** {@code host_restrictions}: true for {@code replace}, false for {@code keep}; null when unset. */
     Located<Boolean> replaceHost;
+
     Origin algorithmsOrigin;
     final Map<ServiceType, ListSpec> algorithms = new EnumMap<>(ServiceType.class);
     List<DenySpec> deny = List.of();

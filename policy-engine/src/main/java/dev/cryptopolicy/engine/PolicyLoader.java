@@ -10,7 +10,6 @@ import dev.cryptopolicy.engine.yaml.PrecompiledTree;
 import dev.cryptopolicy.engine.yaml.StrictYamlReader;
 import dev.cryptopolicy.engine.yaml.YamlNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -75,7 +74,10 @@ public final class PolicyLoader {
      */
     public CompiledPolicy load(String reference) throws PolicyException {
         if (reference == null || reference.isBlank()) {
-            throw new UnreadablePolicyException(List.of(Problem.error(Origin.inReference(1), "", Rule.REFERENCE,
+            throw new UnreadablePolicyException(List.of(Problem.error(
+                    Origin.inReference(1),
+                    "",
+                    Rule.REFERENCE,
                     "empty policy reference; name a shipped policy such as DEFAULT or a .yaml file")));
         }
         Problems problems = new Problems();
@@ -141,16 +143,24 @@ public final class PolicyLoader {
                 }
                 PolicyDocument doc = loaded.doc;
                 if (doc.kind == PolicyDocument.Kind.MODIFIER) {
-                    problems.add(Problem.error(base.origin, base.text, Rule.BASE_IS_POLICY,
-                            Quote.quoted(base.text) + " is a modifier; apply it to a policy, e.g. DEFAULT:" + Quote.excerpt(base.text)));
+                    problems.add(Problem.error(
+                            base.origin,
+                            base.text,
+                            Rule.BASE_IS_POLICY,
+                            Quote.quoted(base.text) + " is a modifier; apply it to a policy, e.g. DEFAULT:"
+                                    + Quote.excerpt(base.text)));
                     return;
                 }
                 if (!identities.add(loaded.identity)) {
                     List<String> cycle = new ArrayList<>();
                     chain.forEach(link -> cycle.add(link.policy.identity));
                     cycle.add(loaded.identity);
-                    Origin at = doc.extendsRef != null ? doc.extendsRef.origin() : new Origin(doc.file, 1, 1, "extends");
-                    problems.add(Problem.error(at, doc.extendsRef == null ? "" : doc.extendsRef.value(), Rule.EXTENDS_CYCLE,
+                    Origin at =
+                            doc.extendsRef != null ? doc.extendsRef.origin() : new Origin(doc.file, 1, 1, "extends");
+                    problems.add(Problem.error(
+                            at,
+                            doc.extendsRef == null ? "" : doc.extendsRef.value(),
+                            Rule.EXTENDS_CYCLE,
                             "'extends' forms a cycle: " + String.join(" -> ", cycle)));
                     return;
                 }
@@ -160,7 +170,10 @@ public final class PolicyLoader {
                     break;
                 }
                 if (chain.size() == Limits.MAX_EXTENDS_DEPTH) {
-                    problems.add(Problem.error(next.origin(), next.value(), Rule.MAX_EXTENDS_DEPTH,
+                    problems.add(Problem.error(
+                            next.origin(),
+                            next.value(),
+                            Rule.MAX_EXTENDS_DEPTH,
                             "'extends' chain is longer than " + Limits.MAX_EXTENDS_DEPTH + " files, the limit: "
                                     + outline(chain) + " -> ..."));
                     return;
@@ -189,7 +202,10 @@ public final class PolicyLoader {
                 return;
             }
             if (modifier.doc.kind == PolicyDocument.Kind.POLICY) {
-                problems.add(Problem.error(part.origin, part.text, Rule.MODIFIER_IS_MODIFIER,
+                problems.add(Problem.error(
+                        part.origin,
+                        part.text,
+                        Rule.MODIFIER_IS_MODIFIER,
                         Quote.quoted(part.text) + " is a policy, not a modifier; only modifiers follow ':'"));
                 return;
             }
@@ -203,10 +219,13 @@ public final class PolicyLoader {
                     path = baseDir.resolve(part.text).normalize();
                 } catch (InvalidPathException e) {
                     // A NUL or a character the file system cannot name: nothing to open.
-                    return unreadable(part, "not a file path this system can open: " + Quote.quoted(part.text)
-                            + " (" + e.getReason() + ")");
+                    return unreadable(
+                            part,
+                            "not a file path this system can open: " + Quote.quoted(part.text) + " (" + e.getReason()
+                                    + ")");
                 }
-                String display = part.text.startsWith("/") || baseDir.toString().isEmpty() ? part.text : path.toString();
+                String display =
+                        part.text.startsWith("/") || baseDir.toString().isEmpty() ? part.text : path.toString();
                 byte[] bytes;
                 try {
                     bytes = RegularFiles.read(path, StrictYamlReader.MAX_BYTES);
@@ -217,14 +236,16 @@ public final class PolicyLoader {
                         return unreadable(part, e.getMessage());
                     }
                     unreadable = true;
-                    problems.add(Problem.error(new Origin(display, 1, 1, ""), String.valueOf(e.size()), Rule.MAX_SIZE,
-                            e.getMessage()));
+                    problems.add(Problem.error(
+                            new Origin(display, 1, 1, ""), String.valueOf(e.size()), Rule.MAX_SIZE, e.getMessage()));
                     return null;
                 } catch (IOException e) {
                     return unreadable(part, "cannot read " + path + ": " + e.getMessage());
                 }
                 if (HostPolicies.isFile(part.text)) {
-                    return host(HostPolicies.host(StrictYamlReader.MAX_BYTES).translateFile(display, bytes), display,
+                    return host(
+                            HostPolicies.host(StrictYamlReader.MAX_BYTES).translateFile(display, bytes),
+                            display,
                             path.toAbsolutePath().toString());
                 }
                 Path parent = path.getParent();
@@ -245,9 +266,14 @@ public final class PolicyLoader {
                 // written in a policy's extends is an error in that policy.
                 unreadable |= part.top;
                 String what = part.index == 0 ? "policy" : "modifier";
-                problems.add(Problem.error(part.origin, part.text, part.index == 0 ? Rule.KNOWN_POLICY : Rule.KNOWN_MODIFIER,
-                        "unknown " + what + " " + Quote.quoted(part.text) + "; shipped: " + String.join(", ", shipped.names())
-                                + " (a file path must end in .yaml or .yml)"),
+                problems.add(
+                        Problem.error(
+                                part.origin,
+                                part.text,
+                                part.index == 0 ? Rule.KNOWN_POLICY : Rule.KNOWN_MODIFIER,
+                                "unknown " + what + " " + Quote.quoted(part.text) + "; shipped: "
+                                        + String.join(", ", shipped.names())
+                                        + " (a file path must end in .yaml or .yml)"),
                         () -> suggestions.didYouMean(part.text, shipped.names()));
                 return null;
             }
@@ -271,16 +297,26 @@ public final class PolicyLoader {
             for (Finding f : t.findings()) {
                 Position at = f.at();
                 Rule rule = Rule.ofId(f.rule());
-                Problem p = new Problem(f.error() ? Severity.ERROR : Severity.WARNING,
-                        new Origin(at.file(), at.line(), at.column(), ""), f.value(), rule.id(), f.message(), "");
-                problems.add(p, () -> f.candidates().isEmpty() ? "" : suggestions.didYouMean(f.value(), f.candidates()));
+                Problem p = new Problem(
+                        f.error() ? Severity.ERROR : Severity.WARNING,
+                        new Origin(at.file(), at.line(), at.column(), ""),
+                        f.value(),
+                        rule.id(),
+                        f.message(),
+                        "");
+                problems.add(
+                        p, () -> f.candidates().isEmpty() ? "" : suggestions.didYouMean(f.value(), f.candidates()));
                 unreadable |= rule.unreadableInput();
             }
             if (t.hasErrors()) {
                 return null;
             }
-            PolicyDocument doc = DocumentParser.parse(display, t.yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    t.lines(), problems, suggestions);
+            PolicyDocument doc = DocumentParser.parse(
+                    display,
+                    t.yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    t.lines(),
+                    problems,
+                    suggestions);
             return doc == null ? null : new Loaded(doc, identity, Path.of(""));
         }
 
@@ -303,9 +339,11 @@ public final class PolicyLoader {
             }
             if (modifiers > Limits.MAX_MODIFIERS) {
                 unreadable |= top;
-                problems.add(Problem.error(top ? Origin.inReference(1) : where, String.valueOf(modifiers),
-                        Rule.MAX_MODIFIERS, "the reference applies " + modifiers + " modifiers; the limit is "
-                                + Limits.MAX_MODIFIERS));
+                problems.add(Problem.error(
+                        top ? Origin.inReference(1) : where,
+                        String.valueOf(modifiers),
+                        Rule.MAX_MODIFIERS,
+                        "the reference applies " + modifiers + " modifiers; the limit is " + Limits.MAX_MODIFIERS));
                 return List.of();
             }
             int column = 0;
@@ -315,17 +353,28 @@ public final class PolicyLoader {
                 Origin origin = top ? Origin.inReference(column + 1) : where;
                 if (text.isEmpty()) {
                     unreadable |= top;
-                    problems.add(Problem.error(origin, reference, Rule.REFERENCE,
-                            "empty part in policy reference " + Quote.quoted(reference) + "; write BASE or BASE:MODIFIER"));
+                    problems.add(Problem.error(
+                            origin,
+                            reference,
+                            Rule.REFERENCE,
+                            "empty part in policy reference " + Quote.quoted(reference)
+                                    + "; write BASE or BASE:MODIFIER"));
                     return List.of();
                 }
                 String lower = text.toLowerCase(Locale.ROOT);
-                boolean file = text.contains("/") || lower.endsWith(".yaml") || lower.endsWith(".yml")
+                boolean file = text.contains("/")
+                        || lower.endsWith(".yaml")
+                        || lower.endsWith(".yml")
                         || HostPolicies.isFile(text);
                 if (!file && !text.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
                     unreadable |= top;
-                    problems.add(Problem.error(origin, text, Rule.REFERENCE, Quote.quoted(text)
-                            + " is neither a shipped name (letters, digits, - and _) nor a .yaml/.yml file path"));
+                    problems.add(
+                            Problem.error(
+                                    origin,
+                                    text,
+                                    Rule.REFERENCE,
+                                    Quote.quoted(text)
+                                            + " is neither a shipped name (letters, digits, - and _) nor a .yaml/.yml file path"));
                     return List.of();
                 }
                 parts.add(new Part(text, file, i, origin, top));
@@ -335,15 +384,12 @@ public final class PolicyLoader {
         }
     }
 
-    private record Part(String text, boolean file, int index, Origin origin, boolean top) {
-    }
+    private record Part(String text, boolean file, int index, Origin origin, boolean top) {}
 
-    private record Loaded(PolicyDocument doc, String identity, Path dir) {
-    }
+    private record Loaded(PolicyDocument doc, String identity, Path dir) {}
 
     /** One policy of an {@code extends} chain, with the modifiers of the reference that named it. */
-    private record Link(Loaded policy, List<Part> modifiers, Path dir) {
-    }
+    private record Link(Loaded policy, List<Part> modifiers, Path dir) {}
 
     /** The first and last files of a chain, for a message of bounded length. */
     private static String outline(List<Link> chain) {

@@ -75,7 +75,8 @@ public interface PolicySource {
 
     private static Optional<byte[]> resource(String resource) throws IOException {
         ClassLoader own = PolicySource.class.getClassLoader();
-        InputStream in = own == null ? ClassLoader.getSystemResourceAsStream(resource) : own.getResourceAsStream(resource);
+        InputStream in =
+                own == null ? ClassLoader.getSystemResourceAsStream(resource) : own.getResourceAsStream(resource);
         if (in == null) {
             ClassLoader context = Thread.currentThread().getContextClassLoader();
             in = context == null ? null : context.getResourceAsStream(resource);

@@ -38,14 +38,16 @@ public final class PolicyWriter {
                 .build();
     }
 
-    private PolicyWriter() {
-    }
+    private PolicyWriter() {}
 
     /** The effective policy as YAML, opening with a comment naming its sources. */
     public static String yaml(CompiledPolicy policy) {
         StringBuilder header = new StringBuilder();
-        header.append("# Effective policy ").append(policy.name()).append(", resolved from: ")
-                .append(String.join(", ", policy.sources())).append('\n');
+        header.append("# Effective policy ")
+                .append(policy.name())
+                .append(", resolved from: ")
+                .append(String.join(", ", policy.sources()))
+                .append('\n');
         return header + write(Yaml.FACTORY, false, tree(policy));
     }
 
@@ -125,7 +127,7 @@ public final class PolicyWriter {
                     }
                 }
                 // Resolved: the written policy stands alone.
-                case "extends" -> { }
+                case "extends" -> {}
                 case "mode" -> root.put(key, e.mode().value().yamlName());
                 case "host_restrictions" -> root.put(key, e.replaceHost().value() ? "replace" : "keep");
                 case "algorithms" -> root.put(key, serviceLists(e.algorithms()));

@@ -20,8 +20,7 @@ import java.util.Objects;
  *                   value contains a look-alike character, a note naming it
  *                   ({@code contains U+2010 HYPHEN; did you mean '-'?}); or empty
  */
-public record Problem(Severity severity, Origin origin, String value, String rule, String message,
-        String suggestion) {
+public record Problem(Severity severity, Origin origin, String value, String rule, String message, String suggestion) {
 
     /** The longest message or suggestion kept, in code points; longer ones are cut with a count. */
     public static final int MAX_TEXT = 1000;
@@ -54,7 +53,12 @@ public record Problem(Severity severity, Origin origin, String value, String rul
     /** A problem whose value is an excerpt and whose message is cut to {@link #MAX_TEXT}. */
     static Problem bounded(Severity severity, Origin origin, String value, Rule rule, String message) {
         String written = value == null ? "" : value;
-        return new Problem(severity, origin, Quote.excerpt(written), rule.id(), Quote.excerpt(message, MAX_TEXT),
+        return new Problem(
+                severity,
+                origin,
+                Quote.excerpt(written),
+                rule.id(),
+                Quote.excerpt(message, MAX_TEXT),
                 Suggest.lookAlike(written));
     }
 
@@ -69,7 +73,8 @@ public record Problem(Severity severity, Origin origin, String value, String rul
     }
 
     Problem withSuggestion(String text) {
-        return new Problem(severity, origin, value, rule, message, text.isEmpty() ? suggestion : Quote.excerpt(text, MAX_TEXT));
+        return new Problem(
+                severity, origin, value, rule, message, text.isEmpty() ? suggestion : Quote.excerpt(text, MAX_TEXT));
     }
 
     /**

@@ -18,6 +18,7 @@ final class Problems extends AbstractList<Problem> {
     private int warnings;
     private int dropped;
     private Origin firstDropped;
+
     @Override
     public boolean add(Problem problem) {
         if (keeps(problem.severity())) {
@@ -85,9 +86,13 @@ final class Problems extends AbstractList<Problem> {
         int omitted = dropped + kept.size() - out.size();
         if (omitted > 0) {
             Origin at = firstLeftOut;
-            out.add(Problem.error(at, String.valueOf(omitted), Rule.MAX_PROBLEMS, "and " + omitted + " more problem"
-                    + (omitted == 1 ? "" : "s") + " not shown (at most " + Limits.MAX_PROBLEMS
-                    + " are reported; the first one left out is here)"));
+            out.add(Problem.error(
+                    at,
+                    String.valueOf(omitted),
+                    Rule.MAX_PROBLEMS,
+                    "and " + omitted + " more problem"
+                            + (omitted == 1 ? "" : "s") + " not shown (at most " + Limits.MAX_PROBLEMS
+                            + " are reported; the first one left out is here)"));
         }
         return out;
     }

@@ -23,8 +23,7 @@ public final class Quote {
     /** The most code points of a value that a message quotes. */
     public static final int EXCERPT = 40;
 
-    private Quote() {
-    }
+    private Quote() {}
 
     /**
      * {@code text} with every character that could change how a terminal or a viewer shows the
@@ -98,8 +97,14 @@ public final class Quote {
             default:
                 // Invisible although not format characters: Hangul fillers, the Mongolian vowel
                 // separator, the combining grapheme joiner and the variation selectors.
-                return cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 || cp == 0x180E
-                        || cp == 0x034F || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+                return cp == 0x115F
+                        || cp == 0x1160
+                        || cp == 0x3164
+                        || cp == 0xFFA0
+                        || cp == 0x180E
+                        || cp == 0x034F
+                        || (cp >= 0xFE00 && cp <= 0xFE0F)
+                        || (cp >= 0xE0100 && cp <= 0xE01EF);
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param curve        the named curve of an EC/XDH/EdDSA key, or null
  * @param scope        where the decision is made
  */
-public record Request(ServiceType service, String algorithm, String keyAlgorithm, int keyBits, String curve, Scope scope) {
+public record Request(
+        ServiceType service, String algorithm, String keyAlgorithm, int keyBits, String curve, Scope scope) {
 
     public Request {
         Objects.requireNonNull(service, "service");

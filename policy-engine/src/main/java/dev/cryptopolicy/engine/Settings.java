@@ -1,9 +1,9 @@
 package dev.cryptopolicy.engine;
 
-import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.Curve;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.TlsName;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -29,10 +29,19 @@ import java.util.Map;
  * @param backends    where each {@code backends.*} setting was made
  * @param replaceHost {@code host_restrictions}: true for {@code replace}
  */
-record Settings(String description, Located<Mode> mode, Map<ServiceType, Map<Algorithm, Origin>> algorithms,
-        List<DenySpec> deny, Map<KeyFamily, Located<Integer>> minBits, Map<Curve, Origin> curves,
-        Located<Boolean> unmeasured, Map<Sha1Use, Map<Scope, Located<Boolean>>> sha1, Located<TlsName> tlsMin,
-        Located<TlsName> tlsMax, BackendOrigins backends, Located<Boolean> replaceHost) {
+record Settings(
+        String description,
+        Located<Mode> mode,
+        Map<ServiceType, Map<Algorithm, Origin>> algorithms,
+        List<DenySpec> deny,
+        Map<KeyFamily, Located<Integer>> minBits,
+        Map<Curve, Origin> curves,
+        Located<Boolean> unmeasured,
+        Map<Sha1Use, Map<Scope, Located<Boolean>>> sha1,
+        Located<TlsName> tlsMin,
+        Located<TlsName> tlsMax,
+        BackendOrigins backends,
+        Located<Boolean> replaceHost) {
 
     /**
      * Where the {@code backends} settings were made; the values themselves are the compiled

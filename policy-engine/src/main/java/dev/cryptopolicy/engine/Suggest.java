@@ -31,27 +31,66 @@ public final class Suggest {
     /** Look-alike characters and the ASCII character each is mistaken for (fullwidth forms apart). */
     private static final Map<Integer, Character> LOOK_ALIKES = Map.ofEntries(
             // Hyphens, dashes and minus signs.
-            Map.entry(0x2010, '-'), Map.entry(0x2011, '-'), Map.entry(0x2012, '-'), Map.entry(0x2013, '-'),
-            Map.entry(0x2014, '-'), Map.entry(0x2015, '-'), Map.entry(0x2212, '-'), Map.entry(0xFE58, '-'),
-            Map.entry(0xFE63, '-'), Map.entry(0x00AD, '-'),
+            Map.entry(0x2010, '-'),
+            Map.entry(0x2011, '-'),
+            Map.entry(0x2012, '-'),
+            Map.entry(0x2013, '-'),
+            Map.entry(0x2014, '-'),
+            Map.entry(0x2015, '-'),
+            Map.entry(0x2212, '-'),
+            Map.entry(0xFE58, '-'),
+            Map.entry(0xFE63, '-'),
+            Map.entry(0x00AD, '-'),
             // Spaces that do not break, and slashes.
-            Map.entry(0x00A0, ' '), Map.entry(0x2007, ' '), Map.entry(0x202F, ' '),
-            Map.entry(0x2044, '/'), Map.entry(0x2215, '/'),
+            Map.entry(0x00A0, ' '),
+            Map.entry(0x2007, ' '),
+            Map.entry(0x202F, ' '),
+            Map.entry(0x2044, '/'),
+            Map.entry(0x2215, '/'),
             // Cyrillic letters that look Latin.
-            Map.entry(0x0410, 'A'), Map.entry(0x0412, 'B'), Map.entry(0x0415, 'E'), Map.entry(0x041A, 'K'),
-            Map.entry(0x041C, 'M'), Map.entry(0x041D, 'H'), Map.entry(0x041E, 'O'), Map.entry(0x0420, 'P'),
-            Map.entry(0x0421, 'C'), Map.entry(0x0422, 'T'), Map.entry(0x0425, 'X'), Map.entry(0x0405, 'S'),
-            Map.entry(0x0406, 'I'), Map.entry(0x0408, 'J'), Map.entry(0x0430, 'a'), Map.entry(0x0435, 'e'),
-            Map.entry(0x043E, 'o'), Map.entry(0x0440, 'p'), Map.entry(0x0441, 'c'), Map.entry(0x0443, 'y'),
-            Map.entry(0x0445, 'x'), Map.entry(0x0455, 's'), Map.entry(0x0456, 'i'), Map.entry(0x0458, 'j'),
+            Map.entry(0x0410, 'A'),
+            Map.entry(0x0412, 'B'),
+            Map.entry(0x0415, 'E'),
+            Map.entry(0x041A, 'K'),
+            Map.entry(0x041C, 'M'),
+            Map.entry(0x041D, 'H'),
+            Map.entry(0x041E, 'O'),
+            Map.entry(0x0420, 'P'),
+            Map.entry(0x0421, 'C'),
+            Map.entry(0x0422, 'T'),
+            Map.entry(0x0425, 'X'),
+            Map.entry(0x0405, 'S'),
+            Map.entry(0x0406, 'I'),
+            Map.entry(0x0408, 'J'),
+            Map.entry(0x0430, 'a'),
+            Map.entry(0x0435, 'e'),
+            Map.entry(0x043E, 'o'),
+            Map.entry(0x0440, 'p'),
+            Map.entry(0x0441, 'c'),
+            Map.entry(0x0443, 'y'),
+            Map.entry(0x0445, 'x'),
+            Map.entry(0x0455, 's'),
+            Map.entry(0x0456, 'i'),
+            Map.entry(0x0458, 'j'),
             // Greek letters that look Latin.
-            Map.entry(0x0391, 'A'), Map.entry(0x0392, 'B'), Map.entry(0x0395, 'E'), Map.entry(0x0396, 'Z'),
-            Map.entry(0x0397, 'H'), Map.entry(0x0399, 'I'), Map.entry(0x039A, 'K'), Map.entry(0x039C, 'M'),
-            Map.entry(0x039D, 'N'), Map.entry(0x039F, 'O'), Map.entry(0x03A1, 'P'), Map.entry(0x03A4, 'T'),
-            Map.entry(0x03A5, 'Y'), Map.entry(0x03A7, 'X'), Map.entry(0x03BF, 'o'), Map.entry(0x03BD, 'v'));
+            Map.entry(0x0391, 'A'),
+            Map.entry(0x0392, 'B'),
+            Map.entry(0x0395, 'E'),
+            Map.entry(0x0396, 'Z'),
+            Map.entry(0x0397, 'H'),
+            Map.entry(0x0399, 'I'),
+            Map.entry(0x039A, 'K'),
+            Map.entry(0x039C, 'M'),
+            Map.entry(0x039D, 'N'),
+            Map.entry(0x039F, 'O'),
+            Map.entry(0x03A1, 'P'),
+            Map.entry(0x03A4, 'T'),
+            Map.entry(0x03A5, 'Y'),
+            Map.entry(0x03A7, 'X'),
+            Map.entry(0x03BF, 'o'),
+            Map.entry(0x03BD, 'v'));
 
-    private Suggest() {
-    }
+    private Suggest() {}
 
     /**
      * {@code did you mean 'X'?} for the candidate nearest to {@code text}, a note on a look-alike
@@ -147,7 +186,9 @@ public final class Suggest {
             for (int j = from; j <= to; j++) {
                 char cb = Character.toLowerCase(b.charAt(j - 1));
                 int v = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (ca == cb ? 0 : 1));
-                if (i > 1 && j > 1 && ca == Character.toLowerCase(b.charAt(j - 2))
+                if (i > 1
+                        && j > 1
+                        && ca == Character.toLowerCase(b.charAt(j - 2))
                         && Character.toLowerCase(a.charAt(i - 2)) == cb) {
                     v = Math.min(v, before[j - 2] + 1);
                 }

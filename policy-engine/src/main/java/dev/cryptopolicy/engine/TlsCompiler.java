@@ -1,10 +1,9 @@
 package dev.cryptopolicy.engine;
 
-import dev.cryptopolicy.engine.algorithms.ServiceType;
-import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.engine.algorithms.Curve;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
 import dev.cryptopolicy.engine.algorithms.TlsName;
 import java.util.ArrayList;
@@ -67,15 +66,24 @@ final class TlsCompiler {
         for (TlsName p : allProtocols) {
             Decision d;
             if (p.rank() < tlsMin.value().rank()) {
-                d = algs.deny(tlsMin.origin().path(), tlsMin.origin(), "is below the minimum protocol "
-                        + tlsMin.value().name() + " of policy " + policy);
+                d = algs.deny(
+                        tlsMin.origin().path(),
+                        tlsMin.origin(),
+                        "is below the minimum protocol " + tlsMin.value().name() + " of policy " + policy);
             } else if (p.rank() > tlsMax.value().rank()) {
-                d = algs.deny(tlsMax.origin().path(), tlsMax.origin(), "is above the maximum protocol "
-                        + tlsMax.value().name() + " of policy " + policy);
+                d = algs.deny(
+                        tlsMax.origin().path(),
+                        tlsMax.origin(),
+                        "is above the maximum protocol " + tlsMax.value().name() + " of policy " + policy);
             } else {
                 d = tlsDenyRule(p);
                 if (d == null) {
-                    d = new Decision(true, "tls.min_protocol", tlsMin.origin(), "is within the protocol range of policy " + policy, policy);
+                    d = new Decision(
+                            true,
+                            "tls.min_protocol",
+                            tlsMin.origin(),
+                            "is within the protocol range of policy " + policy,
+                            policy);
                 }
             }
             out.put(p, d);
@@ -96,7 +104,9 @@ final class TlsCompiler {
             Origin origin = listed == null ? null : listed.get(n);
             Decision d;
             if (listed != null && origin == null) {
-                d = algs.deny(path, tlsLists.get(kind).isEmpty() ? Origin.builtIn(path) : firstOrigin(listed),
+                d = algs.deny(
+                        path,
+                        tlsLists.get(kind).isEmpty() ? Origin.builtIn(path) : firstOrigin(listed),
                         "is not listed in " + path + " of policy " + policy);
             } else {
                 d = decideTls(n, origin == null ? Origin.builtIn(path) : origin, listed == null);
@@ -108,17 +118,26 @@ final class TlsCompiler {
             Decision d = out.get(n);
             if (d.allowed()) {
                 enabled.add(n.name());
-            } else if (listed != null && !origin(listed, n).isBuiltIn() && !d.rule().equals("tls.max_protocol")
+            } else if (listed != null
+                    && !origin(listed, n).isBuiltIn()
+                    && !d.rule().equals("tls.max_protocol")
                     && !d.rule().equals("tls.min_protocol")) {
-                report(Problem.warning(origin(listed, n), n.name(), Rule.TLS_CONSISTENT,
+                report(Problem.warning(
+                        origin(listed, n),
+                        n.name(),
+                        Rule.TLS_CONSISTENT,
                         "listed " + kind.description() + " " + n.name() + " " + d.reason() + " (" + d.rule()
                                 + "); it will not be enabled"));
             }
         }
         if (enabled.isEmpty() && (listed == null || !listed.isEmpty()) && !featureSetEmpty) {
             Origin at = listed == null || listed.isEmpty() ? Origin.builtIn(path) : firstOrigin(listed);
-            report(Problem.error(at, "", Rule.TLS_NOT_EMPTY, "no " + kind.description()
-                    + " is left once the rest of the policy is applied; TLS could not connect"));
+            report(Problem.error(
+                    at,
+                    "",
+                    Rule.TLS_NOT_EMPTY,
+                    "no " + kind.description()
+                            + " is left once the rest of the policy is applied; TLS could not connect"));
         }
         return enabled;
     }
@@ -133,7 +152,9 @@ final class TlsCompiler {
 
     private Decision tlsDenyRule(TlsName n) {
         for (Effective.DenyRule rule : deny) {
-            if (rule.spec().keySizeBelow() == 0 && AlgorithmDecisions.applies(rule.spec(), Scope.TLS) && rule.tls().contains(n)) {
+            if (rule.spec().keySizeBelow() == 0
+                    && AlgorithmDecisions.applies(rule.spec(), Scope.TLS)
+                    && rule.tls().contains(n)) {
                 return algs.denyByRule(rule);
             }
         }
@@ -155,8 +176,12 @@ final class TlsCompiler {
             return component;
         }
         String path = origin.path();
-        return new Decision(true, path.contains("[") ? path.substring(0, path.indexOf('[')) : path, origin,
-                "is allowed by policy " + policy, policy);
+        return new Decision(
+                true,
+                path.contains("[") ? path.substring(0, path.indexOf('[')) : path,
+                origin,
+                "is allowed by policy " + policy,
+                policy);
     }
 
     private Decision uses(String what, Decision d) {
@@ -166,19 +191,28 @@ final class TlsCompiler {
     private Decision suiteComponents(TlsName s, boolean derived) {
         Set3 c = new Set3(s.components());
         if (s.tls13Only() && tlsMax.value().rank() < 6) {
-            return algs.deny(tlsMax.origin().path(), tlsMax.origin(), "is a TLS 1.3 suite and policy " + policy
-                    + " stops at " + tlsMax.value().name());
+            return algs.deny(
+                    tlsMax.origin().path(),
+                    tlsMax.origin(),
+                    "is a TLS 1.3 suite and policy " + policy + " stops at "
+                            + tlsMax.value().name());
         }
         if (!s.tls13Only() && tlsMin.value().rank() >= 6) {
-            return algs.deny(tlsMin.origin().path(), tlsMin.origin(), "is a TLS 1.2-and-earlier suite and policy "
-                    + policy + " requires TLSv1.3");
+            return algs.deny(
+                    tlsMin.origin().path(),
+                    tlsMin.origin(),
+                    "is a TLS 1.2-and-earlier suite and policy " + policy + " requires TLSv1.3");
         }
         if (c.has("ANON") || c.has("NULL")) {
-            return algs.deny("tls.cipher_suites", Origin.builtIn("tls.cipher_suites"),
+            return algs.deny(
+                    "tls.cipher_suites",
+                    Origin.builtIn("tls.cipher_suites"),
                     "has no authentication or no encryption; policy " + policy + " never enables such suites");
         }
         if (derived && (c.has("ECDH") || c.has("DH")) && !c.has("ECDHE") && !c.has("DHE")) {
-            return algs.deny("tls.cipher_suites", Origin.builtIn("tls.cipher_suites"),
+            return algs.deny(
+                    "tls.cipher_suites",
+                    Origin.builtIn("tls.cipher_suites"),
                     "uses static (EC)DH key exchange, which is only enabled when listed explicitly");
         }
         // Cipher: some allowed transformation of the same cipher and mode.
@@ -194,21 +228,29 @@ final class TlsCompiler {
             family = "DESEDE";
             mode = "CBC";
         } else {
-            return algs.deny("algorithms.Cipher", algorithmLists.getOrDefault(ServiceType.CIPHER,
-                    Origin.builtIn("algorithms.Cipher")), "uses a cipher that is not in the feature set of policy " + policy);
+            return algs.deny(
+                    "algorithms.Cipher",
+                    algorithmLists.getOrDefault(ServiceType.CIPHER, Origin.builtIn("algorithms.Cipher")),
+                    "uses a cipher that is not in the feature set of policy " + policy);
         }
         String fam = family;
         String md = mode;
-        if (!algs.anyAllowed(ServiceType.CIPHER, Scope.TLS, a -> a.components().contains(fam)
-                && (md == null || a.components().contains(md)))) {
-            return algs.deny("algorithms.Cipher", algorithmLists.getOrDefault(ServiceType.CIPHER,
-                    Origin.builtIn("algorithms.Cipher")), "uses " + family + (mode == null ? "" : "/" + mode)
-                    + ", which is not in the feature set of policy " + policy);
+        if (!algs.anyAllowed(
+                ServiceType.CIPHER,
+                Scope.TLS,
+                a -> a.components().contains(fam)
+                        && (md == null || a.components().contains(md)))) {
+            return algs.deny(
+                    "algorithms.Cipher",
+                    algorithmLists.getOrDefault(ServiceType.CIPHER, Origin.builtIn("algorithms.Cipher")),
+                    "uses " + family + (mode == null ? "" : "/" + mode) + ", which is not in the feature set of policy "
+                            + policy);
         }
         int bits = CompiledPolicy.effectiveSymmetricBits(family.equals("DESEDE") ? "DESede" : family, s.keyBits());
         int sym = algs.minBits(KeyFamily.SYMMETRIC, Scope.TLS);
         if (bits > 0 && bits < sym) {
-            return algs.deny(algs.minBitsRule(KeyFamily.SYMMETRIC, Scope.TLS),
+            return algs.deny(
+                    algs.minBitsRule(KeyFamily.SYMMETRIC, Scope.TLS),
                     algs.minBitsOrigin(KeyFamily.SYMMETRIC, Scope.TLS),
                     "has a " + bits + "-bit key, below the minimum of " + sym + " bits of policy " + policy);
         }
@@ -219,8 +261,10 @@ final class TlsCompiler {
             }
         }
         if (c.has("ECDHE") || c.has("ECDH")) {
-            if (!algs.anyAllowed(ServiceType.KEY_AGREEMENT, Scope.TLS, a -> a.name().equals("ECDH")
-                    || a.components().contains("XDH"))) {
+            if (!algs.anyAllowed(
+                    ServiceType.KEY_AGREEMENT,
+                    Scope.TLS,
+                    a -> a.name().equals("ECDH") || a.components().contains("XDH"))) {
                 return uses("ECDHE", algs.decision(ServiceType.KEY_AGREEMENT, "ECDH", Scope.TLS));
             }
         } else if (c.has("DHE") || c.has("DH")) {
@@ -260,19 +304,25 @@ final class TlsCompiler {
             }
             int min = algs.minBits(KeyFamily.DH, Scope.TLS);
             if (g.keyBits() < min) {
-                return algs.deny(algs.minBitsRule(KeyFamily.DH, Scope.TLS),
+                return algs.deny(
+                        algs.minBitsRule(KeyFamily.DH, Scope.TLS),
                         algs.minBitsOrigin(KeyFamily.DH, Scope.TLS),
                         "has " + g.keyBits() + " bits, below the minimum of " + min + " bits of policy " + policy);
             }
             return null;
         }
         if (g.curve() != null && !algs.curveAllowed(g.curve())) {
-            return algs.deny("keys.ec.curves", algs.curvesOrigin(), "uses curve " + g.curve()
-                    + ", which is not among the allowed curves of policy " + policy);
+            return algs.deny(
+                    "keys.ec.curves",
+                    algs.curvesOrigin(),
+                    "uses curve " + g.curve() + ", which is not among the allowed curves of policy " + policy);
         }
         if (c.has("XDH")) {
-            if (!algs.anyAllowed(ServiceType.KEY_AGREEMENT, Scope.TLS, a -> a.components().contains("XDH")
-                    && (a.curve() == null || a.curve().equalsIgnoreCase(g.curve())))) {
+            if (!algs.anyAllowed(
+                    ServiceType.KEY_AGREEMENT,
+                    Scope.TLS,
+                    a -> a.components().contains("XDH")
+                            && (a.curve() == null || a.curve().equalsIgnoreCase(g.curve())))) {
                 return uses(g.curve(), algs.decision(ServiceType.KEY_AGREEMENT, g.curve(), Scope.TLS));
             }
         } else if (c.has("EC")) {
@@ -283,7 +333,8 @@ final class TlsCompiler {
             Curve curve = catalog.curve(g.curve());
             int min = algs.minBits(KeyFamily.EC, Scope.TLS);
             if (curve != null && curve.bits() < min) {
-                return algs.deny(algs.minBitsRule(KeyFamily.EC, Scope.TLS),
+                return algs.deny(
+                        algs.minBitsRule(KeyFamily.EC, Scope.TLS),
                         algs.minBitsOrigin(KeyFamily.EC, Scope.TLS),
                         "has " + curve.bits() + " bits, below the minimum of " + min + " bits of policy " + policy);
             }
@@ -297,10 +348,13 @@ final class TlsCompiler {
             return uses(s.jcaSignature(), sig);
         }
         if (s.curve() != null && !algs.curveAllowed(s.curve())) {
-            return algs.deny("keys.ec.curves", algs.curvesOrigin(), "uses curve " + s.curve()
-                    + ", which is not among the allowed curves of policy " + policy);
+            return algs.deny(
+                    "keys.ec.curves",
+                    algs.curvesOrigin(),
+                    "uses curve " + s.curve() + ", which is not among the allowed curves of policy " + policy);
         }
-        if (s.digest() != null && !s.jcaSignature().toUpperCase(java.util.Locale.ROOT).contains("WITH")) {
+        if (s.digest() != null
+                && !s.jcaSignature().toUpperCase(java.util.Locale.ROOT).contains("WITH")) {
             Decision digest = algs.decision(ServiceType.MESSAGE_DIGEST, s.digest(), Scope.TLS);
             if (!digest.allowed()) {
                 return uses(s.digest(), digest);

@@ -13,8 +13,13 @@ import java.util.List;
  * @param namedGroups       the enabled named groups, most preferred first
  * @param signatureSchemes  the enabled signature schemes, most preferred first
  */
-public record TlsSettings(String minProtocol, String maxProtocol, List<String> protocols, List<String> cipherSuites,
-        List<String> namedGroups, List<String> signatureSchemes) {
+public record TlsSettings(
+        String minProtocol,
+        String maxProtocol,
+        List<String> protocols,
+        List<String> cipherSuites,
+        List<String> namedGroups,
+        List<String> signatureSchemes) {
 
     public TlsSettings {
         protocols = List.copyOf(protocols);

@@ -14,15 +14,24 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule engineKnowsNothingOfJcaProviders = noClasses().should()
-            .dependOnClassesThat().haveFullyQualifiedName("java.security.Provider")
-            .orShould().dependOnClassesThat().resideInAPackage("javax.crypto..")
+    static final ArchRule engineKnowsNothingOfJcaProviders = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.security.Provider")
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAPackage("javax.crypto..")
             .because("the engine decides; the providers module enforces");
 
     @ArchTest
-    static final ArchRule engineKnowsNothingOfBouncyCastleOrOtherModules = noClasses().should()
-            .dependOnClassesThat().resideInAnyPackage("org.bouncycastle..", "dev.cryptopolicy.cli..",
-                    "dev.cryptopolicy.provider..", "dev.cryptopolicy.agent..");
+    static final ArchRule engineKnowsNothingOfBouncyCastleOrOtherModules = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.bouncycastle..",
+                    "dev.cryptopolicy.cli..",
+                    "dev.cryptopolicy.provider..",
+                    "dev.cryptopolicy.agent..");
 
     @ArchTest
     static final ArchRule onlyTheCliPrints = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
@@ -35,11 +44,18 @@ class ArchitectureTest {
 
     /** Every package is a slice, the root package included (a pattern {@code engine.(*)..} would leave it out). */
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("dev.cryptopolicy.(**)").should().beFreeOfCycles();
+    static final ArchRule noPackageCycles =
+            slices().matching("dev.cryptopolicy.(**)").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule yamlReaderStandsAlone = noClasses().that().resideInAPackage("dev.cryptopolicy.engine.yaml..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.cryptopolicy.engine", "dev.cryptopolicy.engine.algorithms..",
+    static final ArchRule yamlReaderStandsAlone = noClasses()
+            .that()
+            .resideInAPackage("dev.cryptopolicy.engine.yaml..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.cryptopolicy.engine",
+                    "dev.cryptopolicy.engine.algorithms..",
                     "dev.cryptopolicy.engine.export..")
             .because("the strict YAML reader knows YAML, not policies");
 }

@@ -20,7 +20,10 @@ class CompiledPolicyTest {
     }
 
     private static CompiledPolicy loadWith(String extra) throws PolicyException {
-        return TestPolicies.standard().with("X", TestPolicies.BASE + extra).loader().load("X");
+        return TestPolicies.standard()
+                .with("X", TestPolicies.BASE + extra)
+                .loader()
+                .load("X");
     }
 
     @ParameterizedTest
@@ -28,14 +31,20 @@ class CompiledPolicyTest {
     void signatureNamesAliasesAndOids_decideAlike(String name) throws Exception {
         Decision d = load("BASE").decide(ServiceType.SIGNATURE, name, Scope.ANY);
         assertTrue(d.allowed(), d::toString);
-        assertEquals(load("BASE").decide(ServiceType.SIGNATURE, "SHA256withRSA", Scope.ANY).toString(), d.toString());
+        assertEquals(
+                load("BASE")
+                        .decide(ServiceType.SIGNATURE, "SHA256withRSA", Scope.ANY)
+                        .toString(),
+                d.toString());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"SHA-256", "SHA256", "sha-256", "2.16.840.1.101.3.4.2.1"})
     void digestNamesAliasesAndOids_areTheSameFeature(String name) throws Exception {
         CompiledPolicy p = load("BASE");
-        assertSame(p.decide(ServiceType.MESSAGE_DIGEST, "SHA-256", Scope.ANY), p.decide(ServiceType.MESSAGE_DIGEST, name, Scope.ANY));
+        assertSame(
+                p.decide(ServiceType.MESSAGE_DIGEST, "SHA-256", Scope.ANY),
+                p.decide(ServiceType.MESSAGE_DIGEST, name, Scope.ANY));
     }
 
     @Test
@@ -67,27 +76,37 @@ class CompiledPolicyTest {
         // SHA1withECDSA is denied by sha1.signatures anyway; the HMAC and the suite show the rule reaching components.
         assertFalse(p.decide(ServiceType.MAC, "HmacSHA1", Scope.TLS).allowed());
         assertEquals("deny[0]", p.decide(ServiceType.MAC, "HmacSHA1", Scope.TLS).rule());
-        assertTrue(p.decide(ServiceType.MAC, "HmacSHA1", Scope.ANY).allowed(), "a tls-scoped rule must not apply elsewhere");
-        assertFalse(p.decideTls(TlsKind.CIPHER_SUITE, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA").allowed());
+        assertTrue(
+                p.decide(ServiceType.MAC, "HmacSHA1", Scope.ANY).allowed(),
+                "a tls-scoped rule must not apply elsewhere");
+        assertFalse(p.decideTls(TlsKind.CIPHER_SUITE, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA")
+                .allowed());
         assertFalse(p.tls().cipherSuites().contains("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"));
         assertTrue(p.tls().cipherSuites().contains("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
     }
 
     @Test
     void denyRuleOnSha1_reachesSha1withEcdsaWhenSignaturesAreOtherwiseAllowed() throws Exception {
-        CompiledPolicy p = TestPolicies.standard().with("X", TestPolicies.BASE.replace("signatures: deny", "signatures: allow")
-                + "deny:\n  - algorithm: SHA1\n    services: [Signature]\n").loader().load("X");
+        CompiledPolicy p = TestPolicies.standard()
+                .with(
+                        "X",
+                        TestPolicies.BASE.replace("signatures: deny", "signatures: allow")
+                                + "deny:\n  - algorithm: SHA1\n    services: [Signature]\n")
+                .loader()
+                .load("X");
         Decision d = p.decide(ServiceType.SIGNATURE, "SHA1withECDSA", Scope.JAR);
         assertFalse(d.allowed());
         assertEquals("deny[0]", d.rule());
-        assertTrue(p.decide(ServiceType.MESSAGE_DIGEST, "SHA-1", Scope.JAR).allowed(), "the rule is limited to Signature");
+        assertTrue(
+                p.decide(ServiceType.MESSAGE_DIGEST, "SHA-1", Scope.JAR).allowed(), "the rule is limited to Signature");
     }
 
     @Test
     void keyBelowMinimum_isDeniedWithValueRuleAndLocation() throws Exception {
         Decision d = load("BASE").decideKey("RSA", 1024, null, Scope.ANY);
         assertFalse(d.allowed());
-        assertEquals("RSA key of 1024 bits is below the minimum of 2048 bits of policy BASE (keys.rsa.min_bits, BASE.yaml:13)",
+        assertEquals(
+                "RSA key of 1024 bits is below the minimum of 2048 bits of policy BASE (keys.rsa.min_bits, BASE.yaml:13)",
                 d.explain("RSA key of 1024 bits"));
         assertTrue(load("BASE").decideKey("RSA", 2048, null, Scope.ANY).allowed());
         assertTrue(load("BASE").decideKey("RSASSA-PSS", 4096, null, Scope.ANY).allowed());
@@ -102,7 +121,9 @@ class CompiledPolicyTest {
         assertFalse(p.decideKey("RSA", 2048, null, Scope.TLS).allowed());
         assertEquals("deny[0]", p.decideKey("RSA", 2048, null, Scope.TLS).rule());
         assertTrue(p.decideKey("RSA", 2048, null, Scope.ANY).allowed());
-        assertTrue(p.decide(ServiceType.SIGNATURE, "SHA256withRSA", Scope.TLS).allowed(), "a key-size rule does not ban the algorithm");
+        assertTrue(
+                p.decide(ServiceType.SIGNATURE, "SHA256withRSA", Scope.TLS).allowed(),
+                "a key-size rule does not ban the algorithm");
     }
 
     @Test
@@ -114,16 +135,24 @@ class CompiledPolicyTest {
         assertFalse(p.decideKey("EC", 0, "secp521r1", Scope.ANY).allowed(), "not listed in keys.ec.curves");
         assertTrue(p.decideKey("X25519", 0, null, Scope.ANY).allowed());
         assertFalse(p.decideKey("X448", 0, null, Scope.ANY).allowed());
-        assertFalse(p.decideKey("XDH", 0, null, Scope.ANY).allowed(), "a generic XDH key without a curve cannot be checked");
+        assertFalse(
+                p.decideKey("XDH", 0, null, Scope.ANY).allowed(),
+                "a generic XDH key without a curve cannot be checked");
     }
 
     @Test
     void symmetricMinimum_deniesFixedSizeTransformationsAndKeys() throws Exception {
         CompiledPolicy p = TestPolicies.standard()
-                .with("X", TestPolicies.BASE.replace("keys:\n", "keys:\n  symmetric: {min_bits: 256}\n")).loader().load("X");
-        assertFalse(p.decide(ServiceType.CIPHER, "AES_128/GCM/NoPadding", Scope.ANY).allowed());
-        assertEquals("keys.symmetric.min_bits", p.decide(ServiceType.CIPHER, "AES_128/GCM/NoPadding", Scope.ANY).rule());
-        assertTrue(p.decide(ServiceType.CIPHER, "AES_256/GCM/NoPadding", Scope.ANY).allowed());
+                .with("X", TestPolicies.BASE.replace("keys:\n", "keys:\n  symmetric: {min_bits: 256}\n"))
+                .loader()
+                .load("X");
+        assertFalse(
+                p.decide(ServiceType.CIPHER, "AES_128/GCM/NoPadding", Scope.ANY).allowed());
+        assertEquals(
+                "keys.symmetric.min_bits",
+                p.decide(ServiceType.CIPHER, "AES_128/GCM/NoPadding", Scope.ANY).rule());
+        assertTrue(
+                p.decide(ServiceType.CIPHER, "AES_256/GCM/NoPadding", Scope.ANY).allowed());
         assertFalse(p.decideKey("AES", 128, null, Scope.ANY).allowed());
         assertTrue(p.decideKey("AES", 256, null, Scope.ANY).allowed());
     }
@@ -140,10 +169,14 @@ class CompiledPolicyTest {
     @Test
     void requestDecision_checksTheKeyOfAnAllowedAlgorithm() throws Exception {
         CompiledPolicy p = load("BASE");
-        assertFalse(p.decide(new Request(ServiceType.KEY_PAIR_GENERATOR, "RSA", null, 1024, null, Scope.ANY)).allowed());
-        assertTrue(p.decide(new Request(ServiceType.KEY_PAIR_GENERATOR, "RSA", null, 2048, null, Scope.ANY)).allowed());
-        assertFalse(p.decide(new Request(ServiceType.SIGNATURE, "SHA256withRSA", null, 1024, null, Scope.ANY)).allowed());
-        assertFalse(p.decide(new Request(ServiceType.KEY_PAIR_GENERATOR, "DSA", null, 2048, null, Scope.ANY)).allowed());
+        assertFalse(p.decide(new Request(ServiceType.KEY_PAIR_GENERATOR, "RSA", null, 1024, null, Scope.ANY))
+                .allowed());
+        assertTrue(p.decide(new Request(ServiceType.KEY_PAIR_GENERATOR, "RSA", null, 2048, null, Scope.ANY))
+                .allowed());
+        assertFalse(p.decide(new Request(ServiceType.SIGNATURE, "SHA256withRSA", null, 1024, null, Scope.ANY))
+                .allowed());
+        assertFalse(p.decide(new Request(ServiceType.KEY_PAIR_GENERATOR, "DSA", null, 2048, null, Scope.ANY))
+                .allowed());
     }
 
     @Test
@@ -156,15 +189,20 @@ class CompiledPolicyTest {
         assertFalse(p.tls().signatureSchemes().contains("rsa_pkcs1_sha1"));
         assertTrue(p.tls().signatureSchemes().contains("ed25519"));
         assertFalse(p.tls().signatureSchemes().contains("ecdsa_secp521r1_sha512"), "secp521r1 is not an allowed curve");
-        assertFalse(p.tls().cipherSuites().stream().anyMatch(s -> s.startsWith("TLS_DHE_")), "no DHE without DiffieHellman");
+        assertFalse(
+                p.tls().cipherSuites().stream().anyMatch(s -> s.startsWith("TLS_DHE_")),
+                "no DHE without DiffieHellman");
     }
 
     @Test
     void listedTlsSuiteThePolicyDenies_isWarnedAboutAndNotEnabled() throws Exception {
         CompiledPolicy p = loadWith("  cipher_suites: [TLS_AES_128_GCM_SHA256, TLS_RSA_WITH_3DES_EDE_CBC_SHA]\n");
         assertEquals(java.util.List.of("TLS_AES_128_GCM_SHA256"), p.tls().cipherSuites());
-        assertTrue(p.warnings().stream().anyMatch(w -> w.rule().equals("tls-consistent")
-                && w.value().equals("TLS_RSA_WITH_3DES_EDE_CBC_SHA")), p.warnings()::toString);
+        assertTrue(
+                p.warnings().stream()
+                        .anyMatch(w ->
+                                w.rule().equals("tls-consistent") && w.value().equals("TLS_RSA_WITH_3DES_EDE_CBC_SHA")),
+                p.warnings()::toString);
     }
 
     @Test
@@ -174,12 +212,14 @@ class CompiledPolicyTest {
         long id = Thread.currentThread().getId();
         int allowed = 0;
         for (int i = 0; i < 20_000; i++) { // warm up
-            allowed += p.decide(ServiceType.SIGNATURE, "sha256withrsa", Scope.ANY).allowed() ? 1 : 0;
+            allowed +=
+                    p.decide(ServiceType.SIGNATURE, "sha256withrsa", Scope.ANY).allowed() ? 1 : 0;
             allowed += p.decideKey("RSA", 2048, null, Scope.TLS).allowed() ? 1 : 0;
         }
         long before = threads.getThreadAllocatedBytes(id);
         for (int i = 0; i < 100_000; i++) {
-            allowed += p.decide(ServiceType.SIGNATURE, "sha256withrsa", Scope.ANY).allowed() ? 1 : 0;
+            allowed +=
+                    p.decide(ServiceType.SIGNATURE, "sha256withrsa", Scope.ANY).allowed() ? 1 : 0;
             allowed += p.decideKey("EC", 0, "secp256r1", Scope.TLS).allowed() ? 1 : 0;
             allowed += p.decide(ServiceType.CIPHER, "nope", Scope.ANY).allowed() ? 1 : 0;
         }
@@ -206,8 +246,13 @@ class CompiledPolicyTest {
 
     @Test
     void unmeasuredAllow_allowsThem_fromWhereItIsWritten() throws Exception {
-        CompiledPolicy p = TestPolicies.standard().with("X", TestPolicies.BASE.replace("  rsa: {min_bits: 2048}\n",
-                "  rsa: {min_bits: 2048}\n  unmeasured: allow\n")).loader().load("X");
+        CompiledPolicy p = TestPolicies.standard()
+                .with(
+                        "X",
+                        TestPolicies.BASE.replace(
+                                "  rsa: {min_bits: 2048}\n", "  rsa: {min_bits: 2048}\n  unmeasured: allow\n"))
+                .loader()
+                .load("X");
         Decision d = p.decideUnmeasuredKey("RSA");
         assertTrue(d.allowed());
         assertEquals("keys.unmeasured", d.rule());

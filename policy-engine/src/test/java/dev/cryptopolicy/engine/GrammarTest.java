@@ -20,8 +20,12 @@ class GrammarTest {
             protocols.add(p.name());
         }
         // The catalog also knows SSLv2 (as a name to deny); the language offers SSLv3 and later.
-        assertEquals(protocols.subList(protocols.indexOf("SSLv3"), protocols.size()), Grammar.key("tls.min_protocol").values());
-        assertEquals(Grammar.key("tls.min_protocol").values(), Grammar.key("tls.max_protocol").values());
+        assertEquals(
+                protocols.subList(protocols.indexOf("SSLv3"), protocols.size()),
+                Grammar.key("tls.min_protocol").values());
+        assertEquals(
+                Grammar.key("tls.min_protocol").values(),
+                Grammar.key("tls.max_protocol").values());
         List<String> modes = new ArrayList<>();
         for (Mode m : Mode.values()) {
             modes.add(m.yamlName());
@@ -42,13 +46,18 @@ class GrammarTest {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("bits", ".yaml");
         try {
             java.nio.file.Files.writeString(file, "kind: modifier\nkeys:\n  rsa: {min_bits: " + (max + 1) + "}\n");
-            PolicyException e = assertThrows(PolicyException.class,
+            PolicyException e = assertThrows(
+                    PolicyException.class,
                     () -> TestPolicies.standard().loader().load("BASE:" + file));
             assertEquals("range", e.problems().get(0).rule());
             // Control: the bound itself is accepted.
             java.nio.file.Files.writeString(file, "kind: modifier\nkeys:\n  rsa: {min_bits: " + max + "}\n");
-            assertEquals(max, TestPolicies.standard().loader().load("BASE:" + file)
-                    .minKeyBits(dev.cryptopolicy.engine.algorithms.KeyFamily.RSA, Scope.ANY));
+            assertEquals(
+                    max,
+                    TestPolicies.standard()
+                            .loader()
+                            .load("BASE:" + file)
+                            .minKeyBits(dev.cryptopolicy.engine.algorithms.KeyFamily.RSA, Scope.ANY));
         } finally {
             java.nio.file.Files.delete(file);
         }

@@ -41,8 +41,12 @@ class HostRestrictionsSettingTest {
         assertEquals(1, w.size(), p.warnings().toString());
         assertEquals("REPLACE.yaml:3:20", w.get(0).origin().location());
         assertEquals("replace", w.get(0).value());
-        assertTrue(w.get(0).format().startsWith("REPLACE.yaml:3:20: warning: host_restrictions: host_restrictions: replace drops"
-                + " the JVM's own restrictions"), w.get(0).format());
+        assertTrue(
+                w.get(0)
+                        .format()
+                        .startsWith("REPLACE.yaml:3:20: warning: host_restrictions: host_restrictions: replace drops"
+                                + " the JVM's own restrictions"),
+                w.get(0).format());
         // Shown, so that an exported or shown policy keeps the choice.
         assertTrue(PolicyWriter.yaml(p).contains("host_restrictions: replace"), PolicyWriter.yaml(p));
     }
@@ -56,7 +60,8 @@ class HostRestrictionsSettingTest {
 
     @Test
     void anyOtherValue_isAnErrorNamingItAndItsPlace() {
-        PolicyException e = assertThrows(PolicyException.class, () -> policies().loader().load("BASE:LOOSE"));
+        PolicyException e =
+                assertThrows(PolicyException.class, () -> policies().loader().load("BASE:LOOSE"));
         Problem p = e.problems().get(0);
         assertEquals("LOOSE.yaml:2:20", p.origin().location());
         assertEquals("known-value", p.rule());

@@ -25,11 +25,9 @@ final class HostileCorpus {
      * @param reference what is passed to the loader
      * @param rule      the rule of the first problem expected, or {@code ok} when the input is a valid policy
      */
-    record Case(String name, String reference, String rule) {
-    }
+    record Case(String name, String reference, String rule) {}
 
-    private HostileCorpus() {
-    }
+    private HostileCorpus() {}
 
     /** Writes the corpus into {@code dir}; the FIFO cases only where {@code mkfifo} exists. */
     static List<Case> write(Path dir) throws IOException, InterruptedException {
@@ -46,14 +44,30 @@ final class HostileCorpus {
         }
         cases.add(new Case("extends-chain-3000", chain(dir, 3000), "max-extends-depth"));
         cases.add(new Case("unknown-names-30000", unknownNames(dir, 30_000), "known-algorithm"));
-        cases.add(new Case("unknown-names-one-list", write(dir, "one-list.yaml", "kind: policy\nextends: BASE\nalgorithms:\n"
-                + "  Signature:\n" + lines("    - Unknown", 30_000)), "max-entries"));
-        cases.add(new Case("unknown-keys-5000", write(dir, "keys.yaml", "kind: policy\n" + lines("k", 5_000, ": 1")),
+        cases.add(new Case(
+                "unknown-names-one-list",
+                write(
+                        dir,
+                        "one-list.yaml",
+                        "kind: policy\nextends: BASE\nalgorithms:\n" + "  Signature:\n"
+                                + lines("    - Unknown", 30_000)),
+                "max-entries"));
+        cases.add(new Case(
+                "unknown-keys-5000",
+                write(dir, "keys.yaml", "kind: policy\n" + lines("k", 5_000, ": 1")),
                 "known-key"));
-        cases.add(new Case("values-100000", write(dir, "values.yaml", "kind: policy\n" + lines("k", 100_000, ": 1")),
+        cases.add(new Case(
+                "values-100000",
+                write(dir, "values.yaml", "kind: policy\n" + lines("k", 100_000, ": 1")),
                 "max-values"));
-        cases.add(new Case("min-versions-5000", write(dir, "versions.yaml", "kind: policy\nextends: BASE\nbackends:\n"
-                + "  min_versions:\n" + lines("    P", 5_000, ": \"1.0\"")), "max-entries"));
+        cases.add(new Case(
+                "min-versions-5000",
+                write(
+                        dir,
+                        "versions.yaml",
+                        "kind: policy\nextends: BASE\nbackends:\n" + "  min_versions:\n"
+                                + lines("    P", 5_000, ": \"1.0\"")),
+                "max-entries"));
         cases.add(new Case("modifiers-100000", "BASE" + ":NO-SHA1".repeat(100_000), "max-modifiers"));
         cases.add(new Case("flow-nesting-500000", write(dir, "flow.yaml", "[".repeat(500_000)), "max-depth"));
         StringBuilder block = new StringBuilder();
@@ -61,13 +75,28 @@ final class HostileCorpus {
             block.append(" ".repeat(i)).append("k:\n");
         }
         cases.add(new Case("block-nesting-1000", write(dir, "block.yaml", block.toString()), "max-depth"));
-        cases.add(new Case("one-line-1MiB", write(dir, "line.yaml", "{kind: policy, extends: BASE, description: \""
-                + "x".repeat((1 << 20) - 64) + "\"}"), "ok"));
-        cases.add(new Case("glob-500000-stars", write(dir, "stars.yaml", "kind: policy\nextends: BASE\ndeny:\n  - algorithm: \""
-                + "*".repeat(500_000) + "withRSA\"\n"), "ok"));
+        cases.add(new Case(
+                "one-line-1MiB",
+                write(
+                        dir,
+                        "line.yaml",
+                        "{kind: policy, extends: BASE, description: \"" + "x".repeat((1 << 20) - 64) + "\"}"),
+                "ok"));
+        cases.add(new Case(
+                "glob-500000-stars",
+                write(
+                        dir,
+                        "stars.yaml",
+                        "kind: policy\nextends: BASE\ndeny:\n  - algorithm: \"" + "*".repeat(500_000) + "withRSA\"\n"),
+                "ok"));
         // As regular expressions, both would backtrack for longer than anyone waits.
-        cases.add(new Case("glob-backtracking", write(dir, "backtrack.yaml", "kind: policy\nextends: BASE\ndeny:\n"
-                + "  - algorithm: \"" + "*".repeat(40) + "Q\"\n  - algorithm: \"" + "*A".repeat(30) + "*Q\"\n"),
+        cases.add(new Case(
+                "glob-backtracking",
+                write(
+                        dir,
+                        "backtrack.yaml",
+                        "kind: policy\nextends: BASE\ndeny:\n" + "  - algorithm: \"" + "*".repeat(40)
+                                + "Q\"\n  - algorithm: \"" + "*A".repeat(30) + "*Q\"\n"),
                 "known-algorithm"));
         return cases;
     }
@@ -77,8 +106,13 @@ final class HostileCorpus {
      * cap), hence apart from {@link #write}.
      */
     static Case longName(Path dir) throws IOException {
-        return new Case("long-name-in-deny", write(dir, "long-name.yaml", "kind: policy\nextends: BASE\ndeny:\n"
-                + "  - algorithm: " + "Q".repeat(900_000) + "\n"), "known-algorithm");
+        return new Case(
+                "long-name-in-deny",
+                write(
+                        dir,
+                        "long-name.yaml",
+                        "kind: policy\nextends: BASE\ndeny:\n" + "  - algorithm: " + "Q".repeat(900_000) + "\n"),
+                "known-algorithm");
     }
 
     private static String extending(Path dir, String name, String target) throws IOException {
@@ -98,8 +132,16 @@ final class HostileCorpus {
     /** {@code count} unknown names spread over lists each under the entry limit. */
     private static String unknownNames(Path dir, int count) throws IOException {
         StringBuilder yaml = new StringBuilder("kind: policy\nextends: BASE\nalgorithms:\n");
-        String[] types = {"Signature", "Cipher", "MessageDigest", "Mac", "KeyAgreement", "KeyPairGenerator", "KeyFactory",
-            "KeyGenerator"};
+        String[] types = {
+            "Signature",
+            "Cipher",
+            "MessageDigest",
+            "Mac",
+            "KeyAgreement",
+            "KeyPairGenerator",
+            "KeyFactory",
+            "KeyGenerator"
+        };
         int each = count / types.length;
         for (String type : types) {
             yaml.append("  ").append(type).append(":\n").append(lines("    - Unknown" + type, each));
@@ -128,7 +170,9 @@ final class HostileCorpus {
     /** Makes a FIFO with the system's {@code mkfifo}; false where there is none. */
     static boolean mkfifo(Path fifo) throws InterruptedException {
         try {
-            Process p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("mkfifo", fifo.toString())
+                    .redirectErrorStream(true)
+                    .start();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.exists(fifo);
         } catch (IOException e) {
             return false;
@@ -149,7 +193,8 @@ final class HostileCorpus {
             result = "ok\t-\t0";
         } catch (PolicyException e) {
             Problem first = e.problems().get(0);
-            result = first.rule() + "\t" + first.origin().location() + "\t" + e.problems().size();
+            result = first.rule() + "\t" + first.origin().location() + "\t"
+                    + e.problems().size();
         } catch (Throwable t) {
             result = "crash\t" + t.getClass().getName() + "\t0";
         }

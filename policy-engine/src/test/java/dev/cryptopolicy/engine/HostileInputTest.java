@@ -46,7 +46,8 @@ class HostileInputTest {
     }
 
     private PolicyException refused(String reference) {
-        return assertTimeoutPreemptively(Duration.ofMillis(BOUND_MILLIS),
+        return assertTimeoutPreemptively(
+                Duration.ofMillis(BOUND_MILLIS),
                 () -> assertThrows(PolicyException.class, () -> loader.load(reference)));
     }
 
@@ -60,12 +61,19 @@ class HostileInputTest {
     @Test
     void everyHostileInput_isAnsweredWithinItsBound_inA256MiBHeap() throws Exception {
         List<HostileCorpus.Case> cases = HostileCorpus.write(Files.createDirectory(dir.resolve("expected")));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Xss512k", "-cp",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Xss512k",
+                "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                HostileCorpus.class.getName(), Files.createDirectory(dir.resolve("corpus")).toString()));
+                HostileCorpus.class.getName(),
+                Files.createDirectory(dir.resolve("corpus")).toString()));
         Path out = dir.resolve("out.txt");
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process child = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         if (!child.waitFor(180, TimeUnit.SECONDS)) {
             child.destroyForcibly().waitFor();
             throw new AssertionError("the corpus did not finish in 180 s:\n" + Files.readString(out));
@@ -148,15 +156,20 @@ class HostileInputTest {
         assertEquals(dir.resolve("chain64/c63.yaml") + ":2:10", p.origin().location());
         assertEquals("BASE", p.value());
         assertTrue(p.message().contains("longer than " + Limits.MAX_EXTENDS_DEPTH + " files"), p::message);
-        assertTrue(p.message().contains("c0.yaml -> ") && p.message().contains("(58 more)")
-                && p.message().contains("c63.yaml -> ..."), p::message);
+        assertTrue(
+                p.message().contains("c0.yaml -> ")
+                        && p.message().contains("(58 more)")
+                        && p.message().contains("c63.yaml -> ..."),
+                p::message);
     }
 
     @Test
     void cycle_isStillFoundBeforeTheDepthLimit() throws IOException {
         write("a.yaml", "kind: policy\nextends: b.yaml\n");
         write("b.yaml", "kind: policy\nextends: a.yaml\n");
-        assertTrue(first(refused(dir.resolve("a.yaml").toString()), "extends-cycle").message().contains(" -> "));
+        assertTrue(first(refused(dir.resolve("a.yaml").toString()), "extends-cycle")
+                .message()
+                .contains(" -> "));
     }
 
     @Test
@@ -172,13 +185,19 @@ class HostileInputTest {
     @Test
     void modifiersInAnExtendsReference_areCappedToo() throws IOException {
         Path child = write("child.yaml", "kind: policy\nextends: BASE" + ":NO-SHA1".repeat(65) + "\n");
-        assertEquals(child + ":2:10", first(refused(child.toString()), "max-modifiers").origin().location());
+        assertEquals(
+                child + ":2:10",
+                first(refused(child.toString()), "max-modifiers").origin().location());
     }
 
     @Test
     void lists_areCappedAt4096Entries() throws IOException, PolicyException {
         String at = "kind: policy\nextends: BASE\nalgorithms:\n  Signature:\n" + "    - SHA256withRSA\n".repeat(4096);
-        assertEquals(1, loader.load(write("at.yaml", at).toString()).features(ServiceType.SIGNATURE).size());
+        assertEquals(
+                1,
+                loader.load(write("at.yaml", at).toString())
+                        .features(ServiceType.SIGNATURE)
+                        .size());
         Path over = write("over.yaml", at + "    - SHA256withRSA\n");
         Problem p = first(refused(over.toString()), "max-entries");
         assertEquals(over + ":5:5", p.origin().location());
@@ -205,7 +224,8 @@ class HostileInputTest {
         Problem more = e.problems().get(Limits.MAX_PROBLEMS);
         assertEquals("max-problems", more.rule());
         assertTrue(more.message().startsWith("and 50 more problems not shown"), more::message);
-        assertEquals(file + ":" + (5 + Limits.MAX_PROBLEMS) + ":7", more.origin().location());
+        assertEquals(
+                file + ":" + (5 + Limits.MAX_PROBLEMS) + ":7", more.origin().location());
         // Control: at the limit, every problem is shown and none is about the limit.
         Path hundred = write("hundred.yaml", names.substring(0, names.indexOf("    - Unknown100\n")));
         PolicyException all = refused(hundred.toString());
@@ -215,8 +235,10 @@ class HostileInputTest {
 
     @Test
     void backtrackingGlob_isMatchedInLinearTime() throws IOException {
-        Path file = write("glob.yaml", "kind: policy\nextends: BASE\ndeny:\n  - algorithm: \"" + "*".repeat(40) + "Q\"\n"
-                + "  - algorithm: \"" + "*A".repeat(30) + "*Q\"\n");
+        Path file = write(
+                "glob.yaml",
+                "kind: policy\nextends: BASE\ndeny:\n  - algorithm: \"" + "*".repeat(40) + "Q\"\n" + "  - algorithm: \""
+                        + "*A".repeat(30) + "*Q\"\n");
         PolicyException e = refused(file.toString());
         assertEquals(2, e.problems().size(), e::getMessage);
         first(e, "known-algorithm");
@@ -232,10 +254,14 @@ class HostileInputTest {
         StrictYamlReader reader = new StrictYamlReader();
         // The list and MAX_VALUES - 1 items: the limit.
         String at = "[" + "1,".repeat(StrictYamlReader.MAX_VALUES - 2) + "1]";
-        assertEquals(StrictYamlReader.MAX_VALUES - 1, ((YamlSeq) reader.read(at.getBytes(StandardCharsets.UTF_8))).items().size());
+        assertEquals(
+                StrictYamlReader.MAX_VALUES - 1,
+                ((YamlSeq) reader.read(at.getBytes(StandardCharsets.UTF_8)))
+                        .items()
+                        .size());
         String over = "[" + "1,".repeat(StrictYamlReader.MAX_VALUES - 1) + "1]";
-        YamlSyntaxException e = assertThrows(YamlSyntaxException.class, () -> reader.read(over.getBytes(StandardCharsets.UTF_8)));
+        YamlSyntaxException e =
+                assertThrows(YamlSyntaxException.class, () -> reader.read(over.getBytes(StandardCharsets.UTF_8)));
         assertEquals("max-values", e.rule());
     }
-
 }

@@ -37,8 +37,16 @@ class HostileMessagesTest {
     static String passwd() {
         StringBuilder sb = new StringBuilder("root:x:0:0:root:/root:/bin/bash\n");
         for (int i = 1; i < 40; i++) {
-            sb.append("user").append(i).append(":x:").append(1000 + i).append(":").append(1000 + i)
-                    .append(i == 20 ? ":" + SECRET : ":User " + i).append(":/home/user").append(i).append(":/bin/sh\n");
+            sb.append("user")
+                    .append(i)
+                    .append(":x:")
+                    .append(1000 + i)
+                    .append(":")
+                    .append(1000 + i)
+                    .append(i == 20 ? ":" + SECRET : ":User " + i)
+                    .append(":/home/user")
+                    .append(i)
+                    .append(":/bin/sh\n");
         }
         return sb.toString();
     }
@@ -47,8 +55,13 @@ class HostileMessagesTest {
     static String shadow() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 30; i++) {
-            sb.append("user").append(i).append(":$6$").append(i == 0 ? SECRET : "rounds" + i).append("$")
-                    .append("abcdefghijklmnopqrstuvwxyz0123456789".repeat(2)).append(":19000:0:99999:7:::\n");
+            sb.append("user")
+                    .append(i)
+                    .append(":$6$")
+                    .append(i == 0 ? SECRET : "rounds" + i)
+                    .append("$")
+                    .append("abcdefghijklmnopqrstuvwxyz0123456789".repeat(2))
+                    .append(":19000:0:99999:7:::\n");
         }
         return sb.toString();
     }
@@ -60,15 +73,24 @@ class HostileMessagesTest {
     }
 
     private static PolicyException refuse(String reference) {
-        return assertThrows(PolicyException.class, () -> TestPolicies.standard().loader().load(reference));
+        return assertThrows(
+                PolicyException.class, () -> TestPolicies.standard().loader().load(reference));
     }
 
     /** Every text of every problem, as any caller could show it. */
     static String everything(PolicyException e) {
         StringBuilder sb = new StringBuilder(e.getMessage());
         for (Problem p : e.problems()) {
-            sb.append('\n').append(p.format()).append('\n').append(p.value()).append('\n').append(p.message())
-                    .append('\n').append(p.suggestion()).append('\n').append(p.origin());
+            sb.append('\n')
+                    .append(p.format())
+                    .append('\n')
+                    .append(p.value())
+                    .append('\n')
+                    .append(p.message())
+                    .append('\n')
+                    .append(p.suggestion())
+                    .append('\n')
+                    .append(p.origin());
         }
         return sb.toString();
     }
@@ -90,7 +112,10 @@ class HostileMessagesTest {
     void shadowNamedDirectly_isNotAPolicy_andNoEntryIsListed() throws IOException {
         Path secrets = write("shadow", shadow());
         PolicyException e = refuse(secrets.toString());
-        assertEquals(List.of("not-a-policy"), e.problems().stream().map(Problem::rule).toList(), e::getMessage);
+        assertEquals(
+                List.of("not-a-policy"),
+                e.problems().stream().map(Problem::rule).toList(),
+                e::getMessage);
         assertFalse(everything(e).contains(SECRET), everything(e));
         assertFalse(everything(e).contains("$6$"), everything(e));
     }
@@ -100,7 +125,8 @@ class HostileMessagesTest {
         Path secrets = write("secrets.yaml", "db_password: " + SECRET + "\napi_token_" + SECRET + ": x\n");
         PolicyException e = refuse(secrets.toString());
         assertEquals(1, e.problems().size(), e::getMessage);
-        assertTrue(e.problems().get(0).message().contains("none of its 2 top-level keys is a key of a policy"),
+        assertTrue(
+                e.problems().get(0).message().contains("none of its 2 top-level keys is a key of a policy"),
                 e::getMessage);
         assertFalse(everything(e).contains(SECRET), everything(e));
         assertFalse(everything(e).contains("db_password"), everything(e));
@@ -110,7 +136,9 @@ class HostileMessagesTest {
     void textThatIsNotYamlOrNotUtf8_isNotAPolicy_andIsNotQuoted() throws IOException {
         Path notYaml = write("notes.yaml", "key: [unclosed " + SECRET + "\n  : : {\n");
         PolicyException e = refuse(notYaml.toString());
-        assertTrue(e.problems().get(0).message().startsWith("not a policy: " + notYaml + ": malformed YAML"), e::getMessage);
+        assertTrue(
+                e.problems().get(0).message().startsWith("not a policy: " + notYaml + ": malformed YAML"),
+                e::getMessage);
         assertFalse(everything(e).contains(SECRET), everything(e));
 
         Path binary = dir.resolve("blob.yaml");
@@ -134,22 +162,27 @@ class HostileMessagesTest {
         // Control: a value of a real policy is quoted, so the user sees what is wrong...
         assertTrue(p.message().contains("not 'enforce-" + SECRET), p.message());
         // ...but only its first characters.
-        assertTrue(p.message().contains("... (" + (value.length() - Quote.EXCERPT) + " more characters)'"), p.message());
+        assertTrue(
+                p.message().contains("... (" + (value.length() - Quote.EXCERPT) + " more characters)'"), p.message());
         assertTrue(everything(e).length() < 4000, "bounded: " + everything(e).length());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "CR|\\r|\\u000D", "LF|\\n|\\u000A", "ESC|\\e[2J|\\u001B[2J", "NUL|\\0|\\u0000", "DEL|\\x7f|\\u007F",
-        "C1 CSI|\\x9b|\\u009B", "NEL|\\N|\\u0085", "RLO|\\u202e|\\u202E", "LRI|\\u2066|\\u2066", "PDI|\\u2069|\\u2069",
-        "ZWSP|\\u200b|\\u200B", "RLM|\\u200f|\\u200F", "BOM|\\ufeff|\\uFEFF", "LSEP|\\L|\\u2028", "tag|\\U000E0041|\\U000E0041",
-    })
-    void controlAndInvisibleCharacters_inNamesAndValues_areEscapedInEveryMessage(String what, String yamlEscape,
-            String shown) throws IOException {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "CR|\\r|\\u000D", "LF|\\n|\\u000A", "ESC|\\e[2J|\\u001B[2J", "NUL|\\0|\\u0000", "DEL|\\x7f|\\u007F",
+                "C1 CSI|\\x9b|\\u009B", "NEL|\\N|\\u0085", "RLO|\\u202e|\\u202E", "LRI|\\u2066|\\u2066",
+                        "PDI|\\u2069|\\u2069",
+                "ZWSP|\\u200b|\\u200B", "RLM|\\u200f|\\u200F", "BOM|\\ufeff|\\uFEFF", "LSEP|\\L|\\u2028",
+                        "tag|\\U000E0041|\\U000E0041",
+            })
+    void controlAndInvisibleCharacters_inNamesAndValues_areEscapedInEveryMessage(
+            String what, String yamlEscape, String shown) throws IOException {
         // Values and keys checked when a file is read, and a name resolved when files are composed.
-        Path document = write("inject.yaml", TestPolicies.BASE
-                + "mode: \"audit" + yamlEscape + "x\"\n"
-                + "\"key" + yamlEscape + "\": 1\n");
+        Path document = write(
+                "inject.yaml",
+                TestPolicies.BASE + "mode: \"audit" + yamlEscape + "x\"\n" + "\"key" + yamlEscape + "\": 1\n");
         Path composed = write("deny.yaml", TestPolicies.BASE + "deny:\n  - algorithm: \"MD5" + yamlEscape + "\"\n");
         for (Path policy : List.of(document, composed)) {
             PolicyException e = refuse(policy.toString());
@@ -180,13 +213,20 @@ class HostileMessagesTest {
 
     @Test
     void lookAlikes_areNamed_withTheNameMeant() throws IOException {
-        Path policy = write("look.yaml", TestPolicies.BASE.replace("[SHA-2, SHA-3, SHA-1]", "[SHA\u2010256]")
-                .replace("min_protocol: TLSv1.2", "min_protocol: TLSv1\uFF0E2"));
+        Path policy = write(
+                "look.yaml",
+                TestPolicies.BASE
+                        .replace("[SHA-2, SHA-3, SHA-1]", "[SHA\u2010256]")
+                        .replace("min_protocol: TLSv1.2", "min_protocol: TLSv1\uFF0E2"));
         PolicyException e = refuse(policy.toString());
-        List<String> suggestions = e.problems().stream().map(Problem::suggestion).toList();
-        assertTrue(suggestions.contains("contains U+2010 HYPHEN, which looks like '-'; did you mean 'SHA-256'?"),
+        List<String> suggestions =
+                e.problems().stream().map(Problem::suggestion).toList();
+        assertTrue(
+                suggestions.contains("contains U+2010 HYPHEN, which looks like '-'; did you mean 'SHA-256'?"),
                 suggestions::toString);
-        assertTrue(suggestions.contains("contains U+FF0E FULLWIDTH FULL STOP, which looks like '.'; did you mean 'TLSv1.2'?"),
+        assertTrue(
+                suggestions.contains(
+                        "contains U+FF0E FULLWIDTH FULL STOP, which looks like '.'; did you mean 'TLSv1.2'?"),
                 suggestions::toString);
 
         Path mode = write("mode.yaml", TestPolicies.BASE + "mode: \u0430udit\n");
@@ -229,7 +269,8 @@ class HostileMessagesTest {
         // The full-matrix search allocated 5.6 GiB for this name; the bounded one nothing of its size.
         List<String> vocabulary = new java.util.ArrayList<>();
         for (ServiceType type : ServiceType.values()) {
-            vocabulary.addAll(Patterns.vocabulary(dev.cryptopolicy.engine.algorithms.AlgorithmCatalog.standard().algorithms(type)));
+            vocabulary.addAll(Patterns.vocabulary(dev.cryptopolicy.engine.algorithms.AlgorithmCatalog.standard()
+                    .algorithms(type)));
         }
         Suggest.Budget budget = new Suggest.Budget();
         long before = allocatedByThisThread();
@@ -249,13 +290,20 @@ class HostileMessagesTest {
         }
         Path policy = write("many.yaml", TestPolicies.BASE.replace("[SHA-2, SHA-3, SHA-1]", "[" + names + "]"));
         PolicyException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> refuse(policy.toString()));
-        List<Problem> unknown = e.problems().stream().filter(p -> p.rule().equals("known-algorithm")).toList();
+        List<Problem> unknown = e.problems().stream()
+                .filter(p -> p.rule().equals("known-algorithm"))
+                .toList();
         assertEquals(Limits.MAX_PROBLEMS, unknown.size(), "the first ones are reported");
-        assertTrue(e.problems().stream().anyMatch(p -> p.rule().equals("max-problems")
-                && p.message().contains("and " + (Limits.MAX_ENTRIES - Limits.MAX_PROBLEMS) + " more")), e::getMessage);
+        assertTrue(
+                e.problems().stream()
+                        .anyMatch(p -> p.rule().equals("max-problems")
+                                && p.message().contains("and " + (Limits.MAX_ENTRIES - Limits.MAX_PROBLEMS) + " more")),
+                e::getMessage);
         long suggested = unknown.stream().filter(p -> !p.suggestion().isEmpty()).count();
         assertTrue(suggested > 0 && suggested <= Suggest.PER_LOAD, "suggested " + suggested);
-        assertTrue(unknown.get(0).suggestion().startsWith("did you mean 'SHA-"), unknown.get(0).suggestion());
+        assertTrue(
+                unknown.get(0).suggestion().startsWith("did you mean 'SHA-"),
+                unknown.get(0).suggestion());
     }
 
     private static long allocatedByThisThread() {
@@ -263,7 +311,8 @@ class HostileMessagesTest {
     }
 
     static void assertNoRawControl(String text) {
-        text.codePoints().forEach(cp -> assertFalse(Quote.needsEscape(cp),
-                () -> String.format("raw U+%04X in %s", cp, Quote.escape(text))));
+        text.codePoints()
+                .forEach(cp -> assertFalse(
+                        Quote.needsEscape(cp), () -> String.format("raw U+%04X in %s", cp, Quote.escape(text))));
     }
 }

@@ -33,7 +33,8 @@ class LanguageTablesTest {
 
     @Test
     void everyTableOfTheLanguage_isTheDeclaration_bothWays() throws IOException {
-        Map<String, List<List<String>>> tables = tables(Files.readString(PolicySchemaTest.checkout().resolve("README.md")));
+        Map<String, List<List<String>>> tables =
+                tables(Files.readString(PolicySchemaTest.checkout().resolve("README.md")));
         assertEquals(TABLES.keySet(), tables.keySet(), "the language's sections with a table of keys");
         for (Map.Entry<String, String> t : TABLES.entrySet()) {
             assertEquals(expected(t.getValue()), tables.get(t.getKey()), "README table of section " + t.getKey());
@@ -45,8 +46,13 @@ class LanguageTablesTest {
         String readme = Files.readString(PolicySchemaTest.checkout().resolve("README.md"));
         String row = "| `rsa.min_bits` | 2048 | RSA and RSASSA-PSS keys |";
         assertTrue(readme.contains(row));
-        assertNotEquals(expected("keys"), tables(readme.replace(row, row.replace("2048", "3072"))).get("`keys`"));
-        assertNotEquals(expected("keys"), tables(readme.replace(row, row + "\n| `rsa.max_bits` | none | x |")).get("`keys`"));
+        assertNotEquals(
+                expected("keys"),
+                tables(readme.replace(row, row.replace("2048", "3072"))).get("`keys`"));
+        assertNotEquals(
+                expected("keys"),
+                tables(readme.replace(row, row + "\n| `rsa.max_bits` | none | x |"))
+                        .get("`keys`"));
         assertEquals(expected("keys"), tables(readme).get("`keys`"), "control: the README as it is");
     }
 

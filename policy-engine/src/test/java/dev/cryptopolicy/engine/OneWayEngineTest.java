@@ -18,12 +18,25 @@ import com.tngtech.archunit.lang.ArchRule;
 class OneWayEngineTest {
 
     /** The machinery that makes a compiled policy. */
-    private static final Class<?>[] MAKERS = {Compiler.class, TlsCompiler.class, AlgorithmDecisions.class,
-        Composer.class, Lint.class, DocumentParser.class, Effective.class, PolicyLoader.class};
+    private static final Class<?>[] MAKERS = {
+        Compiler.class,
+        TlsCompiler.class,
+        AlgorithmDecisions.class,
+        Composer.class,
+        Lint.class,
+        DocumentParser.class,
+        Effective.class,
+        PolicyLoader.class
+    };
 
     private static ArchRule knowsNoMaker(Class<?>... classes) {
-        return noClasses().that().belongToAnyOf(classes).should().transitivelyDependOnClassesThat()
-                .belongToAnyOf(MAKERS).because("a compiled policy is a value: it never calls back into its makers");
+        return noClasses()
+                .that()
+                .belongToAnyOf(classes)
+                .should()
+                .transitivelyDependOnClassesThat()
+                .belongToAnyOf(MAKERS)
+                .because("a compiled policy is a value: it never calls back into its makers");
     }
 
     @ArchTest
@@ -34,31 +47,58 @@ class OneWayEngineTest {
     @ArchTest
     static void theRule_findsABackEdge_whereOneExists(JavaClasses engine) {
         // Control: the loader drives every step, so the same rule fails for it.
-        assertFalse(knowsNoMaker(PolicyLoader.class).evaluate(engine).getFailureReport().isEmpty());
+        assertFalse(knowsNoMaker(PolicyLoader.class)
+                .evaluate(engine)
+                .getFailureReport()
+                .isEmpty());
     }
 
     @ArchTest
     static void compilerAndLint_doNotCallEachOther(JavaClasses engine) {
-        noClasses().that().belongToAnyOf(Compiler.class, TlsCompiler.class).should().dependOnClassesThat()
-                .belongToAnyOf(Lint.class).check(engine);
-        noClasses().that().belongToAnyOf(Lint.class).should().dependOnClassesThat()
-                .belongToAnyOf(Compiler.class, TlsCompiler.class, AlgorithmDecisions.class, Effective.class,
-                        Composer.class)
-                .because("lint judges the compiled policy, not the composer's or compiler's state").check(engine);
+        noClasses()
+                .that()
+                .belongToAnyOf(Compiler.class, TlsCompiler.class)
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(Lint.class)
+                .check(engine);
+        noClasses()
+                .that()
+                .belongToAnyOf(Lint.class)
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(
+                        Compiler.class, TlsCompiler.class, AlgorithmDecisions.class, Effective.class, Composer.class)
+                .because("lint judges the compiled policy, not the composer's or compiler's state")
+                .check(engine);
     }
 
     @ArchTest
     static void tlsCompiler_readsAlgorithmDecisions_notTheCompiler(JavaClasses engine) {
-        noClasses().that().belongToAnyOf(TlsCompiler.class, AlgorithmDecisions.class).should().dependOnClassesThat()
-                .belongToAnyOf(Compiler.class).check(engine);
+        noClasses()
+                .that()
+                .belongToAnyOf(TlsCompiler.class, AlgorithmDecisions.class)
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(Compiler.class)
+                .check(engine);
     }
 
     @ArchTest
     static void earlierSteps_doNotKnowLaterOnes(JavaClasses engine) {
-        noClasses().that().belongToAnyOf(DocumentParser.class).should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .belongToAnyOf(DocumentParser.class)
+                .should()
+                .dependOnClassesThat()
                 .belongToAnyOf(Composer.class, Compiler.class, TlsCompiler.class, Lint.class, PolicyLoader.class)
                 .check(engine);
-        noClasses().that().belongToAnyOf(Composer.class).should().dependOnClassesThat()
-                .belongToAnyOf(Compiler.class, TlsCompiler.class, Lint.class, PolicyLoader.class).check(engine);
+        noClasses()
+                .that()
+                .belongToAnyOf(Composer.class)
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(Compiler.class, TlsCompiler.class, Lint.class, PolicyLoader.class)
+                .check(engine);
     }
 }

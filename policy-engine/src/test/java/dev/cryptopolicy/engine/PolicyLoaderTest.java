@@ -25,16 +25,19 @@ class PolicyLoaderTest {
     }
 
     private Problem onlyError(String reference) {
-        PolicyException e = assertThrows(PolicyException.class, () -> TestPolicies.standard().loader().load(reference));
-        List<Problem> errors = e.problems().stream().filter(p -> p.severity() == Severity.ERROR).toList();
+        PolicyException e = assertThrows(
+                PolicyException.class, () -> TestPolicies.standard().loader().load(reference));
+        List<Problem> errors = e.problems().stream()
+                .filter(p -> p.severity() == Severity.ERROR)
+                .toList();
         assertEquals(1, errors.size(), () -> "expected one error, got " + e.problems());
         return errors.get(0);
     }
 
     @Test
     void nulInAFilePath_ofTheReferenceOrOfExtends_isALocatedUnreadableError() throws IOException {
-        PolicyException asReference = assertThrows(PolicyException.class,
-                () -> TestPolicies.standard().loader().load("a\0.yaml"));
+        PolicyException asReference = assertThrows(
+                PolicyException.class, () -> TestPolicies.standard().loader().load("a\0.yaml"));
         assertTrue(asReference instanceof UnreadablePolicyException, asReference::getMessage);
         assertEquals("unreadable", asReference.problems().get(0).rule());
         assertTrue(asReference.getMessage().contains("\\u0000"), asReference::getMessage);
@@ -72,7 +75,9 @@ class PolicyLoaderTest {
         assertEquals("algorithms.Signature[0]", p.origin().path());
         assertEquals("SHA256withRAS", p.value());
         assertTrue(p.suggestion().contains("SHA256withRSA"), p.suggestion());
-        assertTrue(p.format().startsWith(file + ":7:15: error: algorithms.Signature[0]: unknown Signature algorithm"), p.format());
+        assertTrue(
+                p.format().startsWith(file + ":7:15: error: algorithms.Signature[0]: unknown Signature algorithm"),
+                p.format());
     }
 
     @Test
@@ -145,9 +150,14 @@ class PolicyLoaderTest {
 
     @Test
     void curveBelowMinimum_contradictsAndIsAnError() throws IOException {
-        Path file = write("curve.yaml", TestPolicies.BASE.replace("min_bits: 256, curves: [", "min_bits: 384, curves: ["));
-        PolicyException e = assertThrows(PolicyException.class, () -> TestPolicies.standard().loader().load(file.toString()));
-        assertTrue(e.problems().stream().anyMatch(p -> p.rule().equals("curve-size") && p.value().equals("secp256r1")),
+        Path file =
+                write("curve.yaml", TestPolicies.BASE.replace("min_bits: 256, curves: [", "min_bits: 384, curves: ["));
+        PolicyException e = assertThrows(
+                PolicyException.class, () -> TestPolicies.standard().loader().load(file.toString()));
+        assertTrue(
+                e.problems().stream()
+                        .anyMatch(
+                                p -> p.rule().equals("curve-size") && p.value().equals("secp256r1")),
                 e::getMessage);
     }
 
@@ -179,8 +189,11 @@ class PolicyLoaderTest {
 
     @Test
     void everyErrorIsReportedNotJustTheFirst() throws IOException {
-        Path file = write("many.yaml", "kind: policy\nmode: strict\nalgorithms:\n  Mac: [HmacSHA265]\nkeys:\n  rsa: {min_bits: x}\n");
-        PolicyException e = assertThrows(PolicyException.class, () -> TestPolicies.standard().loader().load(file.toString()));
+        Path file = write(
+                "many.yaml",
+                "kind: policy\nmode: strict\nalgorithms:\n  Mac: [HmacSHA265]\nkeys:\n  rsa: {min_bits: x}\n");
+        PolicyException e = assertThrows(
+                PolicyException.class, () -> TestPolicies.standard().loader().load(file.toString()));
         assertTrue(e.problems().size() >= 2, e::getMessage);
     }
 
@@ -188,7 +201,9 @@ class PolicyLoaderTest {
     void missingFile_isAnUnreadableError() {
         Problem p = onlyError(dir.resolve("nope.yaml").toString());
         assertEquals("unreadable", p.rule());
-        assertThrows(UnreadablePolicyException.class, () -> load(dir.resolve("nope.yaml").toString()));
+        assertThrows(
+                UnreadablePolicyException.class,
+                () -> load(dir.resolve("nope.yaml").toString()));
     }
 
     @Test
@@ -219,10 +234,12 @@ class PolicyLoaderTest {
     void fileThroughASymbolicLink_loads_asAKubernetesConfigMapMountsIt() throws Exception {
         // A ConfigMap volume: site.yaml -> ..data/site.yaml, ..data -> ..2026_12_01/
         Path version = Files.createDirectory(dir.resolve("..2026_12_01"));
-        Files.writeString(version.resolve("site.yaml"), "kind: policy\nextends: BASE\nkeys:\n  rsa: {min_bits: 3072}\n");
+        Files.writeString(
+                version.resolve("site.yaml"), "kind: policy\nextends: BASE\nkeys:\n  rsa: {min_bits: 3072}\n");
         Files.createSymbolicLink(dir.resolve("..data"), version.getFileName());
         Path link = Files.createSymbolicLink(dir.resolve("site.yaml"), Path.of("..data/site.yaml"));
-        assertEquals(3072, load(link.toString()).minKeyBits(dev.cryptopolicy.engine.algorithms.KeyFamily.RSA, Scope.ANY));
+        assertEquals(
+                3072, load(link.toString()).minKeyBits(dev.cryptopolicy.engine.algorithms.KeyFamily.RSA, Scope.ANY));
         Files.delete(version.resolve("site.yaml"));
         assertThrows(UnreadablePolicyException.class, () -> load(link.toString()));
     }
@@ -261,8 +278,18 @@ class PolicyLoaderTest {
 
     @Test
     void minVersionOutsideTheGrammar_isAnErrorAtItsValue() throws IOException {
-        for (String bad : List.of("\"99999999999\"", "\"2.x\"", "\"1e3\"", "\"2..1\"", "\".2\"", "\"2.\"", "\"02.1\"",
-                "\"\"", "\"2.1-beta\"", "\"\u0663.1\"", "\" 2.1\"")) {
+        for (String bad : List.of(
+                "\"99999999999\"",
+                "\"2.x\"",
+                "\"1e3\"",
+                "\"2..1\"",
+                "\".2\"",
+                "\"2.\"",
+                "\"02.1\"",
+                "\"\"",
+                "\"2.1-beta\"",
+                "\"\u0663.1\"",
+                "\" 2.1\"")) {
             Problem p = onlyError(minVersions("SUN: " + bad).toString());
             assertEquals("version-format", p.rule(), bad);
             assertEquals("backends.min_versions.SUN", p.origin().path(), bad);
@@ -274,15 +301,21 @@ class PolicyLoaderTest {
 
     @Test
     void minVersionsInTheGrammar_load_andKeepTheirText() throws Exception {
-        CompiledPolicy p = load(minVersions("SUN: \"2.1\", BCFIPS: 2, SunJCE: 17.0.15, X: \"999999999.0\"").toString());
-        assertEquals(java.util.Map.of("SUN", "2.1", "BCFIPS", "2", "SunJCE", "17.0.15", "X", "999999999.0"),
+        CompiledPolicy p = load(minVersions("SUN: \"2.1\", BCFIPS: 2, SunJCE: 17.0.15, X: \"999999999.0\"")
+                .toString());
+        assertEquals(
+                java.util.Map.of("SUN", "2.1", "BCFIPS", "2", "SunJCE", "17.0.15", "X", "999999999.0"),
                 p.backends().minVersions());
     }
 
     @Test
     void minVersionKeys_mustBeProviderNames_onceIgnoringCase() throws IOException {
-        assertEquals("provider-name", onlyError(minVersions("\"\": \"2\"").toString()).rule());
-        assertEquals("provider-name", onlyError(minVersions("\" SUN\": \"2\"").toString()).rule());
+        assertEquals(
+                "provider-name",
+                onlyError(minVersions("\"\": \"2\"").toString()).rule());
+        assertEquals(
+                "provider-name",
+                onlyError(minVersions("\" SUN\": \"2\"").toString()).rule());
         Problem twice = onlyError(minVersions("BCFIPS: \"2\", bcfips: \"3\"").toString());
         assertEquals("provider-name", twice.rule());
         assertTrue(twice.message().contains("versions.yaml:4:18"), twice.message());
@@ -306,11 +339,13 @@ class PolicyLoaderTest {
     @Test
     void extendsAppliesEditsToTheBase() throws Exception {
         write("child.yaml", "kind: policy\nextends: BASE:BIG-RSA\nalgorithms:\n  Signature: [-SHA224withRSA]\n");
-        CompiledPolicy p = TestPolicies.standard().loader().load(dir.resolve("child.yaml").toString());
+        CompiledPolicy p =
+                TestPolicies.standard().loader().load(dir.resolve("child.yaml").toString());
         assertFalse(p.decide(ServiceType.SIGNATURE, "SHA224withRSA", Scope.ANY).allowed());
         assertTrue(p.decide(ServiceType.SIGNATURE, "SHA256withRSA", Scope.ANY).allowed());
         assertEquals(3072, p.minKeyBits(dev.cryptopolicy.engine.algorithms.KeyFamily.RSA, Scope.ANY));
-        assertEquals(List.of("BASE.yaml", "BIG-RSA.yaml", dir.resolve("child.yaml").toString()), p.sources());
+        assertEquals(
+                List.of("BASE.yaml", "BIG-RSA.yaml", dir.resolve("child.yaml").toString()), p.sources());
     }
 
     @Test
@@ -331,7 +366,10 @@ class PolicyLoaderTest {
         assertEquals("sometimes", p.value());
         assertEquals(14, p.origin().line());
         assertEquals(15, p.origin().column());
-        assertTrue(p.format().startsWith(file + ":14:15: error: keys.unmeasured: keys.unmeasured must be 'refuse' or 'allow'"),
+        assertTrue(
+                p.format()
+                        .startsWith(
+                                file + ":14:15: error: keys.unmeasured: keys.unmeasured must be 'refuse' or 'allow'"),
                 p.format());
     }
 
@@ -344,7 +382,9 @@ class PolicyLoaderTest {
 
     /** BASE with {@code keys.unmeasured} set to {@code value}, on line 14, column 15. */
     private Path withUnmeasured(String value) throws IOException {
-        return write("unmeasured.yaml", TestPolicies.BASE.replace("  rsa: {min_bits: 2048}\n",
-                "  rsa: {min_bits: 2048}\n  unmeasured: " + value + "\n"));
+        return write(
+                "unmeasured.yaml",
+                TestPolicies.BASE.replace(
+                        "  rsa: {min_bits: 2048}\n", "  rsa: {min_bits: 2048}\n  unmeasured: " + value + "\n"));
     }
 }

@@ -18,23 +18,37 @@ final class PolicySchema {
     /** A version: numbers of 1 to 9 digits without leading zeros, separated by single dots (BackendRules). */
     static final String VERSION = "^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8}))*$";
 
-    private PolicySchema() {
-    }
+    private PolicySchema() {}
 
     /** The schema as a tree of maps, lists, strings, numbers and booleans. */
     static Map<String, Object> tree() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("$schema", DRAFT);
         root.put("title", "cryptopolicy policy or modifier");
-        root.put("description", "Generated from the policy language's declaration (dev.cryptopolicy.engine.Grammar);"
-                + " PolicySchemaTest keeps it equal. See the README, \"The policy language\".");
+        root.put(
+                "description",
+                "Generated from the policy language's declaration (dev.cryptopolicy.engine.Grammar);"
+                        + " PolicySchemaTest keeps it equal. See the README, \"The policy language\".");
         root.putAll(object(""));
-        root.put("allOf", List.of(
-                m("if", m("properties", m("kind", m("const", "modifier")), "required", List.of("kind")),
-                        "then", m("not", m("required", List.of("extends")))),
-                m("if", m("properties", m("kind", m("const", "policy")), "required", List.of("kind"),
-                        "not", m("required", List.of("extends"))),
-                        "then", m("required", List.of("algorithms")))));
+        root.put(
+                "allOf",
+                List.of(
+                        m(
+                                "if",
+                                m("properties", m("kind", m("const", "modifier")), "required", List.of("kind")),
+                                "then",
+                                m("not", m("required", List.of("extends")))),
+                        m(
+                                "if",
+                                m(
+                                        "properties",
+                                        m("kind", m("const", "policy")),
+                                        "required",
+                                        List.of("kind"),
+                                        "not",
+                                        m("required", List.of("extends"))),
+                                "then",
+                                m("required", List.of("algorithms")))));
         return root;
     }
 
@@ -112,9 +126,18 @@ final class PolicySchema {
                 t.put("items", object(key.path() + "[]"));
             }
             case MAP -> t.putAll(object(key.path()));
-            case ALLOW_DENY -> t.put("oneOf", List.of(m("enum", List.of("allow", "deny")),
-                    m("type", "object", "propertyNames", m("enum", scopes()),
-                            "additionalProperties", m("enum", List.of("allow", "deny")))));
+            case ALLOW_DENY ->
+                t.put(
+                        "oneOf",
+                        List.of(
+                                m("enum", List.of("allow", "deny")),
+                                m(
+                                        "type",
+                                        "object",
+                                        "propertyNames",
+                                        m("enum", scopes()),
+                                        "additionalProperties",
+                                        m("enum", List.of("allow", "deny")))));
             case VERSIONS -> {
                 t.put("type", "object");
                 t.put("maxProperties", Limits.MAX_ENTRIES);

@@ -38,7 +38,9 @@ class PolicySchemaTest {
         if (Boolean.getBoolean(WRITE)) {
             Files.writeString(file, generated);
         }
-        assertEquals(generated, Files.readString(file),
+        assertEquals(
+                generated,
+                Files.readString(file),
                 "docs/policy.schema.json is out of date; run this test with -D" + WRITE + "=true");
     }
 
@@ -51,7 +53,9 @@ class PolicySchemaTest {
         }
         assertTrue(files.size() >= 10, files::toString);
         for (Path f : files) {
-            assertEquals(List.of(), SchemaCheck.violations(PolicySchema.tree(), SchemaCheck.instance(Files.readAllBytes(f))),
+            assertEquals(
+                    List.of(),
+                    SchemaCheck.violations(PolicySchema.tree(), SchemaCheck.instance(Files.readAllBytes(f))),
                     f.getFileName().toString());
         }
     }
@@ -77,23 +81,28 @@ class PolicySchemaTest {
     }
 
     private void assertConforms(String yaml, boolean conforms) throws Exception {
-        List<String> violations = SchemaCheck.violations(PolicySchema.tree(),
-                SchemaCheck.instance(yaml.getBytes(StandardCharsets.UTF_8)));
+        List<String> violations = SchemaCheck.violations(
+                PolicySchema.tree(), SchemaCheck.instance(yaml.getBytes(StandardCharsets.UTF_8)));
         assertEquals(conforms, violations.isEmpty(), yaml + violations);
         Path file = Files.writeString(dir.resolve("p.yaml"), yaml);
         String reference = yaml.startsWith("kind: modifier") ? "BASE:" + file : file.toString();
         if (conforms) {
             TestPolicies.standard().loader().load(reference);
         } else {
-            assertThrows(PolicyException.class, () -> TestPolicies.standard().loader().load(reference), yaml);
+            assertThrows(
+                    PolicyException.class,
+                    () -> TestPolicies.standard().loader().load(reference),
+                    yaml);
         }
     }
 
     @Test
     void theChecker_refusesASchemaKeywordItDoesNotCheck() {
         // Control for the checker itself: a keyword it ignored would let a schema pass unchecked.
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> SchemaCheck.violations(java.util.Map.of("uniqueItems", true), List.of(1, 1)));
-        assertFalse(SchemaCheck.violations(java.util.Map.of("type", "string"), 1L).isEmpty());
+        assertFalse(
+                SchemaCheck.violations(java.util.Map.of("type", "string"), 1L).isEmpty());
     }
 }

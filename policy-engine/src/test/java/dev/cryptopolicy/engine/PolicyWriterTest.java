@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PolicyWriterTest {
 
     /** Every kind of value the writer handles: deny rules, per-scope SHA-1, backend maps and lists. */
-    private static final String SITE = String.join("\n",
+    private static final String SITE = String.join(
+            "\n",
             "kind: modifier",
             "deny:",
             "  - algorithm: RSA",
@@ -55,7 +56,9 @@ class PolicyWriterTest {
         assertEquals(file.toString(), read.remove("name"));
         written.remove("name");
         assertEquals(written, read);
-        assertTrue(yaml.contains("key_size_below: 3072") && yaml.contains("reason: \"TLS peers: RSA-3072, or better\""), yaml);
+        assertTrue(
+                yaml.contains("key_size_below: 3072") && yaml.contains("reason: \"TLS peers: RSA-3072, or better\""),
+                yaml);
     }
 
     @Test
@@ -69,7 +72,8 @@ class PolicyWriterTest {
     }
 
     /** A policy that sets every key the writer may leave out when it is empty. */
-    private static final String EVERYTHING = String.join("\n",
+    private static final String EVERYTHING = String.join(
+            "\n",
             "kind: modifier",
             "description: every key",
             "deny:",
@@ -87,7 +91,8 @@ class PolicyWriterTest {
 
     @Test
     void show_writesEveryKeyOfTheLanguage() throws Exception {
-        CompiledPolicy policy = TestPolicies.standard().with("ALL", EVERYTHING).loader().load("BASE:ALL");
+        CompiledPolicy policy =
+                TestPolicies.standard().with("ALL", EVERYTHING).loader().load("BASE:ALL");
         Map<String, Object> tree = PolicyWriter.tree(policy);
         for (Grammar.Key key : Grammar.keys()) {
             if (key.path().equals("extends")) {
@@ -113,7 +118,9 @@ class PolicyWriterTest {
         more.add(new Grammar.Key("keys.rsa.max_bits", Grammar.Type.INTEGER, List.of(), 0, 1, "", 1, null, "new"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> PolicyWriter.tree(policy, more));
         assertTrue(e.getMessage().contains("keys.rsa.max_bits"), e.getMessage());
-        more.set(more.size() - 1, new Grammar.Key("limits", Grammar.Type.MAP, List.of(), 0, 0, "map", null, "none", "new"));
+        more.set(
+                more.size() - 1,
+                new Grammar.Key("limits", Grammar.Type.MAP, List.of(), 0, 0, "map", null, "none", "new"));
         assertThrows(IllegalStateException.class, () -> PolicyWriter.tree(policy, more));
         // Control: the language as declared is written.
         assertEquals(PolicyWriter.tree(policy), PolicyWriter.tree(policy, Grammar.keys()));

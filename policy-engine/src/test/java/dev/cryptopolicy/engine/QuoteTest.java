@@ -13,19 +13,53 @@ class QuoteTest {
     @ParameterizedTest(name = "U+{0}")
     @CsvSource({
         // C0 controls: CR, LF, tab, ESC, NUL, BEL, backspace
-        "000D", "000A", "0009", "001B", "0000", "0007", "0008",
+        "000D",
+        "000A",
+        "0009",
+        "001B",
+        "0000",
+        "0007",
+        "0008",
         // DEL and C1 controls (CSI, NEL)
-        "007F", "009B", "0085",
+        "007F",
+        "009B",
+        "0085",
         // bidi embeddings, overrides, isolates and marks
-        "202A", "202B", "202C", "202D", "202E", "2066", "2067", "2068", "2069", "200E", "200F", "061C",
+        "202A",
+        "202B",
+        "202C",
+        "202D",
+        "202E",
+        "2066",
+        "2067",
+        "2068",
+        "2069",
+        "200E",
+        "200F",
+        "061C",
         // invisible: zero-width space, joiners, word joiner, invisible operators, BOM, soft hyphen
-        "200B", "200C", "200D", "2060", "2062", "FEFF", "00AD",
+        "200B",
+        "200C",
+        "200D",
+        "2060",
+        "2062",
+        "FEFF",
+        "00AD",
         // separators and spaces other than U+0020
-        "2028", "2029", "00A0", "2007", "202F", "3000",
+        "2028",
+        "2029",
+        "00A0",
+        "2007",
+        "202F",
+        "3000",
         // invisible fillers and variation selectors
-        "3164", "180E", "FE0F", "034F",
+        "3164",
+        "180E",
+        "FE0F",
+        "034F",
         // private use, unassigned
-        "E000", "0378",
+        "E000",
+        "0378",
     })
     void everyControlAndInvisibleCharacter_isEscaped(String hex) {
         int cp = Integer.parseInt(hex, 16);
@@ -35,7 +69,8 @@ class QuoteTest {
 
     @Test
     void supplementaryInvisibleCharacters_useTheLongEscape() {
-        assertEquals("x\\U000E0041y", Quote.escape("x" + new String(Character.toChars(0xE0041)) + "y"), "a tag character");
+        assertEquals(
+                "x\\U000E0041y", Quote.escape("x" + new String(Character.toChars(0xE0041)) + "y"), "a tag character");
         assertEquals("\\U000E0100", Quote.escape(new String(Character.toChars(0xE0100))), "a variation selector");
         assertEquals("\\uD800", Quote.escape("\uD800"), "a lone surrogate");
     }
@@ -56,7 +91,9 @@ class QuoteTest {
         assertEquals(forty, Quote.excerpt(forty));
         assertEquals(forty + "... (900000 more characters)", Quote.excerpt(forty + "y".repeat(900_000)));
         String emoji = "\uD83D\uDD12".repeat(Quote.EXCERPT + 2);
-        assertEquals("\uD83D\uDD12".repeat(Quote.EXCERPT) + "... (2 more characters)", Quote.excerpt(emoji),
+        assertEquals(
+                "\uD83D\uDD12".repeat(Quote.EXCERPT) + "... (2 more characters)",
+                Quote.excerpt(emoji),
                 "cut between code points, never inside one");
         assertEquals("'a\\u001Bb'", Quote.quoted("a\u001Bb"));
     }
@@ -64,9 +101,12 @@ class QuoteTest {
     @Test
     void problem_holdsOnlyAnEscapedExcerpt_ofValueMessageAndSuggestion() {
         String secret = "s3cr3t-" + "z".repeat(5000);
-        Problem p = Problem.error(new Origin("f\u001B.yaml", 1, 1, "a.\u202Eb"), secret, Rule.TYPE, "bad \u0007" + secret);
+        Problem p =
+                Problem.error(new Origin("f\u001B.yaml", 1, 1, "a.\u202Eb"), secret, Rule.TYPE, "bad \u0007" + secret);
         assertEquals("s3cr3t-" + "z".repeat(33) + "... (4967 more characters)", p.value());
-        assertTrue(p.message().endsWith("... (4012 more characters)") && p.message().length() < Problem.MAX_TEXT + 40,
+        assertTrue(
+                p.message().endsWith("... (4012 more characters)")
+                        && p.message().length() < Problem.MAX_TEXT + 40,
                 p.message());
         assertEquals("f\\u001B.yaml", p.origin().file());
         assertEquals("a.\\u202Eb", p.origin().path());

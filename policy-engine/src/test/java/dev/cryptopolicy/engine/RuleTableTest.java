@@ -36,8 +36,7 @@ class RuleTableTest {
      * @param files     names and contents of the files to write, in pairs; a name under {@code etc/}
      *                  makes the folder the host's root for {@code SYSTEM}
      */
-    record Row(Rule rule, String reference, String at, String path, String... files) {
-    }
+    record Row(Rule rule, String reference, String at, String path, String... files) {}
 
     private static final String BASE = "BASE:{dir}/p.yaml";
 
@@ -72,69 +71,139 @@ class RuleTableTest {
         rows.add(row(Rule.NO_TAGS, "kind: policy\nname: !!str x\n", "p.yaml:2:7", ""));
         rows.add(row(Rule.MAX_SIZE, "kind: policy\n#" + "x".repeat(1 << 20) + "\n", "p.yaml:1:1", ""));
         rows.add(row(Rule.MAX_VALUES, "kind: policy\nname: [" + many("a", 70_000) + "]\n", "p.yaml:2:196607", ""));
-        rows.add(row(Rule.MAX_DEPTH, "kind: policy\nname: " + "[".repeat(40) + "]".repeat(40) + "\n", "p.yaml:2:38", ""));
+        rows.add(row(
+                Rule.MAX_DEPTH, "kind: policy\nname: " + "[".repeat(40) + "]".repeat(40) + "\n", "p.yaml:2:38", ""));
         List<String> chain = new ArrayList<>();
         for (int i = 0; i <= 64; i++) {
             chain.add("c" + i + ".yaml");
             chain.add(i < 64 ? "kind: policy\nextends: c" + (i + 1) + ".yaml\n" : "kind: policy\nextends: BASE\n");
         }
-        rows.add(new Row(Rule.MAX_EXTENDS_DEPTH, "{dir}/c0.yaml", "c63.yaml:2:10", "extends", chain.toArray(String[]::new)));
+        rows.add(new Row(
+                Rule.MAX_EXTENDS_DEPTH, "{dir}/c0.yaml", "c63.yaml:2:10", "extends", chain.toArray(String[]::new)));
         rows.add(new Row(Rule.MAX_MODIFIERS, "BASE" + ":NO-SHA1".repeat(65), "<reference>:1:1", ""));
-        rows.add(row(Rule.MAX_ENTRIES, "kind: modifier\nalgorithms:\n  MessageDigest: [" + many("+SHA-256", 4097) + "]\n",
-                "p.yaml:3:18", "algorithms.MessageDigest"));
-        rows.add(row(Rule.MAX_PROBLEMS, "kind: modifier\nalgorithms:\n  MessageDigest: [" + many("+X#", 150) + "]\n",
-                "p.yaml:3:609", "algorithms.MessageDigest[100]"));
+        rows.add(row(
+                Rule.MAX_ENTRIES,
+                "kind: modifier\nalgorithms:\n  MessageDigest: [" + many("+SHA-256", 4097) + "]\n",
+                "p.yaml:3:18",
+                "algorithms.MessageDigest"));
+        rows.add(row(
+                Rule.MAX_PROBLEMS,
+                "kind: modifier\nalgorithms:\n  MessageDigest: [" + many("+X#", 150) + "]\n",
+                "p.yaml:3:609",
+                "algorithms.MessageDigest[100]"));
         rows.add(row(Rule.NOT_A_POLICY, "- a\n- b\n", "p.yaml:1:1", ""));
         rows.add(row(Rule.REQUIRED_KEY, "name: x\n", "p.yaml:1:1", "kind"));
         rows.add(row(Rule.KNOWN_KEY, "kind: modifier\nalgoritms: {}\n", "p.yaml:2:1", "algoritms"));
         rows.add(row(Rule.KNOWN_VALUE, "kind: modifier\nmode: enforced\n", "p.yaml:2:7", "mode"));
         rows.add(row(Rule.TYPE, "kind: modifier\nname: [a]\n", "p.yaml:2:7", "name"));
-        rows.add(row(Rule.RANGE, "kind: modifier\nkeys:\n  rsa: {min_bits: 70000}\n", "p.yaml:3:19", "keys.rsa.min_bits"));
+        rows.add(row(
+                Rule.RANGE, "kind: modifier\nkeys:\n  rsa: {min_bits: 70000}\n", "p.yaml:3:19", "keys.rsa.min_bits"));
         rows.add(row(Rule.NOT_EMPTY, "", "p.yaml:1:1", ""));
-        rows.add(row(Rule.SERVICE_TYPE_SPELLING, "kind: modifier\nalgorithms:\n  messagedigest: [+SHA-256]\n",
-                "p.yaml:3:3", "algorithms.messagedigest"));
-        rows.add(row(Rule.LIST_EDIT_FORM, "kind: modifier\nalgorithms:\n  MessageDigest: [+SHA-256, SHA-384]\n",
-                "p.yaml:3:18", "algorithms.MessageDigest"));
-        rows.add(row(Rule.LIST_EDIT_BASE, "kind: policy\nalgorithms:\n  MessageDigest: [+SHA-256]\n", "p.yaml:3:18",
+        rows.add(row(
+                Rule.SERVICE_TYPE_SPELLING,
+                "kind: modifier\nalgorithms:\n  messagedigest: [+SHA-256]\n",
+                "p.yaml:3:3",
+                "algorithms.messagedigest"));
+        rows.add(row(
+                Rule.LIST_EDIT_FORM,
+                "kind: modifier\nalgorithms:\n  MessageDigest: [+SHA-256, SHA-384]\n",
+                "p.yaml:3:18",
+                "algorithms.MessageDigest"));
+        rows.add(row(
+                Rule.LIST_EDIT_BASE,
+                "kind: policy\nalgorithms:\n  MessageDigest: [+SHA-256]\n",
+                "p.yaml:3:18",
                 "algorithms.MessageDigest"));
         rows.add(row(Rule.MODIFIER_EXTENDS, "kind: modifier\nextends: BASE\n", "p.yaml:2:10", "extends"));
-        rows.add(row(Rule.PROVIDER_NAME, "kind: modifier\nbackends:\n  min_versions: {BCFIPS: \"2.1\", bcfips: \"2.2\"}\n",
-                "p.yaml:3:33", "backends.min_versions.bcfips"));
-        rows.add(row(Rule.VERSION_FORMAT, "kind: modifier\nbackends:\n  min_versions: {BCFIPS: \"02.1\"}\n",
-                "p.yaml:3:26", "backends.min_versions.BCFIPS"));
-        rows.add(row(Rule.KNOWN_ALGORITHM, "kind: modifier\nalgorithms:\n  Signature: [+SHA256withRAS]\n", "p.yaml:3:15",
+        rows.add(row(
+                Rule.PROVIDER_NAME,
+                "kind: modifier\nbackends:\n  min_versions: {BCFIPS: \"2.1\", bcfips: \"2.2\"}\n",
+                "p.yaml:3:33",
+                "backends.min_versions.bcfips"));
+        rows.add(row(
+                Rule.VERSION_FORMAT,
+                "kind: modifier\nbackends:\n  min_versions: {BCFIPS: \"02.1\"}\n",
+                "p.yaml:3:26",
+                "backends.min_versions.BCFIPS"));
+        rows.add(row(
+                Rule.KNOWN_ALGORITHM,
+                "kind: modifier\nalgorithms:\n  Signature: [+SHA256withRAS]\n",
+                "p.yaml:3:15",
                 "algorithms.Signature[0]"));
-        rows.add(row(Rule.KNOWN_PROTOCOL, "kind: modifier\ntls:\n  min_protocol: TLSv1.4\n", "p.yaml:3:17",
+        rows.add(row(
+                Rule.KNOWN_PROTOCOL,
+                "kind: modifier\ntls:\n  min_protocol: TLSv1.4\n",
+                "p.yaml:3:17",
                 "tls.min_protocol"));
         rows.add(new Row(Rule.BASE_IS_POLICY, "NO-SHA1", "<reference>:1:1", ""));
         rows.add(new Row(Rule.MODIFIER_IS_MODIFIER, "BASE:BASE", "<reference>:1:6", ""));
-        rows.add(new Row(Rule.EXTENDS_CYCLE, "{dir}/a.yaml", "a.yaml:2:10", "extends",
-                "a.yaml", "kind: policy\nextends: b.yaml\n", "b.yaml", "kind: policy\nextends: a.yaml\n"));
-        rows.add(row(Rule.TLS_RANGE, "kind: modifier\ntls:\n  min_protocol: TLSv1.3\n  max_protocol: TLSv1.2\n",
-                "p.yaml:4:17", "tls.max_protocol"));
-        rows.add(row(Rule.CURVE_SIZE, "kind: modifier\nkeys:\n  ec: {min_bits: 384, curves: [secp256r1, secp384r1]}\n",
-                "p.yaml:3:32", "keys.ec.curves[0]"));
-        rows.add(row(Rule.REQUIRED_IN_FEATURE_SET, "kind: modifier\nbackends:\n  required:\n    KEM: [ML-KEM-768]\n",
-                "p.yaml:4:11", "backends.required.KEM[0]"));
-        rows.add(row(Rule.TLS_NOT_EMPTY, "kind: modifier\ntls:\n  cipher_suites: [TLS_RSA_WITH_NULL_SHA256]\n",
-                "p.yaml:3:19", "tls.cipher_suites[0]"));
-        rows.add(row(Rule.TLS_CONSISTENT,
+        rows.add(new Row(
+                Rule.EXTENDS_CYCLE,
+                "{dir}/a.yaml",
+                "a.yaml:2:10",
+                "extends",
+                "a.yaml",
+                "kind: policy\nextends: b.yaml\n",
+                "b.yaml",
+                "kind: policy\nextends: a.yaml\n"));
+        rows.add(row(
+                Rule.TLS_RANGE,
+                "kind: modifier\ntls:\n  min_protocol: TLSv1.3\n  max_protocol: TLSv1.2\n",
+                "p.yaml:4:17",
+                "tls.max_protocol"));
+        rows.add(row(
+                Rule.CURVE_SIZE,
+                "kind: modifier\nkeys:\n  ec: {min_bits: 384, curves: [secp256r1, secp384r1]}\n",
+                "p.yaml:3:32",
+                "keys.ec.curves[0]"));
+        rows.add(row(
+                Rule.REQUIRED_IN_FEATURE_SET,
+                "kind: modifier\nbackends:\n  required:\n    KEM: [ML-KEM-768]\n",
+                "p.yaml:4:11",
+                "backends.required.KEM[0]"));
+        rows.add(row(
+                Rule.TLS_NOT_EMPTY,
+                "kind: modifier\ntls:\n  cipher_suites: [TLS_RSA_WITH_NULL_SHA256]\n",
+                "p.yaml:3:19",
+                "tls.cipher_suites[0]"));
+        rows.add(row(
+                Rule.TLS_CONSISTENT,
                 "kind: modifier\ntls:\n  cipher_suites: [TLS_AES_128_GCM_SHA256, TLS_RSA_WITH_NULL_SHA256]\n",
-                "p.yaml:3:43", "tls.cipher_suites[1]"));
-        rows.add(row(Rule.SHA1_SIGNATURES, "kind: modifier\nsha1:\n  signatures: allow\n", "p.yaml:3:15",
+                "p.yaml:3:43",
+                "tls.cipher_suites[1]"));
+        rows.add(row(
+                Rule.SHA1_SIGNATURES,
+                "kind: modifier\nsha1:\n  signatures: allow\n",
+                "p.yaml:3:15",
                 "sha1.signatures"));
-        rows.add(row(Rule.KEY_SIZE, "kind: modifier\nkeys:\n  rsa: {min_bits: 1024}\n", "p.yaml:3:19", "keys.rsa.min_bits"));
-        rows.add(row(Rule.TLS_VERSION, "kind: modifier\ntls:\n  min_protocol: TLSv1\n", "p.yaml:3:17", "tls.min_protocol"));
-        rows.add(row(Rule.WEAK_ALGORITHM, "kind: modifier\nalgorithms:\n  MessageDigest: [+MD5]\n", "p.yaml:3:19",
+        rows.add(row(
+                Rule.KEY_SIZE, "kind: modifier\nkeys:\n  rsa: {min_bits: 1024}\n", "p.yaml:3:19", "keys.rsa.min_bits"));
+        rows.add(row(
+                Rule.TLS_VERSION, "kind: modifier\ntls:\n  min_protocol: TLSv1\n", "p.yaml:3:17", "tls.min_protocol"));
+        rows.add(row(
+                Rule.WEAK_ALGORITHM,
+                "kind: modifier\nalgorithms:\n  MessageDigest: [+MD5]\n",
+                "p.yaml:3:19",
                 "algorithms.MessageDigest[0]"));
         rows.add(row(Rule.AUDIT_MODE, "kind: modifier\nmode: audit\n", "p.yaml:2:7", "mode"));
-        rows.add(row(Rule.HOST_RESTRICTIONS, "kind: modifier\nhost_restrictions: replace\n", "p.yaml:2:20",
+        rows.add(row(
+                Rule.HOST_RESTRICTIONS,
+                "kind: modifier\nhost_restrictions: replace\n",
+                "p.yaml:2:20",
                 "host_restrictions"));
-        rows.add(pol(Rule.HOST_NOTHING_FOR_JAVA, "hash = GOSTR94\nmac = \ncipher = \nsign = \ngroup = \n", "p.pol:1:1"));
+        rows.add(
+                pol(Rule.HOST_NOTHING_FOR_JAVA, "hash = GOSTR94\nmac = \ncipher = \nsign = \ngroup = \n", "p.pol:1:1"));
         rows.add(new Row(Rule.HOST_NO_CRYPTO_POLICIES, "SYSTEM", "SYSTEM:1:1", "", "etc/.keep", ""));
         rows.add(new Row(Rule.HOST_CONFIG, "SYSTEM", "config:1:1", "", "etc/crypto-policies/config", "DEFAULT:../X\n"));
-        rows.add(new Row(Rule.HOST_FIPS, "SYSTEM", "config:1:1", "", "etc/crypto-policies/config", "DEFAULT\n",
-                "proc/sys/crypto/fips_enabled", "1\n"));
+        rows.add(new Row(
+                Rule.HOST_FIPS,
+                "SYSTEM",
+                "config:1:1",
+                "",
+                "etc/crypto-policies/config",
+                "DEFAULT\n",
+                "proc/sys/crypto/fips_enabled",
+                "1\n"));
         rows.add(pol(Rule.HOST_PROPERTY, "hash = SHA2-256\nno_such_thing = 1\n", "p.pol:2:1"));
         rows.add(pol(Rule.HOST_SCOPE, "hash@{tls = SHA2-256\n", "p.pol:1:5"));
         rows.add(pol(Rule.HOST_TYPE, "hash = SHA2-256\nmin_rsa_size = many\n", "p.pol:2:16"));
@@ -143,9 +212,12 @@ class RuleTableTest {
         rows.add(pol(Rule.HOST_SCOPE_NOT_JAVA, "hash = SHA2-256\nhash@ssh = SHA2-512\n", "p.pol:2:5"));
         rows.add(pol(Rule.HOST_NO_JAVA_MEANING, "hash = SHA2-256\nssh_certs = 1\n", "p.pol:2:1"));
         rows.add(pol(Rule.HOST_VALUE_NOT_JAVA, "hash = SHA2-256 GOSTR94\n", "p.pol:1:17"));
-        rows.add(pol(Rule.HOST_SIGN_WITHOUT_HASH, "hash = SHA2-256\nsign = ECDSA-SHA2-256 ECDSA-SHA3-256\n", "p.pol:2:23"));
-        rows.add(new Row(Rule.HOST_PMOD_PROTOCOL, "BASE:{dir}/p.pmod", "p.pmod:1:12", "", "p.pmod", "protocol = -TLS1.2\n"));
-        rows.add(new Row(Rule.HOST_PMOD_SUITES, "BASE:{dir}/p.pmod", "p.pmod:1:10", "", "p.pmod", "cipher = +AES-256-CBC\n"));
+        rows.add(pol(
+                Rule.HOST_SIGN_WITHOUT_HASH, "hash = SHA2-256\nsign = ECDSA-SHA2-256 ECDSA-SHA3-256\n", "p.pol:2:23"));
+        rows.add(new Row(
+                Rule.HOST_PMOD_PROTOCOL, "BASE:{dir}/p.pmod", "p.pmod:1:12", "", "p.pmod", "protocol = -TLS1.2\n"));
+        rows.add(new Row(
+                Rule.HOST_PMOD_SUITES, "BASE:{dir}/p.pmod", "p.pmod:1:10", "", "p.pmod", "cipher = +AES-256-CBC\n"));
         return rows;
     }
 
@@ -196,8 +268,10 @@ class RuleTableTest {
         for (int f = 0; f < row.files().length; f += 2) {
             Path file = dir.resolve(row.files()[f]);
             Files.createDirectories(file.getParent());
-            Files.write(file, row.files()[f + 1].getBytes(row.rule() == Rule.UTF_8 ? StandardCharsets.ISO_8859_1
-                    : StandardCharsets.UTF_8));
+            Files.write(
+                    file,
+                    row.files()[f + 1].getBytes(
+                            row.rule() == Rule.UTF_8 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
             host |= row.files()[f].startsWith("etc/");
         }
         if (host && row.rule() != Rule.HOST_NO_CRYPTO_POLICIES) {
@@ -209,7 +283,10 @@ class RuleTableTest {
             if (host) {
                 System.setProperty(HostPolicies.ROOT_PROPERTY, dir.toString());
             }
-            problems = TestPolicies.standard().loader().load(row.reference().replace("{dir}", dir.toString())).warnings();
+            problems = TestPolicies.standard()
+                    .loader()
+                    .load(row.reference().replace("{dir}", dir.toString()))
+                    .warnings();
         } catch (PolicyException e) {
             problems = e.problems();
         } finally {
@@ -223,10 +300,15 @@ class RuleTableTest {
             if (p.rule().equals(row.rule().id())) {
                 Origin o = p.origin();
                 String at = Path.of(o.file()).getFileName() + ":" + o.line() + ":" + o.column();
-                return at.equals(row.at()) && o.path().equals(row.path()) ? null : at + " " + o.path() + ": " + p.format();
+                return at.equals(row.at()) && o.path().equals(row.path())
+                        ? null
+                        : at + " " + o.path() + ": " + p.format();
             }
         }
-        return "not reported; found " + problems.stream().map(p -> p.rule() + "@" + p.origin().location()).toList();
+        return "not reported; found "
+                + problems.stream()
+                        .map(p -> p.rule() + "@" + p.origin().location())
+                        .toList();
     }
 
     private static void copyReferencePolicies(Path share) throws IOException {

@@ -23,8 +23,7 @@ final class SchemaCheck {
 
     private static final Set<String> ANNOTATIONS = Set.of("$schema", "title", "description", "default");
 
-    private SchemaCheck() {
-    }
+    private SchemaCheck() {}
 
     /** The YAML as plain values: maps, lists, strings, longs, doubles, booleans, null. */
     static Object instance(byte[] yaml) throws YamlSyntaxException {
@@ -101,7 +100,8 @@ final class SchemaCheck {
                     }
                 }
                 case "pattern" -> {
-                    if (value instanceof String s && !Pattern.compile((String) arg).matcher(s).find()) {
+                    if (value instanceof String s
+                            && !Pattern.compile((String) arg).matcher(s).find()) {
                         out.add(at + ": " + s + " does not match " + arg);
                     }
                 }
@@ -176,8 +176,8 @@ final class SchemaCheck {
     }
 
     /** One of the three object keywords; each is applied once, when met. */
-    private static void properties(Map<String, Object> schema, String keyword, Map<String, Object> value, String at,
-            List<String> out) {
+    private static void properties(
+            Map<String, Object> schema, String keyword, Map<String, Object> value, String at, List<String> out) {
         @SuppressWarnings("unchecked") // the schema tree is made of String-keyed maps
         Map<String, Object> declared = (Map<String, Object>) schema.getOrDefault("properties", Map.of());
         for (Map.Entry<String, Object> e : value.entrySet()) {

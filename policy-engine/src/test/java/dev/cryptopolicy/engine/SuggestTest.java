@@ -14,9 +14,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SuggestTest {
 
-    private static final List<String> NAMES = List.of("SHA-256", "SHA-384", "SHA-512", "SHA3-256", "SHA256withRSA",
-            "SHA256withECDSA", "SHA384withRSA", "Ed25519", "X25519", "AES/GCM/NoPadding", "ChaCha20-Poly1305",
-            "HmacSHA256", "TLSv1.2", "TLSv1.3", "backends", "algorithms", "min_protocol", "Signature", "KeyPairGenerator");
+    private static final List<String> NAMES = List.of(
+            "SHA-256",
+            "SHA-384",
+            "SHA-512",
+            "SHA3-256",
+            "SHA256withRSA",
+            "SHA256withECDSA",
+            "SHA384withRSA",
+            "Ed25519",
+            "X25519",
+            "AES/GCM/NoPadding",
+            "ChaCha20-Poly1305",
+            "HmacSHA256",
+            "TLSv1.2",
+            "TLSv1.3",
+            "backends",
+            "algorithms",
+            "min_protocol",
+            "Signature",
+            "KeyPairGenerator");
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
@@ -99,13 +116,17 @@ class SuggestTest {
 
     @Test
     void lookAlikes_areNamed_andReadAsTheirAsciiCharacter() {
-        assertEquals("contains U+2010 HYPHEN, which looks like '-'; did you mean 'SHA-256'?",
+        assertEquals(
+                "contains U+2010 HYPHEN, which looks like '-'; did you mean 'SHA-256'?",
                 Suggest.didYouMean("SHA\u2010256", NAMES));
-        assertEquals("contains U+0410 CYRILLIC CAPITAL LETTER A, which looks like 'A'; did you mean 'SHA-256'?",
+        assertEquals(
+                "contains U+0410 CYRILLIC CAPITAL LETTER A, which looks like 'A'; did you mean 'SHA-256'?",
                 Suggest.didYouMean("SH\u0410-256", NAMES));
-        assertEquals("contains U+0395 GREEK CAPITAL LETTER EPSILON, which looks like 'E'; did you mean 'Ed25519'?",
+        assertEquals(
+                "contains U+0395 GREEK CAPITAL LETTER EPSILON, which looks like 'E'; did you mean 'Ed25519'?",
                 Suggest.didYouMean("\u0395d25519", NAMES));
-        assertEquals("contains U+FF33 FULLWIDTH LATIN CAPITAL LETTER S, which looks like 'S'; did you mean 'SHA-256'?",
+        assertEquals(
+                "contains U+FF33 FULLWIDTH LATIN CAPITAL LETTER S, which looks like 'S'; did you mean 'SHA-256'?",
                 Suggest.didYouMean("\uFF33HA-256", NAMES));
         assertEquals("contains U+00A0 NO-BREAK SPACE; did you mean ' '?", Suggest.lookAlike("a\u00A0b"));
         assertEquals("contains U+2212 MINUS SIGN; did you mean '-'?", Suggest.lookAlike("\u2212X"));

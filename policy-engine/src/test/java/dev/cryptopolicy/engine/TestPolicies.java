@@ -11,7 +11,8 @@ import java.util.Optional;
 final class TestPolicies implements PolicySource {
     private final Map<String, String> files = new HashMap<>();
 
-    static final String BASE = String.join("\n",
+    static final String BASE = String.join(
+            "\n",
             "kind: policy",
             "name: BASE",
             "algorithms:",

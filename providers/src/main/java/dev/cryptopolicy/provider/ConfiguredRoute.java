@@ -1,8 +1,8 @@
 package dev.cryptopolicy.provider;
 
 import dev.cryptopolicy.engine.CompiledPolicy;
-import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.engine.Decision;
+import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.engine.Scope;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.provider.backend.BackendDiscovery;
@@ -21,8 +21,7 @@ import java.util.Set;
  */
 final class ConfiguredRoute {
 
-    private ConfiguredRoute() {
-    }
+    private ConfiguredRoute() {}
 
     /**
      * The provider for {@code security.provider.N=CryptoPolicy REFERENCE}. Never throws for a
@@ -39,7 +38,8 @@ final class ConfiguredRoute {
         try {
             policy = InstallPipeline.load(reference);
         } catch (PolicyException e) {
-            return refusing(reference, "policy " + reference + " from java.security cannot be loaded:\n" + e.getMessage());
+            return refusing(
+                    reference, "policy " + reference + " from java.security cannot be loaded:\n" + e.getMessage());
         }
         Pending pending = new Pending(policy, reference);
         CryptoPolicyProvider provider = new CryptoPolicyProvider(reference, pending);
@@ -122,11 +122,13 @@ final class ConfiguredRoute {
             if (owner.refusal() == null) {
                 installing.set(Boolean.TRUE);
                 try {
-                    Installation mine = InstallPipeline.install(policy, InstallPipeline.Route.JAVA_SECURITY, new BackendDiscovery());
+                    Installation mine = InstallPipeline.install(
+                            policy, InstallPipeline.Route.JAVA_SECURITY, new BackendDiscovery());
                     installation = mine;
                     return mine.frontProvider();
                 } catch (PolicyInstallException e) {
-                    fail("security.provider entry '" + CryptoPolicyProvider.NAME + " " + reference + "': " + e.getMessage());
+                    fail("security.provider entry '" + CryptoPolicyProvider.NAME + " " + reference + "': "
+                            + e.getMessage());
                 } catch (RuntimeException | Error e) {
                     fail("policy " + reference + " from java.security cannot be installed: " + e);
                 } finally {

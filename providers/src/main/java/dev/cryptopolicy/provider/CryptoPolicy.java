@@ -20,8 +20,7 @@ import java.security.Provider;
  */
 public final class CryptoPolicy {
 
-    private CryptoPolicy() {
-    }
+    private CryptoPolicy() {}
 
     /**
      * Loads, checks and installs a policy.
@@ -56,7 +55,8 @@ public final class CryptoPolicy {
      * @throws PolicyInstallException when a required feature has no backend that passes its probe,
      *     or when the application kept changing the provider list while the policy was being built
      */
-    public static Installation install(CompiledPolicy policy, BackendDiscovery discovery) throws PolicyInstallException {
+    public static Installation install(CompiledPolicy policy, BackendDiscovery discovery)
+            throws PolicyInstallException {
         return InstallPipeline.install(policy, InstallPipeline.Route.PROGRAMMATIC, discovery);
     }
 

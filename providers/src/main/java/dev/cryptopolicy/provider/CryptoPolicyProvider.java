@@ -69,8 +69,12 @@ public final class CryptoPolicyProvider extends SealedProvider {
     }
 
     CryptoPolicyProvider(String policy, ConfiguredRoute.Pending pending) {
-        super(NAME, Version.STRING, policy == null ? "cryptopolicy (unconfigured: no services)"
-                : "cryptopolicy: the feature set of policy " + policy);
+        super(
+                NAME,
+                Version.STRING,
+                policy == null
+                        ? "cryptopolicy (unconfigured: no services)"
+                        : "cryptopolicy: the feature set of policy " + policy);
         this.policy = policy;
         this.pending = pending;
     }
@@ -144,7 +148,8 @@ public final class CryptoPolicyProvider extends SealedProvider {
         String installed = installedPolicy();
         if (policy != null || installed != null) {
             throw new IllegalStateException("cryptopolicy: configure(\"" + arg + "\") refused: policy "
-                    + (installed != null ? installed : policy) + " is " + (installed != null ? "installed" : "configured")
+                    + (installed != null ? installed : policy) + " is "
+                    + (installed != null ? "installed" : "configured")
                     + " in this JVM, and a policy is configured once, at start-up, never replaced through"
                     + " Provider.configure (rule: no reconfiguration of an installed policy)");
         }
@@ -168,8 +173,8 @@ public final class CryptoPolicyProvider extends SealedProvider {
         if (refusal == null) {
             refusal = "cryptopolicy: " + problem + "; every cryptographic lookup is refused until the JVM is "
                     + "restarted with a policy that can be applied";
-            putService(new Provider.Service(this, "SecureRandom", "CryptoPolicyRefusal", Refusal.class.getName(),
-                    null, null));
+            putService(new Provider.Service(
+                    this, "SecureRandom", "CryptoPolicyRefusal", Refusal.class.getName(), null, null));
         }
     }
 
@@ -185,7 +190,9 @@ public final class CryptoPolicyProvider extends SealedProvider {
 
     /** The policy of the front provider in the JDK's list, or null when none is there. */
     private static String installedPolicy() {
-        return Security.getProvider(NAME) instanceof CryptoPolicyProvider front && front.policy != null ? front.policy() : null;
+        return Security.getProvider(NAME) instanceof CryptoPolicyProvider front && front.policy != null
+                ? front.policy()
+                : null;
     }
 
     @Override
@@ -197,7 +204,9 @@ public final class CryptoPolicyProvider extends SealedProvider {
             return pending.service(type, algorithm);
         }
         PolicyHolder h = holder;
-        Provider.Service service = h == null ? super.getService(type, algorithm) : h.state().table(this).get(type, algorithm);
+        Provider.Service service = h == null
+                ? super.getService(type, algorithm)
+                : h.state().table(this).get(type, algorithm);
         LateProviders governance = late;
         // A digest or random generator served from here binds at getInstance and takes no key:
         // the providers behind this one play no part in the lookup, so it skips the list check.
@@ -221,13 +230,11 @@ public final class CryptoPolicyProvider extends SealedProvider {
 
     /** The class name of the service a refusing provider registers; never instantiated, as every lookup throws. */
     private static final class Refusal {
-        private Refusal() {
-        }
+        private Refusal() {}
     }
 
     @Override
     public boolean isConfigured() {
         return policy != null;
     }
-
 }

@@ -12,10 +12,10 @@ import dev.cryptopolicy.provider.backend.ProbeSuite;
 import dev.cryptopolicy.provider.internal.Audit;
 import dev.cryptopolicy.provider.internal.Enforcer;
 import dev.cryptopolicy.provider.internal.InstalledState;
-import dev.cryptopolicy.provider.internal.PolicyHolder;
-import dev.cryptopolicy.provider.internal.ServiceTable;
 import dev.cryptopolicy.provider.internal.LateProviders;
+import dev.cryptopolicy.provider.internal.PolicyHolder;
 import dev.cryptopolicy.provider.internal.ProviderAssembly;
+import dev.cryptopolicy.provider.internal.ServiceTable;
 import dev.cryptopolicy.provider.internal.WrapperProvider;
 import dev.cryptopolicy.provider.tls.TlsEnforcement;
 import java.nio.charset.StandardCharsets;
@@ -91,8 +91,7 @@ final class InstallPipeline {
      */
     private static final Map<Provider, Provider> WRAPPED = new IdentityHashMap<>();
 
-    private InstallPipeline() {
-    }
+    private InstallPipeline() {}
 
     /** The policy {@code reference} names, loaded as every route loads it. */
     static CompiledPolicy load(String reference) throws PolicyException {
@@ -113,7 +112,8 @@ final class InstallPipeline {
      * @throws PolicyInstallException when a required feature has no backend that passes its probe,
      *     or when the application kept changing the provider list while the policy was being built
      */
-    static Installation install(CompiledPolicy policy, Route route, BackendDiscovery discovery) throws PolicyInstallException {
+    static Installation install(CompiledPolicy policy, Route route, BackendDiscovery discovery)
+            throws PolicyInstallException {
         Installation inPlace = route.beforeMain ? null : reinstallInPlace(policy, route);
         if (inPlace != null) {
             return inPlace;
@@ -158,8 +158,10 @@ final class InstallPipeline {
                 return installation;
             }
         }
-        throw new PolicyInstallException(policy.name(), List.of("the provider list changed while the policy was being built, "
-                + PUBLISH_ATTEMPTS + " times in a row; nothing was installed"));
+        throw new PolicyInstallException(
+                policy.name(),
+                List.of("the provider list changed while the policy was being built, " + PUBLISH_ATTEMPTS
+                        + " times in a row; nothing was installed"));
     }
 
     /**
@@ -170,10 +172,16 @@ final class InstallPipeline {
     static String startUpLine(Installation installation, Route route) {
         CompiledPolicy policy = installation.policy();
         Set<String> used = new LinkedHashSet<>(installation.features().values());
-        StringBuilder line = new StringBuilder("cryptopolicy: policy ").append(policy.name())
-                .append(" (").append(policy.mode().yamlName()).append(", sha256 ").append(digest(policy))
-                .append(") installed by route ").append(route.label)
-                .append("; backends ").append(used.isEmpty() ? "none" : String.join(", ", used));
+        StringBuilder line = new StringBuilder("cryptopolicy: policy ")
+                .append(policy.name())
+                .append(" (")
+                .append(policy.mode().yamlName())
+                .append(", sha256 ")
+                .append(digest(policy))
+                .append(") installed by route ")
+                .append(route.label)
+                .append("; backends ")
+                .append(used.isEmpty() ? "none" : String.join(", ", used));
         if (policy.enforcing() && !TlsEnforcement.setsGroupsAndSchemesPerConnection()) {
             List<String> unset = new ArrayList<>();
             TlsEnforcement.systemPropertiesFor(policy).forEach((key, value) -> {
@@ -182,8 +190,11 @@ final class InstallPipeline {
                 }
             });
             if (!unset.isEmpty()) {
-                line.append("; Java ").append(Runtime.version().feature()).append(": TLS groups and signature schemes"
-                        + " follow it only with -D ").append(String.join(", ", unset)).append(" (see cryptopolicy export)");
+                line.append("; Java ")
+                        .append(Runtime.version().feature())
+                        .append(": TLS groups and signature schemes" + " follow it only with -D ")
+                        .append(String.join(", ", unset))
+                        .append(" (see cryptopolicy export)");
             }
         }
         JdkProperties properties = installation.frontProvider().properties();
@@ -208,7 +219,9 @@ final class InstallPipeline {
     /** What installation starts from: over an earlier installation, what was there before it, not its wrappers. */
     private static List<Provider> base() {
         return Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front
-                && !front.before().isEmpty() ? front.before() : originals();
+                        && !front.before().isEmpty()
+                ? front.before()
+                : originals();
     }
 
     private static boolean sameProviders(List<Provider> a, List<Provider> b) {
@@ -224,8 +237,8 @@ final class InstallPipeline {
     }
 
     /** Puts an assembled installation in place; called holding {@code InstallPipeline.class}. */
-    private static Installation publish(CompiledPolicy policy, Assembled assembled, List<Provider> current,
-            Audit audit, JdkProperties assembling) {
+    private static Installation publish(
+            CompiledPolicy policy, Assembled assembled, List<Provider> current, Audit audit, JdkProperties assembling) {
         JdkProperties properties = new JdkProperties(published());
         properties.absorb(assembling);
         securityProperties(policy, properties);
@@ -249,8 +262,8 @@ final class InstallPipeline {
         WRAPPED.clear();
         WRAPPED.putAll(originals);
         stopWatches();
-        Installation installation = new Installation(assembled.holder, assembled.enforcer, assembled.front, installed, current,
-                assembled.backends, audit);
+        Installation installation = new Installation(
+                assembled.holder, assembled.enforcer, assembled.front, installed, current, assembled.backends, audit);
         InstallPipeline.installed = installation;
         return installation;
     }
@@ -288,15 +301,28 @@ final class InstallPipeline {
      * The new state is built (known-answer tests included) with no lock held; only the swap, the
      * security properties and the registered-services view are done holding {@code InstallPipeline.class}.
      */
-    static Installation.Replacement replace(Installation installation, CompiledPolicy next) throws PolicyInstallException {
+    static Installation.Replacement replace(Installation installation, CompiledPolicy next)
+            throws PolicyInstallException {
         long started = System.nanoTime();
-        Installation.Replacement done = swap(installation, next, installation.holder().state().audit());
+        Installation.Replacement done =
+                swap(installation, next, installation.holder().state().audit());
         long millis = (System.nanoTime() - started) / 1_000_000;
         CompiledPolicy previous = done.previous();
-        StringBuilder line = new StringBuilder("cryptopolicy: policy ").append(previous.name()).append(" (")
-                .append(previous.mode().yamlName()).append(", sha256 ").append(digest(previous)).append(") replaced by ")
-                .append(next.name()).append(" (").append(next.mode().yamlName()).append(", sha256 ").append(digest(next))
-                .append(") in ").append(millis).append(" ms");
+        StringBuilder line = new StringBuilder("cryptopolicy: policy ")
+                .append(previous.name())
+                .append(" (")
+                .append(previous.mode().yamlName())
+                .append(", sha256 ")
+                .append(digest(previous))
+                .append(") replaced by ")
+                .append(next.name())
+                .append(" (")
+                .append(next.mode().yamlName())
+                .append(", sha256 ")
+                .append(digest(next))
+                .append(") in ")
+                .append(millis)
+                .append(" ms");
         if (!done.unchanged().isEmpty()) {
             line.append("; not changed in this running JVM: ").append(String.join("; ", done.unchanged()));
         }
@@ -312,15 +338,22 @@ final class InstallPipeline {
      */
     private static Installation reinstallInPlace(CompiledPolicy policy, Route route) throws PolicyInstallException {
         Installation current = installed;
-        if (current == null || !sameProviders(List.of(Security.getProviders()), current.providers())
+        if (current == null
+                || !sameProviders(List.of(Security.getProviders()), current.providers())
                 || !sameProviders(base(), current.replacedProviders())
                 || !backendChange(current.policy(), policy, current.backends()).isEmpty()) {
             return null;
         }
         Audit audit = new Audit();
         swap(current, policy, audit);
-        Installation next = new Installation(current.holder(), current.enforcer(), current.frontProvider(),
-                current.providers(), current.replacedProviders(), current.backends(), audit);
+        Installation next = new Installation(
+                current.holder(),
+                current.enforcer(),
+                current.frontProvider(),
+                current.providers(),
+                current.replacedProviders(),
+                current.backends(),
+                audit);
         synchronized (InstallPipeline.class) {
             if (installed == current) {
                 installed = next;
@@ -342,7 +375,8 @@ final class InstallPipeline {
             throw new PolicyInstallException(next.name(), problems);
         }
         ProviderAssembly assembly = holder.state().assembly().next(next);
-        List<Provider> wrappers = installation.providers().subList(1, installation.providers().size());
+        List<Provider> wrappers =
+                installation.providers().subList(1, installation.providers().size());
         List<String> missing = new ArrayList<>();
         InstalledState state = state(assembly, front, wrappers, installation.backends(), missing, audit);
         if (!missing.isEmpty()) {
@@ -350,13 +384,18 @@ final class InstallPipeline {
         }
         List<String> unchanged = new ArrayList<>();
         synchronized (InstallPipeline.class) {
-            if (Security.getProvider(CryptoPolicyProvider.NAME) != front || holder.state().policy() != previous) {
-                throw new PolicyInstallException(next.name(), List.of("the installation of policy " + previous.name()
-                        + " is no longer in force (uninstalled, installed again, or replaced meanwhile); nothing was changed"));
+            if (Security.getProvider(CryptoPolicyProvider.NAME) != front
+                    || holder.state().policy() != previous) {
+                throw new PolicyInstallException(
+                        next.name(),
+                        List.of(
+                                "the installation of policy " + previous.name()
+                                        + " is no longer in force (uninstalled, installed again, or replaced meanwhile); nothing was changed"));
             }
             unchanged.addAll(processWide(next));
             Map<String, String> before = new java.util.LinkedHashMap<>();
-            for (String key : JavaSecurityExporter.securityProperties(previous.enforcing() ? previous : next).keySet()) {
+            for (String key : JavaSecurityExporter.securityProperties(previous.enforcing() ? previous : next)
+                    .keySet()) {
                 // Every policy exports the same keys; only their values differ.
                 before.put(key, Security.getProperty(key));
             }
@@ -371,9 +410,10 @@ final class InstallPipeline {
                 }
             });
             if (!changed.isEmpty()) {
-                unchanged.add("security properties " + String.join(", ", changed) + " were set, but the JDK reads them once"
-                        + " (SunJSSE, certificate path and JAR checks, at their first use): where already read, the JDK's own"
-                        + " checks keep the earlier values beside the new policy's, which the providers apply");
+                unchanged.add(
+                        "security properties " + String.join(", ", changed) + " were set, but the JDK reads them once"
+                                + " (SunJSSE, certificate path and JAR checks, at their first use): where already read, the JDK's own"
+                                + " checks keep the earlier values beside the new policy's, which the providers apply");
             }
             holder.set(state);
             front.properties(properties);
@@ -388,8 +428,9 @@ final class InstallPipeline {
      * nothing: the wrappers and Bouncy Castle FIPS are fixed when a policy is installed.
      */
     private static List<String> backendChange(CompiledPolicy previous, CompiledPolicy next, List<Backend> backends) {
-        String restart = "; the backends of a running JVM are fixed when its policy is installed: start the JVM with policy "
-                + next.name() + " (or uninstall and install it); policy " + previous.name() + " stays in force";
+        String restart =
+                "; the backends of a running JVM are fixed when its policy is installed: start the JVM with policy "
+                        + next.name() + " (or uninstall and install it); policy " + previous.name() + " stays in force";
         if (previous.backends().fipsOnly() != next.backends().fipsOnly()) {
             return List.of("policy " + next.name() + (next.backends().fipsOnly() ? " serves" : " does not serve")
                     + " features only from FIPS-validated backends (backends.fips_only) and policy " + previous.name()
@@ -417,7 +458,8 @@ final class InstallPipeline {
                 }
             });
             if (!differ.isEmpty()) {
-                out.add("TLS named groups and signature schemes (Java " + Runtime.version().feature()
+                out.add("TLS named groups and signature schemes (Java "
+                        + Runtime.version().feature()
                         + " reads " + String.join(", ", differ) + " once per process; the new policy's lists apply from"
                         + " the next JVM start)");
             }
@@ -445,7 +487,9 @@ final class InstallPipeline {
 
     /** The property record of the installation in place, or null. */
     private static JdkProperties published() {
-        return Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front ? front.properties() : null;
+        return Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front
+                ? front.properties()
+                : null;
     }
 
     /** See {@link CryptoPolicy#govern}. */
@@ -466,7 +510,8 @@ final class InstallPipeline {
         installed = null;
         stopWatches();
         dev.cryptopolicy.provider.internal.PolicyBeans.withdraw();
-        if (Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front && !front.before().isEmpty()) {
+        if (Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front
+                && !front.before().isEmpty()) {
             // Exactly what was there: Bouncy Castle FIPS, loaded for the policy, goes too.
             JdkProperties properties = front.properties();
             if (properties != null) {
@@ -501,11 +546,16 @@ final class InstallPipeline {
      * The front and wrappers for {@code policy} over {@code originals}, built without touching the
      * provider list; the system property Bouncy Castle FIPS needs first is set through {@code properties}.
      */
-    static Assembled assemble(CompiledPolicy policy, List<Provider> originals, Audit audit, BackendDiscovery discovery,
+    static Assembled assemble(
+            CompiledPolicy policy,
+            List<Provider> originals,
+            Audit audit,
+            BackendDiscovery discovery,
             JdkProperties properties) {
         PolicyHolder holder = new PolicyHolder();
         Enforcer enforcer = new Enforcer(holder);
-        ProviderAssembly assembly = new ProviderAssembly(policy, enforcer, ProbeSuite.standard().session(), holder);
+        ProviderAssembly assembly =
+                new ProviderAssembly(policy, enforcer, ProbeSuite.standard().session(), holder);
         List<Backend> backends = new ArrayList<>();
         for (Provider p : originals) {
             backends.add(Backend.of(p));
@@ -520,7 +570,9 @@ final class InstallPipeline {
             if (load.backend().isPresent()) {
                 // Under fips_only the FIPS backends come first, so that they also serve the JDK's
                 // own default lookups; otherwise Bouncy Castle FIPS only fills gaps, last.
-                backends.add(policy.backends().fipsOnly() ? 0 : backends.size(), load.backend().get());
+                backends.add(
+                        policy.backends().fipsOnly() ? 0 : backends.size(),
+                        load.backend().get());
                 if (policy.backends().fipsOnly()) {
                     // TLS in FIPS mode: BCJSSE over BCFIPS, ahead of SunJSSE so that it serves the default context.
                     BackendLoad jsse = discovery.bcJsseFips();
@@ -528,12 +580,14 @@ final class InstallPipeline {
                         backends.add(1, jsse.backend().get());
                     } else {
                         loadProblems.add(jsse.reason() + "; policy " + policy.name()
-                                + " needs TLS from a FIPS-validated backend (put bctls-fips " + discovery.location() + ")");
+                                + " needs TLS from a FIPS-validated backend (put bctls-fips " + discovery.location()
+                                + ")");
                     }
                 }
             } else if (policy.backends().fipsOnly()) {
                 loadProblems.add(load.reason() + "; policy " + policy.name()
-                        + " serves features only from a FIPS-validated backend (put bc-fips " + discovery.location() + ")");
+                        + " serves features only from a FIPS-validated backend (put bc-fips " + discovery.location()
+                        + ")");
             }
         }
         CryptoPolicyProvider front = new CryptoPolicyProvider(policy.name());
@@ -555,8 +609,13 @@ final class InstallPipeline {
      * The services of {@code policy}'s assembly for the front and each wrapper, in one state that
      * a holder can put in force; unmet requirements are added to {@code missing}.
      */
-    private static InstalledState state(ProviderAssembly assembly, CryptoPolicyProvider front, List<Provider> wrappers,
-            List<Backend> backends, List<String> missing, Audit audit) {
+    private static InstalledState state(
+            ProviderAssembly assembly,
+            CryptoPolicyProvider front,
+            List<Provider> wrappers,
+            List<Backend> backends,
+            List<String> missing,
+            Audit audit) {
         ServiceTable.Builder frontTable = new ServiceTable.Builder();
         ProviderAssembly.Front built = assembly.buildFront(front, frontTable, backends);
         for (ProviderAssembly.Missing m : built.missing()) {
@@ -577,13 +636,19 @@ final class InstallPipeline {
      * by {@link #publish}), and the holder it goes into; {@code missing} lists unmet requirements
      * (install refuses when any).
      */
-    record Assembled(CryptoPolicyProvider front, List<Provider> wrappers, InstalledState state, List<String> missing,
-            List<Backend> backends, PolicyHolder holder, Enforcer enforcer) {
-    }
+    record Assembled(
+            CryptoPolicyProvider front,
+            List<Provider> wrappers,
+            InstalledState state,
+            List<String> missing,
+            List<Backend> backends,
+            PolicyHolder holder,
+            Enforcer enforcer) {}
 
     /** Bouncy Castle FIPS costs seconds to start: load it only when the policy asks for it or cannot do without. */
     private static boolean needsBcFips(CompiledPolicy policy, List<Provider> originals) {
-        if (policy.backends().fipsOnly() || policy.backends().preference().stream().anyMatch("BCFIPS"::equalsIgnoreCase)) {
+        if (policy.backends().fipsOnly()
+                || policy.backends().preference().stream().anyMatch("BCFIPS"::equalsIgnoreCase)) {
             return true;
         }
         for (var entry : policy.backends().required().entrySet()) {

@@ -14,8 +14,12 @@ import java.util.List;
  * @param rejected   backends passed over because they failed a known-answer test, with the reason
  * @param missing    unmet requirements, one line each; installation fails when this is not empty
  */
-public record InstallPlan(CompiledPolicy policy, List<Backend> backends, List<Selection> selections,
-        List<String> rejected, List<String> missing) {
+public record InstallPlan(
+        CompiledPolicy policy,
+        List<Backend> backends,
+        List<Selection> selections,
+        List<String> rejected,
+        List<String> missing) {
 
     /**
      * A feature of the policy and the backend chosen to serve it.
@@ -24,8 +28,7 @@ public record InstallPlan(CompiledPolicy policy, List<Backend> backends, List<Se
      * @param algorithm the canonical algorithm name
      * @param backend   the backend
      */
-    public record Selection(ServiceType type, String algorithm, Backend backend) {
-    }
+    public record Selection(ServiceType type, String algorithm, Backend backend) {}
 
     public InstallPlan {
         backends = List.copyOf(backends);

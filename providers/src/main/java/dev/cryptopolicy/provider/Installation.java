@@ -3,9 +3,9 @@ package dev.cryptopolicy.provider;
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.provider.backend.Backend;
-import dev.cryptopolicy.provider.internal.PolicyBeans;
 import dev.cryptopolicy.provider.internal.Audit;
 import dev.cryptopolicy.provider.internal.Enforcer;
+import dev.cryptopolicy.provider.internal.PolicyBeans;
 import dev.cryptopolicy.provider.internal.PolicyHolder;
 import dev.cryptopolicy.provider.internal.ProviderAssembly;
 import java.nio.file.Path;
@@ -42,8 +42,14 @@ public final class Installation {
     /** The reference the policy in force was loaded from, or null for one installed compiled. */
     private volatile String reference;
 
-    Installation(PolicyHolder holder, Enforcer enforcer, CryptoPolicyProvider front, List<Provider> installed,
-            List<Provider> replaced, List<Backend> backends, Audit audit) {
+    Installation(
+            PolicyHolder holder,
+            Enforcer enforcer,
+            CryptoPolicyProvider front,
+            List<Provider> installed,
+            List<Provider> replaced,
+            List<Backend> backends,
+            Audit audit) {
         this.holder = holder;
         this.enforcer = enforcer;
         this.front = front;
@@ -246,7 +252,7 @@ public final class Installation {
     @Override
     public String toString() {
         CompiledPolicy policy = policy();
-        return "cryptopolicy " + policy.name() + " (" + policy.mode().yamlName() + "): " + holder.state().selections().size()
-                + " features over " + installed.size() + " providers";
+        return "cryptopolicy " + policy.name() + " (" + policy.mode().yamlName() + "): "
+                + holder.state().selections().size() + " features over " + installed.size() + " providers";
     }
 }

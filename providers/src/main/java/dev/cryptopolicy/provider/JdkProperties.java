@@ -34,8 +34,7 @@ final class JdkProperties {
     /** Whether the policy asked to replace the JVM's own restrictions ({@code host_restrictions: replace}). */
     private boolean replacing;
 
-    JdkProperties() {
-    }
+    JdkProperties() {}
 
     /** Carries on from {@code earlier} (which may be null): what it found stays what is restored. */
     JdkProperties(JdkProperties earlier) {

@@ -38,18 +38,20 @@ import java.util.Set;
  */
 final class KeptRestrictions {
     /** The properties merged rather than replaced. */
-    static final Set<String> KEYS = Set.of("jdk.tls.disabledAlgorithms", "jdk.certpath.disabledAlgorithms",
-            "jdk.jar.disabledAlgorithms", "jdk.tls.legacyAlgorithms", "jdk.disabled.namedCurves");
+    static final Set<String> KEYS = Set.of(
+            "jdk.tls.disabledAlgorithms",
+            "jdk.certpath.disabledAlgorithms",
+            "jdk.jar.disabledAlgorithms",
+            "jdk.tls.legacyAlgorithms",
+            "jdk.disabled.namedCurves");
 
-    private KeptRestrictions() {
-    }
+    private KeptRestrictions() {}
 
     /** The JDK's shipped {@code java.security}, read once; empty when it cannot be read. */
     private static final class Shipped {
         static final Properties VALUES = read();
 
-        private Shipped() {
-        }
+        private Shipped() {}
 
         private static Properties read() {
             Properties values = new Properties();
@@ -100,12 +102,16 @@ final class KeptRestrictions {
      * the policy replaces the JVM's restrictions ({@code host_restrictions: replace}), what was dropped.
      */
     static String line(Map<String, List<String>> kept, boolean replaced) {
-        StringBuilder line = new StringBuilder(replaced
-                ? "cryptopolicy: dropped the JVM's own restrictions, as the policy's host_restrictions: replace asks:"
-                : "cryptopolicy: kept the JVM's own restrictions beside the policy's:");
+        StringBuilder line = new StringBuilder(
+                replaced
+                        ? "cryptopolicy: dropped the JVM's own restrictions, as the policy's host_restrictions: replace asks:"
+                        : "cryptopolicy: kept the JVM's own restrictions beside the policy's:");
         String separator = " ";
         for (Map.Entry<String, List<String>> e : kept.entrySet()) {
-            line.append(separator).append(e.getKey()).append(replaced ? " -= " : " += ").append(String.join(", ", e.getValue()));
+            line.append(separator)
+                    .append(e.getKey())
+                    .append(replaced ? " -= " : " += ")
+                    .append(String.join(", ", e.getValue()));
             separator = "; ";
         }
         return line.toString();

@@ -48,6 +48,7 @@ public final class PolicyWatch implements AutoCloseable {
     private volatile long replacements;
     /** The files watched and their contents when last read; only the watch thread uses them. */
     private List<Path> files;
+
     private List<byte[]> contents;
 
     private PolicyWatch(Installation installation, String reference, List<Path> files) throws IOException {
@@ -77,11 +78,16 @@ public final class PolicyWatch implements AutoCloseable {
         try {
             watch = new PolicyWatch(installation, reference, files);
         } catch (IOException e) {
-            throw new IllegalStateException("cryptopolicy: cannot watch " + files + " for policy reference '" + reference
-                    + "': " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cryptopolicy: cannot watch " + files + " for policy reference '" + reference + "': "
+                            + e.getMessage(),
+                    e);
         }
         watch.thread.start();
-        LOG.log(Level.INFO, "cryptopolicy: watching " + files + " for changes to policy " + installation.policy().name());
+        LOG.log(
+                Level.INFO,
+                "cryptopolicy: watching " + files + " for changes to policy "
+                        + installation.policy().name());
         return watch;
     }
 
@@ -134,7 +140,10 @@ public final class PolicyWatch implements AutoCloseable {
             dirs.add(f.getParent());
         }
         for (Path dir : dirs) {
-            dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+            dir.register(
+                    service,
+                    StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_MODIFY,
                     StandardWatchEventKinds.ENTRY_DELETE);
         }
     }
@@ -179,8 +188,11 @@ public final class PolicyWatch implements AutoCloseable {
             }
             String why = e.getMessage();
             lastRefusal = why;
-            LOG.log(Level.WARNING, "cryptopolicy: " + files + " changed, but policy reference '" + reference
-                    + "' cannot be applied; policy " + installation.policy().name() + " stays in force: " + why);
+            LOG.log(
+                    Level.WARNING,
+                    "cryptopolicy: " + files + " changed, but policy reference '" + reference
+                            + "' cannot be applied; policy "
+                            + installation.policy().name() + " stays in force: " + why);
         }
     }
 

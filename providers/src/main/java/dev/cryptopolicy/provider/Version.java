@@ -4,8 +4,7 @@ package dev.cryptopolicy.provider;
 final class Version {
     static final String STRING = version();
 
-    private Version() {
-    }
+    private Version() {}
 
     private static String version() {
         String v = Version.class.getPackage().getImplementationVersion();

@@ -14,22 +14,29 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule bouncyCastleIsOnlyLoadedByReflection = noClasses().should()
-            .dependOnClassesThat().resideInAPackage("org.bouncycastle..")
+    static final ArchRule bouncyCastleIsOnlyLoadedByReflection = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.bouncycastle..")
             .because("bc-fips is optional at run time and is loaded only when a policy needs it");
 
     @ArchTest
-    static final ArchRule nothingDependsOnTheCli = noClasses().should()
-            .dependOnClassesThat().resideInAnyPackage("dev.cryptopolicy.cli..", "dev.cryptopolicy.agent..");
+    static final ArchRule nothingDependsOnTheCli = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.cryptopolicy.cli..", "dev.cryptopolicy.agent..");
 
     @ArchTest
-    static final ArchRule engineInternalsStayInTheEngine = noClasses().should()
-            .dependOnClassesThat().resideInAPackage("dev.cryptopolicy.engine.yaml..");
+    static final ArchRule engineInternalsStayInTheEngine =
+            noClasses().should().dependOnClassesThat().resideInAPackage("dev.cryptopolicy.engine.yaml..");
 
     @ArchTest
     static final ArchRule backendProbesDoNotKnowTheEnforcementLayer = noClasses()
-            .that().resideInAPackage("dev.cryptopolicy.provider.backend..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.cryptopolicy.provider", "dev.cryptopolicy.provider.internal..");
+            .that()
+            .resideInAPackage("dev.cryptopolicy.provider.backend..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.cryptopolicy.provider", "dev.cryptopolicy.provider.internal..");
 
     @ArchTest
     static final ArchRule onlyTheCliPrints = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
@@ -39,5 +46,6 @@ class ArchitectureTest {
 
     /** Every package is a slice, the root package included (a pattern {@code provider.(*)..} would leave it out). */
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("dev.cryptopolicy.(**)").should().beFreeOfCycles();
+    static final ArchRule noPackageCycles =
+            slices().matching("dev.cryptopolicy.(**)").should().beFreeOfCycles();
 }

@@ -45,7 +45,8 @@ class AuditModeTest {
         }
         List<RecordedEvent> events = RecordingFile.readAllEvents(jfr);
         List<String> features = events.stream().map(e -> e.getString("feature")).toList();
-        assertEquals(1, features.stream().filter("Signature SHA1withRSA"::equals).count(), features::toString);
+        assertEquals(
+                1, features.stream().filter("Signature SHA1withRSA"::equals).count(), features::toString);
         assertEquals(1, features.stream().filter("KeyPairGenerator RSA"::equals).count(), features::toString);
         assertTrue(events.stream().allMatch(e -> e.getString("policy").endsWith("audit.yaml")));
     }
@@ -55,6 +56,8 @@ class AuditModeTest {
         Installation installation = CryptoPolicy.install("DEFAULT");
         Checks.attempt(() -> Checks.rsa(null, 1024));
         // The JCA retries a refused initialize on the next provider; each wrapper refuses and counts it.
-        assertTrue(installation.refusals().get("KeyPairGenerator RSA | keys.rsa.min_bits") >= 1, installation.refusals()::toString);
+        assertTrue(
+                installation.refusals().get("KeyPairGenerator RSA | keys.rsa.min_bits") >= 1,
+                installation.refusals()::toString);
     }
 }

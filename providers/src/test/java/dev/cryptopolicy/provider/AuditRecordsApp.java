@@ -23,12 +23,12 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class AuditRecordsApp {
 
-    private AuditRecordsApp() {
-    }
+    private AuditRecordsApp() {}
 
     public static void main(String[] args) throws Exception {
         KeyPair rsa1024 = Checks.rsa(null, 1024);
-        Path jfr = Path.of(System.getProperty("java.io.tmpdir")).resolve("audit-records-" + ProcessHandle.current().pid() + ".jfr");
+        Path jfr = Path.of(System.getProperty("java.io.tmpdir"))
+                .resolve("audit-records-" + ProcessHandle.current().pid() + ".jfr");
         try (Recording recording = new Recording()) {
             recording.enable("dev.cryptopolicy.AuditRefusal");
             recording.start();
@@ -47,14 +47,23 @@ public final class AuditRecordsApp {
             System.out.println("REFUSALS " + installed.refusals());
             System.out.println("SHADOW " + installed.shadowRefusals());
             ObjectName name = new ObjectName(PolicyBeans.NAME);
-            System.out.println("MBEAN " + ManagementFactory.getPlatformMBeanServer().getAttribute(name, "RefusalCount") + " "
-                    + ManagementFactory.getPlatformMBeanServer().getAttribute(name, "ShadowRefusalCount"));
+            System.out.println(
+                    "MBEAN " + ManagementFactory.getPlatformMBeanServer().getAttribute(name, "RefusalCount") + " "
+                            + ManagementFactory.getPlatformMBeanServer().getAttribute(name, "ShadowRefusalCount"));
             recording.stop();
             recording.dump(jfr);
         }
         for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
-            System.out.println("JFR " + Map.of("feature", e.getString("feature"), "enforced", e.getBoolean("enforced"),
-                    "shadow", e.getBoolean("shadow"), "caller", e.getString("caller")));
+            System.out.println("JFR "
+                    + Map.of(
+                            "feature",
+                            e.getString("feature"),
+                            "enforced",
+                            e.getBoolean("enforced"),
+                            "shadow",
+                            e.getBoolean("shadow"),
+                            "caller",
+                            e.getString("caller")));
         }
         java.nio.file.Files.deleteIfExists(jfr);
     }

@@ -38,21 +38,28 @@ class AuditRecordsTest {
     }
 
     private static String line(Jvm.Result r, String prefix) {
-        return r.output().lines().filter(l -> l.startsWith(prefix)).findFirst()
+        return r.output()
+                .lines()
+                .filter(l -> l.startsWith(prefix))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no line " + prefix + " in\n" + r.output()));
     }
 
     @Test
     void jdkLookUpsAreNotRecorded_theApplicationsOwnUseIs() throws Exception {
         Jvm.Result r = child(audit("DEFAULT").toString(), "-", "ssl", "uuid", "mark:jdk", "md5", "arcfour", "mark:app");
-        // SunJSSE's set-up looks up ARCFOUR, DES, DESede, SHA1withECDSA, ... and UUID uses MD5: none of it is the application's.
+        // SunJSSE's set-up looks up ARCFOUR, DES, DESede, SHA1withECDSA, ... and UUID uses MD5: none of it is the
+        // application's.
         assertEquals("MARK jdk {}", line(r, "MARK jdk"), r.output());
-        // Control: the same features, asked for by the application after the JDK did, are recorded, with their own line.
+        // Control: the same features, asked for by the application after the JDK did, are recorded, with their own
+        // line.
         String app = line(r, "MARK app");
         assertTrue(app.contains("MessageDigest MD5 | algorithms.MessageDigest=1"), r.output());
         assertTrue(app.contains("Cipher ARCFOUR | algorithms.Cipher=1"), r.output());
-        assertTrue(r.output().contains("would refuse: MessageDigest MD5 is not in the feature set")
-                && r.output().contains("called from " + AuditRecordsApp.class.getName() + ".run("), r.output());
+        assertTrue(
+                r.output().contains("would refuse: MessageDigest MD5 is not in the feature set")
+                        && r.output().contains("called from " + AuditRecordsApp.class.getName() + ".run("),
+                r.output());
     }
 
     @Test
@@ -68,8 +75,10 @@ class AuditRecordsTest {
         Jvm.Result audited = child(audit("DEFAULT").toString(), "-", "sha1withrsa", "tls11");
         assertEquals("STEP sha1withrsa OK", line(audited, "STEP sha1withrsa"));
         assertEquals("STEP tls11 OK", line(audited, "STEP tls11"));
-        assertEquals("REFUSALS {SSLContext TLSv1.1 | tls.min_protocol=1, Signature SHA1withRSA | algorithms.Signature=1}",
-                line(audited, "REFUSALS"), audited.output());
+        assertEquals(
+                "REFUSALS {SSLContext TLSv1.1 | tls.min_protocol=1, Signature SHA1withRSA | algorithms.Signature=1}",
+                line(audited, "REFUSALS"),
+                audited.output());
         // Enforce mode refuses the same two there, and counts them the same.
         Jvm.Result enforced = child("DEFAULT", "-", "sha1withrsa", "tls11");
         assertTrue(line(enforced, "STEP sha1withrsa").startsWith("STEP sha1withrsa REFUSED"), enforced.output());
@@ -84,15 +93,22 @@ class AuditRecordsTest {
             assertTrue(line(r, "STEP " + step + " ").contains("REFUSED"), r.output());
         }
         // Six refusals, six counts (the JCA asks every wrapper in turn; each refuses): one spelling of SHA1withRSA.
-        assertEquals("REFUSALS {KeyPairGenerator RSA | keys.rsa.min_bits=1, MessageDigest MD5 | algorithms.MessageDigest=1,"
-                + " SSLContext TLSv1.1 | tls.min_protocol=1, Signature SHA1withRSA | algorithms.Signature=2,"
-                + " Signature SHA256withRSA | keys.rsa.min_bits=1}", line(r, "REFUSALS"), r.output());
+        assertEquals(
+                "REFUSALS {KeyPairGenerator RSA | keys.rsa.min_bits=1, MessageDigest MD5 | algorithms.MessageDigest=1,"
+                        + " SSLContext TLSv1.1 | tls.min_protocol=1, Signature SHA1withRSA | algorithms.Signature=2,"
+                        + " Signature SHA256withRSA | keys.rsa.min_bits=1}",
+                line(r, "REFUSALS"),
+                r.output());
         assertEquals("MBEAN 6 0", line(r, "MBEAN"), r.output());
         List<String> jfr = r.output().lines().filter(l -> l.startsWith("JFR ")).toList();
         // One event per (feature, rule, calling location): the two spellings are two locations.
         assertEquals(6, jfr.size(), r.output());
-        assertTrue(jfr.stream().allMatch(l -> l.contains("enforced=true") && l.contains("shadow=false")
-                && l.contains("caller=dev.cryptopolicy.provider.")), r.output());
+        assertTrue(
+                jfr.stream()
+                        .allMatch(l -> l.contains("enforced=true")
+                                && l.contains("shadow=false")
+                                && l.contains("caller=dev.cryptopolicy.provider.")),
+                r.output());
     }
 
     @Test
@@ -107,9 +123,18 @@ class AuditRecordsTest {
         String shadow = line(r, "SHADOW");
         assertTrue(shadow.contains("KeyPairGenerator RSA | keys.rsa.min_bits=2"), r.output());
         // One line per (feature, rule, calling location): RSA-1024 and RSA-2048 come from the same line of Checks.
-        assertTrue(r.output().contains("shadow policy FUTURE: would refuse: RSA key of 1024 bits is below the minimum of 3072 bits"
-                + " of policy FUTURE (keys.rsa.min_bits, FUTURE.yaml:62); called from " + Checks.class.getName() + ".rsa("), r.output());
-        assertTrue(r.output().lines().anyMatch(l -> l.startsWith("JFR ") && l.contains("shadow=true") && l.contains("enforced=false")),
+        assertTrue(
+                r.output()
+                        .contains(
+                                "shadow policy FUTURE: would refuse: RSA key of 1024 bits is below the minimum of 3072 bits"
+                                        + " of policy FUTURE (keys.rsa.min_bits, FUTURE.yaml:62); called from "
+                                        + Checks.class.getName() + ".rsa("),
+                r.output());
+        assertTrue(
+                r.output()
+                        .lines()
+                        .anyMatch(
+                                l -> l.startsWith("JFR ") && l.contains("shadow=true") && l.contains("enforced=false")),
                 r.output());
         // Control: without a shadow policy nothing is reported against FUTURE, and RSA-2048 is the same.
         Jvm.Result control = child("DEFAULT", "-", "rsa2048");

@@ -43,14 +43,21 @@ class BcPkixTest {
     private static String sign(String policy, String algorithm) throws Exception {
         Jvm.Result r = Jvm.run(List.of(), Jvm.classPath(), BcPkixTest.class, policy, algorithm);
         assertEquals(0, r.exit(), r.output());
-        return r.output().lines().filter(l -> l.startsWith("result=")).findFirst().orElse(r.output());
+        return r.output()
+                .lines()
+                .filter(l -> l.startsWith("result="))
+                .findFirst()
+                .orElse(r.output());
     }
 
     @Test
     void jcaContentSignerBuilderSha1WithRsa_isRefusedUnderDefault() throws Exception {
         String refused = sign("DEFAULT", "SHA1withRSA");
-        assertTrue(refused.startsWith("result=REFUSED") && refused.contains("NoSuchAlgorithmException")
-                && refused.contains("policy DEFAULT"), refused);
+        assertTrue(
+                refused.startsWith("result=REFUSED")
+                        && refused.contains("NoSuchAlgorithmException")
+                        && refused.contains("policy DEFAULT"),
+                refused);
     }
 
     @Test

@@ -52,12 +52,10 @@ class BrokenBackendTest {
 
     public static final class WrongSha256 extends MessageDigestSpi {
         @Override
-        protected void engineUpdate(byte input) {
-        }
+        protected void engineUpdate(byte input) {}
 
         @Override
-        protected void engineUpdate(byte[] input, int offset, int len) {
-        }
+        protected void engineUpdate(byte[] input, int offset, int len) {}
 
         @Override
         protected byte[] engineDigest() {
@@ -65,8 +63,7 @@ class BrokenBackendTest {
         }
 
         @Override
-        protected void engineReset() {
-        }
+        protected void engineReset() {}
     }
 
     private Path preferring(String provider) throws Exception {
@@ -80,11 +77,16 @@ class BrokenBackendTest {
         Security.insertProviderAt(new Liar(), 1);
         Installation installation = CryptoPolicy.install(preferring("Liar").toString());
         assertEquals("SUN", installation.features().get("MessageDigest SHA-256"));
-        assertTrue(installation.rejectedBackends().stream().anyMatch(r -> r.startsWith("Liar failed the known-answer test for MessageDigest SHA-256")
-                && r.contains("ba7816bf")), installation.rejectedBackends()::toString);
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        assertTrue(
+                installation.rejectedBackends().stream()
+                        .anyMatch(r -> r.startsWith("Liar failed the known-answer test for MessageDigest SHA-256")
+                                && r.contains("ba7816bf")),
+                installation.rejectedBackends()::toString);
+        assertEquals(
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("abc".getBytes())));
-        NoSuchAlgorithmException e = assertThrows(NoSuchAlgorithmException.class, () -> MessageDigest.getInstance("SHA-256", "Liar"));
+        NoSuchAlgorithmException e =
+                assertThrows(NoSuchAlgorithmException.class, () -> MessageDigest.getInstance("SHA-256", "Liar"));
         assertTrue(CryptoPolicyTest.messages(e).contains("failed the known-answer test"), CryptoPolicyTest.messages(e));
     }
 
@@ -93,9 +95,12 @@ class BrokenBackendTest {
         Security.insertProviderAt(new Ghost(), 1);
         Installation installation = CryptoPolicy.install(preferring("Ghost").toString());
         assertEquals("SUN", installation.features().get("MessageDigest SHA-256"));
-        assertTrue(installation.rejectedBackends().stream().anyMatch(r -> r.startsWith("Ghost failed the known-answer test")),
+        assertTrue(
+                installation.rejectedBackends().stream()
+                        .anyMatch(r -> r.startsWith("Ghost failed the known-answer test")),
                 installation.rejectedBackends()::toString);
         assertEquals(32, MessageDigest.getInstance("SHA-256").digest().length);
-        assertTrue(Arrays.stream(Security.getProviders()).anyMatch(p -> p.getName().equals("Ghost")));
+        assertTrue(
+                Arrays.stream(Security.getProviders()).anyMatch(p -> p.getName().equals("Ghost")));
     }
 }

@@ -43,16 +43,23 @@ class BypassTest {
     @SuppressWarnings("unchecked")
     private static Function<String, MessageDigest> getInstanceFunction() throws Throwable {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
-        MethodHandle getInstance = lookup.findStatic(MessageDigest.class, "getInstance",
-                MethodType.methodType(MessageDigest.class, String.class));
-        return (Function<String, MessageDigest>) LambdaMetafactory.metafactory(lookup, "apply",
-                MethodType.methodType(Function.class), MethodType.methodType(Object.class, Object.class), getInstance,
-                MethodType.methodType(MessageDigest.class, String.class)).getTarget().invoke();
+        MethodHandle getInstance = lookup.findStatic(
+                MessageDigest.class, "getInstance", MethodType.methodType(MessageDigest.class, String.class));
+        return (Function<String, MessageDigest>) LambdaMetafactory.metafactory(
+                        lookup,
+                        "apply",
+                        MethodType.methodType(Function.class),
+                        MethodType.methodType(Object.class, Object.class),
+                        getInstance,
+                        MethodType.methodType(MessageDigest.class, String.class))
+                .getTarget()
+                .invoke();
     }
 
     private static MethodHandle getInstanceHandle() throws ReflectiveOperationException {
-        return MethodHandles.publicLookup().findStatic(MessageDigest.class, "getInstance",
-                MethodType.methodType(MessageDigest.class, String.class));
+        return MethodHandles.publicLookup()
+                .findStatic(
+                        MessageDigest.class, "getInstance", MethodType.methodType(MessageDigest.class, String.class));
     }
 
     /** One way of asking for MD5. */
@@ -64,23 +71,41 @@ class BypassTest {
     private static final java.util.Map<String, Route> ROUTES = new java.util.LinkedHashMap<>();
 
     static {
-        ROUTES.put("Optional.map(LambdaMetafactory function)", () -> Optional.of("MD5").map(getInstanceFunction()).orElseThrow());
-        ROUTES.put("Stream.map(LambdaMetafactory function)", () -> Stream.of("MD5").map(getInstanceFunction()).findFirst().orElseThrow());
-        ROUTES.put("CompletableFuture.thenApplyAsync(LambdaMetafactory function)",
-                () -> CompletableFuture.supplyAsync(() -> "MD5").thenApplyAsync(getInstanceFunction()).join());
-        ROUTES.put("CompletableFuture.supplyAsync(lambda)", () -> CompletableFuture.supplyAsync(() -> {
-            try {
-                return MessageDigest.getInstance("MD5");
-            } catch (NoSuchAlgorithmException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }).join());
-        ROUTES.put("MethodHandle.invoke", () -> (MessageDigest) getInstanceHandle().invoke("MD5"));
-        ROUTES.put("MethodHandleProxies proxy", () -> MethodHandleProxies.asInterfaceInstance(Digests.class, getInstanceHandle()).get("MD5"));
-        ROUTES.put("Method.invoke", () -> MessageDigest.class.getMethod("getInstance", String.class).invoke(null, "MD5"));
+        ROUTES.put(
+                "Optional.map(LambdaMetafactory function)",
+                () -> Optional.of("MD5").map(getInstanceFunction()).orElseThrow());
+        ROUTES.put(
+                "Stream.map(LambdaMetafactory function)",
+                () -> Stream.of("MD5").map(getInstanceFunction()).findFirst().orElseThrow());
+        ROUTES.put(
+                "CompletableFuture.thenApplyAsync(LambdaMetafactory function)",
+                () -> CompletableFuture.supplyAsync(() -> "MD5")
+                        .thenApplyAsync(getInstanceFunction())
+                        .join());
+        ROUTES.put(
+                "CompletableFuture.supplyAsync(lambda)",
+                () -> CompletableFuture.supplyAsync(() -> {
+                            try {
+                                return MessageDigest.getInstance("MD5");
+                            } catch (NoSuchAlgorithmException e) {
+                                throw new java.util.concurrent.CompletionException(e);
+                            }
+                        })
+                        .join());
+        ROUTES.put(
+                "MethodHandle.invoke", () -> (MessageDigest) getInstanceHandle().invoke("MD5"));
+        ROUTES.put(
+                "MethodHandleProxies proxy",
+                () -> MethodHandleProxies.asInterfaceInstance(Digests.class, getInstanceHandle())
+                        .get("MD5"));
+        ROUTES.put(
+                "Method.invoke",
+                () -> MessageDigest.class.getMethod("getInstance", String.class).invoke(null, "MD5"));
         ROUTES.put("java.lang.reflect.Proxy with a reflective handler", () -> {
             Method target = MessageDigest.class.getMethod("getInstance", String.class);
-            Digests d = (Digests) Proxy.newProxyInstance(Digests.class.getClassLoader(), new Class<?>[] {Digests.class},
+            Digests d = (Digests) Proxy.newProxyInstance(
+                    Digests.class.getClassLoader(),
+                    new Class<?>[] {Digests.class},
                     (proxy, method, args) -> target.invoke(null, args));
             return d.get("MD5");
         });
@@ -117,7 +142,9 @@ class BypassTest {
             if (refused == null) {
                 fail(route + " got around policy DEFAULT: " + result);
             }
-            assertTrue(refused.getMessage().contains("DEFAULT"), route + ": the refusal names the policy: " + refused.getMessage());
+            assertTrue(
+                    refused.getMessage().contains("DEFAULT"),
+                    route + ": the refusal names the policy: " + refused.getMessage());
         }
     }
 
@@ -125,7 +152,11 @@ class BypassTest {
     void theJdksOwnUse_stillWorks_andHandsNothingOut() throws Exception {
         CryptoPolicy.install("DEFAULT");
         // Through reflection too: the allowlisted method returns a UUID, never the digest.
-        Object uuid = java.util.UUID.class.getMethod("nameUUIDFromBytes", byte[].class).invoke(null, (Object) new byte[] {1});
+        Object uuid = java.util
+                .UUID
+                .class
+                .getMethod("nameUUIDFromBytes", byte[].class)
+                .invoke(null, (Object) new byte[] {1});
         assertNotNull(uuid);
         assertEquals(java.util.UUID.nameUUIDFromBytes(new byte[] {1}), uuid);
     }

@@ -17,11 +17,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     static KeyPair rsa(String provider, int bits) throws Exception {
-        KeyPairGenerator g = provider == null ? KeyPairGenerator.getInstance("RSA") : KeyPairGenerator.getInstance("RSA", provider);
+        KeyPairGenerator g =
+                provider == null ? KeyPairGenerator.getInstance("RSA") : KeyPairGenerator.getInstance("RSA", provider);
         g.initialize(bits);
         return g.generateKeyPair();
     }
@@ -41,7 +41,10 @@ final class Checks {
 
     static byte[] aesGcm(int keyBytes) throws Exception {
         Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-        c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(new byte[keyBytes], "AES"), new GCMParameterSpec(128, new byte[12]));
+        c.init(
+                Cipher.ENCRYPT_MODE,
+                new SecretKeySpec(new byte[keyBytes], "AES"),
+                new GCMParameterSpec(128, new byte[12]));
         return c.doFinal(new byte[16]);
     }
 
@@ -51,10 +54,16 @@ final class Checks {
             return "OK";
         } catch (Exception e) {
             Throwable t = e;
-            StringBuilder sb = new StringBuilder("REFUSED: ").append(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
+            StringBuilder sb = new StringBuilder("REFUSED: ")
+                    .append(e.getClass().getSimpleName())
+                    .append(": ")
+                    .append(e.getMessage());
             while (t.getCause() != null && t.getCause() != t) {
                 t = t.getCause();
-                sb.append(" / ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+                sb.append(" / ")
+                        .append(t.getClass().getSimpleName())
+                        .append(": ")
+                        .append(t.getMessage());
             }
             return sb.toString().replace('\n', ' ');
         }

@@ -44,7 +44,9 @@ class ConcurrencyTest {
                     if (!"OK".equals(Checks.attempt(() -> Checks.aesGcm(16)))) {
                         wrong.add("AES-128-GCM refused: " + Checks.attempt(() -> Checks.aesGcm(16)));
                     }
-                    if (!"OK".equals(Checks.attempt(() -> MessageDigest.getInstance("SHA3-256").digest(new byte[1])))) {
+                    if (!"OK"
+                            .equals(Checks.attempt(
+                                    () -> MessageDigest.getInstance("SHA3-256").digest(new byte[1])))) {
                         wrong.add("SHA3-256 refused");
                     }
                 }
@@ -63,7 +65,8 @@ class ConcurrencyTest {
         assertTrue(md5 >= (long) threads * rounds, installation.refusals()::toString);
     }
 
-    private static void expectRefused(ConcurrentLinkedQueue<String> wrong, String what, java.util.concurrent.Callable<?> op) {
+    private static void expectRefused(
+            ConcurrentLinkedQueue<String> wrong, String what, java.util.concurrent.Callable<?> op) {
         String r = Checks.attempt(op);
         if (r.equals("OK")) {
             wrong.add(what + " was allowed");

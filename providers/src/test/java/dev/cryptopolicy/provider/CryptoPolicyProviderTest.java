@@ -18,17 +18,23 @@ import org.junit.jupiter.api.Test;
  */
 class CryptoPolicyProviderTest {
 
-    private static final List<String[]> LOOKUPS = List.of(new String[] {"Signature", "SHA256withRSA"},
-            new String[] {"MessageDigest", "SHA-256"}, new String[] {"Cipher", "AES/GCM/NoPadding"},
-            new String[] {"SecureRandom", "DRBG"}, new String[] {"KeyStore", "PKCS12"},
-            new String[] {"CertificateFactory", "X.509"}, new String[] {"SSLContext", "TLS"},
+    private static final List<String[]> LOOKUPS = List.of(
+            new String[] {"Signature", "SHA256withRSA"},
+            new String[] {"MessageDigest", "SHA-256"},
+            new String[] {"Cipher", "AES/GCM/NoPadding"},
+            new String[] {"SecureRandom", "DRBG"},
+            new String[] {"KeyStore", "PKCS12"},
+            new String[] {"CertificateFactory", "X.509"},
+            new String[] {"SSLContext", "TLS"},
             new String[] {"NoSuchType", "NoSuchAlgorithm"});
 
     private static void assertRefusesEverything(Provider p, String problem) {
         for (String[] lookup : LOOKUPS) {
-            ProviderException e = assertThrows(ProviderException.class, () -> p.getService(lookup[0], lookup[1]),
-                    lookup[0] + " " + lookup[1]);
-            assertTrue(e.getMessage().startsWith(lookup[0] + " " + lookup[1] + " is refused: cryptopolicy: "), e.getMessage());
+            ProviderException e = assertThrows(
+                    ProviderException.class, () -> p.getService(lookup[0], lookup[1]), lookup[0] + " " + lookup[1]);
+            assertTrue(
+                    e.getMessage().startsWith(lookup[0] + " " + lookup[1] + " is refused: cryptopolicy: "),
+                    e.getMessage());
             assertTrue(e.getMessage().contains(problem), e.getMessage());
             // Asked again, as a retrying application would: the same answer.
             assertThrows(ProviderException.class, () -> p.getService(lookup[0], lookup[1]));

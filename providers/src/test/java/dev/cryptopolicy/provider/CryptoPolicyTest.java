@@ -19,8 +19,8 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.Security;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -57,8 +57,12 @@ class CryptoPolicyTest {
             if (!(after[i] instanceof WrapperProvider)) {
                 // Left as it is only when the policy governs none of its services.
                 for (Provider.Service s : after[i].getServices()) {
-                    dev.cryptopolicy.engine.algorithms.ServiceType type = dev.cryptopolicy.engine.algorithms.ServiceType.ofJcaNameOrNull(s.getType());
-                    assertTrue(type == null || dev.cryptopolicy.provider.internal.ProviderAssembly.ungoverned(type, s.getAlgorithm()),
+                    dev.cryptopolicy.engine.algorithms.ServiceType type =
+                            dev.cryptopolicy.engine.algorithms.ServiceType.ofJcaNameOrNull(s.getType());
+                    assertTrue(
+                            type == null
+                                    || dev.cryptopolicy.provider.internal.ProviderAssembly.ungoverned(
+                                            type, s.getAlgorithm()),
                             after[i].getName() + " was not wrapped but offers " + s.getType() + " " + s.getAlgorithm());
                 }
             }
@@ -77,8 +81,11 @@ class CryptoPolicyTest {
         raw.initialize(1024);
         KeyPair weak = raw.generateKeyPair();
         CryptoPolicy.install("DEFAULT");
-        assertThrows(InvalidKeySpecException.class,
-                () -> KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(weak.getPrivate().getEncoded())));
+        assertThrows(
+                InvalidKeySpecException.class,
+                () -> KeyFactory.getInstance("RSA")
+                        .generatePrivate(
+                                new PKCS8EncodedKeySpec(weak.getPrivate().getEncoded())));
         // A key object that never went through a KeyFactory is refused where it is used.
         PrivateKey smuggled = weak.getPrivate();
         Signature signer = Signature.getInstance("SHA256withRSA");
@@ -93,7 +100,10 @@ class CryptoPolicyTest {
         CryptoPolicy.install("DEFAULT");
         for (Provider p : Security.getProviders()) {
             assertThrows(NoSuchAlgorithmException.class, () -> Signature.getInstance("SHA1withRSA", p), p.getName());
-            assertThrows(NoSuchAlgorithmException.class, () -> Cipher.getInstance("DESede/CBC/PKCS5Padding", p), p.getName());
+            assertThrows(
+                    NoSuchAlgorithmException.class,
+                    () -> Cipher.getInstance("DESede/CBC/PKCS5Padding", p),
+                    p.getName());
             assertThrows(NoSuchAlgorithmException.class, () -> MessageDigest.getInstance("MD5", p), p.getName());
         }
     }
@@ -109,7 +119,11 @@ class CryptoPolicyTest {
     void uninitialisedRsaGenerator_makesTheSameKeySizeOnEveryJdk() throws Exception {
         CryptoPolicy.install("DEFAULT");
         KeyPair pair = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-        assertEquals(2048, ((java.security.interfaces.RSAKey) pair.getPublic()).getModulus().bitLength());
+        assertEquals(
+                2048,
+                ((java.security.interfaces.RSAKey) pair.getPublic())
+                        .getModulus()
+                        .bitLength());
     }
 
     @Test
@@ -133,7 +147,8 @@ class CryptoPolicyTest {
         CryptoPolicy.install("FUTURE");
         Cipher unwrap = Cipher.getInstance("AESWrap");
         unwrap.init(Cipher.UNWRAP_MODE, kek);
-        Exception e = assertThrows(java.security.InvalidKeyException.class, () -> unwrap.unwrap(wrapped, "AES", Cipher.SECRET_KEY));
+        Exception e = assertThrows(
+                java.security.InvalidKeyException.class, () -> unwrap.unwrap(wrapped, "AES", Cipher.SECRET_KEY));
         assertTrue(messages(e).contains("keys.symmetric.min_bits"), messages(e));
     }
 

@@ -71,17 +71,22 @@ class DeadlockTest {
 
     static Path jdk(String variable, String fallback) {
         Path home = Path.of(System.getenv().getOrDefault(variable, fallback));
-        assertTrue(Files.isExecutable(home.resolve("bin").resolve("java")), "no JDK at " + home + " (set " + variable + ")");
+        assertTrue(
+                Files.isExecutable(home.resolve("bin").resolve("java")),
+                "no JDK at " + home + " (set " + variable + ")");
         return home;
     }
 
     private static void runOn(Path javaHome) throws Exception {
         // Cheap PKCS#12 protection: the key store's first use is what counts, not 10,000 PBKDF2 iterations.
-        List<String> options = List.of("-Dkeystore.pkcs12.keyPbeIterationCount=1", "-Dkeystore.pkcs12.macIterationCount=1",
+        List<String> options = List.of(
+                "-Dkeystore.pkcs12.keyPbeIterationCount=1",
+                "-Dkeystore.pkcs12.macIterationCount=1",
                 "-Dkeystore.pkcs12.certPbeIterationCount=1");
         Jvm.Result r = Jvm.run(javaHome, options, Jvm.classPath(), Child.class, String.valueOf(ROUNDS));
         assertEquals(0, r.exit(), r.output());
-        java.util.regex.Matcher completed = java.util.regex.Pattern.compile("completed (\\d+) rounds").matcher(r.output());
+        java.util.regex.Matcher completed =
+                java.util.regex.Pattern.compile("completed (\\d+) rounds").matcher(r.output());
         assertTrue(completed.find() && Integer.parseInt(completed.group(1)) >= MIN_ROUNDS, r.output());
     }
 
@@ -91,8 +96,7 @@ class DeadlockTest {
         /** Held so that the level sticks: JDK 17 logs a long INFO line at every install. */
         private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("dev.cryptopolicy");
 
-        private Child() {
-        }
+        private Child() {}
 
         public static void main(String[] args) throws Exception {
             int rounds = Integer.parseInt(args[0]);
@@ -132,7 +136,8 @@ class DeadlockTest {
                 for (Thread worker : workers) {
                     worker.join(Math.max(1, deadline - System.currentTimeMillis()));
                     if (worker.isAlive()) {
-                        System.out.println("STALL: round " + r + " (" + policy.name() + ") did not finish in " + STALL_MILLIS + " ms");
+                        System.out.println("STALL: round " + r + " (" + policy.name() + ") did not finish in "
+                                + STALL_MILLIS + " ms");
                         dump(threads, threads.getAllThreadIds());
                         Runtime.getRuntime().halt(4);
                     }
@@ -186,14 +191,18 @@ class DeadlockTest {
             ops.put("KeyStore-PKCS12", () -> {
                 KeyStore ks = KeyStore.getInstance("PKCS12");
                 ks.load(null, null);
-                ks.setEntry("k", new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[16], "AES")),
+                ks.setEntry(
+                        "k",
+                        new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[16], "AES")),
                         new KeyStore.PasswordProtection("changeit".toCharArray()));
                 ks.store(new ByteArrayOutputStream(), "changeit".toCharArray());
                 return ks;
             });
             ops.put("SSLContext.getDefault", () -> SSLContext.getDefault().createSSLEngine());
             ops.put("KeyGenerator-AES", () -> KeyGenerator.getInstance("AES").generateKey());
-            ops.put("MessageDigest-SHA-256", () -> MessageDigest.getInstance("SHA-256").digest(new byte[1]));
+            ops.put(
+                    "MessageDigest-SHA-256",
+                    () -> MessageDigest.getInstance("SHA-256").digest(new byte[1]));
             ops.put("Mac-HmacSHA256", () -> {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
@@ -214,17 +223,21 @@ class DeadlockTest {
             return g.generateKeyPair();
         }
 
-        private static Thread start(String name, CyclicBarrier barrier, Callable<?> op, ConcurrentLinkedQueue<String> failures) {
-            Thread t = new Thread(() -> {
-                try {
-                    barrier.await(STALL_MILLIS, TimeUnit.MILLISECONDS);
-                    op.call();
-                } catch (Exception e) {
-                    failures.add(name + ": " + Checks.attempt(() -> {
-                        throw e;
-                    }));
-                }
-            }, name);
+        private static Thread start(
+                String name, CyclicBarrier barrier, Callable<?> op, ConcurrentLinkedQueue<String> failures) {
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            barrier.await(STALL_MILLIS, TimeUnit.MILLISECONDS);
+                            op.call();
+                        } catch (Exception e) {
+                            failures.add(name + ": "
+                                    + Checks.attempt(() -> {
+                                        throw e;
+                                    }));
+                        }
+                    },
+                    name);
             t.setDaemon(true);
             t.start();
             return t;
@@ -257,14 +270,21 @@ class DeadlockTest {
                 StringBuilder sb = new StringBuilder();
                 sb.append('"').append(info.getThreadName()).append("\" ").append(info.getThreadState());
                 if (info.getLockName() != null) {
-                    sb.append(" waiting for ").append(info.getLockName()).append(" held by ").append(info.getLockOwnerName());
+                    sb.append(" waiting for ")
+                            .append(info.getLockName())
+                            .append(" held by ")
+                            .append(info.getLockOwnerName());
                 }
                 sb.append('\n');
                 for (StackTraceElement frame : info.getStackTrace()) {
                     sb.append("    at ").append(frame).append('\n');
                 }
                 for (var monitor : info.getLockedMonitors()) {
-                    sb.append("    holds ").append(monitor).append(" (locked at ").append(monitor.getLockedStackFrame()).append(")\n");
+                    sb.append("    holds ")
+                            .append(monitor)
+                            .append(" (locked at ")
+                            .append(monitor.getLockedStackFrame())
+                            .append(")\n");
                 }
                 System.out.print(sb);
             }

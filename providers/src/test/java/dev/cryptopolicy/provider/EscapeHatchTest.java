@@ -37,10 +37,14 @@ class EscapeHatchTest {
     private static List<String> providersReachableFrom(Provider p) throws Exception {
         List<String> leaks = new ArrayList<>();
         // What code without reflection can call: Provider's API, and the class's own when its package is exported.
-        Class<?> api = p.getClass().getModule().isExported(p.getClass().getPackageName()) ? p.getClass() : Provider.class;
+        Class<?> api =
+                p.getClass().getModule().isExported(p.getClass().getPackageName()) ? p.getClass() : Provider.class;
         for (Method m : api.getMethods()) {
-            if (m.getParameterCount() != 0 || m.getReturnType() == void.class || Modifier.isStatic(m.getModifiers())
-                    || m.getName().equals("clone") || m.getName().equals("clear")) {
+            if (m.getParameterCount() != 0
+                    || m.getReturnType() == void.class
+                    || Modifier.isStatic(m.getModifiers())
+                    || m.getName().equals("clone")
+                    || m.getName().equals("clear")) {
                 continue;
             }
             Object value = m.invoke(p);
@@ -68,7 +72,8 @@ class EscapeHatchTest {
         assertFalse(wrapper == sunRsaSign);
         for (Class<?> c = wrapper.getClass(); c != Provider.class; c = c.getSuperclass()) {
             for (Method m : c.getDeclaredMethods()) {
-                assertFalse(Modifier.isPublic(m.getModifiers()) && Provider.class.isAssignableFrom(m.getReturnType()),
+                assertFalse(
+                        Modifier.isPublic(m.getModifiers()) && Provider.class.isAssignableFrom(m.getReturnType()),
                         c.getName() + "." + m.getName() + " is public and returns a provider");
             }
         }
@@ -76,18 +81,26 @@ class EscapeHatchTest {
 
     @Test
     void theWrappersServiceAndSpi_stillCheckKeys() throws Exception {
-        KeyPairGeneratorSpi control = (KeyPairGeneratorSpi) Security.getProvider("SunRsaSign").getService("KeyPairGenerator", "RSA")
+        KeyPairGeneratorSpi control = (KeyPairGeneratorSpi) Security.getProvider("SunRsaSign")
+                .getService("KeyPairGenerator", "RSA")
                 .newInstance(null);
         control.initialize(1024, null);
-        assertEquals(1024, ((java.security.interfaces.RSAKey) control.generateKeyPair().getPublic()).getModulus().bitLength());
+        assertEquals(
+                1024,
+                ((java.security.interfaces.RSAKey) control.generateKeyPair().getPublic())
+                        .getModulus()
+                        .bitLength());
         CryptoPolicy.install("DEFAULT");
         Provider.Service service = Security.getProvider("SunRsaSign").getService("KeyPairGenerator", "RSA");
         assertSame(Security.getProvider("SunRsaSign"), service.getProvider());
         KeyPairGeneratorSpi spi = (KeyPairGeneratorSpi) service.newInstance(null);
         Exception e = assertThrows(java.security.InvalidParameterException.class, () -> spi.initialize(1024, null));
         assertTrue(e.getMessage().contains("keys.rsa.min_bits"), e.getMessage());
-        assertThrows(NoSuchAlgorithmException.class,
-                () -> Security.getProvider("SunRsaSign").getService("Signature", "SHA1withRSA").newInstance(null));
+        assertThrows(
+                NoSuchAlgorithmException.class,
+                () -> Security.getProvider("SunRsaSign")
+                        .getService("Signature", "SHA1withRSA")
+                        .newInstance(null));
     }
 
     @Test
@@ -99,13 +112,17 @@ class EscapeHatchTest {
         CryptoPolicy.install("DEFAULT");
         for (Provider p : Security.getProviders()) {
             if (p instanceof dev.cryptopolicy.provider.internal.SealedProvider) {
-                UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> p.put("Cipher.DES", des));
+                UnsupportedOperationException e =
+                        assertThrows(UnsupportedOperationException.class, () -> p.put("Cipher.DES", des));
                 assertTrue(e.getMessage().contains("read-only"), e.getMessage());
-                assertThrows(UnsupportedOperationException.class, () -> p.setProperty("KeyPairGenerator.RSA2",
-                        "sun.security.rsa.RSAKeyPairGenerator$Legacy"));
+                assertThrows(
+                        UnsupportedOperationException.class,
+                        () -> p.setProperty("KeyPairGenerator.RSA2", "sun.security.rsa.RSAKeyPairGenerator$Legacy"));
                 assertThrows(UnsupportedOperationException.class, () -> p.putAll(java.util.Map.of("Cipher.DES", des)));
-                assertThrows(UnsupportedOperationException.class, () -> p.load(new java.io.ByteArrayInputStream(
-                        ("Cipher.DES=" + des).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))));
+                assertThrows(
+                        UnsupportedOperationException.class,
+                        () -> p.load(new java.io.ByteArrayInputStream(
+                                ("Cipher.DES=" + des).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))));
                 assertThrows(UnsupportedOperationException.class, () -> p.remove("Signature.SHA256withRSA"));
                 assertThrows(UnsupportedOperationException.class, p::clear);
             }
@@ -113,7 +130,10 @@ class EscapeHatchTest {
         assertTrue(Security.getProvider("SunJCE") instanceof dev.cryptopolicy.provider.internal.SealedProvider);
         assertThrows(NoSuchAlgorithmException.class, () -> Cipher.getInstance("DES/ECB/PKCS5Padding"));
         assertThrows(NoSuchAlgorithmException.class, () -> java.security.KeyPairGenerator.getInstance("RSA2"));
-        assertEquals("OK", Checks.attempt(() -> Checks.sign("SHA256withRSA", Checks.rsa(null, 2048))), "the sealed providers still serve");
+        assertEquals(
+                "OK",
+                Checks.attempt(() -> Checks.sign("SHA256withRSA", Checks.rsa(null, 2048))),
+                "the sealed providers still serve");
     }
 
     @Test
@@ -122,7 +142,10 @@ class EscapeHatchTest {
         Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
         gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(new byte[16], "AES"), new GCMParameterSpec(128, new byte[12]));
         Provider p = gcm.getParameters().getProvider();
-        assertSame(Security.getProvider(p.getName()), p, "AlgorithmParameters from " + p.getClass().getName());
+        assertSame(
+                Security.getProvider(p.getName()),
+                p,
+                "AlgorithmParameters from " + p.getClass().getName());
         assertThrows(NoSuchAlgorithmException.class, () -> Cipher.getInstance("DESede/CBC/PKCS5Padding", p));
     }
 
@@ -135,7 +158,10 @@ class EscapeHatchTest {
         java.security.AlgorithmParameterGenerator g = java.security.AlgorithmParameterGenerator.getInstance("DH");
         g.init(512);
         Provider p = g.generateParameters().getProvider();
-        assertSame(Security.getProvider(p.getName()), p, "AlgorithmParameters from " + p.getClass().getName());
+        assertSame(
+                Security.getProvider(p.getName()),
+                p,
+                "AlgorithmParameters from " + p.getClass().getName());
         assertFalse(p == raw);
         assertThrows(NoSuchAlgorithmException.class, () -> Cipher.getInstance("DESede/CBC/PKCS5Padding", p));
     }
@@ -147,12 +173,17 @@ class EscapeHatchTest {
         Provider front = Security.getProvider(CryptoPolicyProvider.NAME);
         IllegalStateException installed = assertThrows(IllegalStateException.class, () -> front.configure("LEGACY"));
         assertTrue(installed.getMessage().contains("policy DEFAULT is installed"), installed.getMessage());
-        assertTrue(installed.getMessage().contains("no reconfiguration of an installed policy"), installed.getMessage());
-        IllegalStateException fresh = assertThrows(IllegalStateException.class, () -> new CryptoPolicyProvider().configure("LEGACY"));
+        assertTrue(
+                installed.getMessage().contains("no reconfiguration of an installed policy"), installed.getMessage());
+        IllegalStateException fresh =
+                assertThrows(IllegalStateException.class, () -> new CryptoPolicyProvider().configure("LEGACY"));
         assertTrue(fresh.getMessage().contains("policy DEFAULT is installed"), fresh.getMessage());
         assertSame(front, Security.getProviders()[0]);
         assertThrows(NoSuchAlgorithmException.class, () -> Signature.getInstance("SHA1withRSA"));
-        assertEquals(certpath, Security.getProperty("jdk.certpath.disabledAlgorithms"), "the JDK properties stay the policy's");
+        assertEquals(
+                certpath,
+                Security.getProperty("jdk.certpath.disabledAlgorithms"),
+                "the JDK properties stay the policy's");
     }
 
     @Test

@@ -40,16 +40,32 @@ class InventoryRecordingTest {
         assertTrue(Checks.attempt(() -> Checks.rsa(null, 1024)).startsWith("REFUSED"));
         installed.writeInventory();
         List<String> lines = Files.readAllLines(file);
-        String sha384 = lines.stream().filter(l -> l.contains("\"algorithm\":\"SHA-384\"")).findFirst().orElseThrow();
+        String sha384 = lines.stream()
+                .filter(l -> l.contains("\"algorithm\":\"SHA-384\""))
+                .findFirst()
+                .orElseThrow();
         assertTrue(sha384.startsWith("{\"v\":1,\"policy\":\"DEFAULT\",") && sha384.endsWith("\"count\":5}"), sha384);
-        assertTrue(sha384.contains("\"provider\":\"SUN\"") && sha384.contains("\"scope\":\"any\"")
-                && sha384.contains("\"class\":\"" + InventoryRecordingTest.class.getName() + "\"")
-                && sha384.contains("\"location\":\"" + InventoryRecordingTest.class.getName() + ".digest(")
-                && sha384.contains("\"module\":\"unnamed\""), sha384);
-        assertEquals(1, lines.stream().filter(l -> l.contains("\"key\":\"RSA\",\"bits\":2048")).count(), lines::toString);
-        String weak = lines.stream().filter(l -> l.contains("\"key\":\"RSA\",\"bits\":1024")).findFirst().orElseThrow();
+        assertTrue(
+                sha384.contains("\"provider\":\"SUN\"")
+                        && sha384.contains("\"scope\":\"any\"")
+                        && sha384.contains("\"class\":\"" + InventoryRecordingTest.class.getName() + "\"")
+                        && sha384.contains("\"location\":\"" + InventoryRecordingTest.class.getName() + ".digest(")
+                        && sha384.contains("\"module\":\"unnamed\""),
+                sha384);
+        assertEquals(
+                1,
+                lines.stream()
+                        .filter(l -> l.contains("\"key\":\"RSA\",\"bits\":2048"))
+                        .count(),
+                lines::toString);
+        String weak = lines.stream()
+                .filter(l -> l.contains("\"key\":\"RSA\",\"bits\":1024"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(weak.endsWith("\"count\":1}"), weak);
         // Nothing of cryptopolicy's own known-answer tests, which ran at installation.
-        assertFalse(lines.stream().anyMatch(l -> l.contains("\"class\":\"dev.cryptopolicy.provider.backend")), lines::toString);
+        assertFalse(
+                lines.stream().anyMatch(l -> l.contains("\"class\":\"dev.cryptopolicy.provider.backend")),
+                lines::toString);
     }
 }

@@ -16,8 +16,7 @@ import java.util.jar.Manifest;
 /** Writes the jars that {@code java -jar} and {@code -javaagent} tests start: a manifest and a few classes. */
 public final class Jars {
 
-    private Jars() {
-    }
+    private Jars() {}
 
     /**
      * Writes {@code jar} with the given main manifest attributes ({@code Main-Class},
@@ -28,7 +27,8 @@ public final class Jars {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         attributes.forEach(manifest.getMainAttributes()::putValue);
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream j = new JarOutputStream(out, manifest)) {
             for (Class<?> c : classes) {
                 j.putNextEntry(new JarEntry(c.getName().replace('.', '/') + ".class"));
                 try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {

@@ -45,27 +45,36 @@ class JavaSecurityRouteTest {
     }
 
     private static List<String> withoutBcFips() {
-        return Jvm.classPathWithout(entry -> entry.contains("bc-fips") || entry.contains("bctls-fips")
-                || entry.contains("bcutil-fips") || entry.contains("bcpkix-fips"));
+        return Jvm.classPathWithout(entry -> entry.contains("bc-fips")
+                || entry.contains("bctls-fips")
+                || entry.contains("bcutil-fips")
+                || entry.contains("bcpkix-fips"));
     }
 
     /** A child JVM's main: the first lookup, the one that makes the JDK load and configure the entry. */
     static final class FirstLookup {
         public static void main(String[] args) {
-            System.out.println("first-lookup=" + Checks.attempt(() -> java.security.Signature.getInstance("SHA1withRSA")));
-            System.out.println("second-lookup=" + Checks.attempt(() -> java.security.Signature.getInstance("SHA1withRSA")));
+            System.out.println(
+                    "first-lookup=" + Checks.attempt(() -> java.security.Signature.getInstance("SHA1withRSA")));
+            System.out.println(
+                    "second-lookup=" + Checks.attempt(() -> java.security.Signature.getInstance("SHA1withRSA")));
         }
     }
 
     @Test
     void javaSecurityOverride_refusesEvenTheLookupThatConfiguresIt() throws Exception {
         // The battery under this route is the conformance module's JavaSecurityRouteBatteryTest.
-        Jvm.Result r = Jvm.run(List.of("-Djava.security.properties=" + override("CryptoPolicy DEFAULT")), Jvm.classPath(),
+        Jvm.Result r = Jvm.run(
+                List.of("-Djava.security.properties=" + override("CryptoPolicy DEFAULT")),
+                Jvm.classPath(),
                 FirstLookup.class);
         assertEquals(0, r.exit(), r.output());
         // The lookup that triggers installation began on the JDK's list as configured: it is
         // refused with an unchecked ProviderException rather than falling through to SunRsaSign.
-        assertTrue(r.output().contains("first-lookup=REFUSED: ProviderException: Signature SHA1withRSA is not in the feature set"),
+        assertTrue(
+                r.output()
+                        .contains(
+                                "first-lookup=REFUSED: ProviderException: Signature SHA1withRSA is not in the feature set"),
                 r.output());
         assertTrue(r.output().contains("second-lookup=REFUSED: NoSuchAlgorithmException"), r.output());
         Jvm.Result plain = Jvm.run(List.of(), Jvm.classPath(), FirstLookup.class);
@@ -80,7 +89,8 @@ class JavaSecurityRouteTest {
             assertTrue(o.guardedAfter(i), "attempt " + i + " in " + o.output());
             assertTrue(o.result(i, "sha256").startsWith("OK CryptoPolicy("), o.result(i, "sha256"));
         }
-        assertTrue(o.result(2, "sha1withrsa").startsWith("REFUSED NoSuchAlgorithmException"), o.result(2, "sha1withrsa"));
+        assertTrue(
+                o.result(2, "sha1withrsa").startsWith("REFUSED NoSuchAlgorithmException"), o.result(2, "sha1withrsa"));
         assertTrue(o.result(1, "rsa1024").contains("keys.rsa.min_bits"), o.result(1, "rsa1024"));
     }
 
@@ -109,13 +119,18 @@ class JavaSecurityRouteTest {
     void entryWithoutPolicyReference_alsoStopsWeakRequestsThatNameAJdkProvider() throws Exception {
         // A lookup naming SunRsaSign never asks the front provider; the JDK's implementation then
         // needs a digest or the default SecureRandom from the list, which the front refuses.
-        Jvm.Result r = Jvm.run(List.of("-Djava.security.properties=" + override("CryptoPolicy")), Jvm.classPath(),
-                RetryingApp.class, "named");
+        Jvm.Result r = Jvm.run(
+                List.of("-Djava.security.properties=" + override("CryptoPolicy")),
+                Jvm.classPath(),
+                RetryingApp.class,
+                "named");
         assertEquals(0, r.exit(), r.output());
         RetryOutcome o = RetryOutcome.parse(r.output());
         for (int i = 1; i <= RetryingApp.ATTEMPTS; i++) {
             assertTrue(o.result(i, "sha1withrsa").startsWith("REFUSED "), o.result(i, "sha1withrsa"));
-            assertTrue(o.result(i, "rsa1024").startsWith("REFUSED ") && o.result(i, "rsa1024").contains("SunRsaSign"),
+            assertTrue(
+                    o.result(i, "rsa1024").startsWith("REFUSED ")
+                            && o.result(i, "rsa1024").contains("SunRsaSign"),
                     o.result(i, "rsa1024"));
         }
     }
@@ -134,10 +149,15 @@ class JavaSecurityRouteTest {
 
     @Test
     void entryWithoutPolicyReference_refusesTheDefaultSecureRandom_whichWorksWithoutIt() throws Exception {
-        Jvm.Result refused = Jvm.run(List.of("-Djava.security.properties=" + override("CryptoPolicy")), Jvm.classPath(),
+        Jvm.Result refused = Jvm.run(
+                List.of("-Djava.security.properties=" + override("CryptoPolicy")),
+                Jvm.classPath(),
                 DefaultRandom.class);
-        assertTrue(refused.output().contains("default-random=REFUSED SecureRandom CryptoPolicyRefusal is refused: "
-                + "cryptopolicy: security.provider entry 'CryptoPolicy' has no policy reference"), refused.output());
+        assertTrue(
+                refused.output()
+                        .contains("default-random=REFUSED SecureRandom CryptoPolicyRefusal is refused: "
+                                + "cryptopolicy: security.provider entry 'CryptoPolicy' has no policy reference"),
+                refused.output());
         Jvm.Result plain = Jvm.run(List.of(), Jvm.classPath(), DefaultRandom.class);
         assertTrue(plain.output().contains("default-random=OK"), plain.output());
     }
@@ -155,7 +175,8 @@ class JavaSecurityRouteTest {
         o.assertEverythingRefused("security.provider entry 'CryptoPolicy FIPS': policy FIPS cannot be installed");
         assertTrue(o.result(50, "sha1withrsa").contains("put bc-fips on the class path"), o.result(50, "sha1withrsa"));
         for (int i = 1; i <= RetryingApp.ATTEMPTS; i++) {
-            assertTrue(o.result(i, "providers").startsWith(RetryOutcome.FRONT + ",SUN(sun.security.provider.Sun)"),
+            assertTrue(
+                    o.result(i, "providers").startsWith(RetryOutcome.FRONT + ",SUN(sun.security.provider.Sun)"),
                     "attempt " + i + ": " + o.result(i, "providers"));
         }
     }
@@ -175,8 +196,10 @@ class JavaSecurityRouteTest {
         // What the JDK does with java -jar (where -cp is ignored) or a fat jar without cryptopolicy:
         // an entry it cannot load is skipped in silence, and no java.security layout changes that.
         // The agent is the route for java -jar (AgentJavaJarTest); cryptopolicy doctor shows this case.
-        RetryOutcome o = retry("CryptoPolicy DEFAULT", Jvm.classPathWithout(
-                entry -> entry.endsWith("providers/target/classes") || entry.contains("cryptopolicy-providers-")));
+        RetryOutcome o = retry(
+                "CryptoPolicy DEFAULT",
+                Jvm.classPathWithout(entry ->
+                        entry.endsWith("providers/target/classes") || entry.contains("cryptopolicy-providers-")));
         assertTrue(o.result(1, "sha1withrsa").startsWith("OK SunRsaSign(sun.security.rsa.SunRsaSign)"), o.output());
         assertTrue(!o.guardedAfter(50), o.output());
     }

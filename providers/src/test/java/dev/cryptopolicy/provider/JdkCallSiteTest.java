@@ -23,7 +23,11 @@ class JdkCallSiteTest {
     private static String probe(String policy, String drop, String operation, String... jvmOptions) throws Exception {
         List<String> options = new ArrayList<>(List.of(jvmOptions));
         Jvm.Result r = Jvm.run(options, Jvm.classPath(), AllowlistProbe.class, policy, drop, operation);
-        String line = r.output().lines().filter(l -> l.startsWith("result=")).findFirst().orElse("no result: " + r.output());
+        String line = r.output()
+                .lines()
+                .filter(l -> l.startsWith("result="))
+                .findFirst()
+                .orElse("no result: " + r.output());
         return line;
     }
 
@@ -39,12 +43,17 @@ class JdkCallSiteTest {
         "org.bouncycastle.jsse.provider.ProvTrustManagerFactorySpi.createTrustStore, FIPS, fips-trust",
         "org.bouncycastle.jsse.provider.ProvKeyManagerFactorySpi.createKeyStore, FIPS, fips-default-context",
     })
-    void theJdkOperation_worksWithTheEntry_andFailsWithoutIt(String entry, String policy, String operation) throws Exception {
-        String[] options = policy.equals("FIPS") ? new String[] {"-Dorg.bouncycastle.fips.approved_only=true"} : new String[0];
+    void theJdkOperation_worksWithTheEntry_andFailsWithoutIt(String entry, String policy, String operation)
+            throws Exception {
+        String[] options =
+                policy.equals("FIPS") ? new String[] {"-Dorg.bouncycastle.fips.approved_only=true"} : new String[0];
         String with = probe(policy, "none", operation, options);
-        assertTrue(with.startsWith("result=OK"), operation + " under " + policy + " with the standard allowlist: " + with);
+        assertTrue(
+                with.startsWith("result=OK"), operation + " under " + policy + " with the standard allowlist: " + with);
         String without = probe(policy, entry, operation, options);
-        assertTrue(without.startsWith("result=FAILED"), operation + " under " + policy + " must fail without " + entry + ": " + without);
+        assertTrue(
+                without.startsWith("result=FAILED"),
+                operation + " under " + policy + " must fail without " + entry + ": " + without);
     }
 
     /**

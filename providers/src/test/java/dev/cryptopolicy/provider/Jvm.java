@@ -15,11 +15,9 @@ import java.util.function.Predicate;
 public final class Jvm {
 
     /** Exit code and combined output of a finished JVM. */
-    public record Result(int exit, String output) {
-    }
+    public record Result(int exit, String output) {}
 
-    private Jvm() {
-    }
+    private Jvm() {}
 
     /** The test class path, as entries (surefire passes the real one in a property). */
     public static List<String> classPath() {
@@ -35,7 +33,8 @@ public final class Jvm {
     /** As {@link #run(List, List, Class, String...)}, on the JDK installed at {@code javaHome}. */
     static Result run(Path javaHome, List<String> jvmOptions, List<String> classPath, Class<?> main, String... args)
             throws IOException, InterruptedException {
-        List<String> launch = new ArrayList<>(List.of("-cp", String.join(File.pathSeparator, classPath), main.getName()));
+        List<String> launch =
+                new ArrayList<>(List.of("-cp", String.join(File.pathSeparator, classPath), main.getName()));
         launch.addAll(List.of(args));
         return launch(javaHome, jvmOptions, launch);
     }
@@ -61,7 +60,10 @@ public final class Jvm {
         // otherwise block until the timeout.
         Path log = Files.createTempFile("jvm-", ".log");
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("JVM did not finish in 120 s: " + command + "\n" + Files.readString(log));

@@ -35,8 +35,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class LateProviderAttempts {
     private static final byte[] DATA = {1, 2, 3};
 
-    private LateProviderAttempts() {
-    }
+    private LateProviderAttempts() {}
 
     public static void main(String[] args) throws Exception {
         String route = args[0];
@@ -54,51 +53,83 @@ public final class LateProviderAttempts {
         switch (scenario) {
             case "add", "insert1" -> {
                 Provider bc = (Provider) Class.forName("org.bouncycastle.jce.provider.BouncyCastleProvider")
-                        .getConstructor().newInstance();
+                        .getConstructor()
+                        .newInstance();
                 int position = scenario.equals("add") ? Security.addProvider(bc) : Security.insertProviderAt(bc, 1);
-                out.put("registered", position + " " + Security.getProvider("BC").getClass().getName());
+                out.put(
+                        "registered",
+                        position + " " + Security.getProvider("BC").getClass().getName());
                 out.put("front", position("CryptoPolicy"));
                 if (args.length > 2 && args[2].equals("cipher-first")) {
-                    // The first lookup after the registration is a cipher (Bouncy Castle registers AES, not AES/GCM/NoPadding).
+                    // The first lookup after the registration is a cipher (Bouncy Castle registers AES, not
+                    // AES/GCM/NoPadding).
                     out.put("aes128-gcm-first", served(() -> aesGcm(Cipher.getInstance("AES/GCM/NoPadding"), 16)));
                 }
                 out.put("sha1withrsa", served(() -> sign(Signature.getInstance("SHA1withRSA"), rsa2048.getPrivate())));
-                out.put("sha1withrsa-again", served(() -> sign(Signature.getInstance("SHA1withRSA"), rsa2048.getPrivate())));
+                out.put(
+                        "sha1withrsa-again",
+                        served(() -> sign(Signature.getInstance("SHA1withRSA"), rsa2048.getPrivate())));
                 out.put("md5", served(() -> MessageDigest.getInstance("MD5").getProvider()));
                 out.put("rsa1024", served(() -> rsa(KeyPairGenerator.getInstance("RSA"))));
                 out.put("weak-rsa-key-sign", served(() -> sign(Signature.getInstance("SHA256withRSA"), rsa1024)));
                 out.put("aes128-gcm", served(() -> aesGcm(Cipher.getInstance("AES/GCM/NoPadding"), 16)));
-                out.put("sha1withrsa-bc", served(() -> sign(Signature.getInstance("SHA1withRSA", "BC"), rsa2048.getPrivate())));
-                out.put("md5-bc", served(() -> MessageDigest.getInstance("MD5", "BC").getProvider()));
+                out.put(
+                        "sha1withrsa-bc",
+                        served(() -> sign(Signature.getInstance("SHA1withRSA", "BC"), rsa2048.getPrivate())));
+                out.put(
+                        "md5-bc",
+                        served(() -> MessageDigest.getInstance("MD5", "BC").getProvider()));
                 out.put("rsa1024-bc", served(() -> rsa(KeyPairGenerator.getInstance("RSA", "BC"))));
-                out.put("weak-rsa-key-sign-bc", served(() -> sign(Signature.getInstance("SHA256withRSA", "BC"), rsa1024)));
-                out.put("sha1withrsa-bc-object", served(() -> sign(Signature.getInstance("SHA1withRSA", bc), rsa2048.getPrivate())));
+                out.put(
+                        "weak-rsa-key-sign-bc",
+                        served(() -> sign(Signature.getInstance("SHA256withRSA", "BC"), rsa1024)));
+                out.put(
+                        "sha1withrsa-bc-object",
+                        served(() -> sign(Signature.getInstance("SHA1withRSA", bc), rsa2048.getPrivate())));
                 out.put("rsa1024-bc-object", served(() -> rsa(KeyPairGenerator.getInstance("RSA", bc))));
-                // Not governable on any route: a service's SPI made directly (KeyPairGeneratorSpi's methods are public).
+                // Not governable on any route: a service's SPI made directly (KeyPairGeneratorSpi's methods are
+                // public).
                 out.put("rsa1024-bc-spi", served(() -> {
-                    java.security.KeyPairGeneratorSpi spi = (java.security.KeyPairGeneratorSpi) bc.getService("KeyPairGenerator", "RSA")
-                            .newInstance(null);
+                    java.security.KeyPairGeneratorSpi spi = (java.security.KeyPairGeneratorSpi)
+                            bc.getService("KeyPairGenerator", "RSA").newInstance(null);
                     spi.initialize(1024, new SecureRandom());
                     spi.generateKeyPair();
                     return bc;
                 }));
                 // What the policy allows still works through Bouncy Castle.
-                out.put("allowed-sha256-bc", served(() -> MessageDigest.getInstance("SHA-256", "BC").getProvider()));
-                out.put("allowed-sha256withrsa-bc", served(() -> sign(Signature.getInstance("SHA256withRSA", "BC"), rsa2048.getPrivate())));
-                out.put("allowed-sha256withrsa-bc-object", served(() -> sign(Signature.getInstance("SHA256withRSA", bc), rsa2048.getPrivate())));
+                out.put(
+                        "allowed-sha256-bc",
+                        served(() -> MessageDigest.getInstance("SHA-256", "BC").getProvider()));
+                out.put(
+                        "allowed-sha256withrsa-bc",
+                        served(() -> sign(Signature.getInstance("SHA256withRSA", "BC"), rsa2048.getPrivate())));
+                out.put(
+                        "allowed-sha256withrsa-bc-object",
+                        served(() -> sign(Signature.getInstance("SHA256withRSA", bc), rsa2048.getPrivate())));
                 // A lookup Bouncy Castle cannot serve reaches the front provider whatever the order.
-                out.put("reach-front", served(() -> javax.net.ssl.SSLContext.getInstance("TLSv1.3").getProvider()));
-                out.put("sha1withrsa-after-front", served(() -> sign(Signature.getInstance("SHA1withRSA"), rsa2048.getPrivate())));
-                out.put("registered-after", position("BC") + " " + Security.getProvider("BC").getClass().getName());
+                out.put(
+                        "reach-front",
+                        served(() ->
+                                javax.net.ssl.SSLContext.getInstance("TLSv1.3").getProvider()));
+                out.put(
+                        "sha1withrsa-after-front",
+                        served(() -> sign(Signature.getInstance("SHA1withRSA"), rsa2048.getPrivate())));
+                out.put(
+                        "registered-after",
+                        position("BC") + " "
+                                + Security.getProvider("BC").getClass().getName());
             }
             case "remove-front" -> {
                 Security.removeProvider("CryptoPolicy");
                 Provider bc = (Provider) Class.forName("org.bouncycastle.jce.provider.BouncyCastleProvider")
-                        .getConstructor().newInstance();
+                        .getConstructor()
+                        .newInstance();
                 Security.addProvider(bc);
                 out.put("registered", Security.getProvider("BC").getClass().getName());
                 out.put("sha1withrsa", served(() -> sign(Signature.getInstance("SHA1withRSA"), rsa2048.getPrivate())));
-                out.put("sha1withrsa-bc", served(() -> sign(Signature.getInstance("SHA1withRSA", "BC"), rsa2048.getPrivate())));
+                out.put(
+                        "sha1withrsa-bc",
+                        served(() -> sign(Signature.getInstance("SHA1withRSA", "BC"), rsa2048.getPrivate())));
             }
             case "serviceloader", "readd-sunec" -> {
                 Provider sunEc = null;
@@ -112,16 +143,30 @@ public final class LateProviderAttempts {
                 out.put("sunec-from-serviceloader", "fresh=" + (Security.getProvider("SunEC") != sunEc));
                 Provider fresh = sunEc;
                 if (scenario.equals("serviceloader")) {
-                    out.put("sha1withecdsa-object", served(() -> sign(Signature.getInstance("SHA1withECDSA", fresh), ec.getPrivate())));
-                    out.put("allowed-sha256withecdsa-object", served(() -> sign(Signature.getInstance("SHA256withECDSA", fresh), ec.getPrivate())));
+                    out.put(
+                            "sha1withecdsa-object",
+                            served(() -> sign(Signature.getInstance("SHA1withECDSA", fresh), ec.getPrivate())));
+                    out.put(
+                            "allowed-sha256withecdsa-object",
+                            served(() -> sign(Signature.getInstance("SHA256withECDSA", fresh), ec.getPrivate())));
                 } else {
                     Security.removeProvider("SunEC");
                     Security.addProvider(fresh);
-                    out.put("registered", Security.getProvider("SunEC").getClass().getName());
-                    out.put("sha1withecdsa", served(() -> sign(Signature.getInstance("SHA1withECDSA"), ec.getPrivate())));
-                    out.put("sha1withecdsa-again", served(() -> sign(Signature.getInstance("SHA1withECDSA"), ec.getPrivate())));
-                    out.put("sha1withecdsa-sunec", served(() -> sign(Signature.getInstance("SHA1withECDSA", "SunEC"), ec.getPrivate())));
-                    out.put("allowed-sha256withecdsa-sunec", served(() -> sign(Signature.getInstance("SHA256withECDSA", "SunEC"), ec.getPrivate())));
+                    out.put(
+                            "registered",
+                            Security.getProvider("SunEC").getClass().getName());
+                    out.put(
+                            "sha1withecdsa",
+                            served(() -> sign(Signature.getInstance("SHA1withECDSA"), ec.getPrivate())));
+                    out.put(
+                            "sha1withecdsa-again",
+                            served(() -> sign(Signature.getInstance("SHA1withECDSA"), ec.getPrivate())));
+                    out.put(
+                            "sha1withecdsa-sunec",
+                            served(() -> sign(Signature.getInstance("SHA1withECDSA", "SunEC"), ec.getPrivate())));
+                    out.put(
+                            "allowed-sha256withecdsa-sunec",
+                            served(() -> sign(Signature.getInstance("SHA256withECDSA", "SunEC"), ec.getPrivate())));
                 }
             }
             default -> throw new IllegalArgumentException("unknown scenario [" + scenario + "]");
@@ -146,7 +191,8 @@ public final class LateProviderAttempts {
     /** Asserts that the attempt {@code name} was refused with a message starting with {@code exception}. */
     public static void assertRefused(Map<String, String> results, String name, String exception) {
         String r = results.get(name);
-        org.junit.jupiter.api.Assertions.assertTrue(r != null && r.startsWith("REFUSED: " + exception),
+        org.junit.jupiter.api.Assertions.assertTrue(
+                r != null && r.startsWith("REFUSED: " + exception),
                 name + " must be refused with " + exception + ": " + results);
     }
 
@@ -187,14 +233,24 @@ public final class LateProviderAttempts {
     }
 
     private static Provider aesGcm(Cipher cipher, int keyBytes) throws Exception {
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(new byte[keyBytes], "AES"), new GCMParameterSpec(128, new byte[12]));
+        cipher.init(
+                Cipher.ENCRYPT_MODE,
+                new SecretKeySpec(new byte[keyBytes], "AES"),
+                new GCMParameterSpec(128, new byte[12]));
         cipher.doFinal(DATA);
         return cipher.getProvider();
     }
 
     /** An RSA private key of the application's own class, computed here, so no provider had to make it. */
-    record WeakRsaKey(BigInteger getModulus, BigInteger getPublicExponent, BigInteger getPrivateExponent, BigInteger getPrimeP,
-            BigInteger getPrimeQ, BigInteger getPrimeExponentP, BigInteger getPrimeExponentQ, BigInteger getCrtCoefficient)
+    record WeakRsaKey(
+            BigInteger getModulus,
+            BigInteger getPublicExponent,
+            BigInteger getPrivateExponent,
+            BigInteger getPrimeP,
+            BigInteger getPrimeQ,
+            BigInteger getPrimeExponentP,
+            BigInteger getPrimeExponentQ,
+            BigInteger getCrtCoefficient)
             implements RSAPrivateCrtKey {
         private static final long serialVersionUID = 1L;
 
@@ -210,7 +266,14 @@ public final class LateProviderAttempts {
                     continue;
                 }
                 BigInteger d = e.modInverse(phi);
-                return new WeakRsaKey(n, e, d, p, q, d.mod(p.subtract(BigInteger.ONE)), d.mod(q.subtract(BigInteger.ONE)),
+                return new WeakRsaKey(
+                        n,
+                        e,
+                        d,
+                        p,
+                        q,
+                        d.mod(p.subtract(BigInteger.ONE)),
+                        d.mod(q.subtract(BigInteger.ONE)),
                         q.modInverse(p));
             }
         }

@@ -44,8 +44,14 @@ class LateProvidersTest {
     @Test
     void withoutThePolicy_bouncyCastleServesEveryAttempt() throws Exception {
         Map<String, String> r = attempts("none", "add");
-        for (String name : List.of("sha1withrsa-bc", "md5-bc", "rsa1024-bc", "weak-rsa-key-sign-bc", "sha1withrsa-bc-object",
-                "rsa1024-bc-object", "allowed-sha256withrsa-bc")) {
+        for (String name : List.of(
+                "sha1withrsa-bc",
+                "md5-bc",
+                "rsa1024-bc",
+                "weak-rsa-key-sign-bc",
+                "sha1withrsa-bc-object",
+                "rsa1024-bc-object",
+                "allowed-sha256withrsa-bc")) {
             assertServedBy(r, name, "BC");
         }
         for (String name : List.of("sha1withrsa", "md5", "rsa1024", "weak-rsa-key-sign", "aes128-gcm")) {
@@ -57,10 +63,16 @@ class LateProvidersTest {
     void addProviderAfterInstall_theNextLookupGovernsIt_andThatLookupIsRefused() throws Exception {
         Map<String, String> r = attempts("install:DEFAULT", "add");
         // The lookup that finds Bouncy Castle ungoverned started on the list that still held it.
-        assertRefused(r, "sha1withrsa", "ProviderException: Signature SHA1withRSA: provider BC was registered after policy DEFAULT");
+        assertRefused(
+                r,
+                "sha1withrsa",
+                "ProviderException: Signature SHA1withRSA: provider BC was registered after policy DEFAULT");
         assertRefused(r, "sha1withrsa-again", "NoSuchAlgorithmException");
         assertRefused(r, "md5", "NoSuchAlgorithmException");
-        assertRefused(r, "rsa1024", "InvalidParameterException: RSA key of 1024 bits is below the minimum of 2048 bits of policy DEFAULT");
+        assertRefused(
+                r,
+                "rsa1024",
+                "InvalidParameterException: RSA key of 1024 bits is below the minimum of 2048 bits of policy DEFAULT");
         assertRefused(r, "weak-rsa-key-sign", "InvalidKeyException");
         assertRefused(r, "sha1withrsa-bc", "NoSuchAlgorithmException");
         assertRefused(r, "md5-bc", "NoSuchAlgorithmException");
@@ -71,7 +83,10 @@ class LateProvidersTest {
         assertServedBy(r, "aes128-gcm", "CryptoPolicy");
         // Governed at the position it was registered at.
         String position = r.get("registered").split(" ")[0];
-        assertEquals(position + " dev.cryptopolicy.provider.internal.WrapperProvider", r.get("registered-after"), r::toString);
+        assertEquals(
+                position + " dev.cryptopolicy.provider.internal.WrapperProvider",
+                r.get("registered-after"),
+                r::toString);
         // What this route cannot see: the raw object the application still holds, passed to getInstance.
         assertServedBy(r, "sha1withrsa-bc-object", "BC");
         assertServedBy(r, "rsa1024-bc-object", "BC");
@@ -81,7 +96,13 @@ class LateProvidersTest {
     void insertProviderAtOneAfterInstall_servesRawUntilALookupReachesTheFront() throws Exception {
         Map<String, String> r = attempts("install:DEFAULT", "insert1");
         // Ahead of the front provider, Bouncy Castle answers every lookup it can serve, by name or not.
-        for (String name : List.of("sha1withrsa", "sha1withrsa-again", "md5", "rsa1024", "weak-rsa-key-sign", "sha1withrsa-bc",
+        for (String name : List.of(
+                "sha1withrsa",
+                "sha1withrsa-again",
+                "md5",
+                "rsa1024",
+                "weak-rsa-key-sign",
+                "sha1withrsa-bc",
                 "rsa1024-bc")) {
             assertServedBy(r, name, "BC");
         }
@@ -97,7 +118,10 @@ class LateProvidersTest {
         Map<String, String> r = attempts("install:LEGACY", "add");
         // The detecting lookup is refused whatever the policy says of the feature: a key the
         // front refused would have fallen through to the raw provider.
-        assertRefused(r, "sha1withrsa", "ProviderException: Signature SHA1withRSA: provider BC was registered after policy LEGACY");
+        assertRefused(
+                r,
+                "sha1withrsa",
+                "ProviderException: Signature SHA1withRSA: provider BC was registered after policy LEGACY");
         assertServedBy(r, "sha1withrsa-again", "CryptoPolicy");
         assertServedBy(r, "sha1withrsa-bc", "BC");
         assertServedBy(r, "rsa1024-bc", "BC");
@@ -107,7 +131,10 @@ class LateProvidersTest {
     void underFuture_aes128ThroughBouncyCastleIsRefused_aKeyTheFrontRefusesDoesNotFallThrough() throws Exception {
         Map<String, String> r = attempts("install:FUTURE", "add", "cipher-first");
         // As the lookup that finds Bouncy Castle ungoverned, and after it.
-        assertRefused(r, "aes128-gcm-first", "ProviderException: Cipher AES/GCM/NoPadding: provider BC was registered after policy FUTURE");
+        assertRefused(
+                r,
+                "aes128-gcm-first",
+                "ProviderException: Cipher AES/GCM/NoPadding: provider BC was registered after policy FUTURE");
         assertRefused(r, "aes128-gcm", "InvalidKeyException");
         assertRefused(r, "weak-rsa-key-sign-bc", "InvalidKeyException");
         assertServedBy(attempts("none", "add"), "aes128-gcm", "SunJCE");
@@ -121,8 +148,14 @@ class LateProvidersTest {
         Map<String, String> r = LateProviderAttempts.parse(out);
         assertTrue(r.get("sha1withrsa").startsWith("OK "), r::toString);
         assertServedBy(r, "rsa1024-bc", "BC");
-        assertTrue(out.contains("cryptopolicy audit: would refuse: Signature SHA1withRSA: provider BC was registered after policy"), out);
-        assertTrue(out.contains("cryptopolicy audit: provider BC (org.bouncycastle.jce.provider.BouncyCastleProvider) reached the JCA"), out);
+        assertTrue(
+                out.contains(
+                        "cryptopolicy audit: would refuse: Signature SHA1withRSA: provider BC was registered after policy"),
+                out);
+        assertTrue(
+                out.contains(
+                        "cryptopolicy audit: provider BC (org.bouncycastle.jce.provider.BouncyCastleProvider) reached the JCA"),
+                out);
     }
 
     @Test
@@ -142,7 +175,8 @@ class LateProvidersTest {
             return;
         }
         assertEquals("fresh=true", r.get("sunec-from-serviceloader"), r::toString);
-        assertRefused(r, "sha1withecdsa", "ProviderException: Signature SHA1withECDSA: provider SunEC was registered after");
+        assertRefused(
+                r, "sha1withecdsa", "ProviderException: Signature SHA1withECDSA: provider SunEC was registered after");
         assertRefused(r, "sha1withecdsa-again", "NoSuchAlgorithmException");
         assertRefused(r, "sha1withecdsa-sunec", "NoSuchAlgorithmException");
         assertServedBy(r, "allowed-sha256withecdsa-sunec", "SunEC");

@@ -29,12 +29,17 @@ class NeverLoosenTest {
     @Test
     void rule_addsTheHostsMissingEntries_comparedTrimmedIgnoringCase_keepingConstraintsAsWritten() {
         String policy = "SSLv3, rsa keySize < 2048, include jdk.disabled.namedCurves";
-        List<String> kept = KeptRestrictions.missing(policy,
-                " sslv3 ,RSA keySize < 3072,, INCLUDE jdk.disabled.namedCurves, SHA1 jdkCA & usage TLSServer", "SSLv3, TLSv1");
+        List<String> kept = KeptRestrictions.missing(
+                policy,
+                " sslv3 ,RSA keySize < 3072,, INCLUDE jdk.disabled.namedCurves, SHA1 jdkCA & usage TLSServer",
+                "SSLv3, TLSv1");
         assertEquals(List.of("RSA keySize < 3072", "SHA1 jdkCA & usage TLSServer"), kept);
-        assertEquals(policy + ", RSA keySize < 3072, SHA1 jdkCA & usage TLSServer", KeptRestrictions.union(policy, kept));
+        assertEquals(
+                policy + ", RSA keySize < 3072, SHA1 jdkCA & usage TLSServer", KeptRestrictions.union(policy, kept));
         // A host value that keeps one of the JDK's entries the policy drops keeps it too: TLSv1 stays off.
-        assertEquals(List.of("TLSv1", "DH keySize < 3072"), KeptRestrictions.missing(policy, "TLSv1, DH keySize < 3072", "SSLv3, TLSv1"));
+        assertEquals(
+                List.of("TLSv1", "DH keySize < 3072"),
+                KeptRestrictions.missing(policy, "TLSv1, DH keySize < 3072", "SSLv3, TLSv1"));
         assertEquals("SSLv3", KeptRestrictions.union("SSLv3", List.of()));
         assertEquals("", KeptRestrictions.union("", List.of()));
     }
@@ -64,20 +69,30 @@ class NeverLoosenTest {
         Jvm.Result host = child(javaHome, List.of("-Djava.security.properties=" + override(FUTURE_RSA)), "DEFAULT");
         assertEquals(0, host.exit(), host.output());
         for (String key : List.of("jdk.tls.disabledAlgorithms", "jdk.certpath.disabledAlgorithms")) {
-            assertTrue(property(host.output(), key).contains(FUTURE_RSA), key + " lost the host's entry:\n" + host.output());
+            assertTrue(
+                    property(host.output(), key).contains(FUTURE_RSA),
+                    key + " lost the host's entry:\n" + host.output());
         }
         assertTrue(host.output().contains("handshake failed"), host.output());
         // Counted on the start-up line, the installation's one INFO line; listed on one DEBUG line.
-        assertTrue(java.util.regex.Pattern.compile("(?m)^INFO cryptopolicy: policy DEFAULT .* installed by route programmatic;"
-                + " backends SUN, .*; kept \\d+ of the JVM's restrictions \\(listed at DEBUG\\)$")
-                .matcher(host.output()).find(), host.output());
-        assertTrue(host.output().contains("FINE cryptopolicy: kept the JVM's own restrictions beside the policy's:"
-                + " jdk.tls.disabledAlgorithms += " + FUTURE_RSA), host.output());
+        assertTrue(
+                java.util.regex.Pattern.compile(
+                                "(?m)^INFO cryptopolicy: policy DEFAULT .* installed by route programmatic;"
+                                        + " backends SUN, .*; kept \\d+ of the JVM's restrictions \\(listed at DEBUG\\)$")
+                        .matcher(host.output())
+                        .find(),
+                host.output());
+        assertTrue(
+                host.output()
+                        .contains("FINE cryptopolicy: kept the JVM's own restrictions beside the policy's:"
+                                + " jdk.tls.disabledAlgorithms += " + FUTURE_RSA),
+                host.output());
 
         // Controls: the same host file with 2048 for 3072 connects, so the kept RSA entry is what
         // refuses; without the override the same handshake under DEFAULT succeeds, also after FUTURE
         // was installed first (what is kept is the JVM's value, not an earlier policy's).
-        Jvm.Result rsa2048 = child(javaHome, List.of("-Djava.security.properties=" + override("RSA keySize < 2048")), "DEFAULT");
+        Jvm.Result rsa2048 =
+                child(javaHome, List.of("-Djava.security.properties=" + override("RSA keySize < 2048")), "DEFAULT");
         assertEquals(0, rsa2048.exit(), rsa2048.output());
         assertTrue(rsa2048.output().contains("handshake TLSv1.3"), rsa2048.output());
         Jvm.Result stock = child(javaHome, List.of(), "FUTURE", "DEFAULT");
@@ -89,30 +104,42 @@ class NeverLoosenTest {
         // Replacing the host's restrictions takes an explicit setting: with host_restrictions: replace
         // the same FUTURE host connects, the entry is gone, and the start-up line says so.
         Path replace = Files.writeString(dir.resolve("replace.yaml"), "kind: modifier\nhost_restrictions: replace\n");
-        Jvm.Result replaced = child(javaHome, List.of("-Djava.security.properties=" + override(FUTURE_RSA)),
-                "DEFAULT:" + replace);
+        Jvm.Result replaced =
+                child(javaHome, List.of("-Djava.security.properties=" + override(FUTURE_RSA)), "DEFAULT:" + replace);
         assertEquals(0, replaced.exit(), replaced.output());
         assertFalse(property(replaced.output(), "jdk.tls.disabledAlgorithms").contains(FUTURE_RSA), replaced.output());
-        assertFalse(property(replaced.output(), "jdk.certpath.disabledAlgorithms").contains(FUTURE_RSA), replaced.output());
+        assertFalse(
+                property(replaced.output(), "jdk.certpath.disabledAlgorithms").contains(FUTURE_RSA), replaced.output());
         assertTrue(replaced.output().contains("handshake TLSv1.3"), replaced.output());
-        assertTrue(java.util.regex.Pattern.compile("(?m)^INFO cryptopolicy: policy DEFAULT:.* installed by route programmatic;"
-                + " .*; replaced \\d+ of the JVM's restrictions as host_restrictions: replace asks \\(listed at DEBUG\\)$")
-                .matcher(replaced.output()).find(), replaced.output());
-        assertTrue(replaced.output().contains("FINE cryptopolicy: dropped the JVM's own restrictions, as the policy's"
-                + " host_restrictions: replace asks: jdk.tls.disabledAlgorithms -= " + FUTURE_RSA), replaced.output());
+        assertTrue(
+                java.util.regex.Pattern.compile(
+                                "(?m)^INFO cryptopolicy: policy DEFAULT:.* installed by route programmatic;"
+                                        + " .*; replaced \\d+ of the JVM's restrictions as host_restrictions: replace asks \\(listed at DEBUG\\)$")
+                        .matcher(replaced.output())
+                        .find(),
+                replaced.output());
+        assertTrue(
+                replaced.output()
+                        .contains("FINE cryptopolicy: dropped the JVM's own restrictions, as the policy's"
+                                + " host_restrictions: replace asks: jdk.tls.disabledAlgorithms -= " + FUTURE_RSA),
+                replaced.output());
     }
 
     private Path override(String rsa) throws java.io.IOException {
         Path file = Files.createTempFile(dir, "host", ".security");
-        Files.writeString(file, "jdk.certpath.disabledAlgorithms=MD2, MD5, SHA1, " + rsa + ", DSA keySize < 3072\n"
-                + "jdk.tls.disabledAlgorithms=SSLv3, TLSv1, TLSv1.1, " + rsa + ", DH keySize < 3072,"
-                + " include jdk.disabled.namedCurves\n");
+        Files.writeString(
+                file,
+                "jdk.certpath.disabledAlgorithms=MD2, MD5, SHA1, " + rsa + ", DSA keySize < 3072\n"
+                        + "jdk.tls.disabledAlgorithms=SSLv3, TLSv1, TLSv1.1, " + rsa + ", DH keySize < 3072,"
+                        + " include jdk.disabled.namedCurves\n");
         return file;
     }
 
     private static Jvm.Result child(Path javaHome, List<String> options, String... references) throws Exception {
         List<String> all = new java.util.ArrayList<>(options);
-        all.addAll(List.of("-Dkeystore.pkcs12.keyPbeIterationCount=1", "-Dkeystore.pkcs12.macIterationCount=1",
+        all.addAll(List.of(
+                "-Dkeystore.pkcs12.keyPbeIterationCount=1",
+                "-Dkeystore.pkcs12.macIterationCount=1",
                 "-Dkeystore.pkcs12.certPbeIterationCount=1"));
         return Jvm.run(javaHome, all, Jvm.classPath(), HostRestrictionsChild.class, references);
     }

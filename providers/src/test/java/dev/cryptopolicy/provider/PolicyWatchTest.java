@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cryptopolicy.testkit.Slow;
 import dev.cryptopolicy.engine.PolicyException;
+import dev.cryptopolicy.testkit.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -44,9 +44,11 @@ class PolicyWatchTest {
         try (PolicyWatch watch = installation.watch()) {
             Files.writeString(policy, FUTURE);
             // The count goes up once replace has returned, after the new policy is in force.
-            await(() -> watch.replacements() == 1 && !sha1WithRsaAllowed(), "the rewritten file (FUTURE) did not take effect");
-            NoSuchAlgorithmException refused = assertThrows(NoSuchAlgorithmException.class,
-                    () -> Signature.getInstance("SHA1withRSA"));
+            await(
+                    () -> watch.replacements() == 1 && !sha1WithRsaAllowed(),
+                    "the rewritten file (FUTURE) did not take effect");
+            NoSuchAlgorithmException refused =
+                    assertThrows(NoSuchAlgorithmException.class, () -> Signature.getInstance("SHA1withRSA"));
             assertTrue(refused.getMessage().contains("FUTURE.yaml"), refused.getMessage());
             assertEquals(1, watch.replacements());
 
@@ -57,7 +59,9 @@ class PolicyWatchTest {
             assertEquals(1, watch.replacements());
 
             Files.writeString(policy, LEGACY);
-            await(() -> watch.replacements() == 2 && sha1WithRsaAllowed(), "the repaired file (LEGACY) did not take effect");
+            await(
+                    () -> watch.replacements() == 2 && sha1WithRsaAllowed(),
+                    "the repaired file (LEGACY) did not take effect");
             assertNull(watch.lastRefusal());
         }
     }

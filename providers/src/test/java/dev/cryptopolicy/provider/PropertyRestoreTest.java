@@ -73,7 +73,9 @@ class PropertyRestoreTest {
             // An audit-mode policy sets no JDK property: DEFAULT's must be gone already.
             Map<String, String> mid = snapshot();
             CryptoPolicy.uninstall();
-            for (String key : JavaSecurityExporter.securityProperties(PolicyLoader.standard().load("DEFAULT")).keySet()) {
+            for (String key : JavaSecurityExporter.securityProperties(
+                            PolicyLoader.standard().load("DEFAULT"))
+                    .keySet()) {
                 String was = before.get("security " + key);
                 String now = mid.get("security " + key);
                 if (!(was == null ? now == null || now.isEmpty() : was.equals(now))) {
@@ -86,9 +88,12 @@ class PropertyRestoreTest {
             CryptoPolicy.installAtStartUp("DEFAULT", new BackendDiscovery());
             CryptoPolicy.installAtStartUp("FUTURE", new BackendDiscovery());
             // The second installation keeps the TLS properties, now FUTURE's, and uninstall clears them.
-            String groups = TlsEnforcement.systemPropertiesFor(PolicyLoader.standard().load("FUTURE")).get("jdk.tls.namedGroups");
+            String groups = TlsEnforcement.systemPropertiesFor(
+                            PolicyLoader.standard().load("FUTURE"))
+                    .get("jdk.tls.namedGroups");
             if (!groups.equals(System.getProperty("jdk.tls.namedGroups"))) {
-                System.out.println("DIFF start-up: jdk.tls.namedGroups is '" + System.getProperty("jdk.tls.namedGroups") + "'");
+                System.out.println(
+                        "DIFF start-up: jdk.tls.namedGroups is '" + System.getProperty("jdk.tls.namedGroups") + "'");
             }
             CryptoPolicy.uninstall();
             return null;
@@ -97,7 +102,8 @@ class PropertyRestoreTest {
             Provider p = new CryptoPolicyProvider().configure("DEFAULT");
             Security.insertProviderAt(p, 1);
             p.getService("MessageDigest", "SHA-256");
-            if (!(Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front) || front == p) {
+            if (!(Security.getProvider(CryptoPolicyProvider.NAME) instanceof CryptoPolicyProvider front)
+                    || front == p) {
                 throw new AssertionError("the configured policy was not installed");
             }
             CryptoPolicy.uninstall();
@@ -116,7 +122,8 @@ class PropertyRestoreTest {
             p.getService("MessageDigest", "SHA-256");
             return "installed";
         } finally {
-            // A route that cannot apply its policy stays first, refusing, for the life of the JVM: the test takes it out.
+            // A route that cannot apply its policy stays first, refusing, for the life of the JVM: the test takes it
+            // out.
             Security.removeProvider(CryptoPolicyProvider.NAME);
         }
     }
@@ -158,10 +165,13 @@ class PropertyRestoreTest {
         System.getProperties().stringPropertyNames().forEach(k -> out.put("system " + k, System.getProperty(k)));
         TreeSet<String> security = new TreeSet<>();
         Properties file = new Properties();
-        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("java.home"), "conf", "security", "java.security"))) {
+        try (InputStream in =
+                Files.newInputStream(Path.of(System.getProperty("java.home"), "conf", "security", "java.security"))) {
             file.load(in);
             for (String reference : List.of("DEFAULT", "FUTURE", "LEGACY")) {
-                security.addAll(JavaSecurityExporter.securityProperties(PolicyLoader.standard().load(reference)).keySet());
+                security.addAll(JavaSecurityExporter.securityProperties(
+                                PolicyLoader.standard().load(reference))
+                        .keySet());
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -188,10 +198,11 @@ class PropertyRestoreTest {
 
     private static void runOn(Path javaHome) throws Exception {
         Path dir = Files.createTempDirectory("property-restore");
-        List<String> withoutBc = Jvm.classPathWithout(entry -> entry.contains("bc-fips") || entry.contains("bctls-fips")
-                || entry.contains("bcutil-fips") || entry.contains("bcpkix-fips"));
-        Jvm.Result r = Jvm.run(javaHome, List.of(), withoutBc, PropertyRestoreTest.class,
-                dir.toString());
+        List<String> withoutBc = Jvm.classPathWithout(entry -> entry.contains("bc-fips")
+                || entry.contains("bctls-fips")
+                || entry.contains("bcutil-fips")
+                || entry.contains("bcpkix-fips"));
+        Jvm.Result r = Jvm.run(javaHome, List.of(), withoutBc, PropertyRestoreTest.class, dir.toString());
         String out = r.output();
         assertEquals(0, r.exit(), out);
         assertTrue(out.contains("DONE"), out);
@@ -200,15 +211,20 @@ class PropertyRestoreTest {
         assertTrue(out.contains("STEP programmatic broken policy: refused: PolicyException"), out);
         assertTrue(out.contains("STEP java.security FIPS: refused: ProviderException"), out);
         assertTrue(out.contains("STEP java.security broken policy: refused: ProviderException"), out);
-        for (String installs : List.of("programmatic DEFAULT then uninstall", "programmatic DEFAULT, FUTURE, audit, then uninstall",
+        for (String installs : List.of(
+                "programmatic DEFAULT then uninstall",
+                "programmatic DEFAULT, FUTURE, audit, then uninstall",
                 "start-up route twice then uninstall",
-                "audit after DEFAULT leaves only what audit sets", "java.security DEFAULT then uninstall")) {
+                "audit after DEFAULT leaves only what audit sets",
+                "java.security DEFAULT then uninstall")) {
             assertTrue(out.contains("STEP " + installs + ": ran: null"), installs + "\n" + out);
         }
         // The control's leftover is seen; nothing else differs.
         assertTrue(out.contains("DIFF control: system " + BC_FIPS_PROPERTY + " 'null' -> 'true'"), out);
-        assertEquals(List.of("DIFF control: system " + BC_FIPS_PROPERTY + " 'null' -> 'true'"),
-                out.lines().filter(l -> l.startsWith("DIFF")).toList(), out);
+        assertEquals(
+                List.of("DIFF control: system " + BC_FIPS_PROPERTY + " 'null' -> 'true'"),
+                out.lines().filter(l -> l.startsWith("DIFF")).toList(),
+                out);
         // The one residue the JDK forces: a security property that was unset reads as empty after uninstall.
         for (String line : out.lines().filter(l -> l.startsWith("EMPTY")).toList()) {
             assertTrue(line.endsWith(": security jdk.disabled.namedCurves"), line + "\n" + out);

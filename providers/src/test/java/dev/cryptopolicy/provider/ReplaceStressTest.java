@@ -3,10 +3,10 @@ package dev.cryptopolicy.provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cryptopolicy.testkit.Slow;
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyLoader;
 import dev.cryptopolicy.provider.tls.Handshakes;
+import dev.cryptopolicy.testkit.Slow;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,19 +76,42 @@ class ReplaceStressTest {
         try {
             Path keyStore = dir.resolve("server.p12");
             // The server's key: RSA, so that an ECDHE_RSA suite can be asked for.
-            Process keytool = new ProcessBuilder(javaHome.resolve("bin").resolve("keytool").toString(), "-genkeypair",
-                    "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-alias", "server",
-                    "-keyalg", "RSA", "-keysize", "2048", "-sigalg", "SHA256withRSA", "-dname", "CN=localhost",
-                    "-validity", "2").redirectErrorStream(true).redirectOutput(dir.resolve("keytool.log").toFile()).start();
-            assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0,
+            Process keytool = new ProcessBuilder(
+                            javaHome.resolve("bin").resolve("keytool").toString(),
+                            "-genkeypair",
+                            "-keystore",
+                            keyStore.toString(),
+                            "-storetype",
+                            "PKCS12",
+                            "-storepass",
+                            "changeit",
+                            "-alias",
+                            "server",
+                            "-keyalg",
+                            "RSA",
+                            "-keysize",
+                            "2048",
+                            "-sigalg",
+                            "SHA256withRSA",
+                            "-dname",
+                            "CN=localhost",
+                            "-validity",
+                            "2")
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("keytool.log").toFile())
+                    .start();
+            assertTrue(
+                    keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0,
                     () -> "keytool failed: " + read(dir.resolve("keytool.log")));
             Jvm.Result r = Jvm.run(javaHome, List.of(), Jvm.classPath(), Child.class, keyStore.toString());
             assertEquals(0, r.exit(), r.output());
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("swapped (\\d+) times").matcher(r.output());
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("swapped (\\d+) times").matcher(r.output());
             assertTrue(m.find() && Integer.parseInt(m.group(1)) >= MIN_SWAPS, r.output());
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -114,11 +137,11 @@ class ReplaceStressTest {
         /** Held so that the level sticks. */
         private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("dev.cryptopolicy");
 
-        private Child() {
-        }
+        private Child() {}
 
         public static void main(String[] args) throws Exception {
-            // Each swap logs one INFO line and each dropped suite a WARNING: hundreds of them are not what this test reads.
+            // Each swap logs one INFO line and each dropped suite a WARNING: hundreds of them are not what this test
+            // reads.
             LOG.setLevel(java.util.logging.Level.SEVERE);
             KeyStore keys = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
@@ -168,8 +191,11 @@ class ReplaceStressTest {
                 alone.put(e.getKey(), pure);
             }
             // Control: the requests that should differ do, under the two policies alone.
-            for (String differs : List.of("Signature SHA1withRSA 2048", "Signature SHA256withRSA 1024",
-                    "Signature SHA256withRSA 2048", "TLS handshake ECDHE_RSA_AES_128_GCM")) {
+            for (String differs : List.of(
+                    "Signature SHA1withRSA 2048",
+                    "Signature SHA256withRSA 1024",
+                    "Signature SHA256withRSA 2048",
+                    "TLS handshake ECDHE_RSA_AES_128_GCM")) {
                 List<String> pure = alone.get(differs);
                 if (pure.get(0).equals(pure.get(1))) {
                     System.out.println("CONTROL FAILED: " + differs + " gives " + pure.get(0) + " under both policies");
@@ -189,24 +215,28 @@ class ReplaceStressTest {
             List<Map.Entry<String, Request>> list = new ArrayList<>(requests.entrySet());
             for (int t = 0; t < WORKERS; t++) {
                 int offset = t;
-                Thread w = new Thread(() -> {
-                    for (int i = offset; !stop.get(); i++) {
-                        Map.Entry<String, Request> e = list.get(i % list.size());
-                        String outcome;
-                        try {
-                            Object obtained = e.getValue().obtain();
-                            outcome = outcome(() -> e.getValue().use(obtained));
-                        } catch (Exception refused) {
-                            outcome = describe(refused);
-                        } catch (Throwable t2) {
-                            outcome = "UNEXPECTED " + t2;
-                        }
-                        seen.computeIfAbsent(e.getKey() + " => " + outcome, k -> new AtomicLong()).incrementAndGet();
-                        if (!allowed.get(e.getKey()).contains(outcome)) {
-                            failures.add(e.getKey() + ": " + outcome + " (allowed: " + allowed.get(e.getKey()) + ")");
-                        }
-                    }
-                }, "worker-" + t);
+                Thread w = new Thread(
+                        () -> {
+                            for (int i = offset; !stop.get(); i++) {
+                                Map.Entry<String, Request> e = list.get(i % list.size());
+                                String outcome;
+                                try {
+                                    Object obtained = e.getValue().obtain();
+                                    outcome = outcome(() -> e.getValue().use(obtained));
+                                } catch (Exception refused) {
+                                    outcome = describe(refused);
+                                } catch (Throwable t2) {
+                                    outcome = "UNEXPECTED " + t2;
+                                }
+                                seen.computeIfAbsent(e.getKey() + " => " + outcome, k -> new AtomicLong())
+                                        .incrementAndGet();
+                                if (!allowed.get(e.getKey()).contains(outcome)) {
+                                    failures.add(e.getKey() + ": " + outcome + " (allowed: " + allowed.get(e.getKey())
+                                            + ")");
+                                }
+                            }
+                        },
+                        "worker-" + t);
                 w.start();
                 workers.add(w);
             }
@@ -230,7 +260,8 @@ class ReplaceStressTest {
             System.out.println("swapped " + swaps + " times");
         }
 
-        private static Map<String, Request> requests(KeyPair rsa1024, KeyPair rsa2048, SSLContext client, SSLContext server) {
+        private static Map<String, Request> requests(
+                KeyPair rsa1024, KeyPair rsa2048, SSLContext client, SSLContext server) {
             Map<String, Request> r = new LinkedHashMap<>();
             r.put("Signature SHA1withRSA 2048", signature("SHA1withRSA", rsa2048));
             r.put("Signature SHA256withRSA 1024", signature("SHA256withRSA", rsa1024));

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Slow
 class RequiredFeaturesTest {
 
-    static final String SHAKE_POLICY = String.join("\n",
+    static final String SHAKE_POLICY = String.join(
+            "\n",
             "kind: policy",
             "extends: DEFAULT",
             "algorithms:",
@@ -42,8 +43,9 @@ class RequiredFeaturesTest {
         try {
             Installation installation = CryptoPolicy.install(args[0]);
             MessageDigest shake = MessageDigest.getInstance("SHAKE256");
-            System.out.println("installed; SHAKE256 from " + installation.features().get("MessageDigest SHAKE256")
-                    + " digest " + HexFormat.of().formatHex(shake.digest(new byte[0])));
+            System.out.println(
+                    "installed; SHAKE256 from " + installation.features().get("MessageDigest SHAKE256") + " digest "
+                            + HexFormat.of().formatHex(shake.digest(new byte[0])));
         } catch (PolicyInstallException e) {
             System.out.println(e.getMessage());
             System.exit(3);
@@ -54,15 +56,19 @@ class RequiredFeaturesTest {
     void requiredShake256_withoutBcFips_installsOnlyWhereTheJdkHasIt() throws Exception {
         Path policy = dir.resolve("shake.yaml");
         Files.writeString(policy, SHAKE_POLICY);
-        List<String> withoutBc = Jvm.classPathWithout(entry -> entry.contains("bc-fips") || entry.contains("bctls-fips")
-                || entry.contains("bcutil-fips") || entry.contains("bcpkix-fips"));
+        List<String> withoutBc = Jvm.classPathWithout(entry -> entry.contains("bc-fips")
+                || entry.contains("bctls-fips")
+                || entry.contains("bcutil-fips")
+                || entry.contains("bcpkix-fips"));
         Jvm.Result result = Jvm.run(List.of(), withoutBc, RequiredFeaturesTest.class, policy.toString());
         if (Runtime.version().feature() >= 25) {
             assertEquals(0, result.exit(), result.output());
             assertTrue(result.output().contains("SHAKE256 from SUN"), result.output());
         } else {
             assertEquals(3, result.exit(), result.output());
-            assertTrue(result.output().contains("MessageDigest SHAKE256: no backend; Temurin 25's SUN or bc-fips provide it"),
+            assertTrue(
+                    result.output()
+                            .contains("MessageDigest SHAKE256: no backend; Temurin 25's SUN or bc-fips provide it"),
                     result.output());
             assertTrue(result.output().contains("BCFIPS") || result.output().contains("bc-fips"), result.output());
         }
@@ -76,8 +82,11 @@ class RequiredFeaturesTest {
         String backend = installation.features().get("MessageDigest SHAKE256");
         assertEquals(Runtime.version().feature() >= 25 ? "SUN" : "BCFIPS", backend);
         // SHAKE256 of the empty string, 32 bytes (FIPS 202 test vectors).
-        assertEquals("46b9dd2b0ba88d13233b3feb743eeb243fcd52ea62b81b82b50c27646ed5762f",
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHAKE256").digest()).substring(0, 64));
+        assertEquals(
+                "46b9dd2b0ba88d13233b3feb743eeb243fcd52ea62b81b82b50c27646ed5762f",
+                HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHAKE256").digest())
+                        .substring(0, 64));
     }
 
     @Test
@@ -86,10 +95,13 @@ class RequiredFeaturesTest {
             return; // JDK 24 and later have ML-KEM, and neither bc-fips 2.1 nor JDK 17 has it.
         }
         Path policy = dir.resolve("pq.yaml");
-        Files.writeString(policy, "kind: policy\nextends: DEFAULT\nalgorithms:\n  KEM: [ML-KEM-768]\n"
-                + "backends:\n  required:\n    KEM: [ML-KEM-768]\n");
+        Files.writeString(
+                policy,
+                "kind: policy\nextends: DEFAULT\nalgorithms:\n  KEM: [ML-KEM-768]\n"
+                        + "backends:\n  required:\n    KEM: [ML-KEM-768]\n");
         List<String> before = CryptoPolicyTest.names(Security.getProviders());
-        PolicyInstallException e = assertThrows(PolicyInstallException.class, () -> CryptoPolicy.install(policy.toString()));
+        PolicyInstallException e =
+                assertThrows(PolicyInstallException.class, () -> CryptoPolicy.install(policy.toString()));
         assertTrue(e.getMessage().contains("KEM ML-KEM-768: no backend; JDK 24 or later provides it"), e.getMessage());
         assertEquals(List.of("KEM ML-KEM-768: no backend; JDK 24 or later provides it (SunJCE / SUN)"), e.missing());
         assertEquals(before, CryptoPolicyTest.names(Security.getProviders()));

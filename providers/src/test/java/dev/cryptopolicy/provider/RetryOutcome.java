@@ -16,6 +16,7 @@ public record RetryOutcome(String output, List<Map<String, String>> attempts) {
 
     /** The provider list of a JVM whose policy is in force: the front provider, and SUN as a wrapper. */
     public static final String FRONT = "CryptoPolicy(dev.cryptopolicy.provider.CryptoPolicyProvider)";
+
     public static final String WRAPPED_SUN = "SUN(dev.cryptopolicy.provider.internal.WrapperProvider)";
 
     public static RetryOutcome parse(String output) {
@@ -55,7 +56,8 @@ public record RetryOutcome(String output, List<Map<String, String>> attempts) {
             assertTrue(a.get("rsa1024").startsWith("REFUSED"), "attempt " + i + ": " + a);
             String sha256 = a.get("sha256");
             if (sha256.startsWith("OK")) {
-                assertTrue(guardedAfter(i) && sha256.contains("(dev.cryptopolicy.provider."),
+                assertTrue(
+                        guardedAfter(i) && sha256.contains("(dev.cryptopolicy.provider."),
                         "attempt " + i + ": SHA-256 served outside the policy: " + a);
             }
         }
@@ -67,7 +69,8 @@ public record RetryOutcome(String output, List<Map<String, String>> attempts) {
         for (int i = 1; i <= RetryingApp.ATTEMPTS; i++) {
             for (String request : List.of("sha1withrsa", "rsa1024", "sha256")) {
                 String result = attempts.get(i - 1).get(request);
-                assertTrue(result.startsWith("REFUSED ProviderException: ") && result.contains(problem),
+                assertTrue(
+                        result.startsWith("REFUSED ProviderException: ") && result.contains(problem),
                         "attempt " + i + " " + request + ": " + result);
             }
         }

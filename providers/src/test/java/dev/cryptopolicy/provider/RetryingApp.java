@@ -20,23 +20,29 @@ public final class RetryingApp {
     /** How often the application asks; more than the JDK's 30 attempts at loading a provider. */
     public static final int ATTEMPTS = 50;
 
-    private RetryingApp() {
-    }
+    private RetryingApp() {}
 
     /** With the argument {@code named}, every request names the JDK provider that serves it by default. */
     public static void main(String[] args) {
         boolean named = args.length > 0 && args[0].equals("named");
         for (int i = 1; i <= ATTEMPTS; i++) {
-            print(i, "sha1withrsa", () -> (named ? Signature.getInstance("SHA1withRSA", "SunRsaSign")
-                    : Signature.getInstance("SHA1withRSA")).getProvider());
+            print(
+                    i,
+                    "sha1withrsa",
+                    () -> (named
+                                    ? Signature.getInstance("SHA1withRSA", "SunRsaSign")
+                                    : Signature.getInstance("SHA1withRSA"))
+                            .getProvider());
             print(i, "rsa1024", () -> {
-                KeyPairGenerator g = named ? KeyPairGenerator.getInstance("RSA", "SunRsaSign") : KeyPairGenerator.getInstance("RSA");
+                KeyPairGenerator g =
+                        named ? KeyPairGenerator.getInstance("RSA", "SunRsaSign") : KeyPairGenerator.getInstance("RSA");
                 g.initialize(1024);
                 g.generateKeyPair();
                 return g.getProvider();
             });
             print(i, "sha256", () -> {
-                MessageDigest md = named ? MessageDigest.getInstance("SHA-256", "SUN") : MessageDigest.getInstance("SHA-256");
+                MessageDigest md =
+                        named ? MessageDigest.getInstance("SHA-256", "SUN") : MessageDigest.getInstance("SHA-256");
                 md.digest(new byte[1]);
                 return md.getProvider();
             });

@@ -41,12 +41,10 @@ class StartUpLineTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -62,7 +60,10 @@ class StartUpLineTest {
     }
 
     private List<String> infoLines() {
-        return records.stream().filter(r -> r.getLevel().intValue() >= Level.INFO.intValue()).map(LogRecord::getMessage).toList();
+        return records.stream()
+                .filter(r -> r.getLevel().intValue() >= Level.INFO.intValue())
+                .map(LogRecord::getMessage)
+                .toList();
     }
 
     private Matcher onlyLine() {
@@ -83,9 +84,10 @@ class StartUpLineTest {
         assertEquals("programmatic", line.group(4));
         assertTrue(line.group(5).contains("SunRsaSign") && line.group(5).contains("SunEC"), line.group(5));
         String digest = line.group(3);
-        if (!TlsEnforcement.setsGroupsAndSchemesPerConnection()
-                && System.getProperty("jdk.tls.namedGroups") == null) {
-            assertTrue(infoLines().get(0).contains("-D jdk.tls.namedGroups"), infoLines().toString());
+        if (!TlsEnforcement.setsGroupsAndSchemesPerConnection() && System.getProperty("jdk.tls.namedGroups") == null) {
+            assertTrue(
+                    infoLines().get(0).contains("-D jdk.tls.namedGroups"),
+                    infoLines().toString());
         }
 
         records.clear();

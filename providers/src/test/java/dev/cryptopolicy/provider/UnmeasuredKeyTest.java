@@ -69,7 +69,10 @@ class UnmeasuredKeyTest {
     @Test
     void opaqueRsa1024PrivateKey_isMeasuredFromItsPkcs8Encoding_andRefusedForSigning() throws Exception {
         PrivateKey opaque = OpaqueKeys.privateKey(rsa1024.getPrivate());
-        assertEquals("OK", sign("SHA256withRSA", "SunRsaSign", opaque), "control: without the policy SunRsaSign signs with it");
+        assertEquals(
+                "OK",
+                sign("SHA256withRSA", "SunRsaSign", opaque),
+                "control: without the policy SunRsaSign signs with it");
 
         CryptoPolicy.install("DEFAULT");
         assertBelowMinimum(sign("SHA256withRSA", "SunRsaSign", opaque), "RSA", "keys.rsa.min_bits");
@@ -97,7 +100,9 @@ class UnmeasuredKeyTest {
     void rsaKeysWithoutEncoding_orWithAForeignFormat_areRefusedAsUnmeasured() throws Exception {
         CryptoPolicy.install("DEFAULT");
         assertUnmeasured(sign("SHA256withRSA", "SunRsaSign", new OpaqueKeys.Private("RSA", null, null)), "no encoding");
-        assertUnmeasured(sign("SHA256withRSA", "SunRsaSign", new OpaqueKeys.Private("RSA", "X-HSM-HANDLE", new byte[] {1, 2, 3})),
+        assertUnmeasured(
+                sign("SHA256withRSA", "SunRsaSign", new OpaqueKeys.Private("RSA", "X-HSM-HANDLE", new byte[] {1, 2, 3
+                })),
                 "X-HSM-HANDLE");
         assertUnmeasured(encryptRsa("SunJCE", new OpaqueKeys.Public("RSA", null, null)), "no encoding");
         assertRefused(sign("SHA256withRSA", null, new OpaqueKeys.Private("RSA", null, null)));
@@ -108,7 +113,8 @@ class UnmeasuredKeyTest {
     void aKeyClaimingRsa_whoseEncodingIsNoRsaKey_isRefusedAsUnmeasured() throws Exception {
         CryptoPolicy.install("DEFAULT");
         byte[] ecEncoding = ecP256.getPrivate().getEncoded();
-        assertUnmeasured(sign("SHA256withRSA", "SunRsaSign", new OpaqueKeys.Private("RSA", "PKCS#8", ecEncoding)), "PKCS#8");
+        assertUnmeasured(
+                sign("SHA256withRSA", "SunRsaSign", new OpaqueKeys.Private("RSA", "PKCS#8", ecEncoding)), "PKCS#8");
     }
 
     // ---- EC, XDH, EdDSA, DH, DSA ------------------------------------------------------
@@ -119,8 +125,10 @@ class UnmeasuredKeyTest {
         assertEquals("OK", sign("SHA256withECDSA", "SunEC", OpaqueKeys.privateKey(ecP256.getPrivate())));
         assertEquals("OK", agree("ECDH", "SunEC", OpaqueKeys.privateKey(ecP256.getPrivate()), ecP256.getPublic()));
         assertUnmeasured(sign("SHA256withECDSA", "SunEC", new OpaqueKeys.Private("EC", null, null)), "no encoding");
-        assertUnmeasured(agree("ECDH", "SunEC", new OpaqueKeys.Private("EC", null, null), ecP256.getPublic()), "no encoding");
-        assertUnmeasured(agree("ECDH", "SunEC", ecP256.getPrivate(), new OpaqueKeys.Public("EC", null, null)), "no encoding");
+        assertUnmeasured(
+                agree("ECDH", "SunEC", new OpaqueKeys.Private("EC", null, null), ecP256.getPublic()), "no encoding");
+        assertUnmeasured(
+                agree("ECDH", "SunEC", ecP256.getPrivate(), new OpaqueKeys.Public("EC", null, null)), "no encoding");
         assertRefused(sign("SHA256withECDSA", null, new OpaqueKeys.Private("EC", null, null)));
         assertRefused(agree("ECDH", null, new OpaqueKeys.Private("EC", null, null), ecP256.getPublic()));
     }
@@ -129,8 +137,12 @@ class UnmeasuredKeyTest {
     void opaqueXdhAndEdDsaKeysWithoutEncoding_areRefusedByThePolicyBeforeTheBackend() throws Exception {
         CryptoPolicy.install("DEFAULT");
         for (String provider : new String[] {"SunEC", null}) {
-            assertUnmeasured(agree("XDH", provider, new OpaqueKeys.Private("XDH", null, null), x25519.getPublic()), "no encoding");
-            assertUnmeasured(agree("X25519", provider, x25519.getPrivate(), new OpaqueKeys.Public("X25519", null, null)), "no encoding");
+            assertUnmeasured(
+                    agree("XDH", provider, new OpaqueKeys.Private("XDH", null, null), x25519.getPublic()),
+                    "no encoding");
+            assertUnmeasured(
+                    agree("X25519", provider, x25519.getPrivate(), new OpaqueKeys.Public("X25519", null, null)),
+                    "no encoding");
             assertUnmeasured(sign("Ed25519", provider, new OpaqueKeys.Private("EdDSA", null, null)), "no encoding");
         }
         // Control: keys that say their curve pass the policy.
@@ -143,7 +155,9 @@ class UnmeasuredKeyTest {
         PrivateKey opaque = OpaqueKeys.privateKey(dh1024.getPrivate());
         CryptoPolicy.install("DEFAULT");
         assertBelowMinimum(agree("DiffieHellman", "SunJCE", opaque, dh1024.getPublic()), "DH", "keys.dh.min_bits");
-        assertUnmeasured(agree("DiffieHellman", "SunJCE", new OpaqueKeys.Private("DH", null, null), dh1024.getPublic()), "no encoding");
+        assertUnmeasured(
+                agree("DiffieHellman", "SunJCE", new OpaqueKeys.Private("DH", null, null), dh1024.getPublic()),
+                "no encoding");
         assertRefused(agree("DiffieHellman", null, opaque, dh1024.getPublic()));
         // Control: LEGACY (1024-bit DH allowed) lets the measured key through to SunJCE, which has its own objection.
         CryptoPolicy.install("LEGACY");
@@ -199,21 +213,31 @@ class UnmeasuredKeyTest {
         String r = sign("SHA256withRSA", "SunRsaSign", new OpaqueKeys.Private("RSA", null, null));
         assertTrue(r.startsWith("REFUSED") && !r.contains("keys.unmeasured"), r);
         // What can be measured still is: a 1024-bit opaque key is below the minimum.
-        assertBelowMinimum(sign("SHA256withRSA", "SunRsaSign", OpaqueKeys.privateKey(rsa1024.getPrivate())), "RSA", "keys.rsa.min_bits");
+        assertBelowMinimum(
+                sign("SHA256withRSA", "SunRsaSign", OpaqueKeys.privateKey(rsa1024.getPrivate())),
+                "RSA",
+                "keys.rsa.min_bits");
     }
 
     // ---- helpers --------------------------------------------------------------------------
 
     /** The policy's refusal of a key it could not measure, saying why. */
     private static void assertUnmeasured(String result, String why) {
-        assertTrue(result.startsWith("REFUSED: InvalidKeyException") && result.contains(UNMEASURED)
-                && result.contains("keys.unmeasured") && result.contains(why), result);
+        assertTrue(
+                result.startsWith("REFUSED: InvalidKeyException")
+                        && result.contains(UNMEASURED)
+                        && result.contains("keys.unmeasured")
+                        && result.contains(why),
+                result);
         assertFalse(result.contains("NullPointerException"), result);
     }
 
     private static void assertBelowMinimum(String result, String algorithm, String rule) {
-        assertTrue(result.startsWith("REFUSED: InvalidKeyException") && result.contains(algorithm + " key of 1024 bits is below the minimum")
-                && result.contains(rule), result);
+        assertTrue(
+                result.startsWith("REFUSED: InvalidKeyException")
+                        && result.contains(algorithm + " key of 1024 bits is below the minimum")
+                        && result.contains(rule),
+                result);
     }
 
     /**
@@ -232,7 +256,8 @@ class UnmeasuredKeyTest {
 
     private static String sign(String algorithm, String provider, PrivateKey key) {
         return attempt(() -> {
-            Signature s = provider == null ? Signature.getInstance(algorithm) : Signature.getInstance(algorithm, provider);
+            Signature s =
+                    provider == null ? Signature.getInstance(algorithm) : Signature.getInstance(algorithm, provider);
             s.initSign(key);
             s.update(new byte[] {1, 2, 3});
             return s.sign();
@@ -250,7 +275,9 @@ class UnmeasuredKeyTest {
 
     private static String agree(String algorithm, String provider, PrivateKey mine, PublicKey theirs) {
         return attempt(() -> {
-            KeyAgreement ka = provider == null ? KeyAgreement.getInstance(algorithm) : KeyAgreement.getInstance(algorithm, provider);
+            KeyAgreement ka = provider == null
+                    ? KeyAgreement.getInstance(algorithm)
+                    : KeyAgreement.getInstance(algorithm, provider);
             ka.init(mine);
             ka.doPhase(theirs, true);
             return ka.generateSecret();
@@ -259,7 +286,9 @@ class UnmeasuredKeyTest {
 
     private static String aesGcm(String provider, SecretKey key) {
         return attempt(() -> {
-            Cipher c = provider == null ? Cipher.getInstance("AES/GCM/NoPadding") : Cipher.getInstance("AES/GCM/NoPadding", provider);
+            Cipher c = provider == null
+                    ? Cipher.getInstance("AES/GCM/NoPadding")
+                    : Cipher.getInstance("AES/GCM/NoPadding", provider);
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, new byte[12]));
             return c.doFinal(new byte[16]);
         });

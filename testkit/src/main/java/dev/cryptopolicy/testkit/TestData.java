@@ -23,8 +23,7 @@ public final class TestData {
     /** The file that marks the folder as this repository's test data. */
     private static final String MARKER = "README.md";
 
-    private TestData() {
-    }
+    private TestData() {}
 
     /**
      * An existing file or folder of the test data.

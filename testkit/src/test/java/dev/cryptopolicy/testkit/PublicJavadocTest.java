@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PublicJavadocTest {
 
     /** The modules whose main sources are published. */
-    private static final List<String> MODULES = List.of("policy-engine", "policies", "providers", "conformance",
-            "agent", "cli", "testkit", "benchmarks");
+    private static final List<String> MODULES =
+            List.of("policy-engine", "policies", "providers", "conformance", "agent", "cli", "testkit", "benchmarks");
 
     private static final Pattern PUBLIC = Pattern.compile("^(\\s*)(?:@[\\w.]+(?:\\([^)]*\\))?\\s+)*public\\s+(.*)$");
     private static final Pattern COMPACT_CONSTRUCTOR = Pattern.compile("^[A-Z]\\w*\\s*\\{.*");
@@ -40,7 +40,8 @@ class PublicJavadocTest {
 
     @Test
     void everyPublicTypeAndEveryPublicMemberOfAnExportedPackageHasJavadoc() throws IOException {
-        Path root = Path.of(System.getProperty("cryptopolicy.root",
+        Path root = Path.of(System.getProperty(
+                "cryptopolicy.root",
                 Path.of(System.getProperty("user.dir")).getParent().toString()));
         List<String> missing = new ArrayList<>();
         int scanned = 0;
@@ -59,16 +60,24 @@ class PublicJavadocTest {
         Files.writeString(sources.resolve("module-info.java"), "module m {\n    exports api;\n}\n");
         String body = "\n    /** Documented. */\n    public static final int DOCUMENTED = 1;\n\n"
                 + "    public Kind() {\n    }\n\n    @Override\n    public String toString() {\n        return \"\";\n    }\n}\n";
-        write(sources.resolve("api/Kind.java"), "package api;\n\n/** A documented type. */\npublic final class Kind {" + body);
-        write(sources.resolve("internal/Kind.java"), "package internal;\n\n/** A documented type. */\npublic final class Kind {" + body);
-        write(sources.resolve("internal/Bare.java"), "package internal;\n\n@Deprecated\npublic record Bare(int x) {\n"
-                + "    public Bare {\n    }\n}\n");
+        write(
+                sources.resolve("api/Kind.java"),
+                "package api;\n\n/** A documented type. */\npublic final class Kind {" + body);
+        write(
+                sources.resolve("internal/Kind.java"),
+                "package internal;\n\n/** A documented type. */\npublic final class Kind {" + body);
+        write(
+                sources.resolve("internal/Bare.java"),
+                "package internal;\n\n@Deprecated\npublic record Bare(int x) {\n" + "    public Bare {\n    }\n}\n");
         List<String> missing = new ArrayList<>();
 
         assertEquals(3, scan(sources, missing));
 
-        assertEquals(List.of(sources.resolve("api/Kind.java") + ":8: public Kind() {",
-                sources.resolve("internal/Bare.java") + ":4: public record Bare(int x) {"), missing);
+        assertEquals(
+                List.of(
+                        sources.resolve("api/Kind.java") + ":8: public Kind() {",
+                        sources.resolve("internal/Bare.java") + ":4: public record Bare(int x) {"),
+                missing);
     }
 
     private static void write(Path file, String text) throws IOException {
@@ -91,10 +100,13 @@ class PublicJavadocTest {
             files = walk.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> !p.getFileName().toString().equals("module-info.java"))
                     .filter(p -> !p.getFileName().toString().equals("package-info.java"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
         for (Path file : files) {
-            String pkg = sources.relativize(file.getParent()).toString().replace(file.getFileSystem().getSeparator(), ".");
+            String pkg = sources.relativize(file.getParent())
+                    .toString()
+                    .replace(file.getFileSystem().getSeparator(), ".");
             scanFile(file, exported.contains(pkg), missing);
         }
         return files.size();
@@ -132,7 +144,8 @@ class PublicJavadocTest {
             }
             if (declaration.matches()) {
                 boolean topLevel = declaration.group(1).isEmpty();
-                boolean compactConstructor = COMPACT_CONSTRUCTOR.matcher(declaration.group(2)).matches();
+                boolean compactConstructor =
+                        COMPACT_CONSTRUCTOR.matcher(declaration.group(2)).matches();
                 if (!documented && !override && !compactConstructor && (topLevel || membersToo)) {
                     missing.add(file + ":" + (i + 1) + ": " + text);
                 }

@@ -27,14 +27,21 @@ class TestDataTest {
     @Test
     void theBuildPointsAtThisCheckoutsTestData_andEverySourceCarriesItsOriginAndLicence() {
         Path root = TestData.root();
-        Path checkout = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize().getParent();
+        Path checkout = Path.of(System.getProperty("user.dir"))
+                .toAbsolutePath()
+                .normalize()
+                .getParent();
         assertEquals(checkout.resolve("testdata"), root, "the test data of another checkout");
-        for (String source : List.of("wycheproof", "nist", "mozilla", "bad-yaml/yaml-test-suite",
-                "bad-yaml/snakeyaml", "crypto-policies")) {
+        for (String source : List.of(
+                "wycheproof", "nist", "mozilla", "bad-yaml/yaml-test-suite", "bad-yaml/snakeyaml", "crypto-policies")) {
             assertTrue(Files.isRegularFile(TestData.path(source + "/SOURCE.txt")), source + " names no origin");
         }
-        for (String licence : List.of("wycheproof/LICENSE", "mozilla/LICENSE", "bad-yaml/yaml-test-suite/LICENSE",
-                "bad-yaml/snakeyaml/LICENSE", "crypto-policies/COPYING.LESSER")) {
+        for (String licence : List.of(
+                "wycheproof/LICENSE",
+                "mozilla/LICENSE",
+                "bad-yaml/yaml-test-suite/LICENSE",
+                "bad-yaml/snakeyaml/LICENSE",
+                "crypto-policies/COPYING.LESSER")) {
             assertTrue(Files.isRegularFile(TestData.path(licence)), licence);
         }
     }
@@ -44,14 +51,17 @@ class TestDataTest {
         Path root = checkout(temp.resolve("checkout"));
         Files.writeString(temp.resolve("outside.txt"), "not test data");
 
-        assertEquals(root.resolve("README.md"), TestData.resolve(root, "README.md"), "the control: inside is handed out");
+        assertEquals(
+                root.resolve("README.md"), TestData.resolve(root, "README.md"), "the control: inside is handed out");
         for (String escape : List.of("../../outside.txt", "sub/../../../outside.txt", "..", ".", "")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> TestData.resolve(root, escape), escape);
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> TestData.resolve(root, escape), escape);
             assertTrue(e.getMessage().contains("[" + escape + "]"), e.getMessage());
         }
-        assertThrows(IllegalArgumentException.class,
-                () -> TestData.resolve(root, temp.resolve("outside.txt").toString()), "an absolute name");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TestData.resolve(root, temp.resolve("outside.txt").toString()),
+                "an absolute name");
     }
 
     @Test
@@ -69,8 +79,8 @@ class TestDataTest {
     @Test
     void aMissingFile_failsAndNamesIt() throws IOException {
         Path root = Files.createDirectories(temp.resolve("testdata"));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> TestData.resolve(root, "wycheproof/none.json"));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> TestData.resolve(root, "wycheproof/none.json"));
         assertTrue(e.getMessage().contains("wycheproof/none.json"), e.getMessage());
     }
 
@@ -90,7 +100,8 @@ class TestDataTest {
         Path root = checkout(temp.resolve("checkout"));
 
         assertEquals(root, TestData.locate(root.toString(), temp));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
                 () -> TestData.locate(temp.resolve("elsewhere").toString(), root.getParent()));
         assertTrue(e.getMessage().contains("elsewhere"), e.getMessage());
     }
@@ -126,19 +137,25 @@ class TestDataTest {
                 while (m.find()) {
                     cited++;
                     if (!sections.contains(m.group(1))) {
-                        wrong.add(checkout.relativize(file) + ": no section \"" + m.group(1) + "\" in docs/ARCHITECTURE.md");
+                        wrong.add(checkout.relativize(file) + ": no section \"" + m.group(1)
+                                + "\" in docs/ARCHITECTURE.md");
                     }
                 }
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
-        assertTrue(cited >= 5 && sections.contains("Modules"), "too few section references found: " + cited + " " + sections);
+        assertTrue(
+                cited >= 5 && sections.contains("Modules"),
+                "too few section references found: " + cited + " " + sections);
     }
 
     @Test
     void aSectionReference_isRecognisedInCommentsStringsAndYaml() {
-        for (String text : List.of("(docs/ARCHITECTURE.md, \"Modules\")", "docs/ARCHITECTURE.md,\n * \"Install routes\").",
-                "(docs/ARCHITECTURE.md, \\\"Modules\\\")\")", "docs/ARCHITECTURE.md (\"Modules\")")) {
+        for (String text : List.of(
+                "(docs/ARCHITECTURE.md, \"Modules\")",
+                "docs/ARCHITECTURE.md,\n * \"Install routes\").",
+                "(docs/ARCHITECTURE.md, \\\"Modules\\\")\")",
+                "docs/ARCHITECTURE.md (\"Modules\")")) {
             Matcher m = SECTION_REFERENCE.matcher(text);
             assertTrue(m.find(), text);
             assertTrue(Set.of("Modules", "Install routes").contains(m.group(1)), text + " -> " + m.group(1));
@@ -162,7 +179,13 @@ class TestDataTest {
                 return false;
             }
         }
-        return Files.isRegularFile(file) && (name.endsWith(".java") || name.endsWith(".xml") || name.endsWith(".yaml")
-                || name.endsWith(".md") || name.endsWith(".properties") || name.equals("run") || name.equals("cryptopolicy"));
+        return Files.isRegularFile(file)
+                && (name.endsWith(".java")
+                        || name.endsWith(".xml")
+                        || name.endsWith(".yaml")
+                        || name.endsWith(".md")
+                        || name.endsWith(".properties")
+                        || name.equals("run")
+                        || name.equals("cryptopolicy"));
     }
 }

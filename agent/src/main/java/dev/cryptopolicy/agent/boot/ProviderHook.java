@@ -17,8 +17,7 @@ public final class ProviderHook {
     private static volatile UnaryOperator<Provider> governor;
     private static volatile BiFunction<Provider, Integer, Integer> positions;
 
-    private ProviderHook() {
-    }
+    private ProviderHook() {}
 
     /**
      * Connects the governing functions; only the first call succeeds, so that nothing can
@@ -28,12 +27,14 @@ public final class ProviderHook {
      * @param position  the position at which a provider being registered goes
      * @throws IllegalStateException when functions are already connected
      */
-    public static synchronized void connect(UnaryOperator<Provider> function, BiFunction<Provider, Integer, Integer> position) {
+    public static synchronized void connect(
+            UnaryOperator<Provider> function, BiFunction<Provider, Integer, Integer> position) {
         if (function == null || position == null) {
             throw new IllegalArgumentException("the governing functions must not be null");
         }
         if (governor != null) {
-            throw new IllegalStateException("the cryptopolicy provider hook is already connected; it cannot be replaced");
+            throw new IllegalStateException(
+                    "the cryptopolicy provider hook is already connected; it cannot be replaced");
         }
         positions = position;
         governor = function;

@@ -21,8 +21,7 @@ import javax.crypto.spec.GCMParameterSpec;
  * at position 1, without any policy: what that provider's own start-up and self-tests cost.
  */
 public final class StartupApp {
-    private StartupApp() {
-    }
+    private StartupApp() {}
 
     /** Runs the three operations; see the class comment for the argument. */
     public static void main(String[] args) throws GeneralSecurityException, ReflectiveOperationException {
@@ -30,7 +29,8 @@ public final class StartupApp {
             Provider bcfips;
             try {
                 bcfips = (Provider) Class.forName("org.bouncycastle.jcajce.provider.BouncyCastleFipsProvider")
-                        .getConstructor().newInstance();
+                        .getConstructor()
+                        .newInstance();
             } catch (InvocationTargetException e) {
                 throw new IllegalStateException("Bouncy Castle FIPS does not start: " + e.getCause(), e.getCause());
             }
@@ -53,7 +53,11 @@ public final class StartupApp {
         if (digest.length != 32 || sealed.length != message.length + 16 || signature.length < 8) {
             throw new IllegalStateException("unexpected output lengths");
         }
-        long cpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis();
+        long cpu = ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .orElse(Duration.ZERO)
+                .toMillis();
         System.out.println("cpu-ms " + cpu);
     }
 }

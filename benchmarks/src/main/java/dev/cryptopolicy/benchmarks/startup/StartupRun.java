@@ -32,12 +32,10 @@ public final class StartupRun {
     private static final long BUDGET_MS = 150;
     private static final long CHILD_TIMEOUT_S = 120;
 
-    private StartupRun() {
-    }
+    private StartupRun() {}
 
     /** One way of starting the application. */
-    private record Variant(String name, List<String> jvmArgs, List<String> appArgs, boolean budgeted) {
-    }
+    private record Variant(String name, List<String> jvmArgs, List<String> appArgs, boolean budgeted) {}
 
     /** Runs the measurement and prints the table; see the class comment for the arguments. */
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -51,8 +49,9 @@ public final class StartupRun {
                 case "--dist" -> dist = Path.of(value(args, ++i));
                 case "--fips" -> fips = true;
                 case "--java" -> javas.add(Path.of(value(args, ++i)));
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: StartupRun [--pairs N] [--dist DIR] [--fips] [--java JAVA_HOME]...");
+                default ->
+                    throw new IllegalArgumentException("unknown argument " + args[i]
+                            + "; usage: StartupRun [--pairs N] [--dist DIR] [--fips] [--java JAVA_HOME]...");
             }
         }
         if (pairs < 1) {
@@ -60,27 +59,36 @@ public final class StartupRun {
         }
         if (javas.isEmpty()) {
             javas.add(Path.of(System.getProperty("java.home")));
-            if (Files.isExecutable(TEMURIN_25.resolve("bin/java")) && !javas.get(0).toRealPath().equals(TEMURIN_25.toRealPath())) {
+            if (Files.isExecutable(TEMURIN_25.resolve("bin/java"))
+                    && !javas.get(0).toRealPath().equals(TEMURIN_25.toRealPath())) {
                 javas.add(TEMURIN_25);
             }
         }
         Path lib = dist.resolve("lib").toAbsolutePath();
         Path agent = lib.resolve("cryptopolicy-agent.jar");
         if (!Files.isRegularFile(agent)) {
-            throw new IllegalStateException(agent + " is missing: build it with mvn -B -o -pl cli -am package -DskipTests");
+            throw new IllegalStateException(
+                    agent + " is missing: build it with mvn -B -o -pl cli -am package -DskipTests");
         }
-        String appClassPath = Path.of(StartupApp.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        String appClassPath = Path.of(StartupApp.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .getPath())
+                .toString();
         Path site = Files.createTempFile("cryptopolicy-startup-", ".yaml");
         try {
             Files.writeString(site, "kind: policy\nname: SITE\nextends: DEFAULT:NO-SHA1\n", StandardCharsets.UTF_8);
             List<Variant> variants = new ArrayList<>();
             variants.add(new Variant("plain", List.of(), List.of(), false));
             variants.add(new Variant("agent DEFAULT", List.of("-javaagent:" + agent + "=DEFAULT"), List.of(), true));
-            variants.add(new Variant("agent DEFAULT:NO-SHA1 from a file", List.of("-javaagent:" + agent + "=" + site), List.of(), true));
+            variants.add(new Variant(
+                    "agent DEFAULT:NO-SHA1 from a file", List.of("-javaagent:" + agent + "=" + site), List.of(), true));
             if (fips) {
                 variants.add(new Variant("agent FIPS", List.of("-javaagent:" + agent + "=FIPS"), List.of(), false));
                 String bc = bcFipsClassPath(lib);
-                variants.add(new Variant("BCFIPS alone, no agent (its own self-tests)", List.of(), List.of("bcfips"), false));
+                variants.add(new Variant(
+                        "BCFIPS alone, no agent (its own self-tests)", List.of(), List.of("bcfips"), false));
                 appClassPath = appClassPath + java.io.File.pathSeparator + bc;
             }
             System.out.println("load before: " + loadAverage());
@@ -121,10 +129,25 @@ public final class StartupRun {
             long addedCpu = median(difference(cpu[v], cpu[0]));
             String met = variant.budgeted() ? (addedWall <= BUDGET_MS ? "yes" : "no") : "-";
             String target = variant.budgeted() ? "<= +" + BUDGET_MS + " ms wall" : "report";
-            System.out.printf(Locale.ROOT, "| start-up %s, %s: wall (median of %d paired runs) | %d ms | %d ms | %+d ms | %s | %s |%n",
-                    jdk, variant.name(), pairs, plainWall, median(wall[v]), addedWall, target, met);
-            System.out.printf(Locale.ROOT, "| start-up %s, %s: CPU | %d ms | %d ms | %+d ms | report | - |%n",
-                    jdk, variant.name(), plainCpu, median(cpu[v]), addedCpu);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| start-up %s, %s: wall (median of %d paired runs) | %d ms | %d ms | %+d ms | %s | %s |%n",
+                    jdk,
+                    variant.name(),
+                    pairs,
+                    plainWall,
+                    median(wall[v]),
+                    addedWall,
+                    target,
+                    met);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| start-up %s, %s: CPU | %d ms | %d ms | %+d ms | report | - |%n",
+                    jdk,
+                    variant.name(),
+                    plainCpu,
+                    median(cpu[v]),
+                    addedCpu);
         }
     }
 
@@ -155,7 +178,9 @@ public final class StartupRun {
         }
         for (String line : text.split("\n")) {
             if (line.startsWith("cpu-ms ")) {
-                return new long[] {wall, Long.parseLong(line.substring("cpu-ms ".length()).strip())};
+                return new long[] {
+                    wall, Long.parseLong(line.substring("cpu-ms ".length()).strip())
+                };
             }
         }
         throw new IllegalStateException(variant.name() + ": no cpu-ms line in: " + text.strip());
@@ -173,13 +198,16 @@ public final class StartupRun {
     }
 
     private static int feature(String java) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(java, "-XshowSettings:properties", "-version").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(java, "-XshowSettings:properties", "-version")
+                .redirectErrorStream(true)
+                .start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(CHILD_TIMEOUT_S, TimeUnit.SECONDS);
         for (String line : text.split("\n")) {
             String t = line.strip();
             if (t.startsWith("java.specification.version = ")) {
-                return Integer.parseInt(t.substring("java.specification.version = ".length()).strip());
+                return Integer.parseInt(
+                        t.substring("java.specification.version = ".length()).strip());
             }
         }
         throw new IllegalStateException(java + " does not say its version");

@@ -14,8 +14,16 @@ public final class Algorithm extends Entry {
     private final int fixedKeyBits;
     private final String curve;
 
-    Algorithm(ServiceType service, String name, List<String> aliases, Set<String> components,
-            Set<String> families, String digest, KeyFamily keyFamily, int fixedKeyBits, String curve) {
+    Algorithm(
+            ServiceType service,
+            String name,
+            List<String> aliases,
+            Set<String> components,
+            Set<String> families,
+            String digest,
+            KeyFamily keyFamily,
+            int fixedKeyBits,
+            String curve) {
         super(name, aliases, components, families);
         this.service = service;
         this.digest = digest;

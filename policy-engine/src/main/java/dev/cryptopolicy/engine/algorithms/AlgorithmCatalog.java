@@ -48,8 +48,8 @@ public final class AlgorithmCatalog {
     private final List<Curve> curves;
     private final Map<String, Curve> curveByName;
 
-    private AlgorithmCatalog(Map<ServiceType, List<Algorithm>> byService,
-            Map<TlsKind, List<TlsName>> tls, List<Curve> curves) {
+    private AlgorithmCatalog(
+            Map<ServiceType, List<Algorithm>> byService, Map<TlsKind, List<TlsName>> tls, List<Curve> curves) {
         this.byService = Collections.unmodifiableMap(byService);
         this.tls = Collections.unmodifiableMap(tls);
         this.curves = List.copyOf(curves);
@@ -134,10 +134,10 @@ public final class AlgorithmCatalog {
         return Collections.unmodifiableMap(m);
     }
 
-
     /** ML-DSA parameter sets and their OIDs (FIPS 204), shared by signatures and key types. */
-    private static final String[][] ML_DSA = {{"44", "2.16.840.1.101.3.4.3.17"}, {"65", "2.16.840.1.101.3.4.3.18"},
-        {"87", "2.16.840.1.101.3.4.3.19"}};
+    private static final String[][] ML_DSA = {
+        {"44", "2.16.840.1.101.3.4.3.17"}, {"65", "2.16.840.1.101.3.4.3.18"}, {"87", "2.16.840.1.101.3.4.3.19"}
+    };
 
     /** Builds the standard catalog. Kept as code so that it is checked by the compiler. */
     private static final class Builder {
@@ -160,8 +160,16 @@ public final class AlgorithmCatalog {
             return new AlgorithmCatalog(algs, tls, curves);
         }
 
-        private void add(ServiceType service, String name, List<String> aliases, Set<String> components,
-                Set<String> families, String digest, KeyFamily family, int bits, String curve) {
+        private void add(
+                ServiceType service,
+                String name,
+                List<String> aliases,
+                Set<String> components,
+                Set<String> families,
+                String digest,
+                KeyFamily family,
+                int bits,
+                String curve) {
             Set<String> comps = new LinkedHashSet<>(components);
             comps.add(name);
             algs.computeIfAbsent(service, s -> new ArrayList<>())
@@ -196,15 +204,39 @@ public final class AlgorithmCatalog {
             curve("brainpoolP320r1", 320, true);
             curve("brainpoolP384r1", 384, true, "1.3.36.3.3.2.8.1.1.11");
             curve("brainpoolP512r1", 512, true, "1.3.36.3.3.2.8.1.1.13");
-            for (String s : new String[] {"sect113r1:113", "sect113r2:113", "sect131r1:131", "sect131r2:131",
-                "sect163k1:163", "sect163r1:163", "sect163r2:163", "sect193r1:193", "sect193r2:193",
-                "sect233k1:233", "sect233r1:233", "sect239k1:239", "sect283k1:283", "sect283r1:283",
-                "sect409k1:409", "sect409r1:409", "sect571k1:571", "sect571r1:571",
-                "X9.62 c2tnb191v1:191", "X9.62 c2tnb191v2:191", "X9.62 c2tnb191v3:191",
-                "X9.62 c2tnb239v1:239", "X9.62 c2tnb239v2:239", "X9.62 c2tnb239v3:239",
-                "X9.62 c2tnb359v1:359", "X9.62 c2tnb431r1:431", "X9.62 prime192v2:192",
-                "X9.62 prime192v3:192", "X9.62 prime239v1:239", "X9.62 prime239v2:239",
-                "X9.62 prime239v3:239"}) {
+            for (String s : new String[] {
+                "sect113r1:113",
+                "sect113r2:113",
+                "sect131r1:131",
+                "sect131r2:131",
+                "sect163k1:163",
+                "sect163r1:163",
+                "sect163r2:163",
+                "sect193r1:193",
+                "sect193r2:193",
+                "sect233k1:233",
+                "sect233r1:233",
+                "sect239k1:239",
+                "sect283k1:283",
+                "sect283r1:283",
+                "sect409k1:409",
+                "sect409r1:409",
+                "sect571k1:571",
+                "sect571r1:571",
+                "X9.62 c2tnb191v1:191",
+                "X9.62 c2tnb191v2:191",
+                "X9.62 c2tnb191v3:191",
+                "X9.62 c2tnb239v1:239",
+                "X9.62 c2tnb239v2:239",
+                "X9.62 c2tnb239v3:239",
+                "X9.62 c2tnb359v1:359",
+                "X9.62 c2tnb431r1:431",
+                "X9.62 prime192v2:192",
+                "X9.62 prime192v3:192",
+                "X9.62 prime239v1:239",
+                "X9.62 prime239v2:239",
+                "X9.62 prime239v3:239"
+            }) {
                 int colon = s.indexOf(':');
                 curve(s.substring(0, colon), Integer.parseInt(s.substring(colon + 1)), true);
             }
@@ -228,10 +260,26 @@ public final class AlgorithmCatalog {
                 Set<String> fam = d[2].isEmpty() ? Set.of() : Set.of(d[2]);
                 add(ServiceType.MESSAGE_DIGEST, name, aliases, Set.of(), fam, name, KeyFamily.UNCONSTRAINED, 0, null);
             }
-            add(ServiceType.MESSAGE_DIGEST, "SHAKE128", List.of("2.16.840.1.101.3.4.2.11", "SHAKE128-256"),
-                    Set.of(), Set.of("SHAKE"), "SHAKE128", KeyFamily.UNCONSTRAINED, 0, null);
-            add(ServiceType.MESSAGE_DIGEST, "SHAKE256", List.of("2.16.840.1.101.3.4.2.12", "SHAKE256-512"),
-                    Set.of(), Set.of("SHAKE"), "SHAKE256", KeyFamily.UNCONSTRAINED, 0, null);
+            add(
+                    ServiceType.MESSAGE_DIGEST,
+                    "SHAKE128",
+                    List.of("2.16.840.1.101.3.4.2.11", "SHAKE128-256"),
+                    Set.of(),
+                    Set.of("SHAKE"),
+                    "SHAKE128",
+                    KeyFamily.UNCONSTRAINED,
+                    0,
+                    null);
+            add(
+                    ServiceType.MESSAGE_DIGEST,
+                    "SHAKE256",
+                    List.of("2.16.840.1.101.3.4.2.12", "SHAKE256-512"),
+                    Set.of(),
+                    Set.of("SHAKE"),
+                    "SHAKE256",
+                    KeyFamily.UNCONSTRAINED,
+                    0,
+                    null);
         }
 
         private void macs() {
@@ -251,21 +299,82 @@ public final class AlgorithmCatalog {
             };
             for (String[] m : macs) {
                 Set<String> fam = m[3].isEmpty() ? Set.of() : Set.of(m[3]);
-                add(ServiceType.MAC, m[0], List.of(m[2]), Set.of(m[1], "HMAC"), fam, m[1], KeyFamily.UNCONSTRAINED, 0, null);
-                add(ServiceType.KEY_GENERATOR, m[0], List.of(m[2]), Set.of(m[1], "HMAC"), fam, m[1], KeyFamily.UNCONSTRAINED, 0, null);
+                add(
+                        ServiceType.MAC,
+                        m[0],
+                        List.of(m[2]),
+                        Set.of(m[1], "HMAC"),
+                        fam,
+                        m[1],
+                        KeyFamily.UNCONSTRAINED,
+                        0,
+                        null);
+                add(
+                        ServiceType.KEY_GENERATOR,
+                        m[0],
+                        List.of(m[2]),
+                        Set.of(m[1], "HMAC"),
+                        fam,
+                        m[1],
+                        KeyFamily.UNCONSTRAINED,
+                        0,
+                        null);
             }
-            add(ServiceType.MAC, "AESCMAC", List.of("AES-CMAC"), Set.of("AES", "CMAC"), Set.of(), null, KeyFamily.SYMMETRIC, 0, null);
-            add(ServiceType.MAC, "AESGMAC", List.of("AES-GMAC"), Set.of("AES", "GMAC", "GCM"), Set.of(), null, KeyFamily.SYMMETRIC, 0, null);
+            add(
+                    ServiceType.MAC,
+                    "AESCMAC",
+                    List.of("AES-CMAC"),
+                    Set.of("AES", "CMAC"),
+                    Set.of(),
+                    null,
+                    KeyFamily.SYMMETRIC,
+                    0,
+                    null);
+            add(
+                    ServiceType.MAC,
+                    "AESGMAC",
+                    List.of("AES-GMAC"),
+                    Set.of("AES", "GMAC", "GCM"),
+                    Set.of(),
+                    null,
+                    KeyFamily.SYMMETRIC,
+                    0,
+                    null);
             for (String d : new String[] {"SHA-1", "SHA-224", "SHA-256", "SHA-384", "SHA-512"}) {
                 String h = d.replace("-", "");
-                add(ServiceType.MAC, "PBEWithHmac" + h, List.of(), Set.of(d, "Hmac" + h, "PBE"), Set.of(), d, KeyFamily.UNCONSTRAINED, 0, null);
-                add(ServiceType.SECRET_KEY_FACTORY, "PBKDF2WithHmac" + h, List.of(), Set.of(d, "Hmac" + h, "PBKDF2"),
-                        Set.of("PBKDF2"), d, KeyFamily.UNCONSTRAINED, 0, null);
+                add(
+                        ServiceType.MAC,
+                        "PBEWithHmac" + h,
+                        List.of(),
+                        Set.of(d, "Hmac" + h, "PBE"),
+                        Set.of(),
+                        d,
+                        KeyFamily.UNCONSTRAINED,
+                        0,
+                        null);
+                add(
+                        ServiceType.SECRET_KEY_FACTORY,
+                        "PBKDF2WithHmac" + h,
+                        List.of(),
+                        Set.of(d, "Hmac" + h, "PBKDF2"),
+                        Set.of("PBKDF2"),
+                        d,
+                        KeyFamily.UNCONSTRAINED,
+                        0,
+                        null);
             }
         }
 
-        private void cipher(String name, String cipherToken, String family, int bits, String mode, String padding,
-                String digest, KeyFamily keyFamily, List<String> aliases) {
+        private void cipher(
+                String name,
+                String cipherToken,
+                String family,
+                int bits,
+                String mode,
+                String padding,
+                String digest,
+                KeyFamily keyFamily,
+                List<String> aliases) {
             Set<String> comps = new LinkedHashSet<>();
             comps.add(cipherToken);
             comps.add(family);
@@ -282,10 +391,24 @@ public final class AlgorithmCatalog {
         }
 
         private void ciphers() {
-            String[] aesModes = {"GCM/NoPadding", "CCM/NoPadding", "CBC/NoPadding", "CBC/PKCS5Padding",
-                "CBC/ISO10126Padding", "CTR/NoPadding", "ECB/NoPadding", "ECB/PKCS5Padding", "CFB/NoPadding",
-                "CFB8/NoPadding", "OFB/NoPadding", "CTS/NoPadding", "KW/NoPadding", "KW/PKCS5Padding",
-                "KWP/NoPadding", "GCM-SIV/NoPadding"};
+            String[] aesModes = {
+                "GCM/NoPadding",
+                "CCM/NoPadding",
+                "CBC/NoPadding",
+                "CBC/PKCS5Padding",
+                "CBC/ISO10126Padding",
+                "CTR/NoPadding",
+                "ECB/NoPadding",
+                "ECB/PKCS5Padding",
+                "CFB/NoPadding",
+                "CFB8/NoPadding",
+                "OFB/NoPadding",
+                "CTS/NoPadding",
+                "KW/NoPadding",
+                "KW/PKCS5Padding",
+                "KWP/NoPadding",
+                "GCM-SIV/NoPadding"
+            };
             for (String token : new String[] {"AES", "AES_128", "AES_192", "AES_256"}) {
                 int bits = token.equals("AES") ? 0 : Integer.parseInt(token.substring(4));
                 for (String mp : aesModes) {
@@ -298,8 +421,14 @@ public final class AlgorithmCatalog {
                     if (token.equals("AES") && mp.equals("ECB/PKCS5Padding")) {
                         aliases.add("AES");
                     }
-                    if (bits != 0 && (mode.equals("GCM") || mode.equals("CBC") || mode.equals("ECB")
-                            || mode.equals("CFB") || mode.equals("OFB") || mode.equals("KW") || mode.equals("KWP"))) {
+                    if (bits != 0
+                            && (mode.equals("GCM")
+                                    || mode.equals("CBC")
+                                    || mode.equals("ECB")
+                                    || mode.equals("CFB")
+                                    || mode.equals("OFB")
+                                    || mode.equals("KW")
+                                    || mode.equals("KWP"))) {
                         aliases.add(oidForAes(bits, mode, padding));
                     }
                     aliases.removeIf(String::isEmpty);
@@ -309,14 +438,47 @@ public final class AlgorithmCatalog {
             cipher("AESWrap", "AES", "AES", 0, "KW", "NoPadding", null, KeyFamily.SYMMETRIC, List.of());
             cipher("AESWrapPad", "AES", "AES", 0, "KWP", "NoPadding", null, KeyFamily.SYMMETRIC, List.of());
             for (int bits : new int[] {128, 192, 256}) {
-                cipher("AESWrap_" + bits, "AES_" + bits, "AES", bits, "KW", "NoPadding", null, KeyFamily.SYMMETRIC, List.of());
-                cipher("AESWrapPad_" + bits, "AES_" + bits, "AES", bits, "KWP", "NoPadding", null, KeyFamily.SYMMETRIC, List.of());
+                cipher(
+                        "AESWrap_" + bits,
+                        "AES_" + bits,
+                        "AES",
+                        bits,
+                        "KW",
+                        "NoPadding",
+                        null,
+                        KeyFamily.SYMMETRIC,
+                        List.of());
+                cipher(
+                        "AESWrapPad_" + bits,
+                        "AES_" + bits,
+                        "AES",
+                        bits,
+                        "KWP",
+                        "NoPadding",
+                        null,
+                        KeyFamily.SYMMETRIC,
+                        List.of());
             }
-            cipher("ChaCha20-Poly1305", "ChaCha20-Poly1305", "ChaCha20", 256, null, null, null, KeyFamily.SYMMETRIC,
+            cipher(
+                    "ChaCha20-Poly1305",
+                    "ChaCha20-Poly1305",
+                    "ChaCha20",
+                    256,
+                    null,
+                    null,
+                    null,
+                    KeyFamily.SYMMETRIC,
                     List.of("ChaCha20-Poly1305/None/NoPadding", "1.2.840.113549.1.9.16.3.18"));
             cipher("ChaCha20", "ChaCha20", "ChaCha20", 256, null, null, null, KeyFamily.SYMMETRIC, List.of());
-            for (String mp : new String[] {"CBC/NoPadding", "CBC/PKCS5Padding", "ECB/NoPadding", "ECB/PKCS5Padding",
-                "CTR/NoPadding", "CFB/NoPadding", "OFB/NoPadding"}) {
+            for (String mp : new String[] {
+                "CBC/NoPadding",
+                "CBC/PKCS5Padding",
+                "ECB/NoPadding",
+                "ECB/PKCS5Padding",
+                "CTR/NoPadding",
+                "CFB/NoPadding",
+                "OFB/NoPadding"
+            }) {
                 String mode = mp.substring(0, mp.indexOf('/'));
                 String padding = mp.substring(mp.indexOf('/') + 1);
                 List<String> dedeAliases = new ArrayList<>();
@@ -335,12 +497,38 @@ public final class AlgorithmCatalog {
             cipher("RC2", "RC2", "RC2", 0, null, null, null, KeyFamily.SYMMETRIC, List.of());
             cipher("ARCFOUR", "RC4", "RC4", 0, null, null, null, KeyFamily.SYMMETRIC, List.of("RC4", "ARC4"));
             cipher("Blowfish", "Blowfish", "Blowfish", 0, null, null, null, KeyFamily.SYMMETRIC, List.of());
-            cipher("RSA/ECB/PKCS1Padding", "RSA", "RSA", 0, "ECB", "PKCS1Padding", null, KeyFamily.RSA,
+            cipher(
+                    "RSA/ECB/PKCS1Padding",
+                    "RSA",
+                    "RSA",
+                    0,
+                    "ECB",
+                    "PKCS1Padding",
+                    null,
+                    KeyFamily.RSA,
                     List.of("RSA", "RSA/NONE/PKCS1Padding"));
-            cipher("RSA/ECB/NoPadding", "RSA", "RSA", 0, "ECB", "NoPadding", null, KeyFamily.RSA, List.of("RSA/NONE/NoPadding"));
-            cipher("RSA/ECB/OAEPPadding", "RSA", "RSA", 0, "ECB", "OAEPPadding", "SHA-1", KeyFamily.RSA,
+            cipher(
+                    "RSA/ECB/NoPadding",
+                    "RSA",
+                    "RSA",
+                    0,
+                    "ECB",
+                    "NoPadding",
+                    null,
+                    KeyFamily.RSA,
+                    List.of("RSA/NONE/NoPadding"));
+            cipher(
+                    "RSA/ECB/OAEPPadding",
+                    "RSA",
+                    "RSA",
+                    0,
+                    "ECB",
+                    "OAEPPadding",
+                    "SHA-1",
+                    KeyFamily.RSA,
                     List.of("RSA/NONE/OAEPPadding"));
-            for (String d : new String[] {"SHA-1", "SHA-224", "SHA-256", "SHA-384", "SHA-512", "SHA-512/224", "SHA-512/256"}) {
+            for (String d :
+                    new String[] {"SHA-1", "SHA-224", "SHA-256", "SHA-384", "SHA-512", "SHA-512/224", "SHA-512/256"}) {
                 String padding = "OAEPWith" + d + "AndMGF1Padding";
                 List<String> aliases = new ArrayList<>();
                 aliases.add("RSA/NONE/" + padding);
@@ -352,8 +540,16 @@ public final class AlgorithmCatalog {
             for (String d : new String[] {"SHA1", "SHA224", "SHA256", "SHA384", "SHA512"}) {
                 for (int bits : new int[] {128, 256}) {
                     String name = "PBEWithHmac" + d + "AndAES_" + bits;
-                    cipher(name, "AES_" + bits, "AES", bits, "CBC", "PKCS5Padding", canonicalDigest(d),
-                            KeyFamily.UNCONSTRAINED, List.of());
+                    cipher(
+                            name,
+                            "AES_" + bits,
+                            "AES",
+                            bits,
+                            "CBC",
+                            "PKCS5Padding",
+                            canonicalDigest(d),
+                            KeyFamily.UNCONSTRAINED,
+                            List.of());
                     simple(ServiceType.SECRET_KEY_FACTORY, KeyFamily.UNCONSTRAINED, name);
                     simple(ServiceType.ALGORITHM_PARAMETERS, KeyFamily.UNCONSTRAINED, name);
                 }
@@ -364,20 +560,40 @@ public final class AlgorithmCatalog {
             int base = bits == 128 ? 0 : bits == 192 ? 20 : 40;
             int offset;
             switch (mode) {
-                case "ECB": offset = padding.equals("NoPadding") ? 1 : -1; break;
-                case "CBC": offset = padding.equals("NoPadding") ? 2 : -1; break;
-                case "OFB": offset = 3; break;
-                case "CFB": offset = 4; break;
-                case "KW": offset = padding.equals("NoPadding") ? 5 : -1; break;
-                case "GCM": offset = 6; break;
-                case "KWP": offset = 8; break;
-                default: offset = -1;
+                case "ECB":
+                    offset = padding.equals("NoPadding") ? 1 : -1;
+                    break;
+                case "CBC":
+                    offset = padding.equals("NoPadding") ? 2 : -1;
+                    break;
+                case "OFB":
+                    offset = 3;
+                    break;
+                case "CFB":
+                    offset = 4;
+                    break;
+                case "KW":
+                    offset = padding.equals("NoPadding") ? 5 : -1;
+                    break;
+                case "GCM":
+                    offset = 6;
+                    break;
+                case "KWP":
+                    offset = 8;
+                    break;
+                default:
+                    offset = -1;
             }
             return offset < 0 ? "" : "2.16.840.1.101.3.4.1." + (base + offset);
         }
 
-        private void signature(String name, String digest, KeyFamily family, List<String> keyTokens,
-                Set<String> families, List<String> aliases) {
+        private void signature(
+                String name,
+                String digest,
+                KeyFamily family,
+                List<String> keyTokens,
+                Set<String> families,
+                List<String> aliases) {
             Set<String> comps = new LinkedHashSet<>(keyTokens);
             if (digest != null) {
                 comps.add(digest);
@@ -400,8 +616,13 @@ public final class AlgorithmCatalog {
             rsaOids.put("SHA3-256", new String[] {"2.16.840.1.101.3.4.3.14"});
             rsaOids.put("SHA3-384", new String[] {"2.16.840.1.101.3.4.3.15"});
             rsaOids.put("SHA3-512", new String[] {"2.16.840.1.101.3.4.3.16"});
-            rsaOids.forEach((d, oids) -> signature(d + "withRSA", canonicalDigest(d.replace("SHA512/", "SHA-512/")),
-                    KeyFamily.RSA, List.of("RSA"), Set.of(), List.of(oids)));
+            rsaOids.forEach((d, oids) -> signature(
+                    d + "withRSA",
+                    canonicalDigest(d.replace("SHA512/", "SHA-512/")),
+                    KeyFamily.RSA,
+                    List.of("RSA"),
+                    Set.of(),
+                    List.of(oids)));
 
             Map<String, String> ecdsaOids = new LinkedHashMap<>();
             ecdsaOids.put("SHA1", "1.2.840.10045.4.1");
@@ -416,7 +637,13 @@ public final class AlgorithmCatalog {
             ecdsaOids.forEach((d, oid) -> {
                 String digest = canonicalDigest(d);
                 signature(d + "withECDSA", digest, KeyFamily.EC, List.of("ECDSA", "EC"), Set.of(), List.of(oid));
-                signature(d + "withECDSAinP1363Format", digest, KeyFamily.EC, List.of("ECDSA", "EC"), Set.of(), List.of());
+                signature(
+                        d + "withECDSAinP1363Format",
+                        digest,
+                        KeyFamily.EC,
+                        List.of("ECDSA", "EC"),
+                        Set.of(),
+                        List.of());
             });
             signature("NONEwithECDSA", null, KeyFamily.EC, List.of("ECDSA", "EC"), Set.of(), List.of());
             signature("NONEwithRSA", null, KeyFamily.RSA, List.of("RSA"), Set.of(), List.of());
@@ -432,27 +659,64 @@ public final class AlgorithmCatalog {
             dsaOids.put("SHA3-256", "2.16.840.1.101.3.4.3.6");
             dsaOids.put("SHA3-384", "2.16.840.1.101.3.4.3.7");
             dsaOids.put("SHA3-512", "2.16.840.1.101.3.4.3.8");
-            dsaOids.forEach((d, oid) -> signature(d + "withDSA", canonicalDigest(d), KeyFamily.DSA, List.of("DSA"),
-                    Set.of(), d.equals("SHA1") ? List.of(oid, "DSA", "SHA/DSA", "DSS") : List.of(oid)));
-            signature("RSASSA-PSS", null, KeyFamily.RSA, List.of("RSA", "RSASSA-PSS"), Set.of(),
+            dsaOids.forEach((d, oid) -> signature(
+                    d + "withDSA",
+                    canonicalDigest(d),
+                    KeyFamily.DSA,
+                    List.of("DSA"),
+                    Set.of(),
+                    d.equals("SHA1") ? List.of(oid, "DSA", "SHA/DSA", "DSS") : List.of(oid)));
+            signature(
+                    "RSASSA-PSS",
+                    null,
+                    KeyFamily.RSA,
+                    List.of("RSA", "RSASSA-PSS"),
+                    Set.of(),
                     List.of("1.2.840.113549.1.1.10", "PSS"));
-            for (String d : new String[] {"SHA1", "SHA224", "SHA256", "SHA384", "SHA512", "SHA3-224", "SHA3-256",
-                "SHA3-384", "SHA3-512"}) {
-                signature(d + "withRSA/PSS", canonicalDigest(d), KeyFamily.RSA, List.of("RSA", "RSASSA-PSS"),
-                        Set.of(), List.of(d + "withRSAandMGF1"));
+            for (String d : new String[] {
+                "SHA1", "SHA224", "SHA256", "SHA384", "SHA512", "SHA3-224", "SHA3-256", "SHA3-384", "SHA3-512"
+            }) {
+                signature(
+                        d + "withRSA/PSS",
+                        canonicalDigest(d),
+                        KeyFamily.RSA,
+                        List.of("RSA", "RSASSA-PSS"),
+                        Set.of(),
+                        List.of(d + "withRSAandMGF1"));
             }
             signature("EdDSA", null, KeyFamily.CURVE_NAMED, List.of("EdDSA"), Set.of(), List.of());
-            add(ServiceType.SIGNATURE, "Ed25519", List.of("1.3.101.112"), Set.of("EdDSA"), Set.of(), null,
-                    KeyFamily.CURVE_NAMED, 0, "Ed25519");
-            add(ServiceType.SIGNATURE, "Ed448", List.of("1.3.101.113"), Set.of("EdDSA"), Set.of(), null,
-                    KeyFamily.CURVE_NAMED, 0, "Ed448");
+            add(
+                    ServiceType.SIGNATURE,
+                    "Ed25519",
+                    List.of("1.3.101.112"),
+                    Set.of("EdDSA"),
+                    Set.of(),
+                    null,
+                    KeyFamily.CURVE_NAMED,
+                    0,
+                    "Ed25519");
+            add(
+                    ServiceType.SIGNATURE,
+                    "Ed448",
+                    List.of("1.3.101.113"),
+                    Set.of("EdDSA"),
+                    Set.of(),
+                    null,
+                    KeyFamily.CURVE_NAMED,
+                    0,
+                    "Ed448");
             signature("ML-DSA", null, KeyFamily.UNCONSTRAINED, List.of("ML-DSA"), Set.of(), List.of());
             for (String[] v : ML_DSA) {
                 signature("ML-DSA-" + v[0], null, KeyFamily.UNCONSTRAINED, List.of("ML-DSA"), Set.of(), List.of(v[1]));
             }
         }
 
-        private void keyAlg(String name, KeyFamily family, Set<String> comps, String curve, List<String> aliases,
+        private void keyAlg(
+                String name,
+                KeyFamily family,
+                Set<String> comps,
+                String curve,
+                List<String> aliases,
                 ServiceType... services) {
             for (ServiceType service : services) {
                 add(service, name, aliases, comps, Set.of(), null, family, 0, curve);
@@ -475,10 +739,19 @@ public final class AlgorithmCatalog {
             keyAlg("Ed448", KeyFamily.CURVE_NAMED, Set.of("EdDSA"), "Ed448", List.of("1.3.101.113"), kpg, kf);
             keyAlg("ML-KEM", KeyFamily.UNCONSTRAINED, Set.of(), null, List.of(), kpg, kf, ServiceType.KEM);
             keyAlg("ML-DSA", KeyFamily.UNCONSTRAINED, Set.of(), null, List.of(), kpg, kf);
-            String[][] mlkem = {{"512", "2.16.840.1.101.3.4.4.1"}, {"768", "2.16.840.1.101.3.4.4.2"},
-                {"1024", "2.16.840.1.101.3.4.4.3"}};
+            String[][] mlkem = {
+                {"512", "2.16.840.1.101.3.4.4.1"}, {"768", "2.16.840.1.101.3.4.4.2"}, {"1024", "2.16.840.1.101.3.4.4.3"}
+            };
             for (String[] v : mlkem) {
-                keyAlg("ML-KEM-" + v[0], KeyFamily.UNCONSTRAINED, Set.of("ML-KEM"), null, List.of(v[1]), kpg, kf, ServiceType.KEM);
+                keyAlg(
+                        "ML-KEM-" + v[0],
+                        KeyFamily.UNCONSTRAINED,
+                        Set.of("ML-KEM"),
+                        null,
+                        List.of(v[1]),
+                        kpg,
+                        kf,
+                        ServiceType.KEM);
             }
             for (String[] v : ML_DSA) {
                 keyAlg("ML-DSA-" + v[0], KeyFamily.UNCONSTRAINED, Set.of("ML-DSA"), null, List.of(v[1]), kpg, kf);
@@ -515,8 +788,24 @@ public final class AlgorithmCatalog {
             add(sr, "SHA1PRNG", List.of(), Set.of("SHA-1"), Set.of(), "SHA-1", KeyFamily.UNCONSTRAINED, 0, null);
 
             ServiceType ap = ServiceType.ALGORITHM_PARAMETERS;
-            for (String name : new String[] {"AES", "GCM", "CCM", "ChaCha20-Poly1305", "DESede", "DES", "RC2",
-                "Blowfish", "EC", "RSASSA-PSS", "OAEP", "DiffieHellman", "DSA", "PBES2", "XDH", "EdDSA"}) {
+            for (String name : new String[] {
+                "AES",
+                "GCM",
+                "CCM",
+                "ChaCha20-Poly1305",
+                "DESede",
+                "DES",
+                "RC2",
+                "Blowfish",
+                "EC",
+                "RSASSA-PSS",
+                "OAEP",
+                "DiffieHellman",
+                "DSA",
+                "PBES2",
+                "XDH",
+                "EdDSA"
+            }) {
                 List<String> aliases = switch (name) {
                     case "DiffieHellman" -> List.of("DH", "1.2.840.113549.1.3.1");
                     case "EC" -> List.of("1.2.840.10045.2.1", "EllipticCurve");
@@ -534,15 +823,35 @@ public final class AlgorithmCatalog {
             }
 
             ServiceType ks = ServiceType.KEY_STORE;
-            for (String name : new String[] {"PKCS12", "JKS", "JCEKS", "CaseExactJKS", "DKS", "BCFKS",
-                "PKCS11", "Windows-MY", "Windows-ROOT", "KeychainStore"}) {
+            for (String name : new String[] {
+                "PKCS12",
+                "JKS",
+                "JCEKS",
+                "CaseExactJKS",
+                "DKS",
+                "BCFKS",
+                "PKCS11",
+                "Windows-MY",
+                "Windows-ROOT",
+                "KeychainStore"
+            }) {
                 simple(ks, KeyFamily.UNCONSTRAINED, name);
             }
             simple(ServiceType.CERTIFICATE_FACTORY, KeyFamily.UNCONSTRAINED, "X.509", "X509");
         }
 
-        private void tlsName(TlsKind kind, String name, List<String> aliases, Set<String> comps, int rank,
-                String digest, String curve, String jca, String mac, int bits, boolean tls13) {
+        private void tlsName(
+                TlsKind kind,
+                String name,
+                List<String> aliases,
+                Set<String> comps,
+                int rank,
+                String digest,
+                String curve,
+                String jca,
+                String mac,
+                int bits,
+                boolean tls13) {
             Set<String> all = new LinkedHashSet<>(comps);
             all.add(name);
             tls.computeIfAbsent(kind, k -> new ArrayList<>())
@@ -586,7 +895,8 @@ public final class AlgorithmCatalog {
                 cipherPart = rest.substring(0, last);
                 String macToken = rest.substring(last + 1);
                 digest = canonicalDigest(macToken);
-                boolean aead = cipherPart.contains("GCM") || cipherPart.contains("CCM") || cipherPart.contains("POLY1305");
+                boolean aead =
+                        cipherPart.contains("GCM") || cipherPart.contains("CCM") || cipherPart.contains("POLY1305");
                 if (!aead && digest != null) {
                     mac = "Hmac" + digest.replace("-", "");
                     comps.add(mac);
@@ -628,41 +938,77 @@ public final class AlgorithmCatalog {
 
         private void suites() {
             for (String s : new String[] {
-                "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256",
-                "TLS_AES_128_CCM_SHA256", "TLS_AES_128_CCM_8_SHA256",
-                "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                "TLS_AES_256_GCM_SHA384",
+                "TLS_AES_128_GCM_SHA256",
+                "TLS_CHACHA20_POLY1305_SHA256",
+                "TLS_AES_128_CCM_SHA256",
+                "TLS_AES_128_CCM_8_SHA256",
+                "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
                 "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-                "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
                 "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
-                "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
+                "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384",
+                "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
                 "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
-                "TLS_ECDHE_ECDSA_WITH_AES_256_CCM", "TLS_ECDHE_ECDSA_WITH_AES_128_CCM",
-                "TLS_DHE_RSA_WITH_AES_256_CCM", "TLS_DHE_RSA_WITH_AES_128_CCM",
-                "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
-                "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
-                "TLS_DHE_RSA_WITH_AES_256_CBC_SHA256", "TLS_DHE_RSA_WITH_AES_128_CBC_SHA256",
-                "TLS_DHE_DSS_WITH_AES_256_CBC_SHA256", "TLS_DHE_DSS_WITH_AES_128_CBC_SHA256",
-                "TLS_DHE_DSS_WITH_AES_256_GCM_SHA384", "TLS_DHE_DSS_WITH_AES_128_GCM_SHA256",
-                "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
-                "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
-                "TLS_DHE_RSA_WITH_AES_256_CBC_SHA", "TLS_DHE_RSA_WITH_AES_128_CBC_SHA",
-                "TLS_DHE_DSS_WITH_AES_256_CBC_SHA", "TLS_DHE_DSS_WITH_AES_128_CBC_SHA",
-                "TLS_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_128_GCM_SHA256",
-                "TLS_RSA_WITH_AES_256_CCM", "TLS_RSA_WITH_AES_128_CCM",
-                "TLS_RSA_WITH_AES_256_CBC_SHA256", "TLS_RSA_WITH_AES_128_CBC_SHA256",
-                "TLS_RSA_WITH_AES_256_CBC_SHA", "TLS_RSA_WITH_AES_128_CBC_SHA",
-                "TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA", "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA",
-                "TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA", "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
-                "TLS_ECDHE_ECDSA_WITH_CAMELLIA_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_CAMELLIA_256_GCM_SHA384",
-                "TLS_ECDHE_ECDSA_WITH_CAMELLIA_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_CAMELLIA_128_GCM_SHA256",
-                "TLS_ECDHE_RSA_WITH_RC4_128_SHA", "TLS_RSA_WITH_RC4_128_SHA", "TLS_RSA_WITH_RC4_128_MD5",
-                "TLS_RSA_WITH_DES_CBC_SHA", "TLS_DHE_RSA_WITH_DES_CBC_SHA",
-                "TLS_ECDH_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDH_ECDSA_WITH_AES_128_GCM_SHA256",
-                "TLS_ECDH_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDH_RSA_WITH_AES_128_GCM_SHA256",
-                "TLS_ECDH_ECDSA_WITH_AES_256_CBC_SHA", "TLS_ECDH_ECDSA_WITH_AES_128_CBC_SHA",
-                "TLS_ECDH_RSA_WITH_AES_256_CBC_SHA", "TLS_ECDH_RSA_WITH_AES_128_CBC_SHA",
-                "TLS_DH_anon_WITH_AES_128_CBC_SHA", "TLS_ECDH_anon_WITH_AES_128_CBC_SHA",
-                "TLS_RSA_WITH_NULL_SHA256", "TLS_ECDHE_RSA_WITH_NULL_SHA"}) {
+                "TLS_ECDHE_ECDSA_WITH_AES_256_CCM",
+                "TLS_ECDHE_ECDSA_WITH_AES_128_CCM",
+                "TLS_DHE_RSA_WITH_AES_256_CCM",
+                "TLS_DHE_RSA_WITH_AES_128_CCM",
+                "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384",
+                "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
+                "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
+                "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+                "TLS_DHE_RSA_WITH_AES_256_CBC_SHA256",
+                "TLS_DHE_RSA_WITH_AES_128_CBC_SHA256",
+                "TLS_DHE_DSS_WITH_AES_256_CBC_SHA256",
+                "TLS_DHE_DSS_WITH_AES_128_CBC_SHA256",
+                "TLS_DHE_DSS_WITH_AES_256_GCM_SHA384",
+                "TLS_DHE_DSS_WITH_AES_128_GCM_SHA256",
+                "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
+                "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
+                "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
+                "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+                "TLS_DHE_RSA_WITH_AES_256_CBC_SHA",
+                "TLS_DHE_RSA_WITH_AES_128_CBC_SHA",
+                "TLS_DHE_DSS_WITH_AES_256_CBC_SHA",
+                "TLS_DHE_DSS_WITH_AES_128_CBC_SHA",
+                "TLS_RSA_WITH_AES_256_GCM_SHA384",
+                "TLS_RSA_WITH_AES_128_GCM_SHA256",
+                "TLS_RSA_WITH_AES_256_CCM",
+                "TLS_RSA_WITH_AES_128_CCM",
+                "TLS_RSA_WITH_AES_256_CBC_SHA256",
+                "TLS_RSA_WITH_AES_128_CBC_SHA256",
+                "TLS_RSA_WITH_AES_256_CBC_SHA",
+                "TLS_RSA_WITH_AES_128_CBC_SHA",
+                "TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA",
+                "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA",
+                "TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA",
+                "TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA",
+                "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
+                "TLS_ECDHE_ECDSA_WITH_CAMELLIA_256_GCM_SHA384",
+                "TLS_ECDHE_RSA_WITH_CAMELLIA_256_GCM_SHA384",
+                "TLS_ECDHE_ECDSA_WITH_CAMELLIA_128_GCM_SHA256",
+                "TLS_ECDHE_RSA_WITH_CAMELLIA_128_GCM_SHA256",
+                "TLS_ECDHE_RSA_WITH_RC4_128_SHA",
+                "TLS_RSA_WITH_RC4_128_SHA",
+                "TLS_RSA_WITH_RC4_128_MD5",
+                "TLS_RSA_WITH_DES_CBC_SHA",
+                "TLS_DHE_RSA_WITH_DES_CBC_SHA",
+                "TLS_ECDH_ECDSA_WITH_AES_256_GCM_SHA384",
+                "TLS_ECDH_ECDSA_WITH_AES_128_GCM_SHA256",
+                "TLS_ECDH_RSA_WITH_AES_256_GCM_SHA384",
+                "TLS_ECDH_RSA_WITH_AES_128_GCM_SHA256",
+                "TLS_ECDH_ECDSA_WITH_AES_256_CBC_SHA",
+                "TLS_ECDH_ECDSA_WITH_AES_128_CBC_SHA",
+                "TLS_ECDH_RSA_WITH_AES_256_CBC_SHA",
+                "TLS_ECDH_RSA_WITH_AES_128_CBC_SHA",
+                "TLS_DH_anon_WITH_AES_128_CBC_SHA",
+                "TLS_ECDH_anon_WITH_AES_128_CBC_SHA",
+                "TLS_RSA_WITH_NULL_SHA256",
+                "TLS_ECDHE_RSA_WITH_NULL_SHA"
+            }) {
                 suite(s);
             }
         }

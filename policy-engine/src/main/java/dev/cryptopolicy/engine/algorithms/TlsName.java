@@ -17,8 +17,17 @@ public final class TlsName extends Entry {
     private final int keyBits;
     private final boolean tls13Only;
 
-    TlsName(TlsKind kind, String name, List<String> aliases, Set<String> components, int rank,
-            String digest, String curve, String jcaSignature, String macAlgorithm, int keyBits,
+    TlsName(
+            TlsKind kind,
+            String name,
+            List<String> aliases,
+            Set<String> components,
+            int rank,
+            String digest,
+            String curve,
+            String jcaSignature,
+            String macAlgorithm,
+            int keyBits,
             boolean tls13Only) {
         super(name, aliases, components, Set.of());
         this.kind = kind;

@@ -33,19 +33,43 @@ public final class JavaSecurityExporter {
             "(MD2|MD5|SHA1|SHA224|SHA256|SHA384|SHA512|SHA3-\\d+)with(RSA|ECDSA|DSA)|RSASSA-PSS|Ed25519|Ed448");
 
     /** Tokens that no shipped policy allows and the JDK should never negotiate or accept. */
-    private static final List<String> ALWAYS_TLS = List.of("DTLSv1.0", "RSA_EXPORT", "DHE_DSS_EXPORT",
-            "DHE_RSA_EXPORT", "DH_DSS_EXPORT", "DH_RSA_EXPORT", "DH_anon", "ECDH_anon", "DH_RSA", "DH_DSS",
-            "DES_CBC", "RC4_40", "RC4_128", "DES40_CBC", "RC2", "anon", "NULL", "HmacMD5");
-    private static final List<String> ALWAYS_SIGNATURES = List.of("MD2", "MD5withRSA", "MD5withDSA", "MD5withECDSA",
-            "RIPEMD160withRSA", "RIPEMD160withECDSA", "RIPEMD160withRSAandMGF1");
+    private static final List<String> ALWAYS_TLS = List.of(
+            "DTLSv1.0",
+            "RSA_EXPORT",
+            "DHE_DSS_EXPORT",
+            "DHE_RSA_EXPORT",
+            "DH_DSS_EXPORT",
+            "DH_RSA_EXPORT",
+            "DH_anon",
+            "ECDH_anon",
+            "DH_RSA",
+            "DH_DSS",
+            "DES_CBC",
+            "RC4_40",
+            "RC4_128",
+            "DES40_CBC",
+            "RC2",
+            "anon",
+            "NULL",
+            "HmacMD5");
 
-    private JavaSecurityExporter() {
-    }
+    private static final List<String> ALWAYS_SIGNATURES = List.of(
+            "MD2",
+            "MD5withRSA",
+            "MD5withDSA",
+            "MD5withECDSA",
+            "RIPEMD160withRSA",
+            "RIPEMD160withECDSA",
+            "RIPEMD160withRSAandMGF1");
+
+    private JavaSecurityExporter() {}
 
     /** The properties file body for {@code policy}. */
     public static String export(CompiledPolicy policy) {
         StringBuilder out = new StringBuilder();
-        out.append("# JDK security properties for cryptopolicy policy ").append(policy.name()).append('\n');
+        out.append("# JDK security properties for cryptopolicy policy ")
+                .append(policy.name())
+                .append('\n');
         out.append("# Sources: ").append(String.join(", ", policy.sources())).append('\n');
         out.append("# Use: java -Djava.security.properties=THIS_FILE ...\n");
         out.append("# These properties cover TLS, certificate paths and signed JARs only; the CryptoPolicy\n");
@@ -55,7 +79,9 @@ public final class JavaSecurityExporter {
         out.append("# Legacy algorithms are only negotiated when nothing else is possible; the policy has none.\n");
         out.append("jdk.tls.legacyAlgorithms=\n");
         out.append("# jdk.tls.ephemeralDHKeySize is read as a system property by SunJSSE: pass it with -D as well.\n");
-        out.append("jdk.tls.ephemeralDHKeySize=").append(policy.minKeyBits(KeyFamily.DH, Scope.TLS)).append('\n');
+        out.append("jdk.tls.ephemeralDHKeySize=")
+                .append(policy.minKeyBits(KeyFamily.DH, Scope.TLS))
+                .append('\n');
         return out.toString();
     }
 
@@ -123,7 +149,8 @@ public final class JavaSecurityExporter {
         certpath.addAll(keySizes(policy, Scope.CERTPATH));
         certpath.add("include jdk.disabled.namedCurves");
         if (!policy.decide(ServiceType.SIGNATURE, "SHA1withRSA", Scope.CERTPATH).allowed()
-                && !policy.decide(ServiceType.SIGNATURE, "SHA1withECDSA", Scope.CERTPATH).allowed()) {
+                && !policy.decide(ServiceType.SIGNATURE, "SHA1withECDSA", Scope.CERTPATH)
+                        .allowed()) {
             certpath.add("SHA1");
         }
         certpath.add("MD5");
@@ -156,7 +183,8 @@ public final class JavaSecurityExporter {
     private static List<String> signatures(CompiledPolicy policy, AlgorithmCatalog catalog, Scope scope) {
         List<String> denied = new ArrayList<>();
         for (Algorithm a : catalog.algorithms(ServiceType.SIGNATURE)) {
-            if (JDK_SIGNATURE.matcher(a.name()).matches() && !policy.decide(ServiceType.SIGNATURE, a.name(), scope).allowed()) {
+            if (JDK_SIGNATURE.matcher(a.name()).matches()
+                    && !policy.decide(ServiceType.SIGNATURE, a.name(), scope).allowed()) {
                 denied.add(a.name());
             }
         }

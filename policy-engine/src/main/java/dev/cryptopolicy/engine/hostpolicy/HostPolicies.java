@@ -95,8 +95,12 @@ public final class HostPolicies {
         try {
             current = new String(read(config), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            findings.add(Finding.error(ref, "SYSTEM", "host-no-crypto-policies", "this host has no crypto-policies ("
-                    + config + " does not exist); name a shipped policy such as DEFAULT instead of SYSTEM"));
+            findings.add(Finding.error(
+                    ref,
+                    "SYSTEM",
+                    "host-no-crypto-policies",
+                    "this host has no crypto-policies (" + config
+                            + " does not exist); name a shipped policy such as DEFAULT instead of SYSTEM"));
             return new Translation("", List.of(), findings, false);
         } catch (IOException e) {
             findings.add(Finding.error(ref, "SYSTEM", "unreadable", "cannot read " + config + ": " + e.getMessage()));
@@ -114,7 +118,10 @@ public final class HostPolicies {
             }
         }
         if (setting == null) {
-            findings.add(Finding.error(new Position(configName, 1, 1), "", "host-config",
+            findings.add(Finding.error(
+                    new Position(configName, 1, 1),
+                    "",
+                    "host-config",
                     "the host's crypto-policies config names no policy"));
             return new Translation("", List.of(), findings, false);
         }
@@ -124,7 +131,8 @@ public final class HostPolicies {
         String fipsNote = null;
         try {
             Path flag = root.resolve("proc/sys/crypto/fips_enabled");
-            if (Files.isRegularFile(flag) && new String(read(flag), StandardCharsets.US_ASCII).trim().equals("1")) {
+            if (Files.isRegularFile(flag)
+                    && new String(read(flag), StandardCharsets.US_ASCII).trim().equals("1")) {
                 if (!fips) {
                     fipsNote = "the kernel is in FIPS mode (" + flag + " = 1), so SYSTEM is FIPS, not " + parts[0];
                     parts[0] = "FIPS";
@@ -138,15 +146,18 @@ public final class HostPolicies {
         if (fipsNote != null) {
             findings.add(Finding.warning(at, setting, "host-fips", fipsNote));
         } else if (fips) {
-            findings.add(Finding.warning(at, setting, "host-fips",
+            findings.add(Finding.warning(
+                    at,
+                    setting,
+                    "host-fips",
                     "the host's policy is FIPS: SYSTEM resolves to FIPS with FIPS-validated backends only"));
         }
         HostState state = new HostState(findings);
         for (int i = 0; i < parts.length; i++) {
             String name = parts[i].trim();
             if (!name.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
-                findings.add(Finding.error(at, setting, "host-config",
-                        "'" + setting + "' is not POLICY or POLICY:SUBPOLICY..."));
+                findings.add(Finding.error(
+                        at, setting, "host-config", "'" + setting + "' is not POLICY or POLICY:SUBPOLICY..."));
                 return new Translation("", List.of(), findings, false);
             }
             String file = i == 0 ? name + ".pol" : "modules/" + name + ".pmod";
@@ -159,10 +170,14 @@ public final class HostPolicies {
                 }
             }
             if (found == null) {
-                findings.add(Finding.error(at, name, "host-config", "the host's crypto-policies config names "
-                        + (i == 0 ? "policy" : "sub-policy") + " '" + name + "', but no " + file + " is in "
-                        + root.resolve("etc/crypto-policies/policies") + " or "
-                        + root.resolve("usr/share/crypto-policies/policies")));
+                findings.add(Finding.error(
+                        at,
+                        name,
+                        "host-config",
+                        "the host's crypto-policies config names "
+                                + (i == 0 ? "policy" : "sub-policy") + " '" + name + "', but no " + file + " is in "
+                                + root.resolve("etc/crypto-policies/policies") + " or "
+                                + root.resolve("usr/share/crypto-policies/policies")));
                 return new Translation("", List.of(), findings, false);
             }
             try {
@@ -177,8 +192,13 @@ public final class HostPolicies {
             return new Translation("", List.of(), findings, false);
         }
         String joined = String.join(":", parts);
-        YamlOut y = JavaMapping.policy(joined.replace(':', '_'), "SYSTEM (" + joined + ", from " + configName + ")",
-                state, fips, at, findings);
+        YamlOut y = JavaMapping.policy(
+                joined.replace(':', '_'),
+                "SYSTEM (" + joined + ", from " + configName + ")",
+                state,
+                fips,
+                at,
+                findings);
         return new Translation(y.text(), y.lines(), findings, false);
     }
 

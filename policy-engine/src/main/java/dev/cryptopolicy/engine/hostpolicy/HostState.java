@@ -16,19 +16,18 @@ import java.util.regex.Pattern;
 final class HostState {
 
     /** One algorithm name in a list, with the place that put it there. */
-    record Value(String name, Position at) {
-    }
+    record Value(String name, Position at) {}
 
     /** One integer setting, with its place. */
-    record Setting(int value, Position at) {
-    }
+    record Setting(int value, Position at) {}
 
     /** One change a directive makes to a list property. */
-    record Edit(String property, Op op, List<Value> values) {
-    }
+    record Edit(String property, Op op, List<Value> values) {}
 
     enum Op {
-        REPLACE, ADD, REMOVE
+        REPLACE,
+        ADD,
+        REMOVE
     }
 
     private static final Pattern SCOPE_NAME = Pattern.compile("[a-z0-9_-]+");
@@ -38,6 +37,7 @@ final class HostState {
     final List<Edit> edits = new ArrayList<>();
     /** Where each property was last set, for values derived from the property as a whole. */
     final Map<String, Position> setAt = new LinkedHashMap<>();
+
     private final List<Finding> findings;
 
     HostState(List<Finding> findings) {
@@ -56,11 +56,18 @@ final class HostState {
 
     private void apply(PolReader.Directive d) {
         String property = d.property();
-        boolean known = Names.LISTS.containsKey(property) || Names.JAVA_INTEGERS.contains(property)
-                || Names.OTHER_INTEGERS.containsKey(property) || Names.ENUMS.containsKey(property);
+        boolean known = Names.LISTS.containsKey(property)
+                || Names.JAVA_INTEGERS.contains(property)
+                || Names.OTHER_INTEGERS.containsKey(property)
+                || Names.ENUMS.containsKey(property);
         if (!known) {
-            findings.add(new Finding(true, d.at(), property, "host-property",
-                    "unknown crypto-policies property '" + property + "'", Names.properties()));
+            findings.add(new Finding(
+                    true,
+                    d.at(),
+                    property,
+                    "host-property",
+                    "unknown crypto-policies property '" + property + "'",
+                    Names.properties()));
             return;
         }
         Boolean java = d.scope() == null ? Boolean.TRUE : javaScope(d);
@@ -93,7 +100,10 @@ final class HostState {
         }
         for (String name : names) {
             if (!SCOPE_NAME.matcher(name).matches()) {
-                findings.add(Finding.error(d.scopeAt(), "@" + d.scope(), "host-scope",
+                findings.add(Finding.error(
+                        d.scopeAt(),
+                        "@" + d.scope(),
+                        "host-scope",
                         "malformed scope '@" + d.scope() + "'; write @name, @{name,name} or @!name"));
                 return null;
             }
@@ -106,7 +116,10 @@ final class HostState {
         String property = d.property();
         List<PolReader.Token> tokens = d.values();
         if (tokens.size() == 1 && tokens.get(0).text().matches("-?[0-9]+")) {
-            findings.add(Finding.error(tokens.get(0).at(), tokens.get(0).text(), "host-type",
+            findings.add(Finding.error(
+                    tokens.get(0).at(),
+                    tokens.get(0).text(),
+                    "host-type",
                     "'" + property + "' is a list of algorithm names, not a number"));
             return;
         }
@@ -141,9 +154,13 @@ final class HostState {
             }
             List<String> matched = glob(pattern, Names.LISTS.get(property));
             if (matched.isEmpty()) {
-                findings.add(new Finding(true, t.at(), text, "host-unknown-value",
-                        (pattern.contains("*") ? "the pattern '" + pattern + "' matches no " : "unknown ")
-                                + property + " '" + pattern + "'",
+                findings.add(new Finding(
+                        true,
+                        t.at(),
+                        text,
+                        "host-unknown-value",
+                        (pattern.contains("*") ? "the pattern '" + pattern + "' matches no " : "unknown ") + property
+                                + " '" + pattern + "'",
                         Names.LISTS.get(property)));
                 ok = false;
                 continue;
@@ -153,7 +170,10 @@ final class HostState {
             }
         }
         if (firstPlain != null && firstEdit != null) {
-            findings.add(Finding.error(firstEdit.at(), firstEdit.text(), "host-mixed-list",
+            findings.add(Finding.error(
+                    firstEdit.at(),
+                    firstEdit.text(),
+                    "host-mixed-list",
                     "'" + property + "' mixes a full list with +/- edits; write either a list or only edits"));
             return;
         }
@@ -161,7 +181,10 @@ final class HostState {
             return;
         }
         if (!java) {
-            findings.add(Finding.warning(d.scopeAt(), property + "@" + d.scope(), "host-scope-not-java",
+            findings.add(Finding.warning(
+                    d.scopeAt(),
+                    property + "@" + d.scope(),
+                    "host-scope-not-java",
                     "'" + property + "@" + d.scope() + "' applies to other libraries than Java"
                             + " (Java reads the tls and java-tls scopes); ignored"));
             return;
@@ -195,18 +218,28 @@ final class HostState {
         List<PolReader.Token> tokens = d.values();
         if (tokens.size() != 1 || !tokens.get(0).text().matches("[0-9]{1,9}")) {
             Position at = tokens.isEmpty() ? d.at() : tokens.get(0).at();
-            findings.add(Finding.error(at, tokens.isEmpty() ? "" : tokens.get(0).text(), "host-type",
+            findings.add(Finding.error(
+                    at,
+                    tokens.isEmpty() ? "" : tokens.get(0).text(),
+                    "host-type",
                     "'" + property + "' takes one non-negative integer"));
             return;
         }
         Position at = tokens.get(0).at();
         if (Names.OTHER_INTEGERS.containsKey(property)) {
-            findings.add(Finding.warning(d.at(), property, "host-no-java-meaning", "'" + property + "' ("
-                    + Names.OTHER_INTEGERS.get(property) + ") has no meaning for Java; ignored"));
+            findings.add(Finding.warning(
+                    d.at(),
+                    property,
+                    "host-no-java-meaning",
+                    "'" + property + "' (" + Names.OTHER_INTEGERS.get(property)
+                            + ") has no meaning for Java; ignored"));
             return;
         }
         if (!java) {
-            findings.add(Finding.warning(d.scopeAt(), property + "@" + d.scope(), "host-scope-not-java",
+            findings.add(Finding.warning(
+                    d.scopeAt(),
+                    property + "@" + d.scope(),
+                    "host-scope-not-java",
                     "'" + property + "@" + d.scope() + "' applies to other libraries than Java; ignored"));
             return;
         }
@@ -221,12 +254,20 @@ final class HostState {
         if (tokens.size() != 1 || !legal.contains(tokens.get(0).text())) {
             Position at = tokens.isEmpty() ? d.at() : tokens.get(0).at();
             String value = tokens.isEmpty() ? "" : tokens.get(0).text();
-            findings.add(new Finding(true, at, value, "host-type",
-                    "'" + property + "' takes one of " + String.join(", ", legal), legal));
+            findings.add(new Finding(
+                    true,
+                    at,
+                    value,
+                    "host-type",
+                    "'" + property + "' takes one of " + String.join(", ", legal),
+                    legal));
             return;
         }
-        findings.add(Finding.warning(d.at(), property, "host-no-java-meaning", "'" + property + "' ("
-                + Names.ENUM_MEANING.get(property) + ") has no meaning for Java; ignored"));
+        findings.add(Finding.warning(
+                d.at(),
+                property,
+                "host-no-java-meaning",
+                "'" + property + "' (" + Names.ENUM_MEANING.get(property) + ") has no meaning for Java; ignored"));
     }
 
     private static List<Value> dedupe(List<Value> values) {

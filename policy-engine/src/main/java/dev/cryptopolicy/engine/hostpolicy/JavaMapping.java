@@ -23,20 +23,33 @@ import java.util.Set;
  */
 final class JavaMapping {
 
-    private record Src(Position at, String note) {
-    }
+    private record Src(Position at, String note) {}
 
-    private static final String[] SERVICES = {"MessageDigest", "Mac", "Cipher", "Signature", "KeyPairGenerator",
-        "KeyFactory", "KeyAgreement", "KeyGenerator", "SecretKeyFactory", "SecureRandom", "AlgorithmParameters",
-        "KeyStore", "CertificateFactory"};
+    private static final String[] SERVICES = {
+        "MessageDigest",
+        "Mac",
+        "Cipher",
+        "Signature",
+        "KeyPairGenerator",
+        "KeyFactory",
+        "KeyAgreement",
+        "KeyGenerator",
+        "SecretKeyFactory",
+        "SecureRandom",
+        "AlgorithmParameters",
+        "KeyStore",
+        "CertificateFactory"
+    };
 
     private final List<Finding> findings;
     /** Whether only FIPS-validated backends serve the policy (their random generators differ). */
     private boolean fips;
+
     private final Map<String, Map<String, Src>> algorithms = new LinkedHashMap<>();
     private final Map<String, Src> suites = new LinkedHashMap<>();
     /** Set by {@link #nothingForJava}: the policy leaves TLS nothing, so the engine will refuse it. */
     private boolean nothingForJava;
+
     private final Map<String, Src> groups = new LinkedHashMap<>();
     private final Map<String, Src> curves = new LinkedHashMap<>();
     private final Map<String, Src> schemes = new LinkedHashMap<>();
@@ -49,8 +62,8 @@ final class JavaMapping {
     }
 
     /** The policy YAML for a whole crypto-policies policy (a .pol and its sub-policies, applied). */
-    static YamlOut policy(String name, String sources, HostState state, boolean fipsOnly, Position top,
-            List<Finding> findings) {
+    static YamlOut policy(
+            String name, String sources, HostState state, boolean fipsOnly, Position top, List<Finding> findings) {
         JavaMapping m = new JavaMapping(findings);
         m.fips = fipsOnly;
         return m.writePolicy(name, sources, state, fipsOnly, top);
@@ -84,7 +97,8 @@ final class JavaMapping {
                 if (v.matches("AES-(128|192|256)-(GCM|CCM|CTR|CBC)")) {
                     String bits = v.substring(4, 7);
                     String mode = v.substring(8);
-                    List<String> pads = mode.equals("CBC") ? List.of("PKCS5Padding", "NoPadding") : List.of("NoPadding");
+                    List<String> pads =
+                            mode.equals("CBC") ? List.of("PKCS5Padding", "NoPadding") : List.of("NoPadding");
                     for (String pad : pads) {
                         out.add(new String[] {"Cipher", "AES/" + mode + "/" + pad});
                         out.add(new String[] {"Cipher", "AES_" + bits + "/" + mode + "/" + pad});
@@ -111,8 +125,7 @@ final class JavaMapping {
                     }
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return out;
     }
@@ -121,8 +134,10 @@ final class JavaMapping {
         return switch (v) {
             case "SHA1" -> "SHA-1";
             case "MD5" -> "MD5";
-            default -> v.matches("SHA2-(224|256|384|512)") ? "SHA-" + v.substring(5)
-                    : v.matches("SHA3-(224|256|384|512)") ? v : null;
+            default ->
+                v.matches("SHA2-(224|256|384|512)")
+                        ? "SHA-" + v.substring(5)
+                        : v.matches("SHA3-(224|256|384|512)") ? v : null;
         };
     }
 
@@ -142,17 +157,18 @@ final class JavaMapping {
         if (v.equals("EDDSA-ED448")) {
             return "Ed448";
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("(RSA-PSS-RSAE|RSA-PSS|RSA|ECDSA|DSA)-(SHA1|MD5|SHA2-(224|256|384|512)|SHA3-(224|256|384|512))")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "(RSA-PSS-RSAE|RSA-PSS|RSA|ECDSA|DSA)-(SHA1|MD5|SHA2-(224|256|384|512)|SHA3-(224|256|384|512))")
                 .matcher(v);
         if (!m.matches()) {
             return null;
         }
         String h = m.group(2);
-        String hash = h.equals("SHA1") ? "SHA1" : h.equals("MD5") ? "MD5" : h.startsWith("SHA2") ? "SHA" + h.substring(5) : h;
+        String hash =
+                h.equals("SHA1") ? "SHA1" : h.equals("MD5") ? "MD5" : h.startsWith("SHA2") ? "SHA" + h.substring(5) : h;
         return switch (m.group(1)) {
-            case "RSA-PSS-RSAE", "RSA-PSS" -> h.equals("MD5") || h.equals("SHA1") && !m.group(1).equals("RSA-PSS")
-                    ? null : hash + "withRSA/PSS";
+            case "RSA-PSS-RSAE", "RSA-PSS" ->
+                h.equals("MD5") || h.equals("SHA1") && !m.group(1).equals("RSA-PSS") ? null : hash + "withRSA/PSS";
             case "RSA" -> hash + "withRSA";
             case "ECDSA" -> h.equals("MD5") ? null : hash + "withECDSA";
             default -> h.equals("MD5") ? null : hash + "withDSA";
@@ -178,7 +194,8 @@ final class JavaMapping {
             case "EDDSA-ED448" -> "ed448";
             case "RSA-PSS-RSAE-SHA2-256", "RSA-PSS-RSAE-SHA2-384", "RSA-PSS-RSAE-SHA2-512" ->
                 "rsa_pss_rsae_sha" + v.substring(v.length() - 3);
-            case "RSA-PSS-SHA2-256", "RSA-PSS-SHA2-384", "RSA-PSS-SHA2-512" -> "rsa_pss_pss_sha" + v.substring(v.length() - 3);
+            case "RSA-PSS-SHA2-256", "RSA-PSS-SHA2-384", "RSA-PSS-SHA2-512" ->
+                "rsa_pss_pss_sha" + v.substring(v.length() - 3);
             case "RSA-SHA2-256", "RSA-SHA2-384", "RSA-SHA2-512" -> "rsa_pkcs1_sha" + v.substring(v.length() - 3);
             case "RSA-SHA2-224" -> "rsa_sha224";
             case "RSA-SHA1" -> "rsa_pkcs1_sha1";
@@ -195,16 +212,22 @@ final class JavaMapping {
         return switch (v) {
             case "X25519" -> new String[] {"x25519", "X25519"};
             case "X448" -> new String[] {"x448", "X448"};
-            case "SECP256R1", "SECP384R1", "SECP521R1" -> new String[] {v.toLowerCase(java.util.Locale.ROOT),
-                v.toLowerCase(java.util.Locale.ROOT)};
-            default -> v.matches("FFDHE-(2048|3072|4096|6144|8192)") ? new String[] {"ffdhe" + v.substring(6), null} : null;
+            case "SECP256R1", "SECP384R1", "SECP521R1" ->
+                new String[] {v.toLowerCase(java.util.Locale.ROOT), v.toLowerCase(java.util.Locale.ROOT)};
+            default ->
+                v.matches("FFDHE-(2048|3072|4096|6144|8192)") ? new String[] {"ffdhe" + v.substring(6), null} : null;
         };
     }
 
     /** Why a value has no Java equivalent, or null when it has one (or needs none of its own). */
     private static String noJava(String property, String v) {
-        if (v.contains("MLKEM") || v.contains("MLDSA") || v.contains("KYBER") || v.contains("FALCON")
-                || v.contains("SPHINCS") || v.equals("KEM-ECDH") || v.equals("SNTRUP")) {
+        if (v.contains("MLKEM")
+                || v.contains("MLDSA")
+                || v.contains("KYBER")
+                || v.contains("FALCON")
+                || v.contains("SPHINCS")
+                || v.equals("KEM-ECDH")
+                || v.equals("SNTRUP")) {
             return "post-quantum algorithms are the PQ modifier's (add :PQ where the JDK has ML-KEM/ML-DSA), so that"
                     + " the feature set is the same on every JDK";
         }
@@ -212,7 +235,8 @@ final class JavaMapping {
             case "hash", "mac", "cipher" -> !jca(property, v).isEmpty() || v.equals("AEAD");
             case "sign" -> signature(v) != null;
             case "group" -> group(v) != null;
-            case "key_exchange" -> Set.of("ECDHE", "RSA", "DHE", "DHE-RSA", "DHE-DSS").contains(v);
+            case "key_exchange" ->
+                Set.of("ECDHE", "RSA", "DHE", "DHE-RSA", "DHE-DSS").contains(v);
             case "protocol" -> v.startsWith("TLS");
             default -> true;
         };
@@ -225,7 +249,10 @@ final class JavaMapping {
         if (v.contains("FIDO")) {
             return "FIDO signatures are not a JCA algorithm";
         }
-        if (v.contains("GOST") || v.contains("STREEBOG") || v.contains("MAGMA") || v.contains("KUZNYECHIK")
+        if (v.contains("GOST")
+                || v.contains("STREEBOG")
+                || v.contains("MAGMA")
+                || v.contains("KUZNYECHIK")
                 || v.startsWith("VKO")) {
             return "the JDK has no GOST algorithms";
         }
@@ -240,16 +267,23 @@ final class JavaMapping {
             for (HostState.Value v : l.get(property)) {
                 String why = noJava(property, v.name());
                 if (why != null) {
-                    findings.add(Finding.warning(v.at(), v.name(), "host-value-not-java",
+                    findings.add(Finding.warning(
+                            v.at(),
+                            v.name(),
+                            "host-value-not-java",
                             property + " '" + v.name() + "' is left out: " + why));
                     continue;
                 }
                 String hash = property.equals("sign") ? signHash(v.name()) : null;
-                if (hash != null && l.get("hash").stream().noneMatch(h -> h.name().equals(hash))) {
+                if (hash != null
+                        && l.get("hash").stream().noneMatch(h -> h.name().equals(hash))) {
                     // crypto-policies' Java back-end disables every hash missing from 'hash' for
                     // certificates, and so every signature made with it
-                    findings.add(Finding.warning(v.at(), v.name(), "host-sign-without-hash", "sign '" + v.name()
-                            + "' is left out: its hash " + hash + " is not in the hash list"));
+                    findings.add(Finding.warning(
+                            v.at(),
+                            v.name(),
+                            "host-sign-without-hash",
+                            "sign '" + v.name() + "' is left out: its hash " + hash + " is not in the hash list"));
                     continue;
                 }
                 for (String[] j : jca(property, v.name())) {
@@ -287,10 +321,14 @@ final class JavaMapping {
                 missing.add(what);
             }
         });
-        findings.add(Finding.warning(top, "", "host-nothing-for-java", top.file() + " leaves Java no "
-                + String.join(", no ", missing) + " (its lists are empty or hold only values the JDK has no"
-                + " equivalent for): the policy it imports to allows nothing TLS can use, so loading or installing"
-                + " it is refused (rule tls-not-empty); import still writes it"));
+        findings.add(Finding.warning(
+                top,
+                "",
+                "host-nothing-for-java",
+                top.file() + " leaves Java no "
+                        + String.join(", no ", missing) + " (its lists are empty or hold only values the JDK has no"
+                        + " equivalent for): the policy it imports to allows nothing TLS can use, so loading or installing"
+                        + " it is refused (rule tls-not-empty); import still writes it"));
     }
 
     private void add(String service, String name, HostState.Value v, String property) {
@@ -323,7 +361,8 @@ final class JavaMapping {
         HostState.Value ffdhe = first(l.get("group"), n -> group(n) != null && n.startsWith("FFDHE"));
         HostState.Value dhe = first(l.get("key_exchange"), n -> n.startsWith("DHE"));
         HostState.Value dsa = first(l.get("sign"), n -> signature(n) != null && n.startsWith("DSA-"));
-        HostState.Value aes = first(l.get("cipher"), n -> n.startsWith("AES-") && !jca("cipher", n).isEmpty());
+        HostState.Value aes = first(
+                l.get("cipher"), n -> n.startsWith("AES-") && !jca("cipher", n).isEmpty());
         HostState.Value aesCbc = first(l.get("cipher"), n -> n.matches("AES-(128|256)-CBC"));
         HostState.Value chacha = first(l.get("cipher"), "CHACHA20-POLY1305"::equals);
         HostState.Value des3 = first(l.get("cipher"), "3DES-CBC"::equals);
@@ -336,11 +375,18 @@ final class JavaMapping {
             for (HostState.Value h : l.get("hash")) {
                 String d = digest(h.name());
                 if (d != null && d.startsWith("SHA-") && !d.equals("SHA-224")) {
-                    derived("Cipher", "RSA/ECB/OAEPWith" + d + "AndMGF1Padding", h.at(), "RSA-OAEP with hash " + h.name());
+                    derived(
+                            "Cipher",
+                            "RSA/ECB/OAEPWith" + d + "AndMGF1Padding",
+                            h.at(),
+                            "RSA-OAEP with hash " + h.name());
                 }
             }
             if (first(l.get("hash"), "SHA1"::equals) != null) {
-                derived("Cipher", "RSA/ECB/OAEPPadding", first(l.get("hash"), "SHA1"::equals).at(),
+                derived(
+                        "Cipher",
+                        "RSA/ECB/OAEPPadding",
+                        first(l.get("hash"), "SHA1"::equals).at(),
                         "RSA-OAEP, SHA-1 by default, with hash SHA1");
             }
             derived("AlgorithmParameters", "OAEP", why.at(), "RSA-OAEP parameters");
@@ -441,7 +487,8 @@ final class JavaMapping {
         Position any = state.setAt.values().stream().findFirst().orElse(null);
         if (any != null) {
             String note = "the JDK's own needs (not a crypto-policies property)";
-            List<String> randoms = fips ? List.of("DEFAULT", "NONCEANDIV")
+            List<String> randoms = fips
+                    ? List.of("DEFAULT", "NONCEANDIV")
                     : List.of("DRBG", "NativePRNG", "NativePRNGBlocking", "NativePRNGNonBlocking", "Windows-PRNG");
             for (String r : randoms) {
                 derived("SecureRandom", r, any, fips ? "the FIPS module's DRBGs" : note);
@@ -457,31 +504,56 @@ final class JavaMapping {
 
     private static final String[] TLS13 = {
         "TLS_AES_256_GCM_SHA384:AES-256-GCM", "TLS_CHACHA20_POLY1305_SHA256:CHACHA20-POLY1305",
-        "TLS_AES_128_GCM_SHA256:AES-128-GCM", "TLS_AES_128_CCM_SHA256:AES-128-CCM"};
+        "TLS_AES_128_GCM_SHA256:AES-128-GCM", "TLS_AES_128_CCM_SHA256:AES-128-CCM"
+    };
 
     /** TLS 1.2 suites in preference order: forward secrecy and AEAD first, RSA key exchange last. */
     static List<String> tls12Suites() {
         return List.of(
-                "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-                "TLS_ECDHE_ECDSA_WITH_AES_256_CCM", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-                "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_CCM",
-                "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_DHE_RSA_WITH_AES_256_CCM",
-                "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
-                "TLS_DHE_RSA_WITH_AES_128_CCM", "TLS_DHE_DSS_WITH_AES_256_GCM_SHA384", "TLS_DHE_DSS_WITH_AES_128_GCM_SHA256",
-                "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
-                "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
-                "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
-                "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
-                "TLS_DHE_RSA_WITH_AES_256_CBC_SHA256", "TLS_DHE_RSA_WITH_AES_256_CBC_SHA",
-                "TLS_DHE_RSA_WITH_AES_128_CBC_SHA256", "TLS_DHE_RSA_WITH_AES_128_CBC_SHA",
-                "TLS_DHE_DSS_WITH_AES_256_CBC_SHA256", "TLS_DHE_DSS_WITH_AES_256_CBC_SHA",
-                "TLS_DHE_DSS_WITH_AES_128_CBC_SHA256", "TLS_DHE_DSS_WITH_AES_128_CBC_SHA",
-                "TLS_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_256_CCM", "TLS_RSA_WITH_AES_128_GCM_SHA256",
-                "TLS_RSA_WITH_AES_128_CCM", "TLS_RSA_WITH_AES_256_CBC_SHA256", "TLS_RSA_WITH_AES_256_CBC_SHA",
-                "TLS_RSA_WITH_AES_128_CBC_SHA256", "TLS_RSA_WITH_AES_128_CBC_SHA",
-                "TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA", "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA",
-                "TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA", "TLS_RSA_WITH_3DES_EDE_CBC_SHA");
+                "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+                "TLS_ECDHE_ECDSA_WITH_AES_256_CCM",
+                "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+                "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+                "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                "TLS_ECDHE_ECDSA_WITH_AES_128_CCM",
+                "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384",
+                "TLS_DHE_RSA_WITH_AES_256_CCM",
+                "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+                "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
+                "TLS_DHE_RSA_WITH_AES_128_CCM",
+                "TLS_DHE_DSS_WITH_AES_256_GCM_SHA384",
+                "TLS_DHE_DSS_WITH_AES_128_GCM_SHA256",
+                "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384",
+                "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
+                "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
+                "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
+                "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
+                "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+                "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
+                "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+                "TLS_DHE_RSA_WITH_AES_256_CBC_SHA256",
+                "TLS_DHE_RSA_WITH_AES_256_CBC_SHA",
+                "TLS_DHE_RSA_WITH_AES_128_CBC_SHA256",
+                "TLS_DHE_RSA_WITH_AES_128_CBC_SHA",
+                "TLS_DHE_DSS_WITH_AES_256_CBC_SHA256",
+                "TLS_DHE_DSS_WITH_AES_256_CBC_SHA",
+                "TLS_DHE_DSS_WITH_AES_128_CBC_SHA256",
+                "TLS_DHE_DSS_WITH_AES_128_CBC_SHA",
+                "TLS_RSA_WITH_AES_256_GCM_SHA384",
+                "TLS_RSA_WITH_AES_256_CCM",
+                "TLS_RSA_WITH_AES_128_GCM_SHA256",
+                "TLS_RSA_WITH_AES_128_CCM",
+                "TLS_RSA_WITH_AES_256_CBC_SHA256",
+                "TLS_RSA_WITH_AES_256_CBC_SHA",
+                "TLS_RSA_WITH_AES_128_CBC_SHA256",
+                "TLS_RSA_WITH_AES_128_CBC_SHA",
+                "TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA",
+                "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA",
+                "TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA",
+                "TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA",
+                "TLS_RSA_WITH_3DES_EDE_CBC_SHA");
     }
 
     /** The crypto-policies {key_exchange, authentication sign prefix, cipher, mac} a TLS 1.2 suite needs. */
@@ -536,7 +608,8 @@ final class JavaMapping {
             for (String suite : tls12Suites()) {
                 String[] p = parts(suite);
                 boolean kxOk = kx.contains(p[0]) || p[0].equals("DHE-RSA") && kx.contains("DHE");
-                boolean authOk = l.get("sign").stream().anyMatch(v -> v.name().startsWith(p[1]) && signature(v.name()) != null);
+                boolean authOk =
+                        l.get("sign").stream().anyMatch(v -> v.name().startsWith(p[1]) && signature(v.name()) != null);
                 if (kxOk && authOk && ciphers.contains(p[2]) && macs.contains(p[3])) {
                     HostState.Value c = first(l.get("cipher"), p[2]::equals);
                     suites.put(suite, new Src(c.at(), "cipher " + p[2] + ", key_exchange " + p[0] + ", mac " + p[3]));
@@ -573,7 +646,10 @@ final class JavaMapping {
         y.line("# Imported from crypto-policies " + sources + " by 'cryptopolicy import'.", top, null);
         y.line("# Each value names the crypto-policies line it comes from.", top, null);
         if (nothingForJava) {
-            y.line("# It leaves TLS no cipher suite, named group or signature scheme: lint and install refuse it.", top, null);
+            y.line(
+                    "# It leaves TLS no cipher suite, named group or signature scheme: lint and install refuse it.",
+                    top,
+                    null);
         }
         y.line("kind: policy", top, null);
         y.line("name: " + YamlOut.scalar(name), top, null);
@@ -587,7 +663,10 @@ final class JavaMapping {
             Src firstSrc = e.getValue().values().iterator().next();
             y.line("  " + e.getKey() + ":", firstSrc.at(), null);
             for (Map.Entry<String, Src> a : e.getValue().entrySet()) {
-                y.line("    - " + YamlOut.scalar(a.getKey()), a.getValue().at(), a.getValue().note());
+                y.line(
+                        "    - " + YamlOut.scalar(a.getKey()),
+                        a.getValue().at(),
+                        a.getValue().note());
             }
         }
         Map<String, HostState.Setting> ints = state.integers;
@@ -608,7 +687,9 @@ final class JavaMapping {
         sha1(y, "signatures", state, "sign", v -> v.endsWith("-SHA1") && signature(v) != null, "sign *-SHA1");
         HostState.Setting certs = ints.get("sha1_in_certs");
         Position certsAt = certs != null ? certs.at() : top;
-        y.line("  certificates: " + (certs != null && certs.value() != 0 ? "allow" : "deny"), certsAt,
+        y.line(
+                "  certificates: " + (certs != null && certs.value() != 0 ? "allow" : "deny"),
+                certsAt,
                 certs != null ? "sha1_in_certs = " + certs.value() : "sha1_in_certs unset (0)");
         List<String> tls = tlsRange(state);
         if (!tls.isEmpty() || !suites.isEmpty() || !groups.isEmpty() || !schemes.isEmpty()) {
@@ -635,7 +716,10 @@ final class JavaMapping {
         }
         y.line("  " + key + ":", values.values().iterator().next().at(), null);
         for (Map.Entry<String, Src> e : values.entrySet()) {
-            y.line("    - " + YamlOut.scalar(e.getKey()), e.getValue().at(), e.getValue().note());
+            y.line(
+                    "    - " + YamlOut.scalar(e.getKey()),
+                    e.getValue().at(),
+                    e.getValue().note());
         }
     }
 
@@ -646,7 +730,8 @@ final class JavaMapping {
         minBits(y, "dh", ints.get("min_dh_size"), "min_dh_size");
         HostState.Setting ec = ints.get("min_ec_size");
         if (ec != null || !curves.isEmpty()) {
-            Position at = ec != null ? ec.at() : curves.values().iterator().next().at();
+            Position at =
+                    ec != null ? ec.at() : curves.values().iterator().next().at();
             y.line("  ec:", at, null);
             if (ec != null) {
                 y.line("    min_bits: " + ec.value(), ec.at(), "min_ec_size");
@@ -654,7 +739,10 @@ final class JavaMapping {
             if (!curves.isEmpty()) {
                 y.line("    curves:", at, null);
                 for (Map.Entry<String, Src> c : curves.entrySet()) {
-                    y.line("      - " + YamlOut.scalar(c.getKey()), c.getValue().at(), c.getValue().note());
+                    y.line(
+                            "      - " + YamlOut.scalar(c.getKey()),
+                            c.getValue().at(),
+                            c.getValue().note());
                 }
             }
         }
@@ -668,8 +756,13 @@ final class JavaMapping {
         y.line("    min_bits: " + s.value(), s.at(), property + " = " + s.value());
     }
 
-    private static void sha1(YamlOut y, String key, HostState state, String property,
-            java.util.function.Predicate<String> p, String note) {
+    private static void sha1(
+            YamlOut y,
+            String key,
+            HostState state,
+            String property,
+            java.util.function.Predicate<String> p,
+            String note) {
         HostState.Value v = first(state.lists.get(property), p);
         Position at = v != null ? v.at() : state.setAt.get(property);
         if (at == null) {
@@ -681,8 +774,13 @@ final class JavaMapping {
     private static int symmetricBits(HostState state) {
         int min = 0;
         for (HostState.Value v : state.lists.get("cipher")) {
-            int bits = v.name().equals("CHACHA20-POLY1305") ? 256 : v.name().equals("3DES-CBC") ? 112
-                    : v.name().matches("AES-(128|192|256)-(GCM|CCM|CTR|CBC)") ? Integer.parseInt(v.name().substring(4, 7)) : 0;
+            int bits = v.name().equals("CHACHA20-POLY1305")
+                    ? 256
+                    : v.name().equals("3DES-CBC")
+                            ? 112
+                            : v.name().matches("AES-(128|192|256)-(GCM|CCM|CTR|CBC)")
+                                    ? Integer.parseInt(v.name().substring(4, 7))
+                                    : 0;
             if (bits > 0 && (min == 0 || bits < min)) {
                 min = bits;
             }
@@ -744,18 +842,28 @@ final class JavaMapping {
                     maxProtocol = "TLSv1.2";
                     maxAt = v.at();
                 } else if (e.property().equals("protocol") && v.name().startsWith("TLS")) {
-                    findings.add(Finding.warning(v.at(), v.name(), "host-pmod-protocol", "removing " + v.name()
-                            + " changes the TLS range of a base this modifier does not know; apply the sub-policy to a"
-                            + " .pol (e.g. DEFAULT.pol:" + name + ".pmod) to have it"));
+                    findings.add(Finding.warning(
+                            v.at(),
+                            v.name(),
+                            "host-pmod-protocol",
+                            "removing " + v.name()
+                                    + " changes the TLS range of a base this modifier does not know; apply the sub-policy to a"
+                                    + " .pol (e.g. DEFAULT.pol:" + name + ".pmod) to have it"));
                 }
             }
             for (HostState.Value v : added) {
                 editOne(edits, e.property(), v, "+", sha1);
                 if (Set.of("key_exchange", "cipher", "mac", "protocol").contains(e.property())
                         && noJava(e.property(), v.name()) == null) {
-                    findings.add(Finding.warning(v.at(), v.name(), "host-pmod-suites", "adding " + e.property() + " '"
-                            + v.name() + "' adds TLS cipher suites or versions only with a base policy to combine it"
-                            + " with; apply the sub-policy to a .pol (e.g. DEFAULT.pol:" + name + ".pmod) to have them"));
+                    findings.add(Finding.warning(
+                            v.at(),
+                            v.name(),
+                            "host-pmod-suites",
+                            "adding " + e.property() + " '"
+                                    + v.name()
+                                    + "' adds TLS cipher suites or versions only with a base policy to combine it"
+                                    + " with; apply the sub-policy to a .pol (e.g. DEFAULT.pol:" + name
+                                    + ".pmod) to have them"));
                 }
             }
         }
@@ -764,32 +872,46 @@ final class JavaMapping {
         y.line("kind: modifier", top, null);
         y.line("name: " + YamlOut.scalar(name), top, null);
         y.line("description: " + YamlOut.scalar("crypto-policies sub-policy " + name + " (imported)"), top, null);
-        boolean anyAlg = edits.entrySet().stream().anyMatch(e -> !e.getKey().startsWith("tls.")
-                && !e.getKey().startsWith("curves") && !e.getValue().isEmpty());
+        boolean anyAlg = edits.entrySet().stream()
+                .anyMatch(e -> !e.getKey().startsWith("tls.")
+                        && !e.getKey().startsWith("curves")
+                        && !e.getValue().isEmpty());
         if (anyAlg) {
             y.line("algorithms:", top, null);
             for (Map.Entry<String, Map<String, Src>> e : edits.entrySet()) {
-                if (e.getKey().startsWith("tls.") || e.getKey().equals("curves") || e.getValue().isEmpty()) {
+                if (e.getKey().startsWith("tls.")
+                        || e.getKey().equals("curves")
+                        || e.getValue().isEmpty()) {
                     continue;
                 }
-                y.line("  " + e.getKey() + ":", e.getValue().values().iterator().next().at(), null);
+                y.line(
+                        "  " + e.getKey() + ":",
+                        e.getValue().values().iterator().next().at(),
+                        null);
                 for (Map.Entry<String, Src> a : e.getValue().entrySet()) {
-                    y.line("    - " + YamlOut.scalar(a.getKey()), a.getValue().at(), a.getValue().note());
+                    y.line(
+                            "    - " + YamlOut.scalar(a.getKey()),
+                            a.getValue().at(),
+                            a.getValue().note());
                 }
             }
         }
         Map<String, HostState.Setting> ints = state.integers;
         Map<String, Src> curveEdits = edits.getOrDefault("curves", Map.of());
         HostState.Setting ec = ints.get("min_ec_size");
-        if (ints.containsKey("min_rsa_size") || ints.containsKey("min_dsa_size") || ints.containsKey("min_dh_size")
-                || ec != null || !curveEdits.isEmpty()) {
+        if (ints.containsKey("min_rsa_size")
+                || ints.containsKey("min_dsa_size")
+                || ints.containsKey("min_dh_size")
+                || ec != null
+                || !curveEdits.isEmpty()) {
             y.line("keys:", top, null);
             keySizes(y, ints, curveEdits);
         }
         HostState.Setting certs = ints.get("sha1_in_certs");
         if (certs != null) {
-            sha1.put("certificates", new Src(certs.at(), (certs.value() != 0 ? "allow" : "deny") + "|sha1_in_certs = "
-                    + certs.value()));
+            sha1.put(
+                    "certificates",
+                    new Src(certs.at(), (certs.value() != 0 ? "allow" : "deny") + "|sha1_in_certs = " + certs.value()));
         }
         if (!sha1.isEmpty()) {
             y.line("sha1:", top, null);
@@ -798,8 +920,10 @@ final class JavaMapping {
                 y.line("  " + s.getKey() + ": " + v[0], s.getValue().at(), v[1]);
             }
         }
-        boolean anyTls = maxProtocol != null || edits.entrySet().stream()
-                .anyMatch(e -> e.getKey().startsWith("tls.") && !e.getValue().isEmpty());
+        boolean anyTls = maxProtocol != null
+                || edits.entrySet().stream()
+                        .anyMatch(e ->
+                                e.getKey().startsWith("tls.") && !e.getValue().isEmpty());
         if (anyTls) {
             y.line("tls:", top, null);
             if (maxProtocol != null) {
@@ -814,14 +938,18 @@ final class JavaMapping {
         return y;
     }
 
-    private void editOne(Map<String, Map<String, Src>> edits, String property, HostState.Value v, String sign,
+    private void editOne(
+            Map<String, Map<String, Src>> edits,
+            String property,
+            HostState.Value v,
+            String sign,
             Map<String, Src> sha1) {
         String note = property + " " + sign + v.name();
         if (sign.equals("+")) {
             String why = noJava(property, v.name());
             if (why != null) {
-                findings.add(Finding.warning(v.at(), v.name(), "host-value-not-java",
-                        property + " '" + v.name() + "' is left out: " + why));
+                findings.add(Finding.warning(
+                        v.at(), v.name(), "host-value-not-java", property + " '" + v.name() + "' is left out: " + why));
                 return;
             }
         }
@@ -851,7 +979,8 @@ final class JavaMapping {
                 if (s != null) {
                     put(edits, "tls.signature_schemes", sign + s, v, note);
                 }
-                if (v.name().endsWith("-SHA1") && signature(v.name()) != null
+                if (v.name().endsWith("-SHA1")
+                        && signature(v.name()) != null
                         && (sign.equals("+") || v.name().startsWith("RSA-SHA1"))) {
                     sha1.put("signatures", new Src(v.at(), (sign.equals("+") ? "allow" : "deny") + "|" + note));
                 }
@@ -865,8 +994,7 @@ final class JavaMapping {
                     }
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         if (sign.equals("-") && Set.of("key_exchange", "cipher", "mac").contains(property)) {
             for (String suite : tls12Suites()) {
@@ -878,15 +1006,16 @@ final class JavaMapping {
             }
             for (String s : TLS13) {
                 String[] p = s.split(":");
-                if (property.equals("cipher") && p[1].equals(v.name()) || property.equals("mac") && v.name().equals("AEAD")) {
+                if (property.equals("cipher") && p[1].equals(v.name())
+                        || property.equals("mac") && v.name().equals("AEAD")) {
                     put(edits, "tls.cipher_suites", "-" + p[0], v, note);
                 }
             }
         }
     }
 
-    private static void put(Map<String, Map<String, Src>> edits, String key, String entry, HostState.Value v,
-            String note) {
+    private static void put(
+            Map<String, Map<String, Src>> edits, String key, String entry, HostState.Value v, String note) {
         edits.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(entry, new Src(v.at(), note));
     }
 }

@@ -15,8 +15,7 @@ import java.util.List;
 final class PolReader {
 
     /** One value as written, with its place. */
-    record Token(String text, Position at) {
-    }
+    record Token(String text, Position at) {}
 
     /**
      * One directive.
@@ -27,11 +26,9 @@ final class PolReader {
      * @param scopeAt  where the scope starts, or null
      * @param values   the values, in order
      */
-    record Directive(String property, String scope, Position at, Position scopeAt, List<Token> values) {
-    }
+    record Directive(String property, String scope, Position at, Position scopeAt, List<Token> values) {}
 
-    private PolReader() {
-    }
+    private PolReader() {}
 
     /** Reads every directive of a file; malformed lines become errors in {@code findings}. */
     static List<Directive> read(String file, String text, List<Finding> findings) {
@@ -64,7 +61,8 @@ final class PolReader {
                 if (c == '=') {
                     end = col + 1;
                 } else {
-                    while (end < trimmedEnd.length() && !Character.isWhitespace(trimmedEnd.charAt(end))
+                    while (end < trimmedEnd.length()
+                            && !Character.isWhitespace(trimmedEnd.charAt(end))
                             && trimmedEnd.charAt(end) != '=') {
                         end++;
                     }
@@ -99,17 +97,17 @@ final class PolReader {
         return directives;
     }
 
-    private static Directive directive(List<Token> tokens, int eqCount, Position eqAt, Position start,
-            List<Finding> findings) {
+    private static Directive directive(
+            List<Token> tokens, int eqCount, Position eqAt, Position start, List<Finding> findings) {
         String written = join(tokens);
         if (eqCount == 0) {
-            findings.add(Finding.error(start, written, "host-syntax",
-                    "a directive is 'property = value...'; this line has no '='"));
+            findings.add(Finding.error(
+                    start, written, "host-syntax", "a directive is 'property = value...'; this line has no '='"));
             return null;
         }
         if (eqCount > 1) {
-            findings.add(Finding.error(start, written, "host-syntax",
-                    "a directive has exactly one '='; this line has " + eqCount));
+            findings.add(Finding.error(
+                    start, written, "host-syntax", "a directive has exactly one '='; this line has " + eqCount));
             return null;
         }
         int eq = 0;
@@ -121,8 +119,12 @@ final class PolReader {
             return null;
         }
         if (eq > 1) {
-            findings.add(Finding.error(tokens.get(1).at(), written, "host-syntax",
-                    "a property name has no spaces: '" + tokens.get(0).text() + " " + tokens.get(1).text() + "'"));
+            findings.add(Finding.error(
+                    tokens.get(1).at(),
+                    written,
+                    "host-syntax",
+                    "a property name has no spaces: '" + tokens.get(0).text() + " "
+                            + tokens.get(1).text() + "'"));
             return null;
         }
         Token key = tokens.get(0);

@@ -17,7 +17,12 @@ final class YamlOut {
             while (padded.length() < 40) {
                 padded.append(' ');
             }
-            padded.append(" # ").append(note).append(" (").append(shortName(at.file())).append(':').append(at.line())
+            padded.append(" # ")
+                    .append(note)
+                    .append(" (")
+                    .append(shortName(at.file()))
+                    .append(':')
+                    .append(at.line())
                     .append(')');
             out = padded.toString();
         }

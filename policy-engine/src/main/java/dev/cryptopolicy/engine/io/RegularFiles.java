@@ -23,8 +23,7 @@ import java.util.Set;
  */
 public final class RegularFiles {
 
-    private RegularFiles() {
-    }
+    private RegularFiles() {}
 
     /**
      * The content of {@code path}, at most {@code maxBytes} long.
@@ -37,25 +36,32 @@ public final class RegularFiles {
         Path real = path.toRealPath();
         BasicFileAttributes before = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!before.isRegularFile()) {
-            throw new Refused("not a regular file: " + path + " (" + (before.isDirectory() ? "a directory"
-                    : "a device, FIFO or socket") + "; a policy is read only from a regular file)", -1);
+            throw new Refused(
+                    "not a regular file: " + path + " ("
+                            + (before.isDirectory() ? "a directory" : "a device, FIFO or socket")
+                            + "; a policy is read only from a regular file)",
+                    -1);
         }
         if (before.size() > maxBytes) {
-            throw new Refused("file is " + before.size() + " bytes; the limit is " + maxBytes + " bytes", before.size());
+            throw new Refused(
+                    "file is " + before.size() + " bytes; the limit is " + maxBytes + " bytes", before.size());
         }
         byte[] bytes;
-        try (SeekableByteChannel channel = Files.newByteChannel(real, Set.of(StandardOpenOption.READ,
-                LinkOption.NOFOLLOW_LINKS))) {
+        try (SeekableByteChannel channel =
+                Files.newByteChannel(real, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
             // What was opened is still what was judged, not something swapped in since.
-            BasicFileAttributes opened = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes opened =
+                    Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!opened.isRegularFile() || !Objects.equals(before.fileKey(), opened.fileKey())) {
                 throw new Refused("not a regular file: " + path + " (it was replaced while being opened)", -1);
             }
             bytes = Channels.newInputStream(channel).readNBytes(maxBytes + 1);
         }
         if (bytes.length > maxBytes) {
-            throw new Refused("file holds more than " + maxBytes + " bytes, the limit (its size was given as "
-                    + before.size() + ")", bytes.length);
+            throw new Refused(
+                    "file holds more than " + maxBytes + " bytes, the limit (its size was given as " + before.size()
+                            + ")",
+                    bytes.length);
         }
         return bytes;
     }

@@ -8,5 +8,4 @@ import java.io.Serializable;
  * @param line   1-based line
  * @param column 1-based column
  */
-public record Mark(int line, int column) implements Serializable {
-}
+public record Mark(int line, int column) implements Serializable {}

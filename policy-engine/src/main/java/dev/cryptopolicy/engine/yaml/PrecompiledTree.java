@@ -38,8 +38,7 @@ public final class PrecompiledTree {
     private static final byte SCALAR = 'V';
     private static final YamlScalar.Type[] TYPES = YamlScalar.Type.values();
 
-    private PrecompiledTree() {
-    }
+    private PrecompiledTree() {}
 
     /**
      * The precompiled form of {@code yaml}, parsed by {@link StrictYamlReader}.
@@ -98,8 +97,10 @@ public final class PrecompiledTree {
                 Path tree = yaml.resolveSibling(name.substring(0, name.length() - ".yaml".length()) + EXTENSION);
                 Files.write(tree, write(Files.readAllBytes(yaml)));
             } catch (YamlSyntaxException e) {
-                throw new IllegalStateException(yaml + ":" + e.mark().line() + ":" + e.mark().column() + ": " + e.rule()
-                        + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        yaml + ":" + e.mark().line() + ":" + e.mark().column() + ": " + e.rule() + ": "
+                                + e.getMessage(),
+                        e);
             }
         }
     }

@@ -72,7 +72,9 @@ public final class StrictYamlReader {
      */
     public YamlNode read(byte[] bytes) throws YamlSyntaxException {
         if (bytes.length > MAX_BYTES) {
-            throw new YamlSyntaxException(new Mark(1, 1), "max-size",
+            throw new YamlSyntaxException(
+                    new Mark(1, 1),
+                    "max-size",
                     "file is " + bytes.length + " bytes; the limit is " + MAX_BYTES + " bytes");
         }
         String text = decodeUtf8(bytes);
@@ -87,23 +89,24 @@ public final class StrictYamlReader {
             YamlNode root = readValue(yaml, first, 0, new int[1]);
             JsonToken after = yaml.nextToken();
             if (after != null) {
-                throw new YamlSyntaxException(markOf(yaml), "single-document",
+                throw new YamlSyntaxException(
+                        markOf(yaml),
+                        "single-document",
                         "a policy file holds exactly one YAML document; found a second one");
             }
             return root;
         } catch (JsonProcessingException e) {
             throw translate(e, text);
         } catch (IOException e) {
-            throw new YamlSyntaxException(new Mark(1, 1), "yaml-syntax",
-                    "cannot read YAML: " + e.getMessage());
+            throw new YamlSyntaxException(new Mark(1, 1), "yaml-syntax", "cannot read YAML: " + e.getMessage());
         } catch (org.yaml.snakeyaml.reader.ReaderException e) {
-            throw new YamlSyntaxException(markAt(text, e.getPosition()), "yaml-syntax",
-                    "malformed YAML: " + oneLine(e.getMessage()));
+            throw new YamlSyntaxException(
+                    markAt(text, e.getPosition()), "yaml-syntax", "malformed YAML: " + oneLine(e.getMessage()));
         } catch (RuntimeException e) {
             // SnakeYAML signals some scanner states with unchecked exceptions; they are bad input,
             // not bugs, and must never escape as a crash.
-            throw new YamlSyntaxException(new Mark(1, 1), "yaml-syntax",
-                    "malformed YAML: " + oneLine(String.valueOf(e.getMessage())));
+            throw new YamlSyntaxException(
+                    new Mark(1, 1), "yaml-syntax", "malformed YAML: " + oneLine(String.valueOf(e.getMessage())));
         }
     }
 
@@ -115,7 +118,9 @@ public final class StrictYamlReader {
             throws IOException, YamlSyntaxException {
         Mark mark = markOf(p);
         if (++values[0] > MAX_VALUES) {
-            throw new YamlSyntaxException(mark, "max-values",
+            throw new YamlSyntaxException(
+                    mark,
+                    "max-values",
                     "more than " + MAX_VALUES + " values in one file; a policy never needs that many");
         }
         refuseAnchorsAliasesAndTags(p, mark);
@@ -146,21 +151,23 @@ public final class StrictYamlReader {
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].trim();
             if (!line.isEmpty() && !line.startsWith("#")) {
-                throw new YamlSyntaxException(new Mark(i + 1, 1), "yaml-syntax",
-                        "malformed YAML: {value} is not followed by a document", line);
+                throw new YamlSyntaxException(
+                        new Mark(i + 1, 1),
+                        "yaml-syntax",
+                        "malformed YAML: {value} is not followed by a document",
+                        line);
             }
         }
     }
 
     private static void checkDepth(Mark mark, int depth) throws YamlSyntaxException {
         if (depth > MAX_DEPTH) {
-            throw new YamlSyntaxException(mark, "max-depth",
-                    "nesting deeper than " + MAX_DEPTH + " levels; a policy never needs that");
+            throw new YamlSyntaxException(
+                    mark, "max-depth", "nesting deeper than " + MAX_DEPTH + " levels; a policy never needs that");
         }
     }
 
-    private YamlMap readMap(YAMLParser p, Mark mark, int depth, int[] values)
-            throws IOException, YamlSyntaxException {
+    private YamlMap readMap(YAMLParser p, Mark mark, int depth, int[] values) throws IOException, YamlSyntaxException {
         checkDepth(mark, depth);
         Map<String, YamlMap.Field> fields = new LinkedHashMap<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
@@ -172,21 +179,26 @@ public final class StrictYamlReader {
             String key = p.currentName();
             JsonToken valueToken = p.nextToken();
             if (valueToken == null) {
-                throw new YamlSyntaxException(keyMark, "yaml-syntax", "unexpected end of document after key {value}", key);
+                throw new YamlSyntaxException(
+                        keyMark, "yaml-syntax", "unexpected end of document after key {value}", key);
             }
             YamlNode value = readValue(p, valueToken, depth, values);
             YamlMap.Field previous = fields.get(key);
             if (previous != null) {
-                throw new YamlSyntaxException(keyMark, "duplicate-key", "duplicate key {value} (first defined at line "
-                        + previous.keyMark().line() + ", column " + previous.keyMark().column() + ")", key);
+                throw new YamlSyntaxException(
+                        keyMark,
+                        "duplicate-key",
+                        "duplicate key {value} (first defined at line "
+                                + previous.keyMark().line() + ", column "
+                                + previous.keyMark().column() + ")",
+                        key);
             }
             fields.put(key, new YamlMap.Field(key, keyMark, value));
         }
         return new YamlMap(fields, mark);
     }
 
-    private YamlSeq readSeq(YAMLParser p, Mark mark, int depth, int[] values)
-            throws IOException, YamlSyntaxException {
+    private YamlSeq readSeq(YAMLParser p, Mark mark, int depth, int[] values) throws IOException, YamlSyntaxException {
         checkDepth(mark, depth);
         List<YamlNode> items = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
@@ -198,21 +210,26 @@ public final class StrictYamlReader {
         return new YamlSeq(items, mark);
     }
 
-    private static void refuseAnchorsAliasesAndTags(YAMLParser p, Mark mark)
-            throws IOException, YamlSyntaxException {
+    private static void refuseAnchorsAliasesAndTags(YAMLParser p, Mark mark) throws IOException, YamlSyntaxException {
         if (p.isCurrentAlias()) {
-            throw new YamlSyntaxException(mark, "no-aliases",
-                    "YAML alias {value} is not allowed in a policy; write the value out", "*" + p.getText());
+            throw new YamlSyntaxException(
+                    mark,
+                    "no-aliases",
+                    "YAML alias {value} is not allowed in a policy; write the value out",
+                    "*" + p.getText());
         }
         String anchor = p.getObjectId() == null ? null : String.valueOf(p.getObjectId());
         if (anchor != null) {
-            throw new YamlSyntaxException(mark, "no-anchors",
-                    "YAML anchor {value} is not allowed in a policy", "&" + anchor);
+            throw new YamlSyntaxException(
+                    mark, "no-anchors", "YAML anchor {value} is not allowed in a policy", "&" + anchor);
         }
         String tag = p.getTypeId() == null ? null : String.valueOf(p.getTypeId());
         if (tag != null) {
-            throw new YamlSyntaxException(mark, "no-tags",
-                    "YAML tag {value} is not allowed in a policy; tags never create objects here", tag);
+            throw new YamlSyntaxException(
+                    mark,
+                    "no-tags",
+                    "YAML tag {value} is not allowed in a policy; tags never create objects here",
+                    tag);
         }
     }
 
@@ -231,17 +248,28 @@ public final class StrictYamlReader {
             int cp = text.codePointAt(i);
             if (!printable(cp)) {
                 String name = Character.getName(cp);
-                throw new YamlSyntaxException(markAt(text, text.codePointCount(0, i)), "yaml-syntax",
-                        String.format(java.util.Locale.ROOT, "malformed YAML: character U+%04X%s is not allowed in YAML",
-                                cp, name == null ? "" : " " + name));
+                throw new YamlSyntaxException(
+                        markAt(text, text.codePointCount(0, i)),
+                        "yaml-syntax",
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "malformed YAML: character U+%04X%s is not allowed in YAML",
+                                cp,
+                                name == null ? "" : " " + name));
             }
             i += Character.charCount(cp);
         }
     }
 
     private static boolean printable(int cp) {
-        return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0x7E) || cp == 0x85
-                || (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+        return cp == 0x9
+                || cp == 0xA
+                || cp == 0xD
+                || (cp >= 0x20 && cp <= 0x7E)
+                || cp == 0x85
+                || (cp >= 0xA0 && cp <= 0xD7FF)
+                || (cp >= 0xE000 && cp <= 0xFFFD)
+                || (cp >= 0x10000 && cp <= 0x10FFFF);
     }
 
     /** The 1-based line and column (in code points) of the code point at {@code index} of {@code text}. */
@@ -265,21 +293,22 @@ public final class StrictYamlReader {
     private static YamlSyntaxException translate(JsonProcessingException e, String text) {
         Throwable cause = e.getCause();
         if (cause instanceof org.yaml.snakeyaml.reader.ReaderException reader) {
-            return new YamlSyntaxException(markAt(text, reader.getPosition()), "yaml-syntax",
+            return new YamlSyntaxException(
+                    markAt(text, reader.getPosition()),
+                    "yaml-syntax",
                     "malformed YAML: " + oneLine(reader.getMessage()));
         }
         if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
-            org.yaml.snakeyaml.error.Mark m = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+            org.yaml.snakeyaml.error.Mark m =
+                    marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
             String problem = marked.getProblem() != null ? marked.getProblem() : "malformed YAML";
             String context = marked.getContext();
             String message = oneLine(problem) + (context != null ? " (" + oneLine(context) + ")" : "");
-            Mark at = m == null ? new Mark(1, 1)
-                    : new Mark(m.getLine() + 1, m.getColumn() + 1);
+            Mark at = m == null ? new Mark(1, 1) : new Mark(m.getLine() + 1, m.getColumn() + 1);
             return new YamlSyntaxException(at, ruleFor(message), "malformed YAML: " + message);
         }
         JsonLocation loc = e.getLocation();
-        Mark at = loc == null ? new Mark(1, 1)
-                : new Mark(Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
+        Mark at = loc == null ? new Mark(1, 1) : new Mark(Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
         String message = oneLine(e.getOriginalMessage());
         return new YamlSyntaxException(at, ruleFor(message), "malformed YAML: " + message);
     }
@@ -303,7 +332,8 @@ public final class StrictYamlReader {
     }
 
     private static String decodeUtf8(byte[] bytes) throws YamlSyntaxException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
@@ -322,14 +352,18 @@ public final class StrictYamlReader {
                     column++;
                 }
             }
-            throw new YamlSyntaxException(new Mark(line, column), "utf-8",
-                    String.format("byte 0x%02x at offset %d is not valid UTF-8; policy files are UTF-8 text",
+            throw new YamlSyntaxException(
+                    new Mark(line, column),
+                    "utf-8",
+                    String.format(
+                            "byte 0x%02x at offset %d is not valid UTF-8; policy files are UTF-8 text",
                             bytes[offset] & 0xff, offset));
         }
     }
 
     private static int firstBadUtf8Offset(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);

@@ -20,8 +20,7 @@ public record YamlMap(Map<String, Field> fields, Mark mark) implements YamlNode 
      * @param keyMark where the key is written
      * @param value   the value
      */
-    public record Field(String key, Mark keyMark, YamlNode value) {
-    }
+    public record Field(String key, Mark keyMark, YamlNode value) {}
 
     public YamlMap {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));

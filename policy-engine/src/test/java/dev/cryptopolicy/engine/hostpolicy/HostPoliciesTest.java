@@ -60,7 +60,9 @@ class HostPoliciesTest {
         List<Path> files = new ArrayList<>();
         Path ref = Reference.cryptoPolicies();
         try (Stream<Path> s = Stream.concat(Files.list(ref), Files.list(ref.resolve("modules")))) {
-            s.filter(p -> p.toString().endsWith(".pol") || p.toString().endsWith(".pmod")).sorted().forEach(files::add);
+            s.filter(p -> p.toString().endsWith(".pol") || p.toString().endsWith(".pmod"))
+                    .sorted()
+                    .forEach(files::add);
         }
         return files;
     }
@@ -74,8 +76,10 @@ class HostPoliciesTest {
             Translation t = host.translateFile(p.getFileName().toString(), Files.readAllBytes(p));
             assertFalse(t.hasErrors(), p + ": " + t.findings());
             // Said exactly where Java is left nothing TLS can use.
-            assertEquals(NOTHING_FOR_JAVA.contains(p.getFileName().toString()),
-                    t.findings().stream().anyMatch(f -> f.rule().equals("host-nothing-for-java")), p + ": " + t.findings());
+            assertEquals(
+                    NOTHING_FOR_JAVA.contains(p.getFileName().toString()),
+                    t.findings().stream().anyMatch(f -> f.rule().equals("host-nothing-for-java")),
+                    p + ": " + t.findings());
             for (Finding f : t.findings()) {
                 assertTrue(f.rule().startsWith("host-"), f.toString());
                 assertTrue(f.at().line() > 0 && f.at().column() > 0, f.toString());
@@ -91,16 +95,22 @@ class HostPoliciesTest {
             if (NOTHING_FOR_JAVA.contains(name)) {
                 // Refused, fail closed, for the one reason the warning names: TLS would have nothing.
                 PolicyException e = assertThrows(PolicyException.class, () -> LOADER.load(ref), name);
-                List<Problem> errors = e.problems().stream().filter(q -> q.severity() == Severity.ERROR).toList();
+                List<Problem> errors = e.problems().stream()
+                        .filter(q -> q.severity() == Severity.ERROR)
+                        .toList();
                 assertEquals(3, errors.size(), e.problems().toString());
                 for (Problem q : errors) {
                     assertEquals("tls-not-empty", q.rule(), q.format());
                     assertTrue(q.origin().file().endsWith(name), q.format());
                 }
-                Problem why = e.problems().stream().filter(q -> q.rule().equals("host-nothing-for-java")).findFirst()
+                Problem why = e.problems().stream()
+                        .filter(q -> q.rule().equals("host-nothing-for-java"))
+                        .findFirst()
                         .orElseThrow(() -> new AssertionError(e.problems().toString()));
                 assertEquals(Severity.WARNING, why.severity());
-                assertTrue(why.message().contains(name + " leaves Java no cipher suite, no named group, no signature scheme"),
+                assertTrue(
+                        why.message()
+                                .contains(name + " leaves Java no cipher suite, no named group, no signature scheme"),
                         why.format());
                 continue;
             }
@@ -116,31 +126,38 @@ class HostPoliciesTest {
         CompiledPolicy policy = LOADER.load(pol("DEFAULT.pol"));
         Decision sha256 = policy.decide(ServiceType.SIGNATURE, "SHA256withRSA", Scope.ANY);
         assertTrue(sha256.allowed(), sha256.toString());
-        assertTrue(sha256.origin().file().endsWith("DEFAULT.pol"), sha256.origin().toString());
+        assertTrue(
+                sha256.origin().file().endsWith("DEFAULT.pol"), sha256.origin().toString());
         Decision sha1 = policy.decide(ServiceType.SIGNATURE, "SHA1withRSA", Scope.ANY);
         assertFalse(sha1.allowed(), sha1.toString());
         assertFalse(policy.decideKey("RSA", 1024, null, Scope.ANY).allowed());
         assertTrue(policy.decideKey("RSA", 2048, null, Scope.ANY).allowed());
         // control: LEGACY.pol lists RSA-SHA1 and 1024-bit RSA, so the refusal above is DEFAULT.pol's
         CompiledPolicy legacy = LOADER.load(pol("LEGACY.pol"));
-        assertTrue(legacy.decide(ServiceType.SIGNATURE, "SHA1withRSA", Scope.ANY).allowed());
+        assertTrue(
+                legacy.decide(ServiceType.SIGNATURE, "SHA1withRSA", Scope.ANY).allowed());
         assertTrue(legacy.decideKey("RSA", 1024, null, Scope.ANY).allowed());
     }
 
     @Test
     void subPolicy_appliedToAPolicy_removesWhatItSays() throws Exception {
         String legacy = pol("LEGACY.pol");
-        String noSha1 = Reference.cryptoPolicies().resolve("modules/NO-SHA1.pmod").toString();
-        assertTrue(LOADER.load(legacy).decide(ServiceType.SIGNATURE, "SHA1withECDSA", Scope.ANY).allowed());
+        String noSha1 =
+                Reference.cryptoPolicies().resolve("modules/NO-SHA1.pmod").toString();
+        assertTrue(LOADER.load(legacy)
+                .decide(ServiceType.SIGNATURE, "SHA1withECDSA", Scope.ANY)
+                .allowed());
         Decision d = LOADER.load(legacy + ":" + noSha1).decide(ServiceType.SIGNATURE, "SHA1withECDSA", Scope.ANY);
         assertFalse(d.allowed(), d.toString());
-        assertTrue(LOADER.load(legacy + ":" + noSha1).decide(ServiceType.SIGNATURE, "SHA256withRSA/PSS", Scope.ANY)
+        assertTrue(LOADER.load(legacy + ":" + noSha1)
+                .decide(ServiceType.SIGNATURE, "SHA256withRSA/PSS", Scope.ANY)
                 .allowed());
     }
 
     @Test
     void invalidLines_fromCryptoPoliciesOwnTests_areLocatedErrors() throws Exception {
-        List<String> lines = Files.readAllLines(Reference.cryptoPolicies().resolve("crypto-policies-invalid-lines.txt"));
+        List<String> lines =
+                Files.readAllLines(Reference.cryptoPolicies().resolve("crypto-policies-invalid-lines.txt"));
         int checked = 0;
         for (String line : lines) {
             if (line.startsWith("#") || line.isBlank()) {
@@ -163,8 +180,10 @@ class HostPoliciesTest {
 
     @Test
     void unknownValue_isAnErrorAtItsColumn_withASuggestion() {
-        PolicyException e = assertThrows(PolicyException.class, () -> LOADER.load(write("x.pol", "hash = SHA2-256\n"
-                + "sign = RSA-SHA2-256 \\\n       ECDSA-SHA2-265\n")));
+        PolicyException e = assertThrows(
+                PolicyException.class,
+                () -> LOADER.load(
+                        write("x.pol", "hash = SHA2-256\n" + "sign = RSA-SHA2-256 \\\n       ECDSA-SHA2-265\n")));
         Problem p = e.problems().get(0);
         assertEquals("host-unknown-value", p.rule());
         assertEquals(3, p.origin().line());
@@ -179,10 +198,13 @@ class HostPoliciesTest {
         CompiledPolicy policy = LOADER.load("SYSTEM");
         Decision d = policy.decide(ServiceType.MESSAGE_DIGEST, "SHA-1", Scope.ANY);
         assertFalse(d.allowed(), d.toString());
-        assertTrue(policy.decide(ServiceType.SIGNATURE, "SHA256withRSA", Scope.ANY).allowed());
+        assertTrue(
+                policy.decide(ServiceType.SIGNATURE, "SHA256withRSA", Scope.ANY).allowed());
         // control: the same host set to LEGACY allows it
         Files.writeString(root.resolve("etc/crypto-policies/config"), "LEGACY\n");
-        assertTrue(LOADER.load("SYSTEM").decide(ServiceType.MESSAGE_DIGEST, "SHA-1", Scope.ANY).allowed());
+        assertTrue(LOADER.load("SYSTEM")
+                .decide(ServiceType.MESSAGE_DIGEST, "SHA-1", Scope.ANY)
+                .allowed());
     }
 
     @Test
@@ -190,10 +212,12 @@ class HostPoliciesTest {
         Path root = hostRoot("DEFAULT\n", false);
         Path local = root.resolve("etc/crypto-policies/policies");
         Files.createDirectories(local);
-        Files.writeString(local.resolve("DEFAULT.pol"), Files.readString(Reference.cryptoPolicies().resolve("DEFAULT.pol"))
-                + "\nmin_rsa_size = 4096\n");
+        Files.writeString(
+                local.resolve("DEFAULT.pol"),
+                Files.readString(Reference.cryptoPolicies().resolve("DEFAULT.pol")) + "\nmin_rsa_size = 4096\n");
         System.setProperty(HostPolicies.ROOT_PROPERTY, root.toString());
-        assertFalse(LOADER.load("SYSTEM").decideKey("RSA", 3072, null, Scope.ANY).allowed());
+        assertFalse(
+                LOADER.load("SYSTEM").decideKey("RSA", 3072, null, Scope.ANY).allowed());
     }
 
     @Test
@@ -201,7 +225,9 @@ class HostPoliciesTest {
         Path root = hostRoot("DEFAULT\n", true);
         System.setProperty(HostPolicies.ROOT_PROPERTY, root.toString());
         CompiledPolicy policy = LOADER.load("SYSTEM");
-        assertTrue(policy.warnings().stream().anyMatch(w -> w.rule().equals("host-fips")), policy.warnings().toString());
+        assertTrue(
+                policy.warnings().stream().anyMatch(w -> w.rule().equals("host-fips")),
+                policy.warnings().toString());
         assertTrue(policy.backends().fipsOnly());
         // control: without the kernel flag the same config is DEFAULT, without the FIPS-only rule
         Files.writeString(root.resolve("proc/sys/crypto/fips_enabled"), "0\n");
@@ -218,7 +244,8 @@ class HostPoliciesTest {
                 continue;
             }
             String name = file.substring(0, file.length() - 4);
-            Files.writeString(root.resolve("etc/crypto-policies/config"), "# set by update-crypto-policies\n" + name + "\n");
+            Files.writeString(
+                    root.resolve("etc/crypto-policies/config"), "# set by update-crypto-policies\n" + name + "\n");
             CompiledPolicy policy = LOADER.load("SYSTEM");
             assertEquals(name.equals("FIPS"), policy.backends().fipsOnly(), name);
             Decision d = policy.decide(ServiceType.SIGNATURE, "SHA256withECDSA", Scope.ANY);
@@ -233,7 +260,10 @@ class HostPoliciesTest {
         PolicyException e = assertThrows(PolicyException.class, () -> LOADER.load("SYSTEM"));
         Problem p = e.problems().get(0);
         assertEquals("host-config", p.rule());
-        assertTrue(p.origin().file().endsWith("etc/crypto-policies/config") && p.message().contains("NO-SUCH"), p.format());
+        assertTrue(
+                p.origin().file().endsWith("etc/crypto-policies/config")
+                        && p.message().contains("NO-SUCH"),
+                p.format());
     }
 
     @Test

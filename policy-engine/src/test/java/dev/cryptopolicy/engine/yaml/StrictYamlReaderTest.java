@@ -27,14 +27,16 @@ class StrictYamlReaderTest {
     }
 
     private static YamlSyntaxException reject(String yaml) {
-        return assertThrows(YamlSyntaxException.class, () -> new StrictYamlReader().read(yaml.getBytes(StandardCharsets.UTF_8)));
+        return assertThrows(
+                YamlSyntaxException.class, () -> new StrictYamlReader().read(yaml.getBytes(StandardCharsets.UTF_8)));
     }
 
     @ParameterizedTest
     @MethodSource("badYaml")
     void everyHostileOrMalformedFile_isRejectedQuicklyWithAPosition(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        YamlSyntaxException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        YamlSyntaxException e = assertTimeoutPreemptively(
+                Duration.ofSeconds(5),
                 () -> assertThrows(YamlSyntaxException.class, () -> new StrictYamlReader().read(bytes)));
         assertTrue(e.mark().line() >= 1 && e.mark().column() >= 1);
         assertTrue(!e.getMessage().isBlank() && !e.getMessage().contains("\n"), e.getMessage());
@@ -94,11 +96,15 @@ class StrictYamlReaderTest {
 
     @Test
     void scalars_keepTheirTypesAndPositions() throws Exception {
-        YamlMap map = assertInstanceOf(YamlMap.class, new StrictYamlReader().read(
-                "n: 2048\ns: \"2048\"\nb: true\nz: ~\nl: [x, y]\n".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(YamlScalar.Type.INTEGER, ((YamlScalar) map.fields().get("n").value()).type());
+        YamlMap map = assertInstanceOf(
+                YamlMap.class,
+                new StrictYamlReader()
+                        .read("n: 2048\ns: \"2048\"\nb: true\nz: ~\nl: [x, y]\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                YamlScalar.Type.INTEGER, ((YamlScalar) map.fields().get("n").value()).type());
         assertEquals(YamlScalar.Type.STRING, ((YamlScalar) map.fields().get("s").value()).type());
-        assertEquals(YamlScalar.Type.BOOLEAN, ((YamlScalar) map.fields().get("b").value()).type());
+        assertEquals(
+                YamlScalar.Type.BOOLEAN, ((YamlScalar) map.fields().get("b").value()).type());
         assertEquals(YamlScalar.Type.NULL, ((YamlScalar) map.fields().get("z").value()).type());
         YamlSeq list = assertInstanceOf(YamlSeq.class, map.fields().get("l").value());
         assertEquals(new Mark(5, 8), list.items().get(1).mark());

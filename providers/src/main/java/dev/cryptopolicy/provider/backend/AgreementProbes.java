@@ -27,8 +27,7 @@ import javax.crypto.interfaces.DHPublicKey;
  */
 final class AgreementProbes {
 
-    private AgreementProbes() {
-    }
+    private AgreementProbes() {}
 
     static List<Probe> all() {
         List<Probe> probes = new ArrayList<>();
@@ -53,28 +52,33 @@ final class AgreementProbes {
     // name the curve by its OID.
     private static final String P256_PKCS8 = "3041020100301306072a8648ce3d020106082a8648ce3d030107042730250201010420";
     private static final String P256_X509 = "3059301306072a8648ce3d020106082a8648ce3d030107034200" + "04";
-    private static final byte[] RFC5903_I = unhex(P256_PKCS8 + "c88f01f510d9ac3f70a292daa2316de544e9aab8afe84049c62a9c57862d1433");
-    private static final byte[] RFC5903_GI = unhex(P256_X509 + "dad0b65394221cf9b051e1feca5787d098dfe637fc90b9ef945d0c3772581180"
-            + "5271a0461cdb8252d61f1c456fa3e59ab1f45b33accf5f58389e0577b8990bb3");
-    private static final byte[] RFC5903_R = unhex(P256_PKCS8 + "c6ef9c5d78ae012a011164acb397ce2088685d8f06bf9be0b283ab46476bee53");
-    private static final byte[] RFC5903_GR = unhex(P256_X509 + "d12dfb5289c8d4f81208b70270398c342296970a0bccb74c736fc7554494bf63"
-            + "56fbf3ca366cc23e8157854c13c58d6aac23f046ada30f8353e74f33039872ab");
+    private static final byte[] RFC5903_I =
+            unhex(P256_PKCS8 + "c88f01f510d9ac3f70a292daa2316de544e9aab8afe84049c62a9c57862d1433");
+    private static final byte[] RFC5903_GI =
+            unhex(P256_X509 + "dad0b65394221cf9b051e1feca5787d098dfe637fc90b9ef945d0c3772581180"
+                    + "5271a0461cdb8252d61f1c456fa3e59ab1f45b33accf5f58389e0577b8990bb3");
+    private static final byte[] RFC5903_R =
+            unhex(P256_PKCS8 + "c6ef9c5d78ae012a011164acb397ce2088685d8f06bf9be0b283ab46476bee53");
+    private static final byte[] RFC5903_GR =
+            unhex(P256_X509 + "d12dfb5289c8d4f81208b70270398c342296970a0bccb74c736fc7554494bf63"
+                    + "56fbf3ca366cc23e8157854c13c58d6aac23f046ada30f8353e74f33039872ab");
     private static final byte[] RFC5903_GIRX =
             unhex("d6840f6b42f6edafd13116e0e12565202fef8e9ece7dce03812464d04b9442de");
 
     private static Probe ecdh() {
-        return published("ECDH", "EC", "RFC 5903 section 8.1", RFC5903_I, RFC5903_GI, RFC5903_R, RFC5903_GR, RFC5903_GIRX);
+        return published(
+                "ECDH", "EC", "RFC 5903 section 8.1", RFC5903_I, RFC5903_GI, RFC5903_R, RFC5903_GR, RFC5903_GIRX);
     }
 
     // RFC 7748 section 6.1: Alice's and Bob's private and public keys, the shared secret (PKCS #8 / X.509 forms).
-    private static final byte[] X25519_ALICE_PRIVATE = unhex("302e020100300506032b656e04220420"
-            + "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a");
-    private static final byte[] X25519_ALICE_PUBLIC = unhex("302a300506032b656e032100"
-            + "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a");
-    private static final byte[] X25519_BOB_PRIVATE = unhex("302e020100300506032b656e04220420"
-            + "5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb");
-    private static final byte[] X25519_BOB_PUBLIC = unhex("302a300506032b656e032100"
-            + "de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f");
+    private static final byte[] X25519_ALICE_PRIVATE = unhex(
+            "302e020100300506032b656e04220420" + "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a");
+    private static final byte[] X25519_ALICE_PUBLIC =
+            unhex("302a300506032b656e032100" + "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a");
+    private static final byte[] X25519_BOB_PRIVATE = unhex(
+            "302e020100300506032b656e04220420" + "5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb");
+    private static final byte[] X25519_BOB_PUBLIC =
+            unhex("302a300506032b656e032100" + "de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f");
     private static final byte[] X25519_SHARED =
             unhex("4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742");
 
@@ -96,42 +100,72 @@ final class AgreementProbes {
 
     private static Probe xdh(String algorithm, String curve) {
         return curve.equals("X448")
-                ? published(algorithm, curve, "RFC 7748 section 6.2", X448_ALICE_PRIVATE, X448_ALICE_PUBLIC, X448_BOB_PRIVATE,
-                        X448_BOB_PUBLIC, X448_SHARED)
-                : published(algorithm, curve, "RFC 7748 section 6.1", X25519_ALICE_PRIVATE, X25519_ALICE_PUBLIC,
-                        X25519_BOB_PRIVATE, X25519_BOB_PUBLIC, X25519_SHARED);
+                ? published(
+                        algorithm,
+                        curve,
+                        "RFC 7748 section 6.2",
+                        X448_ALICE_PRIVATE,
+                        X448_ALICE_PUBLIC,
+                        X448_BOB_PRIVATE,
+                        X448_BOB_PUBLIC,
+                        X448_SHARED)
+                : published(
+                        algorithm,
+                        curve,
+                        "RFC 7748 section 6.1",
+                        X25519_ALICE_PRIVATE,
+                        X25519_ALICE_PUBLIC,
+                        X25519_BOB_PRIVATE,
+                        X25519_BOB_PUBLIC,
+                        X25519_SHARED);
     }
 
     /** Both published parties, each with the other's public key, must compute the published secret. */
-    private static Probe published(String algorithm, String keyAlgorithm, String source, byte[] firstPrivate,
-            byte[] firstPublic, byte[] secondPrivate, byte[] secondPublic, byte[] shared) {
-        return new Probe(Feature.of("KeyAgreement", algorithm),
-                algorithm + " (" + source + "), computed by each of its two parties", context -> {
+    private static Probe published(
+            String algorithm,
+            String keyAlgorithm,
+            String source,
+            byte[] firstPrivate,
+            byte[] firstPublic,
+            byte[] secondPrivate,
+            byte[] secondPublic,
+            byte[] shared) {
+        return new Probe(
+                Feature.of("KeyAgreement", algorithm),
+                algorithm + " (" + source + "), computed by each of its two parties",
+                context -> {
                     KeyAgreement agreement = KeyAgreement.getInstance(algorithm, context.provider());
                     KeyFactory factory = context.keyFactory(keyAlgorithm);
                     PrivateKey first = factory.generatePrivate(new PKCS8EncodedKeySpec(firstPrivate));
                     PrivateKey second = factory.generatePrivate(new PKCS8EncodedKeySpec(secondPrivate));
-                    ProbeFailure.check(algorithm + " shared secret of " + source + " (first party)",
-                            agree(agreement, first, factory.generatePublic(new X509EncodedKeySpec(secondPublic))), shared);
-                    ProbeFailure.check(algorithm + " shared secret of " + source + " (second party)",
-                            agree(agreement, second, factory.generatePublic(new X509EncodedKeySpec(firstPublic))), shared);
+                    ProbeFailure.check(
+                            algorithm + " shared secret of " + source + " (first party)",
+                            agree(agreement, first, factory.generatePublic(new X509EncodedKeySpec(secondPublic))),
+                            shared);
+                    ProbeFailure.check(
+                            algorithm + " shared secret of " + source + " (second party)",
+                            agree(agreement, second, factory.generatePublic(new X509EncodedKeySpec(firstPublic))),
+                            shared);
                     // A backend answering with the published secret whatever the keys must not pass:
                     // another peer (the first party's own public key) gives another secret.
                     byte[] other = agree(agreement, first, factory.generatePublic(new X509EncodedKeySpec(firstPublic)));
-                    ProbeFailure.require(!Arrays.equals(other, shared) && !allZero(other),
+                    ProbeFailure.require(
+                            !Arrays.equals(other, shared) && !allZero(other),
                             algorithm + " gave " + Messages.hex(other) + " for another peer's public key");
                     return algorithm + " matched " + source + " for both parties; another peer gave another secret";
                 });
     }
 
     private static Probe diffieHellman() {
-        return new Probe(Feature.of("KeyAgreement", "DiffieHellman"),
-                "DiffieHellman: two generated 2048-bit parties on the same group agree", context -> {
+        return new Probe(
+                Feature.of("KeyAgreement", "DiffieHellman"),
+                "DiffieHellman: two generated 2048-bit parties on the same group agree",
+                context -> {
                     KeyAgreement agreement = KeyAgreement.getInstance("DiffieHellman", context.provider());
                     KeyPair first = context.keyPair("DiffieHellman", 2048);
                     // The second party must use the first party's group, whatever the generator chose.
-                    KeyPair second = context.keyPair("DiffieHellman", ((DHPublicKey) first.getPublic()).getParams(),
-                            "2048 bits second party");
+                    KeyPair second = context.keyPair(
+                            "DiffieHellman", ((DHPublicKey) first.getPublic()).getParams(), "2048 bits second party");
                     twoParties(agreement, "DiffieHellman", first, second);
                     return "two generated 2048-bit DiffieHellman parties agreed";
                 });
@@ -148,39 +182,49 @@ final class AgreementProbes {
             throws GeneralSecurityException, ProbeFailure {
         byte[] forFirst = agree(agreement, first.getPrivate(), second.getPublic());
         byte[] forSecond = agree(agreement, second.getPrivate(), first.getPublic());
-        ProbeFailure.check(algorithm + " secret computed by the second party (the first computed "
-                + Messages.hex(forFirst) + ")", forSecond, forFirst);
+        ProbeFailure.check(
+                algorithm + " secret computed by the second party (the first computed " + Messages.hex(forFirst) + ")",
+                forSecond,
+                forFirst);
         ProbeFailure.require(!allZero(forFirst), algorithm + " agreed on an all-zero secret");
     }
 
     private static Probe kem(String algorithm, String keyPairAlgorithm) {
-        return new Probe(Feature.of("KEM", algorithm), algorithm + " encapsulate/decapsulate round trip with a "
-                + keyPairAlgorithm + " key pair generated by the backend", context -> {
+        return new Probe(
+                Feature.of("KEM", algorithm),
+                algorithm + " encapsulate/decapsulate round trip with a " + keyPairAlgorithm
+                        + " key pair generated by the backend",
+                context -> {
                     KeyPair keyPair = context.keyPair(keyPairAlgorithm);
                     KemAccess.Encapsulated first =
                             KemAccess.encapsulate(algorithm, context.provider(), keyPair.getPublic());
-                    SecretKey recovered = KemAccess.decapsulate(algorithm, context.provider(), keyPair.getPrivate(),
-                            first.encapsulation());
-                    ProbeFailure.check(algorithm + " decapsulated secret", recovered.getEncoded(),
+                    SecretKey recovered = KemAccess.decapsulate(
+                            algorithm, context.provider(), keyPair.getPrivate(), first.encapsulation());
+                    ProbeFailure.check(
+                            algorithm + " decapsulated secret",
+                            recovered.getEncoded(),
                             first.key().getEncoded());
-                    ProbeFailure.require(!allZero(first.key().getEncoded()),
-                            algorithm + " produced an all-zero secret");
+                    ProbeFailure.require(
+                            !allZero(first.key().getEncoded()), algorithm + " produced an all-zero secret");
                     KemAccess.Encapsulated second =
                             KemAccess.encapsulate(algorithm, context.provider(), keyPair.getPublic());
-                    ProbeFailure.require(!Arrays.equals(first.encapsulation(), second.encapsulation()),
+                    ProbeFailure.require(
+                            !Arrays.equals(first.encapsulation(), second.encapsulation()),
                             algorithm + " produced the same encapsulation twice: "
                                     + Messages.hex(first.encapsulation()));
                     byte[] modified = first.encapsulation().clone();
                     modified[modified.length / 2] ^= 0x01;
                     byte[] fromModified;
                     try {
-                        fromModified = KemAccess.decapsulate(algorithm, context.provider(), keyPair.getPrivate(),
-                                modified).getEncoded();
+                        fromModified = KemAccess.decapsulate(
+                                        algorithm, context.provider(), keyPair.getPrivate(), modified)
+                                .getEncoded();
                     } catch (GeneralSecurityException refused) {
                         fromModified = null;
                     }
                     // ML-KEM rejects implicitly (a pseudo-random secret); DHKEM may refuse the point.
-                    ProbeFailure.require(!Arrays.equals(fromModified, first.key().getEncoded()),
+                    ProbeFailure.require(
+                            !Arrays.equals(fromModified, first.key().getEncoded()),
                             algorithm + " recovered the original secret from a modified encapsulation");
                     return algorithm + " round trip passed; encapsulations were randomised and a modified one did not"
                             + " yield the secret";

@@ -85,7 +85,9 @@ public final class BackendDiscovery {
      * @return a discovery that has read nothing yet
      */
     public static BackendDiscovery inDirectory(Path directory) {
-        return new BackendDiscovery(Backend.BC_FIPS_CLASS, Backend.BC_JSSE_CLASS,
+        return new BackendDiscovery(
+                Backend.BC_FIPS_CLASS,
+                Backend.BC_JSSE_CLASS,
                 Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize());
     }
 
@@ -154,8 +156,11 @@ public final class BackendDiscovery {
                 // BCJSSE must come from the same jars as the BCFIPS it runs on.
                 loader = installed.getClass().getClassLoader();
             }
-            return BackendLoad.available(BC_FIPS_NAME, Backend.of(installed),
-                    "BCFIPS: using the instance already installed in java.security.Security", since(start));
+            return BackendLoad.available(
+                    BC_FIPS_NAME,
+                    Backend.of(installed),
+                    "BCFIPS: using the instance already installed in java.security.Security",
+                    since(start));
         }
         if (loader == null) {
             String problem = openDirectory();
@@ -168,9 +173,12 @@ public final class BackendDiscovery {
             return BackendLoad.unavailable(BC_FIPS_NAME, attempt.failure(), since(start));
         }
         Duration took = since(start);
-        return BackendLoad.available(BC_FIPS_NAME, Backend.of(attempt.provider()),
+        return BackendLoad.available(
+                BC_FIPS_NAME,
+                Backend.of(attempt.provider()),
                 "BCFIPS: constructed " + bcFipsClass + (directory == null ? "" : " from " + directory) + " in "
-                        + took.toMillis() + " ms (not installed)", took);
+                        + took.toMillis() + " ms (not installed)",
+                took);
     }
 
     /**
@@ -187,13 +195,16 @@ public final class BackendDiscovery {
                 for (int i = 0; i < BC_FIPS_JARS.size(); i++) {
                     // "bc-fips-2.1.3.jar", not "bc-fips-debug-..." or another artifact sharing the prefix.
                     String prefix = BC_FIPS_JARS.get(i);
-                    if (file.startsWith(prefix) && file.length() > prefix.length() && Character.isDigit(file.charAt(prefix.length()))) {
+                    if (file.startsWith(prefix)
+                            && file.length() > prefix.length()
+                            && Character.isDigit(file.charAt(prefix.length()))) {
                         found.get(i).add(jar);
                     }
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            return "BCFIPS: cannot read the directory " + directory + " for the Bouncy Castle FIPS jars: " + Messages.describe(e);
+            return "BCFIPS: cannot read the directory " + directory + " for the Bouncy Castle FIPS jars: "
+                    + Messages.describe(e);
         }
         List<URL> urls = new ArrayList<>();
         for (int i = 0; i < BC_FIPS_JARS.size(); i++) {
@@ -246,52 +257,72 @@ public final class BackendDiscovery {
     private BackendLoad loadBcJsse() {
         long start = System.nanoTime();
         Provider installed = Security.getProvider(BC_JSSE_NAME);
-        if (installed != null && installed.getClass().getName().equals(bcJsseClass) && Backend.of(installed).fips()) {
-            return BackendLoad.available(BC_JSSE_NAME, Backend.of(installed),
+        if (installed != null
+                && installed.getClass().getName().equals(bcJsseClass)
+                && Backend.of(installed).fips()) {
+            return BackendLoad.available(
+                    BC_JSSE_NAME,
+                    Backend.of(installed),
                     "BCJSSE: using the FIPS-mode instance already installed in java.security.Security",
                     since(start));
         }
         BackendLoad fips = bcFips();
         if (!fips.isAvailable()) {
-            return BackendLoad.unavailable(BC_JSSE_NAME,
-                    "BCJSSE: FIPS mode needs BCFIPS, which is unavailable (" + fips.reason() + ")", since(start));
+            return BackendLoad.unavailable(
+                    BC_JSSE_NAME,
+                    "BCJSSE: FIPS mode needs BCFIPS, which is unavailable (" + fips.reason() + ")",
+                    since(start));
         }
         Provider fipsProvider = fips.backend().orElseThrow().provider();
-        Attempt attempt = construct(BC_JSSE_NAME, bcJsseClass, "the bctls-fips and bcutil-fips jars",
-                new Class<?>[] {boolean.class, Provider.class}, Boolean.TRUE, fipsProvider);
+        Attempt attempt = construct(
+                BC_JSSE_NAME,
+                bcJsseClass,
+                "the bctls-fips and bcutil-fips jars",
+                new Class<?>[] {boolean.class, Provider.class},
+                Boolean.TRUE,
+                fipsProvider);
         if (attempt.provider() == null) {
             return BackendLoad.unavailable(BC_JSSE_NAME, attempt.failure(), since(start));
         }
         Backend backend = Backend.of(attempt.provider());
         if (!backend.fips()) {
-            return BackendLoad.unavailable(BC_JSSE_NAME,
+            return BackendLoad.unavailable(
+                    BC_JSSE_NAME,
                     "BCJSSE: " + bcJsseClass + " was constructed in FIPS mode but does not report isFipsMode() == true",
                     since(start));
         }
         Duration took = since(start);
-        return BackendLoad.available(BC_JSSE_NAME, backend,
+        return BackendLoad.available(
+                BC_JSSE_NAME,
+                backend,
                 "BCJSSE: constructed " + bcJsseClass + "(true, BCFIPS) in " + took.toMillis() + " ms (not installed)",
                 took);
     }
 
     /** A constructed provider or the reason there is none; exactly one is set. */
-    private record Attempt(Provider provider, String failure) {
-    }
+    private record Attempt(Provider provider, String failure) {}
 
     private Attempt construct(String name, String className, String jar, Class<?>[] parameterTypes, Object... args) {
         Class<?> type;
         try {
             type = Class.forName(className, true, loader);
         } catch (ClassNotFoundException e) {
-            return new Attempt(null, name + ": class " + className + (directory == null ? " is not on the class path"
-                    : " is not in the Bouncy Castle FIPS jars of " + directory) + " (add " + jar + ")");
+            return new Attempt(
+                    null,
+                    name + ": class " + className
+                            + (directory == null
+                                    ? " is not on the class path"
+                                    : " is not in the Bouncy Castle FIPS jars of " + directory)
+                            + " (add " + jar + ")");
         } catch (ExceptionInInitializerError e) {
             // BC FIPS runs its module checksum in static initialisers; a repackaged jar fails here.
-            return new Attempt(null, name + ": class " + className + " failed to initialise: "
-                    + Messages.describe(cause(e)));
+            return new Attempt(
+                    null, name + ": class " + className + " failed to initialise: " + Messages.describe(cause(e)));
         } catch (LinkageError e) {
-            return new Attempt(null, name + ": class " + className + " could not be loaded (is a dependency of "
-                    + jar + " missing?): " + Messages.describe(e));
+            return new Attempt(
+                    null,
+                    name + ": class " + className + " could not be loaded (is a dependency of " + jar + " missing?): "
+                            + Messages.describe(e));
         } catch (RuntimeException e) {
             return new Attempt(null, name + ": class " + className + " could not be loaded: " + Messages.describe(e));
         }
@@ -302,15 +333,16 @@ public final class BackendDiscovery {
         try {
             constructor = type.getConstructor(parameterTypes);
         } catch (NoSuchMethodException e) {
-            return new Attempt(null, name + ": class " + className + " has no public constructor "
-                    + signature(parameterTypes) + "; is it a different release?");
+            return new Attempt(
+                    null,
+                    name + ": class " + className + " has no public constructor " + signature(parameterTypes)
+                            + "; is it a different release?");
         }
         try {
             return new Attempt((Provider) constructor.newInstance(args), null);
         } catch (InvocationTargetException e) {
             // BC FIPS reports a failed power-up self-test as an exception from the constructor.
-            return new Attempt(null, name + ": constructing " + className + " failed: "
-                    + Messages.describe(cause(e)));
+            return new Attempt(null, name + ": constructing " + className + " failed: " + Messages.describe(cause(e)));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return new Attempt(null, name + ": constructing " + className + " failed: " + Messages.describe(e));
         }

@@ -39,13 +39,15 @@ final class CipherProbes {
     private static final byte[] TDEA_KEY = unhex("0123456789abcdef 23456789abcdef01 456789abcdef0123");
     private static final byte[] TDEA_PLAINTEXT = "The qufck brown fox jump".getBytes(StandardCharsets.US_ASCII);
 
-    private CipherProbes() {
-    }
+    private CipherProbes() {}
 
     static List<Probe> all() {
         return List.of(
                 // "The Galois/Counter Mode of Operation" (McGrew, Viega), test case 4.
-                aead("AES/GCM/NoPadding", "GCM specification test case 4", "AES",
+                aead(
+                        "AES/GCM/NoPadding",
+                        "GCM specification test case 4",
+                        "AES",
                         unhex("feffe9928665731c6d6a8f9467308308"),
                         new GCMParameterSpec(128, unhex("cafebabefacedbaddecaf888")),
                         unhex("feedfacedeadbeeffeedfacedeadbeefabaddad2"),
@@ -56,101 +58,184 @@ final class CipherProbes {
                                 + "5bc94fbc3221a5db94fae95ae7121a47")),
                 // NIST SP 800-38C, appendix C, example 3 (64-bit tag); GCMParameterSpec is the
                 // JCA's carrier for (tag length, nonce) in CCM too.
-                aead("AES/CCM/NoPadding", "SP 800-38C example 3", "AES",
+                aead(
+                        "AES/CCM/NoPadding",
+                        "SP 800-38C example 3",
+                        "AES",
                         unhex("404142434445464748494a4b4c4d4e4f"),
                         new GCMParameterSpec(64, unhex("101112131415161718191a1b")),
                         unhex("000102030405060708090a0b0c0d0e0f10111213"),
                         unhex("202122232425262728292a2b2c2d2e2f3031323334353637"),
                         unhex("e3b201a9f5b71a7a9b1ceaeccd97e70b6176aad9a4428aa5484392fbc1b09951")),
                 // RFC 8439, section 2.8.2.
-                aead("ChaCha20-Poly1305", "RFC 8439 section 2.8.2", "ChaCha20",
+                aead(
+                        "ChaCha20-Poly1305",
+                        "RFC 8439 section 2.8.2",
+                        "ChaCha20",
                         unhex("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"),
                         new IvParameterSpec(unhex("070000004041424344454647")),
                         unhex("50515253c0c1c2c3c4c5c6c7"),
                         ("Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the "
-                                + "future, sunscreen would be it.").getBytes(StandardCharsets.US_ASCII),
+                                        + "future, sunscreen would be it.")
+                                .getBytes(StandardCharsets.US_ASCII),
                         unhex("d31a8d34648e60db7b86afbc53ef7ec2a4aded51296e08fea9e2b5a736ee62d6"
                                 + "3dbea45e8ca9671282fafb69da92728b1a71de0a9e060b2905d6a5b67ecd3b36"
                                 + "92ddbd7f2d778b8c9803aee328091b58fab324e4fad675945585808b4831d7bc"
                                 + "3ff4def08e4b7a9de576d26586cec64b6116"
                                 + "1ae10b594f09e26a7e902ecbd0600691")),
-                plain("AES/CBC/NoPadding", "SP 800-38A F.2.1", "AES", SP800_38A_KEY,
-                        new IvParameterSpec(SP800_38A_CBC_IV), SP800_38A_PLAINTEXT, SP800_38A_CBC_CIPHERTEXT),
+                plain(
+                        "AES/CBC/NoPadding",
+                        "SP 800-38A F.2.1",
+                        "AES",
+                        SP800_38A_KEY,
+                        new IvParameterSpec(SP800_38A_CBC_IV),
+                        SP800_38A_PLAINTEXT,
+                        SP800_38A_CBC_CIPHERTEXT),
                 // F.2.1 plus one block of PKCS #5 padding (0x10 x 16), computed with OpenSSL 3.0.
-                plain("AES/CBC/PKCS5Padding", "SP 800-38A F.2.1 with PKCS #5 padding", "AES", SP800_38A_KEY,
-                        new IvParameterSpec(SP800_38A_CBC_IV), SP800_38A_PLAINTEXT,
+                plain(
+                        "AES/CBC/PKCS5Padding",
+                        "SP 800-38A F.2.1 with PKCS #5 padding",
+                        "AES",
+                        SP800_38A_KEY,
+                        new IvParameterSpec(SP800_38A_CBC_IV),
+                        SP800_38A_PLAINTEXT,
                         concat(SP800_38A_CBC_CIPHERTEXT, unhex("8cb82807230e1321d3fae00d18cc2012"))),
-                plain("AES/CTR/NoPadding", "SP 800-38A F.5.1", "AES", SP800_38A_KEY,
-                        new IvParameterSpec(unhex("f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff")), SP800_38A_PLAINTEXT,
+                plain(
+                        "AES/CTR/NoPadding",
+                        "SP 800-38A F.5.1",
+                        "AES",
+                        SP800_38A_KEY,
+                        new IvParameterSpec(unhex("f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff")),
+                        SP800_38A_PLAINTEXT,
                         unhex("874d6191b620e3261bef6864990db6ce 9806f66b7970fdff8617187bb9fffdff"
                                 + "5ae4df3edbd5d35e5b4f09020db03eab 1e031dda2fbe03d1792170a0f3009cee")),
                 aesEcb(),
-                plain("DESede/ECB/NoPadding", "SP 800-67 example", "DESede", TDEA_KEY, null, TDEA_PLAINTEXT,
+                plain(
+                        "DESede/ECB/NoPadding",
+                        "SP 800-67 example",
+                        "DESede",
+                        TDEA_KEY,
+                        null,
+                        TDEA_PLAINTEXT,
                         unhex("a826fd8ce53b855f cce21c8112256fe6 68d5c05dd9b6b900")),
                 // SP 800-67 key and message, CBC with IV 0001..07 and PKCS #5 padding, computed with OpenSSL 3.0.
-                plain("DESede/CBC/PKCS5Padding", "SP 800-67 example inputs in CBC mode", "DESede", TDEA_KEY,
-                        new IvParameterSpec(unhex("0001020304050607")), TDEA_PLAINTEXT,
+                plain(
+                        "DESede/CBC/PKCS5Padding",
+                        "SP 800-67 example inputs in CBC mode",
+                        "DESede",
+                        TDEA_KEY,
+                        new IvParameterSpec(unhex("0001020304050607")),
+                        TDEA_PLAINTEXT,
                         unhex("f368d06f3bbd614e 60f2d0245cad3f81 8d5c69f2cb3fd5c7 efa5066e2c4e03b9")),
                 // RFC 3394 section 4.1: 128-bit key data with a 128-bit KEK.
-                wrap("AESWrap", "RFC 3394 section 4.1", unhex("000102030405060708090a0b0c0d0e0f"),
-                        unhex("00112233445566778899aabbccddeeff"), "AES",
+                wrap(
+                        "AESWrap",
+                        "RFC 3394 section 4.1",
+                        unhex("000102030405060708090a0b0c0d0e0f"),
+                        unhex("00112233445566778899aabbccddeeff"),
+                        "AES",
                         unhex("1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5")),
-                wrap("AES/KW/NoPadding", "RFC 3394 section 4.1", unhex("000102030405060708090a0b0c0d0e0f"),
-                        unhex("00112233445566778899aabbccddeeff"), "AES",
+                wrap(
+                        "AES/KW/NoPadding",
+                        "RFC 3394 section 4.1",
+                        unhex("000102030405060708090a0b0c0d0e0f"),
+                        unhex("00112233445566778899aabbccddeeff"),
+                        "AES",
                         unhex("1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5")),
                 // RFC 5649 section 6: 20 octets of key data with a 192-bit KEK. The 20-byte key is
                 // typed as an HMAC key because an AES key of that length is rightly refused.
-                wrap("AESWrapPad", "RFC 5649 section 6", unhex("5840df6e29b02af1ab493b705bf16ea1ae8338f4dcc176a8"),
-                        unhex("c37b7e6492584340bed12207808941155068f738"), "HmacSHA256",
-                        unhex("138bdeaa9b8fa7fc61f97742e72248ee5ae6ae5360d1ae6a5f54f373fa543b6a")),
-                wrap("AES/KWP/NoPadding", "RFC 5649 section 6",
+                wrap(
+                        "AESWrapPad",
+                        "RFC 5649 section 6",
                         unhex("5840df6e29b02af1ab493b705bf16ea1ae8338f4dcc176a8"),
-                        unhex("c37b7e6492584340bed12207808941155068f738"), "HmacSHA256",
+                        unhex("c37b7e6492584340bed12207808941155068f738"),
+                        "HmacSHA256",
+                        unhex("138bdeaa9b8fa7fc61f97742e72248ee5ae6ae5360d1ae6a5f54f373fa543b6a")),
+                wrap(
+                        "AES/KWP/NoPadding",
+                        "RFC 5649 section 6",
+                        unhex("5840df6e29b02af1ab493b705bf16ea1ae8338f4dcc176a8"),
+                        unhex("c37b7e6492584340bed12207808941155068f738"),
+                        "HmacSHA256",
                         unhex("138bdeaa9b8fa7fc61f97742e72248ee5ae6ae5360d1ae6a5f54f373fa543b6a")),
                 rsa("RSA/ECB/PKCS1Padding", "RSAES-PKCS1-v1_5", null, RsaVectors.PKCS1_CIPHERTEXT),
-                rsa("RSA/ECB/OAEPWithSHA-1AndMGF1Padding", "RSAES-OAEP (SHA-1, MGF1-SHA-1)",
+                rsa(
+                        "RSA/ECB/OAEPWithSHA-1AndMGF1Padding",
+                        "RSAES-OAEP (SHA-1, MGF1-SHA-1)",
                         new OAEPParameterSpec("SHA-1", "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT),
                         RsaVectors.OAEP_SHA1_CIPHERTEXT),
                 // Providers disagree on this name's default MGF1 digest (SunJCE: SHA-1), so the
                 // parameters are spelt out; the vector uses MGF1-SHA-256.
-                rsa("RSA/ECB/OAEPWithSHA-256AndMGF1Padding", "RSAES-OAEP (SHA-256, MGF1-SHA-256)",
-                        new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256,
-                                PSource.PSpecified.DEFAULT),
+                rsa(
+                        "RSA/ECB/OAEPWithSHA-256AndMGF1Padding",
+                        "RSAES-OAEP (SHA-256, MGF1-SHA-256)",
+                        new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT),
                         RsaVectors.OAEP_SHA256_CIPHERTEXT));
     }
 
     /** SP 800-38A F.1.1 (AES-128) and FIPS 197 appendix C.3 (AES-256), so both key sizes are exercised. */
     private static Probe aesEcb() {
-        Probe aes128 = plain("AES/ECB/NoPadding", "SP 800-38A F.1.1", "AES", SP800_38A_KEY, null,
-                SP800_38A_PLAINTEXT, unhex("3ad77bb40d7a3660a89ecaf32466ef97 f5d3d58503b9699de785895a96fdbaaf"
+        Probe aes128 = plain(
+                "AES/ECB/NoPadding",
+                "SP 800-38A F.1.1",
+                "AES",
+                SP800_38A_KEY,
+                null,
+                SP800_38A_PLAINTEXT,
+                unhex("3ad77bb40d7a3660a89ecaf32466ef97 f5d3d58503b9699de785895a96fdbaaf"
                         + "43b1cd7f598ece23881b00e3ed030688 7b0c785e27e8ad3f8223207104725dd4"));
-        Probe aes256 = plain("AES/ECB/NoPadding", "FIPS 197 C.3", "AES",
-                unhex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"), null,
-                unhex("00112233445566778899aabbccddeeff"), unhex("8ea2b7ca516745bfeafc49904b496089"));
-        return new Probe(aes128.feature(),
+        Probe aes256 = plain(
+                "AES/ECB/NoPadding",
+                "FIPS 197 C.3",
+                "AES",
+                unhex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"),
+                null,
+                unhex("00112233445566778899aabbccddeeff"),
+                unhex("8ea2b7ca516745bfeafc49904b496089"));
+        return new Probe(
+                aes128.feature(),
                 "AES/ECB/NoPadding with AES-128 (SP 800-38A F.1.1) and AES-256 (FIPS 197 C.3)",
                 context -> aes128.body().run(context) + "; " + aes256.body().run(context));
     }
 
-    private static Probe plain(String transformation, String source, String keyAlgorithm, byte[] key,
-            AlgorithmParameterSpec parameters, byte[] plaintext, byte[] ciphertext) {
+    private static Probe plain(
+            String transformation,
+            String source,
+            String keyAlgorithm,
+            byte[] key,
+            AlgorithmParameterSpec parameters,
+            byte[] plaintext,
+            byte[] ciphertext) {
         return new Probe(Feature.of("Cipher", transformation), transformation + " (" + source + ")", context -> {
             Cipher cipher = Cipher.getInstance(transformation, context.provider());
             SecretKeySpec secretKey = new SecretKeySpec(key, keyAlgorithm);
             init(cipher, Cipher.ENCRYPT_MODE, secretKey, parameters);
-            ProbeFailure.check(transformation + " encryption of the " + source + " plaintext",
-                    cipher.doFinal(plaintext), ciphertext);
+            ProbeFailure.check(
+                    transformation + " encryption of the " + source + " plaintext",
+                    cipher.doFinal(plaintext),
+                    ciphertext);
             init(cipher, Cipher.DECRYPT_MODE, secretKey, parameters);
-            ProbeFailure.check(transformation + " decryption of the " + source + " ciphertext fed in two parts",
-                    inTwoParts(cipher, ciphertext), plaintext);
+            ProbeFailure.check(
+                    transformation + " decryption of the " + source + " ciphertext fed in two parts",
+                    inTwoParts(cipher, ciphertext),
+                    plaintext);
             return transformation + " encryption and decryption matched " + source;
         });
     }
 
-    private static Probe aead(String transformation, String source, String keyAlgorithm, byte[] key,
-            AlgorithmParameterSpec parameters, byte[] aad, byte[] plaintext, byte[] ciphertextAndTag) {
-        return new Probe(Feature.of("Cipher", transformation),
-                transformation + " (" + source + "), and rejection of a modified tag", context -> {
+    private static Probe aead(
+            String transformation,
+            String source,
+            String keyAlgorithm,
+            byte[] key,
+            AlgorithmParameterSpec parameters,
+            byte[] aad,
+            byte[] plaintext,
+            byte[] ciphertextAndTag) {
+        return new Probe(
+                Feature.of("Cipher", transformation),
+                transformation + " (" + source + "), and rejection of a modified tag",
+                context -> {
                     SecretKeySpec secretKey = new SecretKeySpec(key, keyAlgorithm);
                     // Decryption comes first: BCFIPS refuses to encrypt twice in a row under the same
                     // key and nonce ("cannot reuse nonce for GCM encryption") and its own power-up
@@ -160,8 +245,10 @@ final class CipherProbes {
                     Cipher cipher = Cipher.getInstance(transformation, context.provider());
                     init(cipher, Cipher.DECRYPT_MODE, secretKey, parameters);
                     cipher.updateAAD(aad);
-                    ProbeFailure.check(transformation + " decryption of the " + source + " ciphertext fed in two parts",
-                            inTwoParts(cipher, ciphertextAndTag), plaintext);
+                    ProbeFailure.check(
+                            transformation + " decryption of the " + source + " ciphertext fed in two parts",
+                            inTwoParts(cipher, ciphertextAndTag),
+                            plaintext);
                     byte[] tampered = ciphertextAndTag.clone();
                     tampered[tampered.length - 1] ^= 1;
                     cipher = Cipher.getInstance(transformation, context.provider());
@@ -177,25 +264,29 @@ final class CipherProbes {
                     cipher = Cipher.getInstance(transformation, context.provider());
                     init(cipher, Cipher.ENCRYPT_MODE, secretKey, parameters);
                     cipher.updateAAD(aad);
-                    ProbeFailure.check(transformation + " encryption of the " + source + " plaintext",
-                            cipher.doFinal(plaintext), ciphertextAndTag);
+                    ProbeFailure.check(
+                            transformation + " encryption of the " + source + " plaintext",
+                            cipher.doFinal(plaintext),
+                            ciphertextAndTag);
                     return transformation + " decryption and encryption matched " + source
                             + "; a modified tag was rejected";
                 });
     }
 
-    private static Probe wrap(String transformation, String source, byte[] kek, byte[] keyData,
-            String keyAlgorithm, byte[] wrapped) {
+    private static Probe wrap(
+            String transformation, String source, byte[] kek, byte[] keyData, String keyAlgorithm, byte[] wrapped) {
         return new Probe(Feature.of("Cipher", transformation), transformation + " (" + source + ")", context -> {
             Cipher cipher = Cipher.getInstance(transformation, context.provider());
             SecretKeySpec wrappingKey = new SecretKeySpec(kek, "AES");
             cipher.init(Cipher.WRAP_MODE, wrappingKey);
-            ProbeFailure.check(transformation + " wrapping of the " + source + " key data",
-                    cipher.wrap(new SecretKeySpec(keyData, keyAlgorithm)), wrapped);
+            ProbeFailure.check(
+                    transformation + " wrapping of the " + source + " key data",
+                    cipher.wrap(new SecretKeySpec(keyData, keyAlgorithm)),
+                    wrapped);
             cipher.init(Cipher.UNWRAP_MODE, wrappingKey);
             Key unwrapped = cipher.unwrap(wrapped, keyAlgorithm, Cipher.SECRET_KEY);
-            ProbeFailure.check(transformation + " unwrapping of the " + source + " wrapped key",
-                    unwrapped.getEncoded(), keyData);
+            ProbeFailure.check(
+                    transformation + " unwrapping of the " + source + " wrapped key", unwrapped.getEncoded(), keyData);
             byte[] tampered = wrapped.clone();
             tampered[0] ^= 1;
             cipher.init(Cipher.UNWRAP_MODE, wrappingKey);
@@ -211,11 +302,13 @@ final class CipherProbes {
         });
     }
 
-    private static Probe rsa(String transformation, String scheme, OAEPParameterSpec parameters,
-            String knownCiphertext) {
-        return new Probe(Feature.of("Cipher", transformation),
+    private static Probe rsa(
+            String transformation, String scheme, OAEPParameterSpec parameters, String knownCiphertext) {
+        return new Probe(
+                Feature.of("Cipher", transformation),
                 transformation + ": unwrapping an OpenSSL " + scheme + " ciphertext under a fixed RSA-2048 key,"
-                        + " then a wrap/unwrap round trip", context -> {
+                        + " then a wrap/unwrap round trip",
+                context -> {
                     // Wrap/unwrap rather than encrypt/decrypt: the same RSA operation and padding,
                     // and the only modes BCFIPS offers for RSA in approved-only mode. The fixed key,
                     // not a generated one: a FIPS module will not sign with a modulus used for
@@ -225,18 +318,24 @@ final class CipherProbes {
                     init(cipher, Cipher.UNWRAP_MODE, fixed.getPrivate(), parameters);
                     // Typed as an HMAC key: any length is a valid HMAC key, unlike AES.
                     Key known = cipher.unwrap(RsaVectors.decode(knownCiphertext), "HmacSHA256", Cipher.SECRET_KEY);
-                    ProbeFailure.check(transformation + " unwrapping of the known " + scheme + " ciphertext",
-                            known.getEncoded(), RsaVectors.PLAINTEXT);
+                    ProbeFailure.check(
+                            transformation + " unwrapping of the known " + scheme + " ciphertext",
+                            known.getEncoded(),
+                            RsaVectors.PLAINTEXT);
                     SecretKeySpec payload = new SecretKeySpec(RsaVectors.PLAINTEXT, "HmacSHA256");
                     init(cipher, Cipher.WRAP_MODE, fixed.getPublic(), parameters);
                     byte[] first = cipher.wrap(payload);
                     byte[] second = cipher.wrap(payload);
                     // Both schemes are randomised; equal ciphertexts mean the padding is not.
-                    ProbeFailure.require(!Arrays.equals(first, second),
+                    ProbeFailure.require(
+                            !Arrays.equals(first, second),
                             transformation + " gave the same ciphertext twice: " + Messages.hex(first));
                     init(cipher, Cipher.UNWRAP_MODE, fixed.getPrivate(), parameters);
-                    ProbeFailure.check(transformation + " unwrapping of its own ciphertext",
-                            cipher.unwrap(first, "HmacSHA256", Cipher.SECRET_KEY).getEncoded(), RsaVectors.PLAINTEXT);
+                    ProbeFailure.check(
+                            transformation + " unwrapping of its own ciphertext",
+                            cipher.unwrap(first, "HmacSHA256", Cipher.SECRET_KEY)
+                                    .getEncoded(),
+                            RsaVectors.PLAINTEXT);
                     return transformation + " unwrapped the known " + scheme + " ciphertext; its own randomised"
                             + " ciphertext unwrapped back";
                 });

@@ -18,11 +18,9 @@ import javax.crypto.SecretKey;
 public final class KemAccess {
 
     /** The outcome of one encapsulation: the shared secret and the message for the other party. */
-    public record Encapsulated(SecretKey key, byte[] encapsulation) {
-    }
+    public record Encapsulated(SecretKey key, byte[] encapsulation) {}
 
-    private KemAccess() {
-    }
+    private KemAccess() {}
 
     /** Resolved once per JVM; Method objects are immutable, so this holds no mutable state. */
     private static final class Api {
@@ -70,8 +68,7 @@ public final class KemAccess {
             MISSING = missing;
         }
 
-        private Api() {
-        }
+        private Api() {}
     }
 
     /**
@@ -84,8 +81,8 @@ public final class KemAccess {
         Object kem = invoke(Api.GET_INSTANCE, null, algorithm, provider);
         Object encapsulator = invoke(Api.NEW_ENCAPSULATOR, kem, publicKey);
         Object encapsulated = invoke(Api.ENCAPSULATE, encapsulator);
-        return new Encapsulated((SecretKey) invoke(Api.KEY, encapsulated),
-                (byte[]) invoke(Api.ENCAPSULATION, encapsulated));
+        return new Encapsulated(
+                (SecretKey) invoke(Api.KEY, encapsulated), (byte[]) invoke(Api.ENCAPSULATION, encapsulated));
     }
 
     /**
@@ -93,7 +90,8 @@ public final class KemAccess {
      *
      * @throws ProbeFailure when this JVM has no {@code javax.crypto.KEM} API
      */
-    public static SecretKey decapsulate(String algorithm, Provider provider, PrivateKey privateKey, byte[] encapsulation)
+    public static SecretKey decapsulate(
+            String algorithm, Provider provider, PrivateKey privateKey, byte[] encapsulation)
             throws GeneralSecurityException, ProbeFailure {
         Object kem = invoke(Api.GET_INSTANCE, null, algorithm, provider);
         Object decapsulator = invoke(Api.NEW_DECAPSULATOR, kem, privateKey);

@@ -24,8 +24,7 @@ final class KeyPairCache {
      * A generated key pair or, when generation failed, the reason (failures are remembered too)
      * and whether it was an approved-only-mode refusal rather than a fault.
      */
-    record Entry(KeyPair keyPair, String failure, boolean refusedByMode) {
-    }
+    record Entry(KeyPair keyPair, String failure, boolean refusedByMode) {}
 
     /** A generating provider, compared by identity (providers are maps, equal by content), and a label. */
     private record Slot(Provider generator, String label) {

@@ -36,8 +36,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class KeyProbes {
 
-    private KeyProbes() {
-    }
+    private KeyProbes() {}
 
     /** What a generated pair must look like, beyond having X.509 and PKCS #8 encodings. */
     @FunctionalInterface
@@ -47,20 +46,47 @@ final class KeyProbes {
     }
 
     /** The key pair generators (and key factories) probed, with the parameters each is asked for. */
-    private record PairSpec(String algorithm, Integer bits, AlgorithmParameterSpec spec, String label, Shape shape) {
-    }
+    private record PairSpec(String algorithm, Integer bits, AlgorithmParameterSpec spec, String label, Shape shape) {}
 
     private static List<PairSpec> pairSpecs() {
         ECGenParameterSpec p256 = new ECGenParameterSpec("secp256r1");
         List<PairSpec> specs = new ArrayList<>();
         specs.add(new PairSpec("RSA", 2048, null, null, pair -> bits(pair, "modulus", rsaBits(pair), 2048)));
         specs.add(new PairSpec("RSASSA-PSS", 2048, null, null, pair -> bits(pair, "modulus", rsaBits(pair), 2048)));
-        specs.add(new PairSpec("EC", null, p256, "P-256", pair -> bits(pair, "field",
-                ((ECKey) pair.getPublic()).getParams().getCurve().getField().getFieldSize(), 256)));
-        specs.add(new PairSpec("DSA", 2048, null, null, pair -> bits(pair, "prime p",
-                ((DSAKey) pair.getPublic()).getParams().getP().bitLength(), 2048)));
-        specs.add(new PairSpec("DiffieHellman", 2048, null, null, pair -> bits(pair, "prime p",
-                ((DHKey) pair.getPublic()).getParams().getP().bitLength(), 2048)));
+        specs.add(new PairSpec(
+                "EC",
+                null,
+                p256,
+                "P-256",
+                pair -> bits(
+                        pair,
+                        "field",
+                        ((ECKey) pair.getPublic())
+                                .getParams()
+                                .getCurve()
+                                .getField()
+                                .getFieldSize(),
+                        256)));
+        specs.add(new PairSpec(
+                "DSA",
+                2048,
+                null,
+                null,
+                pair -> bits(
+                        pair,
+                        "prime p",
+                        ((DSAKey) pair.getPublic()).getParams().getP().bitLength(),
+                        2048)));
+        specs.add(new PairSpec(
+                "DiffieHellman",
+                2048,
+                null,
+                null,
+                pair -> bits(
+                        pair,
+                        "prime p",
+                        ((DHKey) pair.getPublic()).getParams().getP().bitLength(),
+                        2048)));
         // RFC 8410 encodings have fixed lengths: 12 header bytes plus the raw public key.
         specs.add(new PairSpec("Ed25519", null, null, null, pair -> encodedLength(pair, 44)));
         specs.add(new PairSpec("Ed448", null, null, null, pair -> encodedLength(pair, 69)));
@@ -70,8 +96,9 @@ final class KeyProbes {
         specs.add(new PairSpec("X25519", null, null, null, pair -> encodedLength(pair, 44)));
         specs.add(new PairSpec("X448", null, null, null, pair -> encodedLength(pair, 68)));
         specs.add(new PairSpec("XDH", null, NamedParameterSpec.X25519, "X25519", pair -> encodedLength(pair, 44)));
-        for (String set : new String[] {"ML-DSA", "ML-DSA-44", "ML-DSA-65", "ML-DSA-87",
-                "ML-KEM", "ML-KEM-512", "ML-KEM-768", "ML-KEM-1024"}) {
+        for (String set : new String[] {
+            "ML-DSA", "ML-DSA-44", "ML-DSA-65", "ML-DSA-87", "ML-KEM", "ML-KEM-512", "ML-KEM-768", "ML-KEM-1024"
+        }) {
             specs.add(new PairSpec(set, null, null, null, pair -> "encodings present"));
         }
         return specs;
@@ -89,23 +116,44 @@ final class KeyProbes {
         probes.add(keyGenerator("ChaCha20", new int[] {256}));
         // DESede keys are 24 bytes whatever the (112 or 168) effective strength asked for.
         probes.add(keyGenerator("DESede", new int[0]));
-        for (String mac : new String[] {"HmacSHA1", "HmacSHA224", "HmacSHA256", "HmacSHA384", "HmacSHA512",
-                "HmacSHA3-224", "HmacSHA3-256", "HmacSHA3-384", "HmacSHA3-512"}) {
+        for (String mac : new String[] {
+            "HmacSHA1",
+            "HmacSHA224",
+            "HmacSHA256",
+            "HmacSHA384",
+            "HmacSHA512",
+            "HmacSHA3-224",
+            "HmacSHA3-256",
+            "HmacSHA3-384",
+            "HmacSHA3-512"
+        }) {
             probes.add(keyGenerator(mac, new int[0]));
         }
         // RFC 6070 test 5 inputs (24-byte password, 36-byte salt), acceptable to a FIPS module in
         // approved-only mode. Only the SHA-1 value (4096 iterations) is in RFC 6070; the SHA-2
         // values were computed with OpenSSL 3.0 at 1000 iterations (SP 800-132's floor), which
         // keeps the cold-JVM cost of five derivations down.
-        probes.add(pbkdf2("PBKDF2WithHmacSHA1", "RFC 6070 test 5", 4096,
-                "3d2eec4fe41c849b80c8d83662c0e44a8b291a964cf2f07038"));
-        probes.add(pbkdf2("PBKDF2WithHmacSHA224", "RFC 6070 test 5 inputs at 1000 iterations", 1000,
+        probes.add(pbkdf2(
+                "PBKDF2WithHmacSHA1", "RFC 6070 test 5", 4096, "3d2eec4fe41c849b80c8d83662c0e44a8b291a964cf2f07038"));
+        probes.add(pbkdf2(
+                "PBKDF2WithHmacSHA224",
+                "RFC 6070 test 5 inputs at 1000 iterations",
+                1000,
                 "e93bc0d03e4b30aa4a6d6972ff4a7c084e16346fb58923b18756b381e044da5c6ab2ab8dd2ae2d25"));
-        probes.add(pbkdf2("PBKDF2WithHmacSHA256", "RFC 6070 test 5 inputs at 1000 iterations", 1000,
+        probes.add(pbkdf2(
+                "PBKDF2WithHmacSHA256",
+                "RFC 6070 test 5 inputs at 1000 iterations",
+                1000,
                 "4610df202292270a7613e4723f6e8d1e513fb62caba8fb8a0168293411f2896cc4daad9e2b12273c"));
-        probes.add(pbkdf2("PBKDF2WithHmacSHA384", "RFC 6070 test 5 inputs at 1000 iterations", 1000,
+        probes.add(pbkdf2(
+                "PBKDF2WithHmacSHA384",
+                "RFC 6070 test 5 inputs at 1000 iterations",
+                1000,
                 "4ead12bc0677849d57ea9343ad48f11865f6737d8338b0aa63ace945d3719b4d409225e3d6856edd"));
-        probes.add(pbkdf2("PBKDF2WithHmacSHA512", "RFC 6070 test 5 inputs at 1000 iterations", 1000,
+        probes.add(pbkdf2(
+                "PBKDF2WithHmacSHA512",
+                "RFC 6070 test 5 inputs at 1000 iterations",
+                1000,
                 "0e28f3efa802a2f0cd3b4ace5e3d9afadb7c2dccc5ef10eedb8a6564dfb0c9a63b6f46b1e150587b"));
         probes.add(desedeKeyFactory());
         return List.copyOf(probes);
@@ -122,14 +170,16 @@ final class KeyProbes {
     }
 
     private static String describe(PairSpec spec) {
-        return spec.algorithm() + (spec.bits() != null ? " " + spec.bits() + "-bit"
-                : spec.label() != null ? " " + spec.label() : "");
+        return spec.algorithm()
+                + (spec.bits() != null ? " " + spec.bits() + "-bit" : spec.label() != null ? " " + spec.label() : "");
     }
 
     private static Probe keyPairGenerator(PairSpec spec) {
         String what = describe(spec);
-        return new Probe(Feature.of("KeyPairGenerator", spec.algorithm()),
-                "generate a " + what + " key pair; check its size and X.509/PKCS #8 encodings", context -> {
+        return new Probe(
+                Feature.of("KeyPairGenerator", spec.algorithm()),
+                "generate a " + what + " key pair; check its size and X.509/PKCS #8 encodings",
+                context -> {
                     KeyPair pair = generated(context, spec);
                     checkEncodings(what, pair);
                     return "generated a " + what + " key pair: " + spec.shape().check(pair) + ", X.509/PKCS #8 encoded";
@@ -138,17 +188,24 @@ final class KeyProbes {
 
     private static Probe keyFactory(PairSpec spec) {
         String what = describe(spec);
-        return new Probe(Feature.of("KeyFactory", spec.algorithm()),
-                "decode and re-encode the X.509/PKCS #8 encodings of a generated " + what + " key pair", context -> {
+        return new Probe(
+                Feature.of("KeyFactory", spec.algorithm()),
+                "decode and re-encode the X.509/PKCS #8 encodings of a generated " + what + " key pair",
+                context -> {
                     KeyFactory factory = KeyFactory.getInstance(spec.algorithm(), context.provider());
                     KeyPair pair = generated(context, spec);
                     checkEncodings(what, pair);
-                    PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(pair.getPublic().getEncoded()));
-                    ProbeFailure.check(what + " public key re-encoded after decoding", publicKey.getEncoded(),
+                    PublicKey publicKey = factory.generatePublic(
+                            new X509EncodedKeySpec(pair.getPublic().getEncoded()));
+                    ProbeFailure.check(
+                            what + " public key re-encoded after decoding",
+                            publicKey.getEncoded(),
                             pair.getPublic().getEncoded());
-                    PrivateKey privateKey =
-                            factory.generatePrivate(new PKCS8EncodedKeySpec(pair.getPrivate().getEncoded()));
-                    ProbeFailure.require(Arrays.equals(privateKey.getEncoded(), pair.getPrivate().getEncoded()),
+                    PrivateKey privateKey = factory.generatePrivate(
+                            new PKCS8EncodedKeySpec(pair.getPrivate().getEncoded()));
+                    ProbeFailure.require(
+                            Arrays.equals(
+                                    privateKey.getEncoded(), pair.getPrivate().getEncoded()),
                             what + " private key changed when decoded and re-encoded ("
                                     + pair.getPrivate().getEncoded().length + " bytes in, "
                                     + privateKey.getEncoded().length + " bytes out)");
@@ -158,9 +215,11 @@ final class KeyProbes {
 
     private static void checkEncodings(String what, KeyPair pair) throws ProbeFailure {
         ProbeFailure.require(pair.getPublic() != null && pair.getPrivate() != null, what + " key pair is incomplete");
-        ProbeFailure.require("X.509".equals(pair.getPublic().getFormat()) && nonEmpty(pair.getPublic()),
+        ProbeFailure.require(
+                "X.509".equals(pair.getPublic().getFormat()) && nonEmpty(pair.getPublic()),
                 what + " public key has format " + pair.getPublic().getFormat() + ", expected a non-empty X.509");
-        ProbeFailure.require("PKCS#8".equals(pair.getPrivate().getFormat()) && nonEmpty(pair.getPrivate()),
+        ProbeFailure.require(
+                "PKCS#8".equals(pair.getPrivate().getFormat()) && nonEmpty(pair.getPrivate()),
                 what + " private key has format " + pair.getPrivate().getFormat() + ", expected a non-empty PKCS#8");
     }
 
@@ -170,14 +229,16 @@ final class KeyProbes {
     }
 
     private static int rsaBits(KeyPair pair) throws ProbeFailure {
-        ProbeFailure.require(((RSAKey) pair.getPublic()).getModulus().equals(((RSAKey) pair.getPrivate()).getModulus()),
+        ProbeFailure.require(
+                ((RSAKey) pair.getPublic()).getModulus().equals(((RSAKey) pair.getPrivate()).getModulus()),
                 "RSA public and private keys have different moduli");
         return ((RSAKey) pair.getPublic()).getModulus().bitLength();
     }
 
     private static String bits(KeyPair pair, String what, int actual, int expected) throws ProbeFailure {
-        ProbeFailure.require(actual == expected, pair.getPublic().getAlgorithm() + " key " + what + " is " + actual
-                + " bits, expected " + expected);
+        ProbeFailure.require(
+                actual == expected,
+                pair.getPublic().getAlgorithm() + " key " + what + " is " + actual + " bits, expected " + expected);
         return what + " of " + actual + " bits";
     }
 
@@ -193,9 +254,12 @@ final class KeyProbes {
     }
 
     private static Probe keyGenerator(String algorithm, int[] sizes) {
-        return new Probe(Feature.of("KeyGenerator", algorithm), "generate " + algorithm + " keys"
-                + (sizes.length == 0 ? "" : " of " + Arrays.toString(sizes) + " bits")
-                + "; check size, format, and that two keys differ", context -> {
+        return new Probe(
+                Feature.of("KeyGenerator", algorithm),
+                "generate " + algorithm + " keys"
+                        + (sizes.length == 0 ? "" : " of " + Arrays.toString(sizes) + " bits")
+                        + "; check size, format, and that two keys differ",
+                context -> {
                     KeyGenerator generator = KeyGenerator.getInstance(algorithm, context.provider());
                     SecureRandom random = ProbeContext.ownRandom(context.provider());
                     StringBuilder checked = new StringBuilder();
@@ -213,7 +277,9 @@ final class KeyProbes {
                             generator.init(size, random);
                         }
                         twoKeys(generator, algorithm, size / 8);
-                        checked.append(checked.length() == 0 ? "" : " and ").append(size).append("-bit");
+                        checked.append(checked.length() == 0 ? "" : " and ")
+                                .append(size)
+                                .append("-bit");
                     }
                     return "generated distinct " + checked + " " + algorithm + " keys";
                 });
@@ -225,16 +291,18 @@ final class KeyProbes {
         SecretKey second = generator.generateKey();
         byte[] one = first.getEncoded();
         byte[] two = second.getEncoded();
-        ProbeFailure.require(one != null && "RAW".equalsIgnoreCase(first.getFormat()),
+        ProbeFailure.require(
+                one != null && "RAW".equalsIgnoreCase(first.getFormat()),
                 algorithm + " key has format " + first.getFormat() + ", expected RAW");
         if (expectedBytes >= 0) {
-            ProbeFailure.require(one.length == expectedBytes,
+            ProbeFailure.require(
+                    one.length == expectedBytes,
                     algorithm + " key is " + one.length + " bytes, expected " + expectedBytes);
         } else {
             ProbeFailure.require(one.length >= 14, algorithm + " key is only " + one.length + " bytes");
         }
-        ProbeFailure.require(!Arrays.equals(one, two),
-                algorithm + " generated the same key twice: " + Messages.hex(one));
+        ProbeFailure.require(
+                !Arrays.equals(one, two), algorithm + " generated the same key twice: " + Messages.hex(one));
         return one.length;
     }
 
@@ -246,8 +314,10 @@ final class KeyProbes {
             SecretKeyFactory factory = SecretKeyFactory.getInstance(algorithm, context.provider());
             PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, expected.length * 8);
             try {
-                ProbeFailure.check(algorithm + " of the " + source + " password and salt",
-                        factory.generateSecret(spec).getEncoded(), expected);
+                ProbeFailure.check(
+                        algorithm + " of the " + source + " password and salt",
+                        factory.generateSecret(spec).getEncoded(),
+                        expected);
             } finally {
                 spec.clearPassword();
             }
@@ -258,13 +328,15 @@ final class KeyProbes {
     private static Probe desedeKeyFactory() {
         // SP 800-67 example key (each byte already has odd parity).
         byte[] key = unhex("0123456789abcdef23456789abcdef01456789abcdef0123");
-        return new Probe(Feature.of("SecretKeyFactory", "DESede"),
-                "translate a DESedeKeySpec to a key and back (SP 800-67 example key)", context -> {
+        return new Probe(
+                Feature.of("SecretKeyFactory", "DESede"),
+                "translate a DESedeKeySpec to a key and back (SP 800-67 example key)",
+                context -> {
                     SecretKeyFactory factory = SecretKeyFactory.getInstance("DESede", context.provider());
                     SecretKey secret = factory.generateSecret(new DESedeKeySpec(key));
                     ProbeFailure.check("DESede key from DESedeKeySpec", secret.getEncoded(), key);
-                    DESedeKeySpec back = (DESedeKeySpec) factory.getKeySpec(
-                            new SecretKeySpec(key, "DESede"), DESedeKeySpec.class);
+                    DESedeKeySpec back =
+                            (DESedeKeySpec) factory.getKeySpec(new SecretKeySpec(key, "DESede"), DESedeKeySpec.class);
                     ProbeFailure.check("DESedeKeySpec from a DESede key", back.getKey(), key);
                     return "DESede keys translated both ways unchanged";
                 });

@@ -8,8 +8,7 @@ final class Messages {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private Messages() {
-    }
+    private Messages() {}
 
     /**
      * "Type: message" for the throwable and, when it adds something, its root cause: JCA

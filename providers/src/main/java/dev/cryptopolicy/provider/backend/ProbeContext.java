@@ -67,7 +67,7 @@ final class ProbeContext {
 
     /** A key pair with the generator's default parameters (Ed25519, X448, ML-KEM-768, ...). */
     KeyPair keyPair(String algorithm) throws ProbeFailure {
-        return generate(algorithm, algorithm, (generator, random) -> { });
+        return generate(algorithm, algorithm, (generator, random) -> {});
     }
 
     private interface Initializer {
@@ -97,13 +97,16 @@ final class ProbeContext {
                 throw fatal;
             } catch (Throwable thrown) {
                 // As in Probe.run: anything the generator throws is a finding about it.
-                return new KeyPairCache.Entry(null, "generating the " + label + " key pair with "
-                        + generator.getName() + " failed: " + Messages.describe(thrown),
+                return new KeyPairCache.Entry(
+                        null,
+                        "generating the " + label + " key pair with " + generator.getName() + " failed: "
+                                + Messages.describe(thrown),
                         Messages.isApprovedOnlyRefusal(thrown));
             }
         });
         if (entry.keyPair() == null) {
-            throw entry.refusedByMode() ? ProbeFailure.refusedByMode(entry.failure())
+            throw entry.refusedByMode()
+                    ? ProbeFailure.refusedByMode(entry.failure())
                     : new ProbeFailure(entry.failure());
         }
         return entry.keyPair();

@@ -21,8 +21,11 @@ public final class ProbeReport {
     private final List<ProbeResult> results;
     private final Duration duration;
 
-    private ProbeReport(List<Backend> backends, Map<Backend, Map<Feature, ProbeResult>> byBackend,
-            List<ProbeResult> results, Duration duration) {
+    private ProbeReport(
+            List<Backend> backends,
+            Map<Backend, Map<Feature, ProbeResult>> byBackend,
+            List<ProbeResult> results,
+            Duration duration) {
         this.backends = backends;
         this.byBackend = byBackend;
         this.results = results;
@@ -45,7 +48,10 @@ public final class ProbeReport {
         }
         Map<Backend, Map<Feature, ProbeResult>> frozen = new LinkedHashMap<>();
         byBackend.forEach((backend, perBackend) -> frozen.put(backend, Collections.unmodifiableMap(perBackend)));
-        return new ProbeReport(List.copyOf(backends), Collections.unmodifiableMap(frozen), List.copyOf(results),
+        return new ProbeReport(
+                List.copyOf(backends),
+                Collections.unmodifiableMap(frozen),
+                List.copyOf(results),
                 Objects.requireNonNull(duration, "duration"));
     }
 
@@ -106,7 +112,9 @@ public final class ProbeReport {
 
     /** @return the results with status {@link ProbeResult.Status#FAILED}: claims that proved false */
     public List<ProbeResult> failures() {
-        return results.stream().filter(result -> result.status() == ProbeResult.Status.FAILED).toList();
+        return results.stream()
+                .filter(result -> result.status() == ProbeResult.Status.FAILED)
+                .toList();
     }
 
     /** @return the wall-clock time of the whole run */
@@ -117,7 +125,7 @@ public final class ProbeReport {
     @Override
     public String toString() {
         long passed = results.stream().filter(ProbeResult::passed).count();
-        return "ProbeReport[" + backends.size() + " backends, " + results.size() + " results, " + passed
-                + " passed, " + failures().size() + " failed, " + duration.toMillis() + " ms]";
+        return "ProbeReport[" + backends.size() + " backends, " + results.size() + " results, " + passed + " passed, "
+                + failures().size() + " failed, " + duration.toMillis() + " ms]";
     }
 }

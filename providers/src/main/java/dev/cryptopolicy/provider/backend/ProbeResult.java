@@ -87,7 +87,13 @@ public final class ProbeResult {
     /** @return e.g. {@code SunJCE: Cipher AES/GCM/NoPadding passed in 2.4 ms: ...} */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s: %s %s in %.1f ms: %s", backend.name(), feature,
-                status.name().toLowerCase(Locale.ROOT).replace('_', ' '), duration.toNanos() / 1e6, reason);
+        return String.format(
+                Locale.ROOT,
+                "%s: %s %s in %.1f ms: %s",
+                backend.name(),
+                feature,
+                status.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                duration.toNanos() / 1e6,
+                reason);
     }
 }

@@ -62,8 +62,8 @@ public final class ProbeSuite {
                     }
                     Probe previous = byFeature.putIfAbsent(probe.feature(), probe);
                     if (previous != null) {
-                        throw new IllegalStateException("Two probes for feature [" + probe.feature() + "]: " + previous
-                                + " and " + probe);
+                        throw new IllegalStateException(
+                                "Two probes for feature [" + probe.feature() + "]: " + previous + " and " + probe);
                     }
                 }
                 built = Collections.unmodifiableMap(byFeature);
@@ -204,17 +204,31 @@ public final class ProbeSuite {
             registered = backend.registers(feature);
         } catch (RuntimeException e) {
             // Provider.getService can be overridden; a provider that cannot even answer is broken.
-            return ProbeResult.of(backend, feature, ProbeResult.Status.FAILED, "looking up " + feature + " in "
-                    + backend.name() + " threw " + Messages.describe(e), Duration.ZERO);
+            return ProbeResult.of(
+                    backend,
+                    feature,
+                    ProbeResult.Status.FAILED,
+                    "looking up " + feature + " in " + backend.name() + " threw " + Messages.describe(e),
+                    Duration.ZERO);
         }
         if (probe.isEmpty()) {
-            return ProbeResult.of(backend, feature, ProbeResult.Status.NO_PROBE, "no probe for " + feature
-                    + (registered ? "; " + backend.name() + " registers it, but the claim is unverified"
-                            : ", and " + backend.name() + " does not register it"), Duration.ZERO);
+            return ProbeResult.of(
+                    backend,
+                    feature,
+                    ProbeResult.Status.NO_PROBE,
+                    "no probe for " + feature
+                            + (registered
+                                    ? "; " + backend.name() + " registers it, but the claim is unverified"
+                                    : ", and " + backend.name() + " does not register it"),
+                    Duration.ZERO);
         }
         if (!registered) {
-            return ProbeResult.of(backend, feature, ProbeResult.Status.UNSUPPORTED,
-                    backend.name() + " does not register " + feature, Duration.ZERO);
+            return ProbeResult.of(
+                    backend,
+                    feature,
+                    ProbeResult.Status.UNSUPPORTED,
+                    backend.name() + " does not register " + feature,
+                    Duration.ZERO);
         }
         Optional<ServiceLookup.Match> match =
                 ServiceLookup.match(backend.provider(), feature.serviceType(), feature.algorithm());
@@ -222,10 +236,15 @@ public final class ProbeSuite {
             long start = System.nanoTime();
             Optional<String> refusal = ServiceLookup.refusal(backend.provider(), feature.algorithm());
             if (refusal.isPresent()) {
-                return ProbeResult.of(backend, feature, ProbeResult.Status.UNSUPPORTED, backend.name()
-                        + " registers Cipher " + match.get().service().getAlgorithm()
-                        + " without declaring its modes and paddings, and refuses " + feature.algorithm() + ": "
-                        + refusal.get(), Duration.ofNanos(System.nanoTime() - start));
+                return ProbeResult.of(
+                        backend,
+                        feature,
+                        ProbeResult.Status.UNSUPPORTED,
+                        backend.name()
+                                + " registers Cipher " + match.get().service().getAlgorithm()
+                                + " without declaring its modes and paddings, and refuses " + feature.algorithm() + ": "
+                                + refusal.get(),
+                        Duration.ofNanos(System.nanoTime() - start));
             }
         }
         return probe.get().run(backend, feature, keys);

@@ -17,27 +17,33 @@ final class RandomProbes {
 
     private static final String[] ALGORITHMS = {
         // JDK (SUN)
-        "DRBG", "SHA1PRNG", "NativePRNG", "NativePRNGNonBlocking",
+        "DRBG",
+        "SHA1PRNG",
+        "NativePRNG",
+        "NativePRNGNonBlocking",
         // Bouncy Castle FIPS
-        "DEFAULT", "NONCEANDIV",
+        "DEFAULT",
+        "NONCEANDIV",
     };
 
-    private RandomProbes() {
-    }
+    private RandomProbes() {}
 
     static List<Probe> all() {
         List<Probe> probes = new ArrayList<>();
         for (String algorithm : ALGORITHMS) {
-            probes.add(new Probe(Feature.of("SecureRandom", algorithm),
-                    algorithm + ": two 32-byte draws are not all zero and differ", context -> {
+            probes.add(new Probe(
+                    Feature.of("SecureRandom", algorithm),
+                    algorithm + ": two 32-byte draws are not all zero and differ",
+                    context -> {
                         SecureRandom random = SecureRandom.getInstance(algorithm, context.provider());
                         byte[] first = new byte[32];
                         byte[] second = new byte[32];
                         random.nextBytes(first);
                         random.nextBytes(second);
-                        ProbeFailure.require(!Arrays.equals(first, new byte[32]),
-                                algorithm + " produced 32 zero bytes");
-                        ProbeFailure.require(!Arrays.equals(first, second),
+                        ProbeFailure.require(
+                                !Arrays.equals(first, new byte[32]), algorithm + " produced 32 zero bytes");
+                        ProbeFailure.require(
+                                !Arrays.equals(first, second),
                                 algorithm + " produced the same 32 bytes twice: " + Messages.hex(first));
                         return algorithm + " produced two different, non-zero 32-byte draws";
                     }));

@@ -23,8 +23,7 @@ import javax.crypto.NoSuchPaddingException;
  */
 final class ServiceLookup {
 
-    private ServiceLookup() {
-    }
+    private ServiceLookup() {}
 
     /** Returns the service that {@code getInstance(algorithm, provider)} would start from, if any. */
     static Optional<Provider.Service> find(Provider provider, String serviceType, String algorithm) {
@@ -37,8 +36,7 @@ final class ServiceLookup {
      * the requested mode or padding (Bouncy Castle registers {@code AES} that way), so that only
      * the SPI's {@code engineSetMode}/{@code engineSetPadding} can tell.
      */
-    record Match(Provider.Service service, boolean confirmed) {
-    }
+    record Match(Provider.Service service, boolean confirmed) {}
 
     /**
      * For a cipher whose claim is only a "maybe", asks the SPI by instantiating it.
@@ -112,7 +110,11 @@ final class ServiceLookup {
         return service == null ? Optional.empty() : Optional.of(new Match(service, true));
     }
 
-    private enum Support { YES, NO, MAYBE }
+    private enum Support {
+        YES,
+        NO,
+        MAYBE
+    }
 
     /**
      * Mirrors {@code Cipher}'s attribute check: no value asked for is a yes; no attribute
@@ -127,7 +129,9 @@ final class ServiceLookup {
             return Support.MAYBE;
         }
         try {
-            boolean listed = Pattern.compile(regex).matcher(value.toUpperCase(Locale.ENGLISH)).matches();
+            boolean listed = Pattern.compile(regex)
+                    .matcher(value.toUpperCase(Locale.ENGLISH))
+                    .matches();
             return listed ? Support.YES : Support.NO;
         } catch (PatternSyntaxException e) {
             // Cipher would throw here too; a provider with a malformed attribute does not serve the name.

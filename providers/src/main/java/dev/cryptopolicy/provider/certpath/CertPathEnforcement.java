@@ -48,7 +48,8 @@ public final class CertPathEnforcement {
 
     /** Whether {@code service} is a PKIX validator or builder, which a wrapper must hold to the policy. */
     public static boolean governs(Provider.Service service) {
-        return (service.getType().equals("CertPathValidator") || service.getType().equals("CertPathBuilder"))
+        return (service.getType().equals("CertPathValidator")
+                        || service.getType().equals("CertPathBuilder"))
                 && service.getAlgorithm().equalsIgnoreCase("PKIX");
     }
 
@@ -56,8 +57,8 @@ public final class CertPathEnforcement {
      * A service of {@code owner} standing in for {@code original} (a {@link #governs governed}
      * service of a backend) whose instances enforce the policy.
      */
-    public Provider.Service service(Provider owner, Provider.Service original, List<String> aliases,
-            Map<String, String> attributes) {
+    public Provider.Service service(
+            Provider owner, Provider.Service original, List<String> aliases, Map<String, String> attributes) {
         if (!governs(original)) {
             throw new IllegalArgumentException("service [" + original.getType() + " " + original.getAlgorithm()
                     + "] is not a PKIX validator or builder");
@@ -97,7 +98,11 @@ public final class CertPathEnforcement {
         private final Provider.Service original;
         private final CertPathEnforcement enforcement;
 
-        Service(Provider owner, Provider.Service original, List<String> aliases, Map<String, String> attributes,
+        Service(
+                Provider owner,
+                Provider.Service original,
+                List<String> aliases,
+                Map<String, String> attributes,
                 CertPathEnforcement enforcement) {
             super(owner, original.getType(), original.getAlgorithm(), original.getClassName(), aliases, attributes);
             this.original = original;
@@ -107,11 +112,11 @@ public final class CertPathEnforcement {
         @Override
         public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
             if (getType().equals("CertPathValidator")) {
-                return new PolicyCertPathValidatorSpi(CertPathValidator.getInstance(getAlgorithm(), original.getProvider()),
-                        enforcement);
+                return new PolicyCertPathValidatorSpi(
+                        CertPathValidator.getInstance(getAlgorithm(), original.getProvider()), enforcement);
             }
-            return new PolicyCertPathBuilderSpi(CertPathBuilder.getInstance(getAlgorithm(), original.getProvider()),
-                    enforcement);
+            return new PolicyCertPathBuilderSpi(
+                    CertPathBuilder.getInstance(getAlgorithm(), original.getProvider()), enforcement);
         }
 
         @Override

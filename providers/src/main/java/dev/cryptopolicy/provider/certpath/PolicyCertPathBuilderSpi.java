@@ -32,7 +32,8 @@ final class PolicyCertPathBuilderSpi extends CertPathBuilderSpi {
         CertPathBuilderResult result = delegate.build(held != null ? held : parameters);
         try {
             if (held == null) {
-                PolicyCertPathValidatorSpi.checkAll(checker, result.getCertPath().getCertificates());
+                PolicyCertPathValidatorSpi.checkAll(
+                        checker, result.getCertPath().getCertificates());
             }
             if (!(result instanceof PKIXCertPathBuilderResult pkix)) {
                 throw new CertPathValidatorException("the backend's PKIX builder returned a "

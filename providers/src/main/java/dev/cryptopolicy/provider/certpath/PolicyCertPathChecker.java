@@ -1,5 +1,6 @@
 package dev.cryptopolicy.provider.certpath;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -10,7 +11,6 @@ import java.security.cert.Certificate;
 import java.security.cert.PKIXCertPathChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
-import java.io.IOException;
 import java.util.Collection;
 import java.util.Set;
 
@@ -64,7 +64,8 @@ final class PolicyCertPathChecker extends PKIXCertPathChecker {
     }
 
     @Override
-    public void check(Certificate certificate, Collection<String> unresolvedCritExts) throws CertPathValidatorException {
+    public void check(Certificate certificate, Collection<String> unresolvedCritExts)
+            throws CertPathValidatorException {
         if (!(certificate instanceof X509Certificate x509)) {
             refuse("a " + certificate.getType() + " certificate cannot be checked against policy "
                     + constraints.policy().name() + ", so it is refused");
@@ -87,8 +88,9 @@ final class PolicyCertPathChecker extends PKIXCertPathChecker {
         PublicKey key = trusted != null ? trusted.getPublicKey() : anchor.getCAPublicKey();
         String refusal = constraints.refusal(key);
         if (refusal != null) {
-            refuse("trust anchor " + (trusted != null ? trusted.getSubjectX500Principal().getName() : anchor.getCAName())
-                    + ": " + refusal);
+            refuse("trust anchor "
+                    + (trusted != null ? trusted.getSubjectX500Principal().getName() : anchor.getCAName()) + ": "
+                    + refusal);
         }
     }
 
@@ -99,7 +101,8 @@ final class PolicyCertPathChecker extends PKIXCertPathChecker {
      * @throws CertPathValidatorException when RSASSA-PSS parameters cannot be read: without the
      *         digests the policy cannot decide, so the certificate is refused
      */
-    private AlgorithmParameters parameters(X509Certificate certificate, String subject) throws CertPathValidatorException {
+    private AlgorithmParameters parameters(X509Certificate certificate, String subject)
+            throws CertPathValidatorException {
         byte[] encoded = certificate.getSigAlgParams();
         if (encoded == null || !"RSASSA-PSS".equalsIgnoreCase(certificate.getSigAlgName())) {
             return null;
@@ -109,9 +112,13 @@ final class PolicyCertPathChecker extends PKIXCertPathChecker {
             parameters.init(encoded);
             return parameters;
         } catch (GeneralSecurityException | IOException e) {
-            throw new CertPathValidatorException(subject + ": its RSASSA-PSS parameters cannot be read (" + e.getMessage()
-                    + "), so policy " + constraints.policy().name() + " cannot decide its digests",
-                    e, null, -1, BasicReason.ALGORITHM_CONSTRAINED);
+            throw new CertPathValidatorException(
+                    subject + ": its RSASSA-PSS parameters cannot be read (" + e.getMessage() + "), so policy "
+                            + constraints.policy().name() + " cannot decide its digests",
+                    e,
+                    null,
+                    -1,
+                    BasicReason.ALGORITHM_CONSTRAINED);
         }
     }
 

@@ -52,8 +52,12 @@ public final class PolicyConstraints implements AlgorithmConstraints {
     /** The answer for a name the policy allows. */
     private static final String ALLOWED = "";
     /** Service types whose algorithm names the JDK and BCJSSE use as key or signature algorithm names. */
-    private static final List<ServiceType> NAMED_SERVICES = List.of(ServiceType.SIGNATURE, ServiceType.KEY_FACTORY,
-            ServiceType.KEY_AGREEMENT, ServiceType.KEM, ServiceType.KEY_PAIR_GENERATOR);
+    private static final List<ServiceType> NAMED_SERVICES = List.of(
+            ServiceType.SIGNATURE,
+            ServiceType.KEY_FACTORY,
+            ServiceType.KEY_AGREEMENT,
+            ServiceType.KEM,
+            ServiceType.KEY_PAIR_GENERATOR);
 
     /** The last key refused on each thread, for {@link #takeKeyRefusal()}. */
     private static final ThreadLocal<String> LAST_KEY_REFUSAL = new ThreadLocal<>();
@@ -64,6 +68,7 @@ public final class PolicyConstraints implements AlgorithmConstraints {
     private final boolean enforcing;
     /** Refusal by upper-case name, {@link #ALLOWED} when allowed. */
     private final Map<String, String> byName;
+
     private final Map<String, String> bySpelling = new ConcurrentHashMap<>();
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
 
@@ -104,7 +109,9 @@ public final class PolicyConstraints implements AlgorithmConstraints {
      * @param keys  how the installation judges keys
      */
     public static PolicyConstraints of(CompiledPolicy policy, Scope scope, KeyRule keys) {
-        return new PolicyConstraints(Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(scope, "scope"),
+        return new PolicyConstraints(
+                Objects.requireNonNull(policy, "policy"),
+                Objects.requireNonNull(scope, "scope"),
                 Objects.requireNonNull(keys, "keys"));
     }
 
@@ -214,12 +221,14 @@ public final class PolicyConstraints implements AlgorithmConstraints {
         if (answer == null && upper.startsWith("SSL_")) {
             answer = byName.get("TLS_" + upper.substring(4));
         }
-        return answer != null ? answer
+        return answer != null
+                ? answer
                 : "algorithm " + algorithm + " is not known to policy " + policy.name() + ", so it is refused";
     }
 
     private static boolean isPss(String algorithm) {
-        return algorithm.equalsIgnoreCase("RSASSA-PSS") || algorithm.equalsIgnoreCase("PSS")
+        return algorithm.equalsIgnoreCase("RSASSA-PSS")
+                || algorithm.equalsIgnoreCase("PSS")
                 || algorithm.equals("1.2.840.113549.1.1.10");
     }
 
@@ -242,7 +251,8 @@ public final class PolicyConstraints implements AlgorithmConstraints {
     private String pssDigest(String digest) {
         String canonical = AlgorithmCatalog.canonicalDigest(digest);
         if (canonical == null) {
-            return "RSASSA-PSS with digest " + digest + " is not known to policy " + policy.name() + ", so it is refused";
+            return "RSASSA-PSS with digest " + digest + " is not known to policy " + policy.name()
+                    + ", so it is refused";
         }
         String jcaDigest = canonical.startsWith("SHA3-") ? canonical : canonical.replace("-", "");
         return byName(jcaDigest + "withRSA/PSS");
@@ -254,8 +264,13 @@ public final class PolicyConstraints implements AlgorithmConstraints {
             return true;
         }
         if (logged.size() < MEMORY && logged.add(refusal)) {
-            LOG.log(Level.DEBUG, enforcing ? "cryptopolicy: refused in scope {0}: {1}"
-                    : "cryptopolicy audit: would refuse in scope {0}: {1}", scope.yamlName(), refusal);
+            LOG.log(
+                    Level.DEBUG,
+                    enforcing
+                            ? "cryptopolicy: refused in scope {0}: {1}"
+                            : "cryptopolicy audit: would refuse in scope {0}: {1}",
+                    scope.yamlName(),
+                    refusal);
         }
         return !enforcing;
     }
@@ -265,7 +280,8 @@ public final class PolicyConstraints implements AlgorithmConstraints {
 
         @Override
         public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, AlgorithmParameters parameters) {
-            return policy.permits(primitives, algorithm, parameters) && application.permits(primitives, algorithm, parameters);
+            return policy.permits(primitives, algorithm, parameters)
+                    && application.permits(primitives, algorithm, parameters);
         }
 
         @Override
@@ -274,7 +290,8 @@ public final class PolicyConstraints implements AlgorithmConstraints {
         }
 
         @Override
-        public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, Key key, AlgorithmParameters parameters) {
+        public boolean permits(
+                Set<CryptoPrimitive> primitives, String algorithm, Key key, AlgorithmParameters parameters) {
             return policy.permits(primitives, algorithm, key, parameters)
                     && application.permits(primitives, algorithm, key, parameters);
         }

@@ -65,8 +65,7 @@ public final class Audit {
      * right after on the same thread, from another provider that is not the front, is that call's.
      */
     private static final class Repeats {
-        private record Last(String event, Provider owner) {
-        }
+        private record Last(String event, Provider owner) {}
 
         private final ThreadLocal<Last> last = new ThreadLocal<>();
 
@@ -74,14 +73,16 @@ public final class Audit {
             Provider owner = OWNER.get();
             Last previous = last.get();
             last.set(new Last(event, owner));
-            return previous != null && owner != null && owner != previous.owner && previous.event.equals(event)
+            return previous != null
+                    && owner != null
+                    && owner != previous.owner
+                    && previous.event.equals(event)
                     && !owner.getName().equals("CryptoPolicy");
         }
     }
 
     /** An audit sink with no shadow policy and no inventory. */
-    public Audit() {
-    }
+    public Audit() {}
 
     /**
      * Notes, on the hot path of every service instantiation, which provider's service is being
@@ -180,10 +181,18 @@ public final class Audit {
             inventory(caller, type, algorithm, backend, null);
         }
         if (s != null) {
-            Decision d = shadowLookups.computeIfAbsent(type.jcaName() + " " + algorithm,
-                    k -> s.decide(type, algorithm, Scope.ANY));
+            Decision d = shadowLookups.computeIfAbsent(
+                    type.jcaName() + " " + algorithm, k -> s.decide(type, algorithm, Scope.ANY));
             if (!d.allowed()) {
-                record(shadowCounts, caller, type, algorithm, d, d.explain(type.jcaName() + " " + algorithm), false, "shadow ");
+                record(
+                        shadowCounts,
+                        caller,
+                        type,
+                        algorithm,
+                        d,
+                        d.explain(type.jcaName() + " " + algorithm),
+                        false,
+                        "shadow ");
             }
         }
     }
@@ -206,7 +215,8 @@ public final class Audit {
             inventory(caller, type, algorithm, backend, info);
         }
         if (s != null) {
-            Decision d = info.measured() ? s.decideKey(info.algorithm(), info.bits(), info.curve(), Scope.ANY)
+            Decision d = info.measured()
+                    ? s.decideKey(info.algorithm(), info.bits(), info.curve(), Scope.ANY)
                     : s.decideUnmeasuredKey(info.algorithm());
             if (!d.allowed()) {
                 record(shadowCounts, caller, type, algorithm, d, Enforcer.describe(info, d), false, "shadow ");
@@ -236,13 +246,21 @@ public final class Audit {
             record(counts, caller, feature, d, d.explain("SSLContext " + protocol), enforced.enforcing(), "");
         }
         if (shadowed != null) {
-            record(shadowCounts, caller, feature, shadowed, shadowed.explain("SSLContext " + protocol), false, "shadow ");
+            record(
+                    shadowCounts,
+                    caller,
+                    feature,
+                    shadowed,
+                    shadowed.explain("SSLContext " + protocol),
+                    false,
+                    "shadow ");
         }
     }
 
     /** The refusal of the named version when neither it nor an older one is allowed, else null. */
     private static Decision neverConnects(String protocol, CompiledPolicy policy) {
-        String version = VERSIONS.stream().filter(protocol::equalsIgnoreCase).findFirst().orElse(null);
+        String version =
+                VERSIONS.stream().filter(protocol::equalsIgnoreCase).findFirst().orElse(null);
         if (version == null) {
             return null;
         }
@@ -256,20 +274,36 @@ public final class Audit {
 
     private void inventory(Callers.Caller caller, ServiceType type, String algorithm, Provider backend, KeyInfo key) {
         Inventory i = inventory;
-        if (i != null && !(key == null ? lookupRepeats : keyRepeats).repeated(type.jcaName() + " " + algorithm + " " + key + " @ " + caller.location())) {
+        if (i != null
+                && !(key == null ? lookupRepeats : keyRepeats)
+                        .repeated(type.jcaName() + " " + algorithm + " " + key + " @ " + caller.location())) {
             i.add(caller, type, canonical(type, algorithm), backend == null ? null : backend.getName(), key);
         }
     }
 
-    private void record(Map<String, LongAdder> into, Callers.Caller caller, ServiceType type, String algorithm,
-            Decision decision, String message, boolean enforcing, String kind) {
+    private void record(
+            Map<String, LongAdder> into,
+            Callers.Caller caller,
+            ServiceType type,
+            String algorithm,
+            Decision decision,
+            String message,
+            boolean enforcing,
+            String kind) {
         record(into, caller, type.jcaName() + " " + canonical(type, algorithm), decision, message, enforcing, kind);
     }
 
-    private void record(Map<String, LongAdder> into, Callers.Caller caller, String feature,
-            Decision decision, String message, boolean enforcing, String kind) {
+    private void record(
+            Map<String, LongAdder> into,
+            Callers.Caller caller,
+            String feature,
+            Decision decision,
+            String message,
+            boolean enforcing,
+            String kind) {
         String counter = feature + " | " + decision.rule();
-        if ((kind.isEmpty() ? refusalRepeats : shadowRepeats).repeated(counter + " @ " + caller.location() + ": " + message)) {
+        if ((kind.isEmpty() ? refusalRepeats : shadowRepeats)
+                .repeated(counter + " @ " + caller.location() + ": " + message)) {
             return;
         }
         into.computeIfAbsent(counter, k -> new LongAdder()).increment();
@@ -285,11 +319,22 @@ public final class Audit {
             return;
         }
         if (!enforcing) {
-            LOG.log(Level.WARNING, "cryptopolicy {0}: would refuse: {1}; called from {2}",
-                    kind.isEmpty() ? "audit" : "shadow policy " + decision.policy(), message, caller.location());
+            LOG.log(
+                    Level.WARNING,
+                    "cryptopolicy {0}: would refuse: {1}; called from {2}",
+                    kind.isEmpty() ? "audit" : "shadow policy " + decision.policy(),
+                    message,
+                    caller.location());
         }
-        AuditEvent.emit(decision.policy(), feature, decision.rule(), decision.origin().shortLocation(), message,
-                caller.location(), enforcing, !kind.isEmpty());
+        AuditEvent.emit(
+                decision.policy(),
+                feature,
+                decision.rule(),
+                decision.origin().shortLocation(),
+                message,
+                caller.location(),
+                enforcing,
+                !kind.isEmpty());
     }
 
     /** The catalog's name of an algorithm (one spelling for all aliases and cases), or the name given. */
@@ -327,6 +372,9 @@ public final class Audit {
 
     @Override
     public String toString() {
-        return "audit " + counts() + (shadow == null ? "" : ", shadow " + Objects.requireNonNull(shadow).name() + " " + shadowCounts());
+        return "audit " + counts()
+                + (shadow == null
+                        ? ""
+                        : ", shadow " + Objects.requireNonNull(shadow).name() + " " + shadowCounts());
     }
 }

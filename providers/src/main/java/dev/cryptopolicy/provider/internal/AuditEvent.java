@@ -13,7 +13,8 @@ import jdk.jfr.Name;
 @Name("dev.cryptopolicy.AuditRefusal")
 @Label("Crypto policy audit refusal")
 @Category({"Security", "cryptopolicy"})
-@Description("An application's operation the policy refuses, would refuse in audit mode, or a shadow policy would refuse")
+@Description(
+        "An application's operation the policy refuses, would refuse in audit mode, or a shadow policy would refuse")
 final class AuditEvent extends Event {
     @Label("Policy")
     String policy;
@@ -41,8 +42,15 @@ final class AuditEvent extends Event {
     @Description("Decided by the shadow policy, which is never enforced")
     boolean shadow;
 
-    static void emit(String policy, String feature, String rule, String location, String message, String caller,
-            boolean enforced, boolean shadow) {
+    static void emit(
+            String policy,
+            String feature,
+            String rule,
+            String location,
+            String message,
+            String caller,
+            boolean enforced,
+            boolean shadow) {
         AuditEvent event = new AuditEvent();
         if (event.isEnabled()) {
             event.policy = policy;

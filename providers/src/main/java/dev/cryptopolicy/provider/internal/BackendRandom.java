@@ -33,7 +33,8 @@ final class BackendRandom {
             try {
                 r = SecureRandom.getInstance("DEFAULT", backend);
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(backend.getName() + " has no DEFAULT SecureRandom of its own: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        backend.getName() + " has no DEFAULT SecureRandom of its own: " + e.getMessage(), e);
             }
             own = r;
         }

@@ -26,7 +26,8 @@ final class Callers {
      * @param ours        true when this project's own code asked (a known-answer test)
      * @param jcaProbe    true when the JCA asked for an instance only to see what kind of class it is
      */
-    record Caller(Class<?> immediate, String method, String location, Class<?> application, boolean ours, boolean jcaProbe) {
+    record Caller(
+            Class<?> immediate, String method, String location, Class<?> application, boolean ours, boolean jcaProbe) {
 
         /**
          * Whether a look-up by this caller is the JDK's own business, not the application's: an
@@ -40,11 +41,14 @@ final class Callers {
             if (immediate == null || !isJdk(immediate)) {
                 return false;
             }
-            if (INTERNAL_PACKAGES.contains(immediate.getPackageName()) || INTERNAL_CLASSES.contains(immediate.getName())) {
+            if (INTERNAL_PACKAGES.contains(immediate.getPackageName())
+                    || INTERNAL_CLASSES.contains(immediate.getName())) {
                 return true;
             }
             for (JdkCaller.Site s : JdkCaller.STANDARD) {
-                if (s.origin() == JdkCaller.Origin.JDK && s.className().equals(immediate.getName()) && s.method().equals(method)) {
+                if (s.origin() == JdkCaller.Origin.JDK
+                        && s.className().equals(immediate.getName())
+                        && s.method().equals(method)) {
                     return true;
                 }
             }
@@ -67,15 +71,22 @@ final class Callers {
     }
 
     /** Packages of the JDK whose look-ups serve the JDK's own engines and TLS (exact packages, not sub-packages). */
-    private static final Set<String> INTERNAL_PACKAGES = Set.of("sun.security.ssl", "sun.security.provider", "sun.security.rsa",
-            "sun.security.ec", "sun.security.ec.point", "com.sun.crypto.provider", "sun.security.util", "sun.security.pkcs12");
+    private static final Set<String> INTERNAL_PACKAGES = Set.of(
+            "sun.security.ssl",
+            "sun.security.provider",
+            "sun.security.rsa",
+            "sun.security.ec",
+            "sun.security.ec.point",
+            "com.sun.crypto.provider",
+            "sun.security.util",
+            "sun.security.pkcs12");
 
     /** Classes of the JDK, outside those packages, whose look-ups are the JDK's own. */
-    private static final Set<String> INTERNAL_CLASSES = Set.of("sun.security.x509.X509Key", "sun.security.x509.AlgorithmId",
-            "java.nio.file.TempFileHelper");
+    private static final Set<String> INTERNAL_CLASSES =
+            Set.of("sun.security.x509.X509Key", "sun.security.x509.AlgorithmId", "java.nio.file.TempFileHelper");
 
-    private static final StackWalker WALKER = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE,
-            StackWalker.Option.SHOW_REFLECT_FRAMES));
+    private static final StackWalker WALKER = StackWalker.getInstance(
+            Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_REFLECT_FRAMES));
 
     private static final String OWN_SOURCE = source(Callers.class);
 
@@ -83,7 +94,9 @@ final class Callers {
     private static final ClassValue<Boolean> OURS = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
-            return type.getName().startsWith("dev.cryptopolicy.") && OWN_SOURCE != null && OWN_SOURCE.equals(source(type));
+            return type.getName().startsWith("dev.cryptopolicy.")
+                    && OWN_SOURCE != null
+                    && OWN_SOURCE.equals(source(type));
         }
     };
 
@@ -94,8 +107,7 @@ final class Callers {
         }
     };
 
-    private Callers() {
-    }
+    private Callers() {}
 
     /** The caller of the request being served on this thread. */
     static Caller current() {
@@ -109,11 +121,13 @@ final class Callers {
             for (StackWalker.StackFrame f : (Iterable<StackWalker.StackFrame>) frames::iterator) {
                 Class<?> c = f.getDeclaringClass();
                 if (isJca(c)) {
-                    probe |= c == java.security.Signature.class && f.getMethodName().equals("isSpi");
+                    probe |= c == java.security.Signature.class
+                            && f.getMethodName().equals("isSpi");
                     continue;
                 }
                 if (OURS.get(c)) {
-                    if (immediate == null && !c.getPackageName().equals(Callers.class.getPackageName())
+                    if (immediate == null
+                            && !c.getPackageName().equals(Callers.class.getPackageName())
                             && !c.getPackageName().endsWith(".tls")) {
                         // A frame of ours that is not enforcement plumbing asked first: a probe.
                         ours = true;
@@ -141,8 +155,8 @@ final class Callers {
     private static String format(StackWalker.StackFrame f) {
         String file = f.getFileName();
         int line = f.getLineNumber();
-        return f.getClassName() + "." + f.getMethodName() + "(" + (file == null ? "Unknown Source" : file + (line > 0 ? ":" + line : ""))
-                + ")";
+        return f.getClassName() + "." + f.getMethodName() + "("
+                + (file == null ? "Unknown Source" : file + (line > 0 ? ":" + line : "")) + ")";
     }
 
     private static boolean isJca(Class<?> c) {
@@ -150,8 +164,11 @@ final class Callers {
             return false;
         }
         String n = c.getName();
-        return n.startsWith("java.security.") || n.startsWith("javax.crypto.") || n.startsWith("sun.security.jca.")
-                || n.startsWith("java.lang.reflect.") || n.startsWith("jdk.internal.reflect.");
+        return n.startsWith("java.security.")
+                || n.startsWith("javax.crypto.")
+                || n.startsWith("sun.security.jca.")
+                || n.startsWith("java.lang.reflect.")
+                || n.startsWith("jdk.internal.reflect.");
     }
 
     /** A class of the JDK: loaded by the boot or the platform class loader. */

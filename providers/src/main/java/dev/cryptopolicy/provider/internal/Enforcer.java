@@ -23,6 +23,7 @@ import java.security.spec.AlgorithmParameterSpec;
 public final class Enforcer {
     /** The fixed policy, or null when {@link #holder} decides. */
     private final CompiledPolicy fixed;
+
     private final PolicyHolder holder;
     private final Audit audit;
     private volatile java.util.List<Provider> keyFactories = java.util.List.of();
@@ -102,7 +103,8 @@ public final class Enforcer {
     }
 
     private static Decision decide(CompiledPolicy policy, KeyInfo info) {
-        return info.measured() ? policy.decideKey(info.algorithm(), info.bits(), info.curve(), Scope.ANY)
+        return info.measured()
+                ? policy.decideKey(info.algorithm(), info.bits(), info.curve(), Scope.ANY)
                 : policy.decideUnmeasuredKey(info.algorithm());
     }
 
@@ -118,7 +120,8 @@ public final class Enforcer {
     }
 
     /** Checks the key size or curve an {@code initialize(AlgorithmParameterSpec)} call asks for. */
-    void checkSpec(ServiceType type, String algorithm, AlgorithmParameterSpec spec) throws InvalidAlgorithmParameterException {
+    void checkSpec(ServiceType type, String algorithm, AlgorithmParameterSpec spec)
+            throws InvalidAlgorithmParameterException {
         CompiledPolicy policy = policy();
         KeyInfo info = KeyInfo.of(algorithm, spec);
         audit().keyUse(type, algorithm, info, null);

@@ -45,8 +45,7 @@ import javax.crypto.ShortBufferException;
  */
 final class EnforcingSpis {
 
-    private EnforcingSpis() {
-    }
+    private EnforcingSpis() {}
 
     /** Creates the enforcing SPI for one engine type around a fresh engine object of the backend. */
     static Object create(ServiceType type, String algorithm, java.security.Provider backend, Enforcer enforcer)
@@ -61,15 +60,20 @@ final class EnforcingSpis {
                 case MAC:
                     return new MacSpiImpl(Mac.getInstance(algorithm, backend), enforcer, algorithm);
                 case KEY_AGREEMENT:
-                    return new KeyAgreementSpiImpl(KeyAgreement.getInstance(algorithm, backend), enforcer, algorithm, random);
+                    return new KeyAgreementSpiImpl(
+                            KeyAgreement.getInstance(algorithm, backend), enforcer, algorithm, random);
                 case KEY_PAIR_GENERATOR:
-                    return new KeyPairGeneratorSpiImpl(KeyPairGenerator.getInstance(algorithm, backend), enforcer, algorithm, random);
+                    return new KeyPairGeneratorSpiImpl(
+                            KeyPairGenerator.getInstance(algorithm, backend), enforcer, algorithm, random);
                 case KEY_GENERATOR:
-                    return new KeyGeneratorSpiImpl(KeyGenerator.getInstance(algorithm, backend), enforcer, algorithm, random);
+                    return new KeyGeneratorSpiImpl(
+                            KeyGenerator.getInstance(algorithm, backend), enforcer, algorithm, random);
                 case KEY_FACTORY:
-                    return new KeyFactorySpiImpl(java.security.KeyFactory.getInstance(algorithm, backend), enforcer, algorithm);
+                    return new KeyFactorySpiImpl(
+                            java.security.KeyFactory.getInstance(algorithm, backend), enforcer, algorithm);
                 case SECRET_KEY_FACTORY:
-                    return new SecretKeyFactorySpiImpl(SecretKeyFactory.getInstance(algorithm, backend), enforcer, algorithm);
+                    return new SecretKeyFactorySpiImpl(
+                            SecretKeyFactory.getInstance(algorithm, backend), enforcer, algorithm);
                 default:
                     throw new IllegalArgumentException("no enforcing SPI for " + type);
             }
@@ -87,7 +91,8 @@ final class EnforcingSpis {
      * {@code AlgorithmParameters.getProvider()} would then hand any caller the raw backend.
      */
     static AlgorithmParameters listed(AlgorithmParameters parameters) {
-        if (parameters == null || java.security.Security.getProvider(parameters.getProvider().getName()) == parameters.getProvider()) {
+        if (parameters == null
+                || java.security.Security.getProvider(parameters.getProvider().getName()) == parameters.getProvider()) {
             return parameters;
         }
         try {
@@ -95,8 +100,11 @@ final class EnforcingSpis {
             copy.init(parameters.getEncoded());
             return copy;
         } catch (java.security.GeneralSecurityException | java.io.IOException e) {
-            throw new java.security.ProviderException(parameters.getAlgorithm() + " parameters of "
-                    + parameters.getProvider().getName() + " cannot be handed out through the installed providers: " + e, e);
+            throw new java.security.ProviderException(
+                    parameters.getAlgorithm() + " parameters of "
+                            + parameters.getProvider().getName()
+                            + " cannot be handed out through the installed providers: " + e,
+                    e);
         }
     }
 
@@ -302,7 +310,8 @@ final class EnforcingSpis {
         }
 
         @Override
-        protected byte[] engineDoFinal(byte[] input, int off, int len) throws IllegalBlockSizeException, BadPaddingException {
+        protected byte[] engineDoFinal(byte[] input, int off, int len)
+                throws IllegalBlockSizeException, BadPaddingException {
             return delegate.doFinal(input, off, len);
         }
 
@@ -360,7 +369,8 @@ final class EnforcingSpis {
         }
 
         @Override
-        protected void engineInit(Key key, AlgorithmParameterSpec params) throws InvalidKeyException, InvalidAlgorithmParameterException {
+        protected void engineInit(Key key, AlgorithmParameterSpec params)
+                throws InvalidKeyException, InvalidAlgorithmParameterException {
             enforcer.checkKey(ServiceType.MAC, algorithm, key, delegate.getProvider());
             delegate.init(key, params);
         }
@@ -472,11 +482,13 @@ final class EnforcingSpis {
         }
 
         @Override
-        public void initialize(AlgorithmParameterSpec params, SecureRandom random) throws InvalidAlgorithmParameterException {
+        public void initialize(AlgorithmParameterSpec params, SecureRandom random)
+                throws InvalidAlgorithmParameterException {
             enforcer.checkSpec(ServiceType.KEY_PAIR_GENERATOR, algorithm, params);
             delegate.initialize(params, this.random.apply(random));
             initialized = true;
-            sizeChecked = KeyInfo.of(algorithm, params).bits() > 0 || KeyInfo.of(algorithm, params).curve() != null;
+            sizeChecked = KeyInfo.of(algorithm, params).bits() > 0
+                    || KeyInfo.of(algorithm, params).curve() != null;
         }
 
         @Override
@@ -487,7 +499,8 @@ final class EnforcingSpis {
             KeyPair pair = delegate.generateKeyPair();
             if (!sizeChecked) {
                 // Sizes chosen by the backend (defaults, opaque parameter specs) are checked on the result.
-                enforcer.checkProducedKey(ServiceType.KEY_PAIR_GENERATOR, algorithm, pair.getPublic(), delegate.getProvider());
+                enforcer.checkProducedKey(
+                        ServiceType.KEY_PAIR_GENERATOR, algorithm, pair.getPublic(), delegate.getProvider());
             }
             return pair;
         }
@@ -533,7 +546,8 @@ final class EnforcingSpis {
         }
 
         @Override
-        protected void engineInit(AlgorithmParameterSpec params, SecureRandom random) throws InvalidAlgorithmParameterException {
+        protected void engineInit(AlgorithmParameterSpec params, SecureRandom random)
+                throws InvalidAlgorithmParameterException {
             delegate.init(params, backendRandom.apply(random));
             initialized = true;
         }

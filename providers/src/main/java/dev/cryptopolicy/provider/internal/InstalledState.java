@@ -27,8 +27,12 @@ public final class InstalledState {
      * @param rejected   backends passed over because they failed a known-answer test
      * @param audit      where refusals are counted (a replacement keeps the one of the state it replaces)
      */
-    public InstalledState(ProviderAssembly assembly, Map<Provider, ServiceTable> tables,
-            List<ProviderAssembly.Selection> selections, List<String> rejected, Audit audit) {
+    public InstalledState(
+            ProviderAssembly assembly,
+            Map<Provider, ServiceTable> tables,
+            List<ProviderAssembly.Selection> selections,
+            List<String> rejected,
+            Audit audit) {
         this.audit = java.util.Objects.requireNonNull(audit, "audit");
         this.policy = assembly.policy();
         this.assembly = assembly;

@@ -30,8 +30,19 @@ final class Inventory {
     static final int FORMAT = 1;
 
     /** One distinct use. The count is the only mutable part. */
-    record Use(String service, String algorithm, String keyAlgorithm, int bits, String curve, String provider,
-            String location, String via, String callerClass, String module, String source, LongAdder count) {
+    record Use(
+            String service,
+            String algorithm,
+            String keyAlgorithm,
+            int bits,
+            String curve,
+            String provider,
+            String location,
+            String via,
+            String callerClass,
+            String module,
+            String source,
+            LongAdder count) {
 
         String json(String policy, long pid) {
             StringBuilder b = new StringBuilder(256).append("{\"v\":").append(FORMAT);
@@ -86,16 +97,18 @@ final class Inventory {
 
     /** Writes every {@code period} on a daemon thread, and once more when the JVM exits. */
     void start(Duration period) {
-        Thread writer = new Thread(() -> {
-            try {
-                while (true) {
-                    Thread.sleep(period.toMillis());
-                    writeLogged();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "cryptopolicy-inventory");
+        Thread writer = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            Thread.sleep(period.toMillis());
+                            writeLogged();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "cryptopolicy-inventory");
         writer.setDaemon(true);
         writer.start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::writeLogged, "cryptopolicy-inventory-at-exit"));
@@ -105,8 +118,20 @@ final class Inventory {
         String keyAlgorithm = key == null ? null : key.algorithm();
         int bits = key == null ? 0 : key.bits();
         String curve = key == null ? null : key.curve();
-        String id = type.jcaName() + '\u0000' + algorithm + '\u0000' + keyAlgorithm + '\u0000' + bits + '\u0000' + curve
-                + '\u0000' + provider + '\u0000' + caller.location() + '\u0000'
+        String id = type.jcaName()
+                + '\u0000'
+                + algorithm
+                + '\u0000'
+                + keyAlgorithm
+                + '\u0000'
+                + bits
+                + '\u0000'
+                + curve
+                + '\u0000'
+                + provider
+                + '\u0000'
+                + caller.location()
+                + '\u0000'
                 + (caller.immediate() == null ? null : caller.immediate().getName());
         Use use = uses.get(id);
         if (use == null) {
@@ -117,8 +142,21 @@ final class Inventory {
             Class<?> c = caller.application();
             Class<?> immediate = caller.immediate();
             String via = immediate != null && immediate != c && Callers.isJdk(immediate) ? immediate.getName() : null;
-            use = uses.computeIfAbsent(id, k -> new Use(type.jcaName(), algorithm, keyAlgorithm, bits, curve, provider,
-                    caller.location(), via, c == null ? null : c.getName(), caller.module(), caller.codeSource(), new LongAdder()));
+            use = uses.computeIfAbsent(
+                    id,
+                    k -> new Use(
+                            type.jcaName(),
+                            algorithm,
+                            keyAlgorithm,
+                            bits,
+                            curve,
+                            provider,
+                            caller.location(),
+                            via,
+                            c == null ? null : c.getName(),
+                            caller.module(),
+                            caller.codeSource(),
+                            new LongAdder()));
         }
         use.count().increment();
     }
@@ -147,13 +185,18 @@ final class Inventory {
                     if (lost > 0) {
                         StringBuilder b = new StringBuilder("{\"v\":").append(FORMAT);
                         field(b, "policy", policy);
-                        b.append(",\"pid\":").append(pid).append(",\"overflow\":").append(lost).append('}');
+                        b.append(",\"pid\":")
+                                .append(pid)
+                                .append(",\"overflow\":")
+                                .append(lost)
+                                .append('}');
                         out.write(b.append('\n').toString());
                     }
                 }
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
-                throw new UncheckedIOException("cryptopolicy: cannot write the inventory to " + file + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "cryptopolicy: cannot write the inventory to " + file + ": " + e.getMessage(), e);
             }
         }
     }

@@ -48,7 +48,8 @@ final class JdkCaller {
      */
     record Site(String className, String method, ServiceType type, Set<String> algorithms, Origin origin, String why) {
         Site {
-            algorithms = Set.copyOf(algorithms.stream().map(a -> a.toUpperCase(Locale.ROOT)).toList());
+            algorithms = Set.copyOf(
+                    algorithms.stream().map(a -> a.toUpperCase(Locale.ROOT)).toList());
         }
 
         boolean covers(ServiceType t, String algorithm) {
@@ -63,42 +64,83 @@ final class JdkCaller {
 
     /** The allowlist. Each entry has a test that shows what breaks without it (JdkCallerTest). */
     static final List<Site> STANDARD = List.of(
-            new Site("java.util.UUID", "nameUUIDFromBytes", ServiceType.MESSAGE_DIGEST, Set.of("MD5"), Origin.JDK,
+            new Site(
+                    "java.util.UUID",
+                    "nameUUIDFromBytes",
+                    ServiceType.MESSAGE_DIGEST,
+                    Set.of("MD5"),
+                    Origin.JDK,
                     "name-based (version 3) UUIDs are defined as MD5 (RFC 4122 4.3); the digest never leaves the method"),
-            new Site("sun.security.ssl.JsseJce$EcAvailability", "<clinit>", ServiceType.SIGNATURE,
-                    Set.of("SHA1withECDSA", "NONEwithECDSA"), Origin.JDK,
+            new Site(
+                    "sun.security.ssl.JsseJce$EcAvailability",
+                    "<clinit>",
+                    ServiceType.SIGNATURE,
+                    Set.of("SHA1withECDSA", "NONEwithECDSA"),
+                    Origin.JDK,
                     "SunJSSE's one-time check that elliptic curves work (JDK 17 and 25): if it fails, every ECDHE suite,"
                             + " EC group and ECDSA scheme is off for the JVM's lifetime; the engines are discarded unused"),
-            new Site("com.sun.crypto.provider.HmacCore", "<init>", ServiceType.MESSAGE_DIGEST, Set.of("SHA1", "SHA-1", "SHA"),
-                    Origin.JDK, "SunJCE's HMAC engine is built on the digest: HmacSHA1 (kept by NO-SHA1) and HmacPBESHA1 (PKCS#12"
+            new Site(
+                    "com.sun.crypto.provider.HmacCore",
+                    "<init>",
+                    ServiceType.MESSAGE_DIGEST,
+                    Set.of("SHA1", "SHA-1", "SHA"),
+                    Origin.JDK,
+                    "SunJCE's HMAC engine is built on the digest: HmacSHA1 (kept by NO-SHA1) and HmacPBESHA1 (PKCS#12"
                             + " key store integrity, ungoverned) need SHA-1 while the policy refuses it as a digest; the digest"
                             + " stays inside the engine"),
-            new Site("com.sun.crypto.provider.PKCS12PBECipherCore", "derive", ServiceType.MESSAGE_DIGEST,
-                    Set.of("SHA1", "SHA-1", "SHA"), Origin.JDK,
+            new Site(
+                    "com.sun.crypto.provider.PKCS12PBECipherCore",
+                    "derive",
+                    ServiceType.MESSAGE_DIGEST,
+                    Set.of("SHA1", "SHA-1", "SHA"),
+                    Origin.JDK,
                     "PKCS#12 password-based key derivation (RFC 7292 B.2) for key stores protected with HmacPBESHA1 or"
                             + " PBEWithSHA1And* (ungoverned key store protection); the digest never leaves the method"),
-            new Site("com.sun.crypto.provider.PBES1Core", "<init>", ServiceType.MESSAGE_DIGEST, Set.of("MD5"), Origin.JDK,
+            new Site(
+                    "com.sun.crypto.provider.PBES1Core",
+                    "<init>",
+                    ServiceType.MESSAGE_DIGEST,
+                    Set.of("MD5"),
+                    Origin.JDK,
                     "PBES1 ciphers (PBEWithMD5AndDES, PBEWithMD5AndTripleDES: password-based protection, ungoverned) are"
                             + " defined over MD5 (RFC 8018 6.1); the digest stays inside the cipher"),
-            new Site("sun.security.provider.SeedGenerator", "getSystemEntropy", ServiceType.MESSAGE_DIGEST,
-                    Set.of("SHA1", "SHA-1", "SHA"), Origin.JDK,
+            new Site(
+                    "sun.security.provider.SeedGenerator",
+                    "getSystemEntropy",
+                    ServiceType.MESSAGE_DIGEST,
+                    Set.of("SHA1", "SHA-1", "SHA"),
+                    Origin.JDK,
                     "the JDK's seed generator hashes system entropy with SHA-1 when DRBG first seeds: without it"
                             + " new SecureRandom() fails under NO-SHA1; the digest never leaves the method"),
-            new Site("sun.security.util.ManifestEntryVerifier", "setEntry", ServiceType.MESSAGE_DIGEST,
-                    Set.of("SHA-256", "SHA-384", "SHA-512", "SHA-224", "SHA-1", "SHA1", "SHA"), Origin.JDK,
+            new Site(
+                    "sun.security.util.ManifestEntryVerifier",
+                    "setEntry",
+                    ServiceType.MESSAGE_DIGEST,
+                    Set.of("SHA-256", "SHA-384", "SHA-512", "SHA-224", "SHA-1", "SHA1", "SHA"),
+                    Origin.JDK,
                     "signed-jar verification digests each entry with a SUN provider object of its own, which the agent"
                             + " governs like any provider passed to getInstance: without it, under a FIPS-only policy, no"
                             + " class of a signed jar (bc-fips itself) loads after installation; the digest never leaves"
                             + " the verifier"),
-            new Site("org.bouncycastle.jsse.provider.ProvTrustManagerFactorySpi", "createTrustStore", ServiceType.KEY_STORE,
-                    Set.of("JKS", "PKCS12"), Origin.BC_FIPS,
+            new Site(
+                    "org.bouncycastle.jsse.provider.ProvTrustManagerFactorySpi",
+                    "createTrustStore",
+                    ServiceType.KEY_STORE,
+                    Set.of("JKS", "PKCS12"),
+                    Origin.BC_FIPS,
                     "BCJSSE reads the JDK's trust store (cacerts) for TLS trust anchors; Bouncy Castle FIPS cannot open it"),
-            new Site("org.bouncycastle.jsse.provider.ProvKeyManagerFactorySpi", "createKeyStore", ServiceType.KEY_STORE,
-                    Set.of("PKCS12", "JKS"), Origin.BC_FIPS,
+            new Site(
+                    "org.bouncycastle.jsse.provider.ProvKeyManagerFactorySpi",
+                    "createKeyStore",
+                    ServiceType.KEY_STORE,
+                    Set.of("PKCS12", "JKS"),
+                    Origin.BC_FIPS,
                     "BCJSSE's default key managers open the javax.net.ssl.keyStore of the JDK's default type (empty when unset)"));
 
-    private static final StackWalker WALKER = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE,
-            StackWalker.Option.SHOW_REFLECT_FRAMES, StackWalker.Option.SHOW_HIDDEN_FRAMES));
+    private static final StackWalker WALKER = StackWalker.getInstance(Set.of(
+            StackWalker.Option.RETAIN_CLASS_REFERENCE,
+            StackWalker.Option.SHOW_REFLECT_FRAMES,
+            StackWalker.Option.SHOW_HIDDEN_FRAMES));
 
     private final List<Site> sites;
     private final ClassLoader bcFipsLoader;
@@ -116,13 +158,16 @@ final class JdkCaller {
     /** The entry that allows the current request for {@code type algorithm}, or null when the caller is not allowlisted. */
     Site exempting(ServiceType type, String algorithm) {
         StackWalker.StackFrame caller = WALKER.walk(frames -> frames.filter(f -> !isPlumbing(f.getDeclaringClass()))
-                .findFirst().orElse(null));
+                .findFirst()
+                .orElse(null));
         if (caller == null) {
             return null;
         }
         for (Site s : sites) {
-            if (s.covers(type, algorithm) && s.className().equals(caller.getClassName())
-                    && s.method().equals(caller.getMethodName()) && owns(s.origin(), caller.getDeclaringClass())) {
+            if (s.covers(type, algorithm)
+                    && s.className().equals(caller.getClassName())
+                    && s.method().equals(caller.getMethodName())
+                    && owns(s.origin(), caller.getDeclaringClass())) {
                 return s;
             }
         }
@@ -150,6 +195,7 @@ final class JdkCaller {
         if (c.getClassLoader() == null) {
             return n.startsWith("java.security.") || n.startsWith("javax.crypto.") || n.startsWith("sun.security.jca.");
         }
-        return c.getClassLoader() == JdkCaller.class.getClassLoader() && c.getPackageName().equals(JdkCaller.class.getPackageName());
+        return c.getClassLoader() == JdkCaller.class.getClassLoader()
+                && c.getPackageName().equals(JdkCaller.class.getPackageName());
     }
 }

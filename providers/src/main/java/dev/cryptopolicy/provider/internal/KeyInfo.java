@@ -10,7 +10,6 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
-import java.security.Security;
 import java.security.interfaces.DSAKey;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.EdECKey;
@@ -96,7 +95,8 @@ record KeyInfo(String algorithm, int bits, String curve, String unmeasured) {
         }
         if (key instanceof ECKey ec) {
             ECParameterSpec params = ec.getParams();
-            return new KeyInfo("EC", params == null ? 0 : params.getCurve().getField().getFieldSize(), curveName(params));
+            return new KeyInfo(
+                    "EC", params == null ? 0 : params.getCurve().getField().getFieldSize(), curveName(params));
         }
         if (key instanceof XECKey xec) {
             String name = xec.getParams() instanceof NamedParameterSpec named ? named.getName() : null;
@@ -107,10 +107,14 @@ record KeyInfo(String algorithm, int bits, String curve, String unmeasured) {
             return new KeyInfo(name != null ? name : key.getAlgorithm(), 0, name);
         }
         if (key instanceof DHKey dh) {
-            return new KeyInfo("DH", dh.getParams() == null ? 0 : bitLength(dh.getParams().getP()), null);
+            return new KeyInfo(
+                    "DH", dh.getParams() == null ? 0 : bitLength(dh.getParams().getP()), null);
         }
         if (key instanceof DSAKey dsa) {
-            return new KeyInfo("DSA", dsa.getParams() == null ? 0 : bitLength(dsa.getParams().getP()), null);
+            return new KeyInfo(
+                    "DSA",
+                    dsa.getParams() == null ? 0 : bitLength(dsa.getParams().getP()),
+                    null);
         }
         if (key != null && "RAW".equalsIgnoreCase(key.getFormat())) {
             byte[] encoded = key.getEncoded();
@@ -133,8 +137,7 @@ record KeyInfo(String algorithm, int bits, String curve, String unmeasured) {
         private static final int SLOTS = 64;
         private static final Slot[] TABLE = new Slot[SLOTS];
 
-        private Facts() {
-        }
+        private Facts() {}
 
         /** One remembered key: the key weakly, its facts strongly (they hold no key material). */
         private static final class Slot extends java.lang.ref.WeakReference<Key> {
@@ -207,7 +210,8 @@ record KeyInfo(String algorithm, int bits, String curve, String unmeasured) {
                 spec = new PKCS8EncodedKeySpec(encoded);
                 isPublic = false;
             } else {
-                return new KeyInfo(algorithm, 0, null, why(key, "its encoding format " + format + " is neither X.509 nor PKCS#8"));
+                return new KeyInfo(
+                        algorithm, 0, null, why(key, "its encoding format " + format + " is neither X.509 nor PKCS#8"));
             }
             for (Provider provider : factories(backend, installed)) {
                 for (String name : factoryNames(family, key.getAlgorithm())) {
@@ -220,8 +224,14 @@ record KeyInfo(String algorithm, int bits, String curve, String unmeasured) {
                     }
                 }
             }
-            return new KeyInfo(algorithm, 0, null, why(key, "no key factory of " + backend.getName()
-                    + " or of the JDK could read its " + format + " encoding as a " + algorithm + " key with a known size or curve"));
+            return new KeyInfo(
+                    algorithm,
+                    0,
+                    null,
+                    why(
+                            key,
+                            "no key factory of " + backend.getName() + " or of the JDK could read its " + format
+                                    + " encoding as a " + algorithm + " key with a known size or curve"));
         } finally {
             Arrays.fill(encoded, (byte) 0);
         }
@@ -256,7 +266,8 @@ record KeyInfo(String algorithm, int bits, String curve, String unmeasured) {
         out.add(backend);
         for (Provider raw : installed) {
             Module module = raw.getClass().getModule();
-            if (module.isNamed() && (module.getName().startsWith("java.") || module.getName().startsWith("jdk."))) {
+            if (module.isNamed()
+                    && (module.getName().startsWith("java.") || module.getName().startsWith("jdk."))) {
                 out.add(raw);
             }
         }
@@ -274,8 +285,7 @@ record KeyInfo(String algorithm, int bits, String curve, String unmeasured) {
             case DH -> names.add("DiffieHellman");
             case EC -> names.add("EC");
             case CURVE_NAMED -> names.addAll(List.of("XDH", "EdDSA"));
-            default -> {
-            }
+            default -> {}
         }
         return List.copyOf(names);
     }

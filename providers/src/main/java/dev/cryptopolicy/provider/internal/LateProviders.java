@@ -39,10 +39,12 @@ public final class LateProviders {
 
     /** Wrappers kept for provider objects that are used without being registered (JDK 17's ServiceLoader makes new ones each time). */
     private static final int CACHED_WRAPPERS = 64;
+
     private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     /** The installation's policy in force: wrappers built here follow it, and messages name it. */
     private final PolicyHolder holder;
+
     private final Provider front;
     /** The providers the installation was built over, which only cryptopolicy's own code holds. */
     private final Set<Provider> originals;
@@ -118,7 +120,8 @@ public final class LateProviders {
             ServiceType t = ServiceType.ofJcaNameOrNull(type);
             boolean governedType = t != null ? !ProviderAssembly.ungoverned(t, algorithm) : type.equals("SSLContext");
             if (governedType && offers(raw, type, algorithm)) {
-                String message = type + " " + algorithm + ": provider " + raw.getName() + " was registered after policy "
+                String message = type + " " + algorithm + ": provider " + raw.getName()
+                        + " was registered after policy "
                         + policy.name() + " was installed and is governed from now on; this lookup started while it was"
                         + " still ungoverned and " + (policy.enforcing() ? "is refused" : "would be refused")
                         + " (without the cryptopolicy agent, providers registered later are governed at the next lookup"
@@ -140,7 +143,8 @@ public final class LateProviders {
         if (!type.equals("Cipher") || parts.length != 3) {
             return false;
         }
-        return p.getService(type, parts[0] + "/" + parts[1]) != null || p.getService(type, parts[0] + "//" + parts[2]) != null
+        return p.getService(type, parts[0] + "/" + parts[1]) != null
+                || p.getService(type, parts[0] + "//" + parts[2]) != null
                 || p.getService(type, parts[0]) != null;
     }
 
@@ -225,10 +229,14 @@ public final class LateProviders {
             }
         }
         if (wrapper != raw && logged.add(raw.getClass().getName() + " " + raw.getName())) {
-            LOG.log(policy.enforcing() ? Level.INFO : Level.WARNING,
+            LOG.log(
+                    policy.enforcing() ? Level.INFO : Level.WARNING,
                     "cryptopolicy{0}: provider {1} ({2}) reached the JCA after policy {3} was installed; it is served only"
                             + " through a same-named wrapper under the policy",
-                    policy.enforcing() ? "" : " audit", raw.getName(), raw.getClass().getName(), policy.name());
+                    policy.enforcing() ? "" : " audit",
+                    raw.getName(),
+                    raw.getClass().getName(),
+                    policy.name());
         }
         return wrapper;
     }
@@ -251,7 +259,8 @@ public final class LateProviders {
                     continue;
                 }
                 if (!jdk) {
-                    return c.getClassLoader() == loader && c.getProtectionDomain() == ours
+                    return c.getClassLoader() == loader
+                            && c.getProtectionDomain() == ours
                             && c.getName().startsWith("dev.cryptopolicy.provider.");
                 }
             }

@@ -26,7 +26,8 @@ final class ListedParameterGenerator extends AlgorithmParameterGeneratorSpi {
     }
 
     @Override
-    protected void engineInit(AlgorithmParameterSpec genParamSpec, SecureRandom random) throws InvalidAlgorithmParameterException {
+    protected void engineInit(AlgorithmParameterSpec genParamSpec, SecureRandom random)
+            throws InvalidAlgorithmParameterException {
         delegate.init(genParamSpec, random);
     }
 

@@ -20,13 +20,11 @@ public final class PolicyBeans {
     private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
 
     /** The installation shown, or null. */
-    private record Shown(CompiledPolicy policy, Audit audit) {
-    }
+    private record Shown(CompiledPolicy policy, Audit audit) {}
 
     private static volatile Shown shown;
 
-    private PolicyBeans() {
-    }
+    private PolicyBeans() {}
 
     /** Shows {@code policy} and its counters; registers the bean on first use. */
     public static synchronized void publish(CompiledPolicy policy, Audit audit) {
@@ -88,7 +86,9 @@ public final class PolicyBeans {
 
         @Override
         public long getShadowRefusalCount() {
-            return getShadowRefusals().values().stream().mapToLong(Long::longValue).sum();
+            return getShadowRefusals().values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
 
         @Override

@@ -13,8 +13,7 @@ public final class PolicyHolder {
     private volatile InstalledState state;
 
     /** A holder with nothing in force yet; {@link #set} must be called before any provider of it is published. */
-    public PolicyHolder() {
-    }
+    public PolicyHolder() {}
 
     /** A holder of a fixed state. */
     public PolicyHolder(InstalledState state) {

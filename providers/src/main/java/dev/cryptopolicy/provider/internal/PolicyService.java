@@ -45,8 +45,17 @@ final class PolicyService extends Provider.Service {
     private TlsEnforcement tls;
     private JdkCaller jdkCallers = new JdkCaller(List.of(), null);
 
-    PolicyService(Provider owner, Provider.Service original, Backend backend, String algorithm, List<String> aliases,
-            Map<String, String> attributes, ServiceType type, Access access, Decision decision, Enforcer enforcer,
+    PolicyService(
+            Provider owner,
+            Provider.Service original,
+            Backend backend,
+            String algorithm,
+            List<String> aliases,
+            Map<String, String> attributes,
+            ServiceType type,
+            Access access,
+            Decision decision,
+            Enforcer enforcer,
             ProvenFeatures probes) {
         super(owner, original.getType(), algorithm, className(original, access), aliases, attributes);
         this.original = original;
@@ -67,7 +76,9 @@ final class PolicyService extends Provider.Service {
         if (access == Access.AUDITED && original.getType().equals("Signature")) {
             return original.getClassName() + "$AuditedUnderCryptoPolicy";
         }
-        return access == Access.JDK_ONLY ? original.getClassName() + "$JdkOnlyUnderCryptoPolicy" : original.getClassName();
+        return access == Access.JDK_ONLY
+                ? original.getClassName() + "$JdkOnlyUnderCryptoPolicy"
+                : original.getClassName();
     }
 
     @Override
@@ -86,7 +97,8 @@ final class PolicyService extends Provider.Service {
                 return jdkOnly(constructorParameter);
             case UNGOVERNED:
                 if (original.getType().equals("AlgorithmParameterGenerator")) {
-                    return new ListedParameterGenerator(java.security.AlgorithmParameterGenerator.getInstance(getAlgorithm(), backendProvider));
+                    return new ListedParameterGenerator(
+                            java.security.AlgorithmParameterGenerator.getInstance(getAlgorithm(), backendProvider));
                 }
                 return original.newInstance(constructorParameter);
             case TLS:
@@ -94,13 +106,19 @@ final class PolicyService extends Provider.Service {
                 // The backend's own provider object: a lookup by name would come back to us.
                 return tls.sslContextSpi(getAlgorithm(), backendProvider);
             case AUDITED:
-                enforcer.audit().lookupRefusal(type, getAlgorithm(), decision, decision.explain(type.jcaName() + " " + getAlgorithm()), false);
+                enforcer.audit()
+                        .lookupRefusal(
+                                type,
+                                getAlgorithm(),
+                                decision,
+                                decision.explain(type.jcaName() + " " + getAlgorithm()),
+                                false);
                 if (type == ServiceType.SIGNATURE) {
                     // As for a JDK-only service: instantiated at getInstance, so that a would-be
                     // refusal is recorded where enforce mode refuses, without init.
                     requireProbe();
-                    return new ExemptSignature(getAlgorithm(),
-                            (EnforcingSpis.SignatureSpiImpl) EnforcingSpis.create(type, getAlgorithm(), backendProvider, enforcer));
+                    return new ExemptSignature(getAlgorithm(), (EnforcingSpis.SignatureSpiImpl)
+                            EnforcingSpis.create(type, getAlgorithm(), backendProvider, enforcer));
                 }
                 break;
             case ALLOWED:
@@ -132,8 +150,8 @@ final class PolicyService extends Provider.Service {
             // A Signature rather than a bare SPI: Signature.getInstance then creates the instance
             // at getInstance (not lazily at init), so application callers are refused there, as
             // with a missing algorithm (see ProviderAssembly.access).
-            return new ExemptSignature(getAlgorithm(),
-                    (EnforcingSpis.SignatureSpiImpl) EnforcingSpis.create(type, getAlgorithm(), backendProvider, enforcer));
+            return new ExemptSignature(getAlgorithm(), (EnforcingSpis.SignatureSpiImpl)
+                    EnforcingSpis.create(type, getAlgorithm(), backendProvider, enforcer));
         }
         if (EnforcingSpis.enforces(type)) {
             return EnforcingSpis.create(type, getAlgorithm(), backendProvider, enforcer);

@@ -1,7 +1,7 @@
 package dev.cryptopolicy.provider.internal;
 
-import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.Algorithm;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.provider.backend.Backend;
 import dev.cryptopolicy.provider.backend.ProbeResult;
 import dev.cryptopolicy.provider.backend.ProbeSession;
@@ -26,9 +26,16 @@ final class ProvenFeatures {
     private final Map<Provider, Map<String, ProbeResult>> results = new IdentityHashMap<>();
     /** The backend's service for each catalogue algorithm, as found by name or alias; {@link #NONE} for none. */
     private final Map<Provider, Map<String, Provider.Service>> services = new IdentityHashMap<>();
-    private static final Provider.Service NONE = new Provider.Service(new Provider("none", "0", "no service") {
-        private static final long serialVersionUID = 1L;
-    }, "none", "none", "none", null, null);
+
+    private static final Provider.Service NONE = new Provider.Service(
+            new Provider("none", "0", "no service") {
+                private static final long serialVersionUID = 1L;
+            },
+            "none",
+            "none",
+            "none",
+            null,
+            null);
 
     /** How a backend's service for a catalogue algorithm is found. */
     interface Lookup {

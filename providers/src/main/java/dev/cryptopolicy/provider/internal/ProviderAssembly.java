@@ -29,21 +29,31 @@ import java.util.Map;
 public final class ProviderAssembly {
 
     /** Service attributes the JCA reads; copied from the backend's service. */
-    private static final List<String> ATTRIBUTES = List.of("SupportedKeyClasses", "SupportedKeyFormats",
-            "SupportedModes", "SupportedPaddings", "ImplementedIn", "KeySize", "ThreadSafe", "ValidationAlgorithm");
+    private static final List<String> ATTRIBUTES = List.of(
+            "SupportedKeyClasses",
+            "SupportedKeyFormats",
+            "SupportedModes",
+            "SupportedPaddings",
+            "ImplementedIn",
+            "KeySize",
+            "ThreadSafe",
+            "ValidationAlgorithm");
 
     private final Enforcer enforcer;
     private final CompiledPolicy policy;
     private final ProvenFeatures probes;
     /** The holder of the installation this assembly builds for, or null for a fixed policy. */
     private final PolicyHolder holder;
+
     private final AlgorithmCatalog catalog = AlgorithmCatalog.standard();
     private final TlsEnforcement tls;
     /** What the SSLContext services hand out: {@link #tls}, or, under a holder, the TLS enforcement of whatever state is in force. */
     private final TlsEnforcement contexts;
+
     private final CertPathEnforcement certPaths;
     /** The JDK call sites that keep JDK-only services; Bouncy Castle FIPS's only once its loader is known (buildFront). */
     private final List<JdkCaller.Site> allowlist;
+
     private JdkCaller jdkCallers;
 
     /**
@@ -65,7 +75,12 @@ public final class ProviderAssembly {
      * @param holder   the installation's holder
      */
     public ProviderAssembly(CompiledPolicy policy, Enforcer enforcer, ProbeSession probes, PolicyHolder holder) {
-        this(policy, enforcer, new ProvenFeatures(probes), JdkCaller.STANDARD, java.util.Objects.requireNonNull(holder, "holder"));
+        this(
+                policy,
+                enforcer,
+                new ProvenFeatures(probes),
+                JdkCaller.STANDARD,
+                java.util.Objects.requireNonNull(holder, "holder"));
     }
 
     /**
@@ -81,7 +96,11 @@ public final class ProviderAssembly {
         this(enforcer.policy(), enforcer, new ProvenFeatures(probes), allowlist, null);
     }
 
-    private ProviderAssembly(CompiledPolicy policy, Enforcer enforcer, ProvenFeatures probes, List<JdkCaller.Site> allowlist,
+    private ProviderAssembly(
+            CompiledPolicy policy,
+            Enforcer enforcer,
+            ProvenFeatures probes,
+            List<JdkCaller.Site> allowlist,
             PolicyHolder holder) {
         this.holder = holder;
         this.allowlist = List.copyOf(allowlist);
@@ -91,7 +110,9 @@ public final class ProviderAssembly {
         this.probes = probes;
         KeyRule keys = keyRule(policy);
         this.tls = TlsEnforcement.of(policy, keys);
-        this.contexts = holder == null ? tls : TlsEnforcement.following(() -> holder.state().assembly().tls);
+        this.contexts = holder == null
+                ? tls
+                : TlsEnforcement.following(() -> holder.state().assembly().tls);
         this.certPaths = CertPathEnforcement.of(policy, keys);
     }
 
@@ -110,8 +131,7 @@ public final class ProviderAssembly {
     }
 
     /** A feature of the front provider and the backend chosen for it. */
-    public record Selection(ServiceType type, String algorithm, Backend backend) {
-    }
+    public record Selection(ServiceType type, String algorithm, Backend backend) {}
 
     /** A required feature no backend could serve, with what would provide it. */
     public record Missing(ServiceType type, String algorithm, String reason) {
@@ -122,8 +142,7 @@ public final class ProviderAssembly {
     }
 
     /** The outcome of building the front provider; {@code rejected} lists backends that failed a probe. */
-    public record Front(Provider provider, List<Selection> selections, List<Missing> missing, List<String> rejected) {
-    }
+    public record Front(Provider provider, List<Selection> selections, List<Missing> missing, List<String> rejected) {}
 
     /**
      * Builds the front provider named {@code name}.
@@ -155,8 +174,18 @@ public final class ProviderAssembly {
                     if (original == null) {
                         continue;
                     }
-                    PolicyService s = new PolicyService(front, original, b, a.name(), aliases(a), attributes(original, type),
-                            type, PolicyService.Access.ALLOWED, policy.decide(type, a.name(), Scope.ANY), enforcer, probes);
+                    PolicyService s = new PolicyService(
+                            front,
+                            original,
+                            b,
+                            a.name(),
+                            aliases(a),
+                            attributes(original, type),
+                            type,
+                            PolicyService.Access.ALLOWED,
+                            policy.decide(type, a.name(), Scope.ANY),
+                            enforcer,
+                            probes);
                     // Required features, and every feature of a backend we do not know, are proven
                     // now so that a failing backend is passed over for the next candidate. The
                     // JDK's own providers and Bouncy Castle FIPS are proven on first use, to keep
@@ -175,8 +204,12 @@ public final class ProviderAssembly {
                 }
                 if (chosen == null) {
                     if (isRequired) {
-                        missing.add(new Missing(type, a.name(), failures.isEmpty() ? "no backend; " + hint(type, a.name())
-                                : String.join("; ", failures) + "; " + hint(type, a.name())));
+                        missing.add(new Missing(
+                                type,
+                                a.name(),
+                                failures.isEmpty()
+                                        ? "no backend; " + hint(type, a.name())
+                                        : String.join("; ", failures) + "; " + hint(type, a.name())));
                     }
                     continue;
                 }
@@ -191,7 +224,8 @@ public final class ProviderAssembly {
     public boolean governs(Backend backend) {
         for (Provider.Service s : backend.provider().getServices()) {
             ServiceType type = ServiceType.ofJcaNameOrNull(s.getType());
-            if ((type != null && !ungoverned(type, s.getAlgorithm())) || s.getType().equals("SSLContext")) {
+            if ((type != null && !ungoverned(type, s.getAlgorithm()))
+                    || s.getType().equals("SSLContext")) {
                 return true;
             }
         }
@@ -220,8 +254,20 @@ public final class ProviderAssembly {
                 // TLS under fips_only comes from the FIPS backend's own TLS provider only; DTLS has
                 // no place in the policy language, so it is not offered at all.
                 if (mayServe && !s.getAlgorithm().toUpperCase(Locale.ROOT).startsWith("DTLS")) {
-                    register.add(new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
-                            attributes(s, null), null, PolicyService.Access.TLS, null, enforcer, probes).tls(contexts),
+                    register.add(
+                            new PolicyService(
+                                            wrapper,
+                                            s,
+                                            backend,
+                                            s.getAlgorithm(),
+                                            serviceAliases,
+                                            attributes(s, null),
+                                            null,
+                                            PolicyService.Access.TLS,
+                                            null,
+                                            enforcer,
+                                            probes)
+                                    .tls(contexts),
                             serviceAliases);
                 }
                 continue;
@@ -233,8 +279,20 @@ public final class ProviderAssembly {
                 continue;
             }
             if (type == null || ungoverned(type, s.getAlgorithm())) {
-                register.add(new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
-                        attributes(s, type), type, PolicyService.Access.UNGOVERNED, null, enforcer, probes), serviceAliases);
+                register.add(
+                        new PolicyService(
+                                wrapper,
+                                s,
+                                backend,
+                                s.getAlgorithm(),
+                                serviceAliases,
+                                attributes(s, type),
+                                type,
+                                PolicyService.Access.UNGOVERNED,
+                                null,
+                                enforcer,
+                                probes),
+                        serviceAliases);
                 continue;
             }
             if (type == ServiceType.CIPHER) {
@@ -243,9 +301,22 @@ public final class ProviderAssembly {
             Decision d = policy.decide(type, s.getAlgorithm(), Scope.ANY);
             PolicyService.Access access = access(type, d, mayServe);
             if (access != null) {
-                register.add(new PolicyService(wrapper, s, backend, s.getAlgorithm(), serviceAliases,
-                        attributes(s, type), type, access, d, enforcer, probes).jdkCallers(jdkCallers)
-                        .refusal(d.allowed() && !mayServe ? notFips(type, s.getAlgorithm(), backend) : null), serviceAliases);
+                register.add(
+                        new PolicyService(
+                                        wrapper,
+                                        s,
+                                        backend,
+                                        s.getAlgorithm(),
+                                        serviceAliases,
+                                        attributes(s, type),
+                                        type,
+                                        access,
+                                        d,
+                                        enforcer,
+                                        probes)
+                                .jdkCallers(jdkCallers)
+                                .refusal(d.allowed() && !mayServe ? notFips(type, s.getAlgorithm(), backend) : null),
+                        serviceAliases);
             }
         }
         boolean hasCiphers = false;
@@ -260,15 +331,28 @@ public final class ProviderAssembly {
             Decision d = policy.decide(ServiceType.CIPHER, a.name(), Scope.ANY);
             PolicyService.Access access = access(ServiceType.CIPHER, d, mayServe);
             if (access != null && !(d.allowed() && !mayServe)) {
-                register.add(new PolicyService(wrapper, base, backend, a.name(), aliases(a),
-                        attributes(base, ServiceType.CIPHER), ServiceType.CIPHER, access, d, enforcer, probes), aliases(a));
+                register.add(
+                        new PolicyService(
+                                wrapper,
+                                base,
+                                backend,
+                                a.name(),
+                                aliases(a),
+                                attributes(base, ServiceType.CIPHER),
+                                ServiceType.CIPHER,
+                                access,
+                                d,
+                                enforcer,
+                                probes),
+                        aliases(a));
             }
         }
     }
 
     /** Why a non-FIPS backend refuses a feature the policy allows, with the FIPS alternative for key stores. */
     private String notFips(ServiceType type, String algorithm, Backend backend) {
-        String message = type.jcaName() + " " + algorithm + " from " + backend.name() + " is refused: policy " + policy.name()
+        String message = type.jcaName() + " " + algorithm + " from " + backend.name() + " is refused: policy "
+                + policy.name()
                 + " serves features only from FIPS-validated backends (backends.fips_only), and " + backend.name()
                 + " is not one";
         if (type == ServiceType.KEY_STORE) {
@@ -345,7 +429,8 @@ public final class ProviderAssembly {
         Module m = b.provider().getClass().getModule();
         String name = b.provider().getClass().getName();
         return (m.isNamed() && (m.getName().startsWith("java.") || m.getName().startsWith("jdk.")))
-                || name.equals(BackendRandom.BC_FIPS_CLASS) || name.equals("org.bouncycastle.jsse.provider.BouncyCastleJsseProvider");
+                || name.equals(BackendRandom.BC_FIPS_CLASS)
+                || name.equals("org.bouncycastle.jsse.provider.BouncyCastleJsseProvider");
     }
 
     /** The backend's service for a catalog algorithm, found by name or alias; for ciphers, the base service. */
@@ -353,7 +438,9 @@ public final class ProviderAssembly {
         Provider p = probe.provider();
         if (!probe.registers(type.jcaName(), a.name())) {
             for (String alias : a.aliases()) {
-                if (!Character.isDigit(alias.charAt(0)) && type != ServiceType.CIPHER && probe.registers(type.jcaName(), alias)) {
+                if (!Character.isDigit(alias.charAt(0))
+                        && type != ServiceType.CIPHER
+                        && probe.registers(type.jcaName(), alias)) {
                     return p.getService(type.jcaName(), alias);
                 }
             }

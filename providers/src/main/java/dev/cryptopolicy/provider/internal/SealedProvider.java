@@ -51,8 +51,9 @@ public abstract class SealedProvider extends Provider {
     private final transient Map<String, Provider.Service> registered = new java.util.HashMap<>();
 
     private UnsupportedOperationException refused(String method) {
-        return new UnsupportedOperationException("provider [" + getName() + "] is held by cryptopolicy: its services cannot be"
-                + " changed through Provider." + method + " (rule: the providers of an installed policy are read-only)");
+        return new UnsupportedOperationException("provider [" + getName()
+                + "] is held by cryptopolicy: its services cannot be" + " changed through Provider." + method
+                + " (rule: the providers of an installed policy are read-only)");
     }
 
     @Override
@@ -96,7 +97,8 @@ public abstract class SealedProvider extends Provider {
     }
 
     @Override
-    public final synchronized Object compute(Object key, BiFunction<? super Object, ? super Object, ?> remappingFunction) {
+    public final synchronized Object compute(
+            Object key, BiFunction<? super Object, ? super Object, ?> remappingFunction) {
         throw refused("compute");
     }
 
@@ -106,12 +108,14 @@ public abstract class SealedProvider extends Provider {
     }
 
     @Override
-    public final synchronized Object computeIfPresent(Object key, BiFunction<? super Object, ? super Object, ?> remappingFunction) {
+    public final synchronized Object computeIfPresent(
+            Object key, BiFunction<? super Object, ? super Object, ?> remappingFunction) {
         throw refused("computeIfPresent");
     }
 
     @Override
-    public final synchronized Object merge(Object key, Object value, BiFunction<? super Object, ? super Object, ?> remappingFunction) {
+    public final synchronized Object merge(
+            Object key, Object value, BiFunction<? super Object, ? super Object, ?> remappingFunction) {
         throw refused("merge");
     }
 

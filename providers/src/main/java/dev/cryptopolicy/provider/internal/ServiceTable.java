@@ -18,6 +18,7 @@ import java.util.Set;
 public final class ServiceTable {
     /** Type to algorithm (as registered, and upper-case, and each alias both ways) to service. */
     private final Map<String, Map<String, Provider.Service>> byType;
+
     private final Set<Provider.Service> services;
     /** Each service by what the provider's registered view shows of it: {@code Type.ALGORITHM=class}. */
     private final Map<String, Provider.Service> byView;
@@ -64,8 +65,7 @@ public final class ServiceTable {
         private final Map<Provider.Service, List<String>> aliases = new HashMap<>();
 
         /** An empty builder. */
-        public Builder() {
-        }
+        public Builder() {}
 
         /**
          * Adds a service made with {@code aliases}; a later one of the same type and algorithm

@@ -25,8 +25,7 @@ public final class WrapperProvider extends SealedProvider {
     /** The table of a state that was built without this wrapper (one governed later), with that state. */
     private transient volatile Late late;
 
-    private record Late(InstalledState state, ServiceTable table) {
-    }
+    private record Late(InstalledState state, ServiceTable table) {}
 
     /**
      * Wraps {@code backend} under the policy {@code holder} has in force. A wrapper made before the
@@ -34,7 +33,9 @@ public final class WrapperProvider extends SealedProvider {
      * (a provider governed after installation) builds its own for each state it meets.
      */
     public WrapperProvider(Backend backend, PolicyHolder holder) {
-        super(backend.provider().getName(), backend.provider().getVersionStr(),
+        super(
+                backend.provider().getName(),
+                backend.provider().getVersionStr(),
                 backend.provider().getInfo() + " (under cryptopolicy)");
         this.holder = holder;
         this.backend = backend;
@@ -44,8 +45,8 @@ public final class WrapperProvider extends SealedProvider {
     public WrapperProvider(Backend backend, ProviderAssembly assembly) {
         this(backend, new PolicyHolder());
         ServiceTable table = assembly.wrapperTable(this, backend);
-        holder.set(new InstalledState(assembly, java.util.Map.of(this, table), java.util.List.of(), java.util.List.of(),
-                new Audit()));
+        holder.set(new InstalledState(
+                assembly, java.util.Map.of(this, table), java.util.List.of(), java.util.List.of(), new Audit()));
         register(table);
     }
 

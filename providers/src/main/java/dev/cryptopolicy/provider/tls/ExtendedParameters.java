@@ -15,8 +15,7 @@ import javax.net.ssl.SSLParameters;
  */
 public final class ExtendedParameters {
 
-    private ExtendedParameters() {
-    }
+    private ExtendedParameters() {}
 
     /** Resolved once per JVM; Method objects are immutable, so this holds no mutable state. */
     private static final class Api {
@@ -25,8 +24,7 @@ public final class ExtendedParameters {
         static final Method GET_SIGNATURE_SCHEMES = method("getSignatureSchemes");
         static final Method SET_SIGNATURE_SCHEMES = method("setSignatureSchemes", String[].class);
 
-        private Api() {
-        }
+        private Api() {}
 
         private static Method method(String name, Class<?>... parameters) {
             try {

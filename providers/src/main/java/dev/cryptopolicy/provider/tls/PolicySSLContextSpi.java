@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
@@ -21,7 +22,6 @@ import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import java.util.function.Supplier;
 
 /**
  * A backend's {@link SSLContext} under a policy: the public context object does the work, and
@@ -34,8 +34,7 @@ final class PolicySSLContextSpi extends SSLContextSpi {
     private static final List<String> VERSIONS = List.of("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
     /** The protocols and cipher suites of {@code filter}'s policy that the backend supports, in the policy's order. */
-    private record Profile(TlsFilter filter, String[] protocols, String[] cipherSuites) {
-    }
+    private record Profile(TlsFilter filter, String[] protocols, String[] cipherSuites) {}
 
     private final String protocol;
     private final SSLContext delegate;
@@ -50,14 +49,17 @@ final class PolicySSLContextSpi extends SSLContextSpi {
      * @throws NoSuchAlgorithmException when {@code protocol} names a version and the policy allows
      *         neither it nor an older one: such a context could never connect
      */
-    PolicySSLContextSpi(String protocol, SSLContext delegate, Supplier<TlsFilter> filters) throws NoSuchAlgorithmException {
+    PolicySSLContextSpi(String protocol, SSLContext delegate, Supplier<TlsFilter> filters)
+            throws NoSuchAlgorithmException {
         this.protocol = protocol;
         this.delegate = delegate;
         this.filters = filters;
         TlsFilter filter = filters.get();
-        String version = VERSIONS.stream().filter(protocol::equalsIgnoreCase).findFirst().orElse(null);
+        String version =
+                VERSIONS.stream().filter(protocol::equalsIgnoreCase).findFirst().orElse(null);
         this.newest = version == null ? VERSIONS.size() : VERSIONS.indexOf(version);
-        if (version != null && filter.enforcing()
+        if (version != null
+                && filter.enforcing()
                 && VERSIONS.subList(0, newest + 1).stream().noneMatch(v -> filter.allows(TlsKind.PROTOCOL, v))) {
             throw new NoSuchAlgorithmException("SSLContext " + protocol + " could never connect: "
                     + filter.policy().decideTls(TlsKind.PROTOCOL, version).explain("protocol " + version));
@@ -123,8 +125,9 @@ final class PolicySSLContextSpi extends SSLContextSpi {
         TlsFilter filter = filters.get();
         if (!(socket instanceof SSLSocket ssl)) {
             socket.close();
-            throw new SocketException("the backend's socket factory made a " + socket.getClass().getName()
-                    + ", not an SSLSocket; it cannot be held to policy " + filter.policy().name());
+            throw new SocketException("the backend's socket factory made a "
+                    + socket.getClass().getName() + ", not an SSLSocket; it cannot be held to policy "
+                    + filter.policy().name());
         }
         if (filter.enforcing()) {
             ssl.setSSLParameters(withPolicy(filter, ssl.getSSLParameters()));
@@ -136,8 +139,9 @@ final class PolicySSLContextSpi extends SSLContextSpi {
         TlsFilter filter = filters.get();
         if (!(socket instanceof SSLServerSocket ssl)) {
             socket.close();
-            throw new SocketException("the backend's server socket factory made a " + socket.getClass().getName()
-                    + ", not an SSLServerSocket; it cannot be held to policy " + filter.policy().name());
+            throw new SocketException("the backend's server socket factory made a "
+                    + socket.getClass().getName() + ", not an SSLServerSocket; it cannot be held to policy "
+                    + filter.policy().name());
         }
         if (filter.enforcing()) {
             ssl.setSSLParameters(withPolicy(filter, ssl.getSSLParameters()));
@@ -181,7 +185,9 @@ final class PolicySSLContextSpi extends SSLContextSpi {
             String[] protocols = Arrays.stream(supported.getProtocols())
                     .filter(v -> VERSIONS.indexOf(v) <= newest)
                     .toArray(String[]::new);
-            p = new Profile(filter, filter.supported(TlsKind.PROTOCOL, protocols),
+            p = new Profile(
+                    filter,
+                    filter.supported(TlsKind.PROTOCOL, protocols),
                     filter.supported(TlsKind.CIPHER_SUITE, supported.getCipherSuites()));
             profile = p;
         }

@@ -58,8 +58,9 @@ final class PolicySSLServerSocket extends SSLServerSocket {
         Socket accepted = delegate.accept();
         if (!(accepted instanceof SSLSocket ssl)) {
             accepted.close();
-            throw new SocketException("the backend's server socket accepted a " + accepted.getClass().getName()
-                    + ", not an SSLSocket; it cannot be held to policy " + filter.policy().name());
+            throw new SocketException("the backend's server socket accepted a "
+                    + accepted.getClass().getName() + ", not an SSLSocket; it cannot be held to policy "
+                    + filter.policy().name());
         }
         return new PolicySSLSocket(ssl, filter);
     }

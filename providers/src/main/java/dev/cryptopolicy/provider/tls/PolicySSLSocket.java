@@ -9,8 +9,8 @@ import java.net.InetAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketOption;
-import java.security.GeneralSecurityException;
 import java.nio.channels.SocketChannel;
+import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,8 +74,8 @@ final class PolicySSLSocket extends SSLSocket {
         if (listener == null) {
             throw new IllegalArgumentException("listener is null");
         }
-        HandshakeCompletedListener forwarding = event ->
-                listener.handshakeCompleted(new HandshakeCompletedEvent(this, event.getSession()));
+        HandshakeCompletedListener forwarding =
+                event -> listener.handshakeCompleted(new HandshakeCompletedEvent(this, event.getSession()));
         if (listeners.putIfAbsent(listener, forwarding) == null) {
             delegate.addHandshakeCompletedListener(forwarding);
         }
@@ -154,7 +154,8 @@ final class PolicySSLSocket extends SSLSocket {
             if (refusal == null) {
                 throw e;
             }
-            SSLHandshakeException named = new SSLHandshakeException(e.getMessage() + " (cryptopolicy: " + refusal + ")");
+            SSLHandshakeException named =
+                    new SSLHandshakeException(e.getMessage() + " (cryptopolicy: " + refusal + ")");
             named.initCause(e);
             throw named;
         } finally {
@@ -170,7 +171,9 @@ final class PolicySSLSocket extends SSLSocket {
         int depth = 0;
         for (Throwable t = failure.getCause(); t != null && depth < 16; t = t.getCause(), depth++) {
             String message = t.getMessage();
-            if (t instanceof GeneralSecurityException && message != null && message.contains("policy " + policy + " (")) {
+            if (t instanceof GeneralSecurityException
+                    && message != null
+                    && message.contains("policy " + policy + " (")) {
                 return message;
             }
         }

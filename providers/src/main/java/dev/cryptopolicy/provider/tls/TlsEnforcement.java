@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
 
@@ -91,7 +91,8 @@ public final class TlsEnforcement {
      *             (certificates, ephemeral keys) through the parameters' algorithm constraints
      */
     public static TlsEnforcement of(CompiledPolicy policy, KeyRule keys) {
-        TlsEnforcement tls = new TlsEnforcement(Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(keys, "keys"));
+        TlsEnforcement tls =
+                new TlsEnforcement(Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(keys, "keys"));
         if (!ExtendedParameters.perConnection()) {
             StringJoiner unset = new StringJoiner(" ");
             systemPropertiesFor(policy).forEach((property, value) -> {
@@ -101,9 +102,14 @@ public final class TlsEnforcement {
             });
             if (unset.length() > 0) {
                 // At DEBUG: an installation's one INFO line already names the properties.
-                LOG.log(Level.DEBUG, "cryptopolicy: this JDK ({0}) cannot set TLS named groups and signature schemes"
-                        + " per connection; they follow policy {1} only with these system properties set before the"
-                        + " first TLS use: {2}", Runtime.version(), policy.name(), unset);
+                LOG.log(
+                        Level.DEBUG,
+                        "cryptopolicy: this JDK ({0}) cannot set TLS named groups and signature schemes"
+                                + " per connection; they follow policy {1} only with these system properties set before the"
+                                + " first TLS use: {2}",
+                        Runtime.version(),
+                        policy.name(),
+                        unset);
             }
         }
         return tls;

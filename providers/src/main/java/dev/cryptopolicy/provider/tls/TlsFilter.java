@@ -33,6 +33,7 @@ final class TlsFilter {
     private final boolean enforcing;
     /** Per kind: the policy's names by {@link #key}, with their rank in the policy's preference order. */
     private final Map<TlsKind, Map<String, Integer>> ranks = new EnumMap<>(TlsKind.class);
+
     private final String[] namedGroups;
     private final String[] signatureSchemes;
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
@@ -111,8 +112,8 @@ final class TlsFilter {
         StringJoiner denied = new StringJoiner("; ");
         for (String name : requested) {
             if (name == null) {
-                throw new IllegalArgumentException("the " + kind.description() + "s to enable "
-                        + Arrays.toString(requested) + " contain null");
+                throw new IllegalArgumentException(
+                        "the " + kind.description() + "s to enable " + Arrays.toString(requested) + " contain null");
             }
             if (allows(kind, name)) {
                 kept.add(name);
@@ -134,7 +135,9 @@ final class TlsFilter {
     private String dropped(TlsKind kind, String name) {
         String explanation = policy.decideTls(kind, name).explain(kind.description() + " " + name);
         if (logged.add(kind.name() + " " + key(kind, name))) {
-            LOG.log(Level.WARNING, enforcing ? "cryptopolicy: not enabled: {0}" : "cryptopolicy audit: would not enable: {0}",
+            LOG.log(
+                    Level.WARNING,
+                    enforcing ? "cryptopolicy: not enabled: {0}" : "cryptopolicy audit: would not enable: {0}",
                     explanation);
         }
         return explanation;
@@ -171,10 +174,11 @@ final class TlsFilter {
     SSLParameters restrict(SSLParameters requested) {
         String[] protocols = requested.getProtocols();
         String[] suites = requested.getCipherSuites();
-        SSLParameters copy = new SSLParameters(suites == null ? null : restrict(TlsKind.CIPHER_SUITE, suites),
+        SSLParameters copy = new SSLParameters(
+                suites == null ? null : restrict(TlsKind.CIPHER_SUITE, suites),
                 protocols == null ? null : restrict(TlsKind.PROTOCOL, protocols));
-        copy.setAlgorithmConstraints(enforcing ? constraints.and(requested.getAlgorithmConstraints())
-                : requested.getAlgorithmConstraints());
+        copy.setAlgorithmConstraints(
+                enforcing ? constraints.and(requested.getAlgorithmConstraints()) : requested.getAlgorithmConstraints());
         copy.setEndpointIdentificationAlgorithm(requested.getEndpointIdentificationAlgorithm());
         copy.setServerNames(requested.getServerNames());
         copy.setSNIMatchers(requested.getSNIMatchers());
@@ -190,12 +194,12 @@ final class TlsFilter {
         String[] groups = ExtendedParameters.namedGroups(requested);
         String[] schemes = ExtendedParameters.signatureSchemes(requested);
         if (enforcing || groups != null) {
-            ExtendedParameters.setNamedGroups(copy,
-                    groups == null ? namedGroups() : restrict(TlsKind.NAMED_GROUP, groups));
+            ExtendedParameters.setNamedGroups(
+                    copy, groups == null ? namedGroups() : restrict(TlsKind.NAMED_GROUP, groups));
         }
         if (enforcing || schemes != null) {
-            ExtendedParameters.setSignatureSchemes(copy,
-                    schemes == null ? signatureSchemes() : restrict(TlsKind.SIGNATURE_SCHEME, schemes));
+            ExtendedParameters.setSignatureSchemes(
+                    copy, schemes == null ? signatureSchemes() : restrict(TlsKind.SIGNATURE_SCHEME, schemes));
         }
         return copy;
     }

@@ -10,8 +10,8 @@ class AgreementProbesTest {
 
     @Test
     void everyAgreementAndKemProbe_passesOnTheJdkAndBcfipsBackendsThatRegisterIt() {
-        List<String> notPassing = TestBackends.notPassing(AgreementProbes.all(),
-                DigestProbesTest.concat(TestBackends.jdkBackends(), TestBackends.bcFips()));
+        List<String> notPassing = TestBackends.notPassing(
+                AgreementProbes.all(), DigestProbesTest.concat(TestBackends.jdkBackends(), TestBackends.bcFips()));
 
         assertTrue(notPassing.isEmpty(), String.join("\n", notPassing));
     }
@@ -20,7 +20,9 @@ class AgreementProbesTest {
     void x25519_matchesRfc7748_forBothParties() {
         ProbeResult result = ProbeSuite.standard().run(TestBackends.jdk("SunEC"), "KeyAgreement", "X25519");
 
-        assertEquals("X25519 matched RFC 7748 section 6.1 for both parties; another peer gave another secret", result.reason());
+        assertEquals(
+                "X25519 matched RFC 7748 section 6.1 for both parties; another peer gave another secret",
+                result.reason());
     }
 
     @Test
@@ -41,7 +43,9 @@ class AgreementProbesTest {
 
         ProbeResult result = ProbeSuite.standard().run(sunJce, "KEM", "ML-KEM");
 
-        assertEquals(sunJce.registers("KEM", "ML-KEM") ? ProbeResult.Status.PASSED : ProbeResult.Status.UNSUPPORTED,
-                result.status(), result.toString());
+        assertEquals(
+                sunJce.registers("KEM", "ML-KEM") ? ProbeResult.Status.PASSED : ProbeResult.Status.UNSUPPORTED,
+                result.status(),
+                result.toString());
     }
 }

@@ -35,7 +35,8 @@ class BackendDiscoveryTest {
         BackendLoad load = discovery.bcFips();
 
         assertFalse(load.isAvailable());
-        assertEquals("BCFIPS: class " + MISSING_CLASS + " is not on the class path (add the bc-fips jar, unmodified)",
+        assertEquals(
+                "BCFIPS: class " + MISSING_CLASS + " is not on the class path (add the bc-fips jar, unmodified)",
                 load.reason());
     }
 
@@ -57,20 +58,21 @@ class BackendDiscoveryTest {
         BackendLoad jsse = discovery.bcJsseFips();
 
         assertFalse(jsse.isAvailable());
-        assertTrue(jsse.reason().contains("class org.bouncycastle.nowhere.NoJsse is not on the class path"),
+        assertTrue(
+                jsse.reason().contains("class org.bouncycastle.nowhere.NoJsse is not on the class path"),
                 jsse.reason());
     }
 
     @Test
     void constructorThatThrows_isReportedWithItsMessage() {
-        BackendDiscovery discovery = new BackendDiscovery(TestProviders.SelfTestFailingProvider.class.getName(),
-                Backend.BC_JSSE_CLASS);
+        BackendDiscovery discovery =
+                new BackendDiscovery(TestProviders.SelfTestFailingProvider.class.getName(), Backend.BC_JSSE_CLASS);
 
         BackendLoad load = discovery.bcFips();
 
         assertFalse(load.isAvailable());
-        assertTrue(load.reason().contains("IllegalStateException: power-up self-test failed (simulated)"),
-                load.reason());
+        assertTrue(
+                load.reason().contains("IllegalStateException: power-up self-test failed (simulated)"), load.reason());
     }
 
     @Test
@@ -122,10 +124,13 @@ class BackendDiscoveryTest {
         BackendLoad load = BackendDiscovery.inDirectory(dir).bcFips();
 
         assertFalse(load.isAvailable());
-        assertEquals("BCFIPS: no bc-fips-*.jar in " + dir.toAbsolutePath() + " (put the unmodified bc-fips, bctls-fips and"
-                + " bcutil-fips jars there, or name their directory with the agent option bcfips=DIR)", load.reason());
+        assertEquals(
+                "BCFIPS: no bc-fips-*.jar in " + dir.toAbsolutePath() + " (put the unmodified bc-fips, bctls-fips and"
+                        + " bcutil-fips jars there, or name their directory with the agent option bcfips=DIR)",
+                load.reason());
         assertFalse(BackendDiscovery.inDirectory(dir).bcJsseFips().isAvailable());
-        assertEquals("in " + dir.toAbsolutePath(), BackendDiscovery.inDirectory(dir).location());
+        assertEquals(
+                "in " + dir.toAbsolutePath(), BackendDiscovery.inDirectory(dir).location());
         assertEquals("on the class path", new BackendDiscovery().location());
     }
 
@@ -137,8 +142,11 @@ class BackendDiscoveryTest {
         BackendLoad load = BackendDiscovery.inDirectory(dir).bcFips();
 
         assertFalse(load.isAvailable());
-        assertEquals("BCFIPS: " + dir.toAbsolutePath() + " holds 2 bc-fips-*.jar files [bc-fips-2.0.0.jar, bc-fips-2.1.3.jar];"
-                + " keep exactly one version of each Bouncy Castle FIPS jar", load.reason());
+        assertEquals(
+                "BCFIPS: " + dir.toAbsolutePath()
+                        + " holds 2 bc-fips-*.jar files [bc-fips-2.0.0.jar, bc-fips-2.1.3.jar];"
+                        + " keep exactly one version of each Bouncy Castle FIPS jar",
+                load.reason());
     }
 
     @Test
@@ -161,9 +169,11 @@ class BackendDiscoveryTest {
         // Nothing of the class path is visible to it: an application's bcprov cannot mix in.
         assertSame(ClassLoader.getPlatformClassLoader(), own.getParent());
         assertTrue(BackendDiscovery.isBcFipsLoader(own));
-        assertFalse(BackendDiscovery.isBcFipsLoader(ClassLoader.getSystemClassLoader()) || BackendDiscovery.isBcFipsLoader(null));
+        assertFalse(BackendDiscovery.isBcFipsLoader(ClassLoader.getSystemClassLoader())
+                || BackendDiscovery.isBcFipsLoader(null));
         assertSame(own, jsse.backend().orElseThrow().provider().getClass().getClassLoader());
-        assertTrue(fips.backend().orElseThrow().fips() && jsse.backend().orElseThrow().fips());
+        assertTrue(fips.backend().orElseThrow().fips()
+                && jsse.backend().orElseThrow().fips());
         assertTrue(fips.reason().contains("from " + dir.toAbsolutePath()), fips.reason());
     }
 }

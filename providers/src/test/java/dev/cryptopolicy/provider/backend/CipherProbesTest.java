@@ -15,7 +15,8 @@ class CipherProbesTest {
         // BCFIPS claims AES/KW/NoPadding only through its bare AES service, which refuses it; the
         // suite reports that as unsupported, which notPassing (probe-level) would count.
         List<Probe> bcClaims = probes.stream()
-                .filter(probe -> !probe.feature().algorithm().startsWith("AES/KW")).toList();
+                .filter(probe -> !probe.feature().algorithm().startsWith("AES/KW"))
+                .toList();
 
         List<String> notPassing = TestBackends.notPassing(probes, TestBackends.jdkBackends());
         notPassing.addAll(TestBackends.notPassing(bcClaims, List.of(bcFips)));

@@ -11,8 +11,8 @@ class DigestProbesTest {
 
     @Test
     void everyDigestProbe_passesOnTheJdkAndBcfipsBackendsThatRegisterIt() {
-        List<String> notPassing = TestBackends.notPassing(DigestProbes.all(),
-                concat(TestBackends.jdkBackends(), TestBackends.bcFips()));
+        List<String> notPassing =
+                TestBackends.notPassing(DigestProbes.all(), concat(TestBackends.jdkBackends(), TestBackends.bcFips()));
 
         assertTrue(notPassing.isEmpty(), String.join("\n", notPassing));
     }

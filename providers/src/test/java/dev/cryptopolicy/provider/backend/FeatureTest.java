@@ -28,13 +28,15 @@ class FeatureTest {
 
     @Test
     void toString_readsAsServiceTypeThenAlgorithm_inTheSpellingGiven() {
-        assertEquals("Signature SHA256withECDSA", Feature.of("Signature", "SHA256withECDSA").toString());
+        assertEquals(
+                "Signature SHA256withECDSA",
+                Feature.of("Signature", "SHA256withECDSA").toString());
     }
 
     @Test
     void blankAlgorithm_isRejectedWithTheValueInTheMessage() {
-        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-                () -> Feature.of("Cipher", " AES"));
+        IllegalArgumentException thrown =
+                assertThrows(IllegalArgumentException.class, () -> Feature.of("Cipher", " AES"));
 
         assertTrue(thrown.getMessage().contains("[ AES]"), thrown.getMessage());
     }

@@ -22,8 +22,10 @@ class KemAccessTest {
 
         KemAccess.Encapsulated encapsulated = KemAccess.encapsulate("DHKEM", sunJce, keyPair.getPublic());
 
-        assertArrayEquals(encapsulated.key().getEncoded(), KemAccess.decapsulate("DHKEM", sunJce,
-                keyPair.getPrivate(), encapsulated.encapsulation()).getEncoded());
+        assertArrayEquals(
+                encapsulated.key().getEncoded(),
+                KemAccess.decapsulate("DHKEM", sunJce, keyPair.getPrivate(), encapsulated.encapsulation())
+                        .getEncoded());
     }
 
     @Test
@@ -32,11 +34,11 @@ class KemAccessTest {
         KeyPair keyPair = KeyPairGenerator.getInstance("X25519").generateKeyPair();
 
         if (apiPresent()) {
-            assertThrows(NoSuchAlgorithmException.class, () -> KemAccess.encapsulate("NoSuchKEM", sun,
-                    keyPair.getPublic()));
+            assertThrows(
+                    NoSuchAlgorithmException.class, () -> KemAccess.encapsulate("NoSuchKEM", sun, keyPair.getPublic()));
         } else {
-            ProbeFailure failure = assertThrows(ProbeFailure.class,
-                    () -> KemAccess.encapsulate("NoSuchKEM", sun, keyPair.getPublic()));
+            ProbeFailure failure = assertThrows(
+                    ProbeFailure.class, () -> KemAccess.encapsulate("NoSuchKEM", sun, keyPair.getPublic()));
             assertTrue(failure.getMessage().contains("has no javax.crypto.KEM API"), failure.getMessage());
         }
     }

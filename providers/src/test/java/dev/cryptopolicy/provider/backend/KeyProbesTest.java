@@ -10,8 +10,8 @@ class KeyProbesTest {
 
     @Test
     void everyKeyProbe_passesOnTheJdkAndBcfipsBackendsThatRegisterIt() {
-        List<String> notPassing = TestBackends.notPassing(KeyProbes.all(),
-                DigestProbesTest.concat(TestBackends.jdkBackends(), TestBackends.bcFips()));
+        List<String> notPassing = TestBackends.notPassing(
+                KeyProbes.all(), DigestProbesTest.concat(TestBackends.jdkBackends(), TestBackends.bcFips()));
 
         assertTrue(notPassing.isEmpty(), String.join("\n", notPassing));
     }
@@ -32,8 +32,8 @@ class KeyProbesTest {
 
     @Test
     void pbkdf2_matchesRfc6070() {
-        ProbeResult result = ProbeSuite.standard().run(TestBackends.jdk("SunJCE"), "SecretKeyFactory",
-                "PBKDF2WithHmacSHA1");
+        ProbeResult result =
+                ProbeSuite.standard().run(TestBackends.jdk("SunJCE"), "SecretKeyFactory", "PBKDF2WithHmacSHA1");
 
         assertEquals("PBKDF2WithHmacSHA1 derived key matched RFC 6070 test 5", result.reason());
     }

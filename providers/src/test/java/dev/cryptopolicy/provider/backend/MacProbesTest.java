@@ -10,17 +10,31 @@ class MacProbesTest {
 
     @Test
     void everyHmacProbe_passesOnTheJdkAndBcfipsBackendsThatRegisterIt() {
-        List<String> notPassing = TestBackends.notPassing(MacProbes.all(),
-                DigestProbesTest.concat(TestBackends.jdkBackends(), TestBackends.bcFips()));
+        List<String> notPassing = TestBackends.notPassing(
+                MacProbes.all(), DigestProbesTest.concat(TestBackends.jdkBackends(), TestBackends.bcFips()));
 
         assertTrue(notPassing.isEmpty(), String.join("\n", notPassing));
     }
 
     @Test
     void everyHmacOfTheBaseline_hasAProbe() {
-        List<String> names = MacProbes.all().stream().map(probe -> probe.feature().algorithm()).toList();
+        List<String> names = MacProbes.all().stream()
+                .map(probe -> probe.feature().algorithm())
+                .toList();
 
-        assertEquals(List.of("HmacSHA1", "HmacSHA224", "HmacSHA256", "HmacSHA384", "HmacSHA512", "HmacSHA512/224",
-                "HmacSHA512/256", "HmacSHA3-224", "HmacSHA3-256", "HmacSHA3-384", "HmacSHA3-512"), names);
+        assertEquals(
+                List.of(
+                        "HmacSHA1",
+                        "HmacSHA224",
+                        "HmacSHA256",
+                        "HmacSHA384",
+                        "HmacSHA512",
+                        "HmacSHA512/224",
+                        "HmacSHA512/256",
+                        "HmacSHA3-224",
+                        "HmacSHA3-256",
+                        "HmacSHA3-384",
+                        "HmacSHA3-512"),
+                names);
     }
 }

@@ -13,11 +13,13 @@ class MessagesTest {
 
     @Test
     void describe_namesTheExceptionAndItsRootCause() {
-        Exception wrapped = new NoSuchAlgorithmException("class configured for MessageDigest cannot be found",
-                new ClassNotFoundException("x.Missing"));
+        Exception wrapped = new NoSuchAlgorithmException(
+                "class configured for MessageDigest cannot be found", new ClassNotFoundException("x.Missing"));
 
-        assertEquals("NoSuchAlgorithmException: class configured for MessageDigest cannot be found"
-                + " (caused by ClassNotFoundException: x.Missing)", Messages.describe(wrapped));
+        assertEquals(
+                "NoSuchAlgorithmException: class configured for MessageDigest cannot be found"
+                        + " (caused by ClassNotFoundException: x.Missing)",
+                Messages.describe(wrapped));
     }
 
     @Test
@@ -34,8 +36,8 @@ class MessagesTest {
 
     @Test
     void approvedOnlyRefusal_isRecognisedAnywhereInTheCauseChain() {
-        Exception wrapped = new IllegalStateException("init failed",
-                new FipsUnapprovedOperationError("Triple-DES encryption disallowed"));
+        Exception wrapped = new IllegalStateException(
+                "init failed", new FipsUnapprovedOperationError("Triple-DES encryption disallowed"));
 
         assertTrue(Messages.isApprovedOnlyRefusal(wrapped));
         assertFalse(Messages.isApprovedOnlyRefusal(new IllegalStateException("other")));

@@ -47,7 +47,9 @@ class ProbeContextTest {
 
     @Test
     void ownRandom_isTheProvidersDrbg_whenItHasOne() {
-        assertEquals("DRBG", ProbeContext.ownRandom(TestBackends.jdk("SUN").provider()).getAlgorithm());
+        assertEquals(
+                "DRBG",
+                ProbeContext.ownRandom(TestBackends.jdk("SUN").provider()).getAlgorithm());
         assertNull(ProbeContext.ownRandom(TestBackends.jdk("SunJCE").provider()));
         assertTrue(ProbeContext.ownRandom(TestBackends.bcFips().provider()) != null);
     }

@@ -12,7 +12,8 @@ class ProbeFailureTest {
 
     @Test
     void mismatch_readsActualThenExpected() {
-        ProbeFailure failure = assertThrows(ProbeFailure.class,
+        ProbeFailure failure = assertThrows(
+                ProbeFailure.class,
                 () -> ProbeFailure.check("SHA-256 of \"abc\"", new byte[] {0x12, 0x34}, new byte[] {(byte) 0xba}));
 
         assertEquals("SHA-256 of \"abc\" was 0x1234, expected 0xba", failure.getMessage());

@@ -16,11 +16,14 @@ class ProbeReportTest {
     private final Feature gcm = Feature.of("Cipher", "AES/GCM/NoPadding");
 
     private ProbeReport report() {
-        return ProbeReport.of(List.of(first, second), List.of(
-                result(first, sha256, ProbeResult.Status.FAILED),
-                result(first, gcm, ProbeResult.Status.PASSED),
-                result(second, sha256, ProbeResult.Status.PASSED),
-                result(second, gcm, ProbeResult.Status.PASSED)), Duration.ofMillis(7));
+        return ProbeReport.of(
+                List.of(first, second),
+                List.of(
+                        result(first, sha256, ProbeResult.Status.FAILED),
+                        result(first, gcm, ProbeResult.Status.PASSED),
+                        result(second, sha256, ProbeResult.Status.PASSED),
+                        result(second, gcm, ProbeResult.Status.PASSED)),
+                Duration.ofMillis(7));
     }
 
     private static ProbeResult result(Backend backend, Feature feature, ProbeResult.Status status) {
@@ -37,20 +40,28 @@ class ProbeReportTest {
     void result_findsAPairIgnoringTheCaseOfTheAlgorithm_andIsEmptyForPairsNotCovered() {
         ProbeReport report = report();
 
-        assertEquals(ProbeResult.Status.FAILED,
-                report.result(first, Feature.of("MessageDigest", "sha-256")).orElseThrow().status());
+        assertEquals(
+                ProbeResult.Status.FAILED,
+                report.result(first, Feature.of("MessageDigest", "sha-256"))
+                        .orElseThrow()
+                        .status());
         assertTrue(report.result(first, Feature.of("Mac", "HmacSHA1")).isEmpty());
-        assertTrue(report.result(Backend.of(new TestProviders.FakeProvider("Other")), sha256).isEmpty());
+        assertTrue(report.result(Backend.of(new TestProviders.FakeProvider("Other")), sha256)
+                .isEmpty());
     }
 
     @Test
     void failures_listsTheClaimsThatProvedFalse() {
-        assertEquals(List.of(sha256), report().failures().stream().map(ProbeResult::feature).toList());
+        assertEquals(
+                List.of(sha256),
+                report().failures().stream().map(ProbeResult::feature).toList());
     }
 
     @Test
     void resultsOfABackend_areInSuiteOrder() {
-        assertEquals(List.of(sha256, gcm), report().results(second).stream().map(ProbeResult::feature).toList());
+        assertEquals(
+                List.of(sha256, gcm),
+                report().results(second).stream().map(ProbeResult::feature).toList());
         assertEquals(List.of(), report().results(Backend.of(new TestProviders.FakeProvider("Other"))));
     }
 
@@ -58,8 +69,10 @@ class ProbeReportTest {
     void resultForABackendOutsideTheReport_isABug() {
         Backend stranger = Backend.of(new TestProviders.FakeProvider("Stranger"));
 
-        assertThrows(IllegalArgumentException.class, () -> ProbeReport.of(List.of(first),
-                List.of(result(stranger, sha256, ProbeResult.Status.PASSED)), Duration.ZERO));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ProbeReport.of(
+                        List.of(first), List.of(result(stranger, sha256, ProbeResult.Status.PASSED)), Duration.ZERO));
     }
 
     @Test

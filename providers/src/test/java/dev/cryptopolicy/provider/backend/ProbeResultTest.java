@@ -22,16 +22,24 @@ class ProbeResultTest {
 
     @Test
     void toString_namesBackendFeatureVerdictTimeAndReason() {
-        ProbeResult result = ProbeResult.of(backend, Feature.of("Cipher", "AES/GCM/NoPadding"),
-                ProbeResult.Status.NO_PROBE, "no probe for it", Duration.ofNanos(2_500_000));
+        ProbeResult result = ProbeResult.of(
+                backend,
+                Feature.of("Cipher", "AES/GCM/NoPadding"),
+                ProbeResult.Status.NO_PROBE,
+                "no probe for it",
+                Duration.ofNanos(2_500_000));
 
         assertEquals("Fake: Cipher AES/GCM/NoPadding no probe in 2.5 ms: no probe for it", result.toString());
     }
 
     @Test
     void failedResult_keepsItsReasonAndDuration() {
-        ProbeResult result = ProbeResult.of(backend, Feature.of("MessageDigest", "SHA-1"), ProbeResult.Status.FAILED,
-                "SHA-1 of \"abc\" was 0x00, expected 0xa9", Duration.ofMillis(4));
+        ProbeResult result = ProbeResult.of(
+                backend,
+                Feature.of("MessageDigest", "SHA-1"),
+                ProbeResult.Status.FAILED,
+                "SHA-1 of \"abc\" was 0x00, expected 0xa9",
+                Duration.ofMillis(4));
 
         assertFalse(result.passed());
         assertEquals(Duration.ofMillis(4), result.duration());

@@ -24,8 +24,9 @@ class ProbeSuiteTest {
         assertEquals(ProbeResult.Status.FAILED, result.status(), result.toString());
         // The first byte of SHA-256("abc") is 0xba; the broken SPI flips it to 0xe0.
         assertTrue(result.reason().startsWith("SHA-256 of \"abc\" was 0xe07816bf8f01cfea"), result.reason());
-        assertTrue(result.reason().contains(
-                "expected 0xba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"), result.reason());
+        assertTrue(
+                result.reason().contains("expected 0xba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+                result.reason());
     }
 
     @Test
@@ -36,7 +37,8 @@ class ProbeSuiteTest {
         ProbeResult result = suite.run(hollow, "MessageDigest", "SHA-256");
 
         assertEquals(ProbeResult.Status.FAILED, result.status(), result.toString());
-        assertTrue(result.reason().contains("MessageDigest SHA-256 from Hollow threw NoSuchAlgorithmException"),
+        assertTrue(
+                result.reason().contains("MessageDigest SHA-256 from Hollow threw NoSuchAlgorithmException"),
                 result.reason());
         assertTrue(result.reason().contains("dev.cryptopolicy.nowhere.MissingDigestSpi"), result.reason());
     }
@@ -60,19 +62,21 @@ class ProbeSuiteTest {
         ProbeResult result = suite.run(fipsLike, "MessageDigest", "SHA-1");
 
         assertEquals(ProbeResult.Status.UNSUPPORTED, result.status(), result.toString());
-        assertTrue(result.reason().startsWith("FipsLike refuses MessageDigest SHA-1 in approved-only mode"),
+        assertTrue(
+                result.reason().startsWith("FipsLike refuses MessageDigest SHA-1 in approved-only mode"),
                 result.reason());
     }
 
     @Test
     void cipherClaimedOnlyByItsBareName_isUnsupportedWhenTheSpiRefusesTheMode() {
-        Backend vague = Backend.of(new TestProviders.FakeProvider("Vague")
-                .add("Cipher", "AES", TestProviders.ModeRefusingCipher.class));
+        Backend vague = Backend.of(
+                new TestProviders.FakeProvider("Vague").add("Cipher", "AES", TestProviders.ModeRefusingCipher.class));
 
         ProbeResult result = suite.run(vague, "Cipher", "AES/KW/NoPadding");
 
         assertEquals(ProbeResult.Status.UNSUPPORTED, result.status(), result.toString());
-        assertTrue(result.reason().contains("registers Cipher AES without declaring its modes and paddings"),
+        assertTrue(
+                result.reason().contains("registers Cipher AES without declaring its modes and paddings"),
                 result.reason());
         assertTrue(result.reason().contains("KW not found"), result.reason());
     }
@@ -113,7 +117,8 @@ class ProbeSuiteTest {
 
         List<String> notPassed = report.results().stream()
                 .filter(result -> result.backend().registers(result.feature()) && !result.passed())
-                .map(ProbeResult::toString).toList();
+                .map(ProbeResult::toString)
+                .toList();
         assertTrue(notPassed.isEmpty(), "registered but not passed:\n" + String.join("\n", notPassed));
         assertTrue(report.failures().isEmpty(), report.failures().toString());
         assertFalse(report.passing(Feature.of("MessageDigest", "SHA-256")).isEmpty());
@@ -129,16 +134,20 @@ class ProbeSuiteTest {
 
         // SHAKE256 became a SUN MessageDigest after JDK 17; whichever JDK runs this, the verdict
         // must follow what SUN registers, never a hard-coded expectation.
-        assertEquals(sun.registers(shake) ? ProbeResult.Status.PASSED : ProbeResult.Status.UNSUPPORTED,
-                result.status(), result.toString());
+        assertEquals(
+                sun.registers(shake) ? ProbeResult.Status.PASSED : ProbeResult.Status.UNSUPPORTED,
+                result.status(),
+                result.toString());
     }
 
     @Test
     void bcfips_passesSha256AesGcmHmacAndEcdsaProbes() {
         Backend bcFips = TestBackends.bcFips();
 
-        for (Feature feature : List.of(Feature.of("MessageDigest", "SHA-256"),
-                Feature.of("Cipher", "AES/GCM/NoPadding"), Feature.of("Mac", "HmacSHA256"),
+        for (Feature feature : List.of(
+                Feature.of("MessageDigest", "SHA-256"),
+                Feature.of("Cipher", "AES/GCM/NoPadding"),
+                Feature.of("Mac", "HmacSHA256"),
                 Feature.of("Signature", "SHA256withECDSA"))) {
             ProbeResult result = suite.run(bcFips, feature);
             assertEquals(ProbeResult.Status.PASSED, result.status(), result.toString());
@@ -176,21 +185,44 @@ class ProbeSuiteTest {
     @Test
     void knownFeatures_coverTheBaselineFamilies() {
         Set<Feature> known = suite.knownFeatures();
-        Map<String, Long> perType = known.stream()
-                .collect(Collectors.groupingBy(Feature::serviceType, Collectors.counting()));
+        Map<String, Long> perType =
+                known.stream().collect(Collectors.groupingBy(Feature::serviceType, Collectors.counting()));
 
         for (String[] feature : new String[][] {
-                {"MessageDigest", "SHA-1"}, {"MessageDigest", "SHA-512/256"}, {"MessageDigest", "SHA3-512"},
-                {"MessageDigest", "SHAKE128"}, {"MessageDigest", "SHAKE256-512"}, {"Mac", "HmacSHA3-256"},
-                {"Cipher", "AES/GCM/NoPadding"}, {"Cipher", "AES/CCM/NoPadding"}, {"Cipher", "AES/CBC/PKCS5Padding"},
-                {"Cipher", "AES/CBC/NoPadding"}, {"Cipher", "AES/CTR/NoPadding"}, {"Cipher", "AES/ECB/NoPadding"},
-                {"Cipher", "ChaCha20-Poly1305"}, {"Cipher", "AESWrap"}, {"Cipher", "AESWrapPad"},
-                {"Cipher", "DESede/CBC/PKCS5Padding"}, {"Signature", "SHA1withRSA"}, {"Signature", "RSASSA-PSS"},
-                {"Signature", "SHA384withECDSA"}, {"Signature", "Ed25519"}, {"Signature", "Ed448"},
-                {"Signature", "SHA256withDSA"}, {"Signature", "ML-DSA"}, {"KeyAgreement", "ECDH"},
-                {"KeyAgreement", "X25519"}, {"KeyAgreement", "X448"}, {"KeyAgreement", "DiffieHellman"},
-                {"KEM", "ML-KEM"}, {"KeyPairGenerator", "RSA"}, {"KeyGenerator", "AES"}, {"KeyFactory", "EC"},
-                {"SecretKeyFactory", "PBKDF2WithHmacSHA256"}, {"SecureRandom", "DRBG"}}) {
+            {"MessageDigest", "SHA-1"},
+            {"MessageDigest", "SHA-512/256"},
+            {"MessageDigest", "SHA3-512"},
+            {"MessageDigest", "SHAKE128"},
+            {"MessageDigest", "SHAKE256-512"},
+            {"Mac", "HmacSHA3-256"},
+            {"Cipher", "AES/GCM/NoPadding"},
+            {"Cipher", "AES/CCM/NoPadding"},
+            {"Cipher", "AES/CBC/PKCS5Padding"},
+            {"Cipher", "AES/CBC/NoPadding"},
+            {"Cipher", "AES/CTR/NoPadding"},
+            {"Cipher", "AES/ECB/NoPadding"},
+            {"Cipher", "ChaCha20-Poly1305"},
+            {"Cipher", "AESWrap"},
+            {"Cipher", "AESWrapPad"},
+            {"Cipher", "DESede/CBC/PKCS5Padding"},
+            {"Signature", "SHA1withRSA"},
+            {"Signature", "RSASSA-PSS"},
+            {"Signature", "SHA384withECDSA"},
+            {"Signature", "Ed25519"},
+            {"Signature", "Ed448"},
+            {"Signature", "SHA256withDSA"},
+            {"Signature", "ML-DSA"},
+            {"KeyAgreement", "ECDH"},
+            {"KeyAgreement", "X25519"},
+            {"KeyAgreement", "X448"},
+            {"KeyAgreement", "DiffieHellman"},
+            {"KEM", "ML-KEM"},
+            {"KeyPairGenerator", "RSA"},
+            {"KeyGenerator", "AES"},
+            {"KeyFactory", "EC"},
+            {"SecretKeyFactory", "PBKDF2WithHmacSHA256"},
+            {"SecureRandom", "DRBG"}
+        }) {
             assertTrue(known.contains(Feature.of(feature[0], feature[1])), "missing " + feature[0] + " " + feature[1]);
         }
         assertEquals(11, perType.size(), perType.toString());
@@ -200,17 +232,25 @@ class ProbeSuiteTest {
     void probeAll_coversEveryBackendAndFeaturePair_includingUnregisteredOnes() {
         Backend sun = TestBackends.jdk("SUN");
         Backend sunJce = TestBackends.jdk("SunJCE");
-        List<Feature> features = List.of(Feature.of("MessageDigest", "SHA-256"), Feature.of("Mac", "HmacSHA256"),
+        List<Feature> features = List.of(
+                Feature.of("MessageDigest", "SHA-256"),
+                Feature.of("Mac", "HmacSHA256"),
                 Feature.of("MessageDigest", "BLAKE2b-512"));
 
         ProbeReport report = suite.probeAll(List.of(sun, sunJce, sun), features);
 
         assertEquals(List.of(sun, sunJce), report.backends());
         assertEquals(6, report.results().size());
-        assertEquals(ProbeResult.Status.UNSUPPORTED,
-                report.result(sunJce, Feature.of("MessageDigest", "SHA-256")).orElseThrow().status());
-        assertEquals(ProbeResult.Status.NO_PROBE,
-                report.result(sun, Feature.of("MessageDigest", "BLAKE2b-512")).orElseThrow().status());
+        assertEquals(
+                ProbeResult.Status.UNSUPPORTED,
+                report.result(sunJce, Feature.of("MessageDigest", "SHA-256"))
+                        .orElseThrow()
+                        .status());
+        assertEquals(
+                ProbeResult.Status.NO_PROBE,
+                report.result(sun, Feature.of("MessageDigest", "BLAKE2b-512"))
+                        .orElseThrow()
+                        .status());
         assertEquals(List.of(sunJce), report.passing(Feature.of("Mac", "HmacSHA256")));
     }
 }

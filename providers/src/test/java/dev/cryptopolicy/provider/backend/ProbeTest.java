@@ -61,7 +61,9 @@ class ProbeTest {
 
     @Test
     void description_andFeature_areExposed() {
-        Probe probe = ProbeSuite.standard().probe(Feature.of("MessageDigest", "SHA-256")).orElseThrow();
+        Probe probe = ProbeSuite.standard()
+                .probe(Feature.of("MessageDigest", "SHA-256"))
+                .orElseThrow();
 
         assertEquals(feature, probe.feature());
         assertTrue(probe.description().contains("FIPS 180-4"), probe.description());

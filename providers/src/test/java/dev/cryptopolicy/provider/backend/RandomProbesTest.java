@@ -10,16 +10,16 @@ class RandomProbesTest {
 
     @Test
     void everySecureRandomProbe_passesOnTheJdkAndBcfipsBackendsThatRegisterIt() {
-        List<String> notPassing = TestBackends.notPassing(RandomProbes.all(),
-                DigestProbesTest.concat(TestBackends.jdkBackends(), TestBackends.bcFips()));
+        List<String> notPassing = TestBackends.notPassing(
+                RandomProbes.all(), DigestProbesTest.concat(TestBackends.jdkBackends(), TestBackends.bcFips()));
 
         assertTrue(notPassing.isEmpty(), String.join("\n", notPassing));
     }
 
     @Test
     void randomSourceThatOnlyGivesZeros_fails() {
-        Backend dead = Backend.of(new TestProviders.FakeProvider("Dead")
-                .add("SecureRandom", "DRBG", TestProviders.ZeroRandom.class));
+        Backend dead = Backend.of(
+                new TestProviders.FakeProvider("Dead").add("SecureRandom", "DRBG", TestProviders.ZeroRandom.class));
 
         ProbeResult result = ProbeSuite.standard().run(dead, "SecureRandom", "DRBG");
 

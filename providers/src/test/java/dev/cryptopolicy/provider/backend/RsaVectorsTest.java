@@ -20,7 +20,8 @@ class RsaVectorsTest {
 
         assertTrue(((RSAPublicKey) signing.getPublic()).getModulus().bitLength() == 2048);
         assertTrue(((RSAPublicKey) encryption.getPublic()).getModulus().bitLength() == 2048);
-        assertNotEquals(((RSAPublicKey) signing.getPublic()).getModulus(),
+        assertNotEquals(
+                ((RSAPublicKey) signing.getPublic()).getModulus(),
                 ((RSAPublicKey) encryption.getPublic()).getModulus());
     }
 

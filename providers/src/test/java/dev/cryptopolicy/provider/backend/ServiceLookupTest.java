@@ -16,7 +16,8 @@ class ServiceLookupTest {
     void fullTransformationName_isAConfirmedMatch() {
         Provider provider = new TestProviders.FakeProvider("P").add("Cipher", "AES/GCM/NoPadding", SPI, null);
 
-        ServiceLookup.Match match = ServiceLookup.match(provider, "Cipher", "aes/gcm/nopadding").orElseThrow();
+        ServiceLookup.Match match =
+                ServiceLookup.match(provider, "Cipher", "aes/gcm/nopadding").orElseThrow();
 
         assertTrue(match.confirmed());
         assertEquals("AES/GCM/NoPadding", match.service().getAlgorithm());
@@ -24,23 +25,35 @@ class ServiceLookupTest {
 
     @Test
     void bareNameWithAttributes_matchesOnlyTheModesAndPaddingsItDeclares() {
-        Provider provider = new TestProviders.FakeProvider("P").add("Cipher", "AES", SPI,
-                Map.of("SupportedModes", "ECB|CBC|CFB\\d*", "SupportedPaddings", "NOPADDING|PKCS5PADDING"));
+        Provider provider = new TestProviders.FakeProvider("P")
+                .add(
+                        "Cipher",
+                        "AES",
+                        SPI,
+                        Map.of("SupportedModes", "ECB|CBC|CFB\\d*", "SupportedPaddings", "NOPADDING|PKCS5PADDING"));
 
-        assertTrue(ServiceLookup.match(provider, "Cipher", "AES/CBC/PKCS5Padding").orElseThrow().confirmed());
-        assertTrue(ServiceLookup.match(provider, "Cipher", "AES/CFB8/NoPadding").orElseThrow().confirmed());
+        assertTrue(ServiceLookup.match(provider, "Cipher", "AES/CBC/PKCS5Padding")
+                .orElseThrow()
+                .confirmed());
+        assertTrue(ServiceLookup.match(provider, "Cipher", "AES/CFB8/NoPadding")
+                .orElseThrow()
+                .confirmed());
         assertTrue(ServiceLookup.match(provider, "Cipher", "AES/GCM/NoPadding").isEmpty());
-        assertTrue(ServiceLookup.match(provider, "Cipher", "AES/CBC/ISO10126Padding").isEmpty());
+        assertTrue(ServiceLookup.match(provider, "Cipher", "AES/CBC/ISO10126Padding")
+                .isEmpty());
     }
 
     @Test
     void bareNameWithoutAttributes_isOnlyAMaybe() {
         Provider provider = new TestProviders.FakeProvider("P").add("Cipher", "AES", SPI, null);
 
-        ServiceLookup.Match match = ServiceLookup.match(provider, "Cipher", "AES/KW/NoPadding").orElseThrow();
+        ServiceLookup.Match match =
+                ServiceLookup.match(provider, "Cipher", "AES/KW/NoPadding").orElseThrow();
 
         assertFalse(match.confirmed());
-        assertTrue(ServiceLookup.refusal(provider, "AES/KW/NoPadding").orElseThrow().contains("KW not found"));
+        assertTrue(ServiceLookup.refusal(provider, "AES/KW/NoPadding")
+                .orElseThrow()
+                .contains("KW not found"));
     }
 
     @Test
@@ -48,8 +61,10 @@ class ServiceLookupTest {
         Provider provider = new TestProviders.FakeProvider("P")
                 .add("Cipher", "DESede/CBC", SPI, Map.of("SupportedPaddings", "NOPADDING"));
 
-        assertTrue(ServiceLookup.find(provider, "Cipher", "DESede/CBC/NoPadding").isPresent());
-        assertTrue(ServiceLookup.find(provider, "Cipher", "DESede/CBC/PKCS5Padding").isEmpty());
+        assertTrue(
+                ServiceLookup.find(provider, "Cipher", "DESede/CBC/NoPadding").isPresent());
+        assertTrue(ServiceLookup.find(provider, "Cipher", "DESede/CBC/PKCS5Padding")
+                .isEmpty());
     }
 
     @Test
@@ -64,14 +79,16 @@ class ServiceLookupTest {
     void otherServiceTypes_useThePlainLookupWithAliases() {
         Provider sun = TestBackends.jdk("SUN").provider();
 
-        assertEquals("SHA-256", ServiceLookup.find(sun, "MessageDigest", "SHA256").orElseThrow().getAlgorithm());
+        assertEquals(
+                "SHA-256",
+                ServiceLookup.find(sun, "MessageDigest", "SHA256").orElseThrow().getAlgorithm());
         assertTrue(ServiceLookup.find(sun, "MessageDigest", "SHA-257").isEmpty());
     }
 
     @Test
     void unloadableSpi_isNotReportedAsARefusal_soTheProbeCanFailIt() {
-        Provider provider = new TestProviders.FakeProvider("P")
-                .add("Cipher", "AES", "dev.cryptopolicy.nowhere.Spi", null);
+        Provider provider =
+                new TestProviders.FakeProvider("P").add("Cipher", "AES", "dev.cryptopolicy.nowhere.Spi", null);
 
         assertTrue(ServiceLookup.refusal(provider, "AES/GCM/NoPadding").isEmpty());
     }

@@ -10,8 +10,8 @@ class SignatureProbesTest {
 
     @Test
     void everySignatureProbe_passesOnTheJdkAndBcfipsBackendsThatRegisterIt() {
-        List<String> notPassing = TestBackends.notPassing(SignatureProbes.all(),
-                DigestProbesTest.concat(TestBackends.jdkBackends(), TestBackends.bcFips()));
+        List<String> notPassing = TestBackends.notPassing(
+                SignatureProbes.all(), DigestProbesTest.concat(TestBackends.jdkBackends(), TestBackends.bcFips()));
 
         assertTrue(notPassing.isEmpty(), String.join("\n", notPassing));
     }
@@ -24,8 +24,10 @@ class SignatureProbesTest {
         ProbeResult result = ProbeSuite.standard().run(lax, "Signature", "SHA256withECDSA");
 
         assertEquals(ProbeResult.Status.FAILED, result.status(), result.toString());
-        assertTrue(result.reason().startsWith(
-                "SHA256withECDSA verified the RFC 6979 A.2.5 signature over a different message"), result.reason());
+        assertTrue(
+                result.reason()
+                        .startsWith("SHA256withECDSA verified the RFC 6979 A.2.5 signature over a different message"),
+                result.reason());
     }
 
     @Test
@@ -33,7 +35,8 @@ class SignatureProbesTest {
         ProbeResult result = ProbeSuite.standard().run(TestBackends.jdk("SunRsaSign"), "Signature", "SHA256withRSA");
 
         assertEquals(ProbeResult.Status.PASSED, result.status(), result.toString());
-        assertTrue(result.reason().startsWith("SHA256withRSA signature of \"abc\" under a fixed RSA-2048 key matched"),
+        assertTrue(
+                result.reason().startsWith("SHA256withRSA signature of \"abc\" under a fixed RSA-2048 key matched"),
                 result.reason());
     }
 }

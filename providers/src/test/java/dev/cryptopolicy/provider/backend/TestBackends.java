@@ -11,8 +11,7 @@ final class TestBackends {
 
     private static final BackendDiscovery DISCOVERY = new BackendDiscovery();
 
-    private TestBackends() {
-    }
+    private TestBackends() {}
 
     static BackendDiscovery discovery() {
         return DISCOVERY;
@@ -31,7 +30,9 @@ final class TestBackends {
 
     private static boolean isJdk(Backend backend) {
         String type = backend.implementationClass();
-        return type.startsWith("sun.") || type.startsWith("com.sun.") || type.startsWith("org.jcp.xml.")
+        return type.startsWith("sun.")
+                || type.startsWith("com.sun.")
+                || type.startsWith("org.jcp.xml.")
                 || type.startsWith("jdk.");
     }
 
@@ -56,7 +57,9 @@ final class TestBackends {
     }
 
     static Backend jdk(String name) {
-        return jdkBackends().stream().filter(backend -> backend.name().equals(name)).findFirst()
+        return jdkBackends().stream()
+                .filter(backend -> backend.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("JDK provider " + name + " is not installed"));
     }
 }

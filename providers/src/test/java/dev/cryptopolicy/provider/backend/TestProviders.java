@@ -34,8 +34,7 @@ import org.bouncycastle.crypto.fips.FipsUnapprovedOperationError;
  */
 public final class TestProviders {
 
-    private TestProviders() {
-    }
+    private TestProviders() {}
 
     /** A provider that registers exactly the services a test adds. */
     public static final class FakeProvider extends Provider {
@@ -131,14 +130,12 @@ public final class TestProviders {
     /** A SecureRandom that only ever produces zeros. */
     public static final class ZeroRandom extends SecureRandomSpi {
         /** Made by the JCA from the provider's registration. */
-        public ZeroRandom() {
-        }
+        public ZeroRandom() {}
 
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected void engineSetSeed(byte[] seed) {
-        }
+        protected void engineSetSeed(byte[] seed) {}
 
         @Override
         protected void engineNextBytes(byte[] bytes) {
@@ -189,8 +186,7 @@ public final class TestProviders {
         }
 
         @Override
-        protected void engineReset() {
-        }
+        protected void engineReset() {}
     }
 
     /**
@@ -199,8 +195,7 @@ public final class TestProviders {
      */
     public static final class ModeRefusingCipher extends CipherSpi {
         /** Made by the JCA from the provider's registration. */
-        public ModeRefusingCipher() {
-        }
+        public ModeRefusingCipher() {}
 
         @Override
         protected void engineSetMode(String mode) throws NoSuchAlgorithmException {
@@ -208,8 +203,7 @@ public final class TestProviders {
         }
 
         @Override
-        protected void engineSetPadding(String padding) throws NoSuchPaddingException {
-        }
+        protected void engineSetPadding(String padding) throws NoSuchPaddingException {}
 
         @Override
         protected int engineGetBlockSize() {
@@ -365,19 +359,16 @@ public final class TestProviders {
      */
     public static final class ConstantX25519 extends javax.crypto.KeyAgreementSpi {
         /** Made by the JCA from the provider's registration. */
-        public ConstantX25519() {
-        }
+        public ConstantX25519() {}
 
-        static final byte[] RFC7748_SHARED = java.util.HexFormat.of()
-                .parseHex("4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742");
-
-        @Override
-        protected void engineInit(Key key, SecureRandom random) {
-        }
+        static final byte[] RFC7748_SHARED =
+                java.util.HexFormat.of().parseHex("4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742");
 
         @Override
-        protected void engineInit(Key key, AlgorithmParameterSpec params, SecureRandom random) {
-        }
+        protected void engineInit(Key key, SecureRandom random) {}
+
+        @Override
+        protected void engineInit(Key key, AlgorithmParameterSpec params, SecureRandom random) {}
 
         @Override
         protected Key engineDoPhase(Key key, boolean lastPhase) {

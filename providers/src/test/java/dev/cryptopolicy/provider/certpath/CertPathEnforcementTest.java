@@ -28,8 +28,9 @@ class CertPathEnforcementTest {
         assertTrue(CertPathEnforcement.governs(sun.getService("CertPathValidator", "PKIX")));
         assertTrue(CertPathEnforcement.governs(sun.getService("CertPathBuilder", "PKIX")));
         assertFalse(CertPathEnforcement.governs(sun.getService("CertStore", "Collection")));
-        assertThrows(IllegalArgumentException.class, () -> DEFAULT.service(owner(), sun.getService("CertStore", "Collection"),
-                List.of(), Map.of()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DEFAULT.service(owner(), sun.getService("CertStore", "Collection"), List.of(), Map.of()));
     }
 
     @Test
@@ -47,25 +48,28 @@ class CertPathEnforcementTest {
 
     @Test
     void parametersOfAnotherKind_areLeftToTheCheckAfterwards() {
-        assertNull(CertPathEnforcement.withChecker(new CertPathParameters() {
-            @Override
-            public Object clone() {
-                return this;
-            }
-        }, DEFAULT.checker()));
+        assertNull(CertPathEnforcement.withChecker(
+                new CertPathParameters() {
+                    @Override
+                    public Object clone() {
+                        return this;
+                    }
+                },
+                DEFAULT.checker()));
     }
 
     @Test
     void theServices_handOutHeldValidatorsAndBuilders() throws Exception {
         Provider sun = Security.getProvider("SUN");
-        Provider.Service validator = DEFAULT.service(owner(), sun.getService("CertPathValidator", "PKIX"), List.of(), Map.of());
-        Provider.Service builder = DEFAULT.service(owner(), sun.getService("CertPathBuilder", "PKIX"), List.of(), Map.of());
+        Provider.Service validator =
+                DEFAULT.service(owner(), sun.getService("CertPathValidator", "PKIX"), List.of(), Map.of());
+        Provider.Service builder =
+                DEFAULT.service(owner(), sun.getService("CertPathBuilder", "PKIX"), List.of(), Map.of());
         CertPathValidatorSpi spi = assertInstanceOf(PolicyCertPathValidatorSpi.class, validator.newInstance(null));
         assertInstanceOf(PolicyCertPathBuilderSpi.class, builder.newInstance(null));
         assertInstanceOf(CertPathBuilderSpi.class, builder.newInstance(null));
         Path dir = TestChains.dir();
-        CertPathValidator held = new CertPathValidator(spi, sun, "PKIX") {
-        };
+        CertPathValidator held = new CertPathValidator(spi, sun, "PKIX") {};
         held.validate(TestChains.path(dir, "good"), TestChains.validation(dir, "good"));
     }
 

@@ -19,8 +19,7 @@ import java.security.cert.CertPathValidator;
  */
 public final class CertPathRun {
 
-    private CertPathRun() {
-    }
+    private CertPathRun() {}
 
     public static void main(String[] args) throws Exception {
         if (!args[0].equals("NONE")) {
@@ -31,7 +30,8 @@ public final class CertPathRun {
         for (int i = 2; i < args.length; i++) {
             String name = args[i];
             try {
-                CertPathValidator.getInstance("PKIX").validate(TestChains.path(dir, name), TestChains.validation(dir, name));
+                CertPathValidator.getInstance("PKIX")
+                        .validate(TestChains.path(dir, name), TestChains.validation(dir, name));
                 System.out.println(name + " validate VALID");
             } catch (GeneralSecurityException e) {
                 System.out.println(name + " validate REFUSED " + messages(e));
@@ -49,7 +49,10 @@ public final class CertPathRun {
     private static String messages(Throwable e) {
         StringBuilder out = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
-            out.append(out.length() == 0 ? "" : " / ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+            out.append(out.length() == 0 ? "" : " / ")
+                    .append(t.getClass().getSimpleName())
+                    .append(": ")
+                    .append(t.getMessage());
         }
         return out.toString();
     }

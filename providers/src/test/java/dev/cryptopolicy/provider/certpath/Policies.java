@@ -12,8 +12,7 @@ import java.nio.file.Path;
 /** Policies and their constraints for the tests, built without installing anything. */
 final class Policies {
 
-    private Policies() {
-    }
+    private Policies() {}
 
     static CompiledPolicy load(String reference) {
         try {
@@ -33,8 +32,10 @@ final class Policies {
     /** DEFAULT with SHA1withRSA in the feature set and {@code sha1.signatures}/{@code sha1.certificates} as given. */
     static CompiledPolicy sha1(Path dir, String signatures, String certificates) throws IOException {
         Path file = dir.resolve("SHA1-" + signatures + "-" + certificates + ".yaml");
-        Files.writeString(file, "kind: policy\nextends: DEFAULT\nalgorithms:\n  Signature: [+SHA1withRSA]\nsha1:\n"
-                + "  signatures: " + signatures + "\n  certificates: " + certificates + "\n");
+        Files.writeString(
+                file,
+                "kind: policy\nextends: DEFAULT\nalgorithms:\n  Signature: [+SHA1withRSA]\nsha1:\n" + "  signatures: "
+                        + signatures + "\n  certificates: " + certificates + "\n");
         return load(file.toString());
     }
 

@@ -28,8 +28,11 @@ class PolicyCertPathCheckerTest {
     })
     void aWeakCertificate_isRefusedUnderDefault_namingItAndTheRule(String chain, String subject, String rule) {
         CertPathValidatorException e = assertThrows(CertPathValidatorException.class, () -> checkPath(DEFAULT, chain));
-        assertTrue(e.getMessage().contains("certificate " + subject) && e.getMessage().contains(rule)
-                && e.getMessage().contains("policy DEFAULT"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("certificate " + subject)
+                        && e.getMessage().contains(rule)
+                        && e.getMessage().contains("policy DEFAULT"),
+                e.getMessage());
         assertEquals(BasicReason.ALGORITHM_CONSTRAINED, e.getReason());
     }
 
@@ -40,9 +43,11 @@ class PolicyCertPathCheckerTest {
     }
 
     @Test
-    void sha1Certificates_followSha1Certificates_whenTheFeatureSetHasSha1Signatures(@TempDir Path dir) throws Exception {
+    void sha1Certificates_followSha1Certificates_whenTheFeatureSetHasSha1Signatures(@TempDir Path dir)
+            throws Exception {
         CompiledPolicy noCerts = Policies.sha1(dir, "allow", "deny");
-        CertPathValidatorException e = assertThrows(CertPathValidatorException.class, () -> checkPath(noCerts, "sha1-leaf"));
+        CertPathValidatorException e =
+                assertThrows(CertPathValidatorException.class, () -> checkPath(noCerts, "sha1-leaf"));
         assertTrue(e.getMessage().contains("sha1.certificates"), e.getMessage());
         assertDoesNotThrow(() -> checkPath(Policies.sha1(dir, "deny", "allow"), "sha1-intermediate"));
     }
@@ -54,10 +59,14 @@ class PolicyCertPathCheckerTest {
 
     @Test
     void theAnchorsKey_isChecked_butNotItsOwnSignature() throws Exception {
-        CertPathValidatorException e = assertThrows(CertPathValidatorException.class, () -> checkPath(DEFAULT, "rsa1024-root"));
-        assertTrue(e.getMessage().contains("trust anchor CN=rsa1024-root root") && e.getMessage().contains("keys.rsa.min_bits"),
+        CertPathValidatorException e =
+                assertThrows(CertPathValidatorException.class, () -> checkPath(DEFAULT, "rsa1024-root"));
+        assertTrue(
+                e.getMessage().contains("trust anchor CN=rsa1024-root root")
+                        && e.getMessage().contains("keys.rsa.min_bits"),
                 e.getMessage());
-        assertDoesNotThrow(() -> checkPath(DEFAULT, "sha1-root"), "a SHA-1 self-signature of the anchor is not checked");
+        assertDoesNotThrow(
+                () -> checkPath(DEFAULT, "sha1-root"), "a SHA-1 self-signature of the anchor is not checked");
     }
 
     @Test

@@ -31,19 +31,51 @@ class PolicyConstraintsTest {
     private static final AlgorithmConstraints PERMIT_ALL = ApplicationConstraints.PERMIT_ALL;
 
     @ParameterizedTest
-    @ValueSource(strings = {"SHA1withRSA", "rsa_pkcs1_sha1", "ecdsa_sha1", "SHA1withECDSA", "1.2.840.113549.1.1.5",
-        "SHA1withRSAandMGF1", "TLSv1.1", "TLSv1", "SSL_RSA_WITH_3DES_EDE_CBC_SHA"})
+    @ValueSource(
+            strings = {
+                "SHA1withRSA",
+                "rsa_pkcs1_sha1",
+                "ecdsa_sha1",
+                "SHA1withECDSA",
+                "1.2.840.113549.1.1.5",
+                "SHA1withRSAandMGF1",
+                "TLSv1.1",
+                "TLSv1",
+                "SSL_RSA_WITH_3DES_EDE_CBC_SHA"
+            })
     void whatDefaultDenies_isRefused_andLegacyPermitsIt(String name) {
         assertFalse(DEFAULT_TLS.permits(SIGNATURE, name, null), name);
         assertNotNull(DEFAULT_TLS.refusal(name, null));
-        assertTrue(LEGACY_TLS.permits(SIGNATURE, name, null), name + " under LEGACY: " + LEGACY_TLS.refusal(name, null));
+        assertTrue(
+                LEGACY_TLS.permits(SIGNATURE, name, null), name + " under LEGACY: " + LEGACY_TLS.refusal(name, null));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"TLSv1.3", "TLSv1.2", "TLS_AES_128_GCM_SHA256", "tls_ecdhe_rsa_with_aes_128_gcm_sha256",
-        "x25519", "secp256r1", "ffdhe2048", "rsa_pss_rsae_sha256", "rsa_pkcs1_sha256", "ecdsa_secp256r1_sha256",
-        "ed25519", "RSASSA-PSS", "SHA256withRSA", "SHA384withECDSA", "SHA256withRSAandMGF1", "Ed25519", "EdDSA",
-        "RSA", "EC", "XDH", "DiffieHellman", "1.2.840.113549.1.1.11"})
+    @ValueSource(
+            strings = {
+                "TLSv1.3",
+                "TLSv1.2",
+                "TLS_AES_128_GCM_SHA256",
+                "tls_ecdhe_rsa_with_aes_128_gcm_sha256",
+                "x25519",
+                "secp256r1",
+                "ffdhe2048",
+                "rsa_pss_rsae_sha256",
+                "rsa_pkcs1_sha256",
+                "ecdsa_secp256r1_sha256",
+                "ed25519",
+                "RSASSA-PSS",
+                "SHA256withRSA",
+                "SHA384withECDSA",
+                "SHA256withRSAandMGF1",
+                "Ed25519",
+                "EdDSA",
+                "RSA",
+                "EC",
+                "XDH",
+                "DiffieHellman",
+                "1.2.840.113549.1.1.11"
+            })
     void whatDefaultAllows_isPermitted(String name) {
         assertTrue(DEFAULT_TLS.permits(SIGNATURE, name, null), name + ": " + DEFAULT_TLS.refusal(name, null));
     }
@@ -83,7 +115,8 @@ class PolicyConstraintsTest {
         assertTrue(DEFAULT_TLS.permits(SIGNATURE, "RSASSA-PSS", pss("SHA-256", "SHA-256")));
         assertFalse(DEFAULT_TLS.permits(SIGNATURE, "RSASSA-PSS", pss("SHA-1", "SHA-1")));
         assertFalse(DEFAULT_TLS.permits(SIGNATURE, "RSASSA-PSS", pss("SHA-256", "SHA-1")));
-        assertEquals(DEFAULT_TLS.refusal("SHA1withRSA/PSS", null), DEFAULT_TLS.refusal("RSASSA-PSS", pss("SHA-1", "SHA-1")));
+        assertEquals(
+                DEFAULT_TLS.refusal("SHA1withRSA/PSS", null), DEFAULT_TLS.refusal("RSASSA-PSS", pss("SHA-1", "SHA-1")));
     }
 
     @Test
@@ -108,7 +141,9 @@ class PolicyConstraintsTest {
         assertTrue(both.permits(SIGNATURE, "SHA256withRSA", null));
         assertTrue(PERMIT_ALL.permits(SIGNATURE, "SHA1withRSA", null), "control: the application's own permit it");
         AlgorithmConstraints refusesRsa = new ApplicationConstraints("RSA");
-        assertFalse(DEFAULT_TLS.and(refusesRsa).permits(SIGNATURE, "SHA256withRSA", null), "the application's refusals hold too");
+        assertFalse(
+                DEFAULT_TLS.and(refusesRsa).permits(SIGNATURE, "SHA256withRSA", null),
+                "the application's refusals hold too");
     }
 
     @Test
@@ -137,6 +172,8 @@ class PolicyConstraintsTest {
     }
 
     private static PublicKey leafKey(String chain) throws Exception {
-        return TestChains.certificates(TestChains.leaf(TestChains.dir(), chain)).get(0).getPublicKey();
+        return TestChains.certificates(TestChains.leaf(TestChains.dir(), chain))
+                .get(0)
+                .getPublicKey();
     }
 }

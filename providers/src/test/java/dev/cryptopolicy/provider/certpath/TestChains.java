@@ -7,14 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPath;
+import java.security.cert.CertStore;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
-import java.security.cert.CertStore;
-import java.security.cert.CollectionCertStoreParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,18 +37,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestChains {
     /** Every chain name, in the order above. */
-    public static final List<String> NAMES = List.of("good", "sha1-leaf", "rsa1024-leaf", "sha1-intermediate",
-            "rsa1024-root", "sha1-root");
+    public static final List<String> NAMES =
+            List.of("good", "sha1-leaf", "rsa1024-leaf", "sha1-intermediate", "rsa1024-root", "sha1-root");
 
     private static final class Lazy {
         static final Path DIR = generate();
 
-        private Lazy() {
-        }
+        private Lazy() {}
     }
 
-    private TestChains() {
-    }
+    private TestChains() {}
 
     /** The directory holding every chain (generated at first use). */
     public static Path dir() {
@@ -87,18 +85,19 @@ public final class TestChains {
     public static PKIXBuilderParameters building(Path dir, String name) throws GeneralSecurityException, IOException {
         X509CertSelector target = new X509CertSelector();
         target.setCertificate(certificates(leaf(dir, name)).get(0));
-        PKIXBuilderParameters parameters = new PKIXBuilderParameters(
-                Set.of(new TrustAnchor(rootCertificate(dir, name), null)), target);
+        PKIXBuilderParameters parameters =
+                new PKIXBuilderParameters(Set.of(new TrustAnchor(rootCertificate(dir, name), null)), target);
         parameters.setRevocationEnabled(false);
-        parameters.addCertStore(CertStore.getInstance("Collection",
-                new CollectionCertStoreParameters(certificates(dir.resolve(name + "-chain.pem")))));
+        parameters.addCertStore(CertStore.getInstance(
+                "Collection", new CollectionCertStoreParameters(certificates(dir.resolve(name + "-chain.pem")))));
         return parameters;
     }
 
     public static List<X509Certificate> certificates(Path pem) throws GeneralSecurityException, IOException {
         List<X509Certificate> out = new ArrayList<>();
         try (InputStream in = Files.newInputStream(pem)) {
-            for (java.security.cert.Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            for (java.security.cert.Certificate c :
+                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 out.add((X509Certificate) c);
             }
         }
@@ -109,9 +108,13 @@ public final class TestChains {
         try {
             Path dir = Files.createTempDirectory("cryptopolicy-chains");
             dir.toFile().deleteOnExit();
-            Path leafExt = write(dir, "leaf.ext", "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n"
-                    + "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n");
-            Path caExt = write(dir, "ca.ext", "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n");
+            Path leafExt = write(
+                    dir,
+                    "leaf.ext",
+                    "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n"
+                            + "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n");
+            Path caExt =
+                    write(dir, "ca.ext", "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n");
             root(dir, "good", "rsa:2048", "-sha256");
             leaf(dir, "good", "good-root", "rsa:2048", "-sha256", leafExt, "good");
             root(dir, "sha1-leaf", "rsa:2048", "-sha256");
@@ -120,7 +123,14 @@ public final class TestChains {
             leaf(dir, "rsa1024-leaf", "rsa1024-leaf-root", "rsa:1024", "-sha256", leafExt, "rsa1024-leaf");
             root(dir, "sha1-intermediate", "rsa:2048", "-sha256");
             leaf(dir, "sha1-intermediate-ca", "sha1-intermediate-root", "rsa:2048", "-sha1", caExt, "Intermediate");
-            leaf(dir, "sha1-intermediate", "sha1-intermediate-ca-leaf", "rsa:2048", "-sha256", leafExt, "sha1-intermediate");
+            leaf(
+                    dir,
+                    "sha1-intermediate",
+                    "sha1-intermediate-ca-leaf",
+                    "rsa:2048",
+                    "-sha256",
+                    leafExt,
+                    "sha1-intermediate");
             root(dir, "rsa1024-root", "rsa:1024", "-sha256");
             leaf(dir, "rsa1024-root", "rsa1024-root-root", "rsa:2048", "-sha256", leafExt, "rsa1024-root");
             root(dir, "sha1-root", "rsa:2048", "-sha1");
@@ -143,19 +153,64 @@ public final class TestChains {
 
     /** A self-signed CA {@code <name>-root.pem} with key {@code <name>-root.key}. */
     private static void root(Path dir, String name, String newKey, String digest) throws IOException {
-        openssl(dir, "req", "-x509", "-newkey", newKey, digest, "-days", "2", "-nodes", "-subj", "/CN=" + name + " root",
-                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
-                "-keyout", name + "-root.key", "-out", name + "-root.pem");
+        openssl(
+                dir,
+                "req",
+                "-x509",
+                "-newkey",
+                newKey,
+                digest,
+                "-days",
+                "2",
+                "-nodes",
+                "-subj",
+                "/CN=" + name + " root",
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+                "-addext",
+                "keyUsage=critical,keyCertSign,cRLSign",
+                "-keyout",
+                name + "-root.key",
+                "-out",
+                name + "-root.pem");
     }
 
     /** {@code <name>-leaf.pem} (key {@code <name>-leaf.key}) issued by {@code <issuer>.pem}/{@code .key}. */
-    private static void leaf(Path dir, String name, String issuer, String newKey, String digest, Path extensions,
-            String commonName) throws IOException {
-        openssl(dir, "req", "-new", "-newkey", newKey, "-nodes", "-subj", "/CN=" + commonName,
-                "-keyout", name + "-leaf.key", "-out", name + ".csr");
-        openssl(dir, "x509", "-req", "-in", name + ".csr", "-CA", issuer + ".pem", "-CAkey", issuer + ".key",
-                "-set_serial", String.valueOf(Math.abs(name.hashCode()) + 2), "-days", "2", digest,
-                "-extfile", extensions.toString(), "-out", name + "-leaf.pem");
+    private static void leaf(
+            Path dir, String name, String issuer, String newKey, String digest, Path extensions, String commonName)
+            throws IOException {
+        openssl(
+                dir,
+                "req",
+                "-new",
+                "-newkey",
+                newKey,
+                "-nodes",
+                "-subj",
+                "/CN=" + commonName,
+                "-keyout",
+                name + "-leaf.key",
+                "-out",
+                name + ".csr");
+        openssl(
+                dir,
+                "x509",
+                "-req",
+                "-in",
+                name + ".csr",
+                "-CA",
+                issuer + ".pem",
+                "-CAkey",
+                issuer + ".key",
+                "-set_serial",
+                String.valueOf(Math.abs(name.hashCode()) + 2),
+                "-days",
+                "2",
+                digest,
+                "-extfile",
+                extensions.toString(),
+                "-out",
+                name + "-leaf.pem");
     }
 
     private static Path write(Path dir, String file, String text) throws IOException {
@@ -167,7 +222,10 @@ public final class TestChains {
     private static void openssl(Path dir, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {

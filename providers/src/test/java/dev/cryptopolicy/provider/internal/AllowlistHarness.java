@@ -54,7 +54,8 @@ public final class AllowlistHarness implements AutoCloseable {
             backends.add(0, discovery.bcFips().backend().orElseThrow());
             backends.add(1, discovery.bcJsseFips().backend().orElseThrow());
         }
-        ProviderAssembly assembly = new ProviderAssembly(new Enforcer(policy, new Audit()), ProbeSuite.standard().session(), allowlist);
+        ProviderAssembly assembly = new ProviderAssembly(
+                new Enforcer(policy, new Audit()), ProbeSuite.standard().session(), allowlist);
         Front front = new Front();
         ServiceTable.Builder table = new ServiceTable.Builder();
         assembly.buildFront(front, table, backends);

@@ -15,8 +15,7 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class AllowlistProbe {
 
-    private AllowlistProbe() {
-    }
+    private AllowlistProbe() {}
 
     @SuppressWarnings("try") // the harness is held open for the run and closed after it, never read
     public static void main(String[] args) throws Exception {
@@ -42,8 +41,10 @@ public final class AllowlistProbe {
                 return "OK " + mac.doFinal(new byte[] {1}).length + " bytes";
             case "pbe-md5":
                 javax.crypto.Cipher pbe = javax.crypto.Cipher.getInstance("PBEWithMD5AndDES");
-                pbe.init(javax.crypto.Cipher.ENCRYPT_MODE, javax.crypto.SecretKeyFactory.getInstance("PBEWithMD5AndDES")
-                        .generateSecret(new javax.crypto.spec.PBEKeySpec("pw".toCharArray())),
+                pbe.init(
+                        javax.crypto.Cipher.ENCRYPT_MODE,
+                        javax.crypto.SecretKeyFactory.getInstance("PBEWithMD5AndDES")
+                                .generateSecret(new javax.crypto.spec.PBEKeySpec("pw".toCharArray())),
                         new javax.crypto.spec.PBEParameterSpec(new byte[8], 1000));
                 return "OK " + pbe.doFinal(new byte[] {1}).length + " bytes";
             case "securerandom-default":
@@ -53,7 +54,8 @@ public final class AllowlistProbe {
                 return "OK " + random.getAlgorithm();
             case "tls-ec":
                 // SunJSSE decides once whether elliptic curves work; without it no ECDHE suite.
-                String[] suites = SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites();
+                String[] suites =
+                        SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites();
                 boolean ecdhe = Arrays.stream(suites).anyMatch(s -> s.contains("_ECDHE_"));
                 return ecdhe ? "OK ecdhe suites" : "FAILED no ECDHE cipher suite: " + Arrays.toString(suites);
             case "pkcs12-legacy":

@@ -30,7 +30,9 @@ class InventoryTest {
         inventory.write();
         List<String> lines = Files.readAllLines(dir.resolve("inv.jsonl"));
         assertEquals(4, lines.size(), lines::toString);
-        assertTrue(lines.stream().anyMatch(l -> l.contains("\"algorithm\":\"SHA-0\"") && l.endsWith("\"count\":2}")), lines::toString);
+        assertTrue(
+                lines.stream().anyMatch(l -> l.contains("\"algorithm\":\"SHA-0\"") && l.endsWith("\"count\":2}")),
+                lines::toString);
         assertTrue(lines.get(3).contains("\"overflow\":7"), lines::toString);
         assertTrue(lines.get(0).contains("\"class\":\"" + InventoryTest.class.getName() + "\""), lines::toString);
         // Control: with room for all, nothing overflows.

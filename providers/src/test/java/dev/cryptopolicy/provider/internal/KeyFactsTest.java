@@ -71,13 +71,16 @@ class KeyFactsTest {
         SubclassedKey key = new SubclassedKey(new byte[16]);
         enforcer.checkKey(ServiceType.CIPHER, "AES/GCM/NoPadding", key, SUN_JCE);
         key.material = new byte[8];
-        InvalidKeyException e = assertThrows(InvalidKeyException.class,
+        InvalidKeyException e = assertThrows(
+                InvalidKeyException.class,
                 () -> enforcer.checkKey(ServiceType.CIPHER, "AES/GCM/NoPadding", key, SUN_JCE));
         assertTrue(e.getMessage().contains("64 bits") && e.getMessage().contains("keys.symmetric"), e.getMessage());
         // control: a 64-bit SecretKeySpec, read once, is refused the same way (the rule, not the cache, refuses)
         SecretKeySpec small = new SecretKeySpec(new byte[8], "AES");
         for (int i = 0; i < 2; i++) {
-            assertThrows(InvalidKeyException.class, () -> enforcer.checkKey(ServiceType.CIPHER, "AES/GCM/NoPadding", small, SUN_JCE));
+            assertThrows(
+                    InvalidKeyException.class,
+                    () -> enforcer.checkKey(ServiceType.CIPHER, "AES/GCM/NoPadding", small, SUN_JCE));
         }
     }
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
-import dev.cryptopolicy.provider.OpaqueKeys;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import dev.cryptopolicy.provider.OpaqueKeys;
 import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class KeyInfoTest {
 
     /** The JDK's own providers, as an installation over a plain JVM passes them. */
-    private static final java.util.List<Provider> JDK_PROVIDERS = java.util.List.of(java.security.Security.getProviders());
+    private static final java.util.List<Provider> JDK_PROVIDERS =
+            java.util.List.of(java.security.Security.getProviders());
 
     /** A provider with no key factories: measuring falls back to the JDK's own. */
     private static final Provider NO_FACTORIES = new Provider("NoFactories", "1", "test") {
@@ -38,18 +39,27 @@ class KeyInfoTest {
         KeyPair p384 = ec.generateKeyPair();
         assertMeasured(opaque(p384.getPrivate()), "EC", 384, "secp384r1");
         assertMeasured(opaque(p384.getPublic()), "EC", 384, "secp384r1");
-        assertMeasured(opaque(KeyPairGenerator.getInstance("X448").generateKeyPair().getPublic()), "X448", 0, "X448");
-        assertMeasured(opaque(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate()), "Ed25519", 0, "Ed25519");
+        assertMeasured(
+                opaque(KeyPairGenerator.getInstance("X448").generateKeyPair().getPublic()), "X448", 0, "X448");
+        assertMeasured(
+                opaque(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate()),
+                "Ed25519",
+                0,
+                "Ed25519");
     }
 
     @Test
     void theEncodingDecides_notTheNameTheKeyGivesItself() throws Exception {
         // "XDH" and "EdDSA" name no curve; the encoding does.
-        byte[] x25519 = KeyPairGenerator.getInstance("X25519").generateKeyPair().getPublic().getEncoded();
+        byte[] x25519 = KeyPairGenerator.getInstance("X25519")
+                .generateKeyPair()
+                .getPublic()
+                .getEncoded();
         assertMeasured(new OpaqueKeys.Public("XDH", "X.509", x25519), "X25519", 0, "X25519");
         // A key whose algorithm names no family is measured as the engine's family.
         byte[] rsa = pair("RSA", 1024).getPrivate().getEncoded();
-        KeyInfo info = KeyInfo.measure(new OpaqueKeys.Private("Foo", "PKCS#8", rsa), KeyFamily.RSA, NO_FACTORIES, JDK_PROVIDERS);
+        KeyInfo info = KeyInfo.measure(
+                new OpaqueKeys.Private("Foo", "PKCS#8", rsa), KeyFamily.RSA, NO_FACTORIES, JDK_PROVIDERS);
         assertEquals(1024, info.bits(), info.toString());
     }
 
@@ -57,18 +67,23 @@ class KeyInfoTest {
     void keysThatCannotBeMeasured_sayWhy() throws Exception {
         assertUnmeasured(new OpaqueKeys.Private("RSA", null, null), "no encoding");
         assertUnmeasured(new OpaqueKeys.Private("EC", "X-TOKEN", new byte[] {1}), "X-TOKEN");
-        assertUnmeasured(new OpaqueKeys.Private("RSA", "PKCS#8", pair("EC", 256).getPrivate().getEncoded()), "PKCS#8");
+        assertUnmeasured(
+                new OpaqueKeys.Private(
+                        "RSA", "PKCS#8", pair("EC", 256).getPrivate().getEncoded()),
+                "PKCS#8");
         assertUnmeasured(new OpaqueKeys.Private("RSA", "PKCS#8", new byte[] {0x30, 0x03, 1, 2, 3}), "PKCS#8");
         assertUnmeasured(new OpaqueKeys.Secret("AES", null, new byte[16]), "no RAW encoding");
         assertUnmeasured(new OpaqueKeys.Secret("ChaCha20", "RAW", null), "no RAW encoding");
-        KeyInfo engineOnly = KeyInfo.measure(new OpaqueKeys.Private("Foo", null, null), KeyFamily.RSA, NO_FACTORIES, JDK_PROVIDERS);
+        KeyInfo engineOnly =
+                KeyInfo.measure(new OpaqueKeys.Private("Foo", null, null), KeyFamily.RSA, NO_FACTORIES, JDK_PROVIDERS);
         assertFalse(engineOnly.measured(), engineOnly.toString());
         assertEquals("RSA", engineOnly.algorithm());
     }
 
     @Test
     void keysNoSizeRuleApplies_needNoMeasuring() {
-        KeyInfo hmac = KeyInfo.measure(new OpaqueKeys.Secret("HmacSHA256", null, null), KeyFamily.UNCONSTRAINED, NO_FACTORIES, JDK_PROVIDERS);
+        KeyInfo hmac = KeyInfo.measure(
+                new OpaqueKeys.Secret("HmacSHA256", null, null), KeyFamily.UNCONSTRAINED, NO_FACTORIES, JDK_PROVIDERS);
         assertTrue(hmac.measured(), hmac.toString());
         KeyInfo unknown = KeyInfo.measure(new OpaqueKeys.Private("Foo", null, null), null, NO_FACTORIES, JDK_PROVIDERS);
         assertTrue(unknown.measured(), unknown.toString());
@@ -94,13 +109,21 @@ class KeyInfoTest {
             assertEquals(bits, info.bits(), info.toString());
         }
         // The JDK names curves by OID or by name; the policy's catalog knows both.
-        assertEquals(curve, info.curve() == null ? null : AlgorithmCatalog.standard().curve(info.curve()).name(), info.toString());
+        assertEquals(
+                curve,
+                info.curve() == null
+                        ? null
+                        : AlgorithmCatalog.standard().curve(info.curve()).name(),
+                info.toString());
     }
 
     private static void assertUnmeasured(Key key, String why) {
         KeyInfo info = KeyInfo.measure(key, null, NO_FACTORIES, JDK_PROVIDERS);
         assertFalse(info.measured(), info.toString());
-        assertTrue(info.unmeasured().contains(why) && info.unmeasured().contains(key.getClass().getName()), info.unmeasured());
+        assertTrue(
+                info.unmeasured().contains(why)
+                        && info.unmeasured().contains(key.getClass().getName()),
+                info.unmeasured());
         assertNull(info.curve());
     }
 

@@ -9,8 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class Pkcs12 {
     static final char[] PASSWORD = "changeit".toCharArray();
 
-    private Pkcs12() {
-    }
+    private Pkcs12() {}
 
     static byte[] legacyStore() throws Exception {
         Security.setProperty("keystore.pkcs12.macAlgorithm", "HmacPBESHA1");
@@ -18,7 +17,10 @@ final class Pkcs12 {
         Security.setProperty("keystore.pkcs12.certProtectionAlgorithm", "PBEWithSHA1AndRC2_40");
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
-        ks.setEntry("k", new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[16], "AES")), new KeyStore.PasswordProtection(PASSWORD));
+        ks.setEntry(
+                "k",
+                new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[16], "AES")),
+                new KeyStore.PasswordProtection(PASSWORD));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ks.store(out, PASSWORD);
         return out.toByteArray();

@@ -25,10 +25,11 @@ class BcJsseConstraintsTest {
     @Test
     void aKeyRuleOfThePolicy_refusesTheHandshake_overBcJsse(@TempDir Path dir) throws Exception {
         Provider bcJsse = bcJsse();
-        CompiledPolicy rsa3072 = Contexts.policyFile(dir, "FIPS-RSA3072",
-                "kind: policy\nextends: FIPS\nkeys:\n  rsa:\n    min_bits: 3072\n");
+        CompiledPolicy rsa3072 = Contexts.policyFile(
+                dir, "FIPS-RSA3072", "kind: policy\nextends: FIPS\nkeys:\n  rsa:\n    min_bits: 3072\n");
         SSLContext context = initialised(bcJsse, rsa3072);
-        SSLException refused = assertThrows(SSLException.class,
+        SSLException refused = assertThrows(
+                SSLException.class,
                 () -> Handshakes.engines(context.createSSLEngine("localhost", 443), context.createSSLEngine()));
         // BCJSSE's server asks the constraints about its own RSA-2048 key and finds no credential.
         assertTrue(refused.getMessage().contains("handshake_failure"), String.valueOf(refused));
@@ -38,18 +39,21 @@ class BcJsseConstraintsTest {
     void control_underFips_theSameHandshakeSucceeds() throws Exception {
         Provider bcJsse = bcJsse();
         SSLContext context = initialised(bcJsse, Contexts.policy("FIPS"));
-        assertEquals("TLSv1.3", Handshakes.engines(context.createSSLEngine("localhost", 443), context.createSSLEngine()));
+        assertEquals(
+                "TLSv1.3", Handshakes.engines(context.createSSLEngine("localhost", 443), context.createSSLEngine()));
     }
 
     private static SSLContext initialised(Provider bcJsse, CompiledPolicy policy) throws Exception {
-        SSLContext context = Contexts.context(TlsEnforcement.sslContextSpi("TLS", bcJsse, policy, Contexts.keys(policy)),
-                bcJsse, "TLS");
+        SSLContext context = Contexts.context(
+                TlsEnforcement.sslContextSpi("TLS", bcJsse, policy, Contexts.keys(policy)), bcJsse, "TLS");
         context.init(TestPki.rsa().keyManagers(), TestPki.rsa().trustManagers(), null);
         return context;
     }
 
     private static Provider bcJsse() {
         BackendLoad load = new BackendDiscovery().bcJsseFips();
-        return load.backend().orElseThrow(() -> new AssertionError(load.reason())).provider();
+        return load.backend()
+                .orElseThrow(() -> new AssertionError(load.reason()))
+                .provider();
     }
 }

@@ -23,8 +23,7 @@ import javax.net.ssl.SSLContextSpi;
 final class Contexts {
     private static final Map<String, CompiledPolicy> POLICIES = new ConcurrentHashMap<>();
 
-    private Contexts() {
-    }
+    private Contexts() {}
 
     static Provider sunJsse() {
         return Security.getProvider("SunJSSE");
@@ -53,8 +52,7 @@ final class Contexts {
 
     /** The public face an application sees of a policy-held SPI. */
     static SSLContext context(SSLContextSpi spi, Provider provider, String protocol) {
-        return new SSLContext(spi, provider, protocol) {
-        };
+        return new SSLContext(spi, provider, protocol) {};
     }
 
     /** An uninitialised {@code protocol} context of SunJSSE under {@code policy}. */
@@ -97,6 +95,9 @@ final class Contexts {
 
     /** DEFAULT without the named group secp521r1. */
     static CompiledPolicy withoutP521(Path dir) throws IOException {
-        return policyFile(dir, "NO-P521", "kind: policy\nextends: DEFAULT\ntls:\n  named_groups: [x25519, secp256r1, secp384r1]\n");
+        return policyFile(
+                dir,
+                "NO-P521",
+                "kind: policy\nextends: DEFAULT\ntls:\n  named_groups: [x25519, secp256r1, secp384r1]\n");
     }
 }

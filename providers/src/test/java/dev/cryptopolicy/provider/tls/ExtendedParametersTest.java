@@ -18,7 +18,9 @@ class ExtendedParametersTest {
 
     @Test
     void onJdk20AndLater_groupsAndSchemesAreSetOnTheParameters() {
-        assumeTrue(ExtendedParameters.perConnection(), "JDK " + Runtime.version().feature() + " has no SSLParameters.setNamedGroups");
+        assumeTrue(
+                ExtendedParameters.perConnection(),
+                "JDK " + Runtime.version().feature() + " has no SSLParameters.setNamedGroups");
         SSLParameters parameters = new SSLParameters();
         assertNull(ExtendedParameters.namedGroups(parameters));
         ExtendedParameters.setNamedGroups(parameters, new String[] {"x25519", "secp256r1"});
@@ -29,7 +31,9 @@ class ExtendedParametersTest {
 
     @Test
     void beforeJdk20_settersDoNothingAndGettersAnswerUnset() {
-        assumeFalse(ExtendedParameters.perConnection(), "JDK " + Runtime.version().feature() + " has SSLParameters.setNamedGroups");
+        assumeFalse(
+                ExtendedParameters.perConnection(),
+                "JDK " + Runtime.version().feature() + " has SSLParameters.setNamedGroups");
         SSLParameters parameters = new SSLParameters();
         ExtendedParameters.setNamedGroups(parameters, new String[] {"x25519"});
         ExtendedParameters.setSignatureSchemes(parameters, new String[] {"ed25519"});

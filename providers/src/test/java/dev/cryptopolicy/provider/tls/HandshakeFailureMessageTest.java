@@ -20,7 +20,11 @@ class HandshakeFailureMessageTest {
     void installedFuture_against2048BitRsaServer_failsNamingTheKeySizeRule() throws Exception {
         TestPki.Identity rsa = TestPki.rsa();
         try (OpenSsl server = OpenSsl.server(rsa, 1, "-tls1_3")) {
-            String out = TlsPeer.Run.run(List.of(), "installed", String.valueOf(server.port()), rsa.certificate().toString(),
+            String out = TlsPeer.Run.run(
+                    List.of(),
+                    "installed",
+                    String.valueOf(server.port()),
+                    rsa.certificate().toString(),
                     "FUTURE");
             assertTrue(out.contains("FUTURE SunJSSE REFUSED SSLHandshakeException: "), out);
             assertTrue(out.contains("(cryptopolicy: "), out);
@@ -35,6 +39,6 @@ class HandshakeFailureMessageTest {
         SSLContext server = SSLContext.getInstance("TLS", Contexts.sunJsse());
         server.init(rsa.keyManagers(), null, null);
         SSLContext client = Contexts.initialised(Contexts.policy("DEFAULT"), rsa);
-        assertEquals("TLSv1.3", Handshakes.sockets(client, server, socket -> { }));
+        assertEquals("TLSv1.3", Handshakes.sockets(client, server, socket -> {}));
     }
 }

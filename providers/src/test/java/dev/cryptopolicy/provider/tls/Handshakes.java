@@ -21,14 +21,14 @@ import javax.net.ssl.SSLSocket;
 public final class Handshakes {
     static final int TIMEOUT_MILLIS = 10_000;
 
-    private Handshakes() {
-    }
+    private Handshakes() {}
 
     /** The client's socket configured by {@code configureClient}, then a handshake; the protocol both sides agreed. */
     static String sockets(SSLContext client, SSLContext server, Consumer<SSLSocket> configureClient) throws Exception {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         ExecutorService executor = Executors.newSingleThreadExecutor();
-        try (SSLServerSocket listener = (SSLServerSocket) server.getServerSocketFactory().createServerSocket(0, 1, loopback)) {
+        try (SSLServerSocket listener =
+                (SSLServerSocket) server.getServerSocketFactory().createServerSocket(0, 1, loopback)) {
             listener.setSoTimeout(TIMEOUT_MILLIS);
             Future<String> served = executor.submit(() -> {
                 try (SSLSocket accepted = (SSLSocket) listener.accept()) {

@@ -17,8 +17,7 @@ public final class HostRestrictionsChild {
     /** Held so that the level sticks. */
     private static final Logger LOG = Logger.getLogger("dev.cryptopolicy");
 
-    private HostRestrictionsChild() {
-    }
+    private HostRestrictionsChild() {}
 
     public static void main(String[] args) throws Exception {
         // Every line of the installation, DEBUG included, on stdout.
@@ -31,12 +30,10 @@ public final class HostRestrictionsChild {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         });
         for (String reference : args) {
             CryptoPolicy.install(reference);
@@ -50,7 +47,7 @@ public final class HostRestrictionsChild {
         SSLContext server = SSLContext.getInstance("TLS");
         server.init(rsa.keyManagers(), null, null);
         try {
-            System.out.println("handshake " + Handshakes.sockets(client, server, socket -> { }));
+            System.out.println("handshake " + Handshakes.sockets(client, server, socket -> {}));
         } catch (Exception e) {
             System.out.println("handshake failed: " + e);
         }

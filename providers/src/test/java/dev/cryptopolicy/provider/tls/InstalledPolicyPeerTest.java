@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.testkit.Slow;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Real peers against the installed policy (child JVMs: install, then {@code SSLContext.getInstance("TLS")}
@@ -20,8 +20,15 @@ class InstalledPolicyPeerTest {
     void aTls13OpenSslServer_isReachedUnderEveryModernPolicy(String policy) throws Exception {
         TestPki.Identity ec = TestPki.ec();
         try (OpenSsl server = OpenSsl.server(ec, 1, "-tls1_3")) {
-            String out = TlsPeer.Run.run(List.of(), "installed", String.valueOf(server.port()), ec.certificate().toString(), policy);
-            assertTrue(out.contains(policy + " " + (policy.equals("FIPS") ? "BCJSSE" : "SunJSSE") + " CONNECTED TLSv1.3"), out);
+            String out = TlsPeer.Run.run(
+                    List.of(),
+                    "installed",
+                    String.valueOf(server.port()),
+                    ec.certificate().toString(),
+                    policy);
+            assertTrue(
+                    out.contains(policy + " " + (policy.equals("FIPS") ? "BCJSSE" : "SunJSSE") + " CONNECTED TLSv1.3"),
+                    out);
         }
     }
 
@@ -29,11 +36,21 @@ class InstalledPolicyPeerTest {
     void aServerWithAn2048BitRsaCertificate_isRefusedUnderFuture_andAcceptedUnderDefault() throws Exception {
         TestPki.Identity rsa = TestPki.rsa();
         try (OpenSsl server = OpenSsl.server(rsa, 1, "-tls1_3")) {
-            String out = TlsPeer.Run.run(List.of(), "installed", String.valueOf(server.port()), rsa.certificate().toString(), "FUTURE");
+            String out = TlsPeer.Run.run(
+                    List.of(),
+                    "installed",
+                    String.valueOf(server.port()),
+                    rsa.certificate().toString(),
+                    "FUTURE");
             assertTrue(out.contains("FUTURE SunJSSE REFUSED"), out);
         }
         try (OpenSsl server = OpenSsl.server(rsa, 1, "-tls1_3")) {
-            String out = TlsPeer.Run.run(List.of(), "installed", String.valueOf(server.port()), rsa.certificate().toString(), "DEFAULT");
+            String out = TlsPeer.Run.run(
+                    List.of(),
+                    "installed",
+                    String.valueOf(server.port()),
+                    rsa.certificate().toString(),
+                    "DEFAULT");
             assertTrue(out.contains("DEFAULT SunJSSE CONNECTED TLSv1.3"), out);
         }
     }

@@ -26,7 +26,9 @@ final class OpenSsl implements AutoCloseable {
     /** The end of an {@code s_client} run. */
     record Result(int exit, String output) {
         boolean connected(String protocol) {
-            return exit == 0 && (output.contains("Protocol  : " + protocol) || output.contains("New, " + protocol + ", Cipher is"));
+            return exit == 0
+                    && (output.contains("Protocol  : " + protocol)
+                            || output.contains("New, " + protocol + ", Cipher is"));
         }
     }
 
@@ -44,22 +46,34 @@ final class OpenSsl implements AutoCloseable {
      */
     static OpenSsl server(TestPki.Identity identity, int connections, String... options)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0",
-                "-cert", identity.certificate().toString(), "-key", identity.privateKey().toString(),
-                "-naccept", String.valueOf(connections), "-www"));
+        List<String> command = new ArrayList<>(List.of(
+                "openssl",
+                "s_server",
+                "-accept",
+                "127.0.0.1:0",
+                "-cert",
+                identity.certificate().toString(),
+                "-key",
+                identity.privateKey().toString(),
+                "-naccept",
+                String.valueOf(connections),
+                "-www"));
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         OpenSsl server = null;
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                lines.add("(output ended: " + e + ")");
-            }
-        }, "openssl s_server output");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        lines.add("(output ended: " + e + ")");
+                    }
+                },
+                "openssl s_server output");
         reader.setDaemon(true);
         reader.start();
         StringBuilder seen = new StringBuilder();
@@ -93,16 +107,19 @@ final class OpenSsl implements AutoCloseable {
      * input, so that it closes once the handshake is over.
      */
     static Result client(int port, String... options) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
-                "-servername", "localhost"));
+        List<String> command = new ArrayList<>(
+                List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-servername", "localhost"));
         command.addAll(List.of(options));
         Path log = Files.createTempFile("cryptopolicy-s_client", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
         try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IOException("openssl s_client did not finish in " + TIMEOUT_SECONDS + " s: " + command
-                        + "\n" + Files.readString(log));
+                throw new IOException("openssl s_client did not finish in " + TIMEOUT_SECONDS + " s: " + command + "\n"
+                        + Files.readString(log));
             }
             return new Result(process.exitValue(), Files.readString(log));
         } finally {

@@ -42,6 +42,7 @@ class OpenSslInteropTest {
     /** JDK 17's jdk.tls.disabledAlgorithms without TLSv1 and TLSv1.1. */
     private static final String TLS11_FOR_THE_JDK = "jdk.tls.disabledAlgorithms=SSLv3, RC4, DES, MD5withRSA,"
             + " DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC, anon, NULL\n";
+
     private static final String[] TLS11_ONLY = {"-tls1_1", "-cipher", "DEFAULT:@SECLEVEL=0"};
 
     @TempDir
@@ -68,13 +69,12 @@ class OpenSslInteropTest {
     }
 
     /** Serves one handshake with a policy server on 127.0.0.1 while {@code s_client} runs with {@code options}. */
-    private record Served(OpenSsl.Result client, String server) {
-    }
+    private record Served(OpenSsl.Result client, String server) {}
 
     private Served serve(CompiledPolicy policy, String... clientOptions) throws Exception {
         SSLContext context = Contexts.initialised(policy, rsa);
-        try (SSLServerSocket listener = (SSLServerSocket) context.getServerSocketFactory()
-                .createServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        try (SSLServerSocket listener = (SSLServerSocket)
+                context.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             listener.setSoTimeout(Handshakes.TIMEOUT_MILLIS);
             CompletableFuture<String> server = CompletableFuture.supplyAsync(() -> {
                 try (SSLSocket accepted = (SSLSocket) listener.accept()) {
@@ -100,15 +100,27 @@ class OpenSslInteropTest {
     }
 
     @Test
-    void aTls11OnlyServer_isRefusedByADefaultClient_evenWhenItAsksForTls11_whereTheJdkAndLegacyConnect() throws Exception {
+    void aTls11OnlyServer_isRefusedByADefaultClient_evenWhenItAsksForTls11_whereTheJdkAndLegacyConnect()
+            throws Exception {
         try (OpenSsl server = OpenSsl.server(rsa, 4, TLS11_ONLY)) {
-            String out = TlsPeer.Run.run(tls11EnabledForTheJdk(), "client", String.valueOf(server.port()),
-                    rsa.certificate().toString(), "JDK=TLSv1.1", "LEGACY=TLSv1.1", "DEFAULT=TLSv1.1", "DEFAULT=TLSv1.1,TLSv1.2",
+            String out = TlsPeer.Run.run(
+                    tls11EnabledForTheJdk(),
+                    "client",
+                    String.valueOf(server.port()),
+                    rsa.certificate().toString(),
+                    "JDK=TLSv1.1",
+                    "LEGACY=TLSv1.1",
+                    "DEFAULT=TLSv1.1",
+                    "DEFAULT=TLSv1.1,TLSv1.2",
                     "DEFAULT");
-            assertTrue(out.contains("JDK=TLSv1.1 CONNECTED TLSv1.1"), "SunJSSE alone must negotiate TLS 1.1 here:\n" + out);
+            assertTrue(
+                    out.contains("JDK=TLSv1.1 CONNECTED TLSv1.1"),
+                    "SunJSSE alone must negotiate TLS 1.1 here:\n" + out);
             assertTrue(out.contains("LEGACY=TLSv1.1 CONNECTED TLSv1.1"), out);
-            assertTrue(out.contains("DEFAULT=TLSv1.1 REFUSED IllegalArgumentException: none of the requested protocols [TLSv1.1]"
-                    + " may be enabled: protocol TLSv1.1 is below the minimum protocol TLSv1.2 of policy DEFAULT (tls.min_protocol"),
+            assertTrue(
+                    out.contains(
+                            "DEFAULT=TLSv1.1 REFUSED IllegalArgumentException: none of the requested protocols [TLSv1.1]"
+                                    + " may be enabled: protocol TLSv1.1 is below the minimum protocol TLSv1.2 of policy DEFAULT (tls.min_protocol"),
                     out);
             assertTrue(out.contains("DEFAULT=TLSv1.1,TLSv1.2 REFUSED SSLHandshakeException"), out);
             assertTrue(out.contains("DEFAULT REFUSED SSLHandshakeException"), out);
@@ -120,8 +132,13 @@ class OpenSslInteropTest {
     void aDefaultJavaServer_refusesATls11OpenSslClient_whereALegacyServerServesIt() throws Exception {
         List<String> jvm = tls11EnabledForTheJdk();
         for (String policy : List.of("DEFAULT", "LEGACY")) {
-            try (TlsPeer.Run server = TlsPeer.Run.start(jvm, "server", policy, rsa.certificate().toString(),
-                    rsa.privateKey().toString(), rsa.keyAlgorithm())) {
+            try (TlsPeer.Run server = TlsPeer.Run.start(
+                    jvm,
+                    "server",
+                    policy,
+                    rsa.certificate().toString(),
+                    rsa.privateKey().toString(),
+                    rsa.keyAlgorithm())) {
                 OpenSsl.Result client = OpenSsl.client(server.port(), TLS11_ONLY);
                 String served = server.awaitEnd();
                 if (policy.equals("DEFAULT")) {
@@ -149,8 +166,10 @@ class OpenSslInteropTest {
 
     @Test
     void aServerOfferingOnlyAForbiddenGroup_isRefused_whereGroupsAreSetPerConnection() throws Exception {
-        assumeTrue(TlsEnforcement.setsGroupsAndSchemesPerConnection(), "JDK " + Runtime.version().feature()
-                + " cannot set named groups per connection (JDK 20+); see theGroupSystemProperties_refuseAForbiddenGroup");
+        assumeTrue(
+                TlsEnforcement.setsGroupsAndSchemesPerConnection(),
+                "JDK " + Runtime.version().feature()
+                        + " cannot set named groups per connection (JDK 20+); see theGroupSystemProperties_refuseAForbiddenGroup");
         try (OpenSsl server = OpenSsl.server(rsa, 2, "-tls1_3", "-groups", "secp521r1")) {
             assertEquals("TLSv1.3", connect(Contexts.policy("DEFAULT"), server.port()), "DEFAULT allows secp521r1");
             CompiledPolicy noP521 = Contexts.withoutP521(dir);
@@ -160,14 +179,17 @@ class OpenSslInteropTest {
 
     @Test
     void aJavaServer_refusesAClientOfferingOnlyAForbiddenGroup_whereGroupsAreSetPerConnection() throws Exception {
-        assumeTrue(TlsEnforcement.setsGroupsAndSchemesPerConnection(), "JDK " + Runtime.version().feature()
-                + " cannot set named groups per connection (JDK 20+)");
+        assumeTrue(
+                TlsEnforcement.setsGroupsAndSchemesPerConnection(),
+                "JDK " + Runtime.version().feature() + " cannot set named groups per connection (JDK 20+)");
         CompiledPolicy noP521 = Contexts.withoutP521(dir);
         Served allowed = serve(noP521, "-tls1_3", "-groups", "secp384r1");
         assertTrue(allowed.client().connected("TLSv1.3"), allowed.client().output());
         Served forbidden = serve(noP521, "-tls1_3", "-groups", "secp521r1");
         assertFalse(forbidden.client().connected("TLSv1.3"), forbidden.client().output());
-        assertTrue(forbidden.server().startsWith("REFUSED javax.net.ssl.") && forbidden.server().contains("No common named group"),
+        assertTrue(
+                forbidden.server().startsWith("REFUSED javax.net.ssl.")
+                        && forbidden.server().contains("No common named group"),
                 forbidden.server());
     }
 
@@ -177,8 +199,15 @@ class OpenSslInteropTest {
         List<String> jvm = new ArrayList<>();
         TlsEnforcement.systemPropertiesFor(noP521).forEach((property, value) -> jvm.add("-D" + property + "=" + value));
         try (OpenSsl server = OpenSsl.server(rsa, 2, "-tls1_3", "-groups", "secp521r1")) {
-            assertEquals("TLSv1.3", connect(Contexts.policy("DEFAULT"), server.port()), "this JVM, without the properties, connects");
-            String out = TlsPeer.Run.run(jvm, "client", String.valueOf(server.port()), rsa.certificate().toString(),
+            assertEquals(
+                    "TLSv1.3",
+                    connect(Contexts.policy("DEFAULT"), server.port()),
+                    "this JVM, without the properties, connects");
+            String out = TlsPeer.Run.run(
+                    jvm,
+                    "client",
+                    String.valueOf(server.port()),
+                    rsa.certificate().toString(),
                     dir.resolve("NO-P521.yaml").toString());
             assertTrue(out.contains("NO-P521.yaml REFUSED SSLHandshakeException"), out);
         }

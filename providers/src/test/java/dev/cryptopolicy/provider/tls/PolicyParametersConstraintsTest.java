@@ -51,8 +51,8 @@ class PolicyParametersConstraintsTest {
         SSLContext context = Contexts.ready(Contexts.policy("DEFAULT"), "TLS");
         SSLEngine engine = context.createSSLEngine();
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
-                SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory()
-                        .createServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+                SSLServerSocket server = (SSLServerSocket)
+                        context.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             List<AlgorithmConstraints> held = new ArrayList<>();
             SSLParameters permitAll = engine.getSSLParameters();
             permitAll.setAlgorithmConstraints(ApplicationConstraints.PERMIT_ALL);
@@ -88,7 +88,8 @@ class PolicyParametersConstraintsTest {
     @Test
     void auditMode_leavesTheParametersAsTheyAre(@TempDir Path dir) throws Exception {
         SSLContext context = Contexts.ready(Contexts.auditDefault(dir), "TLS");
-        assertFalse(context.getDefaultSSLParameters().getAlgorithmConstraints() instanceof PolicyConstraints,
+        assertFalse(
+                context.getDefaultSSLParameters().getAlgorithmConstraints() instanceof PolicyConstraints,
                 "the backend's own constraints");
     }
 
@@ -100,8 +101,8 @@ class PolicyParametersConstraintsTest {
         out.add(context.createSSLEngine().getSSLParameters());
         out.add(context.createSSLEngine("localhost", 443).getSSLParameters());
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
-                SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory()
-                        .createServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+                SSLServerSocket server = (SSLServerSocket)
+                        context.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             out.add(socket.getSSLParameters());
             out.add(server.getSSLParameters());
         }

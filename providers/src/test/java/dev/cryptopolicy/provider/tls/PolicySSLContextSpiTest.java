@@ -57,7 +57,8 @@ class PolicySSLContextSpiTest {
         SSLParameters defaults = Contexts.ready(policy, "TLS").getDefaultSSLParameters();
         assertArrayEquals(new String[] {"TLSv1.3"}, defaults.getProtocols());
         assertEquals(expectedSuites(policy), List.of(defaults.getCipherSuites()));
-        assertEquals(List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"),
+        assertEquals(
+                List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"),
                 List.of(defaults.getCipherSuites()));
     }
 
@@ -71,11 +72,14 @@ class PolicySSLContextSpiTest {
 
     @Test
     void groupsAndSchemes_areThePolicys_whereTheJdkSetsThemPerConnection() throws Exception {
-        assumeTrue(ExtendedParameters.perConnection(), "JDK " + Runtime.version().feature()
-                + ": named groups and signature schemes are process-wide system properties (TlsEnforcement.systemPropertiesFor)");
+        assumeTrue(
+                ExtendedParameters.perConnection(),
+                "JDK " + Runtime.version().feature()
+                        + ": named groups and signature schemes are process-wide system properties (TlsEnforcement.systemPropertiesFor)");
         CompiledPolicy policy = Contexts.policy("DEFAULT:MOZILLA-MODERN");
         SSLContext context = Contexts.initialised(policy, TestPki.rsa());
-        for (SSLParameters parameters : List.of(context.getDefaultSSLParameters(), context.createSSLEngine().getSSLParameters())) {
+        for (SSLParameters parameters : List.of(
+                context.getDefaultSSLParameters(), context.createSSLEngine().getSSLParameters())) {
             assertEquals(policy.tls().namedGroups(), List.of(ExtendedParameters.namedGroups(parameters)));
             assertEquals(policy.tls().signatureSchemes(), List.of(ExtendedParameters.signatureSchemes(parameters)));
         }
@@ -91,17 +95,24 @@ class PolicySSLContextSpiTest {
 
     @Test
     void aContextForOneVersion_enablesNothingNewer() throws Exception {
-        assertArrayEquals(new String[] {"TLSv1.2"},
-                Contexts.ready(Contexts.policy("DEFAULT"), "TLSv1.2").getDefaultSSLParameters().getProtocols());
+        assertArrayEquals(
+                new String[] {"TLSv1.2"},
+                Contexts.ready(Contexts.policy("DEFAULT"), "TLSv1.2")
+                        .getDefaultSSLParameters()
+                        .getProtocols());
     }
 
     @Test
     void aContextForAVersionThePolicyDenies_isNoSuchAlgorithm_namingTheRule() {
-        NoSuchAlgorithmException old = assertThrows(NoSuchAlgorithmException.class,
-                () -> Contexts.uninitialised(Contexts.policy("DEFAULT"), "TLSv1.1"));
-        assertTrue(old.getMessage().contains("protocol TLSv1.1 is below the minimum protocol TLSv1.2 of policy DEFAULT"
-                + " (tls.min_protocol, DEFAULT.yaml:"), old.getMessage());
-        NoSuchAlgorithmException tooOld = assertThrows(NoSuchAlgorithmException.class,
+        NoSuchAlgorithmException old = assertThrows(
+                NoSuchAlgorithmException.class, () -> Contexts.uninitialised(Contexts.policy("DEFAULT"), "TLSv1.1"));
+        assertTrue(
+                old.getMessage()
+                        .contains("protocol TLSv1.1 is below the minimum protocol TLSv1.2 of policy DEFAULT"
+                                + " (tls.min_protocol, DEFAULT.yaml:"),
+                old.getMessage());
+        NoSuchAlgorithmException tooOld = assertThrows(
+                NoSuchAlgorithmException.class,
                 () -> Contexts.uninitialised(Contexts.policy("DEFAULT:MOZILLA-MODERN"), "TLSv1.2"));
         assertTrue(tooOld.getMessage().contains("tls.min_protocol"), tooOld.getMessage());
     }
@@ -126,8 +137,8 @@ class PolicySSLContextSpiTest {
         assertArrayEquals(new String[] {"TLSv1.3"}, engine.getEnabledProtocols());
         assertArrayEquals(suites, engine.getEnabledCipherSuites());
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
-                SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory()
-                        .createServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+                SSLServerSocket server = (SSLServerSocket)
+                        context.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             assertInstanceOf(PolicySSLSocket.class, socket);
             assertInstanceOf(PolicySSLServerSocket.class, server);
             assertArrayEquals(new String[] {"TLSv1.3"}, socket.getEnabledProtocols());
@@ -143,31 +154,39 @@ class PolicySSLContextSpiTest {
     @Test
     void overBcJsseInFipsMode_theFipsPolicyHolds_andEnginesAndSocketsHandshake() throws Exception {
         BackendLoad load = new BackendDiscovery().bcJsseFips();
-        Provider bcJsse = load.backend().orElseThrow(() -> new AssertionError(load.reason())).provider();
+        Provider bcJsse = load.backend()
+                .orElseThrow(() -> new AssertionError(load.reason()))
+                .provider();
         CompiledPolicy fips = Contexts.policy("FIPS");
         SSLContext plain = SSLContext.getInstance("TLS", bcJsse);
         plain.init(null, null, null);
         Set<String> backend = Set.of(plain.getSupportedSSLParameters().getCipherSuites());
-        SSLContext context = Contexts.context(TlsEnforcement.sslContextSpi("TLS", bcJsse, fips, Contexts.keys(fips)), bcJsse, "TLS");
+        SSLContext context =
+                Contexts.context(TlsEnforcement.sslContextSpi("TLS", bcJsse, fips, Contexts.keys(fips)), bcJsse, "TLS");
         context.init(TestPki.rsa().keyManagers(), TestPki.rsa().trustManagers(), null);
 
         SSLParameters defaults = context.getDefaultSSLParameters();
         assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, defaults.getProtocols());
-        assertEquals(fips.tls().cipherSuites().stream().filter(backend::contains).toList(), List.of(defaults.getCipherSuites()));
+        assertEquals(
+                fips.tls().cipherSuites().stream().filter(backend::contains).toList(),
+                List.of(defaults.getCipherSuites()));
         SSLEngine engine = assertInstanceOf(PolicySSLEngine.class, context.createSSLEngine());
         engine.setEnabledProtocols(new String[] {"TLSv1.1", "TLSv1.2"});
         assertArrayEquals(new String[] {"TLSv1.2"}, engine.getEnabledProtocols());
-        assertEquals("TLSv1.3", Handshakes.engines(context.createSSLEngine("localhost", 443), context.createSSLEngine()));
-        assertEquals("TLSv1.3", Handshakes.sockets(context, context, socket -> { }));
+        assertEquals(
+                "TLSv1.3", Handshakes.engines(context.createSSLEngine("localhost", 443), context.createSSLEngine()));
+        assertEquals("TLSv1.3", Handshakes.sockets(context, context, socket -> {}));
     }
 
     @Test
     void underAnAuditPolicy_theBackendsDefaultsStand() throws Exception {
         SSLContext audited = Contexts.ready(Contexts.auditDefault(dir), "TLS");
         SSLContext plain = Contexts.plain();
-        assertEquals(Arrays.asList(plain.getDefaultSSLParameters().getProtocols()),
+        assertEquals(
+                Arrays.asList(plain.getDefaultSSLParameters().getProtocols()),
                 Arrays.asList(audited.getDefaultSSLParameters().getProtocols()));
-        assertEquals(Arrays.asList(plain.getDefaultSSLParameters().getCipherSuites()),
+        assertEquals(
+                Arrays.asList(plain.getDefaultSSLParameters().getCipherSuites()),
                 Arrays.asList(audited.getDefaultSSLParameters().getCipherSuites()));
     }
 }

@@ -24,8 +24,8 @@ class PolicySSLEngineTest {
         SSLEngine engine = defaultContext().createSSLEngine();
         engine.setEnabledProtocols(new String[] {"TLSv1.1", "TLSv1.2"});
         assertArrayEquals(new String[] {"TLSv1.2"}, engine.getEnabledProtocols());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> engine.setEnabledProtocols(new String[] {"TLSv1", "TLSv1.1"}));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> engine.setEnabledProtocols(new String[] {"TLSv1", "TLSv1.1"}));
         assertTrue(e.getMessage().contains("tls.min_protocol"), e.getMessage());
     }
 
@@ -48,7 +48,8 @@ class PolicySSLEngineTest {
     @Test
     void anEnginePair_negotiatesTls13() throws Exception {
         SSLContext context = defaultContext();
-        assertEquals("TLSv1.3", Handshakes.engines(context.createSSLEngine("localhost", 443), context.createSSLEngine()));
+        assertEquals(
+                "TLSv1.3", Handshakes.engines(context.createSSLEngine("localhost", 443), context.createSSLEngine()));
     }
 
     @Test

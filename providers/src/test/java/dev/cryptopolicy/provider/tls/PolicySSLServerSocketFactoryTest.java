@@ -20,7 +20,8 @@ class PolicySSLServerSocketFactoryTest {
 
     @Test
     void boundAndUnboundServerSockets_startWithThePolicysProtocols() throws Exception {
-        SSLServerSocketFactory factory = Contexts.initialised(Contexts.policy("DEFAULT"), TestPki.rsa()).getServerSocketFactory();
+        SSLServerSocketFactory factory =
+                Contexts.initialised(Contexts.policy("DEFAULT"), TestPki.rsa()).getServerSocketFactory();
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         try (ServerSocket bound = factory.createServerSocket(0, 1, loopback);
                 ServerSocket unbound = factory.createServerSocket()) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class PolicySSLServerSocketTest {
 
     private static SSLServerSocket listening() throws Exception {
-        return (SSLServerSocket) Contexts.initialised(Contexts.policy("DEFAULT"), TestPki.rsa()).getServerSocketFactory()
+        return (SSLServerSocket) Contexts.initialised(Contexts.policy("DEFAULT"), TestPki.rsa())
+                .getServerSocketFactory()
                 .createServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
     }
 
@@ -25,8 +26,8 @@ class PolicySSLServerSocketTest {
         try (SSLServerSocket server = listening()) {
             server.setEnabledProtocols(new String[] {"TLSv1.1", "TLSv1.2"});
             assertArrayEquals(new String[] {"TLSv1.2"}, server.getEnabledProtocols());
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> server.setEnabledProtocols(new String[] {"TLSv1.1"}));
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> server.setEnabledProtocols(new String[] {"TLSv1.1"}));
             assertTrue(e.getMessage().contains("tls.min_protocol"), e.getMessage());
         }
     }
@@ -46,9 +47,11 @@ class PolicySSLServerSocketTest {
 
     @Test
     void acceptedSockets_areHeldToThePolicy() throws Exception {
-        try (SSLServerSocket server = listening(); Socket client = new Socket()) {
+        try (SSLServerSocket server = listening();
+                Socket client = new Socket()) {
             server.setSoTimeout(Handshakes.TIMEOUT_MILLIS);
-            client.connect(new InetSocketAddress(server.getInetAddress(), server.getLocalPort()), Handshakes.TIMEOUT_MILLIS);
+            client.connect(
+                    new InetSocketAddress(server.getInetAddress(), server.getLocalPort()), Handshakes.TIMEOUT_MILLIS);
             try (SSLSocket accepted = assertInstanceOf(PolicySSLSocket.class, server.accept())) {
                 accepted.setEnabledProtocols(new String[] {"TLSv1.1", "TLSv1.2"});
                 assertArrayEquals(new String[] {"TLSv1.2"}, accepted.getEnabledProtocols());

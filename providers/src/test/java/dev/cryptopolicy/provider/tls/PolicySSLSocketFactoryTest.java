@@ -19,7 +19,8 @@ class PolicySSLSocketFactoryTest {
     /** Every way of making a socket, connected to a plain TCP listener on 127.0.0.1 (no handshake happens). */
     @Test
     void everyKindOfSocket_startsWithThePolicysProtocols_andFiltersLaterSetters() throws Exception {
-        SSLSocketFactory factory = Contexts.initialised(Contexts.policy("DEFAULT"), TestPki.rsa()).getSocketFactory();
+        SSLSocketFactory factory =
+                Contexts.initialised(Contexts.policy("DEFAULT"), TestPki.rsa()).getSocketFactory();
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         List<Socket> sockets = new ArrayList<>();
         try (ServerSocket listener = new ServerSocket(0, 50, loopback)) {

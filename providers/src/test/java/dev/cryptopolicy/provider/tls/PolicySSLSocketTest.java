@@ -24,7 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PolicySSLSocketTest {
 
     private static SSLSocket unconnected() throws Exception {
-        return (SSLSocket) Contexts.initialised(Contexts.policy("DEFAULT"), TestPki.rsa()).getSocketFactory().createSocket();
+        return (SSLSocket) Contexts.initialised(Contexts.policy("DEFAULT"), TestPki.rsa())
+                .getSocketFactory()
+                .createSocket();
     }
 
     @Test
@@ -38,8 +40,8 @@ class PolicySSLSocketTest {
     @Test
     void setEnabledProtocols_withNothingAllowed_throwsNamingTheRule() throws Exception {
         try (SSLSocket socket = unconnected()) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> socket.setEnabledProtocols(new String[] {"TLSv1.1"}));
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> socket.setEnabledProtocols(new String[] {"TLSv1.1"}));
             assertTrue(e.getMessage().contains("(tls.min_protocol, DEFAULT.yaml:"), e.getMessage());
             assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, socket.getEnabledProtocols(), "nothing changed");
         }
@@ -48,7 +50,8 @@ class PolicySSLSocketTest {
     @Test
     void setEnabledCipherSuites_dropsSuitesThePolicyDoesNotList() throws Exception {
         try (SSLSocket socket = unconnected()) {
-            socket.setEnabledCipherSuites(new String[] {"TLS_DHE_DSS_WITH_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256"});
+            socket.setEnabledCipherSuites(
+                    new String[] {"TLS_DHE_DSS_WITH_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256"});
             assertArrayEquals(new String[] {"TLS_AES_128_GCM_SHA256"}, socket.getEnabledCipherSuites());
         }
     }
@@ -62,7 +65,8 @@ class PolicySSLSocketTest {
             assertArrayEquals(new String[] {"TLSv1.2"}, socket.getEnabledProtocols());
 
             parameters.setProtocols(new String[] {"TLSv1.1"});
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> socket.setSSLParameters(parameters));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> socket.setSSLParameters(parameters));
             assertTrue(e.getMessage().contains("tls.min_protocol"), e.getMessage());
         }
     }
@@ -83,14 +87,16 @@ class PolicySSLSocketTest {
     @MethodSource("identities")
     void policyClientAndServer_negotiateTls13_overLoopback(TestPki.Identity identity) throws Exception {
         SSLContext context = Contexts.initialised(Contexts.policy("DEFAULT"), identity);
-        assertEquals("TLSv1.3", Handshakes.sockets(context, context, socket -> { }));
+        assertEquals("TLSv1.3", Handshakes.sockets(context, context, socket -> {}));
     }
 
     @Test
     void aClientAskingForTls11And12_getsTls12() throws Exception {
         SSLContext context = Contexts.initialised(Contexts.policy("DEFAULT"), TestPki.rsa());
-        assertEquals("TLSv1.2", Handshakes.sockets(context, context,
-                socket -> socket.setEnabledProtocols(new String[] {"TLSv1.1", "TLSv1.2"})));
+        assertEquals(
+                "TLSv1.2",
+                Handshakes.sockets(
+                        context, context, socket -> socket.setEnabledProtocols(new String[] {"TLSv1.1", "TLSv1.2"})));
     }
 
     @Test
@@ -110,7 +116,7 @@ class PolicySSLSocketTest {
     @Test
     void removingAListenerThatWasNeverAdded_isAnIllegalArgument_likeTheJdk() throws Exception {
         try (SSLSocket socket = unconnected()) {
-            HandshakeCompletedListener listener = event -> { };
+            HandshakeCompletedListener listener = event -> {};
             assertThrows(IllegalArgumentException.class, () -> socket.removeHandshakeCompletedListener(listener));
             socket.addHandshakeCompletedListener(listener);
             socket.removeHandshakeCompletedListener(listener);

@@ -5,8 +5,7 @@ import java.util.concurrent.TimeUnit;
 /** Ends the peer processes the tests start. */
 final class Processes {
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /** Asks {@code process} to end, then kills it if it has not within 5 s. */
     static void stop(Process process) {

@@ -43,7 +43,11 @@ class ResetPropertiesPeerTest {
             TlsEnforcement.systemPropertiesFor(Contexts.policy(policy)).forEach((k, v) -> jvm.add("-D" + k + "=" + v));
         }
         try (OpenSsl server = sha1Server(dir)) {
-            return TlsPeer.Run.run(jvm, "http", policy, String.valueOf(server.port()),
+            return TlsPeer.Run.run(
+                    jvm,
+                    "http",
+                    policy,
+                    String.valueOf(server.port()),
                     TestChains.root(dir, "sha1-leaf").toString());
         }
     }
@@ -51,7 +55,11 @@ class ResetPropertiesPeerTest {
     private static String constraints(String policy) throws Exception {
         Path dir = TestChains.dir();
         try (OpenSsl server = sha1Server(dir)) {
-            String out = TlsPeer.Run.run(List.of(), "constraints", policy, String.valueOf(server.port()),
+            String out = TlsPeer.Run.run(
+                    List.of(),
+                    "constraints",
+                    policy,
+                    String.valueOf(server.port()),
                     TestChains.root(dir, "sha1-leaf").toString());
             return out;
         }
@@ -59,7 +67,10 @@ class ResetPropertiesPeerTest {
 
     /** OpenSSL itself refuses to serve a SHA-1-signed certificate above security level 0. */
     private static OpenSsl sha1Server(Path dir) throws Exception {
-        return OpenSsl.server(new TestPki.Identity("RSA", TestChains.leaf(dir, "sha1-leaf"), TestChains.leafKey(dir, "sha1-leaf")),
-                4, "-cipher", "DEFAULT@SECLEVEL=0");
+        return OpenSsl.server(
+                new TestPki.Identity("RSA", TestChains.leaf(dir, "sha1-leaf"), TestChains.leafKey(dir, "sha1-leaf")),
+                4,
+                "-cipher",
+                "DEFAULT@SECLEVEL=0");
     }
 }

@@ -34,8 +34,9 @@ final class TestPki {
         KeyManager[] keyManagers() throws GeneralSecurityException, IOException {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("key", TestPki.privateKey(keyAlgorithm, privateKey), PASSWORD,
-                    new Certificate[] {TestPki.certificate(certificate)});
+            store.setKeyEntry("key", TestPki.privateKey(keyAlgorithm, privateKey), PASSWORD, new Certificate[] {
+                TestPki.certificate(certificate)
+            });
             KeyManagerFactory factory = KeyManagerFactory.getInstance("PKIX");
             factory.init(store, PASSWORD);
             return factory.getKeyManagers();
@@ -50,12 +51,10 @@ final class TestPki {
         static final Identity RSA = generate("RSA", "rsa:2048");
         static final Identity EC = generate("EC", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1");
 
-        private Lazy() {
-        }
+        private Lazy() {}
     }
 
-    private TestPki() {
-    }
+    private TestPki() {}
 
     static Identity rsa() {
         return Lazy.RSA;
@@ -83,9 +82,11 @@ final class TestPki {
 
     private static PrivateKey privateKey(String algorithm, Path pem) throws GeneralSecurityException, IOException {
         String body = Files.readString(pem, StandardCharsets.US_ASCII)
-                .replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "")
+                .replace("-----BEGIN PRIVATE KEY-----", "")
+                .replace("-----END PRIVATE KEY-----", "")
                 .replaceAll("\\s", "");
-        return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(body)));
+        return KeyFactory.getInstance(algorithm)
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(body)));
     }
 
     private static Identity generate(String keyAlgorithm, String... newKey) {
@@ -98,10 +99,21 @@ final class TestPki {
             key.toFile().deleteOnExit();
             List<String> command = new java.util.ArrayList<>(List.of("openssl", "req", "-x509", "-newkey"));
             command.addAll(List.of(newKey));
-            command.addAll(List.of("-sha256", "-days", "2", "-nodes", "-subj", "/CN=localhost",
-                    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                    "-keyout", key.toString(), "-out", cert.toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            command.addAll(List.of(
+                    "-sha256",
+                    "-days",
+                    "2",
+                    "-nodes",
+                    "-subj",
+                    "/CN=localhost",
+                    "-addext",
+                    "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                    "-keyout",
+                    key.toString(),
+                    "-out",
+                    cert.toString()));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {

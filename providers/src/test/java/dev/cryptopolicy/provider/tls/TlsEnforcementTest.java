@@ -17,35 +17,46 @@ class TlsEnforcementTest {
 
     @Test
     void aContextOfTheBackend_followsThePolicy() throws Exception {
-        SSLContext context = Contexts.context(TlsEnforcement.of(defaultPolicy, Contexts.keys(defaultPolicy)).sslContextSpi("TLS", Contexts.sunJsse()),
-                Contexts.sunJsse(), "TLS");
+        SSLContext context = Contexts.context(
+                TlsEnforcement.of(defaultPolicy, Contexts.keys(defaultPolicy)).sslContextSpi("TLS", Contexts.sunJsse()),
+                Contexts.sunJsse(),
+                "TLS");
         context.init(null, null, null);
-        assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, context.getDefaultSSLParameters().getProtocols());
+        assertArrayEquals(
+                new String[] {"TLSv1.3", "TLSv1.2"},
+                context.getDefaultSSLParameters().getProtocols());
     }
 
     @Test
     void theStaticShorthand_makesTheSameContext() throws Exception {
         SSLContext context = Contexts.ready(Contexts.policy("DEFAULT:MOZILLA-MODERN"), "TLS");
-        assertArrayEquals(new String[] {"TLSv1.3"}, context.getDefaultSSLParameters().getProtocols());
+        assertArrayEquals(
+                new String[] {"TLSv1.3"}, context.getDefaultSSLParameters().getProtocols());
     }
 
     @Test
     void dtls_isNotOffered_becauseThePolicyLanguageHasNoDtlsVersions() {
-        NoSuchAlgorithmException e = assertThrows(NoSuchAlgorithmException.class,
-                () -> TlsEnforcement.sslContextSpi("DTLS", Contexts.sunJsse(), defaultPolicy, Contexts.keys(defaultPolicy)));
+        NoSuchAlgorithmException e = assertThrows(
+                NoSuchAlgorithmException.class,
+                () -> TlsEnforcement.sslContextSpi(
+                        "DTLS", Contexts.sunJsse(), defaultPolicy, Contexts.keys(defaultPolicy)));
         assertTrue(e.getMessage().contains("policy DEFAULT"), e.getMessage());
     }
 
     @Test
     void aProtocolTheBackendLacks_isNoSuchAlgorithm() {
-        assertThrows(NoSuchAlgorithmException.class, () -> TlsEnforcement.sslContextSpi("TLSv9", Contexts.sunJsse(), defaultPolicy, Contexts.keys(defaultPolicy)));
+        assertThrows(
+                NoSuchAlgorithmException.class,
+                () -> TlsEnforcement.sslContextSpi(
+                        "TLSv9", Contexts.sunJsse(), defaultPolicy, Contexts.keys(defaultPolicy)));
     }
 
     @Test
     void systemProperties_carryThePolicysGroupsAndSchemes_inPreferenceOrder() {
         CompiledPolicy modern = Contexts.policy("DEFAULT:MOZILLA-MODERN");
         Map<String, String> properties = TlsEnforcement.systemPropertiesFor(modern);
-        assertEquals(List.of("jdk.tls.namedGroups", "jdk.tls.client.SignatureSchemes", "jdk.tls.server.SignatureSchemes"),
+        assertEquals(
+                List.of("jdk.tls.namedGroups", "jdk.tls.client.SignatureSchemes", "jdk.tls.server.SignatureSchemes"),
                 List.copyOf(properties.keySet()));
         assertEquals("x25519,secp256r1,secp384r1", properties.get("jdk.tls.namedGroups"));
         String schemes = String.join(",", modern.tls().signatureSchemes());
@@ -67,7 +78,10 @@ class TlsEnforcementTest {
         try (LogCapture log = new LogCapture()) {
             TlsEnforcement.of(defaultPolicy, Contexts.keys(defaultPolicy));
             long expected = TlsEnforcement.setsGroupsAndSchemesPerConnection() ? 0 : 1;
-            assertEquals(expected, log.count("-Djdk.tls.namedGroups=" + String.join(",", defaultPolicy.tls().namedGroups())),
+            assertEquals(
+                    expected,
+                    log.count("-Djdk.tls.namedGroups="
+                            + String.join(",", defaultPolicy.tls().namedGroups())),
                     log.messages().toString());
             assertEquals(0, log.count("INFO "), log.messages().toString());
         } finally {

@@ -26,17 +26,22 @@ class TlsFilterTest {
     @Test
     void restrict_keepsWhatThePolicyAllows_inTheApplicationsOrder() {
         TlsFilter filter = Contexts.filter(defaultPolicy);
-        assertArrayEquals(new String[] {"TLSv1.2", "TLSv1.3"},
+        assertArrayEquals(
+                new String[] {"TLSv1.2", "TLSv1.3"},
                 filter.restrict(TlsKind.PROTOCOL, new String[] {"TLSv1.2", "TLSv1.1", "TLSv1.3"}));
     }
 
     @Test
     void restrict_whenNothingIsAllowed_throwsNamingEachRule() {
         TlsFilter filter = Contexts.filter(defaultPolicy);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> filter.restrict(TlsKind.PROTOCOL, new String[] {"TLSv1.1", "SSLv3"}));
-        assertTrue(e.getMessage().contains("protocol TLSv1.1 is below the minimum protocol TLSv1.2 of policy DEFAULT"
-                + " (tls.min_protocol, DEFAULT.yaml:"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("protocol TLSv1.1 is below the minimum protocol TLSv1.2 of policy DEFAULT"
+                                + " (tls.min_protocol, DEFAULT.yaml:"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("protocol SSLv3 "), e.getMessage());
     }
 
@@ -49,7 +54,9 @@ class TlsFilterTest {
     void restrict_ofNullOrANullName_isAnIllegalArgument_likeTheJdk() {
         TlsFilter filter = Contexts.filter(defaultPolicy);
         assertThrows(IllegalArgumentException.class, () -> filter.restrict(TlsKind.PROTOCOL, null));
-        assertThrows(IllegalArgumentException.class, () -> filter.restrict(TlsKind.PROTOCOL, new String[] {"TLSv1.3", null}));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> filter.restrict(TlsKind.PROTOCOL, new String[] {"TLSv1.3", null}));
     }
 
     @Test
@@ -60,12 +67,22 @@ class TlsFilterTest {
                 filter.restrict(TlsKind.PROTOCOL, new String[] {"TLSv1.1", "TLSv1.2"});
                 filter.restrict(TlsKind.PROTOCOL, new String[] {"tlsv1.1", "TLSv1.3"});
             }
-            filter.restrict(TlsKind.CIPHER_SUITE, new String[] {"TLS_DHE_DSS_WITH_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256"});
-            assertEquals(1, log.count("protocol TLSv1.1 is below the minimum protocol TLSv1.2"), log.messages().toString());
+            filter.restrict(
+                    TlsKind.CIPHER_SUITE,
+                    new String[] {"TLS_DHE_DSS_WITH_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256"});
+            assertEquals(
+                    1,
+                    log.count("protocol TLSv1.1 is below the minimum protocol TLSv1.2"),
+                    log.messages().toString());
             assertEquals(0, log.count("protocol tlsv1.1"), "any case is the same value: " + log.messages());
-            assertEquals(1, log.count("cipher suite TLS_DHE_DSS_WITH_AES_128_GCM_SHA256"), log.messages().toString());
+            assertEquals(
+                    1,
+                    log.count("cipher suite TLS_DHE_DSS_WITH_AES_128_GCM_SHA256"),
+                    log.messages().toString());
             assertEquals(2, log.messages().size(), log.messages().toString());
-            assertTrue(log.messages().get(0).startsWith("WARNING cryptopolicy: not enabled: "), log.messages().toString());
+            assertTrue(
+                    log.messages().get(0).startsWith("WARNING cryptopolicy: not enabled: "),
+                    log.messages().toString());
         }
     }
 
@@ -76,8 +93,8 @@ class TlsFilterTest {
         assertArrayEquals(new String[] {jdkName}, legacy.restrict(TlsKind.CIPHER_SUITE, new String[] {jdkName}));
         assertArrayEquals(new String[] {jdkName}, legacy.supported(TlsKind.CIPHER_SUITE, new String[] {jdkName}));
         TlsFilter defaults = Contexts.filter(defaultPolicy);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> defaults.restrict(TlsKind.CIPHER_SUITE, new String[] {jdkName}));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> defaults.restrict(TlsKind.CIPHER_SUITE, new String[] {jdkName}));
         assertTrue(e.getMessage().contains(jdkName), e.getMessage());
     }
 
@@ -85,10 +102,16 @@ class TlsFilterTest {
     void supported_isTheAllowedSubset_inThePolicysOrder_withoutLogging() {
         TlsFilter filter = Contexts.filter(defaultPolicy);
         List<String> policyOrder = defaultPolicy.tls().cipherSuites();
-        String[] offered = {"TLS_EMPTY_RENEGOTIATION_INFO_SCSV", policyOrder.get(5), "TLS_DHE_DSS_WITH_AES_128_GCM_SHA256",
-                policyOrder.get(0), policyOrder.get(2)};
+        String[] offered = {
+            "TLS_EMPTY_RENEGOTIATION_INFO_SCSV",
+            policyOrder.get(5),
+            "TLS_DHE_DSS_WITH_AES_128_GCM_SHA256",
+            policyOrder.get(0),
+            policyOrder.get(2)
+        };
         try (LogCapture log = new LogCapture()) {
-            assertArrayEquals(new String[] {policyOrder.get(0), policyOrder.get(2), policyOrder.get(5)},
+            assertArrayEquals(
+                    new String[] {policyOrder.get(0), policyOrder.get(2), policyOrder.get(5)},
                     filter.supported(TlsKind.CIPHER_SUITE, offered));
             assertEquals(List.of(), log.messages());
         }
@@ -96,7 +119,8 @@ class TlsFilterTest {
 
     @Test
     void restrictedParameters_areACopyWithEveryOtherSettingKept() {
-        SSLParameters requested = new SSLParameters(new String[] {"TLS_AES_128_GCM_SHA256", "TLS_DHE_DSS_WITH_AES_128_GCM_SHA256"},
+        SSLParameters requested = new SSLParameters(
+                new String[] {"TLS_AES_128_GCM_SHA256", "TLS_DHE_DSS_WITH_AES_128_GCM_SHA256"},
                 new String[] {"TLSv1.1", "TLSv1.3"});
         requested.setServerNames(List.of(new SNIHostName("example.org")));
         requested.setEndpointIdentificationAlgorithm("HTTPS");
@@ -117,7 +141,8 @@ class TlsFilterTest {
         assertTrue(restricted.getUseCipherSuitesOrder());
         assertFalse(restricted.getEnableRetransmissions());
         assertEquals(1200, restricted.getMaximumPacketSize());
-        assertArrayEquals(new String[] {"TLSv1.1", "TLSv1.3"}, requested.getProtocols(), "the caller's object is untouched");
+        assertArrayEquals(
+                new String[] {"TLSv1.1", "TLSv1.3"}, requested.getProtocols(), "the caller's object is untouched");
     }
 
     @Test
@@ -129,12 +154,15 @@ class TlsFilterTest {
 
     @Test
     void restrictedParameters_carryThePolicysGroupsAndSchemes_whereTheJdkHasThem() {
-        assumeTrue(ExtendedParameters.perConnection(), "JDK " + Runtime.version().feature()
-                + " has no SSLParameters.setNamedGroups (JDK 20+); see TlsEnforcementTest for the system properties");
+        assumeTrue(
+                ExtendedParameters.perConnection(),
+                "JDK " + Runtime.version().feature()
+                        + " has no SSLParameters.setNamedGroups (JDK 20+); see TlsEnforcementTest for the system properties");
         TlsFilter filter = Contexts.filter(Contexts.policy("DEFAULT:MOZILLA-MODERN"));
         SSLParameters unset = filter.restrict(new SSLParameters());
         assertArrayEquals(new String[] {"x25519", "secp256r1", "secp384r1"}, ExtendedParameters.namedGroups(unset));
-        assertEquals(Contexts.policy("DEFAULT:MOZILLA-MODERN").tls().signatureSchemes(),
+        assertEquals(
+                Contexts.policy("DEFAULT:MOZILLA-MODERN").tls().signatureSchemes(),
                 List.of(ExtendedParameters.signatureSchemes(unset)));
 
         SSLParameters requested = new SSLParameters();
@@ -152,7 +180,10 @@ class TlsFilterTest {
             assertArrayEquals(new String[] {"TLSv1.1"}, filter.restrict(TlsKind.PROTOCOL, new String[] {"TLSv1.1"}));
             String[] offered = {"TLSv1.1", "TLSv1.3"};
             assertArrayEquals(offered, filter.supported(TlsKind.PROTOCOL, offered));
-            assertEquals(1, log.count("cryptopolicy audit: would not enable: protocol TLSv1.1"), log.messages().toString());
+            assertEquals(
+                    1,
+                    log.count("cryptopolicy audit: would not enable: protocol TLSv1.1"),
+                    log.messages().toString());
         }
     }
 }

@@ -34,18 +34,21 @@ import javax.net.ssl.SSLSocket;
  */
 public final class TlsPeer {
 
-    private TlsPeer() {
-    }
+    private TlsPeer() {}
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("installed")) {
             // installed PORT TRUSTED.pem POLICY: the whole installed route, as an application sees it.
             dev.cryptopolicy.provider.CryptoPolicy.install(args[3]);
             // Under FIPS the trust store is a BCFKS one: approved-only mode cannot open PKCS12.
-            java.security.KeyStore trust = java.security.KeyStore.getInstance(args[3].startsWith("FIPS") ? "BCFKS" : "PKCS12");
+            java.security.KeyStore trust =
+                    java.security.KeyStore.getInstance(args[3].startsWith("FIPS") ? "BCFKS" : "PKCS12");
             trust.load(null, null);
             try (java.io.InputStream in = Files.newInputStream(Path.of(args[2]))) {
-                trust.setCertificateEntry("peer", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+                trust.setCertificateEntry(
+                        "peer",
+                        java.security.cert.CertificateFactory.getInstance("X.509")
+                                .generateCertificate(in));
             }
             javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
                     javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
@@ -53,7 +56,8 @@ public final class TlsPeer {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, tmf.getTrustManagers(), null);
             try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), Integer.parseInt(args[1])),
+                socket.connect(
+                        new InetSocketAddress(InetAddress.getByName("127.0.0.1"), Integer.parseInt(args[1])),
                         Handshakes.TIMEOUT_MILLIS);
                 socket.setSoTimeout(Handshakes.TIMEOUT_MILLIS);
                 System.out.println(args[3] + " " + context.getProvider().getName() + " " + handshake(socket));
@@ -70,9 +74,11 @@ public final class TlsPeer {
             context.init(null, TestPki.trusting(Path.of(args[3])), null);
             try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
                 javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
-                parameters.setAlgorithmConstraints(dev.cryptopolicy.provider.certpath.ApplicationConstraints.PERMIT_ALL);
+                parameters.setAlgorithmConstraints(
+                        dev.cryptopolicy.provider.certpath.ApplicationConstraints.PERMIT_ALL);
                 socket.setSSLParameters(parameters);
-                socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), Integer.parseInt(args[2])),
+                socket.connect(
+                        new InetSocketAddress(InetAddress.getByName("127.0.0.1"), Integer.parseInt(args[2])),
                         Handshakes.TIMEOUT_MILLIS);
                 socket.setSoTimeout(Handshakes.TIMEOUT_MILLIS);
                 System.out.println(args[1] + " " + handshake(socket));
@@ -86,8 +92,8 @@ public final class TlsPeer {
         } else {
             SSLContext context = context(args[1]);
             context.init(new TestPki.Identity(args[4], Path.of(args[2]), Path.of(args[3])).keyManagers(), null, null);
-            try (SSLServerSocket listener = (SSLServerSocket) context.getServerSocketFactory()
-                    .createServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            try (SSLServerSocket listener = (SSLServerSocket)
+                    context.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
                 listener.setSoTimeout(Handshakes.TIMEOUT_MILLIS);
                 System.out.println("PORT " + listener.getLocalPort());
                 System.out.flush();
@@ -123,15 +129,22 @@ public final class TlsPeer {
         try {
             // The status line is enough: openssl's -www page has no length, and its end is not awaited.
             java.net.http.HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newBuilder()
-                    .sslContext(context).connectTimeout(timeout).build()
-                    .send(java.net.http.HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                    .sslContext(context)
+                    .connectTimeout(timeout)
+                    .build()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(uri)
+                                    .timeout(timeout)
+                                    .GET()
+                                    .build(),
                             java.net.http.HttpResponse.BodyHandlers.ofInputStream());
             response.body().close();
             System.out.println("HttpClient CONNECTED " + response.statusCode());
         } catch (IOException e) {
             System.out.println("HttpClient " + refused(e));
         }
-        javax.net.ssl.HttpsURLConnection connection = (javax.net.ssl.HttpsURLConnection) uri.toURL().openConnection();
+        javax.net.ssl.HttpsURLConnection connection =
+                (javax.net.ssl.HttpsURLConnection) uri.toURL().openConnection();
         connection.setSSLSocketFactory(context.getSocketFactory());
         connection.setConnectTimeout(Handshakes.TIMEOUT_MILLIS);
         connection.setReadTimeout(Handshakes.TIMEOUT_MILLIS);
@@ -161,7 +174,8 @@ public final class TlsPeer {
     }
 
     private static SSLContext context(String policy) throws Exception {
-        return policy.equals("JDK") ? SSLContext.getInstance("TLS", Contexts.sunJsse())
+        return policy.equals("JDK")
+                ? SSLContext.getInstance("TLS", Contexts.sunJsse())
                 : Contexts.uninitialised(Contexts.policy(policy), "TLS");
     }
 
@@ -194,8 +208,11 @@ public final class TlsPeer {
             command.add(TlsPeer.class.getName());
             command.addAll(List.of(args));
             Path log = Files.createTempFile("cryptopolicy-tlspeer", ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
             return new Run(process, log);
         }
 

@@ -36,15 +36,21 @@ class AesGcmWycheproofTest {
     /** Decrypt (must give {@code msg}, or fail on an invalid vector) and encrypt (valid vectors give ct || tag). */
     static List<VectorRun.Operation<Vectors.Case>> operations() {
         return List.of(
-                new VectorRun.Operation<>("decrypt", (e, c) -> aesGcm(e, c, Cipher.DECRYPT_MODE),
+                new VectorRun.Operation<>(
+                        "decrypt",
+                        (e, c) -> aesGcm(e, c, Cipher.DECRYPT_MODE),
                         (c, v) -> c.expected().admits(v.outputs(c.bytes("msg")), v.refused())),
-                new VectorRun.Operation<>("encrypt", (e, c) -> aesGcm(e, c, Cipher.ENCRYPT_MODE),
+                new VectorRun.Operation<>(
+                        "encrypt",
+                        (e, c) -> aesGcm(e, c, Cipher.ENCRYPT_MODE),
                         (c, v) -> (c.expected() == Vectors.Expected.VALID) == v.outputs(ciphertextAndTag(c))));
     }
 
     private static Verdict aesGcm(PolicyHarness.Engines engines, Vectors.Case c, int mode) throws Exception {
         Cipher cipher = engines.cipher(TRANSFORMATION);
-        cipher.init(mode, new SecretKeySpec(c.bytes("key"), "AES"),
+        cipher.init(
+                mode,
+                new SecretKeySpec(c.bytes("key"), "AES"),
                 new GCMParameterSpec(c.group().integer("tagSize"), c.bytes("iv")));
         cipher.updateAAD(c.bytes("aad"));
         return Verdict.output(cipher.doFinal(mode == Cipher.DECRYPT_MODE ? ciphertextAndTag(c) : c.bytes("msg")));
@@ -57,8 +63,10 @@ class AesGcmWycheproofTest {
     @Test
     void backendAlone_givesWycheproofResults(TestReporter reporter) throws Exception {
         run.assertBackendConforms(c -> false);
-        reporter.publishEntry(FILE, run.vectors() + " vectors, decrypt and encrypt, backend "
-                + harness.backend("Cipher", TRANSFORMATION).getName());
+        reporter.publishEntry(
+                FILE,
+                run.vectors() + " vectors, decrypt and encrypt, backend "
+                        + harness.backend("Cipher", TRANSFORMATION).getName());
     }
 
     @Test

@@ -36,16 +36,19 @@ class ChaCha20Poly1305WycheproofTest {
     /** Decrypt (must give {@code msg}, or fail on an invalid vector) and encrypt (valid vectors give ct || tag). */
     static List<VectorRun.Operation<Vectors.Case>> operations() {
         return List.of(
-                new VectorRun.Operation<>("decrypt", (e, c) -> chaCha20Poly1305(e, c, Cipher.DECRYPT_MODE),
+                new VectorRun.Operation<>(
+                        "decrypt",
+                        (e, c) -> chaCha20Poly1305(e, c, Cipher.DECRYPT_MODE),
                         (c, v) -> c.expected().admits(v.outputs(c.bytes("msg")), v.refused())),
-                new VectorRun.Operation<>("encrypt", (e, c) -> chaCha20Poly1305(e, c, Cipher.ENCRYPT_MODE),
+                new VectorRun.Operation<>(
+                        "encrypt",
+                        (e, c) -> chaCha20Poly1305(e, c, Cipher.ENCRYPT_MODE),
                         (c, v) -> (c.expected() == Vectors.Expected.VALID) == v.outputs(ciphertextAndTag(c))));
     }
 
     private static Verdict chaCha20Poly1305(PolicyHarness.Engines engines, Vectors.Case c, int mode) throws Exception {
         Cipher cipher = engines.cipher(TRANSFORMATION);
-        cipher.init(mode, new SecretKeySpec(c.bytes("key"), "ChaCha20"),
-                new IvParameterSpec(c.bytes("iv")));
+        cipher.init(mode, new SecretKeySpec(c.bytes("key"), "ChaCha20"), new IvParameterSpec(c.bytes("iv")));
         cipher.updateAAD(c.bytes("aad"));
         return Verdict.output(cipher.doFinal(mode == Cipher.DECRYPT_MODE ? ciphertextAndTag(c) : c.bytes("msg")));
     }
@@ -57,8 +60,10 @@ class ChaCha20Poly1305WycheproofTest {
     @Test
     void backendAlone_givesWycheproofResults(TestReporter reporter) throws Exception {
         run.assertBackendConforms(c -> false);
-        reporter.publishEntry(FILE, run.vectors() + " vectors, decrypt and encrypt, backend "
-                + harness.backend("Cipher", TRANSFORMATION).getName());
+        reporter.publishEntry(
+                FILE,
+                run.vectors() + " vectors, decrypt and encrypt, backend "
+                        + harness.backend("Cipher", TRANSFORMATION).getName());
     }
 
     @Test

@@ -35,9 +35,13 @@ class EcdsaP256SigVerNistTest {
             assertEquals("P-256,SHA-256", r.section(), r.label());
         }
         harness = PolicyHarness.install("DEFAULT");
-        run = VectorRun.run("NIST " + FILE, harness, records, Vectors.Rsp::label,
-                List.of(new VectorRun.Operation<>("verify", EcdsaP256SigVerNistTest::verify,
-                        (r, v) -> passes(r) ? v.accepted() : v.refused())));
+        run = VectorRun.run(
+                "NIST " + FILE,
+                harness,
+                records,
+                Vectors.Rsp::label,
+                List.of(new VectorRun.Operation<>(
+                        "verify", EcdsaP256SigVerNistTest::verify, (r, v) -> passes(r) ? v.accepted() : v.refused())));
     }
 
     @AfterAll
@@ -60,17 +64,22 @@ class EcdsaP256SigVerNistTest {
         AlgorithmParameters curve = engines.algorithmParameters("EC");
         curve.init(new ECGenParameterSpec("secp256r1"));
         ECPoint q = new ECPoint(new BigInteger(1, r.bytes("Qx")), new BigInteger(1, r.bytes("Qy")));
-        PublicKey key = engines.keyFactory("EC").generatePublic(new ECPublicKeySpec(q, curve.getParameterSpec(ECParameterSpec.class)));
+        PublicKey key = engines.keyFactory("EC")
+                .generatePublic(new ECPublicKeySpec(q, curve.getParameterSpec(ECParameterSpec.class)));
         Signature s = engines.signature(SIGNATURE);
         s.initVerify(key);
         s.update(r.bytes("Msg"));
-        return Verdict.verified(s.verify(Operations.derSignature(new BigInteger(1, r.bytes("R")), new BigInteger(1, r.bytes("S")))));
+        return Verdict.verified(
+                s.verify(Operations.derSignature(new BigInteger(1, r.bytes("R")), new BigInteger(1, r.bytes("S")))));
     }
 
     @Test
     void backendAlone_givesTheNistResults(TestReporter reporter) throws Exception {
         run.assertBackendConforms(r -> false);
-        reporter.publishEntry(FILE, run.vectors() + " vectors, backend " + harness.backend("Signature", SIGNATURE).getName());
+        reporter.publishEntry(
+                FILE,
+                run.vectors() + " vectors, backend "
+                        + harness.backend("Signature", SIGNATURE).getName());
     }
 
     @Test

@@ -38,14 +38,30 @@ class FuturePolicyVectorTest {
         Vectors.Wycheproof pkcs1File = Vectors.wycheproof(RSA_PKCS1);
         Vectors.Wycheproof pssFile = Vectors.wycheproof(RSA_PSS);
         harness = PolicyHarness.install("FUTURE");
-        aes = VectorRun.run("FUTURE, Wycheproof " + AesGcmWycheproofTest.FILE, harness, aesFile.cases(),
-                Vectors.Case::label, AesGcmWycheproofTest.operations());
-        rsaPkcs1 = VectorRun.run("FUTURE, Wycheproof " + RSA_PKCS1, harness, pkcs1File.cases(), Vectors.Case::label,
-                List.of(new VectorRun.Operation<>("verify", (e, c) -> Operations.verify(e, c, "RSA", "SHA256withRSA", null),
+        aes = VectorRun.run(
+                "FUTURE, Wycheproof " + AesGcmWycheproofTest.FILE,
+                harness,
+                aesFile.cases(),
+                Vectors.Case::label,
+                AesGcmWycheproofTest.operations());
+        rsaPkcs1 = VectorRun.run(
+                "FUTURE, Wycheproof " + RSA_PKCS1,
+                harness,
+                pkcs1File.cases(),
+                Vectors.Case::label,
+                List.of(new VectorRun.Operation<>(
+                        "verify",
+                        (e, c) -> Operations.verify(e, c, "RSA", "SHA256withRSA", null),
                         Operations::verifyConforms)));
         PSSParameterSpec pss = new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
-        rsaPss = VectorRun.run("FUTURE, Wycheproof " + RSA_PSS, harness, pssFile.cases(), Vectors.Case::label,
-                List.of(new VectorRun.Operation<>("verify", (e, c) -> Operations.verify(e, c, "RSA", "RSASSA-PSS", pss),
+        rsaPss = VectorRun.run(
+                "FUTURE, Wycheproof " + RSA_PSS,
+                harness,
+                pssFile.cases(),
+                Vectors.Case::label,
+                List.of(new VectorRun.Operation<>(
+                        "verify",
+                        (e, c) -> Operations.verify(e, c, "RSA", "RSASSA-PSS", pss),
                         Operations::verifyConforms)));
     }
 
@@ -63,13 +79,17 @@ class FuturePolicyVectorTest {
     @Test
     void aes128And192Vectors_areRefusedNamingTheSymmetricMinimum_aes256VectorsAgree(TestReporter reporter) {
         aes.assertBackendConforms(c -> false);
-        int refused = aes.assertPolicyAgreesOrRefuses(FuturePolicyVectorTest::belowAes256, InvalidKeyException.class,
-                "keys.symmetric.min_bits");
-        long small = aesFile.cases().stream().filter(FuturePolicyVectorTest::belowAes256).count();
+        int refused = aes.assertPolicyAgreesOrRefuses(
+                FuturePolicyVectorTest::belowAes256, InvalidKeyException.class, "keys.symmetric.min_bits");
+        long small = aesFile.cases().stream()
+                .filter(FuturePolicyVectorTest::belowAes256)
+                .count();
         assertEquals(2 * small, refused, "decrypt and encrypt of every vector with a 128- or 192-bit key are refused");
         assertTrue(small > 0 && small < aesFile.cases().size(), "the file has vectors on both sides of the minimum");
-        reporter.publishEntry(AesGcmWycheproofTest.FILE, "FUTURE refused " + small + " vectors with 128/192-bit keys; "
-                + (aesFile.cases().size() - small) + " AES-256 vectors agree with the backend");
+        reporter.publishEntry(
+                AesGcmWycheproofTest.FILE,
+                "FUTURE refused " + small + " vectors with 128/192-bit keys; "
+                        + (aesFile.cases().size() - small) + " AES-256 vectors agree with the backend");
     }
 
     @Test
@@ -82,14 +102,17 @@ class FuturePolicyVectorTest {
 
         for (Route route : List.of(Route.FRONT_PROVIDER, Route.INSTALLED_LOOKUP)) {
             Cipher cipher = harness.engines(route).cipher(AesGcmWycheproofTest.TRANSFORMATION);
-            InvalidKeyException e = assertThrows(InvalidKeyException.class, () -> cipher.init(Cipher.DECRYPT_MODE, key, iv),
-                    route.toString());
-            assertTrue(e.getMessage().contains("keys.symmetric.min_bits") && e.getMessage().contains("FUTURE"),
+            InvalidKeyException e = assertThrows(
+                    InvalidKeyException.class, () -> cipher.init(Cipher.DECRYPT_MODE, key, iv), route.toString());
+            assertTrue(
+                    e.getMessage().contains("keys.symmetric.min_bits")
+                            && e.getMessage().contains("FUTURE"),
                     route + ": " + e.getMessage());
         }
         Cipher backend = harness.engines(Route.BACKEND).cipher(AesGcmWycheproofTest.TRANSFORMATION);
         backend.init(Cipher.DECRYPT_MODE, key, iv);
-        assertEquals(Vectors.hex(tc1.bytes("msg")),
+        assertEquals(
+                Vectors.hex(tc1.bytes("msg")),
                 Vectors.hex(backend.doFinal(Operations.concat(tc1.bytes("ct"), tc1.bytes("tag")))));
     }
 
@@ -100,8 +123,10 @@ class FuturePolicyVectorTest {
             int refused = run.assertPolicyAgreesOrRefuses(c -> true, InvalidKeyException.class, "keys.rsa.min_bits");
             assertEquals(run.vectors(), refused);
         }
-        reporter.publishEntry("FUTURE", "refused all " + rsaPkcs1.vectors() + " + " + rsaPss.vectors()
-                + " RSA-2048 signature vectors (keys.rsa.min_bits = 3072)");
+        reporter.publishEntry(
+                "FUTURE",
+                "refused all " + rsaPkcs1.vectors() + " + " + rsaPss.vectors()
+                        + " RSA-2048 signature vectors (keys.rsa.min_bits = 3072)");
     }
 
     /**
@@ -113,8 +138,12 @@ class FuturePolicyVectorTest {
         // keys.symmetric.min_bits governs cipher keys; HMAC keys are passwords in PBKDF2 and stay
         // unconstrained (README, keys), so FUTURE refuses none of these, 128-bit keys included.
         Vectors.Wycheproof file = Vectors.wycheproof(HmacSha256WycheproofTest.FILE);
-        VectorRun<Vectors.Case> run = VectorRun.run("FUTURE, Wycheproof " + HmacSha256WycheproofTest.FILE, harness,
-                file.cases(), Vectors.Case::label, List.of(HmacSha256WycheproofTest.operation()));
+        VectorRun<Vectors.Case> run = VectorRun.run(
+                "FUTURE, Wycheproof " + HmacSha256WycheproofTest.FILE,
+                harness,
+                file.cases(),
+                Vectors.Case::label,
+                List.of(HmacSha256WycheproofTest.operation()));
         int refused = run.assertPolicyAgreesOrRefuses(c -> false, InvalidKeyException.class, "keys.symmetric.min_bits");
         assertEquals(0, refused);
     }

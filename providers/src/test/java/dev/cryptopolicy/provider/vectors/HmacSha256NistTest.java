@@ -27,8 +27,13 @@ class HmacSha256NistTest {
             assertEquals(r.integer("Tlen"), r.bytes("Mac").length, r.label() + " Tlen");
         }
         harness = PolicyHarness.install("DEFAULT");
-        run = VectorRun.run("NIST " + FILE, harness, records, Vectors.Rsp::label,
-                List.of(new VectorRun.Operation<>("mac", HmacSha256NistTest::mac, (r, v) -> v.outputStartsWith(r.bytes("Mac")))));
+        run = VectorRun.run(
+                "NIST " + FILE,
+                harness,
+                records,
+                Vectors.Rsp::label,
+                List.of(new VectorRun.Operation<>(
+                        "mac", HmacSha256NistTest::mac, (r, v) -> v.outputStartsWith(r.bytes("Mac")))));
     }
 
     @AfterAll
@@ -48,7 +53,10 @@ class HmacSha256NistTest {
     @Test
     void backendAlone_givesTheNistTags(TestReporter reporter) throws Exception {
         run.assertBackendConforms(r -> false);
-        reporter.publishEntry(FILE, run.vectors() + " vectors, backend " + harness.backend("Mac", MAC).getName());
+        reporter.publishEntry(
+                FILE,
+                run.vectors() + " vectors, backend "
+                        + harness.backend("Mac", MAC).getName());
     }
 
     @Test

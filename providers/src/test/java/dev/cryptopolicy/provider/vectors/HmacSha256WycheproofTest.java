@@ -35,7 +35,8 @@ class HmacSha256WycheproofTest {
     /** Computes the full tag; the vector is matched when its (possibly truncated) tag is a prefix of it. */
     static VectorRun.Operation<Vectors.Case> operation() {
         return new VectorRun.Operation<>("mac", HmacSha256WycheproofTest::mac, (c, v) -> {
-            boolean matches = c.bytes("tag").length * 8 == c.group().integer("tagSize") && v.outputStartsWith(c.bytes("tag"));
+            boolean matches =
+                    c.bytes("tag").length * 8 == c.group().integer("tagSize") && v.outputStartsWith(c.bytes("tag"));
             return c.expected().admits(matches, !matches);
         });
     }
@@ -49,7 +50,10 @@ class HmacSha256WycheproofTest {
     @Test
     void backendAlone_givesWycheproofResults(TestReporter reporter) throws Exception {
         run.assertBackendConforms(c -> false);
-        reporter.publishEntry(FILE, run.vectors() + " vectors, backend " + harness.backend("Mac", MAC).getName());
+        reporter.publishEntry(
+                FILE,
+                run.vectors() + " vectors, backend "
+                        + harness.backend("Mac", MAC).getName());
     }
 
     @Test

@@ -19,8 +19,7 @@ final class KnownDeviations {
     static final String ECDSA_P256 = "ecdsa_secp256r1_sha256_test.json";
     static final String ED25519 = "ed25519_test.json";
 
-    private KnownDeviations() {
-    }
+    private KnownDeviations() {}
 
     /** The tcIds of {@code file} on which {@code backend} deviates on the running JDK. */
     static Set<Integer> of(String backend, String file) {
@@ -32,9 +31,8 @@ final class KnownDeviations {
             return Set.of();
         }
         boolean jdk17 = jdkFeature <= 17;
-        Map<String, Set<Integer>> byFile = jdk17
-                ? Map.of(ECDSA_P256, Set.of(6, 350, 479), ED25519, Set.of(37))
-                : Map.of(ECDSA_P256, Set.of(6));
+        Map<String, Set<Integer>> byFile =
+                jdk17 ? Map.of(ECDSA_P256, Set.of(6, 350, 479), ED25519, Set.of(37)) : Map.of(ECDSA_P256, Set.of(6));
         return byFile.getOrDefault(file, Set.of());
     }
 }

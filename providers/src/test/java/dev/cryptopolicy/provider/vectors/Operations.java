@@ -10,8 +10,7 @@ import java.util.function.Predicate;
 /** Operations and expectations that several vector families share. */
 final class Operations {
 
-    private Operations() {
-    }
+    private Operations() {}
 
     /**
      * Verifies a Wycheproof signature case: the group's {@code publicKeyDer} decoded by the route's
@@ -19,8 +18,13 @@ final class Operations {
      *
      * @param params signature parameters set before {@code initVerify} (RSA-PSS), or null
      */
-    static Verdict verify(PolicyHarness.Engines engines, Vectors.Case c, String keyAlgorithm, String signatureAlgorithm,
-            AlgorithmParameterSpec params) throws Exception {
+    static Verdict verify(
+            PolicyHarness.Engines engines,
+            Vectors.Case c,
+            String keyAlgorithm,
+            String signatureAlgorithm,
+            AlgorithmParameterSpec params)
+            throws Exception {
         PublicKey key = engines.keyFactory(keyAlgorithm)
                 .generatePublic(new X509EncodedKeySpec(c.group().bytes("publicKeyDer")));
         Signature s = engines.signature(signatureAlgorithm);
@@ -45,7 +49,8 @@ final class Operations {
 
     /** Hashes a NIST record's message ({@code Len} bits of {@code Msg}); conforms when the output is {@code MD}. */
     static VectorRun.Operation<Vectors.Rsp> digest(String algorithm) {
-        return new VectorRun.Operation<>("digest",
+        return new VectorRun.Operation<>(
+                "digest",
                 (e, r) -> Verdict.output(e.messageDigest(algorithm).digest(r.message())),
                 (r, v) -> v.outputs(r.bytes("MD")));
     }

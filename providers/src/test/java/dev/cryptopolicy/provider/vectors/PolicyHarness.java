@@ -54,13 +54,15 @@ final class PolicyHarness {
         Provider[] now = Security.getProviders();
         for (int i = 0; i < now.length; i++) {
             // Providers the policy governs nothing of (Kerberos, SASL, ...) are left as they are.
-            boolean expected = i == 0 ? now[i] == installation.frontProvider()
-                    : now[i] instanceof WrapperProvider || installation.replacedProviders().contains(now[i]);
+            boolean expected = i == 0
+                    ? now[i] == installation.frontProvider()
+                    : now[i] instanceof WrapperProvider
+                            || installation.replacedProviders().contains(now[i]);
             if (!expected) {
                 CryptoPolicy.uninstall();
                 throw new IllegalStateException("after install, position " + (i + 1) + " holds [" + now[i].getName()
-                        + " " + now[i].getClass().getName() + "], not " + (i == 0 ? "the CryptoPolicy front provider"
-                        : "a policy-enforcing wrapper"));
+                        + " " + now[i].getClass().getName() + "], not "
+                        + (i == 0 ? "the CryptoPolicy front provider" : "a policy-enforcing wrapper"));
             }
         }
         return new PolicyHarness(before, installation);
@@ -150,7 +152,9 @@ final class PolicyHarness {
 
         AlgorithmParameters algorithmParameters(String algorithm) throws NoSuchAlgorithmException {
             Provider p = provider("AlgorithmParameters", algorithm);
-            return p == null ? AlgorithmParameters.getInstance(algorithm) : AlgorithmParameters.getInstance(algorithm, p);
+            return p == null
+                    ? AlgorithmParameters.getInstance(algorithm)
+                    : AlgorithmParameters.getInstance(algorithm, p);
         }
     }
 }

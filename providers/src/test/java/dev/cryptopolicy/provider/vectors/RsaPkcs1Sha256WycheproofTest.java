@@ -22,8 +22,14 @@ class RsaPkcs1Sha256WycheproofTest {
         Vectors.Wycheproof file = Vectors.wycheproof(FILE);
         harness = PolicyHarness.install("DEFAULT");
         backend = harness.backend("Signature", SIGNATURE).getName();
-        run = VectorRun.run("Wycheproof " + FILE, harness, file.cases(), Vectors.Case::label,
-                List.of(new VectorRun.Operation<>("verify", (e, c) -> Operations.verify(e, c, "RSA", SIGNATURE, null),
+        run = VectorRun.run(
+                "Wycheproof " + FILE,
+                harness,
+                file.cases(),
+                Vectors.Case::label,
+                List.of(new VectorRun.Operation<>(
+                        "verify",
+                        (e, c) -> Operations.verify(e, c, "RSA", SIGNATURE, null),
                         Operations::verifyConforms)));
     }
 
@@ -37,8 +43,10 @@ class RsaPkcs1Sha256WycheproofTest {
     @Test
     void backendAlone_givesWycheproofResults_exceptKnownDeviations(TestReporter reporter) {
         var known = run.assertBackendConforms(Operations.knownDeviations(backend, FILE));
-        reporter.publishEntry(FILE, run.vectors() + " vectors, backend " + backend + " on JDK "
-                + Runtime.version().feature() + ", known deviations seen " + known);
+        reporter.publishEntry(
+                FILE,
+                run.vectors() + " vectors, backend " + backend + " on JDK "
+                        + Runtime.version().feature() + ", known deviations seen " + known);
     }
 
     @Test

@@ -16,7 +16,8 @@ class RsaPssSha256WycheproofTest {
     private static final String SIGNATURE = "RSASSA-PSS";
 
     /** The file's parameters: SHA-256, MGF1 with SHA-256, 32-byte salt, trailer field 1. */
-    private static final PSSParameterSpec PSS = new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
+    private static final PSSParameterSpec PSS =
+            new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
 
     private static PolicyHarness harness;
     private static VectorRun<Vectors.Case> run;
@@ -28,11 +29,19 @@ class RsaPssSha256WycheproofTest {
         harness = PolicyHarness.install("DEFAULT");
         backend = harness.backend("Signature", SIGNATURE).getName();
         for (Vectors.Group g : file.groups()) {
-            assertEquals("SHA-256/MGF1/SHA-256/32", g.string("sha") + "/" + g.string("mgf") + "/" + g.string("mgfSha")
-                    + "/" + g.integer("sLen"), "parameters of a group of " + FILE);
+            assertEquals(
+                    "SHA-256/MGF1/SHA-256/32",
+                    g.string("sha") + "/" + g.string("mgf") + "/" + g.string("mgfSha") + "/" + g.integer("sLen"),
+                    "parameters of a group of " + FILE);
         }
-        run = VectorRun.run("Wycheproof " + FILE, harness, file.cases(), Vectors.Case::label,
-                List.of(new VectorRun.Operation<>("verify", (e, c) -> Operations.verify(e, c, "RSA", SIGNATURE, PSS),
+        run = VectorRun.run(
+                "Wycheproof " + FILE,
+                harness,
+                file.cases(),
+                Vectors.Case::label,
+                List.of(new VectorRun.Operation<>(
+                        "verify",
+                        (e, c) -> Operations.verify(e, c, "RSA", SIGNATURE, PSS),
                         Operations::verifyConforms)));
     }
 
@@ -46,8 +55,10 @@ class RsaPssSha256WycheproofTest {
     @Test
     void backendAlone_givesWycheproofResults_exceptKnownDeviations(TestReporter reporter) {
         var known = run.assertBackendConforms(Operations.knownDeviations(backend, FILE));
-        reporter.publishEntry(FILE, run.vectors() + " vectors, backend " + backend + " on JDK "
-                + Runtime.version().feature() + ", known deviations seen " + known);
+        reporter.publishEntry(
+                FILE,
+                run.vectors() + " vectors, backend " + backend + " on JDK "
+                        + Runtime.version().feature() + ", known deviations seen " + known);
     }
 
     @Test

@@ -33,8 +33,10 @@ class Sha256NistTest {
     @Test
     void backendAlone_givesTheNistDigests(TestReporter reporter) throws Exception {
         run.assertBackendConforms(r -> false);
-        reporter.publishEntry(FILE, run.vectors() + " vectors, backend "
-                + harness.backend("MessageDigest", DIGEST).getName());
+        reporter.publishEntry(
+                FILE,
+                run.vectors() + " vectors, backend "
+                        + harness.backend("MessageDigest", DIGEST).getName());
     }
 
     @Test

@@ -32,8 +32,7 @@ final class VectorRun<V> {
     }
 
     /** A named operation ("verify", "decrypt", ...) and what the vector expects of it. */
-    record Operation<V>(String name, Runner<V> runner, Conformance<V> conformance) {
-    }
+    record Operation<V>(String name, Runner<V> runner, Conformance<V> conformance) {}
 
     /** The verdicts of every route for one operation on one vector. */
     record Row<V>(V vector, String label, Operation<V> operation, Map<Route, Verdict> verdicts) {
@@ -61,7 +60,11 @@ final class VectorRun<V> {
     }
 
     /** Runs every operation on every vector through every route. */
-    static <V> VectorRun<V> run(String family, PolicyHarness harness, List<V> vectors, Function<V, String> label,
+    static <V> VectorRun<V> run(
+            String family,
+            PolicyHarness harness,
+            List<V> vectors,
+            Function<V, String> label,
             List<Operation<V>> operations) {
         if (vectors.isEmpty()) {
             throw new IllegalStateException(family + ": no vectors loaded");
@@ -146,7 +149,10 @@ final class VectorRun<V> {
                 Verdict v = row.verdicts().get(r);
                 if (deny) {
                     Exception e = v.failure();
-                    if (e == null || !refusal.isInstance(e) || e.getMessage() == null || !e.getMessage().contains(rule)) {
+                    if (e == null
+                            || !refusal.isInstance(e)
+                            || e.getMessage() == null
+                            || !e.getMessage().contains(rule)) {
                         problems.add(row.describe() + " via " + r + ": expected a refusal (" + refusal.getSimpleName()
                                 + " naming " + rule + "), got " + v + "; backend " + row.backend());
                     }
@@ -162,8 +168,11 @@ final class VectorRun<V> {
             refused += deny ? 1 : 0;
         }
         if (!problems.isEmpty()) {
-            StringBuilder m = new StringBuilder(family).append(": the policy layer changes ").append(problems.size())
-                    .append(" verdicts:\n").append(listing(problems));
+            StringBuilder m = new StringBuilder(family)
+                    .append(": the policy layer changes ")
+                    .append(problems.size())
+                    .append(" verdicts:\n")
+                    .append(listing(problems));
             if (firstUnexpected != null) {
                 StringWriter trace = new StringWriter();
                 firstUnexpected.printStackTrace(new PrintWriter(trace));

@@ -24,8 +24,7 @@ final class Vectors {
     private static final HexFormat HEX = HexFormat.of();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     /** What a Wycheproof vector says about itself. */
     enum Expected {
@@ -41,8 +40,9 @@ final class Vectors {
                 case "valid" -> VALID;
                 case "invalid" -> INVALID;
                 case "acceptable" -> ACCEPTABLE;
-                default -> throw new IllegalArgumentException("unknown Wycheproof result [" + result
-                        + "]; expected valid, invalid or acceptable");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown Wycheproof result [" + result + "]; expected valid, invalid or acceptable");
             };
         }
 
@@ -89,8 +89,8 @@ final class Vectors {
     }
 
     /** One Wycheproof test case. */
-    record Case(String file, Group group, int tcId, String comment, List<String> flags, Expected expected,
-            JsonNode node) {
+    record Case(
+            String file, Group group, int tcId, String comment, List<String> flags, Expected expected, JsonNode node) {
 
         byte[] bytes(String field) {
             return hex(required(node, field).asText());
@@ -113,8 +113,8 @@ final class Vectors {
         String get(String name) {
             String v = fields.get(name);
             if (v == null) {
-                throw new IllegalStateException(file + ":" + line + " has no field [" + name + "]; fields are "
-                        + fields.keySet());
+                throw new IllegalStateException(
+                        file + ":" + line + " has no field [" + name + "]; fields are " + fields.keySet());
             }
             return v;
         }
@@ -167,8 +167,14 @@ final class Vectors {
             for (JsonNode t : required(g, "tests")) {
                 List<String> flags = new ArrayList<>();
                 t.path("flags").forEach(f -> flags.add(f.asText()));
-                tests.add(new Case(file, group, required(t, "tcId").asInt(), t.path("comment").asText(""),
-                        List.copyOf(flags), Expected.of(required(t, "result").asText()), t));
+                tests.add(new Case(
+                        file,
+                        group,
+                        required(t, "tcId").asInt(),
+                        t.path("comment").asText(""),
+                        List.copyOf(flags),
+                        Expected.of(required(t, "result").asText()),
+                        t));
             }
             groups.add(group);
             count += tests.size();

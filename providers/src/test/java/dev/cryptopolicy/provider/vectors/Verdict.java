@@ -68,7 +68,8 @@ final class Verdict {
 
     /** For truncated tags: the output starts with {@code expected}. */
     boolean outputStartsWith(byte[] expected) {
-        return kind == Kind.OUTPUT && output.length >= expected.length
+        return kind == Kind.OUTPUT
+                && output.length >= expected.length
                 && Arrays.equals(output, 0, expected.length, expected, 0, expected.length);
     }
 
@@ -86,7 +87,9 @@ final class Verdict {
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, kind == Kind.OUTPUT ? Arrays.hashCode(output) : 0,
+        return Objects.hash(
+                kind,
+                kind == Kind.OUTPUT ? Arrays.hashCode(output) : 0,
                 kind == Kind.FAILED ? failure.getClass() : null);
     }
 

@@ -37,8 +37,14 @@ class X25519WycheproofTest {
             assertEquals("curve25519", g.string("curve"), "curve of a group of " + FILE);
         }
         harness = PolicyHarness.install("DEFAULT");
-        run = VectorRun.run("Wycheproof " + FILE, harness, file.cases(), Vectors.Case::label,
-                List.of(new VectorRun.Operation<>("agree", X25519WycheproofTest::agree,
+        run = VectorRun.run(
+                "Wycheproof " + FILE,
+                harness,
+                file.cases(),
+                Vectors.Case::label,
+                List.of(new VectorRun.Operation<>(
+                        "agree",
+                        X25519WycheproofTest::agree,
                         (c, v) -> c.expected().admits(v.outputs(c.bytes("shared")), v.refused()))));
     }
 
@@ -51,8 +57,10 @@ class X25519WycheproofTest {
 
     private static Verdict agree(PolicyHarness.Engines engines, Vectors.Case c) throws Exception {
         KeyFactory factory = engines.keyFactory(AGREEMENT);
-        PrivateKey mine = factory.generatePrivate(new PKCS8EncodedKeySpec(Operations.concat(PKCS8_PREFIX, c.bytes("private"))));
-        PublicKey theirs = factory.generatePublic(new X509EncodedKeySpec(Operations.concat(X509_PREFIX, c.bytes("public"))));
+        PrivateKey mine =
+                factory.generatePrivate(new PKCS8EncodedKeySpec(Operations.concat(PKCS8_PREFIX, c.bytes("private"))));
+        PublicKey theirs =
+                factory.generatePublic(new X509EncodedKeySpec(Operations.concat(X509_PREFIX, c.bytes("public"))));
         KeyAgreement agreement = engines.keyAgreement(AGREEMENT);
         agreement.init(mine);
         agreement.doPhase(theirs, true);
@@ -62,8 +70,10 @@ class X25519WycheproofTest {
     @Test
     void backendAlone_givesWycheproofResults(TestReporter reporter) throws Exception {
         run.assertBackendConforms(c -> false);
-        reporter.publishEntry(FILE, run.vectors() + " vectors, backend "
-                + harness.backend("KeyAgreement", AGREEMENT).getName());
+        reporter.publishEntry(
+                FILE,
+                run.vectors() + " vectors, backend "
+                        + harness.backend("KeyAgreement", AGREEMENT).getName());
     }
 
     @Test
