@@ -3,7 +3,7 @@ package dev.cryptopolicy.provider.audit;
 import java.util.Map;
 
 /**
- * The installed policy as JMX shows it, under {@value PolicyBeans#NAME}. Counts are of application
+ * The installed policy as JMX shows it, under {@code dev.cryptopolicy:type=Policy}. Counts are of application
  * calls (never the JDK's own look-ups or cryptopolicy's known-answer tests), once per call, by
  * {@code "Service algorithm | rule"} with the catalog's name of the algorithm.
  */
