@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,6 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
  * Reads one YAML document into a {@link YamlNode} tree, refusing everything a policy has no use
@@ -44,10 +48,12 @@ public final class StrictYamlReader {
     public static final int MAX_VALUES = 1 << 16;
 
     private final YAMLFactory factory;
+    private final LoaderOptions options;
 
     /** A reader with this library's limits. */
     public StrictYamlReader() {
         LoaderOptions options = new LoaderOptions();
+        this.options = options;
         // Duplicate keys are detected by this reader, which can name both places.
         options.setAllowDuplicateKeys(true);
         options.setMaxAliasesForCollections(0);
@@ -94,6 +100,7 @@ public final class StrictYamlReader {
                         "single-document",
                         "a policy file holds exactly one YAML document; found a second one");
             }
+            refuseScalarAnchors(text);
             return root;
         } catch (JsonProcessingException e) {
             throw translate(e, text);
@@ -230,6 +237,24 @@ public final class StrictYamlReader {
                     "no-tags",
                     "YAML tag {value} is not allowed in a policy; tags never create objects here",
                     tag);
+        }
+    }
+
+    /**
+     * Refuses an anchor on a scalar ({@code name: &a x}), which Jackson's parser does not report (it
+     * reports anchors on keys, mappings and lists). Runs SnakeYAML's event parser over a document
+     * Jackson has already read whole, so it only produces events: nothing is constructed.
+     */
+    private void refuseScalarAnchors(String text) throws YamlSyntaxException {
+        for (Event event : new Yaml(options).parse(new StringReader(text))) {
+            if (event instanceof ScalarEvent scalar && scalar.getAnchor() != null) {
+                org.yaml.snakeyaml.error.Mark at = scalar.getStartMark();
+                throw new YamlSyntaxException(
+                        new Mark(at.getLine() + 1, at.getColumn() + 1),
+                        "no-anchors",
+                        "YAML anchor {value} is not allowed in a policy",
+                        "&" + scalar.getAnchor());
+            }
         }
     }
 

@@ -60,6 +60,23 @@ class StrictYamlReaderTest {
     }
 
     @Test
+    void anAnchorOnAScalarValue_isRefusedAtItsPlace() throws YamlSyntaxException {
+        YamlSyntaxException e = reject("kind: policy\nname: &a x\n");
+        assertEquals("no-anchors", e.rule());
+        assertEquals(new Mark(2, 7), e.mark());
+        // Control: the same document without the anchor is read.
+        assertEquals(
+                "x",
+                ((YamlMap) new StrictYamlReader().read("kind: policy\nname: x\n".getBytes(StandardCharsets.UTF_8)))
+                                        .fields()
+                                        .get("name")
+                                        .value()
+                                instanceof YamlScalar s
+                        ? s.text()
+                        : null);
+    }
+
+    @Test
     void duplicateKey_isRefusedWithBothPositions() {
         YamlSyntaxException e = reject("a: 1\nb: 2\na: 3\n");
         assertEquals("duplicate-key", e.rule());
