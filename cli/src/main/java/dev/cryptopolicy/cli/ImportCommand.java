@@ -2,7 +2,6 @@ package dev.cryptopolicy.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.engine.PolicyLoader;
 import dev.cryptopolicy.engine.Problem;
@@ -93,9 +92,6 @@ final class ImportCommand extends OptionCommand {
             throw new UsageException("'" + ref + "' is not a crypto-policies file (.pol, .pmod) or SYSTEM");
         }
         boolean subPolicy = ref.toLowerCase(Locale.ROOT).endsWith(".pmod");
-        // Loading checks the translation as the engine will use it, every problem on its
-        // crypto-policies line; a sub-policy is checked applied to DEFAULT.
-        CompiledPolicy loaded = Diagnostics.load(subPolicy ? "DEFAULT:" + ref : ref);
         HostPolicies host = HostPolicies.host(PolicyLoader.MAX_SOURCE_BYTES);
         Translation t;
         try {
