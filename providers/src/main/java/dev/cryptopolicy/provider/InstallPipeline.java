@@ -269,14 +269,6 @@ final class InstallPipeline {
     }
 
     /**
-     * Sets the security properties of {@code policy} through {@code properties}: what cryptopolicy
-     * export writes, so that the JDK applies the policy to TLS, certificate paths and signed JARs
-     * instead of its own defaults (JDK 25 disables TLS_RSA suites that JDK 17 allows, for one).
-     * Read at the first handshake or path validation: install before that. The host's own
-     * restrictions stay (crypto-policies' RSA keySize &lt; 3072, say): a policy adds to what the
-     * host forbids, never loosens it; the JDK's defaults are replaced. An audit-mode policy sets none.
-     */
-    /**
      * What {@code cryptopolicy export} writes, so that the JDK applies the policy to TLS, certificate
      * paths and signed JARs instead of its own defaults (JDK 25 disables TLS_RSA suites that JDK 17
      * allows, for one); read at the first handshake or path validation, so set before that. The
