@@ -45,8 +45,10 @@ final class ScanCommand extends OptionCommand {
         return """
                 Reads each TARGET and asks the policy about every key (size, curve), certificate
                 signature algorithm (SHA-1 included), jar digest and signature, and certificate
-                validity in it. A TARGET is a key store (PKCS12, JKS, JCEKS), a PEM or DER
-                certificate, chain or key, a jar (its signers and their certificates), a directory
+                validity in it. A TARGET is a key store (PKCS12, JKS, JCEKS, or BCFKS, read with
+                Bouncy Castle FIPS), a PEM or DER certificate, chain or key (PEM keys in PKCS #8,
+                PKCS #1 and SEC 1, and encrypted ones: PKCS #8 'ENCRYPTED PRIVATE KEY' and OpenSSL's
+                'Proc-Type: 4,ENCRYPTED'), a jar (its signers and their certificates), a directory
                 (scanned recursively; files are recognized by content, not name; symbolic links are
                 not followed; at most 10000 files of at most 64 MiB each), or host:port (a TLS
                 endpoint: the protocol and cipher suite it negotiates and the chain it presents;
@@ -54,8 +56,9 @@ final class ScanCommand extends OptionCommand {
                 Certificates are checked in scope certpath, jar signers in scope jar and a server's
                 chain in scope tls. Each finding names the target, the item (alias, certificate
                 subject, jar entry), what is refused, the rule and the file:line:col of the rule.
-                The key store password is never printed; prefer --password-env or --password-file
-                to --password, which other users may see in the process list.
+                The password (of key stores and encrypted keys) is never printed; prefer
+                --password-env or --password-file to --password, which other users may see in the
+                process list.
 
                 examples:
                   cryptopolicy scan --policy FUTURE --password-env STOREPASS keystore.p12 certs/ app.jar
@@ -84,7 +87,7 @@ final class ScanCommand extends OptionCommand {
                         .longOpt("password")
                         .hasArg()
                         .argName("P")
-                        .desc("key store password (visible to other users; prefer the two below)")
+                        .desc("key store or encrypted key password (visible to other users; prefer the two below)")
                         .build())
                 .addOption(Option.builder()
                         .longOpt("password-env")

@@ -12,6 +12,7 @@ import dev.cryptopolicy.engine.algorithms.TlsKind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -28,6 +29,8 @@ import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
+import java.security.Provider;
+import java.security.Security;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -63,10 +66,22 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.bouncycastle.asn1.bc.ObjectStore;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.jcajce.provider.BouncyCastleFipsProvider;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
+import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.pkcs.PKCSException;
 
 /**
  * The work of {@code scan}: reads key stores, certificates, keys, signed jars, directories and TLS
@@ -89,10 +104,14 @@ final class Scanner {
     static final int TIMEOUT_MILLIS = 10_000;
 
     private static final Pattern ENDPOINT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+):(\\d{1,5})");
-    private static final Pattern PEM =
-            Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*?)-----END \\1-----");
+    private static final Pattern PEM_BEGIN = Pattern.compile("-----BEGIN ([A-Z0-9 ]{1,64})-----");
+    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/=\\s]*");
+    private static final String PASSWORD_OPTIONS = "(--password, --password-env or --password-file)";
     private static final List<String> KEY_FACTORIES =
             List.of("RSA", "EC", "DSA", "EdDSA", "XDH", "DiffieHellman", "RSASSA-PSS");
+
+    /** The BCFIPS provider made for reading when none is installed; see {@link #bcFips()}. */
+    private static Provider readingProvider;
 
     private final CompiledPolicy policy;
     private final char[] password;
@@ -219,7 +238,7 @@ final class Scanner {
             return "certificate";
         }
         if (looksLikeKeyStore(bytes)) {
-            if (keyStore(file)) {
+            if (keyStore(file, bytes)) {
                 return "key store";
             }
         }
@@ -243,49 +262,132 @@ final class Scanner {
         return magic == 0xFEEDFEED || magic == 0xCECECECE || (b[0] & 0xff) == 0x30;
     }
 
+    /**
+     * Scans each complete PEM block of a file: certificates and PKCS #8 keys with the JDK's
+     * parsers; PKCS #1 ({@code RSA PRIVATE KEY}, {@code EC PRIVATE KEY}, {@code DSA PRIVATE KEY}),
+     * encrypted PKCS #8 and OpenSSL's legacy encrypted keys ({@code Proc-Type: 4,ENCRYPTED}) with
+     * Bouncy Castle's PEM parser. A BEGIN line without its END line is not a block.
+     */
     private boolean pem(String target, String text, boolean named) {
-        Matcher m = PEM.matcher(text);
-        boolean any = false;
+        Matcher m = PEM_BEGIN.matcher(text);
         int index = 0;
-        while (m.find()) {
+        int from = 0;
+        while (m.find(from)) {
             String label = m.group(1);
-            byte[] der;
-            try {
-                der = Base64.getMimeDecoder().decode(m.group(2));
-            } catch (IllegalArgumentException e) {
-                unreadable.add(target + ": PEM block " + index + " (" + label + ") is not valid base64");
-                any = true;
-                continue;
+            String endLine = "-----END " + label + "-----";
+            int end = text.indexOf(endLine, m.end());
+            if (end < 0) {
+                break;
             }
-            String item = "PEM block " + index + " (" + label + ")";
-            switch (label) {
-                case "CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE", "PKCS7" -> {
-                    if (!certificates(target, der)) {
-                        unreadable.add(target + ": " + item + " is not a certificate the JDK can read");
-                    }
-                }
-                case "PUBLIC KEY", "PRIVATE KEY" -> {
-                    boolean isPrivate = label.equals("PRIVATE KEY");
-                    Key key = decodeKey(der, isPrivate);
-                    if (key == null) {
-                        unreadable.add(target + ": " + item + " is not a key the JDK can read");
-                    } else {
-                        scanned.add(target + ": " + item);
-                        key(target, item, key, Scope.ANY);
-                    }
-                }
-                default ->
-                    unreadable.add(target + ": " + item + " is not scanned (use PKCS #8 'PRIVATE KEY'"
-                            + " or 'PUBLIC KEY' for keys)");
-            }
-            any = true;
+            pemBlock(
+                    target,
+                    "PEM block " + index + " (" + label + ")",
+                    label,
+                    text.substring(m.end(), end),
+                    text.substring(m.start(), end + endLine.length()));
+            from = end + endLine.length();
             index++;
         }
-        if (!any && named) {
+        if (index == 0 && named) {
             unreadable.add(target + ": no PEM block");
             return true;
         }
-        return any;
+        return index > 0;
+    }
+
+    private void pemBlock(String target, String item, String label, String body, String block) {
+        switch (label) {
+            case "CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE", "PKCS7" -> {
+                byte[] der = base64(target, item, body);
+                if (der != null && !certificates(target, der)) {
+                    unreadable.add(target + ": " + item + " is not a certificate the JDK can read");
+                }
+            }
+            case "PUBLIC KEY", "PRIVATE KEY" -> {
+                byte[] der = base64(target, item, body);
+                if (der == null) {
+                    return;
+                }
+                boolean isPrivate = label.equals("PRIVATE KEY");
+                Key key = decodeKey(der, isPrivate);
+                if (key == null) {
+                    unreadable.add(target + ": " + item + " is not a key the JDK can read");
+                } else {
+                    scanned.add(target + ": " + item);
+                    key(target, item, key, Scope.ANY);
+                }
+            }
+            case "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY" ->
+                openSslKey(target, item, block);
+            default ->
+                unreadable.add(target + ": " + item + " is not scanned (certificates, and keys labelled"
+                        + " 'PRIVATE KEY', 'PUBLIC KEY', 'ENCRYPTED PRIVATE KEY', 'RSA PRIVATE KEY',"
+                        + " 'EC PRIVATE KEY' or 'DSA PRIVATE KEY' are)");
+        }
+    }
+
+    /** The bytes of a PEM block without headers, or null (reported) when it is not base64. */
+    private byte[] base64(String target, String item, String body) {
+        if (BASE64.matcher(body).matches()) {
+            try {
+                return Base64.getMimeDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                // Reported below.
+            }
+        }
+        unreadable.add(target + ": " + item + " is not valid base64");
+        return null;
+    }
+
+    /**
+     * A PKCS #1 or encrypted private key block, read with Bouncy Castle's PEM parser and decrypted
+     * with the password options' password by the BCFIPS provider; the key itself is rebuilt by the
+     * JDK's key factories.
+     */
+    private void openSslKey(String target, String item, String block) {
+        Object parsed;
+        try (PEMParser parser = new PEMParser(new StringReader(block))) {
+            parsed = parser.readObject();
+        } catch (IOException | RuntimeException e) {
+            unreadable.add(target + ": " + item + " is not a key Bouncy Castle's PEM parser reads: " + message(e));
+            return;
+        }
+        boolean encrypted = parsed instanceof PEMEncryptedKeyPair || parsed instanceof PKCS8EncryptedPrivateKeyInfo;
+        if (encrypted && password == null) {
+            unreadable.add(target + ": " + item + " is an encrypted key; it needs a password " + PASSWORD_OPTIONS);
+            return;
+        }
+        Key key;
+        try {
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            if (parsed instanceof PEMKeyPair pair) {
+                key = converter.getKeyPair(pair).getPrivate();
+            } else if (parsed instanceof PrivateKeyInfo info) {
+                key = converter.getPrivateKey(info);
+            } else if (parsed instanceof PEMEncryptedKeyPair legacy) {
+                key = converter
+                        .getKeyPair(legacy.decryptKeyPair(new JcePEMDecryptorProviderBuilder()
+                                .setProvider(bcFips())
+                                .build(password)))
+                        .getPrivate();
+            } else if (parsed instanceof PKCS8EncryptedPrivateKeyInfo pkcs8) {
+                key = converter.getPrivateKey(pkcs8.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                        .setProvider(bcFips())
+                        .build(password)));
+            } else {
+                unreadable.add(target + ": " + item + " is not a private key");
+                return;
+            }
+        } catch (IOException | OperatorCreationException | PKCSException | RuntimeException e) {
+            unreadable.add(target + ": " + item
+                    + (encrypted
+                            ? " cannot be decrypted with the password given: "
+                            : " is not a key the JDK can read: ")
+                    + message(e));
+            return;
+        }
+        scanned.add(target + ": " + item + (encrypted ? ", decrypted" : ""));
+        key(target, item, key, Scope.ANY);
     }
 
     /** Reads DER or PEM certificates (or a PKCS #7 chain); false when the bytes are none. */
@@ -322,27 +424,58 @@ final class Scanner {
         return null;
     }
 
-    private boolean keyStore(Path file) {
+    private boolean keyStore(Path file, byte[] bytes) {
         // File names found in a directory are shown escaped: they cannot drive the terminal.
         String target = Quote.escape(file.toString());
         KeyStore store;
         try {
             store = KeyStore.getInstance(file.toFile(), password);
             if (password == null) {
-                unreadable.add(target + ": a " + store.getType()
-                        + " key store needs a password (--password, --password-env or --password-file)");
+                unreadable.add(target + ": a " + store.getType() + " key store needs a password " + PASSWORD_OPTIONS);
                 return true;
             }
         } catch (KeyStoreException e) {
-            // No key store type of this JDK reads it: not a key store.
-            return false;
+            // No key store type of this JDK reads it: a BCFKS store, or not a key store.
+            return bcfks(target, bytes);
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
             unreadable.add(target + ": "
                     + (password == null
-                            ? "a key store needs a password (--password, --password-env or --password-file)"
+                            ? "a key store needs a password " + PASSWORD_OPTIONS
                             : "not a key store this JDK reads with the password given: " + message(e)));
             return true;
         }
+        entries(target, store);
+        return true;
+    }
+
+    /**
+     * A Bouncy Castle FIPS key store (BCFKS), recognized by Bouncy Castle's own ASN.1 class for its
+     * outer structure and opened by the BCFIPS provider; false when the bytes are not one.
+     */
+    private boolean bcfks(String target, byte[] bytes) {
+        try {
+            ObjectStore.getInstance(bytes);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        if (password == null) {
+            unreadable.add(target + ": a BCFKS key store needs a password " + PASSWORD_OPTIONS);
+            return true;
+        }
+        KeyStore store;
+        try {
+            store = KeyStore.getInstance("BCFKS", bcFips());
+            store.load(new ByteArrayInputStream(bytes), password);
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
+            unreadable.add(target + ": a BCFKS key store that the password given does not open: " + message(e));
+            return true;
+        }
+        entries(target, store);
+        return true;
+    }
+
+    /** Every entry of an open key store: key entries by their chain (or the key), certificate entries. */
+    private void entries(String target, KeyStore store) {
         scanned.add(target + ": " + store.getType() + " key store");
         try {
             for (Enumeration<String> aliases = store.aliases(); aliases.hasMoreElements(); ) {
@@ -366,7 +499,6 @@ final class Scanner {
         } catch (GeneralSecurityException e) {
             unreadable.add(target + ": an entry cannot be read: " + message(e));
         }
-        return true;
     }
 
     private static List<X509Certificate> x509(Certificate[] certs) {
@@ -628,6 +760,18 @@ final class Scanner {
             }
             return new Measure(algorithm, 0, null);
         }
+    }
+
+    /** The BCFIPS provider: the one installed, else one made on first use for reading only (never installed). */
+    private static synchronized Provider bcFips() {
+        Provider installed = Security.getProvider("BCFIPS");
+        if (installed != null) {
+            return installed;
+        }
+        if (readingProvider == null) {
+            readingProvider = new BouncyCastleFipsProvider();
+        }
+        return readingProvider;
     }
 
     private static String message(Throwable e) {

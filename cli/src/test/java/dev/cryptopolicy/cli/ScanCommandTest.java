@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import org.bouncycastle.jcajce.provider.BouncyCastleFipsProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ScanCommandTest {
 
     private static final String PASSWORD = "changeit-7Q";
+
+    /** DEFAULT with P-384 as its only curve. */
+    private static final String P384 = """
+            kind: policy
+            name: P384
+            extends: DEFAULT
+            keys:
+              ec:
+                curves: [secp384r1]
+            """;
 
     /** Key stores made once for the class: each keytool run starts a JVM. */
     @TempDir
@@ -149,14 +160,7 @@ class ScanCommandTest {
 
     @Test
     void ecCurve_outsideThePolicysCurves_isRefusedByTheCurveRule() throws Exception {
-        Path policy = Files.writeString(dir.resolve("p384.yaml"), """
-                kind: policy
-                name: P384
-                extends: DEFAULT
-                keys:
-                  ec:
-                    curves: [secp384r1]
-                """);
+        Path policy = Files.writeString(dir.resolve("p384.yaml"), P384);
         Path store = ec;
         Cli.Result r = scan(policy.toString(), store.toString());
         assertEquals(ExitStatus.FAILED, r.status(), r::toString);
@@ -231,6 +235,127 @@ class ScanCommandTest {
         Cli.Result good = scanServer("rsa:2048");
         assertEquals(ExitStatus.OK, good.status(), good::toString);
         assertTrue(good.out().contains("nothing violates"), good::toString);
+    }
+
+    @Test
+    void bcfks_withSmallKey_sha1Signature_andExpiredCertificate_violatesEachRule() throws Exception {
+        Path store = toBcfks(weakExpired, dir.resolve("weak.bcfks"));
+        Cli.Result r = scan("DEFAULT", store.toString());
+        assertEquals(ExitStatus.FAILED, r.status(), r::toString);
+        assertTrue(
+                r.out().contains("weak.bcfks: alias 'k' certificate 0 'CN=weak': RSA key of 1024 bits"), r::toString);
+        assertTrue(r.out().contains("keys.rsa.min_bits, DEFAULT.yaml:"), r::toString);
+        assertTrue(r.out().contains("(algorithms.Signature, DEFAULT.yaml:"), r::toString);
+        assertTrue(r.out().toUpperCase(java.util.Locale.ROOT).contains("SIGNATURE ALGORITHM SHA1WITHRSA"), r::toString);
+        assertTrue(r.out().contains("certificate expired on"), r::toString);
+        assertFalse(r.all().contains(PASSWORD), r::toString);
+        // Control: the same kind of store with an allowed key and signature is clean.
+        Cli.Result clean =
+                scan("DEFAULT", toBcfks(good, dir.resolve("good.bcfks")).toString());
+        assertEquals(ExitStatus.OK, clean.status(), clean::toString);
+        assertTrue(clean.out().contains("item(s) scanned"), clean::toString);
+    }
+
+    @Test
+    void bcfks_curveOutsideThePolicysCurves_isRefusedByTheCurveRule() throws Exception {
+        Path store = toBcfks(ec, dir.resolve("ec.bcfks"));
+        Path policy = Files.writeString(dir.resolve("p384.yaml"), P384);
+        Cli.Result r = scan(policy.toString(), store.toString());
+        assertEquals(ExitStatus.FAILED, r.status(), r::toString);
+        assertTrue(r.out().contains("EC key on curve") && r.out().contains("(keys.ec.curves, "), r::toString);
+        assertEquals(ExitStatus.OK, scan("DEFAULT", store.toString()).status(), "control: DEFAULT allows P-256");
+    }
+
+    @Test
+    void bcfks_wrongOrNoPassword_isAClearError_andThePasswordIsNotEchoed() throws Exception {
+        Path store = toBcfks(good, dir.resolve("good.bcfks"));
+        Cli.Result wrong = Cli.run("scan", "--policy", "DEFAULT", "--password", "wrong-Z9", store.toString())
+                .assertNoStackTrace();
+        assertEquals(ExitStatus.USAGE, wrong.status(), wrong::toString);
+        assertTrue(
+                wrong.err().contains("good.bcfks: a BCFKS key store that the password given does not open"),
+                wrong::toString);
+        assertFalse(wrong.all().contains("wrong-Z9"), wrong::toString);
+        Cli.Result none =
+                Cli.run("scan", "--policy", "DEFAULT", store.toString()).assertNoStackTrace();
+        assertEquals(ExitStatus.USAGE, none.status(), none::toString);
+        assertTrue(none.err().contains("a BCFKS key store needs a password"), none::toString);
+    }
+
+    @Test
+    void pemKeys_pkcs1_pkcs8Encrypted_andLegacyEncrypted_areEachChecked() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed");
+        Path rsa = openssl("rsa1024.pem", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:1024");
+        Path pkcs1 = openssl("pkcs1.pem", "rsa", "-in", rsa.toString(), "-traditional");
+        Path pkcs8 = openssl("pkcs8.pem", "pkcs8", "-topk8", "-in", rsa.toString(), "-passout", "pass:" + PASSWORD);
+        Path legacy = openssl(
+                "legacy.pem", "rsa", "-in", rsa.toString(), "-aes256", "-traditional", "-passout", "pass:" + PASSWORD);
+        assertTrue(Files.readString(pkcs1).startsWith("-----BEGIN RSA PRIVATE KEY-----"));
+        assertTrue(Files.readString(pkcs8).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+        assertTrue(Files.readString(legacy).contains("Proc-Type: 4,ENCRYPTED"));
+        for (Path key : List.of(rsa, pkcs1, pkcs8, legacy)) {
+            Cli.Result r = scan("DEFAULT", key.toString());
+            assertEquals(ExitStatus.FAILED, r.status(), r::toString);
+            assertTrue(
+                    r.out().contains(key.getFileName() + ": PEM block 0 (")
+                            && r.out().contains("RSA key of 1024 bits")
+                            && r.out().contains("keys.rsa.min_bits, DEFAULT.yaml:"),
+                    r::toString);
+            assertFalse(r.all().contains(PASSWORD), r::toString);
+        }
+        // Control: the same encodings of a 2048-bit key are clean.
+        Path strong = openssl("rsa2048.pem", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048");
+        Path strongLegacy = openssl(
+                "strong-legacy.pem",
+                "rsa",
+                "-in",
+                strong.toString(),
+                "-aes256",
+                "-traditional",
+                "-passout",
+                "pass:" + PASSWORD);
+        Path strongPkcs8 = openssl(
+                "strong-pkcs8.pem", "pkcs8", "-topk8", "-in", strong.toString(), "-passout", "pass:" + PASSWORD);
+        for (Path key : List.of(strongLegacy, strongPkcs8)) {
+            Cli.Result clean = scan("DEFAULT", key.toString());
+            assertEquals(ExitStatus.OK, clean.status(), clean::toString);
+        }
+    }
+
+    @Test
+    void pemEcPrivateKey_onACurveThePolicyRefuses_isRefusedByTheCurveRule() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed");
+        Path generated = openssl("ec8.pem", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256");
+        Path sec1 = openssl("sec1.pem", "ec", "-in", generated.toString());
+        assertTrue(Files.readString(sec1).startsWith("-----BEGIN EC PRIVATE KEY-----"));
+        Path policy = Files.writeString(dir.resolve("p384.yaml"), P384);
+        Cli.Result r = scan(policy.toString(), sec1.toString());
+        assertEquals(ExitStatus.FAILED, r.status(), r::toString);
+        assertTrue(
+                r.out().contains("sec1.pem: PEM block 0 (EC PRIVATE KEY): EC key on curve")
+                        && r.out().contains("(keys.ec.curves, "),
+                r::toString);
+        assertEquals(ExitStatus.OK, scan("DEFAULT", sec1.toString()).status(), "control: DEFAULT allows P-256");
+    }
+
+    @Test
+    void encryptedPemKey_wrongOrNoPassword_isAClearError_andThePasswordIsNotEchoed() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed");
+        Path rsa = openssl("k.pem", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:1024");
+        Path pkcs8 = openssl("enc8.pem", "pkcs8", "-topk8", "-in", rsa.toString(), "-passout", "pass:" + PASSWORD);
+        Path legacy = openssl(
+                "enc1.pem", "rsa", "-in", rsa.toString(), "-aes256", "-traditional", "-passout", "pass:" + PASSWORD);
+        for (Path key : List.of(pkcs8, legacy)) {
+            Cli.Result wrong = Cli.run("scan", "--policy", "DEFAULT", "--password", "wrong-Z9", key.toString())
+                    .assertNoStackTrace();
+            assertEquals(ExitStatus.USAGE, wrong.status(), wrong::toString);
+            assertTrue(wrong.err().contains("cannot be decrypted with the password given"), wrong::toString);
+            assertFalse(wrong.all().contains("wrong-Z9"), wrong::toString);
+            Cli.Result none =
+                    Cli.run("scan", "--policy", "DEFAULT", key.toString()).assertNoStackTrace();
+            assertEquals(ExitStatus.USAGE, none.status(), none::toString);
+            assertTrue(none.err().contains("is an encrypted key; it needs a password"), none::toString);
+        }
     }
 
     @Test
@@ -346,6 +471,34 @@ class ScanCommandTest {
             to.store(out, password);
         }
         return jks;
+    }
+
+    /**
+     * The same entry in a BCFKS key store, written by a BCFIPS provider made here (not installed,
+     * so that scan finds none and makes its own for reading).
+     */
+    private static Path toBcfks(Path pkcs12, Path bcfks) throws Exception {
+        char[] password = PASSWORD.toCharArray();
+        KeyStore from = KeyStore.getInstance(pkcs12.toFile(), password);
+        KeyStore to = KeyStore.getInstance("BCFKS", new BouncyCastleFipsProvider());
+        to.load(null, null);
+        KeyStore.PrivateKeyEntry entry =
+                (KeyStore.PrivateKeyEntry) from.getEntry("k", new KeyStore.PasswordProtection(password));
+        to.setKeyEntry("k", entry.getPrivateKey(), password, entry.getCertificateChain());
+        try (OutputStream out = Files.newOutputStream(bcfks)) {
+            to.store(out, password);
+        }
+        return bcfks;
+    }
+
+    /** Runs {@code openssl ARGS -out FILE} and returns FILE. */
+    private Path openssl(String file, String... args) throws Exception {
+        Path out = dir.resolve(file);
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("-out", out.toString()));
+        run(command);
+        return out;
     }
 
     private Path jar(String name) throws IOException {
