@@ -18,6 +18,8 @@ import java.util.Map;
  * format of code-scanning services: one run, tool {@code cryptopolicy}, one reporting rule per
  * engine {@link Rule} (id, short and full description, help; in the enum's order, so that a
  * rule's index is the same in every log), one result per problem with its file, line and column.
+ * Every result has a physical location, as GitHub code scanning requires, and every log is valid
+ * under the OASIS SARIF 2.1.0 JSON schema (checked by the tests).
  */
 final class Sarif {
 
@@ -91,14 +93,15 @@ final class Sarif {
             text.append("; ").append(p.suggestion());
         }
         result.putObject("message").put("text", text.toString());
-        if (!o.inReference() && !o.isBuiltIn()) {
-            ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
-            physical.putObject("artifactLocation").put("uri", uri(o.file()));
-            ObjectNode region = physical.putObject("region");
-            region.put("startLine", o.line());
-            if (o.column() > 0) {
-                region.put("startColumn", o.column());
-            }
+        // Code scanning takes only results with a location: a problem of the reference itself (or
+        // of a built-in default) is placed at the reference, as scan places a built-in rule's finding.
+        boolean inFile = !o.inReference() && !o.isBuiltIn();
+        ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
+        physical.putObject("artifactLocation").put("uri", uri(inFile ? o.file() : reference));
+        ObjectNode region = physical.putObject("region");
+        region.put("startLine", inFile ? Math.max(1, o.line()) : 1);
+        if (inFile && o.column() > 0) {
+            region.put("startColumn", o.column());
         }
         ObjectNode properties = result.putObject("properties");
         properties.put("reference", reference);
