@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
@@ -87,48 +86,19 @@ final class ExplainCommand extends OptionCommand {
     @Override
     Options options() {
         Options options = new Options()
-                .addOption(Option.builder("p")
-                        .longOpt("policy")
-                        .hasArg()
-                        .argName("REF")
-                        .desc("policy reference, e.g. DEFAULT, DEFAULT:NO-SHA1 or site.yaml (required)")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("service")
-                        .hasArg()
-                        .argName("TYPE")
-                        .desc("JCA service type: " + String.join(", ", serviceNames()) + " (required)")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("algorithm")
-                        .hasArg()
-                        .argName("ALG")
-                        .desc("algorithm name, alias or OID, e.g. SHA256withRSA (required)")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("key-size")
-                        .hasArg()
-                        .argName("N")
-                        .desc("key size in bits")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("curve")
-                        .hasArg()
-                        .argName("NAME")
-                        .desc("named curve of the key, e.g. secp256r1, X25519")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("key-algorithm")
-                        .hasArg()
-                        .argName("A")
-                        .desc("the key's algorithm (RSA, EC, DH, AES, ...); default: the one ALG takes")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("scope")
-                        .hasArg()
-                        .argName("SCOPE")
-                        .desc("where the decision is made: any, tls, certpath, jar (default any)")
-                        .build())
+                .addOption(policyOption("policy reference, e.g. DEFAULT, DEFAULT:NO-SHA1 or site.yaml (required)"))
+                .addOption(valueOption(
+                        "service", "TYPE", "JCA service type: " + String.join(", ", serviceNames()) + " (required)"))
+                .addOption(
+                        valueOption("algorithm", "ALG", "algorithm name, alias or OID, e.g. SHA256withRSA (required)"))
+                .addOption(valueOption("key-size", "N", "key size in bits"))
+                .addOption(valueOption("curve", "NAME", "named curve of the key, e.g. secp256r1, X25519"))
+                .addOption(valueOption(
+                        "key-algorithm",
+                        "A",
+                        "the key's algorithm (RSA, EC, DH, AES, ...); default: the one ALG takes"))
+                .addOption(valueOption(
+                        "scope", "SCOPE", "where the decision is made: any, tls, certpath, jar (default any)"))
                 .addOption(formatOption("text", FORMATS));
         Map<String, String> examples = Map.of(
                 "tls-suite",
@@ -139,12 +109,8 @@ final class ExplainCommand extends OptionCommand {
                 "rsa_pss_rsae_sha256",
                 "protocol",
                 "TLSv1.1");
-        TLS_OPTIONS.forEach((option, kind) -> options.addOption(Option.builder()
-                .longOpt(option)
-                .hasArg()
-                .argName("NAME")
-                .desc("decide a TLS " + kind.description() + " instead, e.g. " + examples.get(option))
-                .build()));
+        TLS_OPTIONS.forEach((option, kind) -> options.addOption(valueOption(
+                option, "NAME", "decide a TLS " + kind.description() + " instead, e.g. " + examples.get(option))));
         return options;
     }
 
@@ -166,10 +132,7 @@ final class ExplainCommand extends OptionCommand {
         int keyBits = line.hasOption("key-size") ? keySize(line.getOptionValue("key-size")) : 0;
         String curve = escapeOrNull(line.getOptionValue("curve"));
         String keyAlgorithm = escapeOrNull(line.getOptionValue("key-algorithm"));
-        if (!line.getArgList().isEmpty()) {
-            throw new UsageException(
-                    "unexpected argument " + Quote.quoted(line.getArgList().get(0)) + "; explain takes only options");
-        }
+        noArguments(line, "explain takes only options");
         CompiledPolicy policy = Diagnostics.load(reference);
         Request request = new Request(service, algorithm, keyAlgorithm, keyBits, curve, scope);
         Explanation explanation = explain(policy, request);
@@ -293,26 +256,42 @@ final class ExplainCommand extends OptionCommand {
         return o.isBuiltIn() ? "built-in default" : o.location();
     }
 
-    private static ObjectNode json(CompiledPolicy policy, Request r, Explanation e) {
-        Decision d = e.decision();
+    /**
+     * The fields every explain document has, algorithm or TLS parameter alike: the verdict, the
+     * policy and its mode, an empty {@code request} object (filled by the caller: see
+     * {@link #request}), and what was decided, why, by which rule and where it is written.
+     */
+    private static ObjectNode document(CompiledPolicy policy, Decision d, String subject) {
         ObjectNode root = Json.object();
         root.put("verdict", d.allowed() ? "ALLOW" : "DENY");
         root.put("allowed", d.allowed());
         root.put("policy", policy.name());
         root.put("mode", policy.mode().yamlName());
         root.put("enforced", policy.mode() == Mode.ENFORCE);
-        ObjectNode request = root.putObject("request");
+        root.putObject("request");
+        root.put("subject", subject);
+        root.put("reason", d.reason());
+        root.put("explanation", d.explain(subject));
+        root.put("rule", d.rule());
+        root.set("origin", Json.origin(d.origin()));
+        return root;
+    }
+
+    /** The {@code request} object of a {@link #document}. */
+    private static ObjectNode request(ObjectNode document) {
+        return (ObjectNode) document.get("request");
+    }
+
+    private static ObjectNode json(CompiledPolicy policy, Request r, Explanation e) {
+        Decision d = e.decision();
+        ObjectNode root = document(policy, d, e.subject());
+        ObjectNode request = request(root);
         request.put("service", r.service().jcaName());
         request.put("algorithm", r.algorithm());
         request.put("keyAlgorithm", r.keyAlgorithm());
         request.put("keyBits", r.keyBits());
         request.put("curve", r.curve());
         request.put("scope", r.scope().yamlName());
-        root.put("subject", e.subject());
-        root.put("reason", d.reason());
-        root.put("explanation", d.explain(e.subject()));
-        root.put("rule", d.rule());
-        root.set("origin", Json.origin(d.origin()));
         if (e.aboutKey()) {
             ObjectNode algorithm = root.putObject("algorithmDecision");
             algorithm.put("allowed", e.algorithmDecision().allowed());
@@ -359,10 +338,7 @@ final class ExplainCommand extends OptionCommand {
                         + " (a TLS parameter is always decided in scope tls)");
             }
         }
-        if (!line.getArgList().isEmpty()) {
-            throw new UsageException(
-                    "unexpected argument " + Quote.quoted(line.getArgList().get(0)) + "; explain takes only options");
-        }
+        noArguments(line, "explain takes only options");
         String option = given.get(0);
         TlsKind kind = TLS_OPTIONS.get(option);
         String name = Quote.escape(required(line, option));
@@ -382,21 +358,9 @@ final class ExplainCommand extends OptionCommand {
         int status = d.allowed() ? ExitStatus.OK : ExitStatus.FAILED;
         String subject = kind.description() + " " + canonical;
         if ("json".equals(format)) {
-            ObjectNode root = Json.object();
-            root.put("verdict", d.allowed() ? "ALLOW" : "DENY");
-            root.put("allowed", d.allowed());
-            root.put("policy", policy.name());
-            root.put("mode", policy.mode().yamlName());
-            root.put("enforced", policy.mode() == Mode.ENFORCE);
-            ObjectNode request = root.putObject("request");
-            request.put("kind", kind.description());
-            request.put("name", canonical);
-            root.put("subject", subject);
-            root.put("reason", d.reason());
-            root.put("explanation", d.explain(subject));
+            ObjectNode root = document(policy, d, subject);
+            request(root).put("kind", kind.description()).put("name", canonical);
             root.put("component", component);
-            root.put("rule", d.rule());
-            root.set("origin", Json.origin(d.origin()));
             root.put("preference", position);
             root.put("suggestion", suggestion);
             return printJson(out, status, root);

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.security.Provider;
 import java.security.Security;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
@@ -93,29 +92,17 @@ final class ExportCommand extends OptionCommand {
     @Override
     Options options() {
         return new Options()
-                .addOption(Option.builder("p")
-                        .longOpt("policy")
-                        .hasArg()
-                        .argName("REF")
-                        .desc("policy reference, e.g. DEFAULT or site.yaml:NO-SHA1 (required)")
-                        .build())
+                .addOption(policyOption("policy reference, e.g. DEFAULT or site.yaml:NO-SHA1 (required)"))
                 .addOption(formatOption("java-security", FORMATS))
-                .addOption(Option.builder()
-                        .longOpt("with-providers")
-                        .desc("also write the provider list: CryptoPolicy REF first, then this JDK's providers "
-                                + "(java-security format only; needs --on-class-path)")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("on-class-path")
-                        .desc("with --with-providers: the application runs with the cryptopolicy jars on its "
-                                + "class path (-cp lib/*); not java -jar, not a fat jar, where the list fails open")
-                        .build())
-                .addOption(Option.builder("o")
-                        .longOpt("output")
-                        .hasArg()
-                        .argName("FILE")
-                        .desc("write to FILE instead of standard output (replaced if it exists)")
-                        .build());
+                .addOption(flagOption(
+                        "with-providers",
+                        "also write the provider list: CryptoPolicy REF first, then this JDK's providers "
+                                + "(java-security format only; needs --on-class-path)"))
+                .addOption(flagOption(
+                        "on-class-path",
+                        "with --with-providers: the application runs with the cryptopolicy jars on its "
+                                + "class path (-cp lib/*); not java -jar, not a fat jar, where the list fails open"))
+                .addOption(outputOption("FILE", "write to FILE instead of standard output (replaced if it exists)"));
     }
 
     @Override
@@ -132,10 +119,7 @@ final class ExportCommand extends OptionCommand {
         if (withProviders && !line.hasOption("on-class-path")) {
             throw new UsageException(UNGUARDED_LIST);
         }
-        if (!line.getArgList().isEmpty()) {
-            throw new UsageException("unexpected argument "
-                    + Quote.quoted(line.getArgList().get(0)) + "; name the policy with --policy");
-        }
+        noArguments(line, "name the policy with --policy");
         Path output = null;
         if (line.hasOption("output")) {
             String file = required(line, "output");

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
@@ -71,12 +70,7 @@ final class ImportCommand extends OptionCommand {
     @Override
     Options options() {
         return new Options()
-                .addOption(Option.builder("o")
-                        .longOpt("output")
-                        .hasArg()
-                        .argName("OUT.yaml")
-                        .desc("write to this file instead of stdout")
-                        .build())
+                .addOption(outputOption("OUT.yaml", "write to this file instead of stdout"))
                 .addOption(formatOption("text", FORMATS));
     }
 

@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
@@ -58,10 +57,7 @@ final class LintCommand extends OptionCommand {
     @Override
     Options options() {
         return new Options()
-                .addOption(Option.builder()
-                        .longOpt("strict")
-                        .desc("treat warnings as errors (exit status 1)")
-                        .build())
+                .addOption(flagOption("strict", "treat warnings as errors (exit status 1)"))
                 .addOption(formatOption("text", FORMATS));
     }
 

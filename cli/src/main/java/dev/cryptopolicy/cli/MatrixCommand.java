@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cryptopolicy.conformance.Battery;
 import dev.cryptopolicy.conformance.Matrix;
 import dev.cryptopolicy.engine.CompiledPolicy;
-import dev.cryptopolicy.engine.Quote;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,7 +22,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
@@ -109,37 +107,23 @@ final class MatrixCommand extends OptionCommand {
     @Override
     Options options() {
         return new Options()
-                .addOption(Option.builder("p")
-                        .longOpt("policy")
-                        .hasArg()
-                        .argName("REF")
-                        .desc("policy reference, repeatable (default: " + String.join(", ", Matrix.DEFAULT_POLICIES)
-                                + ")")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("java")
-                        .hasArg()
-                        .argName("PATH")
-                        .desc("a JDK (its home or its java launcher) to run on, repeatable; replaces " + JAVA_ENV
-                                + " and the JDKs found beside this one")
-                        .build())
+                .addOption(policyOption(
+                        "policy reference, repeatable (default: " + String.join(", ", Matrix.DEFAULT_POLICIES) + ")"))
+                .addOption(valueOption(
+                        "java",
+                        "PATH",
+                        "a JDK (its home or its java launcher) to run on, repeatable; replaces " + JAVA_ENV
+                                + " and the JDKs found beside this one"))
                 .addOption(formatOption("text", FORMATS))
-                .addOption(Option.builder()
-                        .longOpt("here")
-                        .desc("run the battery for one --policy in this JVM (installing it) and print its lines")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("tls-only")
-                        .desc("with --here: record the TLS defaults only (the 'install' route of the matrix)")
-                        .build());
+                .addOption(flagOption(
+                        "here", "run the battery for one --policy in this JVM (installing it) and print its lines"))
+                .addOption(flagOption(
+                        "tls-only", "with --here: record the TLS defaults only (the 'install' route of the matrix)"));
     }
 
     @Override
     int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
-        if (!line.getArgList().isEmpty()) {
-            throw new UsageException(
-                    "unexpected argument " + Quote.quoted(line.getArgList().get(0)) + "; name policies with --policy");
-        }
+        noArguments(line, "name policies with --policy");
         String format = format(line, "text", FORMATS);
         List<String> references = values(line, "policy");
         List<String> javas = values(line, "java");

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cryptopolicy.engine.Problem;
 import dev.cryptopolicy.engine.Quote;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -207,6 +211,97 @@ abstract class OptionCommand implements Command {
                 .argName("FORMAT")
                 .desc("output format: " + String.join(", ", allowed) + " (default " + fallback + ")")
                 .build();
+    }
+
+    /** The {@code -p}/{@code --policy REF} option, described by {@code description}. */
+    static Option policyOption(String description) {
+        return Option.builder("p")
+                .longOpt("policy")
+                .hasArg()
+                .argName("REF")
+                .desc(description)
+                .build();
+    }
+
+    /** The {@code -o}/{@code --output ARG} option: where to write instead of standard output. */
+    static Option outputOption(String argName, String description) {
+        return Option.builder("o")
+                .longOpt("output")
+                .hasArg()
+                .argName(argName)
+                .desc(description)
+                .build();
+    }
+
+    /** A long option that takes one value, {@code --longOpt ARG}. */
+    static Option valueOption(String longOpt, String argName, String description) {
+        return Option.builder()
+                .longOpt(longOpt)
+                .hasArg()
+                .argName(argName)
+                .desc(description)
+                .build();
+    }
+
+    /** A long option without a value, {@code --longOpt}. */
+    static Option flagOption(String longOpt, String description) {
+        return Option.builder().longOpt(longOpt).desc(description).build();
+    }
+
+    /**
+     * Adds {@code --password}, {@code --password-env} and {@code --password-file}, the three ways
+     * to give the password of {@code what} that {@link #password} reads; returns {@code options}.
+     */
+    static Options addPasswordOptions(Options options, String what) {
+        return options.addOption(
+                        valueOption("password", "P", what + " password (visible to other users; prefer the two below)"))
+                .addOption(valueOption(
+                        "password-env", "VAR", "read the " + what + " password from environment variable VAR"))
+                .addOption(valueOption(
+                        "password-file", "F", "read the " + what + " password from the first line of file F"));
+    }
+
+    /**
+     * The password from exactly one of the {@link #addPasswordOptions password options}, or null
+     * when none is given. The password itself is never part of a message.
+     */
+    static char[] password(CommandLine line) throws UsageException {
+        int given = (line.hasOption("password") ? 1 : 0)
+                + (line.hasOption("password-env") ? 1 : 0)
+                + (line.hasOption("password-file") ? 1 : 0);
+        if (given > 1) {
+            throw new UsageException("give one of --password, --password-env and --password-file");
+        }
+        if (line.hasOption("password")) {
+            return line.getOptionValue("password").toCharArray();
+        }
+        if (line.hasOption("password-env")) {
+            String variable = line.getOptionValue("password-env");
+            String value = System.getenv(variable);
+            if (value == null) {
+                throw new UsageException(
+                        "environment variable " + Quote.quoted(variable) + " (--password-env) is not set");
+            }
+            return value.toCharArray();
+        }
+        if (line.hasOption("password-file")) {
+            String file = line.getOptionValue("password-file");
+            try {
+                List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+                return lines.isEmpty() ? new char[0] : lines.get(0).toCharArray();
+            } catch (IOException | RuntimeException e) {
+                throw new UsageException("cannot read the password file " + Quote.quoted(file) + " (--password-file)");
+            }
+        }
+        return null;
+    }
+
+    /** Refuses positional arguments: {@code hint} says what to give instead. */
+    static void noArguments(CommandLine line, String hint) throws UsageException {
+        if (!line.getArgList().isEmpty()) {
+            throw new UsageException(
+                    "unexpected argument " + Quote.quoted(line.getArgList().get(0)) + "; " + hint);
+        }
     }
 
     // ---- internals -----------------------------------------------------------------------------

@@ -3,7 +3,6 @@ package dev.cryptopolicy.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cryptopolicy.engine.CompiledPolicy;
-import dev.cryptopolicy.engine.Quote;
 import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.provider.CryptoPolicy;
@@ -21,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
@@ -84,12 +82,8 @@ final class ProbeCommand extends OptionCommand {
     @Override
     Options options() {
         return new Options()
-                .addOption(Option.builder("p")
-                        .longOpt("policy")
-                        .hasArg()
-                        .argName("REF")
-                        .desc("policy reference, e.g. FIPS or site.yaml:NO-SHA1 (default " + DEFAULT_POLICY + ")")
-                        .build())
+                .addOption(policyOption(
+                        "policy reference, e.g. FIPS or site.yaml:NO-SHA1 (default " + DEFAULT_POLICY + ")"))
                 .addOption(formatOption("text", FORMATS));
     }
 
@@ -97,10 +91,7 @@ final class ProbeCommand extends OptionCommand {
     int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
         String reference = line.hasOption("policy") ? required(line, "policy") : DEFAULT_POLICY;
         String format = format(line, "text", FORMATS);
-        if (!line.getArgList().isEmpty()) {
-            throw new UsageException("unexpected argument "
-                    + Quote.quoted(line.getArgList().get(0)) + "; name the policy with --policy");
-        }
+        noArguments(line, "name the policy with --policy");
         CompiledPolicy policy = Diagnostics.load(reference);
         InstallPlan plan = CryptoPolicy.plan(policy);
         List<Row> rows = rows(policy, plan);

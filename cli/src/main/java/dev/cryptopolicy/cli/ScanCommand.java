@@ -3,16 +3,10 @@ package dev.cryptopolicy.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cryptopolicy.engine.CompiledPolicy;
-import dev.cryptopolicy.engine.Quote;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Date;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
@@ -76,31 +70,11 @@ final class ScanCommand extends OptionCommand {
 
     @Override
     Options options() {
-        return new Options()
-                .addOption(Option.builder("p")
-                        .longOpt("policy")
-                        .hasArg()
-                        .argName("REF")
-                        .desc("policy reference, e.g. DEFAULT, FUTURE or site.yaml (required)")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("password")
-                        .hasArg()
-                        .argName("P")
-                        .desc("key store or encrypted key password (visible to other users; prefer the two below)")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("password-env")
-                        .hasArg()
-                        .argName("VAR")
-                        .desc("read the key store password from environment variable VAR")
-                        .build())
-                .addOption(Option.builder()
-                        .longOpt("password-file")
-                        .hasArg()
-                        .argName("F")
-                        .desc("read the key store password from the first line of file F")
-                        .build())
+        return addPasswordOptions(
+                        new Options()
+                                .addOption(
+                                        policyOption("policy reference, e.g. DEFAULT, FUTURE or site.yaml (required)")),
+                        "key store or encrypted key")
                 .addOption(formatOption("text", FORMATS));
     }
 
@@ -142,38 +116,6 @@ final class ScanCommand extends OptionCommand {
             err.println("cryptopolicy scan: " + u);
         }
         return status;
-    }
-
-    /** The password from exactly one of the three options, or null when none is given. */
-    private static char[] password(CommandLine line) throws UsageException {
-        int given = (line.hasOption("password") ? 1 : 0)
-                + (line.hasOption("password-env") ? 1 : 0)
-                + (line.hasOption("password-file") ? 1 : 0);
-        if (given > 1) {
-            throw new UsageException("give one of --password, --password-env and --password-file");
-        }
-        if (line.hasOption("password")) {
-            return line.getOptionValue("password").toCharArray();
-        }
-        if (line.hasOption("password-env")) {
-            String variable = line.getOptionValue("password-env");
-            String value = System.getenv(variable);
-            if (value == null) {
-                throw new UsageException(
-                        "environment variable " + Quote.quoted(variable) + " (--password-env) is not set");
-            }
-            return value.toCharArray();
-        }
-        if (line.hasOption("password-file")) {
-            String file = line.getOptionValue("password-file");
-            try {
-                List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
-                return lines.isEmpty() ? new char[0] : lines.get(0).toCharArray();
-            } catch (IOException | RuntimeException e) {
-                throw new UsageException("cannot read the password file " + Quote.quoted(file) + " (--password-file)");
-            }
-        }
-        return null;
     }
 
     private static ObjectNode json(CompiledPolicy policy, Scanner scanner) {

@@ -54,14 +54,7 @@ class SarifSchemaTest {
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
         ec.initialize(new ECGenParameterSpec("secp256r1"));
         Path p256 = pem("p256.pem", ec.generateKeyPair().getPublic().getEncoded());
-        Path policy = Files.writeString(dir.resolve("p384.yaml"), """
-                kind: policy
-                name: P384
-                extends: DEFAULT
-                keys:
-                  ec:
-                    curves: [secp384r1]
-                """);
+        Path policy = Files.writeString(dir.resolve("p384.yaml"), ScanCommandTest.P384);
         Cli.Result r =
                 Cli.run("scan", "--policy", policy.toString(), "--format", "sarif", small.toString(), p256.toString());
         assertEquals(ExitStatus.FAILED, r.status(), r::toString);

@@ -41,7 +41,7 @@ class ScanCommandTest {
     private static final String PASSWORD = "changeit-7Q";
 
     /** DEFAULT with P-384 as its only curve. */
-    private static final String P384 = """
+    static final String P384 = """
             kind: policy
             name: P384
             extends: DEFAULT
@@ -159,13 +159,18 @@ class ScanCommandTest {
     }
 
     @Test
-    void ecCurve_outsideThePolicysCurves_isRefusedByTheCurveRule() throws Exception {
+    void ecCurve_outsideThePolicysCurves_inPkcs12AndBcfks_isRefusedByTheCurveRule() throws Exception {
         Path policy = Files.writeString(dir.resolve("p384.yaml"), P384);
-        Path store = ec;
-        Cli.Result r = scan(policy.toString(), store.toString());
-        assertEquals(ExitStatus.FAILED, r.status(), r::toString);
-        assertTrue(r.out().contains("EC key on curve") && r.out().contains("p384.yaml:"), r::toString);
-        assertEquals(ExitStatus.OK, scan("DEFAULT", store.toString()).status(), "control: DEFAULT allows P-256");
+        for (Path store : List.of(ec, toBcfks(ec, dir.resolve("ec.bcfks")))) {
+            Cli.Result r = scan(policy.toString(), store.toString());
+            assertEquals(ExitStatus.FAILED, r.status(), r::toString);
+            assertTrue(
+                    r.out().contains("EC key on curve")
+                            && r.out().contains("(keys.ec.curves, ")
+                            && r.out().contains("p384.yaml:"),
+                    r::toString);
+            assertEquals(ExitStatus.OK, scan("DEFAULT", store.toString()).status(), "control: DEFAULT allows P-256");
+        }
     }
 
     @Test
@@ -257,29 +262,12 @@ class ScanCommandTest {
     }
 
     @Test
-    void bcfks_curveOutsideThePolicysCurves_isRefusedByTheCurveRule() throws Exception {
-        Path store = toBcfks(ec, dir.resolve("ec.bcfks"));
-        Path policy = Files.writeString(dir.resolve("p384.yaml"), P384);
-        Cli.Result r = scan(policy.toString(), store.toString());
-        assertEquals(ExitStatus.FAILED, r.status(), r::toString);
-        assertTrue(r.out().contains("EC key on curve") && r.out().contains("(keys.ec.curves, "), r::toString);
-        assertEquals(ExitStatus.OK, scan("DEFAULT", store.toString()).status(), "control: DEFAULT allows P-256");
-    }
-
-    @Test
     void bcfks_wrongOrNoPassword_isAClearError_andThePasswordIsNotEchoed() throws Exception {
         Path store = toBcfks(good, dir.resolve("good.bcfks"));
-        Cli.Result wrong = Cli.run("scan", "--policy", "DEFAULT", "--password", "wrong-Z9", store.toString())
-                .assertNoStackTrace();
-        assertEquals(ExitStatus.USAGE, wrong.status(), wrong::toString);
-        assertTrue(
-                wrong.err().contains("good.bcfks: a BCFKS key store that the password given does not open"),
-                wrong::toString);
-        assertFalse(wrong.all().contains("wrong-Z9"), wrong::toString);
-        Cli.Result none =
-                Cli.run("scan", "--policy", "DEFAULT", store.toString()).assertNoStackTrace();
-        assertEquals(ExitStatus.USAGE, none.status(), none::toString);
-        assertTrue(none.err().contains("a BCFKS key store needs a password"), none::toString);
+        assertPasswordRefusals(
+                store,
+                "good.bcfks: a BCFKS key store that the password given does not open",
+                "a BCFKS key store needs a password");
     }
 
     @Test
@@ -346,16 +334,22 @@ class ScanCommandTest {
         Path legacy = openssl(
                 "enc1.pem", "rsa", "-in", rsa.toString(), "-aes256", "-traditional", "-passout", "pass:" + PASSWORD);
         for (Path key : List.of(pkcs8, legacy)) {
-            Cli.Result wrong = Cli.run("scan", "--policy", "DEFAULT", "--password", "wrong-Z9", key.toString())
-                    .assertNoStackTrace();
-            assertEquals(ExitStatus.USAGE, wrong.status(), wrong::toString);
-            assertTrue(wrong.err().contains("cannot be decrypted with the password given"), wrong::toString);
-            assertFalse(wrong.all().contains("wrong-Z9"), wrong::toString);
-            Cli.Result none =
-                    Cli.run("scan", "--policy", "DEFAULT", key.toString()).assertNoStackTrace();
-            assertEquals(ExitStatus.USAGE, none.status(), none::toString);
-            assertTrue(none.err().contains("is an encrypted key; it needs a password"), none::toString);
+            assertPasswordRefusals(
+                    key, "cannot be decrypted with the password given", "is an encrypted key; it needs a password");
         }
+    }
+
+    /** A wrong password and none at all are each a usage error saying so, the password never printed. */
+    private static void assertPasswordRefusals(Path target, String wrongMessage, String noneMessage) {
+        Cli.Result wrong = Cli.run("scan", "--policy", "DEFAULT", "--password", "wrong-Z9", target.toString())
+                .assertNoStackTrace();
+        assertEquals(ExitStatus.USAGE, wrong.status(), wrong::toString);
+        assertTrue(wrong.err().contains(wrongMessage), wrong::toString);
+        assertFalse(wrong.all().contains("wrong-Z9"), wrong::toString);
+        Cli.Result none =
+                Cli.run("scan", "--policy", "DEFAULT", target.toString()).assertNoStackTrace();
+        assertEquals(ExitStatus.USAGE, none.status(), none::toString);
+        assertTrue(none.err().contains(noneMessage), none::toString);
     }
 
     @Test
