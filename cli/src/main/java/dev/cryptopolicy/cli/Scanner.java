@@ -85,8 +85,9 @@ import org.bouncycastle.pkcs.PKCSException;
 
 /**
  * The work of {@code scan}: reads key stores, certificates, keys, signed jars, directories and TLS
- * endpoints with the JDK's own parsers (and Bouncy Castle's CMS parser for a jar's signature
- * block), and asks the policy about every key, signature and digest in them. Kinds of file are
+ * endpoints with the JDK's own parsers (and Bouncy Castle's: its CMS parser for a jar's signature
+ * block, its PEM parser for PKCS #1 and encrypted keys, its BCFIPS provider for BCFKS key stores
+ * and for decrypting keys), and asks the policy about every key, signature and digest in them. Kinds of file are
  * told apart by content, never by name. Everything it reads is bounded: {@link #MAX_FILE_BYTES}
  * per file, {@link #MAX_FILES} files per directory target, {@link #MAX_JAR_BYTES} of a jar's
  * entries, {@link #TIMEOUT_MILLIS} per TLS endpoint; symbolic links inside a directory are not
@@ -266,7 +267,8 @@ final class Scanner {
      * Scans each complete PEM block of a file: certificates and PKCS #8 keys with the JDK's
      * parsers; PKCS #1 ({@code RSA PRIVATE KEY}, {@code EC PRIVATE KEY}, {@code DSA PRIVATE KEY}),
      * encrypted PKCS #8 and OpenSSL's legacy encrypted keys ({@code Proc-Type: 4,ENCRYPTED}) with
-     * Bouncy Castle's PEM parser. A BEGIN line without its END line is not a block.
+     * Bouncy Castle's PEM parser. A BEGIN line without its END line (before the next BEGIN) is not a
+     * block.
      */
     private boolean pem(String target, String text, boolean named) {
         Matcher m = PEM_BEGIN.matcher(text);
@@ -275,17 +277,22 @@ final class Scanner {
         while (m.find(from)) {
             String label = m.group(1);
             String endLine = "-----END " + label + "-----";
-            int end = text.indexOf(endLine, m.end());
+            // Blocks do not nest: the END line is looked for only up to the next BEGIN, so that
+            // every character is looked at a bounded number of times, however many BEGINs lack an END.
+            int next = text.indexOf("-----BEGIN ", m.end());
+            String rest = text.substring(m.end(), next < 0 ? text.length() : next);
+            int end = rest.indexOf(endLine);
             if (end < 0) {
-                break;
+                from = next < 0 ? text.length() : next;
+                continue;
             }
             pemBlock(
                     target,
                     "PEM block " + index + " (" + label + ")",
                     label,
-                    text.substring(m.end(), end),
-                    text.substring(m.start(), end + endLine.length()));
-            from = end + endLine.length();
+                    rest.substring(0, end),
+                    text.substring(m.start(), m.end() + end + endLine.length()));
+            from = m.end() + end + endLine.length();
             index++;
         }
         if (index == 0 && named) {

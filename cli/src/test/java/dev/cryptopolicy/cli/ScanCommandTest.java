@@ -156,6 +156,12 @@ class ScanCommandTest {
         }
         Path goodPem = export(good, "good.pem", true);
         assertEquals(ExitStatus.OK, scan("DEFAULT", goodPem.toString()).status());
+        // A BEGIN line without its END line does not hide the block after it.
+        Path torn = Files.writeString(
+                dir.resolve("torn.pem"), "-----BEGIN RSA PRIVATE KEY-----\nno end\n" + Files.readString(pem));
+        Cli.Result r = scan("DEFAULT", torn.toString());
+        assertEquals(ExitStatus.FAILED, r.status(), r::toString);
+        assertTrue(r.out().contains("torn.pem: certificate 0 'CN=weak1024'"), r::toString);
     }
 
     @Test
