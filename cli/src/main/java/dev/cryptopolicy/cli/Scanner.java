@@ -87,11 +87,11 @@ import org.bouncycastle.pkcs.PKCSException;
  * The work of {@code scan}: reads key stores, certificates, keys, signed jars, directories and TLS
  * endpoints with the JDK's own parsers (and Bouncy Castle's: its CMS parser for a jar's signature
  * block, its PEM parser for PKCS #1 and encrypted keys, its BCFIPS provider for BCFKS key stores
- * and for decrypting keys), and asks the policy about every key, signature and digest in them. Kinds of file are
- * told apart by content, never by name. Everything it reads is bounded: {@link #MAX_FILE_BYTES}
- * per file, {@link #MAX_FILES} files per directory target, {@link #MAX_JAR_BYTES} of a jar's
- * entries, {@link #TIMEOUT_MILLIS} per TLS endpoint; symbolic links inside a directory are not
- * followed, so a link loop cannot make it run forever.
+ * and for decrypting keys), and asks the policy about every key, signature and digest in them.
+ * Kinds of file are told apart by content, never by name. Everything it reads is bounded:
+ * {@link #MAX_FILE_BYTES} per file, {@link #MAX_FILES} files per directory target,
+ * {@link #MAX_JAR_BYTES} of a jar's entries, {@link #TIMEOUT_MILLIS} per TLS endpoint; symbolic
+ * links inside a directory are not followed, so a link loop cannot make it run forever.
  */
 final class Scanner {
 
