@@ -366,7 +366,7 @@ public final class PolicyLoader {
                         || lower.endsWith(".yaml")
                         || lower.endsWith(".yml")
                         || HostPolicies.isFile(text);
-                if (!file && !text.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
+                if (!file && !isShippedName(text)) {
                     unreadable |= top;
                     problems.add(
                             Problem.error(
@@ -402,5 +402,27 @@ public final class PolicyLoader {
             }
         }
         return String.join(" -> ", names);
+    }
+
+    /**
+     * Whether {@code text} has the form of a shipped policy or modifier name,
+     * {@code [A-Za-z0-9][A-Za-z0-9_-]*}; checked by hand, as a regular expression would load and
+     * compile java.util.regex on the first load of a JVM.
+     */
+    static boolean isShippedName(String text) {
+        if (text.isEmpty() || !isAsciiLetterOrDigit(text.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isAsciiLetterOrDigit(c) && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 }

@@ -29,17 +29,23 @@ final class TlsCompiler {
     private final Located<TlsName> tlsMax;
     private final Map<TlsKind, LinkedHashMap<TlsName, Origin>> tlsLists;
     private final Map<ServiceType, Origin> algorithmLists;
-    private final List<Effective.DenyRule> deny;
+    private final FirstDenyRules deny;
     private final boolean featureSetEmpty;
     private final Consumer<Problem> report;
 
     /**
      * @param e               the composed policy
      * @param algs            the algorithm and key decisions, made before
+     * @param deny            the policy's deny rules by what they name
      * @param featureSetEmpty whether the feature set is empty (then an empty TLS list is no further error)
      * @param report          where problems go
      */
-    TlsCompiler(Effective e, AlgorithmDecisions algs, boolean featureSetEmpty, Consumer<Problem> report) {
+    TlsCompiler(
+            Effective e,
+            AlgorithmDecisions algs,
+            FirstDenyRules deny,
+            boolean featureSetEmpty,
+            Consumer<Problem> report) {
         this.algs = algs;
         this.catalog = e.catalog;
         this.policy = algs.policy();
@@ -47,7 +53,7 @@ final class TlsCompiler {
         this.tlsMax = e.tlsMax;
         this.tlsLists = e.tlsLists;
         this.algorithmLists = e.algorithmLists;
-        this.deny = e.deny;
+        this.deny = deny;
         this.featureSetEmpty = featureSetEmpty;
         this.report = report;
     }
@@ -151,14 +157,8 @@ final class TlsCompiler {
     }
 
     private Decision tlsDenyRule(TlsName n) {
-        for (Effective.DenyRule rule : deny) {
-            if (rule.spec().keySizeBelow() == 0
-                    && AlgorithmDecisions.applies(rule.spec(), Scope.TLS)
-                    && rule.tls().contains(n)) {
-                return algs.denyByRule(rule);
-            }
-        }
-        return null;
+        Effective.DenyRule rule = deny.first(n, Scope.TLS);
+        return rule == null ? null : algs.denyByRule(rule);
     }
 
     private Decision decideTls(TlsName n, Origin origin, boolean derived) {
