@@ -52,6 +52,9 @@ final class Effective {
     Located<TlsName> tlsMin;
     Located<TlsName> tlsMax;
     final Map<TlsKind, LinkedHashMap<TlsName, Origin>> tlsLists = new EnumMap<>(TlsKind.class);
+    /** Per TLS list, where each name a {@code -X} edit removed (and nothing added back) was removed. */
+    final Map<TlsKind, Map<TlsName, Origin>> tlsRemoved = new EnumMap<>(TlsKind.class);
+
     Located<Boolean> fipsOnly;
     List<Located<String>> preference = List.of();
     final Map<String, Located<String>> minVersions = new LinkedHashMap<>();

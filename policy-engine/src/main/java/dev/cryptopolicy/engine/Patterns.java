@@ -51,6 +51,10 @@ final class Patterns {
             return out;
         }
         Index index = Index.of(universe);
+        if (pattern.length() > index.longest) {
+            // Longer than every name, family and component (upper case never shortens a text).
+            return out;
+        }
         String digest = AlgorithmCatalog.canonicalDigest(pattern);
         int[] hits = union(
                 index.named(pattern),
@@ -125,6 +129,8 @@ final class Patterns {
 
         private final Map<String, int[]> byName = new HashMap<>();
         private final Map<String, int[]> byPart = new HashMap<>();
+        /** The length of the longest name, alias, family or component: no longer text can match one. */
+        private int longest;
 
         private Index(List<? extends Entry> universe) {
             for (int i = 0; i < universe.size(); i++) {
@@ -159,7 +165,7 @@ final class Patterns {
 
         /** The positions of the entries with this name or alias (any case), or null. */
         int[] named(String text) {
-            return byName.get(fold(text));
+            return text.length() > longest ? null : byName.get(fold(text));
         }
 
         /** The positions of the entries with this upper-case family or component, or null. */
@@ -167,7 +173,8 @@ final class Patterns {
             return byPart.get(upper);
         }
 
-        private static void add(Map<String, int[]> map, String key, int position) {
+        private void add(Map<String, int[]> map, String key, int position) {
+            longest = Math.max(longest, key.length());
             int[] old = map.get(key);
             if (old == null) {
                 map.put(key, new int[] {position});

@@ -28,6 +28,7 @@ final class TlsCompiler {
     private final Located<TlsName> tlsMin;
     private final Located<TlsName> tlsMax;
     private final Map<TlsKind, LinkedHashMap<TlsName, Origin>> tlsLists;
+    private final Map<TlsKind, Map<TlsName, Origin>> tlsRemoved;
     private final Map<ServiceType, Origin> algorithmLists;
     private final FirstDenyRules deny;
     private final boolean featureSetEmpty;
@@ -52,6 +53,7 @@ final class TlsCompiler {
         this.tlsMin = e.tlsMin;
         this.tlsMax = e.tlsMax;
         this.tlsLists = e.tlsLists;
+        this.tlsRemoved = e.tlsRemoved;
         this.algorithmLists = e.algorithmLists;
         this.deny = deny;
         this.featureSetEmpty = featureSetEmpty;
@@ -110,9 +112,14 @@ final class TlsCompiler {
             Origin origin = listed == null ? null : listed.get(n);
             Decision d;
             if (listed != null && origin == null) {
+                // Located at the -X that removed it, if one did; else at the list that left it out.
+                Map<TlsName, Origin> removed = tlsRemoved.get(kind);
+                Origin removedAt = removed == null ? null : removed.get(n);
                 d = algs.deny(
                         path,
-                        tlsLists.get(kind).isEmpty() ? Origin.builtIn(path) : firstOrigin(listed),
+                        removedAt != null
+                                ? removedAt
+                                : tlsLists.get(kind).isEmpty() ? Origin.builtIn(path) : firstOrigin(listed),
                         "is not listed in " + path + " of policy " + policy);
             } else {
                 d = decideTls(n, origin == null ? Origin.builtIn(path) : origin, listed == null);

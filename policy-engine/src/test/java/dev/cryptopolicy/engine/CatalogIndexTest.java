@@ -48,7 +48,17 @@ class CatalogIndexTest {
                 texts.addAll(entry.components());
             }
         }
-        texts.addAll(List.of("sha", "SHA1", "sha-1", "Sha512/256", "sha3256", "NOPE", "", "-", "SHA1withRSA2"));
+        texts.addAll(List.of(
+                "sha",
+                "SHA1",
+                "sha-1",
+                "Sha512/256",
+                "sha3256",
+                "NOPE",
+                "",
+                "-",
+                "SHA1withRSA2",
+                "SHA" + "A".repeat(1000)));
         Set<String> out = new LinkedHashSet<>();
         for (String t : texts) {
             out.add(t);
