@@ -115,14 +115,17 @@ public final class CompiledPolicy {
         for (TlsKind kind : TlsKind.values()) {
             tlsIndex.put(kind, new HashMap<>());
         }
-        tlsDecisions.forEach((n, d) -> {
-            tlsIndex.get(n.kind()).put(n.name(), d);
+        for (Map.Entry<TlsName, Decision> d : tlsDecisions.entrySet()) {
+            TlsName n = d.getKey();
+            tlsIndex.get(n.kind()).put(n.name(), d.getValue());
             for (String alias : n.aliases()) {
-                tlsIndex.get(n.kind()).put(alias, d);
+                tlsIndex.get(n.kind()).put(alias, d.getValue());
             }
-        });
+        }
         Map<TlsKind, NameTable<Decision>> tlsTables = new EnumMap<>(TlsKind.class);
-        tlsIndex.forEach((k, m) -> tlsTables.put(k, new NameTable<>(m)));
+        for (Map.Entry<TlsKind, Map<String, Decision>> m : tlsIndex.entrySet()) {
+            tlsTables.put(m.getKey(), new NameTable<>(m.getValue()));
+        }
         this.tlsDecisions = Collections.unmodifiableMap(tlsTables);
     }
 

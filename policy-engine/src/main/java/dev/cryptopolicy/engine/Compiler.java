@@ -97,12 +97,15 @@ final class Compiler implements AlgorithmDecisions {
         LinkedHashMap<Algorithm, Origin> features = e.algorithms.get(type);
         Origin added = features == null ? null : features.get(a);
         if (added == null) {
-            return notInFeatureSet.computeIfAbsent(
-                    type,
-                    t -> deny(
-                            "algorithms." + t.jcaName(),
-                            e.algorithmLists.getOrDefault(t, Origin.builtIn("algorithms." + t.jcaName())),
-                            "is not in the feature set of policy " + policy));
+            Decision outside = notInFeatureSet.get(type);
+            if (outside == null) {
+                outside = deny(
+                        "algorithms." + type.jcaName(),
+                        e.algorithmLists.getOrDefault(type, Origin.builtIn("algorithms." + type.jcaName())),
+                        "is not in the feature set of policy " + policy);
+                notInFeatureSet.put(type, outside);
+            }
+            return outside;
         }
         Effective.DenyRule rule = firstDeny.first(a, scope);
         if (rule != null) {
@@ -373,17 +376,19 @@ final class Compiler implements AlgorithmDecisions {
             preference.add(p.value());
         }
         Map<String, String> versions = new LinkedHashMap<>();
-        e.minVersions.forEach((k, v) -> versions.put(k, v.value()));
+        for (Map.Entry<String, Located<String>> v : e.minVersions.entrySet()) {
+            versions.put(v.getKey(), v.getValue().value());
+        }
         Map<ServiceType, List<String>> required = new LinkedHashMap<>();
-        e.required.forEach((type, list) -> {
+        for (Map.Entry<ServiceType, LinkedHashMap<Algorithm, Origin>> list : e.required.entrySet()) {
             List<String> names = new ArrayList<>();
-            for (Algorithm a : list.keySet()) {
+            for (Algorithm a : list.getValue().keySet()) {
                 names.add(a.name());
             }
             if (!names.isEmpty()) {
-                required.put(type, List.copyOf(names));
+                required.put(list.getKey(), List.copyOf(names));
             }
-        });
+        }
         return new BackendRules(e.fipsOnly.value(), preference, versions, required);
     }
 }

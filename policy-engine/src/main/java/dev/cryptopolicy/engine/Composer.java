@@ -67,21 +67,21 @@ final class Composer {
         for (DenySpec spec : doc.deny) {
             addDeny(spec);
         }
-        doc.minBits.forEach(e.minBits::put);
+        e.minBits.putAll(doc.minBits);
         if (doc.unmeasuredAllowed != null) {
             e.unmeasuredAllowed = doc.unmeasuredAllowed;
         }
         if (doc.curves != null) {
             e.curves = applyList(doc.curves, e.curves, inherited, e.catalog.curves(), "curve", e.catalog.curves());
         }
-        doc.sha1.forEach((use, perScope) -> {
+        for (Map.Entry<Sha1Use, Map<Scope, Located<Boolean>>> use : doc.sha1.entrySet()) {
             Map<Scope, Located<Boolean>> merged = new EnumMap<>(Scope.class);
-            if (!perScope.containsKey(Scope.ANY)) {
-                merged.putAll(e.sha1.get(use));
+            if (!use.getValue().containsKey(Scope.ANY)) {
+                merged.putAll(e.sha1.get(use.getKey()));
             }
-            merged.putAll(perScope);
-            e.sha1.put(use, merged);
-        });
+            merged.putAll(use.getValue());
+            e.sha1.put(use.getKey(), merged);
+        }
         if (doc.tlsMin != null) {
             e.tlsMin = protocol(doc.tlsMin);
         }
@@ -99,10 +99,10 @@ final class Composer {
         }
         // Provider names are matched ignoring case: a later document's entry replaces an earlier
         // one however it spells the name.
-        doc.minVersions.forEach((name, version) -> {
-            e.minVersions.keySet().removeIf(name::equalsIgnoreCase);
-            e.minVersions.put(name, version);
-        });
+        for (Map.Entry<String, Located<String>> version : doc.minVersions.entrySet()) {
+            e.minVersions.keySet().removeIf(version.getKey()::equalsIgnoreCase);
+            e.minVersions.put(version.getKey(), version.getValue());
+        }
         for (Map.Entry<ServiceType, ListSpec> list : doc.required.entrySet()) {
             ServiceType type = list.getKey();
             e.required.put(

@@ -11,6 +11,7 @@ import dev.cryptopolicy.engine.yaml.YamlScalar;
 import dev.cryptopolicy.engine.yaml.YamlSeq;
 import dev.cryptopolicy.engine.yaml.YamlSyntaxException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -115,7 +116,7 @@ final class DocumentParser {
                     notAPolicy("its top is " + root.kindName() + ", not a mapping of policy keys such as 'kind'"));
             return null;
         }
-        if (!top.fields().isEmpty() && top.fields().keySet().stream().noneMatch(TOP_KEYS::contains)) {
+        if (!top.fields().isEmpty() && Collections.disjoint(top.fields().keySet(), TOP_KEYS)) {
             // Listing the keys one by one would copy a configuration or secrets file into the log.
             error(
                     origin(top.mark(), ""),

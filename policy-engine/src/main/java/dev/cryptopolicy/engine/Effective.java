@@ -102,11 +102,11 @@ final class Effective {
         Map<ServiceType, Map<Algorithm, Origin>> lists = new EnumMap<>(ServiceType.class);
         lists.putAll(algorithms);
         Map<ServiceType, Origin> requiredAt = new EnumMap<>(ServiceType.class);
-        required.forEach((service, m) -> {
-            if (!m.isEmpty()) {
-                requiredAt.put(service, m.values().iterator().next());
+        for (Map.Entry<ServiceType, LinkedHashMap<Algorithm, Origin>> m : required.entrySet()) {
+            if (!m.getValue().isEmpty()) {
+                requiredAt.put(m.getKey(), m.getValue().values().iterator().next());
             }
-        });
+        }
         Settings.BackendOrigins backends = new Settings.BackendOrigins(
                 fipsOnly.origin(),
                 preference.isEmpty()

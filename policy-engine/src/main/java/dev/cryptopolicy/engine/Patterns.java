@@ -193,7 +193,11 @@ final class Patterns {
         static String fold(String text) {
             char[] out = new char[text.length()];
             for (int i = 0; i < out.length; i++) {
-                out[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+                char c = text.charAt(i);
+                // ASCII, as every catalog name is, without the Unicode tables (a cold JVM interprets this).
+                out[i] = c < 128
+                        ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c)
+                        : Character.toLowerCase(Character.toUpperCase(c));
             }
             return new String(out);
         }

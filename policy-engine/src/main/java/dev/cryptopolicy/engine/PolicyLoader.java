@@ -276,7 +276,8 @@ public final class PolicyLoader {
             }
             Optional<YamlNode> tree;
             try {
-                tree = shipped.readPrecompiled(name).flatMap(form -> PrecompiledTree.read(form, bytes.get()));
+                Optional<byte[]> form = shipped.readPrecompiled(name);
+                tree = form.isPresent() ? PrecompiledTree.read(form.get(), bytes.get()) : Optional.empty();
             } catch (IOException e) {
                 // The YAML itself was read: parse it.
                 tree = Optional.empty();
