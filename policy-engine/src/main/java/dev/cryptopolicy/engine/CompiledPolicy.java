@@ -45,7 +45,10 @@ public final class CompiledPolicy {
     private final Map<ServiceType, List<Algorithm>> features;
     private final KeyTable keys;
     private final TlsSettings tls;
-    private final Map<TlsKind, NameTable<Decision>> tlsDecisions;
+    /** By {@link TlsKind} ordinal: the decisions of its names, and the refusal of a name it does not know. */
+    private final NameTable<Decision>[] tlsDecisions;
+
+    private final Decision[] unknownTls;
     private final BackendRules backends;
     private final List<Problem> warnings;
     private final Settings settings;
@@ -115,15 +118,27 @@ public final class CompiledPolicy {
         for (TlsKind kind : TlsKind.values()) {
             tlsIndex.put(kind, new HashMap<>());
         }
-        tlsDecisions.forEach((n, d) -> {
-            tlsIndex.get(n.kind()).put(n.name(), d);
+        for (Map.Entry<TlsName, Decision> d : tlsDecisions.entrySet()) {
+            TlsName n = d.getKey();
+            tlsIndex.get(n.kind()).put(n.name(), d.getValue());
             for (String alias : n.aliases()) {
-                tlsIndex.get(n.kind()).put(alias, d);
+                tlsIndex.get(n.kind()).put(alias, d.getValue());
             }
-        });
-        Map<TlsKind, NameTable<Decision>> tlsTables = new EnumMap<>(TlsKind.class);
-        tlsIndex.forEach((k, m) -> tlsTables.put(k, new NameTable<>(m)));
-        this.tlsDecisions = Collections.unmodifiableMap(tlsTables);
+        }
+        TlsKind[] kinds = TlsKind.values();
+        @SuppressWarnings("unchecked") // no generic array creation; every slot gets a NameTable<Decision> below
+        NameTable<Decision>[] tlsTables = (NameTable<Decision>[]) new NameTable<?>[kinds.length];
+        this.tlsDecisions = tlsTables;
+        this.unknownTls = new Decision[kinds.length];
+        for (TlsKind kind : kinds) {
+            tlsTables[kind.ordinal()] = new NameTable<>(tlsIndex.get(kind));
+            unknownTls[kind.ordinal()] = new Decision(
+                    false,
+                    "tls",
+                    Origin.builtIn("tls"),
+                    "is not a TLS " + kind.description() + " known to policy " + name,
+                    name);
+        }
     }
 
     private CompiledPolicy(CompiledPolicy base, List<Problem> warnings) {
@@ -137,6 +152,7 @@ public final class CompiledPolicy {
         this.keys = base.keys;
         this.tls = base.tls;
         this.tlsDecisions = base.tlsDecisions;
+        this.unknownTls = base.unknownTls;
         this.backends = base.backends;
         this.settings = base.settings;
         this.warnings = warnings;
@@ -278,17 +294,13 @@ public final class CompiledPolicy {
         return features.get(service);
     }
 
-    /** The decision about a TLS protocol, suite, group or scheme by name (any case); unknown names are denied. */
+    /**
+     * The decision about a TLS protocol, suite, group or scheme by name (any case); unknown names are
+     * denied. Never allocates.
+     */
     public Decision decideTls(TlsKind kind, String tlsName) {
-        Decision d = tlsDecisions.get(kind).get(tlsName);
-        return d != null
-                ? d
-                : new Decision(
-                        false,
-                        "tls",
-                        Origin.builtIn("tls"),
-                        "is not a TLS " + kind.description() + " known to policy " + name,
-                        name);
+        Decision d = tlsDecisions[kind.ordinal()].get(tlsName);
+        return d != null ? d : unknownTls[kind.ordinal()];
     }
 
     /** The resolved TLS settings. */

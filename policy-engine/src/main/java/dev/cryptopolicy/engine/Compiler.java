@@ -34,6 +34,9 @@ final class Compiler implements AlgorithmDecisions {
     private final String policyFile;
 
     private final Map<ServiceType, Map<Algorithm, Decision[]>> decisions = new EnumMap<>(ServiceType.class);
+    /** The deny rules by what they name, made once composition is over. */
+    private final FirstDenyRules firstDeny;
+
     private final int[][] minBits = new int[KeyFamily.values().length][SCOPES.length];
     private final Origin[][] minBitsOrigin = new Origin[KeyFamily.values().length][SCOPES.length];
     private final String[][] minBitsRule = new String[KeyFamily.values().length][SCOPES.length];
@@ -52,6 +55,7 @@ final class Compiler implements AlgorithmDecisions {
         // drive the terminal or the log viewer that shows one.
         this.policy = Quote.escape(policy);
         this.problems = problems;
+        this.firstDeny = new FirstDenyRules(effective.deny);
     }
 
     CompiledPolicy compile() {
@@ -70,7 +74,7 @@ final class Compiler implements AlgorithmDecisions {
         }
         checkRequired();
         Map<TlsName, Decision> tlsDecisions = new HashMap<>();
-        TlsSettings tls = new TlsCompiler(e, this, featureSetEmpty, this::report).compile(tlsDecisions);
+        TlsSettings tls = new TlsCompiler(e, this, firstDeny, featureSetEmpty, this::report).compile(tlsDecisions);
         return new CompiledPolicy(policy, settings, e.sources, decisions, keyTable(), tls, tlsDecisions, backends());
     }
 
@@ -93,19 +97,19 @@ final class Compiler implements AlgorithmDecisions {
         LinkedHashMap<Algorithm, Origin> features = e.algorithms.get(type);
         Origin added = features == null ? null : features.get(a);
         if (added == null) {
-            return notInFeatureSet.computeIfAbsent(
-                    type,
-                    t -> deny(
-                            "algorithms." + t.jcaName(),
-                            e.algorithmLists.getOrDefault(t, Origin.builtIn("algorithms." + t.jcaName())),
-                            "is not in the feature set of policy " + policy));
-        }
-        for (Effective.DenyRule rule : e.deny) {
-            if (rule.spec().keySizeBelow() == 0
-                    && applies(rule.spec(), scope)
-                    && rule.algorithms().contains(a)) {
-                return denyByRule(rule);
+            Decision outside = notInFeatureSet.get(type);
+            if (outside == null) {
+                outside = deny(
+                        "algorithms." + type.jcaName(),
+                        e.algorithmLists.getOrDefault(type, Origin.builtIn("algorithms." + type.jcaName())),
+                        "is not in the feature set of policy " + policy);
+                notInFeatureSet.put(type, outside);
             }
+            return outside;
+        }
+        Effective.DenyRule rule = firstDeny.first(a, scope);
+        if (rule != null) {
+            return denyByRule(rule);
         }
         if ("SHA-1".equals(a.digest())) {
             Sha1Use use = sha1Use(type, scope);
@@ -372,17 +376,19 @@ final class Compiler implements AlgorithmDecisions {
             preference.add(p.value());
         }
         Map<String, String> versions = new LinkedHashMap<>();
-        e.minVersions.forEach((k, v) -> versions.put(k, v.value()));
+        for (Map.Entry<String, Located<String>> v : e.minVersions.entrySet()) {
+            versions.put(v.getKey(), v.getValue().value());
+        }
         Map<ServiceType, List<String>> required = new LinkedHashMap<>();
-        e.required.forEach((type, list) -> {
+        for (Map.Entry<ServiceType, LinkedHashMap<Algorithm, Origin>> list : e.required.entrySet()) {
             List<String> names = new ArrayList<>();
-            for (Algorithm a : list.keySet()) {
+            for (Algorithm a : list.getValue().keySet()) {
                 names.add(a.name());
             }
             if (!names.isEmpty()) {
-                required.put(type, List.copyOf(names));
+                required.put(list.getKey(), List.copyOf(names));
             }
-        });
+        }
         return new BackendRules(e.fipsOnly.value(), preference, versions, required);
     }
 }

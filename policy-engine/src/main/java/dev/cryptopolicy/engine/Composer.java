@@ -22,15 +22,13 @@ final class Composer {
 
     private final Effective e;
     private final Problems problems;
-    private final Suggest.Budget suggestions;
 
     /**
-     * @param suggestions the "did you mean" hints this load may still give
+     * @param problems where problems go; it computes a "did you mean" hint only for those it keeps
      */
-    Composer(Effective effective, Problems problems, Suggest.Budget suggestions) {
+    Composer(Effective effective, Problems problems) {
         this.e = effective;
         this.problems = problems;
-        this.suggestions = suggestions;
     }
 
     /**
@@ -69,21 +67,21 @@ final class Composer {
         for (DenySpec spec : doc.deny) {
             addDeny(spec);
         }
-        doc.minBits.forEach(e.minBits::put);
+        e.minBits.putAll(doc.minBits);
         if (doc.unmeasuredAllowed != null) {
             e.unmeasuredAllowed = doc.unmeasuredAllowed;
         }
         if (doc.curves != null) {
             e.curves = applyList(doc.curves, e.curves, inherited, e.catalog.curves(), "curve", e.catalog.curves());
         }
-        doc.sha1.forEach((use, perScope) -> {
+        for (Map.Entry<Sha1Use, Map<Scope, Located<Boolean>>> use : doc.sha1.entrySet()) {
             Map<Scope, Located<Boolean>> merged = new EnumMap<>(Scope.class);
-            if (!perScope.containsKey(Scope.ANY)) {
-                merged.putAll(e.sha1.get(use));
+            if (!use.getValue().containsKey(Scope.ANY)) {
+                merged.putAll(e.sha1.get(use.getKey()));
             }
-            merged.putAll(perScope);
-            e.sha1.put(use, merged);
-        });
+            merged.putAll(use.getValue());
+            e.sha1.put(use.getKey(), merged);
+        }
         if (doc.tlsMin != null) {
             e.tlsMin = protocol(doc.tlsMin);
         }
@@ -101,10 +99,10 @@ final class Composer {
         }
         // Provider names are matched ignoring case: a later document's entry replaces an earlier
         // one however it spells the name.
-        doc.minVersions.forEach((name, version) -> {
-            e.minVersions.keySet().removeIf(name::equalsIgnoreCase);
-            e.minVersions.put(name, version);
-        });
+        for (Map.Entry<String, Located<String>> version : doc.minVersions.entrySet()) {
+            e.minVersions.keySet().removeIf(version.getKey()::equalsIgnoreCase);
+            e.minVersions.put(version.getKey(), version.getValue());
+        }
         for (Map.Entry<ServiceType, ListSpec> list : doc.required.entrySet()) {
             ServiceType type = list.getKey();
             e.required.put(
@@ -120,17 +118,21 @@ final class Composer {
     }
 
     private Located<TlsName> protocol(Located<String> text) {
+        // The catalog knows more protocols than a policy may enable (SSLv2, as a name to deny and
+        // export as disabled): only those the language declares are accepted, in any case.
+        List<String> names = Grammar.key(text.origin().path()).values();
         TlsName p = e.catalog.tls(TlsKind.PROTOCOL, text.value());
-        if (p == null) {
-            List<String> names = Patterns.vocabulary(e.catalog.tls(TlsKind.PROTOCOL));
+        if (p == null || !names.contains(p.name())) {
             problems.add(
                     Problem.error(
                             text.origin(),
                             text.value(),
                             Rule.KNOWN_PROTOCOL,
-                            "unknown TLS protocol " + Quote.quoted(text.value()) + "; known: "
-                                    + String.join(", ", names)),
-                    () -> suggestions.didYouMean(text.value(), names));
+                            (p == null ? "unknown TLS protocol " : "TLS protocol ")
+                                    + Quote.quoted(text.value())
+                                    + (p == null ? "" : " cannot be enabled by a policy")
+                                    + "; known: " + String.join(", ", names)),
+                    () -> Suggest.didYouMean(text.value(), names));
             return text.origin().path().endsWith("min_protocol") ? e.tlsMin : e.tlsMax;
         }
         return new Located<>(p, text.origin());
@@ -150,7 +152,13 @@ final class Composer {
             }
             inherited = true;
         }
-        e.tlsLists.put(kind, applyList(spec, current, inherited, universe, "TLS " + kind.description(), universe));
+        Map<TlsName, Origin> removed = e.tlsRemoved.get(kind);
+        if (removed == null) {
+            removed = new LinkedHashMap<>();
+            e.tlsRemoved.put(kind, removed);
+        }
+        e.tlsLists.put(
+                kind, applyList(spec, current, inherited, universe, "TLS " + kind.description(), universe, removed));
     }
 
     private List<Located<String>> preference(ListSpec spec, boolean inherited) {
@@ -200,7 +208,7 @@ final class Composer {
                             Quote.quoted(pattern) + " names no known algorithm"
                                     + (spec.services().isEmpty() ? "" : " of " + spec.services())
                                     + ", TLS suite, group, scheme or protocol"),
-                    () -> suggestions.didYouMean(pattern, this::everyName));
+                    () -> Suggest.didYouMean(pattern, everyName()));
             return;
         }
         e.deny.add(new Effective.DenyRule(spec, Set.copyOf(algs), Set.copyOf(tls)));
@@ -223,7 +231,23 @@ final class Composer {
             List<T> universe,
             String what,
             List<? extends Entry> vocabulary) {
+        return applyList(spec, current, inherited, universe, what, vocabulary, new LinkedHashMap<>());
+    }
+
+    /**
+     * Replaces or edits a resolved list, recording in {@code removed} where each entry a
+     * {@code -X} edit removed was removed (a replacing list or a later {@code +X} forgets it).
+     */
+    private <T extends Entry> LinkedHashMap<T, Origin> applyList(
+            ListSpec spec,
+            LinkedHashMap<T, Origin> current,
+            boolean inherited,
+            List<T> universe,
+            String what,
+            List<? extends Entry> vocabulary,
+            Map<T, Origin> removed) {
         if (!spec.edit()) {
+            removed.clear();
             LinkedHashMap<T, Origin> out = new LinkedHashMap<>();
             for (Located<String> entry : spec.entries()) {
                 for (T t : resolve(entry.value(), entry.origin(), universe, what, vocabulary, false)) {
@@ -248,9 +272,14 @@ final class Composer {
             if (add) {
                 for (T t : matched) {
                     out.putIfAbsent(t, entry.origin());
+                    removed.remove(t);
                 }
             } else {
-                out.keySet().removeAll(matched);
+                for (T t : matched) {
+                    if (out.remove(t) != null) {
+                        removed.put(t, entry.origin());
+                    }
+                }
             }
         }
         return out;
@@ -275,7 +304,7 @@ final class Composer {
                                             : "unknown ")
                                     + what
                                     + (text.indexOf('*') >= 0 ? "" : " " + Quote.quoted(text))),
-                    () -> suggestions.didYouMean(text, () -> Patterns.vocabulary(vocabulary)));
+                    () -> Suggest.didYouMean(text, Patterns.vocabulary(vocabulary)));
         }
         return matched;
     }

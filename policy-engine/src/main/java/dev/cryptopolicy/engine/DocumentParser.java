@@ -11,9 +11,11 @@ import dev.cryptopolicy.engine.yaml.YamlScalar;
 import dev.cryptopolicy.engine.yaml.YamlSeq;
 import dev.cryptopolicy.engine.yaml.YamlSyntaxException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,14 +38,12 @@ final class DocumentParser {
 
     private final String file;
     private final Problems problems;
-    private final Suggest.Budget suggestions;
     /** For YAML translated from another language: where each YAML line came from; null otherwise. */
     private final List<Position> sourceLines;
 
-    private DocumentParser(String file, Problems problems, Suggest.Budget suggestions, List<Position> sourceLines) {
+    private DocumentParser(String file, Problems problems, List<Position> sourceLines) {
         this.file = file;
         this.problems = problems;
-        this.suggestions = suggestions;
         this.sourceLines = sourceLines;
     }
 
@@ -53,10 +53,9 @@ final class DocumentParser {
      * @param lines where each line of {@code bytes} came from
      * @return the document, or null when it has errors
      */
-    static PolicyDocument parse(
-            String file, byte[] bytes, List<Position> lines, Problems problems, Suggest.Budget suggestions) {
+    static PolicyDocument parse(String file, byte[] bytes, List<Position> lines, Problems problems) {
         int before = problems.errorCount();
-        PolicyDocument doc = new DocumentParser(file, problems, suggestions, lines).run(bytes);
+        PolicyDocument doc = new DocumentParser(file, problems, lines).run(bytes);
         return problems.errorCount() > before ? null : doc;
     }
 
@@ -66,22 +65,21 @@ final class DocumentParser {
      * @param file        the name used in messages (a path, or the shipped name)
      * @param bytes       the file's content
      * @param problems    where every problem found is added
-     * @param suggestions the "did you mean" hints the load may still give
      * @return the document, or null when it has errors
      */
-    static PolicyDocument parse(String file, byte[] bytes, Problems problems, Suggest.Budget suggestions) {
-        return parse(file, bytes, null, problems, suggestions);
+    static PolicyDocument parse(String file, byte[] bytes, Problems problems) {
+        return parse(file, bytes, null, problems);
     }
 
     /**
      * Parses one file already read into its tree (a shipped policy's precompiled form): the same
-     * checks, problems and origins as {@link #parse(String, byte[], Problems, Suggest.Budget)}.
+     * checks, problems and origins as {@link #parse(String, byte[], Problems)}.
      *
      * @return the document, or null when it has errors
      */
-    static PolicyDocument parse(String file, YamlNode root, Problems problems, Suggest.Budget suggestions) {
+    static PolicyDocument parse(String file, YamlNode root, Problems problems) {
         int before = problems.errorCount();
-        PolicyDocument doc = new DocumentParser(file, problems, suggestions, null).run(root);
+        PolicyDocument doc = new DocumentParser(file, problems, null).run(root);
         return problems.errorCount() > before ? null : doc;
     }
 
@@ -118,7 +116,7 @@ final class DocumentParser {
                     notAPolicy("its top is " + root.kindName() + ", not a mapping of policy keys such as 'kind'"));
             return null;
         }
-        if (!top.fields().isEmpty() && top.fields().keySet().stream().noneMatch(TOP_KEYS::contains)) {
+        if (!top.fields().isEmpty() && Collections.disjoint(top.fields().keySet(), TOP_KEYS)) {
             // Listing the keys one by one would copy a configuration or secrets file into the log.
             error(
                     origin(top.mark(), ""),
@@ -146,17 +144,9 @@ final class DocumentParser {
                     Rule.REQUIRED_KEY,
                     "missing 'kind': every file says 'kind: policy' or 'kind: modifier'");
         } else {
-            String k = string(kind.value(), "kind");
-            if ("policy".equals(k)) {
-                doc.kind = PolicyDocument.Kind.POLICY;
-            } else if ("modifier".equals(k)) {
-                doc.kind = PolicyDocument.Kind.MODIFIER;
-            } else if (k != null) {
-                error(
-                        origin(kind.value().mark(), "kind"),
-                        k,
-                        Rule.KNOWN_VALUE,
-                        "kind must be 'policy' or 'modifier', not " + Quote.quoted(k));
+            String k = declared(kind.value(), "kind");
+            if (k != null) {
+                doc.kind = PolicyDocument.Kind.valueOf(k.toUpperCase(Locale.ROOT));
             }
         }
         doc.name = locatedString(top, "name", "name");
@@ -174,31 +164,21 @@ final class DocumentParser {
         }
         YamlMap.Field mode = top.fields().get("mode");
         if (mode != null) {
-            String m = string(mode.value(), "mode");
-            if ("enforce".equals(m) || "audit".equals(m)) {
+            String m = declared(mode.value(), "mode");
+            if (m != null) {
                 doc.mode = new Located<>(
-                        "enforce".equals(m) ? Mode.ENFORCE : Mode.AUDIT,
+                        Mode.valueOf(m.toUpperCase(Locale.ROOT)),
                         origin(mode.value().mark(), "mode"));
-            } else if (m != null) {
-                error(
-                        origin(mode.value().mark(), "mode"),
-                        m,
-                        Rule.KNOWN_VALUE,
-                        "mode must be 'enforce' or 'audit', not " + Quote.quoted(m));
             }
         }
         YamlMap.Field host = top.fields().get("host_restrictions");
         if (host != null) {
-            String h = string(host.value(), "host_restrictions");
-            if ("keep".equals(h) || "replace".equals(h)) {
-                doc.replaceHost =
-                        new Located<>("replace".equals(h), origin(host.value().mark(), "host_restrictions"));
-            } else if (h != null) {
-                error(
-                        origin(host.value().mark(), "host_restrictions"),
-                        h,
-                        Rule.KNOWN_VALUE,
-                        "host_restrictions must be 'keep' or 'replace', not " + Quote.quoted(h));
+            String h = declared(host.value(), "host_restrictions");
+            if (h != null) {
+                // The declared values are keep (the default) and replace.
+                doc.replaceHost = new Located<>(
+                        !h.equals(Grammar.defaultString("host_restrictions")),
+                        origin(host.value().mark(), "host_restrictions"));
             }
         }
         YamlMap.Field algorithms = top.fields().get("algorithms");
@@ -297,7 +277,7 @@ final class DocumentParser {
                                             s.value(),
                                             Rule.KNOWN_VALUE,
                                             "unknown service type " + Quote.quoted(s.value())),
-                                    () -> suggestions.didYouMean(s.value(), names));
+                                    () -> Suggest.didYouMean(s.value(), names));
                         } else {
                             services.add(t);
                         }
@@ -343,7 +323,7 @@ final class DocumentParser {
                                 s.value(),
                                 Rule.KNOWN_VALUE,
                                 "unknown scope " + Quote.quoted(s.value()) + "; scopes are any, tls, certpath, jar"),
-                        () -> suggestions.didYouMean(s.value(), List.of("any", "tls", "certpath", "jar")));
+                        () -> Suggest.didYouMean(s.value(), List.of("any", "tls", "certpath", "jar")));
             } else {
                 scopes.add(scope);
             }
@@ -400,20 +380,40 @@ final class DocumentParser {
 
     /** {@code keys.unmeasured}: {@code refuse} or {@code allow} keys whose size or curve cannot be determined. */
     private void unmeasured(YamlNode node, PolicyDocument doc) {
-        String value = string(node, "keys.unmeasured");
+        String value = declared(node, "keys.unmeasured");
+        if (value != null) {
+            // The declared values are refuse (the default) and allow.
+            doc.unmeasuredAllowed = new Located<>(
+                    !value.equals(Grammar.defaultString("keys.unmeasured")), origin(node.mark(), "keys.unmeasured"));
+        }
+    }
+
+    /**
+     * The string at {@code node} when it is one of the values {@link Grammar} declares for
+     * {@code path}; otherwise null, with an error ({@code known-value}) naming them.
+     */
+    private String declared(YamlNode node, String path) {
+        String value = string(node, path);
         if (value == null) {
-            return;
+            return null;
         }
-        Origin origin = origin(node.mark(), "keys.unmeasured");
-        if (value.equals("refuse") || value.equals("allow")) {
-            doc.unmeasuredAllowed = new Located<>(value.equals("allow"), origin);
-        } else {
-            error(
-                    origin,
-                    value,
-                    Rule.KNOWN_VALUE,
-                    "keys.unmeasured must be 'refuse' or 'allow', not " + Quote.quoted(value));
+        List<String> values = Grammar.key(path).values();
+        if (values.contains(value)) {
+            return value;
         }
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                expected.append(i == values.size() - 1 ? " or " : ", ");
+            }
+            expected.append('\'').append(values.get(i)).append('\'');
+        }
+        error(
+                origin(node.mark(), path),
+                value,
+                Rule.KNOWN_VALUE,
+                path + " must be " + expected + ", not " + Quote.quoted(value));
+        return null;
     }
 
     private void sha1(YamlNode node, PolicyDocument doc) {
@@ -684,7 +684,7 @@ final class DocumentParser {
                         Rule.KNOWN_KEY,
                         "unknown " + what + " " + Quote.quoted(f.key()) + "; expected one of "
                                 + String.join(", ", allowed)),
-                () -> suggestions.didYouMean(f.key(), allowed));
+                () -> Suggest.didYouMean(f.key(), allowed));
     }
 
     /** Whether a list holds more than {@link Limits#MAX_ENTRIES} items; if so, that is an error. */

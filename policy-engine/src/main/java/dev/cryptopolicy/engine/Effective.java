@@ -52,6 +52,9 @@ final class Effective {
     Located<TlsName> tlsMin;
     Located<TlsName> tlsMax;
     final Map<TlsKind, LinkedHashMap<TlsName, Origin>> tlsLists = new EnumMap<>(TlsKind.class);
+    /** Per TLS list, where each name a {@code -X} edit removed (and nothing added back) was removed. */
+    final Map<TlsKind, Map<TlsName, Origin>> tlsRemoved = new EnumMap<>(TlsKind.class);
+
     Located<Boolean> fipsOnly;
     List<Located<String>> preference = List.of();
     final Map<String, Located<String>> minVersions = new LinkedHashMap<>();
@@ -99,11 +102,11 @@ final class Effective {
         Map<ServiceType, Map<Algorithm, Origin>> lists = new EnumMap<>(ServiceType.class);
         lists.putAll(algorithms);
         Map<ServiceType, Origin> requiredAt = new EnumMap<>(ServiceType.class);
-        required.forEach((service, m) -> {
-            if (!m.isEmpty()) {
-                requiredAt.put(service, m.values().iterator().next());
+        for (Map.Entry<ServiceType, LinkedHashMap<Algorithm, Origin>> m : required.entrySet()) {
+            if (!m.getValue().isEmpty()) {
+                requiredAt.put(m.getKey(), m.getValue().values().iterator().next());
             }
-        });
+        }
         Settings.BackendOrigins backends = new Settings.BackendOrigins(
                 fipsOnly.origin(),
                 preference.isEmpty()

@@ -3,9 +3,12 @@ package dev.cryptopolicy.engine;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.engine.algorithms.Entry;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,10 +25,9 @@ final class Patterns {
      */
     static <T extends Entry> Set<T> match(String pattern, List<T> universe) {
         if (pattern.indexOf('*') < 0) {
-            for (T entry : universe) {
-                if (entry.isNamed(pattern)) {
-                    return Set.of(entry);
-                }
+            int[] named = Index.of(universe).named(pattern);
+            if (named != null) {
+                return Set.of(universe.get(named[0]));
             }
         }
         return matchBroad(pattern, universe);
@@ -34,6 +36,8 @@ final class Patterns {
     /**
      * What a deny rule or a {@code -X} edit reaches: everything the pattern names as a name, family,
      * glob or component, so that {@code -SHA1} removes {@code SHA1withRSA} and {@code HmacSHA1}.
+     * A name is looked up in the universe's {@link Index}, in time independent of the universe's
+     * size; only a glob is matched against every entry.
      */
     static <T extends Entry> Set<T> matchBroad(String pattern, List<T> universe) {
         Set<T> out = new LinkedHashSet<>();
@@ -46,6 +50,31 @@ final class Patterns {
             }
             return out;
         }
+        Index index = Index.of(universe);
+        if (pattern.length() > index.longest) {
+            // Longer than every name, family and component (upper case never shortens a text).
+            return out;
+        }
+        String digest = AlgorithmCatalog.canonicalDigest(pattern);
+        int[] hits = union(
+                index.named(pattern),
+                index.part(pattern.toUpperCase(Locale.ROOT)),
+                digest == null ? null : index.part(digest.toUpperCase(Locale.ROOT)));
+        for (int i : hits) {
+            out.add(universe.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * What {@link #matchBroad} reaches without its index, by testing every entry: the definition
+     * the index must agree with ({@code PatternsIndexTest}).
+     */
+    static <T extends Entry> Set<T> matchBroadByScan(String pattern, List<T> universe) {
+        if (pattern.indexOf('*') >= 0) {
+            return matchBroad(pattern, universe);
+        }
+        Set<T> out = new LinkedHashSet<>();
         String upper = pattern.toUpperCase(Locale.ROOT);
         String digest = AlgorithmCatalog.canonicalDigest(pattern);
         String digestUpper = digest == null ? null : digest.toUpperCase(Locale.ROOT);
@@ -62,12 +91,116 @@ final class Patterns {
 
     /** Whether the text is exactly a name or alias of some entry (not a family, glob or component). */
     static <T extends Entry> boolean isExactName(String text, List<T> universe) {
-        for (T entry : universe) {
-            if (entry.isNamed(text)) {
-                return true;
+        return Index.of(universe).named(text) != null;
+    }
+
+    /** The positions in any of the sorted arrays (null for none), ascending and each once. */
+    private static int[] union(int[] a, int[] b, int[] c) {
+        int n = (a == null ? 0 : a.length) + (b == null ? 0 : b.length) + (c == null ? 0 : c.length);
+        int[] all = new int[n];
+        int k = 0;
+        for (int[] part : new int[][] {a, b, c}) {
+            if (part != null) {
+                System.arraycopy(part, 0, all, k, part.length);
+                k += part.length;
             }
         }
-        return false;
+        java.util.Arrays.sort(all);
+        int unique = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (unique == 0 || all[unique - 1] != all[i]) {
+                all[unique++] = all[i];
+            }
+        }
+        return java.util.Arrays.copyOf(all, unique);
+    }
+
+    /**
+     * A universe (one of the catalog's immutable lists) indexed by name and by part: the positions
+     * of the entries each name or alias (case-folded as {@link String#equalsIgnoreCase} compares)
+     * and each family or component (upper case, as stored) belongs to, ascending. Built once per
+     * universe and kept: the catalog's lists live as long as the catalog.
+     */
+    static final class Index {
+        /** The most universes kept; the standard catalog has about 20. */
+        private static final int MAX_KEPT = 64;
+
+        private static volatile Map<List<?>, Index> kept = new IdentityHashMap<>();
+
+        private final Map<String, int[]> byName = new HashMap<>();
+        private final Map<String, int[]> byPart = new HashMap<>();
+        /** The length of the longest name, alias, family or component: no longer text can match one. */
+        private int longest;
+
+        private Index(List<? extends Entry> universe) {
+            for (int i = 0; i < universe.size(); i++) {
+                Entry entry = universe.get(i);
+                add(byName, fold(entry.name()), i);
+                for (String alias : entry.aliases()) {
+                    add(byName, fold(alias), i);
+                }
+                for (String family : entry.families()) {
+                    add(byPart, family, i);
+                }
+                for (String component : entry.components()) {
+                    add(byPart, component, i);
+                }
+            }
+        }
+
+        /** The index of a universe, built on first use. */
+        static Index of(List<? extends Entry> universe) {
+            Index index = kept.get(universe);
+            if (index == null) {
+                index = new Index(universe);
+                synchronized (Index.class) {
+                    Map<List<?>, Index> next =
+                            kept.size() >= MAX_KEPT ? new IdentityHashMap<>() : new IdentityHashMap<>(kept);
+                    next.put(universe, index);
+                    kept = next;
+                }
+            }
+            return index;
+        }
+
+        /** The positions of the entries with this name or alias (any case), or null. */
+        int[] named(String text) {
+            return text.length() > longest ? null : byName.get(fold(text));
+        }
+
+        /** The positions of the entries with this upper-case family or component, or null. */
+        int[] part(String upper) {
+            return byPart.get(upper);
+        }
+
+        private void add(Map<String, int[]> map, String key, int position) {
+            longest = Math.max(longest, key.length());
+            int[] old = map.get(key);
+            if (old == null) {
+                map.put(key, new int[] {position});
+            } else if (old[old.length - 1] != position) {
+                int[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+                grown[old.length] = position;
+                map.put(key, grown);
+            }
+        }
+
+        /**
+         * The text with each character mapped as {@link String#equalsIgnoreCase} compares it (upper
+         * case, then lower case), so that two texts are equal ignoring case exactly when their
+         * folds are equal.
+         */
+        static String fold(String text) {
+            char[] out = new char[text.length()];
+            for (int i = 0; i < out.length; i++) {
+                char c = text.charAt(i);
+                // ASCII, as every catalog name is, without the Unicode tables (a cold JVM interprets this).
+                out[i] = c < 128
+                        ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c)
+                        : Character.toLowerCase(Character.toUpperCase(c));
+            }
+            return new String(out);
+        }
     }
 
     /** Names, aliases and families of a universe, as candidates for "did you mean". */

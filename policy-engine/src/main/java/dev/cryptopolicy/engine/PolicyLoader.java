@@ -83,9 +83,8 @@ public final class PolicyLoader {
         Problems problems = new Problems();
         Effective effective = new Effective(catalog);
         effective.name = reference;
-        Suggest.Budget suggestions = new Suggest.Budget();
-        Composer composer = new Composer(effective, problems, suggestions);
-        Run run = new Run(composer, problems, suggestions);
+        Composer composer = new Composer(effective, problems);
+        Run run = new Run(composer, problems);
         run.compose(reference);
         throwIfErrors(problems, run.unreadable);
         // One way: compile the composed policy, then judge the result; neither step calls the other.
@@ -110,14 +109,12 @@ public final class PolicyLoader {
     private final class Run {
         private final Composer composer;
         private final Problems problems;
-        private final Suggest.Budget suggestions;
         /** Set when some input could not be read: the load then fails as unreadable. */
         private boolean unreadable;
 
-        Run(Composer composer, Problems problems, Suggest.Budget suggestions) {
+        Run(Composer composer, Problems problems) {
             this.composer = composer;
             this.problems = problems;
-            this.suggestions = suggestions;
         }
 
         /**
@@ -274,19 +271,20 @@ public final class PolicyLoader {
                                 "unknown " + what + " " + Quote.quoted(part.text) + "; shipped: "
                                         + String.join(", ", shipped.names())
                                         + " (a file path must end in .yaml or .yml)"),
-                        () -> suggestions.didYouMean(part.text, shipped.names()));
+                        () -> Suggest.didYouMean(part.text, shipped.names()));
                 return null;
             }
             Optional<YamlNode> tree;
             try {
-                tree = shipped.readPrecompiled(name).flatMap(form -> PrecompiledTree.read(form, bytes.get()));
+                Optional<byte[]> form = shipped.readPrecompiled(name);
+                tree = form.isPresent() ? PrecompiledTree.read(form.get(), bytes.get()) : Optional.empty();
             } catch (IOException e) {
                 // The YAML itself was read: parse it.
                 tree = Optional.empty();
             }
             if (tree.isPresent()) {
                 // Made from exactly these bytes when the library was built: the same document, no YAML parser.
-                PolicyDocument doc = DocumentParser.parse(name + ".yaml", tree.get(), problems, suggestions);
+                PolicyDocument doc = DocumentParser.parse(name + ".yaml", tree.get(), problems);
                 return doc == null ? null : new Loaded(doc, "shipped:" + name, Path.of(""));
             }
             return parse(name + ".yaml", bytes.get(), "shipped:" + name, Path.of(""));
@@ -304,19 +302,14 @@ public final class PolicyLoader {
                         rule.id(),
                         f.message(),
                         "");
-                problems.add(
-                        p, () -> f.candidates().isEmpty() ? "" : suggestions.didYouMean(f.value(), f.candidates()));
+                problems.add(p, () -> f.candidates().isEmpty() ? "" : Suggest.didYouMean(f.value(), f.candidates()));
                 unreadable |= rule.unreadableInput();
             }
             if (t.hasErrors()) {
                 return null;
             }
             PolicyDocument doc = DocumentParser.parse(
-                    display,
-                    t.yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    t.lines(),
-                    problems,
-                    suggestions);
+                    display, t.yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8), t.lines(), problems);
             return doc == null ? null : new Loaded(doc, identity, Path.of(""));
         }
 
@@ -327,7 +320,7 @@ public final class PolicyLoader {
         }
 
         private Loaded parse(String display, byte[] bytes, String identity, Path dir) {
-            PolicyDocument doc = DocumentParser.parse(display, bytes, problems, suggestions);
+            PolicyDocument doc = DocumentParser.parse(display, bytes, problems);
             return doc == null ? null : new Loaded(doc, identity, dir);
         }
 
@@ -366,7 +359,7 @@ public final class PolicyLoader {
                         || lower.endsWith(".yaml")
                         || lower.endsWith(".yml")
                         || HostPolicies.isFile(text);
-                if (!file && !text.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
+                if (!file && !isShippedName(text)) {
                     unreadable |= top;
                     problems.add(
                             Problem.error(
@@ -402,5 +395,27 @@ public final class PolicyLoader {
             }
         }
         return String.join(" -> ", names);
+    }
+
+    /**
+     * Whether {@code text} has the form of a shipped policy or modifier name,
+     * {@code [A-Za-z0-9][A-Za-z0-9_-]*}; checked by hand, as a regular expression would load and
+     * compile java.util.regex on the first load of a JVM.
+     */
+    static boolean isShippedName(String text) {
+        if (text.isEmpty() || !isAsciiLetterOrDigit(text.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isAsciiLetterOrDigit(c) && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 }

@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 /**
  * The problems of one load, bounded: the first {@link Limits#MAX_PROBLEMS} errors and the first as
  * many warnings are kept in the order found, the rest only counted, and a "did you mean" hint is
- * only computed for a problem that is kept. However many problems an input holds, reporting them
- * costs a fixed amount of memory and time.
+ * only computed for a problem that is kept: this is the one bound on the hints of a load (at most
+ * {@link Limits#MAX_PROBLEMS} of each severity). However many problems an input holds, reporting
+ * them costs a fixed amount of memory and time.
  */
 final class Problems extends AbstractList<Problem> {
 

@@ -68,13 +68,17 @@ record Settings(
     /** Copies every map and list, so that nothing the composer still holds is shared. */
     Settings {
         Map<ServiceType, Map<Algorithm, Origin>> lists = new EnumMap<>(ServiceType.class);
-        algorithms.forEach((type, list) -> lists.put(type, ordered(list)));
+        for (Map.Entry<ServiceType, Map<Algorithm, Origin>> list : algorithms.entrySet()) {
+            lists.put(list.getKey(), ordered(list.getValue()));
+        }
         algorithms = Collections.unmodifiableMap(lists);
         deny = List.copyOf(deny);
         minBits = Collections.unmodifiableMap(enumCopy(KeyFamily.class, minBits));
         curves = ordered(curves);
         Map<Sha1Use, Map<Scope, Located<Boolean>>> uses = new EnumMap<>(Sha1Use.class);
-        sha1.forEach((use, perScope) -> uses.put(use, Collections.unmodifiableMap(enumCopy(Scope.class, perScope))));
+        for (Map.Entry<Sha1Use, Map<Scope, Located<Boolean>>> use : sha1.entrySet()) {
+            uses.put(use.getKey(), Collections.unmodifiableMap(enumCopy(Scope.class, use.getValue())));
+        }
         sha1 = Collections.unmodifiableMap(uses);
     }
 

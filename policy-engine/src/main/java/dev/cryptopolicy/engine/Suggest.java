@@ -3,7 +3,6 @@ package dev.cryptopolicy.engine;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Finds the nearest known name to a misspelt one, for "did you mean" hints of the engine and the
@@ -13,8 +12,9 @@ import java.util.function.Supplier;
  * long). The distance is the optimal string alignment distance (Levenshtein plus adjacent
  * transpositions), ignoring case, computed only up to a threshold ({@code max(2, length / 3)}, and
  * never beyond the best distance found so far) with three rows as long as the shorter name, and
- * abandoned as soon as a row exceeds it. One load of a policy suggests for at most
- * {@value #PER_LOAD} unknown names ({@link Budget}); the rest are reported without a hint.
+ * abandoned as soon as a row exceeds it. A load asks for a suggestion only for the problems it
+ * reports ({@code Problems}, at most {@code Limits.MAX_PROBLEMS} of each severity): that one bound
+ * is what keeps a policy of thousands of unknown names as fast to answer as one with a few.
  *
  * <p>Characters that look like ASCII ones (dashes and hyphens, Cyrillic and Greek letters that
  * look Latin, fullwidth forms, non-breaking spaces) are flagged, {@code contains U+2010 HYPHEN;
@@ -24,9 +24,6 @@ public final class Suggest {
 
     /** Names longer than this get no suggestion. */
     public static final int MAX_LENGTH = 64;
-
-    /** How many unknown names of one load get a suggestion. */
-    static final int PER_LOAD = 100;
 
     /** Look-alike characters and the ASCII character each is mistaken for (fullwidth forms apart). */
     private static final Map<Integer, Character> LOOK_ALIKES = Map.ofEntries(
@@ -255,35 +252,5 @@ public final class Suggest {
     private static String describe(int cp) {
         String name = Character.getName(cp);
         return String.format(java.util.Locale.ROOT, "U+%04X", cp) + (name == null ? "" : " " + name);
-    }
-
-    /**
-     * The suggestions of one load: at most {@value #PER_LOAD} unknown names get one, so that a
-     * policy of many thousands of unknown names is answered as fast as one with a few.
-     */
-    static final class Budget {
-        private int remaining;
-
-        Budget() {
-            this(PER_LOAD);
-        }
-
-        Budget(int suggestions) {
-            this.remaining = suggestions;
-        }
-
-        /** {@link Suggest#didYouMean}, or only the look-alike note once the budget is spent. */
-        String didYouMean(String text, Collection<String> candidates) {
-            return didYouMean(text, () -> candidates);
-        }
-
-        /** The same, with candidates built only when a suggestion is still to be made. */
-        String didYouMean(String text, Supplier<? extends Collection<String>> candidates) {
-            if (remaining <= 0 || text.length() > MAX_LENGTH) {
-                return lookAlike(text);
-            }
-            remaining--;
-            return Suggest.didYouMean(text, candidates.get());
-        }
     }
 }

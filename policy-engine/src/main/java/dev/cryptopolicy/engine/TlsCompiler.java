@@ -28,26 +28,34 @@ final class TlsCompiler {
     private final Located<TlsName> tlsMin;
     private final Located<TlsName> tlsMax;
     private final Map<TlsKind, LinkedHashMap<TlsName, Origin>> tlsLists;
+    private final Map<TlsKind, Map<TlsName, Origin>> tlsRemoved;
     private final Map<ServiceType, Origin> algorithmLists;
-    private final List<Effective.DenyRule> deny;
+    private final FirstDenyRules deny;
     private final boolean featureSetEmpty;
     private final Consumer<Problem> report;
 
     /**
      * @param e               the composed policy
      * @param algs            the algorithm and key decisions, made before
+     * @param deny            the policy's deny rules by what they name
      * @param featureSetEmpty whether the feature set is empty (then an empty TLS list is no further error)
      * @param report          where problems go
      */
-    TlsCompiler(Effective e, AlgorithmDecisions algs, boolean featureSetEmpty, Consumer<Problem> report) {
+    TlsCompiler(
+            Effective e,
+            AlgorithmDecisions algs,
+            FirstDenyRules deny,
+            boolean featureSetEmpty,
+            Consumer<Problem> report) {
         this.algs = algs;
         this.catalog = e.catalog;
         this.policy = algs.policy();
         this.tlsMin = e.tlsMin;
         this.tlsMax = e.tlsMax;
         this.tlsLists = e.tlsLists;
+        this.tlsRemoved = e.tlsRemoved;
         this.algorithmLists = e.algorithmLists;
-        this.deny = e.deny;
+        this.deny = deny;
         this.featureSetEmpty = featureSetEmpty;
         this.report = report;
     }
@@ -104,9 +112,14 @@ final class TlsCompiler {
             Origin origin = listed == null ? null : listed.get(n);
             Decision d;
             if (listed != null && origin == null) {
+                // Located at the -X that removed it, if one did; else at the list that left it out.
+                Map<TlsName, Origin> removed = tlsRemoved.get(kind);
+                Origin removedAt = removed == null ? null : removed.get(n);
                 d = algs.deny(
                         path,
-                        tlsLists.get(kind).isEmpty() ? Origin.builtIn(path) : firstOrigin(listed),
+                        removedAt != null
+                                ? removedAt
+                                : tlsLists.get(kind).isEmpty() ? Origin.builtIn(path) : firstOrigin(listed),
                         "is not listed in " + path + " of policy " + policy);
             } else {
                 d = decideTls(n, origin == null ? Origin.builtIn(path) : origin, listed == null);
@@ -151,14 +164,8 @@ final class TlsCompiler {
     }
 
     private Decision tlsDenyRule(TlsName n) {
-        for (Effective.DenyRule rule : deny) {
-            if (rule.spec().keySizeBelow() == 0
-                    && AlgorithmDecisions.applies(rule.spec(), Scope.TLS)
-                    && rule.tls().contains(n)) {
-                return algs.denyByRule(rule);
-            }
-        }
-        return null;
+        Effective.DenyRule rule = deny.first(n, Scope.TLS);
+        return rule == null ? null : algs.denyByRule(rule);
     }
 
     private Decision decideTls(TlsName n, Origin origin, boolean derived) {

@@ -222,9 +222,12 @@ class CompiledPolicyTest {
                     p.decide(ServiceType.SIGNATURE, "sha256withrsa", Scope.ANY).allowed() ? 1 : 0;
             allowed += p.decideKey("EC", 0, "secp256r1", Scope.TLS).allowed() ? 1 : 0;
             allowed += p.decide(ServiceType.CIPHER, "nope", Scope.ANY).allowed() ? 1 : 0;
+            allowed += p.decideTls(TlsKind.PROTOCOL, "TLSv1.3").allowed() ? 1 : 0;
+            // An unknown TLS name gets the policy's one refusal for its kind, not a new one.
+            allowed += p.decideTls(TlsKind.CIPHER_SUITE, "TLS_NOPE").allowed() ? 1 : 0;
         }
         long after = threads.getThreadAllocatedBytes(id);
-        assertEquals(240_000, allowed);
+        assertEquals(340_000, allowed);
         // A few hundred bytes of slack for the MXBean call itself; a per-call allocation would be megabytes.
         assertTrue(after - before < 4096, "decisions allocated " + (after - before) + " bytes");
     }

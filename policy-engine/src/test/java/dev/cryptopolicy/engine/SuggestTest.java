@@ -106,12 +106,24 @@ class SuggestTest {
     }
 
     @Test
-    void perLoadBudget_stopsSuggestingAfterItsLimit_butStillFlagsLookAlikes() {
-        Suggest.Budget budget = new Suggest.Budget(2);
-        assertEquals("did you mean 'SHA-256'?", budget.didYouMean("SHA-265", NAMES));
-        assertEquals("did you mean 'SHA-256'?", budget.didYouMean("SHA-265", NAMES));
-        assertEquals("", budget.didYouMean("SHA-265", NAMES), "the third is past the budget");
-        assertEquals("contains U+2010 HYPHEN; did you mean '-'?", budget.didYouMean("SHA\u2010256", NAMES));
+    void hints_areComputedOnlyForTheProblemsALoadKeeps_theOneBoundOnThem() {
+        Problems problems = new Problems();
+        int[] asked = new int[2];
+        for (int i = 0; i < Limits.MAX_PROBLEMS + 50; i++) {
+            Origin at = new Origin("p.yaml", i + 1, 1, "algorithms");
+            problems.add(Problem.error(at, "SHA-265", Rule.KNOWN_ALGORITHM, "unknown"), () -> {
+                asked[0]++;
+                return Suggest.didYouMean("SHA-265", NAMES);
+            });
+            problems.add(Problem.warning(at, "SHA-265", Rule.KNOWN_ALGORITHM, "unknown"), () -> {
+                asked[1]++;
+                return Suggest.didYouMean("SHA-265", NAMES);
+            });
+        }
+        assertEquals(Limits.MAX_PROBLEMS, asked[0], "one hint per kept error, none for the rest");
+        assertEquals(Limits.MAX_PROBLEMS, asked[1], "the warnings are bounded the same way");
+        assertEquals("did you mean 'SHA-256'?", problems.get(0).suggestion());
+        assertEquals(2 * Limits.MAX_PROBLEMS, problems.size());
     }
 
     @Test

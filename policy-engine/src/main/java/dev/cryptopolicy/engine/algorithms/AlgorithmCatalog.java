@@ -50,14 +50,27 @@ public final class AlgorithmCatalog {
 
     private AlgorithmCatalog(
             Map<ServiceType, List<Algorithm>> byService, Map<TlsKind, List<TlsName>> tls, List<Curve> curves) {
-        this.byService = Collections.unmodifiableMap(byService);
-        this.tls = Collections.unmodifiableMap(tls);
+        // Immutable lists: the engine indexes each one once and keeps the index (Patterns.Index).
+        Map<ServiceType, List<Algorithm>> algs = new EnumMap<>(ServiceType.class);
+        for (Map.Entry<ServiceType, List<Algorithm>> e : byService.entrySet()) {
+            algs.put(e.getKey(), List.copyOf(e.getValue()));
+        }
+        Map<TlsKind, List<TlsName>> names = new EnumMap<>(TlsKind.class);
+        for (Map.Entry<TlsKind, List<TlsName>> e : tls.entrySet()) {
+            names.put(e.getKey(), List.copyOf(e.getValue()));
+        }
+        this.byService = Collections.unmodifiableMap(algs);
+        this.tls = Collections.unmodifiableMap(names);
         this.curves = List.copyOf(curves);
         Map<ServiceType, Map<String, Algorithm>> index = new EnumMap<>(ServiceType.class);
-        byService.forEach((type, list) -> index.put(type, indexByName(list)));
+        for (Map.Entry<ServiceType, List<Algorithm>> e : byService.entrySet()) {
+            index.put(e.getKey(), indexByName(e.getValue()));
+        }
         this.byServiceName = Collections.unmodifiableMap(index);
         Map<TlsKind, Map<String, TlsName>> tlsIndex = new EnumMap<>(TlsKind.class);
-        tls.forEach((kind, list) -> tlsIndex.put(kind, indexByName(list)));
+        for (Map.Entry<TlsKind, List<TlsName>> e : tls.entrySet()) {
+            tlsIndex.put(e.getKey(), indexByName(e.getValue()));
+        }
         this.tlsByName = Collections.unmodifiableMap(tlsIndex);
         this.curveByName = indexByName(curves);
     }
@@ -172,8 +185,12 @@ public final class AlgorithmCatalog {
                 String curve) {
             Set<String> comps = new LinkedHashSet<>(components);
             comps.add(name);
-            algs.computeIfAbsent(service, s -> new ArrayList<>())
-                    .add(new Algorithm(service, name, aliases, comps, families, digest, family, bits, curve));
+            List<Algorithm> list = algs.get(service);
+            if (list == null) {
+                list = new ArrayList<>();
+                algs.put(service, list);
+            }
+            list.add(new Algorithm(service, name, aliases, comps, families, digest, family, bits, curve));
         }
 
         private void simple(ServiceType service, KeyFamily family, String name, String... aliases) {
@@ -431,7 +448,7 @@ public final class AlgorithmCatalog {
                                     || mode.equals("KWP"))) {
                         aliases.add(oidForAes(bits, mode, padding));
                     }
-                    aliases.removeIf(String::isEmpty);
+                    aliases.remove("");
                     cipher(token + "/" + mp, token, "AES", bits, mode, padding, null, KeyFamily.SYMMETRIC, aliases);
                 }
             }
@@ -616,13 +633,16 @@ public final class AlgorithmCatalog {
             rsaOids.put("SHA3-256", new String[] {"2.16.840.1.101.3.4.3.14"});
             rsaOids.put("SHA3-384", new String[] {"2.16.840.1.101.3.4.3.15"});
             rsaOids.put("SHA3-512", new String[] {"2.16.840.1.101.3.4.3.16"});
-            rsaOids.forEach((d, oids) -> signature(
-                    d + "withRSA",
-                    canonicalDigest(d.replace("SHA512/", "SHA-512/")),
-                    KeyFamily.RSA,
-                    List.of("RSA"),
-                    Set.of(),
-                    List.of(oids)));
+            for (Map.Entry<String, String[]> e : rsaOids.entrySet()) {
+                String d = e.getKey();
+                signature(
+                        d + "withRSA",
+                        canonicalDigest(d.replace("SHA512/", "SHA-512/")),
+                        KeyFamily.RSA,
+                        List.of("RSA"),
+                        Set.of(),
+                        List.of(e.getValue()));
+            }
 
             Map<String, String> ecdsaOids = new LinkedHashMap<>();
             ecdsaOids.put("SHA1", "1.2.840.10045.4.1");
@@ -634,7 +654,9 @@ public final class AlgorithmCatalog {
             ecdsaOids.put("SHA3-256", "2.16.840.1.101.3.4.3.10");
             ecdsaOids.put("SHA3-384", "2.16.840.1.101.3.4.3.11");
             ecdsaOids.put("SHA3-512", "2.16.840.1.101.3.4.3.12");
-            ecdsaOids.forEach((d, oid) -> {
+            for (Map.Entry<String, String> e : ecdsaOids.entrySet()) {
+                String d = e.getKey();
+                String oid = e.getValue();
                 String digest = canonicalDigest(d);
                 signature(d + "withECDSA", digest, KeyFamily.EC, List.of("ECDSA", "EC"), Set.of(), List.of(oid));
                 signature(
@@ -644,7 +666,7 @@ public final class AlgorithmCatalog {
                         List.of("ECDSA", "EC"),
                         Set.of(),
                         List.of());
-            });
+            }
             signature("NONEwithECDSA", null, KeyFamily.EC, List.of("ECDSA", "EC"), Set.of(), List.of());
             signature("NONEwithRSA", null, KeyFamily.RSA, List.of("RSA"), Set.of(), List.of());
             signature("NONEwithDSA", null, KeyFamily.DSA, List.of("DSA"), Set.of(), List.of("RawDSA"));
@@ -659,13 +681,17 @@ public final class AlgorithmCatalog {
             dsaOids.put("SHA3-256", "2.16.840.1.101.3.4.3.6");
             dsaOids.put("SHA3-384", "2.16.840.1.101.3.4.3.7");
             dsaOids.put("SHA3-512", "2.16.840.1.101.3.4.3.8");
-            dsaOids.forEach((d, oid) -> signature(
-                    d + "withDSA",
-                    canonicalDigest(d),
-                    KeyFamily.DSA,
-                    List.of("DSA"),
-                    Set.of(),
-                    d.equals("SHA1") ? List.of(oid, "DSA", "SHA/DSA", "DSS") : List.of(oid)));
+            for (Map.Entry<String, String> e : dsaOids.entrySet()) {
+                String d = e.getKey();
+                String oid = e.getValue();
+                signature(
+                        d + "withDSA",
+                        canonicalDigest(d),
+                        KeyFamily.DSA,
+                        List.of("DSA"),
+                        Set.of(),
+                        d.equals("SHA1") ? List.of(oid, "DSA", "SHA/DSA", "DSS") : List.of(oid));
+            }
             signature(
                     "RSASSA-PSS",
                     null,
@@ -854,8 +880,12 @@ public final class AlgorithmCatalog {
                 boolean tls13) {
             Set<String> all = new LinkedHashSet<>(comps);
             all.add(name);
-            tls.computeIfAbsent(kind, k -> new ArrayList<>())
-                    .add(new TlsName(kind, name, aliases, all, rank, digest, curve, jca, mac, bits, tls13));
+            List<TlsName> list = tls.get(kind);
+            if (list == null) {
+                list = new ArrayList<>();
+                tls.put(kind, list);
+            }
+            list.add(new TlsName(kind, name, aliases, all, rank, digest, curve, jca, mac, bits, tls13));
         }
 
         private void protocols() {
