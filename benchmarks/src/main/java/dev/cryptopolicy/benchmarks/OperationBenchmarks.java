@@ -68,7 +68,7 @@ public class OperationBenchmarks {
         gcm = sunJce == null
                 ? Cipher.getInstance("AES/GCM/NoPadding")
                 : Cipher.getInstance("AES/GCM/NoPadding", sunJce);
-        aesKey = new SecretKeySpec(new byte[16], "AES");
+        aesKey = new SecretKeySpec(new byte[32], "AES");
         KeyPairGenerator ec =
                 sunEc == null ? KeyPairGenerator.getInstance("EC") : KeyPairGenerator.getInstance("EC", sunEc);
         ec.initialize(new ECGenParameterSpec("secp256r1"));

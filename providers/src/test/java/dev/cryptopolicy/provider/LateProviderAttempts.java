@@ -171,6 +171,9 @@ public final class LateProviderAttempts {
             }
             default -> throw new IllegalArgumentException("unknown scenario [" + scenario + "]");
         }
+        out.put(
+                "constant-time-check",
+                String.valueOf(dev.cryptopolicy.provider.internal.LateProviders.constantTimeCheck()));
         for (Map.Entry<String, String> e : out.entrySet()) {
             System.out.println(e.getKey() + "=" + e.getValue());
         }

@@ -31,12 +31,16 @@ class LateProvidersTest {
     }
 
     static String output(String route, String scenario, String... options) throws Exception {
+        return output(List.of(), route, scenario, options);
+    }
+
+    static String output(List<String> jvmOptions, String route, String scenario, String... options) throws Exception {
         assertTrue(Files.isRegularFile(BCPROV), "the build copies bcprov to " + BCPROV.toAbsolutePath());
         List<String> classPath = new ArrayList<>(Jvm.classPathWithout(entry -> entry.contains("bouncycastle")));
         classPath.add(BCPROV.toAbsolutePath().toString());
         List<String> args = new ArrayList<>(List.of(route, scenario));
         args.addAll(List.of(options));
-        Jvm.Result result = Jvm.run(List.of(), classPath, LateProviderAttempts.class, args.toArray(new String[0]));
+        Jvm.Result result = Jvm.run(jvmOptions, classPath, LateProviderAttempts.class, args.toArray(new String[0]));
         assertEquals(0, result.exit(), result.output());
         return result.output();
     }
@@ -90,6 +94,24 @@ class LateProvidersTest {
         // What this route cannot see: the raw object the application still holds, passed to getInstance.
         assertServedBy(r, "sha1withrsa-bc-object", "BC");
         assertServedBy(r, "rsa1024-bc-object", "BC");
+    }
+
+    /**
+     * With {@code sun.security.jca} exported, the front tells an unchanged list by the identity of
+     * the JCA's list object instead of comparing the providers: every attempt of both scenarios
+     * ends exactly as without it (asserted above), so nothing registered later goes unnoticed.
+     */
+    @Test
+    void withTheProviderListObjectReadable_theChecksConstantTimeForm_governsTheSame() throws Exception {
+        List<String> export = List.of("--add-exports=java.base/sun.security.jca=ALL-UNNAMED");
+        for (String scenario : List.of("add", "insert1")) {
+            Map<String, String> compared = attempts("install:DEFAULT", scenario);
+            Map<String, String> identity = LateProviderAttempts.parse(output(export, "install:DEFAULT", scenario));
+            // control: the option is what switches the constant-time form on
+            assertEquals("false", compared.remove("constant-time-check"), compared::toString);
+            assertEquals("true", identity.remove("constant-time-check"), identity::toString);
+            assertEquals(compared, identity, scenario);
+        }
     }
 
     @Test

@@ -73,6 +73,54 @@ public final class Enforcer {
         }
     }
 
+    /**
+     * {@link #checkKey} for an engine that remembers what it last allowed: when {@code key} is the
+     * very object {@code last} allowed under the policy in force now, it is not measured or
+     * decided again (the use is still reported to the audit). Only keys of the JDK's own classes
+     * are remembered, whose size and algorithm cannot change (see {@link KeyInfo#of(Key)}); a key
+     * of any other class, a refusal (recorded again on every use in audit mode) and a policy
+     * replaced since are checked in full.
+     *
+     * @param last what the engine's previous check returned, or null
+     * @return what to pass as {@code last} next time (null when nothing may be remembered)
+     * @throws InvalidKeyException as {@link #checkKey}
+     */
+    Allowed checkKey(ServiceType type, String algorithm, Key key, Provider backend, Allowed last)
+            throws InvalidKeyException {
+        CompiledPolicy policy = policy();
+        if (last != null && last.key == key && last.policy == policy) {
+            audit().keyUse(type, algorithm, last.info, backend);
+            return last;
+        }
+        KeyInfo info = measure(type, algorithm, key, backend);
+        audit().keyUse(type, algorithm, info, backend);
+        Decision d = decide(policy, info);
+        if (!d.allowed()) {
+            if (refuse(policy, type, algorithm, d, info)) {
+                throw new InvalidKeyException(describe(info, d) + "; refused by " + type.jcaName() + " " + algorithm);
+            }
+            return null;
+        }
+        return key != null && KeyInfo.Facts.cacheable(key) ? new Allowed(key, policy, info) : null;
+    }
+
+    /**
+     * A key one engine's last check allowed, the policy that allowed it and its facts; immutable,
+     * so an engine shared across threads against the JCA's rules still reads one consistent check.
+     * Held by that engine only, which holds the key anyway through its backend.
+     */
+    static final class Allowed {
+        private final Key key;
+        private final CompiledPolicy policy;
+        private final KeyInfo info;
+
+        private Allowed(Key key, CompiledPolicy policy, KeyInfo info) {
+            this.key = key;
+            this.policy = policy;
+            this.info = info;
+        }
+    }
+
     /** Checks a key produced by an operation (generateKeyPair, generateKey, unwrap, ...), as an unchecked refusal. */
     void checkProducedKey(ServiceType type, String algorithm, Key key, Provider backend) {
         CompiledPolicy policy = policy();

@@ -229,6 +229,8 @@ final class EnforcingSpis {
         private final String algorithm;
 
         private final BackendRandom random;
+        /** The key the last {@code init} allowed, so the same key object again skips measuring it. */
+        private Enforcer.Allowed allowed;
 
         CipherSpiImpl(Cipher delegate, Enforcer enforcer, String algorithm, BackendRandom random) {
             this.delegate = delegate;
@@ -276,21 +278,21 @@ final class EnforcingSpis {
 
         @Override
         protected void engineInit(int opmode, Key key, SecureRandom random) throws InvalidKeyException {
-            enforcer.checkKey(ServiceType.CIPHER, algorithm, key, delegate.getProvider());
+            allowed = enforcer.checkKey(ServiceType.CIPHER, algorithm, key, delegate.getProvider(), allowed);
             delegate.init(opmode, key, this.random.apply(random));
         }
 
         @Override
         protected void engineInit(int opmode, Key key, AlgorithmParameterSpec params, SecureRandom random)
                 throws InvalidKeyException, InvalidAlgorithmParameterException {
-            enforcer.checkKey(ServiceType.CIPHER, algorithm, key, delegate.getProvider());
+            allowed = enforcer.checkKey(ServiceType.CIPHER, algorithm, key, delegate.getProvider(), allowed);
             delegate.init(opmode, key, params, this.random.apply(random));
         }
 
         @Override
         protected void engineInit(int opmode, Key key, AlgorithmParameters params, SecureRandom random)
                 throws InvalidKeyException, InvalidAlgorithmParameterException {
-            enforcer.checkKey(ServiceType.CIPHER, algorithm, key, delegate.getProvider());
+            allowed = enforcer.checkKey(ServiceType.CIPHER, algorithm, key, delegate.getProvider(), allowed);
             delegate.init(opmode, key, params, this.random.apply(random));
         }
 

@@ -61,6 +61,16 @@ public final class LateProviders {
     private final Set<String> logged = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The provider list as last seen governed by {@link #check}; compared by identity. */
     private volatile Provider[] seen;
+    /** The JCA's list object whose providers were last found to be {@link #seen}, or null (see {@link #LIST}). */
+    private volatile Object seenList;
+
+    /**
+     * {@code sun.security.jca.Providers.getProviderList()}, or null when {@code java.base} does not
+     * export that package to this code ({@code --add-exports java.base/sun.security.jca=ALL-UNNAMED}).
+     * The JCA never changes a {@code ProviderList}: every registration and removal puts a new one in
+     * place, so the same list object as last time means the same providers, in O(1).
+     */
+    private static final java.lang.invoke.MethodHandle LIST = providerList();
 
     /**
      * @param holder    the installation's policy in force, whose assembly builds the wrappers
@@ -110,8 +120,16 @@ public final class LateProviders {
      *     this call offers the feature asked for: the lookup in progress still sees it raw
      */
     public void check(String type, String algorithm) {
+        Object list = currentList();
+        if (list != null && list == seenList) {
+            return;
+        }
         Provider[] now = Security.getProviders();
         if (same(now, seen)) {
+            // Remembered only when the list object did not change while its providers were read.
+            if (list != null && currentList() == list) {
+                seenList = list;
+            }
             return;
         }
         List<Provider> replaced = replaceUngoverned(now);
@@ -266,6 +284,35 @@ public final class LateProviders {
             }
             return false;
         });
+    }
+
+    private static java.lang.invoke.MethodHandle providerList() {
+        try {
+            Class<?> providers = Class.forName("sun.security.jca.Providers");
+            Class<?> list = Class.forName("sun.security.jca.ProviderList");
+            return java.lang.invoke.MethodHandles.lookup()
+                    .findStatic(providers, "getProviderList", java.lang.invoke.MethodType.methodType(list))
+                    .asType(java.lang.invoke.MethodType.methodType(Object.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // not exported to this code (the default): every check compares the list
+        }
+    }
+
+    /** The JCA's provider list object in force for this thread, or null when it cannot be read. */
+    private static Object currentList() {
+        if (LIST == null) {
+            return null;
+        }
+        try {
+            return (Object) LIST.invokeExact();
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
+    /** Whether {@link #check} can tell an unchanged provider list in O(1) (see {@link #LIST}). */
+    public static boolean constantTimeCheck() {
+        return LIST != null;
     }
 
     private static boolean isJdk(Class<?> c) {
