@@ -134,6 +134,12 @@ public final class Table {
                     0.97,
                     "TlsBenchmarks.handshake side=direct",
                     "TlsBenchmarks.handshake side=policy"),
+            new Row(
+                    "TLS 1.3 handshake, in-memory SSLEngine, BCJSSE over BCFIPS, policy FIPS",
+                    Kind.THROUGHPUT,
+                    0.97,
+                    "FipsTlsBenchmarks.handshake side=direct",
+                    "FipsTlsBenchmarks.handshake side=policy"),
             new Row("load and compile DEFAULT, warm", Kind.MILLIS, 20, null, "LoadBenchmarks.load policy=DEFAULT"),
             new Row(
                     "load and compile DEFAULT, cold (first in a JVM)",

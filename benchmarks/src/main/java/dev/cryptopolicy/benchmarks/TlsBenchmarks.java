@@ -2,7 +2,6 @@ package dev.cryptopolicy.benchmarks;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -11,8 +10,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,7 +27,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Full TLS 1.3 handshakes between an in-memory {@link SSLEngine} pair of SunJSSE (no sockets), an
+ * Full TLS 1.3 handshakes between an in-memory {@code SSLEngine} pair ({@link EnginePair}) of SunJSSE (no sockets), an
  * ECDSA P-256 server certificate made by {@code keytool}, on the plain JDK ({@code direct}) and with
  * DEFAULT installed ({@code policy}); each handshake uses fresh engines, so none is resumed.
  */
@@ -47,7 +44,6 @@ public class TlsBenchmarks {
 
     private SSLContext client;
     private SSLContext server;
-    private final ByteBuffer empty = ByteBuffer.allocate(0);
 
     /** Makes the certificate with the JDK's keytool, then the two contexts (after installing, on the policy side). */
     @Setup(Level.Trial)
@@ -55,36 +51,7 @@ public class TlsBenchmarks {
         Path dir = Files.createTempDirectory("cryptopolicy-tls");
         Path store = dir.resolve("server.p12");
         char[] password = "benchmark".toCharArray();
-        Process keytool = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "keytool")
-                                .toString(),
-                        "-genkeypair",
-                        "-alias",
-                        "server",
-                        "-keyalg",
-                        "EC",
-                        "-groupname",
-                        "secp256r1",
-                        "-sigalg",
-                        "SHA256withECDSA",
-                        "-dname",
-                        "CN=localhost",
-                        "-validity",
-                        "2",
-                        "-storetype",
-                        "PKCS12",
-                        "-keystore",
-                        store.toString(),
-                        "-storepass",
-                        new String(password),
-                        "-keypass",
-                        new String(password))
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("keytool.log").toFile())
-                .start();
-        if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
-            throw new IllegalStateException("keytool failed: " + Files.readString(dir.resolve("keytool.log")));
-        }
+        EnginePair.keytool(store, password, dir.resolve("keytool.log"));
         Backends.setUp(side);
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
@@ -114,59 +81,6 @@ public class TlsBenchmarks {
     /** One full handshake; returns the protocol negotiated. */
     @Benchmark
     public String handshake() throws SSLException {
-        SSLEngine c = client.createSSLEngine("localhost", 443);
-        c.setUseClientMode(true);
-        SSLEngine s = server.createSSLEngine();
-        s.setUseClientMode(false);
-        int size = Math.max(c.getSession().getPacketBufferSize(), s.getSession().getPacketBufferSize());
-        ByteBuffer toServer = ByteBuffer.allocate(size);
-        ByteBuffer toClient = ByteBuffer.allocate(size);
-        ByteBuffer app = ByteBuffer.allocate(Math.max(
-                c.getSession().getApplicationBufferSize(), s.getSession().getApplicationBufferSize()));
-        c.beginHandshake();
-        s.beginHandshake();
-        for (int round = 0; round < 100; round++) {
-            boolean cDone = finished(c.getHandshakeStatus());
-            boolean sDone = finished(s.getHandshakeStatus());
-            if (cDone && sDone) {
-                return c.getSession().getProtocol();
-            }
-            step(c, toClient, toServer, app);
-            step(s, toServer, toClient, app);
-        }
-        throw new IllegalStateException("the handshake did not finish");
-    }
-
-    private static boolean finished(SSLEngineResult.HandshakeStatus status) {
-        return status == SSLEngineResult.HandshakeStatus.FINISHED
-                || status == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING;
-    }
-
-    /** Lets one engine read what the other sent ({@code in}), run its tasks, and write to {@code out}. */
-    private void step(SSLEngine engine, ByteBuffer in, ByteBuffer out, ByteBuffer app) throws SSLException {
-        in.flip();
-        while (in.hasRemaining()) {
-            app.clear();
-            SSLEngineResult r = engine.unwrap(in, app);
-            runTasks(engine);
-            if (r.getStatus() != SSLEngineResult.Status.OK || r.bytesConsumed() == 0) {
-                break;
-            }
-        }
-        in.compact();
-        while (engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_WRAP) {
-            SSLEngineResult r = engine.wrap(empty, out);
-            runTasks(engine);
-            if (r.getStatus() != SSLEngineResult.Status.OK) {
-                break;
-            }
-        }
-    }
-
-    private static void runTasks(SSLEngine engine) {
-        Runnable task;
-        while ((task = engine.getDelegatedTask()) != null) {
-            task.run();
-        }
+        return EnginePair.handshake(client, server);
     }
 }
