@@ -56,8 +56,8 @@ public final class TlsEnforcement {
     /** The enforcement in force, for contexts that follow a replaceable policy; null for a fixed one. */
     private final Supplier<TlsEnforcement> current;
 
-    private TlsEnforcement(CompiledPolicy policy, KeyRule keys) {
-        this.filter = new TlsFilter(policy, keys);
+    private TlsEnforcement(CompiledPolicy policy, KeyRule keys, SessionListener sessions) {
+        this.filter = new TlsFilter(policy, keys, sessions);
         this.current = null;
     }
 
@@ -91,8 +91,20 @@ public final class TlsEnforcement {
      *             (certificates, ephemeral keys) through the parameters' algorithm constraints
      */
     public static TlsEnforcement of(CompiledPolicy policy, KeyRule keys) {
-        TlsEnforcement tls =
-                new TlsEnforcement(Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(keys, "keys"));
+        return of(policy, keys, SessionListener.NONE);
+    }
+
+    /**
+     * The TLS enforcement of one policy whose completed handshakes are reported to {@code sessions}.
+     *
+     * @param keys     how the installation judges keys (see {@link #of(CompiledPolicy, KeyRule)})
+     * @param sessions told of every handshake completed on a connection of these contexts
+     */
+    public static TlsEnforcement of(CompiledPolicy policy, KeyRule keys, SessionListener sessions) {
+        TlsEnforcement tls = new TlsEnforcement(
+                Objects.requireNonNull(policy, "policy"),
+                Objects.requireNonNull(keys, "keys"),
+                Objects.requireNonNull(sessions, "sessions"));
         if (!ExtendedParameters.perConnection()) {
             StringJoiner unset = new StringJoiner(" ");
             systemPropertiesFor(policy).forEach((property, value) -> {
