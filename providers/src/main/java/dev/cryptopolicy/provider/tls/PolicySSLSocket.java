@@ -298,6 +298,21 @@ final class PolicySSLSocket extends SSLSocket {
         return delegate.getChannel();
     }
 
+    /** A read or write on the backend's streams. */
+    private interface Io<T> {
+        T run() throws IOException;
+    }
+
+    /** {@code io} after the handshake (started now if none was), its failure named when the policy caused it. */
+    private <T> T afterHandshake(Io<T> io) throws IOException {
+        handshakeBeforeUse();
+        try {
+            return io.run();
+        } catch (IOException e) {
+            throw named(e);
+        }
+    }
+
     /** The backend's stream; the first read runs the handshake through {@link #startHandshake()}. */
     @Override
     public InputStream getInputStream() throws IOException {
@@ -305,32 +320,17 @@ final class PolicySSLSocket extends SSLSocket {
         return new FilterInputStream(in) {
             @Override
             public int read() throws IOException {
-                handshakeBeforeUse();
-                try {
-                    return in.read();
-                } catch (IOException e) {
-                    throw named(e);
-                }
+                return afterHandshake(in::read);
             }
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                handshakeBeforeUse();
-                try {
-                    return in.read(b, off, len);
-                } catch (IOException e) {
-                    throw named(e);
-                }
+                return afterHandshake(() -> in.read(b, off, len));
             }
 
             @Override
             public long skip(long n) throws IOException {
-                handshakeBeforeUse();
-                try {
-                    return in.skip(n);
-                } catch (IOException e) {
-                    throw named(e);
-                }
+                return afterHandshake(() -> in.skip(n));
             }
 
             @Override
@@ -347,22 +347,18 @@ final class PolicySSLSocket extends SSLSocket {
         return new FilterOutputStream(out) {
             @Override
             public void write(int b) throws IOException {
-                handshakeBeforeUse();
-                try {
+                afterHandshake(() -> {
                     out.write(b);
-                } catch (IOException e) {
-                    throw named(e);
-                }
+                    return null;
+                });
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                handshakeBeforeUse();
-                try {
+                afterHandshake(() -> {
                     out.write(b, off, len);
-                } catch (IOException e) {
-                    throw named(e);
-                }
+                    return null;
+                });
             }
 
             @Override

@@ -43,6 +43,13 @@ import javax.net.ssl.SSLContextSpi;
  * {@code jdk.certpath.disabledAlgorithms} or JDK 17's signature-scheme properties say. Constraints
  * an application sets are kept beside the policy's: both must permit.
  *
+ * <p>When a handshake of a socket or engine completes (a socket's first read or write starts it
+ * through {@code startHandshake}), the keys of the peer's certificates are checked under the
+ * policy the connection was made under, and a refused one ends the connection with an
+ * {@link javax.net.ssl.SSLHandshakeException} naming the rule; the completed session is reported to
+ * the {@link SessionListener}. A handshake failure the policy caused is rethrown, same type,
+ * naming the rule behind JSSE's symptom.
+ *
  * <p>Named groups and signature schemes are set per connection where the JDK allows it
  * ({@code SSLParameters.setNamedGroups}/{@code setSignatureSchemes}, JDK 20 and later). On JDK 17
  * SunJSSE reads them only from system properties, once per process: see
