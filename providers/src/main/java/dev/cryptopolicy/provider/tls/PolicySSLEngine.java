@@ -1,6 +1,7 @@
 package dev.cryptopolicy.provider.tls;
 
 import dev.cryptopolicy.engine.algorithms.TlsKind;
+import dev.cryptopolicy.provider.certpath.PolicyConstraints;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -88,6 +89,8 @@ final class PolicySSLEngine extends SSLEngine {
 
     private SSLEngineResult checked(SSLEngineResult result) throws SSLException {
         if (result.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.FINISHED) {
+            // A key refused during this handshake is no reason for a later failure.
+            PolicyConstraints.takeKeyRefusal();
             SSLSession session = delegate.getSession();
             if (session != checkedSession) {
                 checkedSession = session;
@@ -231,7 +234,13 @@ final class PolicySSLEngine extends SSLEngine {
 
     @Override
     public void beginHandshake() throws SSLException {
-        delegate.beginHandshake();
+        // A key refused on this thread before (another connection's) does not name this one's failure.
+        PolicyConstraints.takeKeyRefusal();
+        try {
+            delegate.beginHandshake();
+        } catch (SSLException e) {
+            throw Handshake.named(e);
+        }
     }
 
     @Override
