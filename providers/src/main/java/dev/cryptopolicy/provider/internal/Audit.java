@@ -10,6 +10,7 @@ import dev.cryptopolicy.engine.algorithms.TlsKind;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.security.Provider;
+import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -254,6 +255,40 @@ public final class Audit {
                     shadowed.explain("SSLContext " + protocol),
                     false,
                     "shadow ");
+        }
+    }
+
+    // ---- TLS sessions ------------------------------------------------------------------------
+
+    /**
+     * Notes a handshake completed on a policy-held connection made under {@code connection}: what
+     * it negotiated (protocol, cipher suite, the peer certificate's key and signature algorithm)
+     * is decided again under that policy when it is in audit mode, and under the shadow policy. A
+     * record (counted, logged and a JFR event once per distinct parameters and calling location)
+     * names each component refused and its rule. Free when neither applies.
+     *
+     * @param peer the peer's certificates, its own first; empty when it sent none
+     */
+    public void tlsSession(CompiledPolicy connection, String protocol, String cipherSuite, Certificate[] peer) {
+        CompiledPolicy s = shadow;
+        boolean audited = !connection.enforcing();
+        if (!audited && s == null) {
+            return;
+        }
+        Callers.Caller caller = Callers.current();
+        if (caller.ours()) {
+            return;
+        }
+        // A handshake is one application call, whichever provider served its last engine.
+        OWNER.remove();
+        TlsSessionUse use = TlsSessionUse.of(protocol, cipherSuite, peer);
+        TlsSessionUse.Refusal r = audited ? use.refusal(connection) : null;
+        if (r != null) {
+            record(counts, caller, use.feature(), r.first(), r.message(), false, "");
+        }
+        r = s == null ? null : use.refusal(s);
+        if (r != null) {
+            record(shadowCounts, caller, use.feature(), r.first(), r.message(), false, "shadow ");
         }
     }
 

@@ -109,7 +109,8 @@ public final class ProviderAssembly {
         this.policy = policy;
         this.probes = probes;
         KeyRule keys = keyRule(policy);
-        this.tls = TlsEnforcement.of(policy, keys);
+        this.tls = TlsEnforcement.of(
+                policy, keys, (p, protocol, suite, peer) -> enforcer.audit().tlsSession(p, protocol, suite, peer));
         this.contexts = holder == null
                 ? tls
                 : TlsEnforcement.following(() -> holder.state().assembly().tls);

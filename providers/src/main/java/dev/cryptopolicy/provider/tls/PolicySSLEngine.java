@@ -1,12 +1,14 @@
 package dev.cryptopolicy.provider.tls;
 
 import dev.cryptopolicy.engine.algorithms.TlsKind;
+import dev.cryptopolicy.provider.certpath.PolicyConstraints;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.BiFunction;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
@@ -19,6 +21,10 @@ final class PolicySSLEngine extends SSLEngine {
     private final SSLEngine delegate;
     private final TlsFilter filter;
     private volatile BiFunction<SSLEngine, List<String>, String> selector;
+    /** The session last checked when a handshake finished (a renegotiation makes a new one). */
+    private volatile SSLSession checkedSession;
+    /** The refusal of the session, once refused: application data is never let through afterwards. */
+    private volatile SSLHandshakeException refusal;
 
     PolicySSLEngine(SSLEngine delegate, TlsFilter filter) {
         super(delegate.getPeerHost(), delegate.getPeerPort());
@@ -72,6 +78,41 @@ final class PolicySSLEngine extends SSLEngine {
         return "PolicySSLEngine[" + filter.policy().name() + "][" + delegate + "]";
     }
 
+    // ---- handshakes checked and named ----------------------------------------------------
+
+    /*
+     * wrap and unwrap: a handshake that completes with them (status FINISHED) is checked as a
+     * socket's is (see Handshake.completed): a peer certificate whose key the policy refuses closes
+     * the engine's outbound side and throws SSLHandshakeException naming the rule, before any
+     * application data. A failure the policy caused is rethrown naming its rule.
+     */
+
+    private SSLEngineResult checked(SSLEngineResult result) throws SSLException {
+        if (result.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.FINISHED) {
+            // A key refused during this handshake is no reason for a later failure.
+            PolicyConstraints.takeKeyRefusal();
+            SSLSession session = delegate.getSession();
+            if (session != checkedSession) {
+                checkedSession = session;
+                SSLHandshakeException refused = Handshake.completed(filter, session);
+                if (refused != null) {
+                    refusal = refused;
+                    delegate.closeOutbound();
+                    throw refused;
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Once the session is refused, nothing the peer sends is unwrapped for the application. */
+    private void refused() throws SSLHandshakeException {
+        SSLHandshakeException r = refusal;
+        if (r != null) {
+            throw r;
+        }
+    }
+
     // ---- forwarded -----------------------------------------------------------------------
 
     @Override
@@ -86,32 +127,59 @@ final class PolicySSLEngine extends SSLEngine {
 
     @Override
     public SSLEngineResult wrap(ByteBuffer src, ByteBuffer dst) throws SSLException {
-        return delegate.wrap(src, dst);
+        try {
+            return checked(delegate.wrap(src, dst));
+        } catch (SSLException e) {
+            throw Handshake.named(e);
+        }
     }
 
     @Override
     public SSLEngineResult wrap(ByteBuffer[] srcs, ByteBuffer dst) throws SSLException {
-        return delegate.wrap(srcs, dst);
+        try {
+            return checked(delegate.wrap(srcs, dst));
+        } catch (SSLException e) {
+            throw Handshake.named(e);
+        }
     }
 
     @Override
     public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
-        return delegate.wrap(srcs, offset, length, dst);
+        try {
+            return checked(delegate.wrap(srcs, offset, length, dst));
+        } catch (SSLException e) {
+            throw Handshake.named(e);
+        }
     }
 
     @Override
     public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer dst) throws SSLException {
-        return delegate.unwrap(src, dst);
+        refused();
+        try {
+            return checked(delegate.unwrap(src, dst));
+        } catch (SSLException e) {
+            throw Handshake.named(e);
+        }
     }
 
     @Override
     public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts) throws SSLException {
-        return delegate.unwrap(src, dsts);
+        refused();
+        try {
+            return checked(delegate.unwrap(src, dsts));
+        } catch (SSLException e) {
+            throw Handshake.named(e);
+        }
     }
 
     @Override
     public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
-        return delegate.unwrap(src, dsts, offset, length);
+        refused();
+        try {
+            return checked(delegate.unwrap(src, dsts, offset, length));
+        } catch (SSLException e) {
+            throw Handshake.named(e);
+        }
     }
 
     @Override
@@ -166,7 +234,13 @@ final class PolicySSLEngine extends SSLEngine {
 
     @Override
     public void beginHandshake() throws SSLException {
-        delegate.beginHandshake();
+        // A key refused on this thread before (another connection's) does not name this one's failure.
+        PolicyConstraints.takeKeyRefusal();
+        try {
+            delegate.beginHandshake();
+        } catch (SSLException e) {
+            throw Handshake.named(e);
+        }
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.cryptopolicy.provider.tls;
 
 import dev.cryptopolicy.engine.algorithms.TlsKind;
 import dev.cryptopolicy.provider.certpath.PolicyConstraints;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +12,6 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketOption;
 import java.nio.channels.SocketChannel;
-import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import javax.net.ssl.HandshakeCompletedEvent;
 import javax.net.ssl.HandshakeCompletedListener;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
@@ -34,6 +36,10 @@ final class PolicySSLSocket extends SSLSocket {
     private final TlsFilter filter;
     private final Map<HandshakeCompletedListener, HandshakeCompletedListener> listeners = new ConcurrentHashMap<>();
     private volatile BiFunction<SSLSocket, List<String>, String> selector;
+    /** Held while a handshake runs and is checked, so that a read and a write do not both start one. */
+    private final Object handshakeLock = new Object();
+    /** Whether a handshake completed and was checked; until then, a read or write starts one. */
+    private volatile boolean handshaken;
 
     PolicySSLSocket(SSLSocket delegate, TlsFilter filter) {
         this.delegate = delegate;
@@ -124,8 +130,17 @@ final class PolicySSLSocket extends SSLSocket {
         return delegate.getSSLParameters();
     }
 
+    /**
+     * The session, after the handshake if none was made yet (checked as {@link #startHandshake()}
+     * checks it); as the JDK's, an invalid session when the handshake fails.
+     */
     @Override
     public SSLSession getSession() {
+        try {
+            handshakeBeforeUse();
+        } catch (IOException e) {
+            // As SSLSocket.getSession() specifies: the failure shows as an invalid session.
+        }
         return delegate.getSession();
     }
 
@@ -135,49 +150,50 @@ final class PolicySSLSocket extends SSLSocket {
     }
 
     /**
-     * Runs the backend's handshake; when it fails because the policy refused something of the
-     * peer's (a certificate's key below a minimum size, a curve not allowed, a key a signature
-     * refuses), the exception names that rule besides JSSE's own message, which names only the
-     * symptom ("Cannot verify CertificateVerify signature", "Unsupported signature algorithm").
-     * The original is its cause.
+     * Runs the backend's handshake, then checks what it negotiated (see {@link Handshake#completed}):
+     * a peer certificate whose key the policy refuses closes the socket with an
+     * {@link SSLHandshakeException} naming the rule. When the backend's handshake fails because the
+     * policy refused something of the peer's (a certificate's key below a minimum size, a curve not
+     * allowed, a key a signature refuses), the exception names that rule besides JSSE's own message,
+     * which names only the symptom; the original is its cause.
      */
     @Override
     public void startHandshake() throws IOException {
-        PolicyConstraints.takeKeyRefusal();
-        try {
-            delegate.startHandshake();
-        } catch (SSLHandshakeException e) {
-            String refusal = policyCause(e, filter.policy().name());
-            if (refusal == null) {
-                refusal = PolicyConstraints.takeKeyRefusal();
-            }
-            if (refusal == null) {
-                throw e;
-            }
-            SSLHandshakeException named =
-                    new SSLHandshakeException(e.getMessage() + " (cryptopolicy: " + refusal + ")");
-            named.initCause(e);
-            throw named;
-        } finally {
+        synchronized (handshakeLock) {
             PolicyConstraints.takeKeyRefusal();
+            try {
+                delegate.startHandshake();
+            } catch (SSLException e) {
+                throw Handshake.named(e);
+            } finally {
+                PolicyConstraints.takeKeyRefusal();
+            }
+            SSLHandshakeException refused = Handshake.completed(filter, delegate.getSession());
+            if (refused != null) {
+                delegate.close();
+                throw refused;
+            }
+            handshaken = true;
         }
     }
 
     /**
-     * The message of the first cause of a failed handshake that the policy raised (a refusal,
-     * whose reason names the policy), or null. JSSE keeps such a cause but reports its own words.
+     * The handshake a first read or write (or {@link #getSession()}) starts: run here, through
+     * {@link #startHandshake()}, so that it is checked and named as an explicit one is.
      */
-    static String policyCause(Throwable failure, String policy) {
-        int depth = 0;
-        for (Throwable t = failure.getCause(); t != null && depth < 16; t = t.getCause(), depth++) {
-            String message = t.getMessage();
-            if (t instanceof GeneralSecurityException
-                    && message != null
-                    && message.contains("policy " + policy + " (")) {
-                return message;
+    private void handshakeBeforeUse() throws IOException {
+        if (!handshaken) {
+            synchronized (handshakeLock) {
+                if (!handshaken) {
+                    startHandshake();
+                }
             }
         }
-        return null;
+    }
+
+    /** A read or write that failed: named when the policy caused it (a handshake the peer started later). */
+    private static IOException named(IOException e) {
+        return e instanceof SSLException ssl ? Handshake.named(ssl) : e;
     }
 
     @Override
@@ -282,14 +298,81 @@ final class PolicySSLSocket extends SSLSocket {
         return delegate.getChannel();
     }
 
-    @Override
-    public InputStream getInputStream() throws IOException {
-        return delegate.getInputStream();
+    /** A read or write on the backend's streams. */
+    private interface Io<T> {
+        T run() throws IOException;
     }
 
+    /** {@code io} after the handshake (started now if none was), its failure named when the policy caused it. */
+    private <T> T afterHandshake(Io<T> io) throws IOException {
+        handshakeBeforeUse();
+        try {
+            return io.run();
+        } catch (IOException e) {
+            throw named(e);
+        }
+    }
+
+    /** The backend's stream; the first read runs the handshake through {@link #startHandshake()}. */
+    @Override
+    public InputStream getInputStream() throws IOException {
+        InputStream in = delegate.getInputStream();
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                return afterHandshake(in::read);
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return afterHandshake(() -> in.read(b, off, len));
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                return afterHandshake(() -> in.skip(n));
+            }
+
+            @Override
+            public int available() throws IOException {
+                return handshaken ? in.available() : 0;
+            }
+        };
+    }
+
+    /** The backend's stream; the first write runs the handshake through {@link #startHandshake()}. */
     @Override
     public OutputStream getOutputStream() throws IOException {
-        return delegate.getOutputStream();
+        OutputStream out = delegate.getOutputStream();
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                afterHandshake(() -> {
+                    out.write(b);
+                    return null;
+                });
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                afterHandshake(() -> {
+                    out.write(b, off, len);
+                    return null;
+                });
+            }
+
+            @Override
+            public void flush() throws IOException {
+                if (handshaken) {
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+            }
+        };
     }
 
     @Override

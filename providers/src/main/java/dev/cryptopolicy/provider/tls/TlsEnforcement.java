@@ -43,6 +43,13 @@ import javax.net.ssl.SSLContextSpi;
  * {@code jdk.certpath.disabledAlgorithms} or JDK 17's signature-scheme properties say. Constraints
  * an application sets are kept beside the policy's: both must permit.
  *
+ * <p>When a handshake of a socket or engine completes (a socket's first read or write starts it
+ * through {@code startHandshake}), the keys of the peer's certificates are checked under the
+ * policy the connection was made under, and a refused one ends the connection with an
+ * {@link javax.net.ssl.SSLHandshakeException} naming the rule; the completed session is reported to
+ * the {@link SessionListener}. A handshake failure the policy caused is rethrown, same type,
+ * naming the rule behind JSSE's symptom.
+ *
  * <p>Named groups and signature schemes are set per connection where the JDK allows it
  * ({@code SSLParameters.setNamedGroups}/{@code setSignatureSchemes}, JDK 20 and later). On JDK 17
  * SunJSSE reads them only from system properties, once per process: see
@@ -56,8 +63,8 @@ public final class TlsEnforcement {
     /** The enforcement in force, for contexts that follow a replaceable policy; null for a fixed one. */
     private final Supplier<TlsEnforcement> current;
 
-    private TlsEnforcement(CompiledPolicy policy, KeyRule keys) {
-        this.filter = new TlsFilter(policy, keys);
+    private TlsEnforcement(CompiledPolicy policy, KeyRule keys, SessionListener sessions) {
+        this.filter = new TlsFilter(policy, keys, sessions);
         this.current = null;
     }
 
@@ -91,8 +98,20 @@ public final class TlsEnforcement {
      *             (certificates, ephemeral keys) through the parameters' algorithm constraints
      */
     public static TlsEnforcement of(CompiledPolicy policy, KeyRule keys) {
-        TlsEnforcement tls =
-                new TlsEnforcement(Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(keys, "keys"));
+        return of(policy, keys, SessionListener.NONE);
+    }
+
+    /**
+     * The TLS enforcement of one policy whose completed handshakes are reported to {@code sessions}.
+     *
+     * @param keys     how the installation judges keys (see {@link #of(CompiledPolicy, KeyRule)})
+     * @param sessions told of every handshake completed on a connection of these contexts
+     */
+    public static TlsEnforcement of(CompiledPolicy policy, KeyRule keys, SessionListener sessions) {
+        TlsEnforcement tls = new TlsEnforcement(
+                Objects.requireNonNull(policy, "policy"),
+                Objects.requireNonNull(keys, "keys"),
+                Objects.requireNonNull(sessions, "sessions"));
         if (!ExtendedParameters.perConnection()) {
             StringJoiner unset = new StringJoiner(" ");
             systemPropertiesFor(policy).forEach((property, value) -> {

@@ -7,6 +7,7 @@ import dev.cryptopolicy.engine.algorithms.TlsKind;
 import dev.cryptopolicy.provider.certpath.KeyRule;
 import dev.cryptopolicy.provider.certpath.PolicyConstraints;
 import java.lang.System.Logger.Level;
+import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
 
 /**
  * The one place that decides which protocols, cipher suites, named groups and signature schemes
@@ -38,9 +40,15 @@ final class TlsFilter {
     private final String[] signatureSchemes;
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
     private final PolicyConstraints constraints;
+    private final SessionListener sessions;
 
     TlsFilter(CompiledPolicy policy, KeyRule keys) {
+        this(policy, keys, SessionListener.NONE);
+    }
+
+    TlsFilter(CompiledPolicy policy, KeyRule keys, SessionListener sessions) {
         this.policy = policy;
+        this.sessions = sessions;
         this.enforcing = policy.enforcing();
         this.constraints = PolicyConstraints.of(policy, Scope.TLS, keys);
         TlsSettings tls = policy.tls();
@@ -76,6 +84,11 @@ final class TlsFilter {
     /** The policy's algorithm constraints in scope {@code tls}, put on every policy-held parameters object. */
     PolicyConstraints constraints() {
         return constraints;
+    }
+
+    /** Tells the installation what a completed handshake of a connection made under this filter negotiated. */
+    void completed(SSLSession session, Certificate[] peer) {
+        sessions.completed(policy, session.getProtocol(), session.getCipherSuite(), peer);
     }
 
     /** Whether values outside the policy are dropped (enforce mode) or only logged (audit mode). */

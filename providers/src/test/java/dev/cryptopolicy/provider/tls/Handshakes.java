@@ -98,6 +98,55 @@ public final class Handshakes {
                 + client.getHandshakeStatus() + ", server " + server.getHandshakeStatus());
     }
 
+    /**
+     * A client engine's handshake with a server on 127.0.0.1:{@code port}, over a blocking socket
+     * channel (10 s timeout); the protocol negotiated. Exceptions of {@code wrap} and {@code unwrap}
+     * reach the caller as the application would see them.
+     */
+    public static String engineToServer(SSLEngine client, int port) throws IOException {
+        client.setUseClientMode(true);
+        try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open()) {
+            channel.socket().connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), TIMEOUT_MILLIS);
+            channel.socket().setSoTimeout(TIMEOUT_MILLIS);
+            java.io.InputStream in = channel.socket().getInputStream();
+            ByteBuffer out = ByteBuffer.allocate(1 << 17);
+            ByteBuffer received = ByteBuffer.allocate(1 << 17);
+            ByteBuffer app = ByteBuffer.allocate(1 << 17);
+            ByteBuffer nothing = ByteBuffer.allocate(0);
+            client.beginHandshake();
+            for (int round = 0; round < 200; round++) {
+                HandshakeStatus status = client.getHandshakeStatus();
+                if (status == HandshakeStatus.NEED_WRAP) {
+                    client.wrap(nothing, out);
+                    out.flip();
+                    while (out.hasRemaining()) {
+                        channel.write(out);
+                    }
+                    out.clear();
+                } else if (status == HandshakeStatus.NEED_UNWRAP) {
+                    received.flip();
+                    javax.net.ssl.SSLEngineResult r = client.unwrap(received, app);
+                    received.compact();
+                    if (r.getStatus() == javax.net.ssl.SSLEngineResult.Status.BUFFER_UNDERFLOW
+                            || (r.bytesConsumed() == 0 && client.getHandshakeStatus() == HandshakeStatus.NEED_UNWRAP)) {
+                        byte[] chunk = new byte[16384];
+                        int n = in.read(chunk);
+                        if (n < 0) {
+                            throw new SSLException("the server closed the connection during the handshake");
+                        }
+                        received.put(chunk, 0, n);
+                    }
+                } else if (status == HandshakeStatus.NEED_TASK) {
+                    runTasks(client);
+                } else {
+                    return client.getSession().getProtocol();
+                }
+            }
+            throw new SSLException(
+                    "the engine did not finish its handshake in 200 rounds: " + client.getHandshakeStatus());
+        }
+    }
+
     private static boolean done(SSLEngine engine) {
         HandshakeStatus status = engine.getHandshakeStatus();
         return status == HandshakeStatus.NOT_HANDSHAKING || status == HandshakeStatus.FINISHED;

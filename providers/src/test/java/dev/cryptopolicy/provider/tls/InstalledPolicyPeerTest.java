@@ -3,7 +3,6 @@ package dev.cryptopolicy.provider.tls;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.testkit.Slow;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,40 +17,17 @@ class InstalledPolicyPeerTest {
     @ParameterizedTest
     @ValueSource(strings = {"DEFAULT", "FUTURE", "FIPS"})
     void aTls13OpenSslServer_isReachedUnderEveryModernPolicy(String policy) throws Exception {
-        TestPki.Identity ec = TestPki.ec();
-        try (OpenSsl server = OpenSsl.server(ec, 1, "-tls1_3")) {
-            String out = TlsPeer.Run.run(
-                    List.of(),
-                    "installed",
-                    String.valueOf(server.port()),
-                    ec.certificate().toString(),
-                    policy);
-            assertTrue(
-                    out.contains(policy + " " + (policy.equals("FIPS") ? "BCJSSE" : "SunJSSE") + " CONNECTED TLSv1.3"),
-                    out);
-        }
+        String out = TlsPeer.installedAgainst(TestPki.ec(), policy);
+        assertTrue(
+                out.contains(policy + " " + (policy.equals("FIPS") ? "BCJSSE" : "SunJSSE") + " CONNECTED TLSv1.3"),
+                out);
     }
 
     @Test
     void aServerWithAn2048BitRsaCertificate_isRefusedUnderFuture_andAcceptedUnderDefault() throws Exception {
-        TestPki.Identity rsa = TestPki.rsa();
-        try (OpenSsl server = OpenSsl.server(rsa, 1, "-tls1_3")) {
-            String out = TlsPeer.Run.run(
-                    List.of(),
-                    "installed",
-                    String.valueOf(server.port()),
-                    rsa.certificate().toString(),
-                    "FUTURE");
-            assertTrue(out.contains("FUTURE SunJSSE REFUSED"), out);
-        }
-        try (OpenSsl server = OpenSsl.server(rsa, 1, "-tls1_3")) {
-            String out = TlsPeer.Run.run(
-                    List.of(),
-                    "installed",
-                    String.valueOf(server.port()),
-                    rsa.certificate().toString(),
-                    "DEFAULT");
-            assertTrue(out.contains("DEFAULT SunJSSE CONNECTED TLSv1.3"), out);
-        }
+        String out = TlsPeer.installedAgainst(TestPki.rsa(), "FUTURE");
+        assertTrue(out.contains("FUTURE SunJSSE REFUSED"), out);
+        out = TlsPeer.installedAgainst(TestPki.rsa(), "DEFAULT");
+        assertTrue(out.contains("DEFAULT SunJSSE CONNECTED TLSv1.3"), out);
     }
 }

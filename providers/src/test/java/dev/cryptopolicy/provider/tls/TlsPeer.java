@@ -192,6 +192,22 @@ public final class TlsPeer {
         return "REFUSED " + e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
+    /**
+     * One connection from a child JVM that installed {@code policy} (the {@code installed} mode) to
+     * an {@code openssl s_server -tls1_3} presenting {@code identity}; the child's output, whose
+     * line {@code POLICY PROVIDER CONNECTED TLSv1.3} or {@code POLICY PROVIDER REFUSED ...} tells the outcome.
+     */
+    static String installedAgainst(TestPki.Identity identity, String policy) throws Exception {
+        try (OpenSsl server = OpenSsl.server(identity, 1, "-tls1_3")) {
+            return Run.run(
+                    List.of(),
+                    "installed",
+                    String.valueOf(server.port()),
+                    identity.certificate().toString(),
+                    policy);
+        }
+    }
+
     /** Output of a finished child JVM, or of a running server child. */
     record Run(Process process, Path log) implements AutoCloseable {
 
