@@ -47,6 +47,11 @@ public final class AuditRecordsApp {
             System.out.println("REFUSALS " + installed.refusals());
             System.out.println("SHADOW " + installed.shadowRefusals());
             ObjectName name = new ObjectName(PolicyBeans.NAME);
+            // Without JMX running at install, the bean is registered about a second later.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!ManagementFactory.getPlatformMBeanServer().isRegistered(name) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             System.out.println(
                     "MBEAN " + ManagementFactory.getPlatformMBeanServer().getAttribute(name, "RefusalCount") + " "
                             + ManagementFactory.getPlatformMBeanServer().getAttribute(name, "ShadowRefusalCount"));
