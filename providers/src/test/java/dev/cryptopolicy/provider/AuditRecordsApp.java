@@ -32,6 +32,9 @@ public final class AuditRecordsApp {
         try (Recording recording = new Recording()) {
             recording.enable("dev.cryptopolicy.AuditRefusal");
             recording.start();
+            // An application that runs JMX: the bean is registered at install (without an MBean
+            // server running, it would be registered some seconds later; see PolicyBeans).
+            ManagementFactory.getPlatformMBeanServer();
             Installation installed = CryptoPolicy.install(args[0]);
             if (!args[1].equals("-")) {
                 installed.shadow(args[1]);
@@ -47,11 +50,6 @@ public final class AuditRecordsApp {
             System.out.println("REFUSALS " + installed.refusals());
             System.out.println("SHADOW " + installed.shadowRefusals());
             ObjectName name = new ObjectName(PolicyBeans.NAME);
-            // Without JMX running at install, the bean is registered about a second later.
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!ManagementFactory.getPlatformMBeanServer().isRegistered(name) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
             System.out.println(
                     "MBEAN " + ManagementFactory.getPlatformMBeanServer().getAttribute(name, "RefusalCount") + " "
                             + ManagementFactory.getPlatformMBeanServer().getAttribute(name, "ShadowRefusalCount"));

@@ -30,9 +30,9 @@ public final class PolicyBeans {
     /**
      * Milliseconds after the first installation at which the bean is registered when the JVM's
      * MBean server is not running yet: starting it costs some 200 ms of CPU, which a short-lived
-     * JVM (a command-line tool, a batch job) then never pays.
+     * JVM (a command-line tool, a batch job, even on a loaded machine) then never pays.
      */
-    static final long REGISTRATION_DELAY_MILLIS = 1000;
+    static final long REGISTRATION_DELAY_MILLIS = 10_000;
 
     /** Whether the bean is registered; guarded by the class lock. */
     private static boolean registered;
