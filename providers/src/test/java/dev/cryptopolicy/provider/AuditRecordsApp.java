@@ -32,6 +32,9 @@ public final class AuditRecordsApp {
         try (Recording recording = new Recording()) {
             recording.enable("dev.cryptopolicy.AuditRefusal");
             recording.start();
+            // An application that runs JMX: the bean is registered at install (without an MBean
+            // server running, it would be registered some seconds later; see PolicyBeans).
+            ManagementFactory.getPlatformMBeanServer();
             Installation installed = CryptoPolicy.install(args[0]);
             if (!args[1].equals("-")) {
                 installed.shadow(args[1]);

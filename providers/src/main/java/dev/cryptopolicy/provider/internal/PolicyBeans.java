@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Map;
 import javax.management.JMException;
 import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
 
 /**
@@ -26,19 +27,86 @@ public final class PolicyBeans {
 
     private PolicyBeans() {}
 
-    /** Shows {@code policy} and its counters; registers the bean on first use. */
+    /**
+     * Milliseconds after the first installation at which the bean is registered when the JVM's
+     * MBean server is not running yet: starting it costs some 200 ms of CPU, which a short-lived
+     * JVM (a command-line tool, a batch job, even on a loaded machine) then never pays.
+     */
+    static final long REGISTRATION_DELAY_MILLIS = 10_000;
+
+    /** Whether the bean is registered; guarded by the class lock. */
+    private static boolean registered;
+
+    /** Whether a delayed registration is under way; guarded by the class lock. */
+    private static boolean pending;
+
+    /**
+     * Shows {@code policy} and its counters. Registers the bean at once when the JVM's MBean server
+     * is already running; otherwise a daemon thread registers it {@value #REGISTRATION_DELAY_MILLIS}
+     * ms later, showing whichever installation is then in force.
+     */
     public static synchronized void publish(CompiledPolicy policy, Audit audit) {
         shown = new Shown(policy, audit);
+        if (registered || pending) {
+            return;
+        }
+        if (serverRunning()) {
+            register();
+            return;
+        }
+        pending = true;
+        Thread later = new DelayedRegistration();
+        later.setDaemon(true);
+        later.start();
+    }
+
+    /** Whether an MBean server exists in this JVM, found without starting the platform one. */
+    private static boolean serverRunning() {
+        try {
+            return !MBeanServerFactory.findMBeanServer(null).isEmpty();
+        } catch (RuntimeException | LinkageError e) {
+            // No JMX here (register logs why), or a security manager that hides the servers.
+            return true;
+        }
+    }
+
+    /** Registers the bean in the platform MBean server; called holding the class lock. */
+    private static void register() {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             ObjectName name = new ObjectName(NAME);
             if (!server.isRegistered(name)) {
                 server.registerMBean(new Bean(), name);
             }
+            registered = true;
         } catch (JMException | RuntimeException | LinkageError e) {
             // No JMX in this runtime (a jlinked image without java.management): counters stay readable
             // through Installation.
+            registered = true;
             LOG.log(System.Logger.Level.DEBUG, "cryptopolicy: no MBean " + NAME + ": " + e);
+        }
+    }
+
+    /** Starts the platform MBean server with no lock held (it runs the JDK's own start-up), then registers. */
+    private static final class DelayedRegistration extends Thread {
+        DelayedRegistration() {
+            super("cryptopolicy-mbean-registration");
+        }
+
+        @Override
+        public void run() {
+            try {
+                Thread.sleep(REGISTRATION_DELAY_MILLIS);
+                ManagementFactory.getPlatformMBeanServer();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException | LinkageError e) {
+                // register, below, logs why there is no MBean.
+            }
+            synchronized (PolicyBeans.class) {
+                pending = false;
+                register();
+            }
         }
     }
 

@@ -46,8 +46,15 @@ public final class ProviderAssembly {
     private final PolicyHolder holder;
 
     private final AlgorithmCatalog catalog = AlgorithmCatalog.standard();
-    private final TlsEnforcement tls;
-    /** What the SSLContext services hand out: {@link #tls}, or, under a holder, the TLS enforcement of whatever state is in force. */
+    /** How the policy's key rules judge TLS and certificate path keys. */
+    private final KeyRule keys;
+    /**
+     * This policy's TLS enforcement, built at the first TLS use (see {@link #tls()}): most JVMs
+     * never use TLS, and building it costs start-up time. Set once, holding {@code this}; it is
+     * built with no lock held.
+     */
+    private volatile TlsEnforcement tls;
+    /** What the SSLContext services hand out: {@link #tls()}, or, under a holder, the TLS enforcement of whatever state is in force. */
     private final TlsEnforcement contexts;
 
     private final CertPathEnforcement certPaths;
@@ -108,13 +115,43 @@ public final class ProviderAssembly {
         this.enforcer = enforcer;
         this.policy = policy;
         this.probes = probes;
-        KeyRule keys = keyRule(policy);
-        this.tls = TlsEnforcement.of(
-                policy, keys, (p, protocol, suite, peer) -> enforcer.audit().tlsSession(p, protocol, suite, peer));
-        this.contexts = holder == null
-                ? tls
-                : TlsEnforcement.following(() -> holder.state().assembly().tls);
+        this.keys = keyRule(policy);
+        this.contexts = holder == null ? tls() : TlsEnforcement.following(new InForce(holder));
         this.certPaths = CertPathEnforcement.of(policy, keys);
+    }
+
+    /**
+     * The TLS enforcement of this assembly's policy, built on first use. Built with no lock held
+     * (it may read the JDK's TLS defaults, which take JDK locks); when two threads build it at
+     * once, the first one published is the one every context uses.
+     */
+    private TlsEnforcement tls() {
+        TlsEnforcement known = tls;
+        if (known != null) {
+            return known;
+        }
+        TlsEnforcement built = TlsEnforcement.of(
+                policy, keys, (p, protocol, suite, peer) -> enforcer.audit().tlsSession(p, protocol, suite, peer));
+        synchronized (this) {
+            if (tls == null) {
+                tls = built;
+            }
+            return tls;
+        }
+    }
+
+    /** The TLS enforcement of the state in force in an installation's holder, at each use. */
+    private static final class InForce implements java.util.function.Supplier<TlsEnforcement> {
+        private final PolicyHolder holder;
+
+        InForce(PolicyHolder holder) {
+            this.holder = holder;
+        }
+
+        @Override
+        public TlsEnforcement get() {
+            return holder.state().assembly().tls();
+        }
     }
 
     /** The policy's key rules as TLS and certificate path checks apply them: keys measured as everywhere else. */
