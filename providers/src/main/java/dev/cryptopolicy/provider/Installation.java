@@ -57,7 +57,7 @@ public final class Installation {
         this.replaced = List.copyOf(replaced);
         this.backends = List.copyOf(backends);
         this.audit = audit;
-        PolicyBeans.publish(holder.policy(), audit);
+        PolicyBeans.publish(holder);
     }
 
     /** The policy in force (the latest one {@link #replace} put in place). */
