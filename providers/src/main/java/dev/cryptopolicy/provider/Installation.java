@@ -5,6 +5,7 @@ import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.provider.backend.Backend;
 import dev.cryptopolicy.provider.internal.Audit;
 import dev.cryptopolicy.provider.internal.Enforcer;
+import dev.cryptopolicy.provider.internal.InstalledStates;
 import dev.cryptopolicy.provider.internal.PolicyBeans;
 import dev.cryptopolicy.provider.internal.PolicyHolder;
 import dev.cryptopolicy.provider.internal.ProviderAssembly;
@@ -39,6 +40,8 @@ public final class Installation {
     private final List<Provider> replaced;
     private final List<Backend> backends;
     private final Audit audit;
+    /** The states this installation has had in force, for swapping back to one without building it again. */
+    private final InstalledStates states = new InstalledStates();
     /** The reference the policy in force was loaded from, or null for one installed compiled. */
     private volatile String reference;
 
@@ -177,6 +180,10 @@ public final class Installation {
 
     List<Backend> backends() {
         return backends;
+    }
+
+    InstalledStates states() {
+        return states;
     }
 
     /**
