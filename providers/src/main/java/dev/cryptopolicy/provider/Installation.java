@@ -237,7 +237,34 @@ public final class Installation {
         return this;
     }
 
-    /** Writes the inventory file now (it is also written periodically and at exit); nothing without one. */
+    /** The logger name {@link #inventoryLogger(String)} is meant for: {@value}. */
+    public static final String INVENTORY_LOGGER = "dev.cryptopolicy.inventory";
+
+    /**
+     * As {@link #inventory(Path)}, logged through the {@link System.Logger} {@code logger}
+     * (normally {@link #INVENTORY_LOGGER}) instead of, or as well as, written to a file: every
+     * minute and when the JVM exits, one INFO record per use seen since the last, whose message is
+     * the use's JSON line ({@code docs/inventory.schema.json}) with {@code count} the uses since
+     * its previous record, so that a log pipeline sums the records of one JVM to its totals.
+     *
+     * @return this installation
+     * @throws IllegalStateException when the inventory is already logged
+     */
+    public Installation inventoryLogger(String logger) {
+        return inventoryLogger(logger, Duration.ofMinutes(1));
+    }
+
+    /** As {@link #inventoryLogger(String)}, logged every {@code period}. */
+    public Installation inventoryLogger(String logger, Duration period) {
+        Objects.requireNonNull(logger, "logger");
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("inventory period must be positive: " + period);
+        }
+        audit.inventoryLogger(logger, period, policy().name());
+        return this;
+    }
+
+    /** Writes the inventory now (it is also written periodically and at exit): to its file, and to its logger; nothing without one. */
     public void writeInventory() {
         audit.flushInventory();
     }
