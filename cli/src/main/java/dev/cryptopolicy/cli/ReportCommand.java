@@ -45,6 +45,12 @@ final class ReportCommand extends OptionCommand {
     /** Most distinct uses kept; past it, lines are still decided and counted, not itemised. */
     static final int MAX_USES = 1_000_000;
 
+    /**
+     * Most use texts remembered for lines already parsed ({@link InventoryLineShape}); past it,
+     * lines of new uses are parsed in full every time. Bounds the memory at some tens of MiB.
+     */
+    static final int MAX_KNOWN_TEXTS = 65_536;
+
     /** The longest line read; a longer one is a bad line (an inventory line is a few hundred characters). */
     static final int MAX_LINE = 64 * 1024;
 
@@ -140,7 +146,8 @@ final class ReportCommand extends OptionCommand {
     static Tally read(List<String> files, CompiledPolicy policy) throws CommandFailure {
         Map<Use, long[]> uses = new HashMap<>();
         Map<Use, Decision> refused = new HashMap<>();
-        Map<Use, Decision> decided = new HashMap<>();
+        // The use of each use text parsed and checked before: a line that repeats it needs only its count.
+        Map<String, Use> known = new HashMap<>();
         long lines = 0;
         long overflow = 0;
         for (String name : files) {
@@ -162,14 +169,24 @@ final class ReportCommand extends OptionCommand {
                                 Quote.escape(name) + ":" + number + ": line longer than " + MAX_LINE + " characters");
                     }
                     lines++;
-                    Map<String, Object> fields = fields(text, name, number);
-                    Object lost = fields.get("overflow");
-                    if (lost instanceof Long n) {
-                        overflow += n;
-                        continue;
+                    String useText = InventoryLineShape.use(text);
+                    Use use = useText == null ? null : known.get(useText);
+                    long count;
+                    if (use != null) {
+                        count = InventoryLineShape.count(text);
+                    } else {
+                        Map<String, Object> fields = fields(text, name, number);
+                        Object lost = fields.get("overflow");
+                        if (lost instanceof Long n) {
+                            overflow += n;
+                            continue;
+                        }
+                        use = use(fields, name, number);
+                        count = fields.get("count") instanceof Long n ? n : 1;
+                        if (useText != null && known.size() < MAX_KNOWN_TEXTS) {
+                            known.put(useText, use);
+                        }
                     }
-                    Use use = use(fields, name, number);
-                    long count = fields.get("count") instanceof Long n ? n : 1;
                     long[] sum = uses.get(use);
                     if (sum == null) {
                         if (uses.size() >= MAX_USES) {
@@ -178,7 +195,7 @@ final class ReportCommand extends OptionCommand {
                         }
                         sum = new long[1];
                         uses.put(use, sum);
-                        Decision d = decided.computeIfAbsent(use, u -> decide(policy, u));
+                        Decision d = decide(policy, use);
                         if (!d.allowed()) {
                             refused.put(use, d);
                         }
