@@ -46,10 +46,10 @@ final class ReportCommand extends OptionCommand {
     static final int MAX_USES = 1_000_000;
 
     /**
-     * Most use texts remembered for lines already parsed ({@link InventoryLineShape}); past it,
-     * lines of new uses are parsed in full every time. Bounds the memory at some tens of MiB.
+     * Most use texts remembered for lines already parsed ({@link InventoryLineShape}), some 300
+     * bytes each; past it, lines of other uses are parsed in full every time (slower, not wrong).
      */
-    static final int MAX_KNOWN_TEXTS = 65_536;
+    static final int MAX_KNOWN_TEXTS = 262_144;
 
     /** The longest line read; a longer one is a bad line (an inventory line is a few hundred characters). */
     static final int MAX_LINE = 64 * 1024;
