@@ -45,7 +45,7 @@ final class InventoryLineShape {
         }
         int digits = i + 1 + PID.length();
         int end = digits;
-        while (end < n && end - digits < 19 && line.charAt(end) >= '0' && line.charAt(end) <= '9') {
+        while (end < n && end - digits < 18 && line.charAt(end) >= '0' && line.charAt(end) <= '9') {
             end++;
         }
         if (end == digits || !line.startsWith(SERVICE, end)) {
