@@ -75,7 +75,8 @@ final class ReportCommand extends OptionCommand {
     String description() {
         return """
                 Reads inventory files, the JSON lines that -javaagent:...=POLICY,inventory=FILE (or
-                Installation.inventory) writes, from any number of JVMs, and decides each recorded use
+                Installation.inventory) writes, or the messages of inventory-logger=NAME collected from
+                the logs, from any number of JVMs, and decides each recorded use
                 again under the candidate policy REF: what it would refuse, per service and algorithm
                 and per calling location (class, module, jar), with the counts summed over the files.
                 One week of inventories answers the question for any number of candidate policies.
