@@ -12,13 +12,14 @@ import java.util.regex.Pattern;
  * <pre>
  * OPTIONS = ITEM ("," ITEM)*
  * ITEM    = POLICY | KEY "=" VALUE
- * KEY     = "policy" | "bcfips" | "shadow" | "inventory" | "watch"
+ * KEY     = "policy" | "bcfips" | "shadow" | "inventory" | "inventory-logger" | "watch"
  * </pre>
  *
  * <ul>
  *   <li>{@code POLICY}: a policy reference ({@code DEFAULT}, {@code FIPS}, {@code site.yaml:NO-SHA1},
  *       ...); at most one. Without one, {@code DEFAULT}. A reference that contains {@code ,} cannot be
- *       given; one that starts with lower-case letters and {@code =} must use the {@code policy=} form.
+ *       given; one that starts with lower-case letters or {@code -} and then {@code =} must use the
+ *       {@code policy=} form.
  *   <li>{@code bcfips=DIR}: the directory holding the unmodified Bouncy Castle FIPS jars
  *       ({@code bc-fips-*.jar}, {@code bctls-fips-*.jar}, {@code bcutil-fips-*.jar}, optionally
  *       {@code bcpkix-fips-*.jar}); relative to the working directory. Default: the directory of the
@@ -32,6 +33,10 @@ import java.util.regex.Pattern;
  *   <li>{@code inventory=FILE}: records each distinct use of cryptography with a count and writes
  *       it as JSON lines ({@code docs/inventory.schema.json}) to {@code FILE}, replaced atomically
  *       every minute and when the JVM exits; relative to the working directory. Its directory must exist.
+ *   <li>{@code inventory-logger=NAME}: records the same inventory and logs it through the
+ *       {@link System.Logger} {@code NAME} (normally {@code dev.cryptopolicy.inventory}), one INFO
+ *       record per line, every minute and when the JVM exits, each counting the uses since that
+ *       use's previous record. With {@code inventory=FILE}, both are written.
  * </ul>
  *
  * <p>Each key may be given once; an unknown key stops the JVM with a message naming it.
@@ -44,13 +49,17 @@ import java.util.regex.Pattern;
  * @param shadow    the shadow policy reference, or null
  * @param inventory the inventory file, or null
  * @param watch     whether the policy's files are watched
+ * @param inventoryLogger the name of the logger the inventory is logged through, or null
  */
-record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, boolean watch) {
+record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, boolean watch, String inventoryLogger) {
 
     /** The default policy, as for the programmatic route's documentation. */
     static final String DEFAULT_POLICY = "DEFAULT";
 
-    private static final Pattern KEY = Pattern.compile("[a-z]+=.*", Pattern.DOTALL);
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z-]*=.*", Pattern.DOTALL);
+
+    /** What a logger's name may be: a Java-like dotted name, as {@code System.getLogger} callers use. */
+    private static final Pattern LOGGER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
 
     AgentOptions {
         Objects.requireNonNull(policy, "policy");
@@ -59,7 +68,7 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, b
 
     /** Options with no shadow policy, no inventory, and no watch of the policy's files. */
     AgentOptions(String policy, Path bcFips) {
-        this(policy, bcFips, null, null, false);
+        this(policy, bcFips, null, null, false, null);
     }
 
     /**
@@ -86,7 +95,7 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, b
                     throw usage("'" + item + "' has no value");
                 }
                 switch (key) {
-                    case "policy", "bcfips", "shadow", "inventory" -> {
+                    case "policy", "bcfips", "shadow", "inventory", "inventory-logger" -> {
                         String earlier = values.putIfAbsent(key, value);
                         if (earlier != null) {
                             throw usage(
@@ -111,12 +120,18 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, b
         }
         String bcFips = values.get("bcfips");
         String inventory = values.get("inventory");
+        String logger = values.get("inventory-logger");
+        if (logger != null && !LOGGER.matcher(logger).matches()) {
+            throw usage("inventory-logger=" + logger + ": not a logger name (expected a dotted name such as"
+                    + " dev.cryptopolicy.inventory)");
+        }
         return new AgentOptions(
                 values.getOrDefault("policy", DEFAULT_POLICY),
                 bcFips == null ? agentDirectory : directory(bcFips),
                 values.get("shadow"),
                 inventory == null ? null : inventoryFile(inventory),
-                watch != null && watch);
+                watch != null && watch,
+                logger);
     }
 
     private static Path inventoryFile(String value) {
@@ -150,6 +165,6 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, b
     private static IllegalArgumentException usage(String problem) {
         return new IllegalArgumentException(
                 "cryptopolicy agent: bad options: " + problem
-                        + "; expected -javaagent:cryptopolicy-agent.jar[=[POLICY][,bcfips=DIR][,shadow=POLICY][,inventory=FILE][,watch=true]]");
+                        + "; expected -javaagent:cryptopolicy-agent.jar[=[POLICY][,bcfips=DIR][,shadow=POLICY][,inventory=FILE][,inventory-logger=NAME][,watch=true]]");
     }
 }

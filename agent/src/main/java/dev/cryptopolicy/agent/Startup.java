@@ -125,6 +125,9 @@ final class Startup {
         if (options.inventory() != null) {
             installed.inventory(options.inventory());
         }
+        if (options.inventoryLogger() != null) {
+            installed.inventoryLogger(options.inventoryLogger());
+        }
         return installed;
     }
 

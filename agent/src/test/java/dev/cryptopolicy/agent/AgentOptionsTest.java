@@ -46,6 +46,35 @@ class AgentOptionsTest {
     }
 
     @Test
+    void inventoryLogger_isALoggerName_aloneOrWithAFile() {
+        AgentOptions logged = AgentOptions.parse("DEFAULT,inventory-logger=dev.cryptopolicy.inventory", dir);
+        assertEquals("dev.cryptopolicy.inventory", logged.inventoryLogger());
+        assertNull(logged.inventory());
+        AgentOptions both = AgentOptions.parse(
+                "FUTURE,inventory=" + dir.resolve("inv.jsonl") + ",inventory-logger=app.crypto", dir);
+        assertEquals("app.crypto", both.inventoryLogger());
+        assertEquals(dir.resolve("inv.jsonl"), both.inventory());
+        assertNull(AgentOptions.parse("DEFAULT", dir).inventoryLogger());
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> AgentOptions.parse("DEFAULT,inventory-logger=a,inventory-logger=b", dir))
+                .getMessage()
+                .contains("inventory-logger is given twice"));
+        IllegalArgumentException notAName = assertThrows(
+                IllegalArgumentException.class, () -> AgentOptions.parse("DEFAULT,inventory-logger=a b/c", dir));
+        assertTrue(
+                notAName.getMessage().contains("not a logger name")
+                        && notAName.getMessage().contains("inventory-logger=NAME"),
+                notAName.getMessage());
+        // A misspelt key with a hyphen is an unknown option, not taken for a policy reference.
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> AgentOptions.parse("DEFAULT,inventory-loger=dev.cryptopolicy.inventory", dir))
+                .getMessage()
+                .contains("unknown option 'inventory-loger'"));
+    }
+
+    @Test
     void inventoryFileMustBeInAnExistingDirectory() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,

@@ -45,6 +45,12 @@ final class ReportCommand extends OptionCommand {
     /** Most distinct uses kept; past it, lines are still decided and counted, not itemised. */
     static final int MAX_USES = 1_000_000;
 
+    /**
+     * Most use texts remembered for lines already parsed ({@link InventoryLineShape}), some 300
+     * bytes each; past it, lines of other uses are parsed in full every time (slower, not wrong).
+     */
+    static final int MAX_KNOWN_TEXTS = 262_144;
+
     /** The longest line read; a longer one is a bad line (an inventory line is a few hundred characters). */
     static final int MAX_LINE = 64 * 1024;
 
@@ -69,7 +75,8 @@ final class ReportCommand extends OptionCommand {
     String description() {
         return """
                 Reads inventory files, the JSON lines that -javaagent:...=POLICY,inventory=FILE (or
-                Installation.inventory) writes, from any number of JVMs, and decides each recorded use
+                Installation.inventory) writes, or the messages of inventory-logger=NAME collected from
+                the logs, from any number of JVMs, and decides each recorded use
                 again under the candidate policy REF: what it would refuse, per service and algorithm
                 and per calling location (class, module, jar), with the counts summed over the files.
                 One week of inventories answers the question for any number of candidate policies.
@@ -140,7 +147,8 @@ final class ReportCommand extends OptionCommand {
     static Tally read(List<String> files, CompiledPolicy policy) throws CommandFailure {
         Map<Use, long[]> uses = new HashMap<>();
         Map<Use, Decision> refused = new HashMap<>();
-        Map<Use, Decision> decided = new HashMap<>();
+        // The use of each use text parsed and checked before: a line that repeats it needs only its count.
+        Map<String, Use> known = new HashMap<>();
         long lines = 0;
         long overflow = 0;
         for (String name : files) {
@@ -162,14 +170,24 @@ final class ReportCommand extends OptionCommand {
                                 Quote.escape(name) + ":" + number + ": line longer than " + MAX_LINE + " characters");
                     }
                     lines++;
-                    Map<String, Object> fields = fields(text, name, number);
-                    Object lost = fields.get("overflow");
-                    if (lost instanceof Long n) {
-                        overflow += n;
-                        continue;
+                    String useText = InventoryLineShape.use(text);
+                    Use use = useText == null ? null : known.get(useText);
+                    long count;
+                    if (use != null) {
+                        count = InventoryLineShape.count(text);
+                    } else {
+                        Map<String, Object> fields = fields(text, name, number);
+                        Object lost = fields.get("overflow");
+                        if (lost instanceof Long n) {
+                            overflow += n;
+                            continue;
+                        }
+                        use = use(fields, name, number);
+                        count = fields.get("count") instanceof Long n ? n : 1;
+                        if (useText != null && known.size() < MAX_KNOWN_TEXTS) {
+                            known.put(useText, use);
+                        }
                     }
-                    Use use = use(fields, name, number);
-                    long count = fields.get("count") instanceof Long n ? n : 1;
                     long[] sum = uses.get(use);
                     if (sum == null) {
                         if (uses.size() >= MAX_USES) {
@@ -178,7 +196,7 @@ final class ReportCommand extends OptionCommand {
                         }
                         sum = new long[1];
                         uses.put(use, sum);
-                        Decision d = decided.computeIfAbsent(use, u -> decide(policy, u));
+                        Decision d = decide(policy, use);
                         if (!d.allowed()) {
                             refused.put(use, d);
                         }

@@ -36,7 +36,7 @@ class InventorySchemaTest {
         CryptoPolicy.uninstall();
     }
 
-    private static JsonSchema schema() throws Exception {
+    static JsonSchema schema() throws Exception {
         Path file = TestData.root().getParent().resolve("docs").resolve("inventory.schema.json");
         try (InputStream in = Files.newInputStream(file)) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)

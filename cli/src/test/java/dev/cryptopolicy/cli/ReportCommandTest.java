@@ -185,4 +185,28 @@ class ReportCommandTest {
         assertEquals(ExitStatus.USAGE, none.status(), none.toString());
         assertTrue(none.err().contains("no inventory FILE given"), none.toString());
     }
+
+    @Test
+    void aLineRepeatingAUseAlreadyRead_isStillCheckedWhole() throws Exception {
+        String md5 = line("MessageDigest", "MD5", null, 0, "a.B.c(B.java:1)", 2);
+        // The same use from another JVM, whose use text is known by then: only its count is read, and checked.
+        String otherJvm = md5.replace("\"pid\":1,", "\"pid\":77,").replace("\"count\":2}", "\"count\":5}");
+        Path good = dir.resolve("good.jsonl");
+        Files.writeString(good, md5 + "\n" + otherJvm + "\n");
+        Cli.Result ok = Cli.run("report", "--policy", "FUTURE", good.toString()).assertNoStackTrace();
+        assertTrue(ok.out().contains("MessageDigest MD5: 7 uses"), ok.toString());
+        for (String broken : List.of(
+                otherJvm.replace("\"count\":5}", "\"count\":5}x"),
+                otherJvm.replace("\"count\":5}", "\"count\":5x}"),
+                otherJvm.replace("\"pid\":77,", "\"pid\":77 x,"),
+                otherJvm.replace("\"v\":1,", "\"v\":2,"),
+                otherJvm.replace("\"policy\":\"DEFAULT\"", "\"policy\":\"DEF\"AULT\""))) {
+            Path bad = dir.resolve("bad.jsonl");
+            Files.writeString(bad, md5 + "\n" + broken + "\n");
+            Cli.Result r =
+                    Cli.run("report", "--policy", "FUTURE", bad.toString()).assertNoStackTrace();
+            assertEquals(ExitStatus.USAGE, r.status(), broken + "\n" + r);
+            assertTrue(r.err().contains(bad + ":2: "), r.toString());
+        }
+    }
 }

@@ -205,12 +205,22 @@ final class InstallPipeline {
         return line.toString();
     }
 
+    /** The digests of the policies named in a log line so far: a swap back and forth names the same two. */
+    private static final Map<CompiledPolicy, String> DIGESTS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     /** The first 16 hex digits of the SHA-256 of the effective policy (its JSON form): the same rules, the same digest. */
     static String digest(CompiledPolicy policy) {
+        String known = DIGESTS.get(policy);
+        if (known != null) {
+            return known;
+        }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256", "SUN")
                     .digest(PolicyWriter.json(policy).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
+            String digest = HexFormat.of().formatHex(hash, 0, 8);
+            DIGESTS.put(policy, digest);
+            return digest;
         } catch (NoSuchAlgorithmException | java.security.NoSuchProviderException e) {
             return "unavailable";
         }
@@ -366,13 +376,17 @@ final class InstallPipeline {
         if (!problems.isEmpty()) {
             throw new PolicyInstallException(next.name(), problems);
         }
-        ProviderAssembly assembly = holder.state().assembly().next(next);
-        List<Provider> wrappers =
-                installation.providers().subList(1, installation.providers().size());
-        List<String> missing = new ArrayList<>();
-        InstalledState state = state(assembly, front, wrappers, installation.backends(), missing, audit);
-        if (!missing.isEmpty()) {
-            throw new PolicyInstallException(next.name(), missing);
+        // Swapping back to a policy this installation had in force reuses the state built for it.
+        InstalledState state = installation.states().get(next, audit);
+        if (state == null) {
+            ProviderAssembly assembly = holder.state().assembly().next(next);
+            List<Provider> wrappers =
+                    installation.providers().subList(1, installation.providers().size());
+            List<String> missing = new ArrayList<>();
+            state = state(assembly, front, wrappers, installation.backends(), missing, audit);
+            if (!missing.isEmpty()) {
+                throw new PolicyInstallException(next.name(), missing);
+            }
         }
         List<String> unchanged = new ArrayList<>();
         synchronized (InstallPipeline.class) {
@@ -407,7 +421,8 @@ final class InstallPipeline {
                                 + " (SunJSSE, certificate path and JAR checks, at their first use): where already read, the JDK's own"
                                 + " checks keep the earlier values beside the new policy's, which the providers apply");
             }
-            holder.set(state);
+            installation.states().put(holder.set(state));
+            installation.states().put(state);
             front.properties(properties);
             front.registerServices(state);
             state.registerWrappers();

@@ -5,6 +5,7 @@ import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.provider.backend.Backend;
 import dev.cryptopolicy.provider.internal.Audit;
 import dev.cryptopolicy.provider.internal.Enforcer;
+import dev.cryptopolicy.provider.internal.InstalledStates;
 import dev.cryptopolicy.provider.internal.PolicyBeans;
 import dev.cryptopolicy.provider.internal.PolicyHolder;
 import dev.cryptopolicy.provider.internal.ProviderAssembly;
@@ -39,6 +40,8 @@ public final class Installation {
     private final List<Provider> replaced;
     private final List<Backend> backends;
     private final Audit audit;
+    /** The states this installation has had in force, for swapping back to one without building it again. */
+    private final InstalledStates states = new InstalledStates();
     /** The reference the policy in force was loaded from, or null for one installed compiled. */
     private volatile String reference;
 
@@ -57,7 +60,7 @@ public final class Installation {
         this.replaced = List.copyOf(replaced);
         this.backends = List.copyOf(backends);
         this.audit = audit;
-        PolicyBeans.publish(holder.policy(), audit);
+        PolicyBeans.publish(holder);
     }
 
     /** The policy in force (the latest one {@link #replace} put in place). */
@@ -179,6 +182,10 @@ public final class Installation {
         return backends;
     }
 
+    InstalledStates states() {
+        return states;
+    }
+
     /**
      * Reports, from now on, what the policy {@code reference} names would refuse, without enforcing
      * it: each would-be refusal is logged once per (feature, rule, calling location), emitted as a
@@ -230,7 +237,34 @@ public final class Installation {
         return this;
     }
 
-    /** Writes the inventory file now (it is also written periodically and at exit); nothing without one. */
+    /** The logger name {@link #inventoryLogger(String)} is meant for: {@value}. */
+    public static final String INVENTORY_LOGGER = "dev.cryptopolicy.inventory";
+
+    /**
+     * As {@link #inventory(Path)}, logged through the {@link System.Logger} {@code logger}
+     * (normally {@link #INVENTORY_LOGGER}) instead of, or as well as, written to a file: every
+     * minute and when the JVM exits, one INFO record per use seen since the last, whose message is
+     * the use's JSON line ({@code docs/inventory.schema.json}) with {@code count} the uses since
+     * its previous record, so that a log pipeline sums the records of one JVM to its totals.
+     *
+     * @return this installation
+     * @throws IllegalStateException when the inventory is already logged
+     */
+    public Installation inventoryLogger(String logger) {
+        return inventoryLogger(logger, Duration.ofMinutes(1));
+    }
+
+    /** As {@link #inventoryLogger(String)}, logged every {@code period}. */
+    public Installation inventoryLogger(String logger, Duration period) {
+        Objects.requireNonNull(logger, "logger");
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("inventory period must be positive: " + period);
+        }
+        audit.inventoryLogger(logger, period, policy().name());
+        return this;
+    }
+
+    /** Writes the inventory now (it is also written periodically and at exit): to its file, and to its logger; nothing without one. */
     public void writeInventory() {
         audit.flushInventory();
     }

@@ -105,19 +105,37 @@ public final class Audit {
     }
 
     /**
-     * Starts recording the inventory and writing it as JSON lines to {@code file} every
-     * {@code period} and when the JVM exits.
+     * Starts recording the inventory, if it is not yet, and writes it as JSON lines to {@code file}
+     * every {@code period} (the period of the first sink, when a logger is already written to) and
+     * when the JVM exits.
      *
      * @param enforced the name of the enforced policy, written in each line
-     * @throws IllegalStateException when an inventory is already being recorded
+     * @throws IllegalStateException when an inventory file is already written
      */
     public synchronized void inventory(Path file, Duration period, String enforced) {
-        if (inventory != null) {
-            throw new IllegalStateException("an inventory is already written to " + inventory.file());
+        recording(period, enforced).file(file);
+    }
+
+    /**
+     * Starts recording the inventory, if it is not yet, and logs it as JSON lines, one INFO record
+     * each, through the {@link System.Logger} {@code logger} every {@code period} (the period of the
+     * first sink, when a file is already written) and when the JVM exits.
+     *
+     * @param enforced the name of the enforced policy, written in each line
+     * @throws IllegalStateException when the inventory is already logged
+     */
+    public synchronized void inventoryLogger(String logger, Duration period, String enforced) {
+        recording(period, enforced).logger(logger);
+    }
+
+    private Inventory recording(Duration period, String enforced) {
+        Inventory i = inventory;
+        if (i == null) {
+            i = new Inventory(null, enforced, Inventory.MAX_ENTRIES);
+            i.start(period);
+            inventory = i;
         }
-        Inventory started = new Inventory(file, enforced, Inventory.MAX_ENTRIES);
-        started.start(period);
-        inventory = started;
+        return i;
     }
 
     /** The inventory, or null when none is recorded. */

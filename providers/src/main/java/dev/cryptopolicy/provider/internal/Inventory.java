@@ -11,14 +11,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Each distinct use of cryptography by the application, once, with a count: service type,
  * algorithm, key (algorithm and size or curve), provider, scope and the calling location, class,
  * module and jar. Bounded: past {@link #MAX_ENTRIES} distinct uses, new ones are only counted.
- * Written as JSON lines ({@code docs/inventory.schema.json}) to a file, replaced atomically, every
- * period and when the JVM exits; each write holds every use seen so far with its total count.
+ * Written as JSON lines ({@code docs/inventory.schema.json}) every period and when the JVM exits,
+ * to a file, replaced atomically, whose every write holds every use seen so far with its total
+ * count, and/or through a {@link System.Logger} at INFO, one record per line, whose {@code count}
+ * is the uses since that use's previous record (so that a log pipeline that keeps every record sums
+ * them to the total; a use not seen again since is not logged again).
  */
 final class Inventory {
     private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
@@ -42,9 +46,14 @@ final class Inventory {
             String callerClass,
             String module,
             String source,
-            LongAdder count) {
+            LongAdder count,
+            AtomicLong logged) {
 
         String json(String policy, long pid) {
+            return json(policy, pid, count.sum());
+        }
+
+        String json(String policy, long pid, long uses) {
             StringBuilder b = new StringBuilder(256).append("{\"v\":").append(FORMAT);
             field(b, "policy", policy);
             b.append(",\"pid\":").append(pid);
@@ -74,25 +83,67 @@ final class Inventory {
                     field(b, "source", source);
                 }
             }
-            return b.append(",\"count\":").append(count.sum()).append('}').toString();
+            return b.append(",\"count\":").append(uses).append('}').toString();
         }
     }
 
-    private final Path file;
+    private volatile Path file;
+    private volatile System.Logger logger;
     private final String policy;
     private final int max;
     private final ConcurrentHashMap<String, Use> uses = new ConcurrentHashMap<>();
     private final LongAdder overflow = new LongAdder();
     private final Object writing = new Object();
+    /** The overflow count already logged; guarded by {@code writing}. */
+    private long loggedOverflow;
 
+    /** An inventory written to {@code file}; null for none yet (see {@link #file(Path)}, {@link #logger(String)}). */
     Inventory(Path file, String policy, int max) {
-        this.file = file.toAbsolutePath();
+        this.file = file == null ? null : file.toAbsolutePath();
         this.policy = policy;
         this.max = max;
     }
 
+    /** The file written, or null. */
     Path file() {
         return file;
+    }
+
+    /** The name of the logger written to, or null. */
+    String logger() {
+        System.Logger l = logger;
+        return l == null ? null : l.getName();
+    }
+
+    /**
+     * Writes to {@code to} as well from now on.
+     *
+     * @throws IllegalStateException when a file is already written
+     */
+    void file(Path to) {
+        synchronized (writing) {
+            if (file != null) {
+                throw new IllegalStateException("an inventory is already written to " + file);
+            }
+            file = to.toAbsolutePath();
+        }
+    }
+
+    /**
+     * Logs through the {@link System.Logger} {@code name} as well from now on.
+     *
+     * @throws IllegalStateException when a logger is already written to
+     */
+    void logger(String name) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("an inventory logger needs a name, such as dev.cryptopolicy.inventory");
+        }
+        synchronized (writing) {
+            if (logger != null) {
+                throw new IllegalStateException("an inventory is already logged through " + logger.getName());
+            }
+            logger = System.getLogger(name);
+        }
     }
 
     /** Writes every {@code period} on a daemon thread, and once more when the JVM exits. */
@@ -156,7 +207,8 @@ final class Inventory {
                             c == null ? null : c.getName(),
                             caller.module(),
                             caller.codeSource(),
-                            new LongAdder()));
+                            new LongAdder(),
+                            new AtomicLong()));
         }
         use.count().increment();
     }
@@ -169,42 +221,81 @@ final class Inventory {
         return overflow.sum();
     }
 
-    /** Writes every use so far, replacing the file atomically. */
+    /**
+     * Logs the uses seen since the last write, then writes every use so far to the file, replacing
+     * it atomically.
+     */
     void write() {
         synchronized (writing) {
             long pid = ProcessHandle.current().pid();
-            Path dir = file.getParent();
-            try {
-                Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-                try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    for (Use u : uses.values()) {
-                        out.write(u.json(policy, pid));
-                        out.write('\n');
-                    }
-                    long lost = overflow.sum();
-                    if (lost > 0) {
-                        StringBuilder b = new StringBuilder("{\"v\":").append(FORMAT);
-                        field(b, "policy", policy);
-                        b.append(",\"pid\":")
-                                .append(pid)
-                                .append(",\"overflow\":")
-                                .append(lost)
-                                .append('}');
-                        out.write(b.append('\n').toString());
-                    }
-                }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new UncheckedIOException(
-                        "cryptopolicy: cannot write the inventory to " + file + ": " + e.getMessage(), e);
+            System.Logger l = logger;
+            if (l != null) {
+                log(l, pid);
             }
+            Path f = file;
+            if (f != null) {
+                writeFile(f, pid);
+            }
+        }
+    }
+
+    /** One INFO record per use seen since its last record, counting those uses; nothing while INFO is off. */
+    private void log(System.Logger to, long pid) {
+        if (!to.isLoggable(Level.INFO)) {
+            return;
+        }
+        for (Use u : uses.values()) {
+            long total = u.count().sum();
+            long since = total - u.logged().get();
+            if (since > 0) {
+                to.log(Level.INFO, u.json(policy, pid, since));
+                u.logged().set(total);
+            }
+        }
+        long lost = overflow.sum();
+        if (lost > loggedOverflow) {
+            to.log(Level.INFO, overflowLine(pid, lost - loggedOverflow));
+            loggedOverflow = lost;
+        }
+    }
+
+    private String overflowLine(long pid, long lost) {
+        StringBuilder b = new StringBuilder("{\"v\":").append(FORMAT);
+        field(b, "policy", policy);
+        return b.append(",\"pid\":")
+                .append(pid)
+                .append(",\"overflow\":")
+                .append(lost)
+                .append('}')
+                .toString();
+    }
+
+    private void writeFile(Path file, long pid) {
+        Path dir = file.getParent();
+        try {
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                for (Use u : uses.values()) {
+                    out.write(u.json(policy, pid));
+                    out.write('\n');
+                }
+                long lost = overflow.sum();
+                if (lost > 0) {
+                    out.write(overflowLine(pid, lost) + '\n');
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cryptopolicy: cannot write the inventory to " + file + ": " + e.getMessage(), e);
         }
     }
 
     private void writeLogged() {
         try {
             write();
-        } catch (UncheckedIOException e) {
+        } catch (RuntimeException e) {
+            // A file that cannot be written, or a logger whose handler fails: the next period tries again.
             LOG.log(Level.WARNING, e.getMessage());
         }
     }

@@ -12,6 +12,8 @@ import javax.management.ObjectName;
 /**
  * Publishes the installed policy's {@link PolicyMXBean} in the platform MBean server: one bean per
  * JVM, showing the installation in force (an installation replaces the previous one's counters).
+ * The bean reads the installation's {@link PolicyHolder} at each call, so it shows the policy that
+ * {@code Installation.replace} put in force, with the counters the replacement kept.
  */
 public final class PolicyBeans {
 
@@ -20,8 +22,16 @@ public final class PolicyBeans {
 
     private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
 
-    /** The installation shown, or null. */
-    private record Shown(CompiledPolicy policy, Audit audit) {}
+    /** The installation shown, or null: its policy and counters are those of the state in force. */
+    private record Shown(PolicyHolder holder) {
+        CompiledPolicy policy() {
+            return holder.policy();
+        }
+
+        Audit audit() {
+            return holder.state().audit();
+        }
+    }
 
     private static volatile Shown shown;
 
@@ -41,12 +51,12 @@ public final class PolicyBeans {
     private static boolean pending;
 
     /**
-     * Shows {@code policy} and its counters. Registers the bean at once when the JVM's MBean server
-     * is already running; otherwise a daemon thread registers it {@value #REGISTRATION_DELAY_MILLIS}
-     * ms later, showing whichever installation is then in force.
+     * Shows the policy in force in {@code holder} and its counters, from now on and after every
+     * replacement through it. Registers the bean at once when the JVM's MBean server is already
+     * running; otherwise a daemon thread registers it {@value #REGISTRATION_DELAY_MILLIS} ms later.
      */
-    public static synchronized void publish(CompiledPolicy policy, Audit audit) {
-        shown = new Shown(policy, audit);
+    public static synchronized void publish(PolicyHolder holder) {
+        shown = new Shown(java.util.Objects.requireNonNull(holder, "holder"));
         if (registered || pending) {
             return;
         }

@@ -1,12 +1,18 @@
 package dev.cryptopolicy.provider.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,5 +57,67 @@ class InventoryTest {
         inventory.write();
         String line = Files.readString(dir.resolve("esc.jsonl"));
         assertTrue(line.contains("\"policy\":\"a\\\"b\\\\c\\n\"") && line.contains("\"algorithm\":\"X\\u0001\""), line);
+    }
+
+    @Test
+    void throughALogger_eachRecordCountsTheUsesSinceThePrevious_andNothingWhileInfoIsOff() {
+        Logger jul = Logger.getLogger("dev.cryptopolicy.inventory.InventoryTest");
+        List<String> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                records.add(r.getLevel() + " " + r.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        jul.addHandler(handler);
+        jul.setUseParentHandlers(false);
+        try {
+            Inventory inventory = new Inventory(null, "DEFAULT", 2);
+            inventory.logger(jul.getName());
+            Callers.Caller caller = Callers.current();
+            for (int i = 0; i < 3; i++) {
+                inventory.add(caller, ServiceType.MESSAGE_DIGEST, "SHA-256", "SUN", null);
+            }
+            inventory.write();
+            assertEquals(1, records.size(), records::toString);
+            assertTrue(
+                    records.get(0).startsWith("INFO {\"v\":1,\"policy\":\"DEFAULT\",")
+                            && records.get(0).contains("\"algorithm\":\"SHA-256\"")
+                            && records.get(0).endsWith("\"count\":3}"),
+                    records::toString);
+            records.clear();
+            inventory.add(caller, ServiceType.MESSAGE_DIGEST, "SHA-256", "SUN", null);
+            inventory.add(caller, ServiceType.MESSAGE_DIGEST, "SHA-384", "SUN", null);
+            inventory.add(caller, ServiceType.MESSAGE_DIGEST, "SHA-512", "SUN", null);
+            inventory.write();
+            assertEquals(3, records.size(), records::toString);
+            assertTrue(records.stream().anyMatch(r -> r.contains("SHA-256") && r.endsWith("\"count\":1}")));
+            assertTrue(records.stream().anyMatch(r -> r.contains("SHA-384") && r.endsWith("\"count\":1}")));
+            assertTrue(records.stream().anyMatch(r -> r.endsWith("\"overflow\":1}")), records::toString);
+            records.clear();
+            // Nothing new: nothing logged.
+            inventory.write();
+            assertEquals(List.of(), records);
+            // Off at INFO: nothing is logged and nothing is lost; the uses come with the next record.
+            jul.setLevel(Level.WARNING);
+            inventory.add(caller, ServiceType.MESSAGE_DIGEST, "SHA-384", "SUN", null);
+            inventory.write();
+            assertEquals(List.of(), records);
+            jul.setLevel(Level.INFO);
+            inventory.add(caller, ServiceType.MESSAGE_DIGEST, "SHA-384", "SUN", null);
+            inventory.write();
+            assertEquals(1, records.size(), records::toString);
+            assertTrue(
+                    records.get(0).contains("SHA-384") && records.get(0).endsWith("\"count\":2}"), records::toString);
+            assertThrows(IllegalStateException.class, () -> inventory.logger("another"));
+        } finally {
+            jul.removeHandler(handler);
+        }
     }
 }
