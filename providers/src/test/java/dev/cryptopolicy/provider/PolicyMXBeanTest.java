@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cryptopolicy.provider.internal.PolicyBeans;
 import java.lang.management.ManagementFactory;
 import java.security.KeyPair;
+import java.util.List;
 import java.util.Map;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -72,6 +73,19 @@ class PolicyMXBeanTest {
         } catch (Exception e) {
             return e.toString();
         }
+    }
+
+    /**
+     * An installation with no MBean server running defers the bean's registration; a later
+     * installation in a JVM whose MBean server now runs registers it at once rather than waiting
+     * for the deferred one. Control: right after the first installation it is not registered, so
+     * the registration the second step sees is the second installation's.
+     */
+    @Test
+    void anInstallationOnceJmxRuns_registersTheBeanAtOnce_evenWithARegistrationDeferredBefore() throws Exception {
+        Jvm.Result r = Jvm.run(List.of(), Jvm.classPath(), PolicyBeansRegistrationChild.class);
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains("first=false second=true"), r.output());
     }
 
     private static Object attribute(String name) throws Exception {

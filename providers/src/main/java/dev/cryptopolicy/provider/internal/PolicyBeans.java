@@ -53,15 +53,19 @@ public final class PolicyBeans {
     /**
      * Shows the policy in force in {@code holder} and its counters, from now on and after every
      * replacement through it. Registers the bean at once when the JVM's MBean server is already
-     * running; otherwise a daemon thread registers it {@value #REGISTRATION_DELAY_MILLIS} ms later.
+     * running, also when an earlier installation left a delayed registration waiting; otherwise a
+     * daemon thread registers it {@value #REGISTRATION_DELAY_MILLIS} ms later.
      */
     public static synchronized void publish(PolicyHolder holder) {
         shown = new Shown(java.util.Objects.requireNonNull(holder, "holder"));
-        if (registered || pending) {
+        if (registered) {
             return;
         }
         if (serverRunning()) {
             register();
+            return;
+        }
+        if (pending) {
             return;
         }
         pending = true;
@@ -115,7 +119,9 @@ public final class PolicyBeans {
             }
             synchronized (PolicyBeans.class) {
                 pending = false;
-                register();
+                if (!registered) {
+                    register();
+                }
             }
         }
     }
