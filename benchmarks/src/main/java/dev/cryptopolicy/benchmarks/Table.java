@@ -103,6 +103,18 @@ public final class Table {
                     1.25,
                     "LookupBenchmarks.getInstanceSha256withEcdsa side=direct",
                     "LookupBenchmarks.getInstanceSha256withEcdsa side=policy"),
+            new Row(
+                    "getInstance Signature SHA256withECDSA with a FUTURE shadow, against none",
+                    Kind.TIME,
+                    1.05,
+                    "InventoryBenchmarks.getInstanceSha256withEcdsa recording=none",
+                    "InventoryBenchmarks.getInstanceSha256withEcdsa recording=shadow"),
+            new Row(
+                    "getInstance Signature SHA256withECDSA with an inventory, against none",
+                    Kind.TIME,
+                    1.05,
+                    "InventoryBenchmarks.getInstanceSha256withEcdsa recording=none",
+                    "InventoryBenchmarks.getInstanceSha256withEcdsa recording=inventory"),
             new Row("one decision, DEFAULT", Kind.DECISION, 25, null, "DecisionBenchmarks.decide rules=0"),
             new Row(
                     "one decision, DEFAULT + 10 rules",
