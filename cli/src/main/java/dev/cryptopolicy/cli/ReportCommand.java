@@ -10,6 +10,7 @@ import dev.cryptopolicy.engine.Decision;
 import dev.cryptopolicy.engine.Quote;
 import dev.cryptopolicy.engine.Request;
 import dev.cryptopolicy.engine.Scope;
+import dev.cryptopolicy.engine.TlsSession;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -55,6 +56,9 @@ final class ReportCommand extends OptionCommand {
     static final int MAX_LINE = 64 * 1024;
 
     private static final JsonFactory JSON = new JsonFactory();
+
+    /** The service of a TLS session line. */
+    private static final String TLS = "TLS";
 
     @Override
     public String name() {
@@ -109,20 +113,30 @@ final class ReportCommand extends OptionCommand {
                 .addOption(formatOption("text", FORMATS));
     }
 
-    /** One distinct use, summed over the files. */
+    /**
+     * One distinct use, summed over the files. For a TLS session (service {@code TLS}) the
+     * algorithm is the cipher suite, the key the peer certificate's, and {@code tls} the rest.
+     */
     record Use(
             String service,
             String algorithm,
             String keyAlgorithm,
             int bits,
             String curve,
+            TlsSession tls,
             String location,
             String callerClass,
             String module,
             String source) {}
 
+    /** One refused use or TLS session component: what, in words, and the decision that refuses it. */
+    record Refusal(String subject, Decision decision) {}
+
     /** What the report is built from. */
-    record Tally(Map<Use, long[]> uses, Map<Use, Decision> refused, long lines, long overflow, int files) {}
+    record Tally(Map<Use, long[]> uses, Map<Use, List<Refusal>> refused, long lines, long overflow, int files) {}
+
+    /** Refused uses of one subject and rule: the finding, and its uses (locations) with counts. */
+    private record Finding(String subject, Decision decision, List<Use> uses) {}
 
     @Override
     int execute(CommandLine line, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
@@ -146,7 +160,7 @@ final class ReportCommand extends OptionCommand {
 
     static Tally read(List<String> files, CompiledPolicy policy) throws CommandFailure {
         Map<Use, long[]> uses = new HashMap<>();
-        Map<Use, Decision> refused = new HashMap<>();
+        Map<Use, List<Refusal>> refused = new HashMap<>();
         // The use of each use text parsed and checked before: a line that repeats it needs only its count.
         Map<String, Use> known = new HashMap<>();
         long lines = 0;
@@ -196,9 +210,9 @@ final class ReportCommand extends OptionCommand {
                         }
                         sum = new long[1];
                         uses.put(use, sum);
-                        Decision d = decide(policy, use);
-                        if (!d.allowed()) {
-                            refused.put(use, d);
+                        List<Refusal> r = refusals(policy, use);
+                        if (!r.isEmpty()) {
+                            refused.put(use, r);
                         }
                     }
                     sum[0] += count;
@@ -224,7 +238,14 @@ final class ReportCommand extends OptionCommand {
                     case VALUE_STRING -> fields.put(key, p.getText());
                     case VALUE_NUMBER_INT -> fields.put(key, p.getLongValue());
                     case VALUE_NULL -> fields.remove(key);
-                    case START_OBJECT, START_ARRAY -> p.skipChildren();
+                    case START_OBJECT -> {
+                        if (key.equals("tls")) {
+                            tls(p, fields, file, number);
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    case START_ARRAY -> p.skipChildren();
                     default -> fields.put(key, p.getText());
                 }
             }
@@ -243,17 +264,55 @@ final class ReportCommand extends OptionCommand {
         return fields;
     }
 
+    /** The string members of a line's {@code tls} object, as {@code tls.NAME} fields. */
+    private static void tls(JsonParser p, Map<String, Object> fields, String file, int number)
+            throws IOException, CommandFailure {
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String key = "tls." + p.currentName();
+            JsonToken v = p.nextToken();
+            if (v == JsonToken.VALUE_STRING) {
+                fields.put(key, p.getText());
+            } else if (v == JsonToken.VALUE_NULL) {
+                fields.remove(key);
+            } else {
+                throw bad(file, number, "\"" + key + "\" is not a string");
+            }
+        }
+        fields.put("tls", Boolean.TRUE);
+    }
+
     private static Use use(Map<String, Object> f, String file, int number) throws CommandFailure {
         String service = string(f, "service", file, number);
-        if (ServiceType.ofJcaNameOrNull(service) == null) {
+        boolean tls = service.equals(TLS);
+        if (!tls && ServiceType.ofJcaNameOrNull(service) == null) {
             throw bad(file, number, "unknown service " + Quote.quoted(service));
+        }
+        String algorithm = string(f, "algorithm", file, number);
+        String key = optional(f, "key");
+        int bits = f.get("bits") instanceof Long b ? (int) Math.min(b, Integer.MAX_VALUE) : 0;
+        String curve = optional(f, "curve");
+        TlsSession session = null;
+        if (tls) {
+            if (f.get("tls") == null) {
+                throw bad(file, number, "a TLS line without its \"tls\" object");
+            }
+            String protocol = string(f, "tls.protocol", file, number);
+            session = new TlsSession(
+                    protocol,
+                    algorithm,
+                    key,
+                    bits,
+                    curve,
+                    key == null ? null : optional(f, "tls.unmeasured"),
+                    key == null ? null : optional(f, "tls.peerSignature"));
         }
         return new Use(
                 service,
-                string(f, "algorithm", file, number),
-                optional(f, "key"),
-                f.get("bits") instanceof Long b ? (int) Math.min(b, Integer.MAX_VALUE) : 0,
-                optional(f, "curve"),
+                algorithm,
+                key,
+                bits,
+                curve,
+                session,
                 string(f, "location", file, number),
                 optional(f, "class"),
                 optional(f, "module"),
@@ -275,26 +334,63 @@ final class ReportCommand extends OptionCommand {
         return CommandFailure.io(Quote.escape(file) + ":" + number + ": " + why);
     }
 
-    static Decision decide(CompiledPolicy policy, Use u) {
+    /**
+     * What {@code policy} refuses of a use: the use itself, or each refused component of a TLS
+     * session as the providers decide it ({@link TlsSession#refusals}); empty when it allows it.
+     */
+    static List<Refusal> refusals(CompiledPolicy policy, Use u) {
+        if (u.tls() != null) {
+            List<Refusal> out = new ArrayList<>(2);
+            for (TlsSession.Refused r : u.tls().refusals(policy)) {
+                out.add(new Refusal(
+                        TLS + " " + (r.component() == TlsSession.Component.PEER_KEY ? "peer certificate " : "")
+                                + r.subject(),
+                        r.decision()));
+            }
+            return out;
+        }
         ServiceType type = Objects.requireNonNull(ServiceType.ofJcaNameOrNull(u.service()));
-        return policy.decide(
+        Decision d = policy.decide(
                 new Request(type, u.algorithm(), u.keyAlgorithm(), Math.max(u.bits(), 0), u.curve(), Scope.ANY));
+        return d.allowed() ? List.of() : List.of(new Refusal(subject(u), d));
     }
 
-    /** Refused uses grouped by (service, algorithm, key, rule): the finding, and its locations with counts. */
-    private static Map<String, List<Use>> findings(Tally t) {
-        Map<String, List<Use>> out = new TreeMap<>();
-        for (Map.Entry<Use, Decision> e : t.refused().entrySet()) {
-            out.computeIfAbsent(subject(e.getKey()) + " | " + e.getValue().rule(), k -> new ArrayList<>())
-                    .add(e.getKey());
+    /** Refused uses grouped by (subject, rule): the finding, and its locations with counts. */
+    private static List<Finding> findings(Tally t) {
+        Map<String, Finding> out = new TreeMap<>();
+        for (Map.Entry<Use, List<Refusal>> e : t.refused().entrySet()) {
+            for (Refusal r : e.getValue()) {
+                out.computeIfAbsent(
+                                r.subject() + " | " + r.decision().rule(),
+                                k -> new Finding(r.subject(), r.decision(), new ArrayList<>()))
+                        .uses()
+                        .add(e.getKey());
+            }
         }
-        for (List<Use> l : out.values()) {
-            l.sort(Comparator.comparingLong((Use u) -> -t.uses().get(u)[0]).thenComparing(Use::location));
+        for (Finding f : out.values()) {
+            f.uses()
+                    .sort(Comparator.comparingLong((Use u) -> -t.uses().get(u)[0])
+                            .thenComparing(Use::location)
+                            .thenComparing(ReportCommand::subject));
         }
-        return out;
+        return List.copyOf(out.values());
     }
 
+    /** A use in words: {@code Signature SHA1withRSA}, {@code TLS session TLSv1.2 TLS_... peer RSA key of 2048 bits}. */
     static String subject(Use u) {
+        if (u.tls() != null) {
+            String s = "TLS session " + u.tls().protocol() + " " + u.algorithm();
+            if (u.keyAlgorithm() != null) {
+                s += " peer " + u.keyAlgorithm() + " key"
+                        + (u.curve() != null
+                                ? " on curve " + u.curve()
+                                : u.bits() > 0 ? " of " + u.bits() + " bits" : "");
+                if (u.tls().peerSignature() != null) {
+                    s += " signed " + u.tls().peerSignature();
+                }
+            }
+            return s;
+        }
         String s = u.service() + " " + u.algorithm();
         if (u.keyAlgorithm() != null) {
             s += " with " + u.keyAlgorithm() + " key"
@@ -308,24 +404,25 @@ final class ReportCommand extends OptionCommand {
     }
 
     private static void text(CompiledPolicy policy, Tally t, PrintStream out) {
-        Map<String, List<Use>> findings = findings(t);
+        List<Finding> findings = findings(t);
         long refusedCount =
-                findings.values().stream().mapToLong(l -> count(t, l)).sum();
+                t.refused().keySet().stream().mapToLong(u -> t.uses().get(u)[0]).sum();
         out.println("policy " + policy.name() + " would refuse " + refusedCount + " of "
                 + t.uses().values().stream().mapToLong(c -> c[0]).sum() + " recorded uses (" + findings.size()
                 + " findings, "
                 + t.lines() + " lines in " + t.files() + " file" + (t.files() == 1 ? "" : "s") + ")");
-        for (Map.Entry<String, List<Use>> f : findings.entrySet()) {
-            Decision d = t.refused().get(f.getValue().get(0));
+        for (Finding f : findings) {
+            Decision d = f.decision();
+            long n = count(t, f.uses());
             out.println();
-            out.println(Quote.escape(subject(f.getValue().get(0))) + ": " + count(t, f.getValue()) + " use"
-                    + (count(t, f.getValue()) == 1 ? "" : "s"));
+            out.println(Quote.escape(f.subject()) + ": " + n + " use" + (n == 1 ? "" : "s"));
             out.println("  reason: " + d.reason() + " (" + d.rule() + ", "
                     + d.origin().shortLocation() + ")");
-            for (Use u : f.getValue()) {
+            for (Use u : f.uses()) {
                 out.println("  " + t.uses().get(u)[0] + "  " + Quote.escape(u.location())
                         + (u.callerClass() == null ? "" : "  class " + Quote.escape(u.callerClass()))
-                        + (u.source() == null ? "" : "  from " + Quote.escape(u.source())));
+                        + (u.source() == null ? "" : "  from " + Quote.escape(u.source()))
+                        + (u.tls() == null ? "" : "  in " + Quote.escape(subject(u))));
             }
         }
         if (t.overflow() > 0) {
@@ -343,13 +440,18 @@ final class ReportCommand extends OptionCommand {
         result.put("uses", t.uses().values().stream().mapToLong(c -> c[0]).sum());
         result.put("notItemised", t.overflow());
         ArrayNode findings = result.putArray("findings");
-        for (List<Use> uses : findings(t).values()) {
+        for (Finding finding : findings(t)) {
+            List<Use> uses = finding.uses();
             Use first = uses.get(0);
-            Decision d = t.refused().get(first);
+            Decision d = finding.decision();
             ObjectNode f = findings.addObject();
             f.put("service", first.service());
-            f.put("algorithm", first.algorithm());
-            if (first.keyAlgorithm() != null) {
+            f.put("subject", finding.subject());
+            if (first.tls() == null) {
+                // The sessions of one TLS finding share only the refused component: each location names its session.
+                f.put("algorithm", first.algorithm());
+            }
+            if (first.tls() == null && first.keyAlgorithm() != null) {
                 f.put("key", first.keyAlgorithm());
                 if (first.bits() > 0) {
                     f.put("bits", first.bits());
@@ -369,23 +471,46 @@ final class ReportCommand extends OptionCommand {
                 l.put("class", u.callerClass());
                 l.put("module", u.module());
                 l.put("source", u.source());
+                if (u.tls() != null) {
+                    l.set("tls", tlsJson(u));
+                }
                 l.put("count", t.uses().get(u)[0]);
             }
         }
         return result;
     }
 
+    /** The session of a TLS use, as JSON. */
+    private static ObjectNode tlsJson(Use u) {
+        ObjectNode tls = Json.object();
+        tls.put("protocol", u.tls().protocol());
+        tls.put("cipherSuite", u.algorithm());
+        if (u.keyAlgorithm() != null) {
+            tls.put("peerKey", u.keyAlgorithm());
+            if (u.bits() > 0) {
+                tls.put("peerBits", u.bits());
+            }
+            if (u.curve() != null) {
+                tls.put("peerCurve", u.curve());
+            }
+        }
+        if (u.tls().peerSignature() != null) {
+            tls.put("peerSignature", u.tls().peerSignature());
+        }
+        return tls;
+    }
+
     private static ObjectNode sarif(CompiledPolicy policy, Tally t) {
         ObjectNode log = Json.object();
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
-        Map<String, List<Use>> findings = findings(t);
-        for (List<Use> uses : findings.values()) {
-            ruleIndex.putIfAbsent(t.refused().get(uses.get(0)).rule(), ruleIndex.size());
+        List<Finding> findings = findings(t);
+        for (Finding f : findings) {
+            ruleIndex.putIfAbsent(f.decision().rule(), ruleIndex.size());
         }
         ArrayNode results = Sarif.results(log, Main.version(), ruleIndex.keySet());
-        for (List<Use> uses : findings.values()) {
-            for (Use u : uses) {
-                Decision d = t.refused().get(u);
+        for (Finding f : findings) {
+            for (Use u : f.uses()) {
+                Decision d = f.decision();
                 ObjectNode r = results.addObject();
                 r.put("ruleId", d.rule());
                 r.put("ruleIndex", ruleIndex.get(d.rule()));
@@ -393,7 +518,9 @@ final class ReportCommand extends OptionCommand {
                 r.putObject("message")
                         .put(
                                 "text",
-                                d.explain(subject(u)) + "; called " + t.uses().get(u)[0] + " times from " + u.location()
+                                d.explain(f.subject())
+                                        + (u.tls() == null ? "" : " (" + subject(u) + ")")
+                                        + "; called " + t.uses().get(u)[0] + " times from " + u.location()
                                         + " under policy " + policy.name());
                 ObjectNode logical = r.putArray("locations")
                         .addObject()
@@ -435,16 +562,28 @@ final class ReportCommand extends OptionCommand {
             ObjectNode c = components.addObject();
             c.put("type", "cryptographic-asset");
             c.put("bom-ref", "crypto:" + a.getKey());
-            c.put("name", first.algorithm());
-            ObjectNode crypto = c.putObject("cryptoProperties");
-            crypto.put("assetType", "algorithm");
-            ObjectNode algorithm = crypto.putObject("algorithmProperties");
-            algorithm.put("primitive", primitive(first));
-            if (first.curve() != null) {
-                algorithm.put("curve", first.curve());
-            }
-            if (first.keyAlgorithm() != null && first.bits() > 0) {
-                algorithm.put("parameterSetIdentifier", String.valueOf(first.bits()));
+            ObjectNode crypto;
+            if (first.tls() != null) {
+                c.put("name", first.tls().protocol());
+                crypto = c.putObject("cryptoProperties");
+                crypto.put("assetType", "protocol");
+                ObjectNode protocol = crypto.putObject("protocolProperties");
+                String version = first.tls().protocol();
+                protocol.put("type", version.startsWith("SSL") ? "other" : "tls");
+                protocol.put("version", version.replaceFirst("^(TLS|SSL)v", ""));
+                protocol.putArray("cipherSuites").addObject().put("name", first.algorithm());
+            } else {
+                c.put("name", first.algorithm());
+                crypto = c.putObject("cryptoProperties");
+                crypto.put("assetType", "algorithm");
+                ObjectNode algorithm = crypto.putObject("algorithmProperties");
+                algorithm.put("primitive", primitive(first));
+                if (first.curve() != null) {
+                    algorithm.put("curve", first.curve());
+                }
+                if (first.keyAlgorithm() != null && first.bits() > 0) {
+                    algorithm.put("parameterSetIdentifier", String.valueOf(first.bits()));
+                }
             }
             ArrayNode occurrences = c.putObject("evidence").putArray("occurrences");
             for (Use u : a.getValue()) {
@@ -455,15 +594,30 @@ final class ReportCommand extends OptionCommand {
                         "additionalContext",
                         u.service() + " " + u.algorithm() + ", " + t.uses().get(u)[0] + " uses");
             }
-            Decision d = t.refused().get(first);
+            List<Refusal> refused = t.refused().getOrDefault(first, List.of());
             ArrayNode properties = c.putArray("properties");
             property(properties, "cryptopolicy:service", first.service());
+            if (first.tls() != null && first.keyAlgorithm() != null) {
+                property(
+                        properties,
+                        "cryptopolicy:peerKey",
+                        first.keyAlgorithm()
+                                + (first.curve() != null
+                                        ? " " + first.curve()
+                                        : first.bits() > 0 ? " " + first.bits() : ""));
+                if (first.tls().peerSignature() != null) {
+                    property(
+                            properties,
+                            "cryptopolicy:peerSignature",
+                            first.tls().peerSignature());
+                }
+            }
             property(properties, "cryptopolicy:count", String.valueOf(count(t, a.getValue())));
             property(properties, "cryptopolicy:policy", policy.name());
-            property(properties, "cryptopolicy:verdict", d == null ? "allowed" : "refused");
-            if (d != null) {
-                property(properties, "cryptopolicy:rule", d.rule());
-                property(properties, "cryptopolicy:reason", d.explain(a.getKey()));
+            property(properties, "cryptopolicy:verdict", refused.isEmpty() ? "allowed" : "refused");
+            for (Refusal r : refused) {
+                property(properties, "cryptopolicy:rule", r.decision().rule());
+                property(properties, "cryptopolicy:reason", r.decision().explain(r.subject()));
             }
         }
         return bom;

@@ -283,14 +283,17 @@ public final class Audit {
      * it negotiated (protocol, cipher suite, the peer certificate's key and signature algorithm)
      * is decided again under that policy when it is in audit mode, and under the shadow policy. A
      * record (counted, logged and a JFR event once per distinct parameters and calling location)
-     * names each component refused and its rule. Free when neither applies.
+     * names each component refused and its rule. When an inventory is recorded, the session is
+     * added to it (each distinct session and calling location once, with a count). Free when none
+     * of these applies.
      *
      * @param peer the peer's certificates, its own first; empty when it sent none
      */
     public void tlsSession(CompiledPolicy connection, String protocol, String cipherSuite, Certificate[] peer) {
         CompiledPolicy s = shadow;
+        Inventory i = inventory;
         boolean audited = !connection.enforcing();
-        if (!audited && s == null) {
+        if (!audited && s == null && i == null) {
             return;
         }
         Callers.Caller caller = Callers.current();
@@ -300,6 +303,9 @@ public final class Audit {
         // A handshake is one application call, whichever provider served its last engine.
         OWNER.remove();
         TlsSessionUse use = TlsSessionUse.of(protocol, cipherSuite, peer);
+        if (i != null) {
+            i.addTls(caller, use);
+        }
         TlsSessionUse.Refusal r = audited ? use.refusal(connection) : null;
         if (r != null) {
             record(counts, caller, use.feature(), r.first(), r.message(), false, "");

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Each distinct use of cryptography by the application, once, with a count: service type,
  * algorithm, key (algorithm and size or curve), provider, scope and the calling location, class,
- * module and jar. Bounded: past {@link #MAX_ENTRIES} distinct uses, new ones are only counted.
+ * module and jar; and each distinct completed TLS session (service {@code TLS}: protocol, cipher
+ * suite, the peer certificate's key and signature algorithm, in scope tls). Bounded: past {@link #MAX_ENTRIES} distinct uses, new ones are only counted.
  * Written as JSON lines ({@code docs/inventory.schema.json}) every period and when the JVM exits,
  * to a file, replaced atomically, whose every write holds every use seen so far with its total
  * count, and/or through a {@link System.Logger} at INFO, one record per line, whose {@code count}
@@ -46,6 +47,7 @@ final class Inventory {
             String callerClass,
             String module,
             String source,
+            TlsSessionUse tls,
             LongAdder count,
             AtomicLong logged) {
 
@@ -68,10 +70,21 @@ final class Inventory {
                     field(b, "curve", curve);
                 }
             }
+            if (tls != null) {
+                b.append(",\"tls\":{\"protocol\":");
+                string(b, tls.protocol());
+                if (tls.peerKey() != null && !tls.peerKey().measured()) {
+                    field(b, "unmeasured", tls.peerKey().unmeasured());
+                }
+                if (tls.peerSignature() != null) {
+                    field(b, "peerSignature", tls.peerSignature());
+                }
+                b.append('}');
+            }
             if (provider != null) {
                 field(b, "provider", provider);
             }
-            field(b, "scope", "any");
+            field(b, "scope", tls == null ? "any" : "tls");
             field(b, "location", location);
             if (via != null) {
                 field(b, "via", via);
@@ -166,10 +179,20 @@ final class Inventory {
     }
 
     void add(Callers.Caller caller, ServiceType type, String algorithm, String provider, KeyInfo key) {
+        add(caller, type.jcaName(), algorithm, provider, key, null);
+    }
+
+    /** Adds one completed TLS session: service {@code TLS}, its suite as the algorithm, the peer key as the key. */
+    void addTls(Callers.Caller caller, TlsSessionUse session) {
+        add(caller, "TLS", session.cipherSuite(), null, session.peerKey(), session);
+    }
+
+    private void add(
+            Callers.Caller caller, String service, String algorithm, String provider, KeyInfo key, TlsSessionUse tls) {
         String keyAlgorithm = key == null ? null : key.algorithm();
         int bits = key == null ? 0 : key.bits();
         String curve = key == null ? null : key.curve();
-        String id = type.jcaName()
+        String id = service
                 + '\u0000'
                 + algorithm
                 + '\u0000'
@@ -183,7 +206,11 @@ final class Inventory {
                 + '\u0000'
                 + caller.location()
                 + '\u0000'
-                + (caller.immediate() == null ? null : caller.immediate().getName());
+                + (caller.immediate() == null ? null : caller.immediate().getName())
+                + (tls == null
+                        ? ""
+                        : "\u0000" + tls.protocol() + '\u0000' + tls.peerSignature() + '\u0000'
+                                + (key == null ? null : key.unmeasured()));
         Use use = uses.get(id);
         if (use == null) {
             if (uses.size() >= max) {
@@ -196,7 +223,7 @@ final class Inventory {
             use = uses.computeIfAbsent(
                     id,
                     k -> new Use(
-                            type.jcaName(),
+                            service,
                             algorithm,
                             keyAlgorithm,
                             bits,
@@ -207,6 +234,7 @@ final class Inventory {
                             c == null ? null : c.getName(),
                             caller.module(),
                             caller.codeSource(),
+                            tls,
                             new LongAdder(),
                             new AtomicLong()));
         }
@@ -302,6 +330,11 @@ final class Inventory {
 
     private static void field(StringBuilder b, String name, String value) {
         b.append(",\"").append(name).append("\":");
+        string(b, value);
+    }
+
+    /** {@code value} as a JSON string, or null. */
+    private static void string(StringBuilder b, String value) {
         if (value == null) {
             b.append("null");
             return;

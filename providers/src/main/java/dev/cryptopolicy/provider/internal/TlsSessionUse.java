@@ -2,17 +2,16 @@ package dev.cryptopolicy.provider.internal;
 
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.Decision;
-import dev.cryptopolicy.engine.Scope;
-import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
-import dev.cryptopolicy.engine.algorithms.ServiceType;
-import dev.cryptopolicy.engine.algorithms.TlsKind;
+import dev.cryptopolicy.engine.TlsSession;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
- * What one completed TLS handshake negotiated, as records decide it again under a policy: the
+ * What one completed TLS handshake negotiated, as records and the inventory decide it again under a
+ * policy ({@link TlsSession}, the one decision of a session): the
  * protocol, the cipher suite, and the key and signature algorithm of the peer's own certificate.
  * The named group and the signature scheme the handshake used are not among them: the JDK's
  * sessions (17 and 25) do not expose them.
@@ -54,37 +53,28 @@ record TlsSessionUse(String protocol, String cipherSuite, KeyInfo peerKey, Strin
         return b.toString();
     }
 
+    /** The session as the engine decides it. */
+    TlsSession session() {
+        return peerKey == null
+                ? new TlsSession(protocol, cipherSuite, null, 0, null, null, null)
+                : new TlsSession(
+                        protocol,
+                        cipherSuite,
+                        peerKey.algorithm(),
+                        peerKey.bits(),
+                        peerKey.curve(),
+                        peerKey.unmeasured(),
+                        peerSignature);
+    }
+
     /** What {@code policy} refuses of this session, each component with its rule; null when it allows all. */
     Refusal refusal(CompiledPolicy policy) {
-        Decision first = null;
+        List<TlsSession.Refused> refused = session().refusals(policy);
+        if (refused.isEmpty()) {
+            return null;
+        }
         StringJoiner message = new StringJoiner("; ", feature() + ": ", "");
-        Decision d = policy.decideTls(TlsKind.PROTOCOL, protocol);
-        if (!d.allowed()) {
-            first = d;
-            message.add(d.explain("protocol " + protocol));
-        }
-        d = policy.decideTls(TlsKind.CIPHER_SUITE, cipherSuite);
-        if (!d.allowed()) {
-            first = first == null ? d : first;
-            message.add(d.explain("cipher suite " + cipherSuite));
-        }
-        if (peerKey != null) {
-            d = peerKey.measured()
-                    ? policy.decideKey(peerKey.algorithm(), peerKey.bits(), peerKey.curve(), Scope.TLS)
-                    : policy.decideUnmeasuredKey(peerKey.algorithm());
-            if (!d.allowed()) {
-                first = first == null ? d : first;
-                message.add("peer certificate " + Enforcer.describe(peerKey, d));
-            }
-        }
-        if (peerSignature != null
-                && AlgorithmCatalog.standard().algorithm(ServiceType.SIGNATURE, peerSignature) != null) {
-            d = policy.decide(ServiceType.SIGNATURE, peerSignature, Scope.TLS);
-            if (!d.allowed()) {
-                first = first == null ? d : first;
-                message.add(d.explain("peer certificate signature algorithm " + peerSignature));
-            }
-        }
-        return first == null ? null : new Refusal(first, message.toString());
+        refused.forEach(r -> message.add(r.explain()));
+        return new Refusal(refused.get(0).decision(), message.toString());
     }
 }

@@ -51,6 +51,35 @@ class InventoryTest {
     }
 
     @Test
+    void tlsSessions_areEntriesOfTheSameBoundedInventory_oncePerSessionAndLocation() throws Exception {
+        Inventory inventory = new Inventory(dir.resolve("tls.jsonl"), "DEFAULT", 3);
+        Callers.Caller caller = Callers.current();
+        TlsSessionUse rsa =
+                new TlsSessionUse("TLSv1.3", "TLS_AES_256_GCM_SHA384", new KeyInfo("RSA", 2048, null), "SHA256withRSA");
+        inventory.addTls(caller, rsa);
+        inventory.addTls(caller, rsa);
+        // The same suite and key under another protocol is another session.
+        inventory.addTls(
+                caller, new TlsSessionUse("TLSv1.2", "TLS_AES_256_GCM_SHA384", new KeyInfo("RSA", 2048, null), null));
+        inventory.add(caller, ServiceType.MESSAGE_DIGEST, "SHA-256", "SUN", null);
+        // Full: one more session is counted in the overflow, as any use is.
+        inventory.addTls(caller, new TlsSessionUse("TLSv1.3", "TLS_AES_128_GCM_SHA256", null, null));
+        assertEquals(3, inventory.size());
+        assertEquals(1, inventory.overflow());
+        inventory.write();
+        List<String> lines = Files.readAllLines(dir.resolve("tls.jsonl"));
+        assertTrue(
+                lines.stream()
+                        .anyMatch(l -> l.contains("\"service\":\"TLS\",\"algorithm\":\"TLS_AES_256_GCM_SHA384\""
+                                        + ",\"key\":\"RSA\",\"bits\":2048,\"tls\":{\"protocol\":\"TLSv1.3\""
+                                        + ",\"peerSignature\":\"SHA256withRSA\"},\"scope\":\"tls\"")
+                                && l.endsWith("\"count\":2}")),
+                lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"tls\":{\"protocol\":\"TLSv1.2\"}")), lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"overflow\":1")), lines::toString);
+    }
+
+    @Test
     void valuesAreEscapedAsJson() throws Exception {
         Inventory inventory = new Inventory(dir.resolve("esc.jsonl"), "a\"b\\c\n", 3);
         inventory.add(Callers.current(), ServiceType.MESSAGE_DIGEST, "X\u0001", null, null);

@@ -18,6 +18,7 @@ import javax.net.ssl.SSLEngine;
  * <pre>
  * shadow   DEFAULT enforced, FUTURE as shadow policy
  * audit    an audit-mode FUTURE
+ * inventory FILE   DEFAULT recording an inventory, written to FILE after the socket handshakes
  * </pre>
  */
 public final class TlsSessionsChild {
@@ -26,7 +27,9 @@ public final class TlsSessionsChild {
     public static void main(String[] args) throws Exception {
         Installation installation;
         boolean shadow = args[0].equals("shadow");
-        if (shadow) {
+        if (args[0].equals("inventory")) {
+            installation = CryptoPolicy.install("DEFAULT").inventory(Path.of(args[1]), java.time.Duration.ofHours(1));
+        } else if (shadow) {
             installation = CryptoPolicy.install("DEFAULT").shadow("FUTURE");
         } else {
             Path dir = Files.createTempDirectory("tls-sessions");
@@ -45,6 +48,10 @@ public final class TlsSessionsChild {
         TreeSet<String> seen = new TreeSet<>();
         report("rsa2048-sockets", Handshakes.sockets(rsaClient, rsaServer, s -> {}), installation, shadow, seen);
         report("ec-sockets", Handshakes.sockets(ecClient, ecServer, s -> {}), installation, shadow, seen);
+        if (args[0].equals("inventory")) {
+            installation.writeInventory();
+            return;
+        }
         report("ec-engines", engines(ecClient, ecServer, null), installation, shadow, seen);
         report(
                 "ec-aes128-engines",

@@ -1,0 +1,211 @@
+package dev.cryptopolicy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.cyclonedx.Version;
+import org.cyclonedx.exception.ParseException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * TLS session lines in {@code report}: each component (protocol, suite, peer key, peer signature)
+ * decided again under the candidate as the providers decide it, per calling location, in every
+ * format; an EC P-256 TLS 1.3 session as the control; malformed TLS lines named by file and line.
+ */
+class ReportTlsTest {
+
+    private static final String RSA_LOCATION = "com.example.Client.connect(Client.java:21)";
+    private static final String EC_LOCATION = "com.example.Gateway.open(Gateway.java:8)";
+
+    @TempDir
+    Path dir;
+
+    /** A TLS line as the inventory writes it. */
+    static String tls(
+            String protocol, String suite, String key, String size, String signature, String location, long count) {
+        String cls = location.substring(0, location.lastIndexOf('.', location.indexOf('(')));
+        return "{\"v\":1,\"policy\":\"DEFAULT\",\"pid\":1,\"service\":\"TLS\",\"algorithm\":\"" + suite + "\""
+                + ",\"key\":\"" + key + "\"," + size + ",\"tls\":{\"protocol\":\"" + protocol
+                + "\",\"peerSignature\":\"" + signature + "\"},\"scope\":\"tls\",\"location\":\"" + location
+                + "\",\"class\":\"" + cls + "\",\"module\":\"unnamed\",\"source\":\"file:/srv/app.jar\",\"count\":"
+                + count + "}";
+    }
+
+    private static final String RSA =
+            tls("TLSv1.3", "TLS_AES_256_GCM_SHA384", "RSA", "\"bits\":2048", "SHA256withRSA", RSA_LOCATION, 3);
+    private static final String EC = tls(
+            "TLSv1.3",
+            "TLS_AES_256_GCM_SHA384",
+            "EC",
+            "\"bits\":256,\"curve\":\"secp256r1\"",
+            "SHA256withECDSA",
+            EC_LOCATION,
+            5);
+
+    private Path inventory(String... lines) throws Exception {
+        Path file = Files.createTempFile(dir, "inventory", ".jsonl");
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        return file;
+    }
+
+    @Test
+    void handWrittenLines_followTheSchema() throws Exception {
+        JsonSchema schema = InventorySchemaTest.schema();
+        for (String line : List.of(RSA, EC)) {
+            assertEquals(Set.of(), schema.validate(Json.parse(line)), line);
+        }
+        // Controls: a TLS line without its protocol, or a JCA line with a tls object, is not one.
+        assertFalse(schema.validate(Json.parse(RSA.replace("\"protocol\":\"TLSv1.3\",", "")))
+                .isEmpty());
+        assertFalse(schema.validate(Json.parse(RSA.replace("\"service\":\"TLS\"", "\"service\":\"Signature\"")))
+                .isEmpty());
+    }
+
+    @Test
+    void futureRefusesTheRsa2048PeerKey_namingItsRuleAndCaller_andNotTheEcSession() throws Exception {
+        Path file = inventory(RSA, EC);
+        Cli.Result r = Cli.run("report", "--policy", "FUTURE", file.toString()).assertNoStackTrace();
+        assertEquals(ExitStatus.FAILED, r.status(), r.toString());
+        assertTrue(r.out().startsWith("policy FUTURE would refuse 3 of 8 recorded uses (1 findings"), r.toString());
+        assertTrue(r.out().contains("TLS peer certificate RSA key of 2048 bits: 3 uses"), r.toString());
+        assertTrue(r.out().contains("(keys.rsa.min_bits, FUTURE.yaml:"), r.toString());
+        assertTrue(
+                r.out()
+                        .contains(
+                                "  3  " + RSA_LOCATION + "  class com.example.Client  from file:/srv/app.jar"
+                                        + "  in TLS session TLSv1.3 TLS_AES_256_GCM_SHA384 peer RSA key of 2048 bits signed SHA256withRSA"),
+                r.toString());
+        assertFalse(r.out().contains(EC_LOCATION), r.toString());
+        // Control: DEFAULT, the policy the inventory was recorded under, refuses neither session.
+        Cli.Result control = Cli.run("report", "--policy", "DEFAULT", file.toString());
+        assertEquals(ExitStatus.OK, control.status(), control.toString());
+        Cli.Result ec = Cli.run("report", "--policy", "FUTURE", inventory(EC).toString());
+        assertEquals(ExitStatus.OK, ec.status(), ec.toString());
+    }
+
+    @Test
+    void eachRefusedComponentIsAFindingOfItsOwn() throws Exception {
+        String legacy = tls(
+                "TLSv1.2",
+                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                "RSA",
+                "\"bits\":2048",
+                "SHA1withRSA",
+                RSA_LOCATION,
+                2);
+        Cli.Result r = Cli.run("report", "--policy", "FUTURE", inventory(legacy).toString());
+        assertEquals(ExitStatus.FAILED, r.status(), r.toString());
+        assertTrue(r.out().contains("TLS cipher suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256: 2 uses"), r.toString());
+        assertTrue(r.out().contains("TLS peer certificate RSA key of 2048 bits: 2 uses"), r.toString());
+        assertTrue(r.out().contains("TLS peer certificate signature algorithm SHA1withRSA: 2 uses"), r.toString());
+        // Two refused components of one session: the session's 2 uses are counted once in the total.
+        assertTrue(r.out().startsWith("policy FUTURE would refuse 2 of 2 recorded uses"), r.toString());
+    }
+
+    @Test
+    void json_sarif_andCbom_holdTheTlsFinding() throws Exception {
+        Path file = inventory(RSA, EC);
+        JsonNode json = Json.parse(Cli.run("report", "--policy", "FUTURE", "--format", "json", file.toString())
+                        .out())
+                .get("result");
+        JsonNode finding = json.get("findings").get(0);
+        assertEquals(1, json.get("findings").size(), json.toString());
+        assertEquals("TLS", finding.get("service").asText());
+        assertEquals("keys.rsa.min_bits", finding.get("rule").asText());
+        assertEquals(3, finding.get("count").asLong());
+        JsonNode location = finding.get("locations").get(0);
+        assertEquals("com.example.Client", location.get("class").asText());
+        assertEquals("TLSv1.3", location.get("tls").get("protocol").asText());
+        assertEquals(2048, location.get("tls").get("peerBits").asInt());
+
+        JsonNode sarif = Json.parse(Cli.run("report", "--policy", "FUTURE", "--format", "sarif", file.toString())
+                .out());
+        JsonNode result = sarif.get("runs").get(0).get("results").get(0);
+        assertEquals("keys.rsa.min_bits", result.get("ruleId").asText());
+        assertEquals(
+                RSA_LOCATION,
+                result.get("locations")
+                        .get(0)
+                        .get("logicalLocations")
+                        .get(0)
+                        .get("fullyQualifiedName")
+                        .asText());
+
+        String cbom = Cli.run("report", "--policy", "FUTURE", "--format", "cbom", file.toString())
+                .out();
+        List<ParseException> errors = new org.cyclonedx.parsers.JsonParser().validate(cbom, Version.VERSION_16);
+        assertTrue(errors.isEmpty(), () -> errors + "\n" + cbom);
+        JsonNode components = Json.parse(cbom).get("components");
+        assertEquals(2, components.size(), cbom);
+        int refused = 0;
+        for (JsonNode c : components) {
+            JsonNode crypto = c.get("cryptoProperties");
+            assertEquals("protocol", crypto.get("assetType").asText(), cbom);
+            assertEquals("tls", crypto.get("protocolProperties").get("type").asText());
+            assertEquals("1.3", crypto.get("protocolProperties").get("version").asText());
+            assertEquals(
+                    "TLS_AES_256_GCM_SHA384",
+                    crypto.get("protocolProperties")
+                            .get("cipherSuites")
+                            .get(0)
+                            .get("name")
+                            .asText());
+            for (JsonNode p : c.get("properties")) {
+                if (p.get("name").asText().equals("cryptopolicy:verdict")
+                        && p.get("value").asText().equals("refused")) {
+                    refused++;
+                }
+            }
+        }
+        assertEquals(1, refused, cbom);
+        // Control: the validator refuses a protocol asset of a type CycloneDX does not define.
+        assertFalse(new org.cyclonedx.parsers.JsonParser()
+                .validate(
+                        cbom.replaceAll("\"type\"\\s*:\\s*\"tls\"", "\"type\":\"no-such-protocol\""),
+                        Version.VERSION_16)
+                .isEmpty());
+    }
+
+    @Test
+    void malformedTlsLines_areNamedByFileAndLine() throws Exception {
+        for (String broken : List.of(
+                RSA.replace(",\"tls\":{\"protocol\":\"TLSv1.3\",\"peerSignature\":\"SHA256withRSA\"}", ""),
+                RSA.replace("\"protocol\":\"TLSv1.3\",", ""),
+                RSA.replace("\"protocol\":\"TLSv1.3\"", "\"protocol\":13"),
+                RSA.replace("\"service\":\"TLS\"", "\"service\":\"TLS-ish\""))) {
+            Path file = inventory(EC, broken);
+            Cli.Result r =
+                    Cli.run("report", "--policy", "FUTURE", file.toString()).assertNoStackTrace();
+            assertEquals(ExitStatus.USAGE, r.status(), broken + "\n" + r);
+            assertTrue(r.err().contains(file + ":2: "), r.toString());
+        }
+    }
+
+    @Test
+    void theRepeatShortcut_keepsSessionsThatDifferOnlyInTheTlsObjectApart() throws Exception {
+        String tls12 = RSA.replace("TLSv1.3", "TLSv1.1").replace("\"count\":3}", "\"count\":4}");
+        assertNotNull(InventoryLineShape.use(RSA));
+        assertFalse(InventoryLineShape.use(RSA).equals(InventoryLineShape.use(tls12)));
+        // The same session from another JVM repeats the use text: only its count is read.
+        String otherJvm = RSA.replace("\"pid\":1,", "\"pid\":9,").replace("\"count\":3}", "\"count\":6}");
+        assertEquals(InventoryLineShape.use(RSA), InventoryLineShape.use(otherJvm));
+        Cli.Result r = Cli.run(
+                        "report",
+                        "--policy",
+                        "FUTURE",
+                        inventory(RSA, tls12, otherJvm).toString())
+                .assertNoStackTrace();
+        assertTrue(r.out().contains("TLS peer certificate RSA key of 2048 bits: 13 uses"), r.toString());
+        // TLS 1.1 is refused as a protocol for its 4 uses only, not for the TLS 1.3 session read first.
+        assertTrue(r.out().contains("TLS protocol TLSv1.1: 4 uses"), r.toString());
+    }
+}

@@ -1,0 +1,110 @@
+package dev.cryptopolicy.engine;
+
+import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
+import dev.cryptopolicy.engine.algorithms.ServiceType;
+import dev.cryptopolicy.engine.algorithms.TlsKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one completed TLS handshake negotiated, decided under a policy component by component: the
+ * protocol, the cipher suite, the peer certificate's key (size or curve, in scope tls) and its
+ * signature algorithm (in scope tls). The one decision of a session, shared by the providers'
+ * audit records and inventory and by {@code cryptopolicy report}.
+ *
+ * @param protocol          the negotiated protocol, e.g. {@code TLSv1.3}
+ * @param cipherSuite       the negotiated cipher suite, under its {@code TLS_} name
+ * @param peerKeyAlgorithm  the peer certificate's key algorithm, or null when the peer sent no certificate
+ * @param peerKeyBits       its size in bits, 0 when unknown
+ * @param peerKeyCurve      its named curve, or null
+ * @param peerKeyUnmeasured null when the key was measured; otherwise why its size is unknown
+ * @param peerSignature     the peer certificate's signature algorithm, or null
+ */
+public record TlsSession(
+        String protocol,
+        String cipherSuite,
+        String peerKeyAlgorithm,
+        int peerKeyBits,
+        String peerKeyCurve,
+        String peerKeyUnmeasured,
+        String peerSignature) {
+
+    /** A component of a session. */
+    public enum Component {
+        /** The protocol version. */
+        PROTOCOL,
+        /** The cipher suite. */
+        CIPHER_SUITE,
+        /** The peer certificate's key. */
+        PEER_KEY,
+        /** The peer certificate's signature algorithm. */
+        PEER_SIGNATURE
+    }
+
+    /**
+     * One refused component.
+     *
+     * @param component what was refused
+     * @param subject   what it is, in words: {@code protocol TLSv1.1}, {@code RSA key of 2048 bits}
+     * @param decision  the refusal, with its rule
+     */
+    public record Refused(Component component, String subject, Decision decision) {
+
+        /** The refusal in words, naming the component and its rule. */
+        public String explain() {
+            return component == Component.PEER_KEY
+                    ? "peer certificate " + decision.explain(subject)
+                    : decision.explain(subject);
+        }
+    }
+
+    /** Every component {@code policy} refuses, in the order protocol, suite, peer key, peer signature; empty when it allows all. */
+    public List<Refused> refusals(CompiledPolicy policy) {
+        List<Refused> out = new ArrayList<>(2);
+        if (protocol != null) {
+            add(out, Component.PROTOCOL, "protocol " + protocol, policy.decideTls(TlsKind.PROTOCOL, protocol));
+        }
+        if (cipherSuite != null) {
+            add(
+                    out,
+                    Component.CIPHER_SUITE,
+                    "cipher suite " + cipherSuite,
+                    policy.decideTls(TlsKind.CIPHER_SUITE, cipherSuite));
+        }
+        if (peerKeyAlgorithm != null) {
+            Decision d = peerKeyUnmeasured == null
+                    ? policy.decideKey(peerKeyAlgorithm, peerKeyBits, peerKeyCurve, Scope.TLS)
+                    : policy.decideUnmeasuredKey(peerKeyAlgorithm);
+            add(out, Component.PEER_KEY, keySubject(), d);
+        }
+        if (peerSignature != null
+                && AlgorithmCatalog.standard().algorithm(ServiceType.SIGNATURE, peerSignature) != null) {
+            add(
+                    out,
+                    Component.PEER_SIGNATURE,
+                    "peer certificate signature algorithm " + peerSignature,
+                    policy.decide(ServiceType.SIGNATURE, peerSignature, Scope.TLS));
+        }
+        return List.copyOf(out);
+    }
+
+    private static void add(List<Refused> out, Component c, String subject, Decision d) {
+        if (!d.allowed()) {
+            out.add(new Refused(c, subject, d));
+        }
+    }
+
+    /** The peer key in words: {@code RSA key of 2048 bits}, {@code EC key on curve secp256r1}. */
+    private String keySubject() {
+        StringBuilder subject = new StringBuilder(peerKeyAlgorithm).append(" key");
+        if (peerKeyUnmeasured != null) {
+            subject.append(' ').append(peerKeyUnmeasured);
+        } else if (peerKeyCurve != null) {
+            subject.append(" on curve ").append(peerKeyCurve);
+        }
+        if (peerKeyBits > 0 && peerKeyCurve == null) {
+            subject.append(" of ").append(peerKeyBits).append(" bits");
+        }
+        return subject.toString();
+    }
+}
