@@ -1,6 +1,5 @@
 package dev.cryptopolicy.engine;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -22,14 +21,14 @@ import java.util.Map;
  * {@code kind: policy} document with every inherited setting, modifier and default applied.
  * The YAML form loads back into a policy that makes the same decisions.
  *
- * <p>Written with Jackson's streaming generators only, so that the engine needs jackson-core and
- * jackson-dataformat-yaml but not jackson-databind.
+ * <p>The YAML form is written with Jackson's streaming generator only, so that the engine needs
+ * jackson-core and jackson-dataformat-yaml but not jackson-databind; the JSON form, whose SHA-256
+ * every installation logs, by {@link JsonText}, which loads no Jackson class and writes the bytes
+ * Jackson's pretty printer wrote.
  */
 public final class PolicyWriter {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
-    /** Apart, so that writing JSON (the digest every installation logs) loads no YAML classes. */
+    /** Apart, so that writing JSON (the digest every installation logs) loads no Jackson class. */
     private static final class Yaml {
         static final YAMLFactory FACTORY = YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -48,7 +47,7 @@ public final class PolicyWriter {
                 .append(", resolved from: ")
                 .append(String.join(", ", policy.sources()))
                 .append('\n');
-        return header + write(Yaml.FACTORY, false, tree(policy));
+        return header + yamlTree(tree(policy));
     }
 
     /** The effective policy as JSON. */
@@ -58,15 +57,12 @@ public final class PolicyWriter {
 
     /** A tree of maps with string keys, lists, strings, integers and booleans as indented JSON. */
     static String jsonTree(Object tree) {
-        return write(JSON, true, tree) + "\n";
+        return JsonText.write(tree) + "\n";
     }
 
-    private static String write(JsonFactory factory, boolean indent, Object tree) {
+    private static String yamlTree(Object tree) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator generator = factory.createGenerator(out)) {
-            if (indent) {
-                generator.useDefaultPrettyPrinter();
-            }
+        try (JsonGenerator generator = Yaml.FACTORY.createGenerator(out)) {
             writeValue(generator, tree);
         } catch (IOException e) {
             // A StringWriter does not fail; a generator refusing a tree of plain values would be a bug.
@@ -157,7 +153,9 @@ public final class PolicyWriter {
             Map<Algorithm, Origin> list = lists.get(type);
             if (list != null && !list.isEmpty()) {
                 List<String> names = new ArrayList<>();
-                list.keySet().forEach(a -> names.add(a.name()));
+                for (Algorithm a : list.keySet()) {
+                    names.add(a.name());
+                }
                 out.put(type.jcaName(), names);
             }
         }
@@ -263,7 +261,9 @@ public final class PolicyWriter {
                 sha1.put(key, perScope.get(Scope.ANY).value() ? "allow" : "deny");
             } else {
                 Map<String, Object> m = new LinkedHashMap<>();
-                perScope.forEach((s, v) -> m.put(s.yamlName(), v.value() ? "allow" : "deny"));
+                for (Map.Entry<Scope, Located<Boolean>> v : perScope.entrySet()) {
+                    m.put(v.getKey().yamlName(), v.getValue().value() ? "allow" : "deny");
+                }
                 sha1.put(key, m);
             }
         }
@@ -303,7 +303,10 @@ public final class PolicyWriter {
                 case "required" -> {
                     if (!b.required().isEmpty()) {
                         Map<String, Object> required = new LinkedHashMap<>();
-                        b.required().forEach((type, names) -> required.put(type.jcaName(), names));
+                        for (Map.Entry<ServiceType, List<String>> r :
+                                b.required().entrySet()) {
+                            required.put(r.getKey().jcaName(), r.getValue());
+                        }
                         backends.put(key, required);
                     }
                 }
