@@ -74,13 +74,21 @@ final class Compiler implements AlgorithmDecisions {
         }
         checkRequired();
         Map<TlsName, Decision> tlsDecisions = new HashMap<>();
-        TlsSettings tls = new TlsCompiler(e, this, firstDeny, featureSetEmpty, this::report).compile(tlsDecisions);
+        TlsSettings tls = new TlsCompiler(e, this, firstDeny, featureSetEmpty, new Report()).compile(tlsDecisions);
         return new CompiledPolicy(policy, settings, e.sources, decisions, keyTable(), tls, tlsDecisions, backends());
     }
 
     /** Adds a problem, a built-in origin shown at the top of the policy's file. */
     private void report(Problem p) {
         problems.add(p.origin().isBuiltIn() ? p.at(p.origin().shownIn(policyFile)) : p);
+    }
+
+    /** {@link #report} for the TLS compiler: a named class, not a method reference spun into one at first use. */
+    private final class Report implements java.util.function.Consumer<Problem> {
+        @Override
+        public void accept(Problem p) {
+            report(p);
+        }
     }
 
     @Override

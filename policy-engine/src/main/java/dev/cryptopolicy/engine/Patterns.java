@@ -245,6 +245,18 @@ final class Patterns {
      * built from {@code *a*a*a...} backtracks exponentially.
      */
     static boolean globMatches(String glob, String text) {
+        // What every match needs, checked first: the text starts with the glob's literal part before
+        // its first * and ends with the part after its last * (most catalog names fail here).
+        int first = glob.indexOf('*');
+        if (first >= 0) {
+            int last = glob.lastIndexOf('*');
+            int suffix = glob.length() - last - 1;
+            if (text.length() < first + suffix
+                    || !sameRegion(glob, 0, text, 0, first)
+                    || !sameRegion(glob, last + 1, text, text.length() - suffix, suffix)) {
+                return false;
+            }
+        }
         int g = 0;
         int t = 0;
         int star = -1;
@@ -269,8 +281,26 @@ final class Patterns {
         return g == glob.length();
     }
 
-    /** Equal ignoring the case of ASCII letters only: no other character stands in for one of them. */
+    /** Whether {@code length} characters of {@code a} from {@code i} and of {@code b} from {@code j} are {@link #sameIgnoringCase}. */
+    private static boolean sameRegion(String a, int i, String b, int j, int length) {
+        for (int k = 0; k < length; k++) {
+            if (!sameIgnoringCase(a.charAt(i + k), b.charAt(j + k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Equal ignoring the case of ASCII letters only: no other character stands in for one of them.
+     * Two characters that differ only in bit 0x20 are the two cases of one letter exactly when that
+     * bit set gives {@code a} to {@code z} (a non-ASCII character never pairs with an ASCII one).
+     */
     private static boolean sameIgnoringCase(char a, char b) {
-        return a == b || (a < 128 && b < 128 && Character.toLowerCase(a) == Character.toLowerCase(b));
+        if (a == b) {
+            return true;
+        }
+        int lower = a | 0x20;
+        return lower == (b | 0x20) && lower >= 'a' && lower <= 'z';
     }
 }

@@ -32,6 +32,12 @@ public final class Quote {
     public static String escape(String text) {
         int i = 0;
         while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7F) {
+                // Printable ASCII, nearly every character of a policy: never escaped.
+                i++;
+                continue;
+            }
             int cp = text.codePointAt(i);
             if (needsEscape(cp)) {
                 break;

@@ -1,5 +1,6 @@
 package dev.cryptopolicy.engine;
 
+import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.engine.algorithms.Curve;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The TLS part of compiling: decides every protocol, cipher suite, named group and signature
@@ -240,13 +242,7 @@ final class TlsCompiler {
                     algorithmLists.getOrDefault(ServiceType.CIPHER, Origin.builtIn("algorithms.Cipher")),
                     "uses a cipher that is not in the feature set of policy " + policy);
         }
-        String fam = family;
-        String md = mode;
-        if (!algs.anyAllowed(
-                ServiceType.CIPHER,
-                Scope.TLS,
-                a -> a.components().contains(fam)
-                        && (md == null || a.components().contains(md)))) {
+        if (!algs.anyAllowed(ServiceType.CIPHER, Scope.TLS, Needs.components(family, mode))) {
             return algs.deny(
                     "algorithms.Cipher",
                     algorithmLists.getOrDefault(ServiceType.CIPHER, Origin.builtIn("algorithms.Cipher")),
@@ -268,10 +264,7 @@ final class TlsCompiler {
             }
         }
         if (c.has("ECDHE") || c.has("ECDH")) {
-            if (!algs.anyAllowed(
-                    ServiceType.KEY_AGREEMENT,
-                    Scope.TLS,
-                    a -> a.name().equals("ECDH") || a.components().contains("XDH"))) {
+            if (!algs.anyAllowed(ServiceType.KEY_AGREEMENT, Scope.TLS, Needs.ECDH_OR_XDH)) {
                 return uses("ECDHE", algs.decision(ServiceType.KEY_AGREEMENT, "ECDH", Scope.TLS));
             }
         } else if (c.has("DHE") || c.has("DH")) {
@@ -281,11 +274,11 @@ final class TlsCompiler {
             }
         }
         if (c.has("ECDSA")) {
-            if (!algs.anyAllowed(ServiceType.SIGNATURE, Scope.TLS, a -> a.keyFamily() == KeyFamily.EC)) {
+            if (!algs.anyAllowed(ServiceType.SIGNATURE, Scope.TLS, Needs.family(KeyFamily.EC))) {
                 return uses("ECDSA", algs.decision(ServiceType.SIGNATURE, "SHA256withECDSA", Scope.TLS));
             }
         } else if (c.has("DSA")) {
-            if (!algs.anyAllowed(ServiceType.SIGNATURE, Scope.TLS, a -> a.keyFamily() == KeyFamily.DSA)) {
+            if (!algs.anyAllowed(ServiceType.SIGNATURE, Scope.TLS, Needs.family(KeyFamily.DSA))) {
                 return uses("DSA", algs.decision(ServiceType.SIGNATURE, "SHA256withDSA", Scope.TLS));
             }
         } else if (c.has("RSA")) {
@@ -300,7 +293,7 @@ final class TlsCompiler {
     private Decision groupComponents(TlsName g) {
         Set3 c = new Set3(g.components());
         if (c.has("ML-KEM")) {
-            if (!algs.anyAllowed(ServiceType.KEM, Scope.TLS, a -> a.components().contains("ML-KEM"))) {
+            if (!algs.anyAllowed(ServiceType.KEM, Scope.TLS, Needs.components("ML-KEM", null))) {
                 return uses("ML-KEM", algs.decision(ServiceType.KEM, "ML-KEM", Scope.TLS));
             }
         }
@@ -325,11 +318,7 @@ final class TlsCompiler {
                     "uses curve " + g.curve() + ", which is not among the allowed curves of policy " + policy);
         }
         if (c.has("XDH")) {
-            if (!algs.anyAllowed(
-                    ServiceType.KEY_AGREEMENT,
-                    Scope.TLS,
-                    a -> a.components().contains("XDH")
-                            && (a.curve() == null || a.curve().equalsIgnoreCase(g.curve())))) {
+            if (!algs.anyAllowed(ServiceType.KEY_AGREEMENT, Scope.TLS, Needs.xdhOn(g.curve()))) {
                 return uses(g.curve(), algs.decision(ServiceType.KEY_AGREEMENT, g.curve(), Scope.TLS));
             }
         } else if (c.has("EC")) {
@@ -368,6 +357,63 @@ final class TlsCompiler {
             }
         }
         return null;
+    }
+
+    /**
+     * What a suite or group needs some allowed algorithm to be. One named class rather than a lambda
+     * per question: a JVM spins a class for each lambda the first time it runs, and every JVM that
+     * installs a policy compiles it once, cold.
+     */
+    private static final class Needs implements Predicate<Algorithm> {
+        private static final int COMPONENTS = 0;
+        private static final int FAMILY = 1;
+        private static final int ECDH_OR_XDH_KIND = 2;
+        private static final int XDH_ON = 3;
+
+        /** The ECDH key agreement, or an XDH one. */
+        static final Needs ECDH_OR_XDH = new Needs(ECDH_OR_XDH_KIND, null, null, null);
+
+        private final int kind;
+        private final String first;
+        private final String second;
+        private final KeyFamily family;
+
+        private Needs(int kind, String first, String second, KeyFamily family) {
+            this.kind = kind;
+            this.first = first;
+            this.second = second;
+            this.family = family;
+        }
+
+        /** Made of the upper-case component {@code first} and, unless null, {@code second}. */
+        static Needs components(String first, String second) {
+            return new Needs(COMPONENTS, first, second, null);
+        }
+
+        /** Taking keys of this family. */
+        static Needs family(KeyFamily family) {
+            return new Needs(FAMILY, null, null, family);
+        }
+
+        /** An XDH key agreement on this curve (any case), or on any curve when its name fixes none. */
+        static Needs xdhOn(String curve) {
+            return new Needs(XDH_ON, curve, null, null);
+        }
+
+        @Override
+        public boolean test(Algorithm a) {
+            return switch (kind) {
+                case COMPONENTS ->
+                    a.components().contains(first)
+                            && (second == null || a.components().contains(second));
+                case FAMILY -> a.keyFamily() == family;
+                case ECDH_OR_XDH_KIND ->
+                    a.name().equals("ECDH") || a.components().contains("XDH");
+                default ->
+                    a.components().contains("XDH")
+                            && (a.curve() == null || a.curve().equalsIgnoreCase(first));
+            };
+        }
     }
 
     /** Upper-case component lookup with the intent visible at call sites. */

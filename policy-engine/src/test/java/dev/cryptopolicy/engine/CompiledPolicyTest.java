@@ -216,6 +216,12 @@ class CompiledPolicyTest {
                     p.decide(ServiceType.SIGNATURE, "sha256withrsa", Scope.ANY).allowed() ? 1 : 0;
             allowed += p.decideKey("RSA", 2048, null, Scope.TLS).allowed() ? 1 : 0;
         }
+        // The measured calls once before measuring: a name in another case than the catalog's builds
+        // its table's case-folded half at the first such lookup (once per table, not per call).
+        allowed += p.decideKey("EC", 0, "secp256r1", Scope.TLS).allowed() ? 1 : 0;
+        allowed += p.decide(ServiceType.CIPHER, "nope", Scope.ANY).allowed() ? 1 : 0;
+        allowed += p.decideTls(TlsKind.PROTOCOL, "TLSv1.3").allowed() ? 1 : 0;
+        allowed += p.decideTls(TlsKind.CIPHER_SUITE, "TLS_NOPE").allowed() ? 1 : 0;
         long before = threads.getThreadAllocatedBytes(id);
         for (int i = 0; i < 100_000; i++) {
             allowed +=
@@ -227,7 +233,7 @@ class CompiledPolicyTest {
             allowed += p.decideTls(TlsKind.CIPHER_SUITE, "TLS_NOPE").allowed() ? 1 : 0;
         }
         long after = threads.getThreadAllocatedBytes(id);
-        assertEquals(340_000, allowed);
+        assertEquals(340_002, allowed);
         // A few hundred bytes of slack for the MXBean call itself; a per-call allocation would be megabytes.
         assertTrue(after - before < 4096, "decisions allocated " + (after - before) + " bytes");
     }

@@ -63,10 +63,33 @@ public abstract class Entry {
     }
 
     static Set<String> upper(Set<String> in) {
+        boolean upper = true;
+        for (String s : in) {
+            upper &= isUpperAscii(s);
+        }
+        if (upper) {
+            // Already upper case (nearly every set the catalog passes): an immutable set is kept as it is.
+            return Set.copyOf(in);
+        }
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         for (String s : in) {
             out.add(s.toUpperCase(Locale.ROOT));
         }
         return Set.copyOf(out);
+    }
+
+    /**
+     * Whether {@code s} is ASCII with no lower-case letter, i.e. its own {@code toUpperCase}: what
+     * nearly every catalog component is, checked without the Unicode case tables (the catalog is
+     * built once, in a JVM that still interprets this code).
+     */
+    private static boolean isUpperAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || (c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
