@@ -28,13 +28,56 @@ import java.util.Map;
  */
 public final class PolicyWriter {
 
-    /** Apart, so that writing JSON (the digest every installation logs) loads no Jackson class. */
+    /**
+     * The YAML form, apart: its code names Jackson's types, which the JVM loads when it verifies
+     * the class that holds it, so writing JSON (the digest every installation logs) loads none.
+     */
     private static final class Yaml {
         static final YAMLFactory FACTORY = YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                 .build();
+
+        static String write(Object tree) {
+            StringWriter out = new StringWriter();
+            try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+                writeValue(generator, tree);
+            } catch (IOException e) {
+                // A StringWriter does not fail; a generator refusing a tree of plain values would be a bug.
+                throw new UncheckedIOException("cannot write a policy tree of plain maps and lists", e);
+            }
+            return out.toString();
+        }
+
+        /** The tree holds only maps with string keys, lists, strings, integers and booleans. */
+        private static void writeValue(JsonGenerator generator, Object value) throws IOException {
+            if (value instanceof Map<?, ?> map) {
+                generator.writeStartObject();
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    generator.writeFieldName(String.valueOf(entry.getKey()));
+                    writeValue(generator, entry.getValue());
+                }
+                generator.writeEndObject();
+            } else if (value instanceof List<?> list) {
+                generator.writeStartArray();
+                for (Object item : list) {
+                    writeValue(generator, item);
+                }
+                generator.writeEndArray();
+            } else if (value instanceof Boolean b) {
+                generator.writeBoolean(b);
+            } else if (value instanceof Integer i) {
+                generator.writeNumber(i);
+            } else if (value instanceof Long l) {
+                generator.writeNumber(l);
+            } else if (value instanceof String text) {
+                generator.writeString(text);
+            } else {
+                throw new IllegalStateException("policy tree value of unexpected type "
+                        + (value == null ? "null" : value.getClass().getName()) + ": " + value);
+            }
+        }
     }
 
     private PolicyWriter() {}
@@ -47,7 +90,7 @@ public final class PolicyWriter {
                 .append(", resolved from: ")
                 .append(String.join(", ", policy.sources()))
                 .append('\n');
-        return header + yamlTree(tree(policy));
+        return header + Yaml.write(tree(policy));
     }
 
     /** The effective policy as JSON. */
@@ -58,46 +101,6 @@ public final class PolicyWriter {
     /** A tree of maps with string keys, lists, strings, integers and booleans as indented JSON. */
     static String jsonTree(Object tree) {
         return JsonText.write(tree) + "\n";
-    }
-
-    private static String yamlTree(Object tree) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator generator = Yaml.FACTORY.createGenerator(out)) {
-            writeValue(generator, tree);
-        } catch (IOException e) {
-            // A StringWriter does not fail; a generator refusing a tree of plain values would be a bug.
-            throw new UncheckedIOException("cannot write a policy tree of plain maps and lists", e);
-        }
-        return out.toString();
-    }
-
-    /** The tree holds only maps with string keys, lists, strings, integers and booleans. */
-    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
-        if (value instanceof Map<?, ?> map) {
-            generator.writeStartObject();
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                generator.writeFieldName(String.valueOf(entry.getKey()));
-                writeValue(generator, entry.getValue());
-            }
-            generator.writeEndObject();
-        } else if (value instanceof List<?> list) {
-            generator.writeStartArray();
-            for (Object item : list) {
-                writeValue(generator, item);
-            }
-            generator.writeEndArray();
-        } else if (value instanceof Boolean b) {
-            generator.writeBoolean(b);
-        } else if (value instanceof Integer i) {
-            generator.writeNumber(i);
-        } else if (value instanceof Long l) {
-            generator.writeNumber(l);
-        } else if (value instanceof String text) {
-            generator.writeString(text);
-        } else {
-            throw new IllegalStateException("policy tree value of unexpected type "
-                    + (value == null ? "null" : value.getClass().getName()) + ": " + value);
-        }
     }
 
     static Map<String, Object> tree(CompiledPolicy policy) {
