@@ -613,8 +613,9 @@ final class InstallPipeline {
     }
 
     /**
-     * The services of {@code policy}'s assembly for the front and each wrapper, in one state that
-     * a holder can put in force; unmet requirements are added to {@code missing}.
+     * The services of {@code policy}'s assembly for the front (and, at their first lookup, for each
+     * wrapper), in one state that a holder can put in force; unmet requirements are added to
+     * {@code missing}.
      */
     private static InstalledState state(
             ProviderAssembly assembly,
@@ -630,12 +631,14 @@ final class InstallPipeline {
         }
         Map<Provider, ServiceTable> tables = new IdentityHashMap<>();
         tables.put(front, frontTable.build());
-        for (int i = 0; i < wrappers.size(); i++) {
-            if (wrappers.get(i) instanceof WrapperProvider w) {
-                tables.put(w, assembly.wrapperTable(w, backends.get(i)));
+        // Each wrapper's services are built at its first lookup (InstalledState#table).
+        List<WrapperProvider> lazy = new ArrayList<>();
+        for (Provider p : wrappers) {
+            if (p instanceof WrapperProvider w) {
+                lazy.add(w);
             }
         }
-        return new InstalledState(assembly, tables, built.selections(), built.rejected(), audit);
+        return new InstalledState(assembly, tables, lazy, built.selections(), built.rejected(), audit);
     }
 
     /**
