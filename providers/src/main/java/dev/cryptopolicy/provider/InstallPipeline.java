@@ -705,8 +705,12 @@ final class InstallPipeline {
             }
             position++;
         }
+        // By identity: a provider's equals compares its registered view, which reads every
+        // wrapper's services (built at their first lookup otherwise).
+        Set<Provider> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        kept.addAll(providers);
         for (Provider p : Security.getProviders()) {
-            if (!providers.contains(p)) {
+            if (!kept.contains(p)) {
                 Security.removeProvider(p.getName());
             }
         }
