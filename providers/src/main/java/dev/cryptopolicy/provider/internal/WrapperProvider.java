@@ -84,10 +84,14 @@ public final class WrapperProvider extends SealedProvider {
         return table;
     }
 
-    /** Makes the registered view show {@code table}, the services of {@code state}. */
+    /**
+     * Makes the registered view show {@code table}, the services of {@code state}, while that state
+     * is in force: a lookup that began under the state a replacement has just replaced does not
+     * put the old view back.
+     */
     synchronized void registered(InstalledState state, ServiceTable table) {
         // Not again from inside register (the JDK's putService reading the view back).
-        if (viewed != state && !registering) {
+        if (viewed != state && !registering && holder.current() == state) {
             registering = true;
             try {
                 register(table);
