@@ -127,7 +127,10 @@ final class InstallPipeline {
                     // Before main nothing has used TLS yet: JDK 17's SunJSSE (and BCJSSE) read named
                     // groups and signature schemes once, from these, maybe already in a probe. A
                     // user's -D values stay.
-                    TlsEnforcement.systemPropertiesFor(policy).forEach(assembling::systemUnlessGiven);
+                    for (Map.Entry<String, String> e :
+                            TlsEnforcement.systemPropertiesFor(policy).entrySet()) {
+                        assembling.systemUnlessGiven(e.getKey(), e.getValue());
+                    }
                 }
                 List<Provider> current = base();
                 Audit audit = new Audit();
@@ -183,12 +186,7 @@ final class InstallPipeline {
                 .append("; backends ")
                 .append(used.isEmpty() ? "none" : String.join(", ", used));
         if (policy.enforcing() && !TlsEnforcement.setsGroupsAndSchemesPerConnection()) {
-            List<String> unset = new ArrayList<>();
-            TlsEnforcement.systemPropertiesFor(policy).forEach((key, value) -> {
-                if (!value.equals(System.getProperty(key))) {
-                    unset.add(key);
-                }
-            });
+            List<String> unset = unsetSystemProperties(policy);
             if (!unset.isEmpty()) {
                 line.append("; Java ")
                         .append(Runtime.version().feature())
@@ -203,6 +201,18 @@ final class InstallPipeline {
             line.append("; ").append(kept);
         }
         return line.toString();
+    }
+
+    /** The TLS system properties {@code policy} needs on this JDK that do not hold its values. */
+    private static List<String> unsetSystemProperties(CompiledPolicy policy) {
+        List<String> unset = new ArrayList<>();
+        for (Map.Entry<String, String> e :
+                TlsEnforcement.systemPropertiesFor(policy).entrySet()) {
+            if (!e.getValue().equals(System.getProperty(e.getKey()))) {
+                unset.add(e.getKey());
+            }
+        }
+        return unset;
     }
 
     /** The digests of the policies named in a log line so far: a swap back and forth names the same two. */
@@ -288,13 +298,14 @@ final class InstallPipeline {
      */
     private static void securityProperties(CompiledPolicy policy, JdkProperties properties) {
         if (policy.enforcing()) {
-            JavaSecurityExporter.securityProperties(policy).forEach((key, value) -> {
-                if (KeptRestrictions.KEYS.contains(key)) {
-                    properties.securityKeeping(key, value, policy.replacesHostRestrictions());
+            for (Map.Entry<String, String> e :
+                    JavaSecurityExporter.securityProperties(policy).entrySet()) {
+                if (KeptRestrictions.KEYS.contains(e.getKey())) {
+                    properties.securityKeeping(e.getKey(), e.getValue(), policy.replacesHostRestrictions());
                 } else {
-                    properties.security(key, value);
+                    properties.security(e.getKey(), e.getValue());
                 }
-            });
+            }
         }
     }
 
@@ -447,7 +458,7 @@ final class InstallPipeline {
         for (Backend b : backends) {
             raw.add(b.provider());
         }
-        if (backends.stream().noneMatch(Backend::fips) && needsBcFips(next, raw)) {
+        if (!anyFips(backends) && needsBcFips(next, raw)) {
             return List.of("policy " + next.name() + " needs Bouncy Castle FIPS (backends.preference or a required"
                     + " feature no installed backend registers), which is not loaded" + restart);
         }
@@ -458,12 +469,7 @@ final class InstallPipeline {
     private static List<String> processWide(CompiledPolicy next) {
         List<String> out = new ArrayList<>();
         if (next.enforcing() && !TlsEnforcement.setsGroupsAndSchemesPerConnection()) {
-            List<String> differ = new ArrayList<>();
-            TlsEnforcement.systemPropertiesFor(next).forEach((key, value) -> {
-                if (!value.equals(System.getProperty(key))) {
-                    differ.add(key);
-                }
-            });
+            List<String> differ = unsetSystemProperties(next);
             if (!differ.isEmpty()) {
                 out.add("TLS named groups and signature schemes (Java "
                         + Runtime.version().feature()
@@ -568,7 +574,7 @@ final class InstallPipeline {
             backends.add(Backend.of(p));
         }
         List<String> loadProblems = new ArrayList<>();
-        if (needsBcFips(policy, originals) && backends.stream().noneMatch(Backend::fips)) {
+        if (needsBcFips(policy, originals) && !anyFips(backends)) {
             if (policy.backends().fipsOnly()) {
                 // Approved-only mode must be chosen before the first Bouncy Castle class loads.
                 properties.system(APPROVED_ONLY, "true");
@@ -613,8 +619,9 @@ final class InstallPipeline {
     }
 
     /**
-     * The services of {@code policy}'s assembly for the front and each wrapper, in one state that
-     * a holder can put in force; unmet requirements are added to {@code missing}.
+     * The services of {@code policy}'s assembly for the front (and, at their first lookup, for each
+     * wrapper), in one state that a holder can put in force; unmet requirements are added to
+     * {@code missing}.
      */
     private static InstalledState state(
             ProviderAssembly assembly,
@@ -630,12 +637,14 @@ final class InstallPipeline {
         }
         Map<Provider, ServiceTable> tables = new IdentityHashMap<>();
         tables.put(front, frontTable.build());
-        for (int i = 0; i < wrappers.size(); i++) {
-            if (wrappers.get(i) instanceof WrapperProvider w) {
-                tables.put(w, assembly.wrapperTable(w, backends.get(i)));
+        // Each wrapper's services are built at its first lookup (InstalledState#table).
+        List<WrapperProvider> lazy = new ArrayList<>();
+        for (Provider p : wrappers) {
+            if (p instanceof WrapperProvider w) {
+                lazy.add(w);
             }
         }
-        return new InstalledState(assembly, tables, built.selections(), built.rejected(), audit);
+        return new InstalledState(assembly, tables, lazy, built.selections(), built.rejected(), audit);
     }
 
     /**
@@ -652,11 +661,25 @@ final class InstallPipeline {
             PolicyHolder holder,
             Enforcer enforcer) {}
 
+    /** Whether any of {@code backends} is a FIPS module. */
+    private static boolean anyFips(List<Backend> backends) {
+        for (Backend b : backends) {
+            if (b.fips()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Bouncy Castle FIPS costs seconds to start: load it only when the policy asks for it or cannot do without. */
     private static boolean needsBcFips(CompiledPolicy policy, List<Provider> originals) {
-        if (policy.backends().fipsOnly()
-                || policy.backends().preference().stream().anyMatch("BCFIPS"::equalsIgnoreCase)) {
+        if (policy.backends().fipsOnly()) {
             return true;
+        }
+        for (String name : policy.backends().preference()) {
+            if (name.equalsIgnoreCase("BCFIPS")) {
+                return true;
+            }
         }
         for (var entry : policy.backends().required().entrySet()) {
             for (String algorithm : entry.getValue()) {
@@ -702,8 +725,12 @@ final class InstallPipeline {
             }
             position++;
         }
+        // By identity: a provider's equals compares its registered view, which reads every
+        // wrapper's services (built at their first lookup otherwise).
+        Set<Provider> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        kept.addAll(providers);
         for (Provider p : Security.getProviders()) {
-            if (!providers.contains(p)) {
+            if (!kept.contains(p)) {
                 Security.removeProvider(p.getName());
             }
         }

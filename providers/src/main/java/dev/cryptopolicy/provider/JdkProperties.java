@@ -3,6 +3,7 @@ package dev.cryptopolicy.provider;
 import java.security.Security;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,9 @@ import java.util.Set;
  * {@code jdk.disabled.namedCurves}, {@code jdk.tls.legacyAlgorithms}) take an unset one to be:
  * they treat null and empty alike, as "no entries".
  *
- * <p>Not thread-safe: filled while installing, then read under the lock that publishes.
+ * <p>Not thread-safe: filled while installing, then read under the lock that publishes. Plain
+ * loops rather than lambdas: this runs at every JVM start under the agent, where each lambda spins
+ * a class.
  */
 final class JdkProperties {
     private final Map<String, String> systemBefore = new LinkedHashMap<>();
@@ -108,13 +111,17 @@ final class JdkProperties {
 
     /** How many entries {@link #securityKeeping} kept from the JVM (or dropped). */
     private int keptCount() {
-        return kept.values().stream().mapToInt(List::size).sum();
+        int count = 0;
+        for (List<String> entries : kept.values()) {
+            count += entries.size();
+        }
+        return count;
     }
 
     /** Takes over what {@code other}, a record of the same installation made while assembling, set. */
     void absorb(JdkProperties other) {
-        other.systemBefore.forEach(systemBefore::putIfAbsent);
-        other.securityBefore.forEach(securityBefore::putIfAbsent);
+        putAbsent(systemBefore, other.systemBefore);
+        putAbsent(securityBefore, other.securityBefore);
         systemSet.addAll(other.systemSet);
         securitySet.addAll(other.securitySet);
     }
@@ -126,7 +133,7 @@ final class JdkProperties {
      */
     void keepSystem(JdkProperties earlier) {
         if (earlier != null) {
-            earlier.systemBefore.forEach(systemBefore::putIfAbsent);
+            putAbsent(systemBefore, earlier.systemBefore);
             systemSet.addAll(earlier.systemSet);
             systemValues.putAll(earlier.systemValues);
         }
@@ -137,20 +144,27 @@ final class JdkProperties {
      * enforcing one sets no security property): only this installation's own values remain.
      */
     void settle() {
-        systemBefore.keySet().removeIf(key -> {
-            if (systemSet.contains(key)) {
-                return false;
+        for (Iterator<Map.Entry<String, String>> it = systemBefore.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, String> e = it.next();
+            if (!systemSet.contains(e.getKey())) {
+                restoreSystem(e.getKey(), e.getValue());
+                it.remove();
             }
-            restoreSystem(key, systemBefore.get(key));
-            return true;
-        });
-        securityBefore.keySet().removeIf(key -> {
-            if (securitySet.contains(key)) {
-                return false;
+        }
+        for (Iterator<Map.Entry<String, String>> it = securityBefore.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, String> e = it.next();
+            if (!securitySet.contains(e.getKey())) {
+                restoreSecurity(e.getKey(), e.getValue());
+                it.remove();
             }
-            restoreSecurity(key, securityBefore.get(key));
-            return true;
-        });
+        }
+    }
+
+    /** Copies each entry of {@code from} whose key {@code to} lacks. */
+    private static void putAbsent(Map<String, String> to, Map<String, String> from) {
+        for (Map.Entry<String, String> e : from.entrySet()) {
+            to.putIfAbsent(e.getKey(), e.getValue());
+        }
     }
 
     /**
@@ -160,17 +174,23 @@ final class JdkProperties {
      * publishes.
      */
     void undo(JdkProperties published) {
-        systemValues.forEach((key, value) -> {
-            if (value.equals(System.getProperty(key)) && (published == null || !published.systemSet.contains(key))) {
+        for (Map.Entry<String, String> e : systemValues.entrySet()) {
+            String key = e.getKey();
+            if (e.getValue().equals(System.getProperty(key))
+                    && (published == null || !published.systemSet.contains(key))) {
                 restoreSystem(key, systemBefore.get(key));
             }
-        });
+        }
     }
 
     /** Puts back every property recorded, as it was before the first installation. */
     void restore() {
-        systemBefore.forEach(JdkProperties::restoreSystem);
-        securityBefore.forEach(JdkProperties::restoreSecurity);
+        for (Map.Entry<String, String> e : systemBefore.entrySet()) {
+            restoreSystem(e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, String> e : securityBefore.entrySet()) {
+            restoreSecurity(e.getKey(), e.getValue());
+        }
     }
 
     private static void restoreSystem(String key, String value) {

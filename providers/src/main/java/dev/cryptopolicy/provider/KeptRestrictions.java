@@ -1,10 +1,6 @@
 package dev.cryptopolicy.provider;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,8 +51,12 @@ final class KeptRestrictions {
 
         private static Properties read() {
             Properties values = new Properties();
-            Path file = Path.of(System.getProperty("java.home"), "conf", "security", "java.security");
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            // java.io, as the JDK read it already: NIO's channels would load some 40 classes more.
+            java.io.File file = new java.io.File(
+                    System.getProperty("java.home"),
+                    "conf" + java.io.File.separator + "security" + java.io.File.separator + "java.security");
+            try (java.io.InputStream in = new java.io.BufferedInputStream(new java.io.FileInputStream(file))) {
+                // Properties.load of a stream reads ISO 8859-1, as the JDK reads this file.
                 values.load(in);
             } catch (IOException | IllegalArgumentException | SecurityException e) {
                 values.clear();

@@ -38,11 +38,64 @@ final class KeyProbes {
 
     private KeyProbes() {}
 
-    /** What a generated pair must look like, beyond having X.509 and PKCS #8 encodings. */
-    @FunctionalInterface
-    private interface Shape {
+    /**
+     * What a generated pair must look like, beyond having X.509 and PKCS #8 encodings: a size
+     * measured one way or another, or a fixed encoded length. A switch rather than one lambda per
+     * key type, as each lambda spins a class at the first key lookup of a JVM.
+     */
+    private static final class Shape {
+        private enum Measure {
+            RSA_MODULUS,
+            EC_FIELD,
+            DSA_PRIME,
+            DH_PRIME,
+            ENCODED_LENGTH,
+            ENCODINGS
+        }
+
+        private final Measure measure;
+        private final int expected;
+
+        private Shape(Measure measure, int expected) {
+            this.measure = measure;
+            this.expected = expected;
+        }
+
         /** Returns a description of the checked property, or throws if the pair has the wrong shape. */
-        String check(KeyPair keyPair) throws ProbeFailure;
+        String check(KeyPair pair) throws ProbeFailure {
+            switch (measure) {
+                case RSA_MODULUS:
+                    return bits(pair, "modulus", rsaBits(pair), expected);
+                case EC_FIELD:
+                    return bits(
+                            pair,
+                            "field",
+                            ((ECKey) pair.getPublic())
+                                    .getParams()
+                                    .getCurve()
+                                    .getField()
+                                    .getFieldSize(),
+                            expected);
+                case DSA_PRIME:
+                    return bits(
+                            pair,
+                            "prime p",
+                            ((DSAKey) pair.getPublic()).getParams().getP().bitLength(),
+                            expected);
+                case DH_PRIME:
+                    return bits(
+                            pair,
+                            "prime p",
+                            ((DHKey) pair.getPublic()).getParams().getP().bitLength(),
+                            expected);
+                case ENCODED_LENGTH:
+                    return encodedLength(pair, expected);
+                case ENCODINGS:
+                    return "encodings present";
+                default:
+                    throw new AssertionError(measure);
+            }
+        }
     }
 
     /** The key pair generators (and key factories) probed, with the parameters each is asked for. */
@@ -50,56 +103,28 @@ final class KeyProbes {
 
     private static List<PairSpec> pairSpecs() {
         ECGenParameterSpec p256 = new ECGenParameterSpec("secp256r1");
+        Shape rsa2048 = new Shape(Shape.Measure.RSA_MODULUS, 2048);
+        Shape ed25519 = new Shape(Shape.Measure.ENCODED_LENGTH, 44);
         List<PairSpec> specs = new ArrayList<>();
-        specs.add(new PairSpec("RSA", 2048, null, null, pair -> bits(pair, "modulus", rsaBits(pair), 2048)));
-        specs.add(new PairSpec("RSASSA-PSS", 2048, null, null, pair -> bits(pair, "modulus", rsaBits(pair), 2048)));
-        specs.add(new PairSpec(
-                "EC",
-                null,
-                p256,
-                "P-256",
-                pair -> bits(
-                        pair,
-                        "field",
-                        ((ECKey) pair.getPublic())
-                                .getParams()
-                                .getCurve()
-                                .getField()
-                                .getFieldSize(),
-                        256)));
-        specs.add(new PairSpec(
-                "DSA",
-                2048,
-                null,
-                null,
-                pair -> bits(
-                        pair,
-                        "prime p",
-                        ((DSAKey) pair.getPublic()).getParams().getP().bitLength(),
-                        2048)));
-        specs.add(new PairSpec(
-                "DiffieHellman",
-                2048,
-                null,
-                null,
-                pair -> bits(
-                        pair,
-                        "prime p",
-                        ((DHKey) pair.getPublic()).getParams().getP().bitLength(),
-                        2048)));
+        specs.add(new PairSpec("RSA", 2048, null, null, rsa2048));
+        specs.add(new PairSpec("RSASSA-PSS", 2048, null, null, rsa2048));
+        specs.add(new PairSpec("EC", null, p256, "P-256", new Shape(Shape.Measure.EC_FIELD, 256)));
+        specs.add(new PairSpec("DSA", 2048, null, null, new Shape(Shape.Measure.DSA_PRIME, 2048)));
+        specs.add(new PairSpec("DiffieHellman", 2048, null, null, new Shape(Shape.Measure.DH_PRIME, 2048)));
         // RFC 8410 encodings have fixed lengths: 12 header bytes plus the raw public key.
-        specs.add(new PairSpec("Ed25519", null, null, null, pair -> encodedLength(pair, 44)));
-        specs.add(new PairSpec("Ed448", null, null, null, pair -> encodedLength(pair, 69)));
+        specs.add(new PairSpec("Ed25519", null, null, null, ed25519));
+        specs.add(new PairSpec("Ed448", null, null, null, new Shape(Shape.Measure.ENCODED_LENGTH, 69)));
         // The generic names have no default curve in every provider (BCFIPS: "generator not
         // correctly initialized"), so the curve is named.
-        specs.add(new PairSpec("EdDSA", null, NamedParameterSpec.ED25519, "Ed25519", pair -> encodedLength(pair, 44)));
-        specs.add(new PairSpec("X25519", null, null, null, pair -> encodedLength(pair, 44)));
-        specs.add(new PairSpec("X448", null, null, null, pair -> encodedLength(pair, 68)));
-        specs.add(new PairSpec("XDH", null, NamedParameterSpec.X25519, "X25519", pair -> encodedLength(pair, 44)));
+        specs.add(new PairSpec("EdDSA", null, NamedParameterSpec.ED25519, "Ed25519", ed25519));
+        specs.add(new PairSpec("X25519", null, null, null, ed25519));
+        specs.add(new PairSpec("X448", null, null, null, new Shape(Shape.Measure.ENCODED_LENGTH, 68)));
+        specs.add(new PairSpec("XDH", null, NamedParameterSpec.X25519, "X25519", ed25519));
+        Shape encodings = new Shape(Shape.Measure.ENCODINGS, 0);
         for (String set : new String[] {
             "ML-DSA", "ML-DSA-44", "ML-DSA-65", "ML-DSA-87", "ML-KEM", "ML-KEM-512", "ML-KEM-768", "ML-KEM-1024"
         }) {
-            specs.add(new PairSpec(set, null, null, null, pair -> "encodings present"));
+            specs.add(new PairSpec(set, null, null, null, encodings));
         }
         return specs;
     }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The known-answer tests a backend must pass before it is trusted with a feature: PEP 644's
@@ -44,10 +43,10 @@ public final class ProbeSuite {
      */
     private static final class Group {
         private final Set<String> serviceTypes;
-        private final Supplier<List<Probe>> source;
+        private final Source source;
         private volatile Map<Feature, Probe> probes;
 
-        Group(Set<String> serviceTypes, Supplier<List<Probe>> source) {
+        Group(Set<String> serviceTypes, Source source) {
             this.serviceTypes = serviceTypes;
             this.source = source;
         }
@@ -56,7 +55,7 @@ public final class ProbeSuite {
             Map<Feature, Probe> built = probes;
             if (built == null) {
                 Map<Feature, Probe> byFeature = new LinkedHashMap<>();
-                for (Probe probe : source.get()) {
+                for (Probe probe : source.all()) {
                     if (!serviceTypes.contains(probe.feature().serviceType())) {
                         throw new IllegalStateException("Probe " + probe + " is not of " + serviceTypes);
                     }
@@ -81,13 +80,48 @@ public final class ProbeSuite {
      */
     public static ProbeSuite standard() {
         return new ProbeSuite(List.of(
-                new Group(Set.of("MessageDigest"), DigestProbes::all),
-                new Group(Set.of("Mac"), MacProbes::all),
-                new Group(Set.of("Cipher"), CipherProbes::all),
-                new Group(Set.of("Signature"), SignatureProbes::all),
-                new Group(Set.of("KeyAgreement", "KEM"), AgreementProbes::all),
-                new Group(Set.of("KeyPairGenerator", "KeyFactory", "KeyGenerator", "SecretKeyFactory"), KeyProbes::all),
-                new Group(Set.of("SecureRandom"), RandomProbes::all)));
+                new Group(Set.of("MessageDigest"), Source.DIGESTS),
+                new Group(Set.of("Mac"), Source.MACS),
+                new Group(Set.of("Cipher"), Source.CIPHERS),
+                new Group(Set.of("Signature"), Source.SIGNATURES),
+                new Group(Set.of("KeyAgreement", "KEM"), Source.AGREEMENTS),
+                new Group(Set.of("KeyPairGenerator", "KeyFactory", "KeyGenerator", "SecretKeyFactory"), Source.KEYS),
+                new Group(Set.of("SecureRandom"), Source.RANDOMS)));
+    }
+
+    /**
+     * Where a group's probes come from. A switch rather than method references, which would each
+     * spin a class at start-up; each probe class is still loaded only when its group is first used.
+     */
+    private enum Source {
+        DIGESTS,
+        MACS,
+        CIPHERS,
+        SIGNATURES,
+        AGREEMENTS,
+        KEYS,
+        RANDOMS;
+
+        List<Probe> all() {
+            switch (this) {
+                case DIGESTS:
+                    return DigestProbes.all();
+                case MACS:
+                    return MacProbes.all();
+                case CIPHERS:
+                    return CipherProbes.all();
+                case SIGNATURES:
+                    return SignatureProbes.all();
+                case AGREEMENTS:
+                    return AgreementProbes.all();
+                case KEYS:
+                    return KeyProbes.all();
+                case RANDOMS:
+                    return RandomProbes.all();
+                default:
+                    throw new AssertionError(this);
+            }
+        }
     }
 
     /** @return every feature this suite can check, in suite order, with JDK spellings of the names */

@@ -33,6 +33,11 @@ public final class PolicyHolder {
         return s;
     }
 
+    /** The state in force, or null when nothing was set yet. */
+    InstalledState current() {
+        return state;
+    }
+
     /** The policy in force. */
     public CompiledPolicy policy() {
         return state().policy();

@@ -156,12 +156,32 @@ public final class ProviderAssembly {
 
     /** The policy's key rules as TLS and certificate path checks apply them: keys measured as everywhere else. */
     public static KeyRule keyRule(CompiledPolicy policy) {
-        return (key, scope) -> {
+        return new PolicyKeys(policy);
+    }
+
+    /** {@link #keyRule}: a named class, as every lambda spins a class when an installation is built. */
+    private static final class PolicyKeys implements KeyRule {
+        private final CompiledPolicy policy;
+
+        PolicyKeys(CompiledPolicy policy) {
+            this.policy = policy;
+        }
+
+        @Override
+        public String refusal(java.security.Key key, Scope scope) {
             KeyInfo info = KeyInfo.of(key);
             Decision d = policy.decideKey(info.algorithm(), info.bits(), info.curve(), scope);
             return d.allowed() ? null : Enforcer.describe(info, d);
-        };
+        }
     }
+
+    /** How a backend's service for a catalogue algorithm is found ({@link #lookup}). */
+    private static final ProvenFeatures.Lookup LOOKUP = new ProvenFeatures.Lookup() {
+        @Override
+        public Provider.Service find(Backend backend, ServiceType type, Algorithm algorithm) {
+            return lookup(backend, type, algorithm);
+        }
+    };
 
     /** The policy the providers of this assembly enforce. */
     public CompiledPolicy policy() {
@@ -208,7 +228,7 @@ public final class ProviderAssembly {
                 PolicyService chosen = null;
                 List<String> failures = new ArrayList<>();
                 for (Backend b : ordered) {
-                    Provider.Service original = probes.lookup(b, type, a, ProviderAssembly::lookup);
+                    Provider.Service original = probes.lookup(b, type, a, LOOKUP);
                     if (original == null) {
                         continue;
                     }
@@ -362,7 +382,7 @@ public final class ProviderAssembly {
             hasCiphers |= s.getType().equals("Cipher");
         }
         for (Algorithm a : hasCiphers ? catalog.algorithms(ServiceType.CIPHER) : List.<Algorithm>of()) {
-            Provider.Service base = probes.lookup(backend, ServiceType.CIPHER, a, ProviderAssembly::lookup);
+            Provider.Service base = probes.lookup(backend, ServiceType.CIPHER, a, LOOKUP);
             if (base == null) {
                 continue;
             }
@@ -539,8 +559,13 @@ public final class ProviderAssembly {
             }
             String type = rest.substring(0, dot);
             String alias = rest.substring(dot + 1);
-            String target = String.valueOf(e.getValue()).toUpperCase(Locale.ROOT);
-            out.computeIfAbsent(type + "." + target, k -> new ArrayList<>()).add(alias);
+            String target = type + "." + String.valueOf(e.getValue()).toUpperCase(Locale.ROOT);
+            List<String> known = out.get(target);
+            if (known == null) {
+                known = new ArrayList<>();
+                out.put(target, known);
+            }
+            known.add(alias);
         }
         return out;
     }
@@ -559,8 +584,13 @@ public final class ProviderAssembly {
                 out.add(b);
             }
         }
-        out.removeIf(b -> !eligible(b));
-        return out;
+        List<Backend> eligible = new ArrayList<>();
+        for (Backend b : out) {
+            if (eligible(b)) {
+                eligible.add(b);
+            }
+        }
+        return eligible;
     }
 
     private boolean eligible(Backend b) {

@@ -32,19 +32,118 @@ public abstract class SealedProvider extends Provider {
         // Only what the view shows changes: a service of the same type, algorithm and class stays
         // registered (lookups never reach it; they answer from the table in force).
         Map<String, Provider.Service> next = table.byView();
-        registered.entrySet().removeIf(e -> {
-            if (next.containsKey(e.getKey())) {
-                return false;
+        java.util.Iterator<Map.Entry<String, Provider.Service>> it =
+                registered.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, Provider.Service> e = it.next();
+            if (!next.containsKey(e.getKey())) {
+                removeService(e.getValue());
+                it.remove();
             }
-            removeService(e.getValue());
-            return true;
-        });
-        next.forEach((key, s) -> {
-            if (!registered.containsKey(key)) {
-                putService(s);
-                registered.put(key, s);
+        }
+        for (Map.Entry<String, Provider.Service> e : next.entrySet()) {
+            if (!registered.containsKey(e.getKey())) {
+                putService(e.getValue());
+                registered.put(e.getKey(), e.getValue());
             }
-        });
+        }
+    }
+
+    /**
+     * Called before each read of the registered view ({@link #getProperty(String)}, {@link #get},
+     * {@link #keySet}, {@link #entrySet} and the like): a provider that registers its services at
+     * first use registers them here. Nothing by default.
+     */
+    protected void view() {}
+
+    @Override
+    public String getProperty(String key) {
+        view();
+        return super.getProperty(key);
+    }
+
+    @Override
+    public String getProperty(String key, String defaultValue) {
+        view();
+        return super.getProperty(key, defaultValue);
+    }
+
+    @Override
+    public Object get(Object key) {
+        view();
+        return super.get(key);
+    }
+
+    @Override
+    public Object getOrDefault(Object key, Object defaultValue) {
+        view();
+        return super.getOrDefault(key, defaultValue);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        view();
+        return super.containsKey(key);
+    }
+
+    @Override
+    public java.util.Set<Object> keySet() {
+        view();
+        return super.keySet();
+    }
+
+    @Override
+    public java.util.Set<Map.Entry<Object, Object>> entrySet() {
+        view();
+        return super.entrySet();
+    }
+
+    @Override
+    public java.util.Collection<Object> values() {
+        view();
+        return super.values();
+    }
+
+    @Override
+    public java.util.Enumeration<Object> keys() {
+        view();
+        return super.keys();
+    }
+
+    @Override
+    public java.util.Enumeration<Object> elements() {
+        view();
+        return super.elements();
+    }
+
+    @Override
+    public java.util.Set<String> stringPropertyNames() {
+        view();
+        return super.stringPropertyNames();
+    }
+
+    @Override
+    public java.util.Enumeration<?> propertyNames() {
+        view();
+        return super.propertyNames();
+    }
+
+    @Override
+    public void forEach(java.util.function.BiConsumer<? super Object, ? super Object> action) {
+        view();
+        super.forEach(action);
+    }
+
+    @Override
+    public int size() {
+        view();
+        return super.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        view();
+        return super.isEmpty();
     }
 
     /** What {@link #register} put in the view, by {@link ServiceTable#viewKey}; guarded by this provider's lock. */

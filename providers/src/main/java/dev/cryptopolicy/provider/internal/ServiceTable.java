@@ -89,7 +89,11 @@ public final class ServiceTable {
                     continue;
                 }
                 services.add(s);
-                Map<String, Provider.Service> m = byType.computeIfAbsent(s.getType(), k -> new HashMap<>());
+                Map<String, Provider.Service> m = byType.get(s.getType());
+                if (m == null) {
+                    m = new HashMap<>();
+                    byType.put(s.getType(), m);
+                }
                 // The service's own name wins over another's alias of the same spelling.
                 m.put(s.getAlgorithm(), s);
                 m.put(s.getAlgorithm().toUpperCase(Locale.ENGLISH), s);
@@ -102,7 +106,9 @@ public final class ServiceTable {
                 }
             }
             Map<String, Map<String, Provider.Service>> frozen = new HashMap<>();
-            byType.forEach((type, m) -> frozen.put(type, Map.copyOf(m)));
+            for (Map.Entry<String, Map<String, Provider.Service>> e : byType.entrySet()) {
+                frozen.put(e.getKey(), Map.copyOf(e.getValue()));
+            }
             return new ServiceTable(Map.copyOf(frozen), Collections.unmodifiableSet(services));
         }
     }
