@@ -3,6 +3,7 @@ package dev.cryptopolicy.engine;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.engine.algorithms.Curve;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import dev.cryptopolicy.engine.algorithms.Names;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
 import dev.cryptopolicy.engine.algorithms.TlsName;
@@ -329,7 +330,7 @@ final class TlsCompiler {
                     ServiceType.KEY_AGREEMENT,
                     Scope.TLS,
                     a -> a.components().contains("XDH")
-                            && (a.curve() == null || a.curve().equalsIgnoreCase(g.curve())))) {
+                            && (a.curve() == null || Names.equalsIgnoreCase(a.curve(), g.curve())))) {
                 return uses(g.curve(), algs.decision(ServiceType.KEY_AGREEMENT, g.curve(), Scope.TLS));
             }
         } else if (c.has("EC")) {
