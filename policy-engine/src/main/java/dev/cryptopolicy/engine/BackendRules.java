@@ -1,10 +1,10 @@
 package dev.cryptopolicy.engine;
 
+import dev.cryptopolicy.engine.algorithms.Names;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,7 +50,7 @@ public record BackendRules(
                 throw new IllegalArgumentException(
                         "minimum version [" + e.getValue() + "] of provider [" + e.getKey() + "]: " + problem);
             }
-            if (byName.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue()) != null) {
+            if (byName.put(Names.upper(e.getKey()), e.getValue()) != null) {
                 throw new IllegalArgumentException("provider [" + e.getKey() + "] has two minimum versions");
             }
         }
@@ -67,7 +67,7 @@ public record BackendRules(
      */
     public boolean meetsMinimumVersion(String provider, String version) {
         for (Map.Entry<String, String> e : minVersions.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(provider)) {
+            if (Names.equalsIgnoreCase(e.getKey(), provider)) {
                 return compare(components(version), components(e.getValue())) >= 0;
             }
         }

@@ -4,6 +4,7 @@ import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.engine.algorithms.Curve;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import dev.cryptopolicy.engine.algorithms.Names;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
 import dev.cryptopolicy.engine.algorithms.TlsName;
@@ -221,6 +222,9 @@ public final class CompiledPolicy {
      * @return a shared decision; for a key no rule constrains (HMAC keys, ML-KEM), an allowing one
      */
     public Decision decideKey(String keyAlgorithm, int bits, String curve, Scope scope) {
+        if (keyAlgorithm != null && !Names.isAscii(keyAlgorithm)) {
+            return notAsciiKey(keyAlgorithm);
+        }
         KeyFamily family = keyFamily(keyAlgorithm);
         if (family == null || family == KeyFamily.UNCONSTRAINED) {
             return keys.unconstrained();
@@ -255,8 +259,27 @@ public final class CompiledPolicy {
      *     {@link #decideKey}; otherwise the {@code keys.unmeasured} decision (by default a refusal)
      */
     public Decision decideUnmeasuredKey(String keyAlgorithm) {
+        if (keyAlgorithm != null && !Names.isAscii(keyAlgorithm)) {
+            return notAsciiKey(keyAlgorithm);
+        }
         KeyFamily family = keyFamily(keyAlgorithm);
         return family == null || family == KeyFamily.UNCONSTRAINED ? keys.unconstrained() : keys.unmeasured();
+    }
+
+    /**
+     * The refusal of a key whose algorithm name is not ASCII ({@link Names}): no key of a known
+     * algorithm has one, and a backend that folds case as {@link String#equalsIgnoreCase} does would
+     * take {@code AES} spelt with a LONG S for an AES key, of a size no rule would have checked.
+     * Refused whatever {@code keys.unmeasured} says; made only on this path.
+     */
+    private Decision notAsciiKey(String keyAlgorithm) {
+        return new Decision(
+                false,
+                Rule.ASCII_NAME.id(),
+                Origin.builtIn("keys"),
+                "is refused by policy " + name + ": its algorithm name " + Quote.quoted(Names.escaped(keyAlgorithm))
+                        + " is not ASCII, as no key algorithm's is",
+                name);
     }
 
     /** The family whose size rule applies to a key algorithm (name, alias or OID), or null when none is known. */
@@ -328,10 +351,10 @@ public final class CompiledPolicy {
      * most 112 bits, DES keys as at most 56, others as their size.
      */
     static int effectiveSymmetricBits(String keyAlgorithm, int bits) {
-        if (keyAlgorithm.regionMatches(true, 0, "DESede", 0, 6) || keyAlgorithm.equalsIgnoreCase("TripleDES")) {
+        if (Names.startsWithIgnoreCase(keyAlgorithm, "DESede") || Names.equalsIgnoreCase(keyAlgorithm, "TripleDES")) {
             return Math.min(bits, 112);
         }
-        if (keyAlgorithm.equalsIgnoreCase("DES")) {
+        if (Names.equalsIgnoreCase(keyAlgorithm, "DES")) {
             return Math.min(bits, 56);
         }
         return bits;

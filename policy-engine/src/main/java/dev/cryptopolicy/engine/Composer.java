@@ -2,6 +2,7 @@ package dev.cryptopolicy.engine;
 
 import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.Entry;
+import dev.cryptopolicy.engine.algorithms.Names;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
 import dev.cryptopolicy.engine.algorithms.TlsName;
@@ -100,7 +101,7 @@ final class Composer {
         // Provider names are matched ignoring case: a later document's entry replaces an earlier
         // one however it spells the name.
         for (Map.Entry<String, Located<String>> version : doc.minVersions.entrySet()) {
-            e.minVersions.keySet().removeIf(version.getKey()::equalsIgnoreCase);
+            e.minVersions.keySet().removeIf(k -> Names.equalsIgnoreCase(k, version.getKey()));
             e.minVersions.put(version.getKey(), version.getValue());
         }
         for (Map.Entry<ServiceType, ListSpec> list : doc.required.entrySet()) {
@@ -121,6 +122,9 @@ final class Composer {
         // The catalog knows more protocols than a policy may enable (SSLv2, as a name to deny and
         // export as disabled): only those the language declares are accepted, in any case.
         List<String> names = Grammar.key(text.origin().path()).values();
+        if (notAscii(text.value(), text.origin(), "TLS protocol", () -> Suggest.didYouMean(text.value(), names))) {
+            return text.origin().path().endsWith("min_protocol") ? e.tlsMin : e.tlsMax;
+        }
         TlsName p = e.catalog.tls(TlsKind.PROTOCOL, text.value());
         if (p == null || !names.contains(p.name())) {
             problems.add(
@@ -179,7 +183,7 @@ final class Composer {
             if (entry.value().startsWith("+")) {
                 out.add(new Located<>(name, entry.origin()));
             } else {
-                out.removeIf(p -> p.value().equalsIgnoreCase(name));
+                out.removeIf(p -> Names.equalsIgnoreCase(p.value(), name));
             }
         }
         return List.copyOf(out);
@@ -187,6 +191,10 @@ final class Composer {
 
     private void addDeny(DenySpec spec) {
         String pattern = spec.algorithm().value();
+        if (notAscii(
+                pattern, spec.algorithm().origin(), "deny rule name", () -> Suggest.didYouMean(pattern, everyName()))) {
+            return;
+        }
         Set<Algorithm> algs = new LinkedHashSet<>();
         for (ServiceType type : ServiceType.values()) {
             if (spec.services().isEmpty() || spec.services().contains(type)) {
@@ -292,6 +300,9 @@ final class Composer {
             String what,
             List<? extends Entry> vocabulary,
             boolean broad) {
+        if (notAscii(text, origin, what, () -> Suggest.didYouMean(text, Patterns.vocabulary(vocabulary)))) {
+            return Set.of();
+        }
         Set<T> matched = broad ? Patterns.matchBroad(text, universe) : Patterns.match(text, universe);
         if (matched.isEmpty()) {
             problems.add(
@@ -307,6 +318,30 @@ final class Composer {
                     () -> Suggest.didYouMean(text, Patterns.vocabulary(vocabulary)));
         }
         return matched;
+    }
+
+    /**
+     * Whether {@code text} has a character that is not ASCII, which is then an error
+     * ({@code ascii-name}) naming the value with that character escaped: such a name would
+     * otherwise match an ASCII one by case folding ({@link Names}).
+     */
+    private boolean notAscii(String text, Origin origin, String what, java.util.function.Supplier<String> suggestion) {
+        int i = Names.firstNonAscii(text);
+        if (i < 0) {
+            return false;
+        }
+        int cp = text.codePointAt(i);
+        String name = Character.getName(cp);
+        problems.add(
+                Problem.error(
+                        origin,
+                        Names.escaped(text),
+                        Rule.ASCII_NAME,
+                        what + " " + Quote.quoted(Names.escaped(text)) + " is not ASCII: character " + (i + 1)
+                                + " is " + String.format("U+%04X", cp) + (name == null ? "" : " " + name)
+                                + "; names are ASCII, so that no look-alike names another by case folding"),
+                suggestion);
+        return true;
     }
 
     /** Every algorithm and TLS name of the catalog: the candidates for a deny rule's name. */

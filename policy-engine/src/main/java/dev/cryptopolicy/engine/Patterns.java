@@ -2,12 +2,12 @@ package dev.cryptopolicy.engine;
 
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.engine.algorithms.Entry;
+import dev.cryptopolicy.engine.algorithms.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,8 +58,8 @@ final class Patterns {
         String digest = AlgorithmCatalog.canonicalDigest(pattern);
         int[] hits = union(
                 index.named(pattern),
-                index.part(pattern.toUpperCase(Locale.ROOT)),
-                digest == null ? null : index.part(digest.toUpperCase(Locale.ROOT)));
+                index.part(Names.upper(pattern)),
+                digest == null ? null : index.part(Names.upper(digest)));
         for (int i : hits) {
             out.add(universe.get(i));
         }
@@ -75,9 +75,9 @@ final class Patterns {
             return matchBroad(pattern, universe);
         }
         Set<T> out = new LinkedHashSet<>();
-        String upper = pattern.toUpperCase(Locale.ROOT);
+        String upper = Names.upper(pattern);
         String digest = AlgorithmCatalog.canonicalDigest(pattern);
-        String digestUpper = digest == null ? null : digest.toUpperCase(Locale.ROOT);
+        String digestUpper = digest == null ? null : Names.upper(digest);
         for (T entry : universe) {
             if (entry.isNamed(pattern)
                     || entry.families().contains(upper)
@@ -117,7 +117,7 @@ final class Patterns {
 
     /**
      * A universe (one of the catalog's immutable lists) indexed by name and by part: the positions
-     * of the entries each name or alias (case-folded as {@link String#equalsIgnoreCase} compares)
+     * of the entries each name or alias (case-folded as {@link Names#equalsIgnoreCase} compares)
      * and each family or component (upper case, as stored) belongs to, ascending. Built once per
      * universe and kept: the catalog's lists live as long as the catalog.
      */
@@ -186,18 +186,16 @@ final class Patterns {
         }
 
         /**
-         * The text with each character mapped as {@link String#equalsIgnoreCase} compares it (upper
-         * case, then lower case), so that two texts are equal ignoring case exactly when their
-         * folds are equal.
+         * The text with its ASCII letters in lower case, so that two texts are equal ignoring case
+         * as {@link Names#equalsIgnoreCase} compares them exactly when their folds are equal.
          */
         static String fold(String text) {
             char[] out = new char[text.length()];
             for (int i = 0; i < out.length; i++) {
                 char c = text.charAt(i);
-                // ASCII, as every catalog name is, without the Unicode tables (a cold JVM interprets this).
-                out[i] = c < 128
-                        ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c)
-                        : Character.toLowerCase(Character.toUpperCase(c));
+                // ASCII letters only (Names): a character that is not ASCII stays itself, so that
+                // no look-alike (U+017F LONG S, U+212A KELVIN SIGN) folds onto a catalog name.
+                out[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
             }
             return new String(out);
         }

@@ -172,6 +172,13 @@ public enum Rule {
             Section.ALGORITHMS,
             "unknown algorithm",
             "An entry names a known algorithm, family, glob or component; the nearest known name is suggested."),
+    /** A name with a character that is not ASCII. */
+    ASCII_NAME(
+            "ascii-name",
+            Section.ALGORITHMS,
+            "name not ASCII",
+            "Algorithm, curve, group, scheme, cipher suite and protocol names are ASCII: with any other character"
+                    + " (U+017F LONG S, U+212A KELVIN SIGN, a dotless i) a name would match another by case folding."),
     /** A TLS protocol name that is not known. */
     KNOWN_PROTOCOL(
             "known-protocol",

@@ -4,6 +4,7 @@ import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.engine.algorithms.Curve;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
+import dev.cryptopolicy.engine.algorithms.Names;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
 import dev.cryptopolicy.engine.algorithms.TlsName;
@@ -411,7 +412,7 @@ final class TlsCompiler {
                     a.name().equals("ECDH") || a.components().contains("XDH");
                 default ->
                     a.components().contains("XDH")
-                            && (a.curve() == null || a.curve().equalsIgnoreCase(first));
+                            && (a.curve() == null || Names.equalsIgnoreCase(a.curve(), first));
             };
         }
     }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The indexed resolution of names ({@link Patterns.Index}, {@link FirstDenyRules}) decides exactly
  * as the scans it replaced: every name, alias, family and component of the catalog, in several
- * spellings including the non-ASCII ones {@link String#equalsIgnoreCase} folds onto ASCII letters,
- * resolves to the same entries in the same order in every catalog list.
+ * spellings including the non-ASCII ones {@link String#equalsIgnoreCase} folds onto ASCII letters
+ * (which reach nothing, as {@link dev.cryptopolicy.engine.algorithms.Names} has it), resolves to the
+ * same entries in the same order in every catalog list.
  */
 class CatalogIndexTest {
 
@@ -90,14 +91,19 @@ class CatalogIndexTest {
                 reached += indexed.size();
             }
         }
-        assertTrue(reached > 5_000, "the patterns reach the catalog: " + reached);
+        // The ASCII spellings alone reach some 4,800 entries; the look-alike ones reach none.
+        assertTrue(reached > 4_500, "the patterns reach the catalog: " + reached);
     }
 
     @Test
-    void lookAlikeLetters_reachWhatEqualsIgnoreCaseReaches() {
+    void lookAlikeLetters_reachNothing_whereEqualsIgnoreCaseWouldReachTheAsciiName() {
         List<? extends Entry> signatures = CATALOG.algorithms(ServiceType.SIGNATURE);
-        // The long s folds onto s, as String.equalsIgnoreCase has it; the index keeps that.
-        assertTrue(Patterns.isExactName("\u017fHA256withR\u017fA", signatures));
+        // String.equalsIgnoreCase folds the long s onto s; names are compared in ASCII case only.
+        assertTrue("\u017fHA256withR\u017fA".equalsIgnoreCase("SHA256withRSA"));
+        assertFalse(Patterns.isExactName("\u017fHA256withR\u017fA", signatures));
+        assertTrue(Patterns.matchBroad("\u017fHA256", CATALOG.algorithms(ServiceType.MESSAGE_DIGEST))
+                .isEmpty());
+        assertTrue(Patterns.isExactName("sha256WITHrsa", signatures));
         assertFalse(Patterns.isExactName("SHA256withRSB", signatures));
     }
 

@@ -131,6 +131,11 @@ class RuleTableTest {
                 "p.yaml:3:15",
                 "algorithms.Signature[0]"));
         rows.add(row(
+                Rule.ASCII_NAME,
+                "kind: modifier\nalgorithms:\n  Signature: [-\u017FHA1withRSA]\n",
+                "p.yaml:3:15",
+                "algorithms.Signature[0]"));
+        rows.add(row(
                 Rule.KNOWN_PROTOCOL,
                 "kind: modifier\ntls:\n  min_protocol: TLSv1.4\n",
                 "p.yaml:3:17",

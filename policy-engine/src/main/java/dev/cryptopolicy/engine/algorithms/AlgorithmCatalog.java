@@ -93,7 +93,7 @@ public final class AlgorithmCatalog {
     /** The algorithm of that service type with that name, alias or OID (any case), or null. */
     public Algorithm algorithm(ServiceType service, String name) {
         Map<String, Algorithm> index = byServiceName.get(service);
-        return index == null ? null : index.get(name.toUpperCase(Locale.ROOT));
+        return index == null ? null : index.get(Names.upper(name));
     }
 
     /** All TLS parameters of a kind, in catalog (preference) order. */
@@ -104,7 +104,7 @@ public final class AlgorithmCatalog {
     /** The TLS parameter of that kind with that name (any case), or null. */
     public TlsName tls(TlsKind kind, String name) {
         Map<String, TlsName> index = tlsByName.get(kind);
-        return index == null ? null : index.get(name.toUpperCase(Locale.ROOT));
+        return index == null ? null : index.get(Names.upper(name));
     }
 
     /** All known curves. */
@@ -114,7 +114,7 @@ public final class AlgorithmCatalog {
 
     /** The curve with that name, alias or OID (any case), or null. */
     public Curve curve(String name) {
-        return curveByName.get(name.toUpperCase(Locale.ROOT));
+        return curveByName.get(Names.upper(name));
     }
 
     /**
@@ -122,7 +122,7 @@ public final class AlgorithmCatalog {
      * null when the text is not a digest name.
      */
     public static String canonicalDigest(String text) {
-        return DIGEST_SPELLINGS.get(text.toUpperCase(Locale.ROOT));
+        return DIGEST_SPELLINGS.get(Names.upper(text));
     }
 
     private static <T extends Entry> Map<String, T> indexByName(List<T> entries) {

@@ -46,11 +46,11 @@ public abstract class Entry {
 
     /** Whether {@code text} is this entry's name or one of its aliases, ignoring case. */
     public final boolean isNamed(String text) {
-        if (name.equalsIgnoreCase(text)) {
+        if (Names.equalsIgnoreCase(name, text)) {
             return true;
         }
         for (String alias : aliases) {
-            if (alias.equalsIgnoreCase(text)) {
+            if (Names.equalsIgnoreCase(alias, text)) {
                 return true;
             }
         }

@@ -35,7 +35,7 @@ public enum ServiceType {
     /** Looks a service type up by its JCA name, ignoring case. */
     public static Optional<ServiceType> ofJcaName(String name) {
         for (ServiceType type : VALUES) {
-            if (type.jcaName.equalsIgnoreCase(name)) {
+            if (Names.equalsIgnoreCase(type.jcaName, name)) {
                 return Optional.of(type);
             }
         }
@@ -45,7 +45,7 @@ public enum ServiceType {
     /** Same as {@link #ofJcaName} without the Optional, for hot paths; null when unknown. */
     public static ServiceType ofJcaNameOrNull(String name) {
         for (ServiceType type : VALUES) {
-            if (type.jcaName.equalsIgnoreCase(name)) {
+            if (Names.equalsIgnoreCase(type.jcaName, name)) {
                 return type;
             }
         }

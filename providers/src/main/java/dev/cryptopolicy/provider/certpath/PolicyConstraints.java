@@ -5,6 +5,7 @@ import dev.cryptopolicy.engine.Decision;
 import dev.cryptopolicy.engine.Scope;
 import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
+import dev.cryptopolicy.engine.algorithms.Names;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
 import dev.cryptopolicy.engine.algorithms.TlsName;
@@ -216,7 +217,8 @@ public final class PolicyConstraints implements AlgorithmConstraints {
     }
 
     private String lookUp(String algorithm) {
-        String upper = algorithm.toUpperCase(Locale.ROOT);
+        // ASCII case only (Names): a name with a character that is not ASCII is not known, so refused.
+        String upper = Names.upper(algorithm);
         String answer = byName.get(upper);
         if (answer == null && upper.startsWith("SSL_")) {
             answer = byName.get("TLS_" + upper.substring(4));

@@ -44,6 +44,20 @@ public final class PolicyBeans {
      */
     static final long REGISTRATION_DELAY_MILLIS = 10_000;
 
+    /**
+     * The delay the next deferred registration waits, in milliseconds: {@link #REGISTRATION_DELAY_MILLIS}
+     * unless a test of this package set a shorter one ({@link #registrationDelay}); not a setting.
+     */
+    private static volatile long registrationDelayMillis = REGISTRATION_DELAY_MILLIS;
+
+    /** Sets the delay the next deferred registration waits (tests of the delay itself). */
+    static void registrationDelay(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("a delay of " + millis + " ms");
+        }
+        registrationDelayMillis = millis;
+    }
+
     /** Whether the bean is registered; guarded by the class lock. */
     private static boolean registered;
 
@@ -54,7 +68,8 @@ public final class PolicyBeans {
      * Shows the policy in force in {@code holder} and its counters, from now on and after every
      * replacement through it. Registers the bean at once when the JVM's MBean server is already
      * running, also when an earlier installation left a delayed registration waiting; otherwise a
-     * daemon thread registers it {@value #REGISTRATION_DELAY_MILLIS} ms later.
+     * daemon thread registers it {@value #REGISTRATION_DELAY_MILLIS} ms later (starting the platform
+     * MBean server then, so a JVM that exits before never starts it).
      */
     public static synchronized void publish(PolicyHolder holder) {
         shown = new Shown(java.util.Objects.requireNonNull(holder, "holder"));
@@ -69,7 +84,7 @@ public final class PolicyBeans {
             return;
         }
         pending = true;
-        Thread later = new DelayedRegistration();
+        Thread later = new DelayedRegistration(registrationDelayMillis);
         later.setDaemon(true);
         later.start();
     }
@@ -103,14 +118,17 @@ public final class PolicyBeans {
 
     /** Starts the platform MBean server with no lock held (it runs the JDK's own start-up), then registers. */
     private static final class DelayedRegistration extends Thread {
-        DelayedRegistration() {
+        private final long delayMillis;
+
+        DelayedRegistration(long delayMillis) {
             super("cryptopolicy-mbean-registration");
+            this.delayMillis = delayMillis;
         }
 
         @Override
         public void run() {
             try {
-                Thread.sleep(REGISTRATION_DELAY_MILLIS);
+                Thread.sleep(delayMillis);
                 ManagementFactory.getPlatformMBeanServer();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

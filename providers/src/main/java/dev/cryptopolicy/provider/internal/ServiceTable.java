@@ -1,5 +1,6 @@
 package dev.cryptopolicy.provider.internal;
 
+import dev.cryptopolicy.engine.algorithms.Names;
 import java.security.Provider;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,14 +45,20 @@ public final class ServiceTable {
         return byView;
     }
 
-    /** The service for {@code type} and {@code algorithm} (or an alias of it), or null. */
+    /**
+     * The service for {@code type} and {@code algorithm} (or an alias of it), or null. The case of
+     * ASCII letters is ignored, and only theirs: where {@link Provider#getService} upper-cases with
+     * {@code Locale.ENGLISH} (so that {@code SHA1withRSA} spelt with U+017F LONG S finds
+     * {@code SHA1withRSA}), a name with a character that is not ASCII finds nothing here
+     * ({@link Names}), whatever the policy says of the name it looks like.
+     */
     public Provider.Service get(String type, String algorithm) {
         Map<String, Provider.Service> m = byType.get(type);
         if (m == null || algorithm == null) {
             return null;
         }
         Provider.Service s = m.get(algorithm);
-        return s != null ? s : m.get(algorithm.toUpperCase(Locale.ENGLISH));
+        return s != null ? s : m.get(Names.upper(algorithm));
     }
 
     /** Every service, in the order it was added; unmodifiable. */

@@ -3,6 +3,7 @@ package dev.cryptopolicy.provider.tls;
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.Scope;
 import dev.cryptopolicy.engine.TlsSettings;
+import dev.cryptopolicy.engine.algorithms.Names;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
 import dev.cryptopolicy.provider.certpath.KeyRule;
 import dev.cryptopolicy.provider.certpath.PolicyConstraints;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -69,11 +69,14 @@ final class TlsFilter {
     }
 
     /**
-     * The name a policy uses for a backend's name: any case, and SunJSSE's {@code SSL_} prefix of
-     * legacy suites ({@code SSL_RSA_WITH_3DES_EDE_CBC_SHA}) read as the IANA {@code TLS_}.
+     * The name a policy uses for a backend's name: any ASCII case, and SunJSSE's {@code SSL_}
+     * prefix of legacy suites ({@code SSL_RSA_WITH_3DES_EDE_CBC_SHA}) read as the IANA
+     * {@code TLS_}. A name with a character that is not ASCII keeps it, so it is no policy's name
+     * ({@link Names}): JSSE compares group and scheme names with {@code equalsIgnoreCase}, which
+     * would read {@code secp256r1} spelt with U+017F LONG S as {@code secp256r1}.
      */
     static String key(TlsKind kind, String name) {
-        String upper = name.toUpperCase(Locale.ROOT);
+        String upper = Names.upper(name);
         return kind == TlsKind.CIPHER_SUITE && upper.startsWith("SSL_") ? "TLS_" + upper.substring(4) : upper;
     }
 

@@ -50,6 +50,20 @@ class PolicyConstraintsTest {
                 LEGACY_TLS.permits(SIGNATURE, name, null), name + " under LEGACY: " + LEGACY_TLS.refusal(name, null));
     }
 
+    /**
+     * Look-alike spellings (U+017F LONG S, U+0131 DOTLESS I) of names, as a certificate's signature
+     * algorithm name or a TLS name: not known to the policy, so refused even where the name they
+     * look like is permitted; the ASCII spelling in another case is permitted.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u017FHA256withRSA", "SHA256w\u0131thRSA", "\u017Fecp256r1", "TL\u017Fv1.3"})
+    void lookAlikeNames_areUnknown_andRefused(String name) {
+        assertFalse(LEGACY_TLS.permits(SIGNATURE, name, null), name);
+        assertTrue(LEGACY_TLS.refusal(name, null).contains("is not known to policy LEGACY"), name);
+        String ascii = name.replace('\u017F', 'S').replace('\u0131', 'I');
+        assertTrue(LEGACY_TLS.permits(SIGNATURE, ascii, null), ascii);
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
