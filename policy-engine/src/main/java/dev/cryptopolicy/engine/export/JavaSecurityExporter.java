@@ -93,7 +93,11 @@ public final class JavaSecurityExporter {
      */
     public static java.util.Map<String, String> securityProperties(CompiledPolicy policy) {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        disabledAlgorithms(policy).forEach((key, values) -> out.put(key, String.join(", ", values)));
+        // A loop, not a lambda: every installation calls this once, in a JVM that spins a class per lambda.
+        for (java.util.Map.Entry<String, List<String>> e :
+                disabledAlgorithms(policy).entrySet()) {
+            out.put(e.getKey(), String.join(", ", e.getValue()));
+        }
         out.put("jdk.tls.legacyAlgorithms", "");
         return out;
     }
