@@ -157,6 +157,14 @@ final class Inventory {
             }
             logger = System.getLogger(name);
         }
+        if (JulShutdown.orderBeforeHandlersClose(this::writeLogged) == JulShutdown.Order.UNORDERED) {
+            LOG.log(
+                    Level.WARNING,
+                    "cryptopolicy: the inventory''s records at exit may be lost: java.util.logging closes its"
+                            + " handlers in a shutdown hook of its own; run with -Djava.util.logging.manager={0}"
+                            + " to have them written first",
+                    JulShutdown.MANAGER);
+        }
     }
 
     /** Writes every {@code period} on a daemon thread, and once more when the JVM exits. */
