@@ -22,6 +22,9 @@ module dev.cryptopolicy.provider {
     requires jdk.jfr;
     // The MXBean dev.cryptopolicy:type=Policy.
     requires java.management;
+    // Only when java.util.logging is the System.Logger backend: audit.InventoryLogManager orders the
+    // inventory's write at exit before the JDK closes its handlers.
+    requires static java.logging;
 
     exports dev.cryptopolicy.provider;
     exports dev.cryptopolicy.provider.backend;

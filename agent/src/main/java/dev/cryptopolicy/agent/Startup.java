@@ -31,6 +31,9 @@ import java.util.List;
  * </ul>
  */
 final class Startup {
+    /** The system property that names java.util.logging's log manager. */
+    private static final String LOG_MANAGER = "java.util.logging.manager";
+
     private Startup() {}
 
     /**
@@ -46,6 +49,11 @@ final class Startup {
         } catch (IllegalArgumentException e) {
             fail(atStartUp, Agent.USAGE_ERROR, e.getMessage());
             return;
+        }
+        if (options.inventoryLogger() != null && System.getProperty(LOG_MANAGER) == null) {
+            // Before anything logs: java.util.logging reads it once, when it starts. Its manager then
+            // has the inventory's write at exit run before the handlers close (README, Limitations).
+            System.setProperty(LOG_MANAGER, "dev.cryptopolicy.provider.audit.InventoryLogManager");
         }
         CompiledPolicy shadow = null;
         if (options.shadow() != null) {

@@ -30,6 +30,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * with nothing recorded ({@code none}), with a FUTURE shadow policy ({@code shadow}) and with an
  * inventory ({@code inventory}, which walks the stack to find the application's caller on every
  * call). The same use repeats, so the inventory holds one entry and only counts.
+ *
+ * <p>{@code MessageDigest.getInstance} instantiates the engine on every call, so it is recorded on
+ * every call; a warm {@code Signature.getInstance} instantiates nothing (the JCA learns once per
+ * class whether a service is a {@code SignatureSpi} and returns a delegate that instantiates at
+ * {@code init}), so recording is not on its path.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

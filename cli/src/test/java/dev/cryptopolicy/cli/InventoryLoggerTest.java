@@ -8,22 +8,21 @@ import com.networknt.schema.JsonSchema;
 import dev.cryptopolicy.provider.CryptoPolicy;
 import dev.cryptopolicy.provider.Installation;
 import dev.cryptopolicy.provider.Jvm;
+import dev.cryptopolicy.testkit.PrintingLoggerFinder;
 import dev.cryptopolicy.testkit.Slow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The inventory logged through {@link System.Logger}: in a child JVM whose logging backend is a
- * {@link System.LoggerFinder} of its own (as a fleet's logging library would be), the records
+ * {@link System.LoggerFinder} of its own ({@link PrintingLoggerFinder}, as a fleet's logging library would be), the records
  * arrive at INFO on {@code dev.cryptopolicy.inventory}, periodically and at exit, each message a
  * line of {@code docs/inventory.schema.json}, summing to the uses made; the control, the same
  * application without {@link Installation#inventoryLogger}, logs none.
@@ -65,10 +64,8 @@ class InventoryLoggerTest {
     }
 
     private Jvm.Result run(String mode) throws Exception {
-        Path services = dir.resolve("finder").resolve("META-INF").resolve("services");
-        Files.createDirectories(services);
-        Files.writeString(services.resolve("java.lang.System$LoggerFinder"), Finder.class.getName() + "\n");
-        List<String> classPath = new ArrayList<>(List.of(dir.resolve("finder").toString()));
+        List<String> classPath = new ArrayList<>();
+        PrintingLoggerFinder.classPath(dir).forEach(p -> classPath.add(p.toString()));
         classPath.addAll(Jvm.classPath());
         Jvm.Result r = Jvm.run(List.of(), classPath, Child.class, mode);
         assertEquals(0, r.exit(), r.output());
@@ -76,57 +73,7 @@ class InventoryLoggerTest {
     }
 
     private static List<String> records(Jvm.Result r) {
-        return r.output()
-                .lines()
-                .filter(l -> l.startsWith("RECORD "))
-                .map(l -> l.substring("RECORD ".length()))
-                .toList();
-    }
-
-    /** The child JVM's logging backend: prints each record of the inventory logger, and the others marked. */
-    public static final class Finder extends System.LoggerFinder {
-        /** Set once the inventory logger has logged SHA-384. */
-        static volatile boolean sawSha384;
-
-        /** Found by {@link java.util.ServiceLoader}. */
-        public Finder() {}
-
-        @Override
-        public System.Logger getLogger(String name, Module module) {
-            return new System.Logger() {
-                @Override
-                public String getName() {
-                    return name;
-                }
-
-                @Override
-                public boolean isLoggable(Level level) {
-                    return level.getSeverity() >= Level.INFO.getSeverity();
-                }
-
-                @Override
-                public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
-                    print(level, msg);
-                }
-
-                @Override
-                public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-                    print(level, params == null ? format : java.text.MessageFormat.format(format, params));
-                }
-
-                private void print(Level level, String message) {
-                    if (!isLoggable(level)) {
-                        return;
-                    }
-                    if (name.equals(Installation.INVENTORY_LOGGER)) {
-                        System.out.println("RECORD " + level + " " + name + " " + message);
-                        sawSha384 |= message.contains("\"algorithm\":\"SHA-384\"");
-                    } else {
-                        System.out.println("OTHER " + level + " " + name + " " + message);
-                    }
-                }
-            };
-        }
+        return PrintingLoggerFinder.records(r.output());
     }
 
     /** The application: args[0] is {@code logger} (log the inventory every 200 ms) or {@code none}. */
@@ -146,7 +93,8 @@ class InventoryLoggerTest {
             g.generateKeyPair();
             // A periodic write logs the first five uses (the control waits as long, and sees none).
             long end = System.currentTimeMillis() + 20_000;
-            while (!Finder.sawSha384 && System.currentTimeMillis() < end) {
+            while (!PrintingLoggerFinder.inventoryLogged("\"algorithm\":\"SHA-384\"")
+                    && System.currentTimeMillis() < end) {
                 Thread.sleep(args[0].equals("logger") ? 20 : 1_000);
                 if (args[0].equals("none")) {
                     break;

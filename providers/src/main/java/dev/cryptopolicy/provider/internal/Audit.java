@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.Provider;
 import java.security.cert.Certificate;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,9 @@ public final class Audit {
     private final Repeats shadowRepeats = new Repeats();
     private final Repeats lookupRepeats = new Repeats();
     private final Repeats keyRepeats = new Repeats();
-    private final Map<String, Decision> shadowLookups = new ConcurrentHashMap<>();
+    /** The shadow policy's look-up decisions, with the policy they are of; null without one. */
+    private volatile ShadowLookups shadowLookups;
+
     private volatile CompiledPolicy shadow;
     private volatile Inventory inventory;
 
@@ -66,19 +69,66 @@ public final class Audit {
      * right after on the same thread, from another provider that is not the front, is that call's.
      */
     private static final class Repeats {
-        private record Last(String event, Provider owner) {}
+        /** A thread's last event, overwritten in place (no allocation per call). */
+        private static final class Last {
+            boolean set;
+            Object a;
+            Object b;
+            Object c;
+            Object d;
+            Provider owner;
+        }
 
-        private final ThreadLocal<Last> last = new ThreadLocal<>();
+        private final ThreadLocal<Last> last = ThreadLocal.withInitial(Last::new);
 
-        boolean repeated(String event) {
+        /** Whether the event {@code (a, b, c, d)}, compared part by part, repeats this thread's last one. */
+        boolean repeated(Object a, Object b, Object c, Object d) {
             Provider owner = OWNER.get();
             Last previous = last.get();
-            last.set(new Last(event, owner));
-            return previous != null
+            boolean repeat = previous.set
                     && owner != null
                     && owner != previous.owner
-                    && previous.event.equals(event)
+                    && Objects.equals(previous.a, a)
+                    && Objects.equals(previous.b, b)
+                    && Objects.equals(previous.c, c)
+                    && Objects.equals(previous.d, d)
                     && !owner.getName().equals("CryptoPolicy");
+            previous.set = true;
+            previous.a = a;
+            previous.b = b;
+            previous.c = c;
+            previous.d = d;
+            previous.owner = owner;
+            return repeat;
+        }
+    }
+
+    /**
+     * A look-up has no per-call part (the service's type and algorithm decide it): each service's
+     * decision under the shadow policy is made once, then found with no allocation, by type and
+     * then algorithm.
+     */
+    private static final class ShadowLookups {
+        private final CompiledPolicy policy;
+        private final Map<ServiceType, ConcurrentHashMap<String, Decision>> byType = new EnumMap<>(ServiceType.class);
+
+        ShadowLookups(CompiledPolicy policy) {
+            this.policy = policy;
+            for (ServiceType t : ServiceType.values()) {
+                byType.put(t, new ConcurrentHashMap<>());
+            }
+        }
+
+        Decision decide(ServiceType type, String algorithm) {
+            ConcurrentHashMap<String, Decision> decided = byType.get(type);
+            Decision d = decided.get(algorithm);
+            if (d == null) {
+                d = policy.decide(type, algorithm, Scope.ANY);
+                if (decided.size() < MAX_LINES) {
+                    decided.putIfAbsent(algorithm, d);
+                }
+            }
+            return d;
         }
     }
 
@@ -95,7 +145,7 @@ public final class Audit {
 
     /** Sets the policy reported against without being enforced; null for none. Never weakens the enforced one. */
     public void shadow(CompiledPolicy policy) {
-        shadowLookups.clear();
+        shadowLookups = policy == null ? null : new ShadowLookups(policy);
         this.shadow = policy;
     }
 
@@ -187,9 +237,16 @@ public final class Audit {
      * policy only. Free when neither is set.
      */
     void lookup(ServiceType type, String algorithm, Provider backend) {
-        CompiledPolicy s = shadow;
+        ShadowLookups s = shadowLookups;
         Inventory i = inventory;
         if ((s == null && i == null) || type == null) {
+            return;
+        }
+        // Decided first, with no stack walk: a look-up the shadow policy allows needs no caller
+        // unless an inventory counts it.
+        Decision d = s == null ? null : s.decide(type, algorithm);
+        boolean shadowRefuses = d != null && !d.allowed();
+        if (i == null && !shadowRefuses) {
             return;
         }
         Callers.Caller caller = Callers.current();
@@ -199,20 +256,16 @@ public final class Audit {
         if (i != null) {
             inventory(caller, type, algorithm, backend, null);
         }
-        if (s != null) {
-            Decision d = shadowLookups.computeIfAbsent(
-                    type.jcaName() + " " + algorithm, k -> s.decide(type, algorithm, Scope.ANY));
-            if (!d.allowed()) {
-                record(
-                        shadowCounts,
-                        caller,
-                        type,
-                        algorithm,
-                        d,
-                        d.explain(type.jcaName() + " " + algorithm),
-                        false,
-                        "shadow ");
-            }
+        if (shadowRefuses) {
+            record(
+                    shadowCounts,
+                    caller,
+                    type,
+                    algorithm,
+                    d,
+                    d.explain(type.jcaName() + " " + algorithm),
+                    false,
+                    "shadow ");
         }
     }
 
@@ -334,9 +387,8 @@ public final class Audit {
     private void inventory(Callers.Caller caller, ServiceType type, String algorithm, Provider backend, KeyInfo key) {
         Inventory i = inventory;
         if (i != null
-                && !(key == null ? lookupRepeats : keyRepeats)
-                        .repeated(type.jcaName() + " " + algorithm + " " + key + " @ " + caller.location())) {
-            i.add(caller, type, canonical(type, algorithm), backend == null ? null : backend.getName(), key);
+                && !(key == null ? lookupRepeats : keyRepeats).repeated(type, algorithm, key, caller.location())) {
+            i.add(caller, type, algorithm, backend == null ? null : backend.getName(), key);
         }
     }
 
@@ -361,8 +413,7 @@ public final class Audit {
             boolean enforcing,
             String kind) {
         String counter = feature + " | " + decision.rule();
-        if ((kind.isEmpty() ? refusalRepeats : shadowRepeats)
-                .repeated(counter + " @ " + caller.location() + ": " + message)) {
+        if ((kind.isEmpty() ? refusalRepeats : shadowRepeats).repeated(counter, caller.location(), message, null)) {
             return;
         }
         into.computeIfAbsent(counter, k -> new LongAdder()).increment();

@@ -3,7 +3,9 @@ package dev.cryptopolicy.provider.internal;
 import java.net.URL;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who is asking, as records and the inventory need it: one stack walk that skips the JCA's own
@@ -141,15 +143,69 @@ final class Callers {
                 }
                 if (!isJdk(c)) {
                     application = c;
-                    location = format(f);
+                    location = location(f);
                     break;
                 }
                 if (location == null) {
-                    location = format(f);
+                    location = location(f);
                 }
             }
             return new Caller(immediate, method, location == null ? "(unknown)" : location, application, ours, probe);
         });
+    }
+
+    /** A calling location formatted once: by method name, its bytecode indexes and their locations. */
+    private record Located(int bci, String location) {}
+
+    /** Most methods and call sites per method whose locations are kept; past them, formatted on each call. */
+    private static final int MAX_LOCATED = 256;
+
+    private static final ClassValue<ConcurrentHashMap<String, Located[]>> LOCATIONS = new ClassValue<>() {
+        @Override
+        protected ConcurrentHashMap<String, Located[]> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    /**
+     * The frame's location, {@code class.method(File:line)}: the same string for every call from
+     * one call site, found by class, method and bytecode index with no allocation once seen.
+     */
+    private static String location(StackWalker.StackFrame f) {
+        ConcurrentHashMap<String, Located[]> byMethod = LOCATIONS.get(f.getDeclaringClass());
+        String method = f.getMethodName();
+        int bci = f.getByteCodeIndex();
+        Located[] known = byMethod.get(method);
+        if (known != null) {
+            for (Located l : known) {
+                if (l.bci() == bci) {
+                    return l.location();
+                }
+            }
+        }
+        String formatted = format(f);
+        if (byMethod.size() < MAX_LOCATED) {
+            Located added = new Located(bci, formatted);
+            Located[] now = byMethod.merge(method, new Located[] {added}, (old, one) -> {
+                for (Located l : old) {
+                    if (l.bci() == bci) {
+                        return old;
+                    }
+                }
+                if (old.length >= MAX_LOCATED) {
+                    return old;
+                }
+                Located[] grown = Arrays.copyOf(old, old.length + 1);
+                grown[old.length] = added;
+                return grown;
+            });
+            for (Located l : now) {
+                if (l.bci() == bci) {
+                    return l.location();
+                }
+            }
+        }
+        return formatted;
     }
 
     private static String format(StackWalker.StackFrame f) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -105,6 +106,9 @@ final class Inventory {
     private final String policy;
     private final int max;
     private final ConcurrentHashMap<String, Use> uses = new ConcurrentHashMap<>();
+    /** By calling location (one string per location, see {@link Callers}): the last use counted there. */
+    private final ConcurrentHashMap<String, Last> lastAt = new ConcurrentHashMap<>();
+
     private final LongAdder overflow = new LongAdder();
     private final Object writing = new Object();
     /** The overflow count already logged; guarded by {@code writing}. */
@@ -157,6 +161,14 @@ final class Inventory {
             }
             logger = System.getLogger(name);
         }
+        if (JulShutdown.orderBeforeHandlersClose(this::writeLogged) == JulShutdown.Order.UNORDERED) {
+            LOG.log(
+                    Level.WARNING,
+                    "cryptopolicy: the inventory''s records at exit may be lost: java.util.logging closes its"
+                            + " handlers in a shutdown hook of its own; run with -Djava.util.logging.manager={0}"
+                            + " to have them written first",
+                    JulShutdown.MANAGER);
+        }
     }
 
     /** Writes every {@code period} on a daemon thread, and once more when the JVM exits. */
@@ -178,8 +190,32 @@ final class Inventory {
         Runtime.getRuntime().addShutdownHook(new Thread(this::writeLogged, "cryptopolicy-inventory-at-exit"));
     }
 
+    /**
+     * Counts one use of {@code algorithm} as the application named it (the catalog's name is
+     * written). A use repeated at the same calling location is found by that location alone, with
+     * no allocation; only a new use builds its entry's key.
+     */
     void add(Callers.Caller caller, ServiceType type, String algorithm, String provider, KeyInfo key) {
-        add(caller, type.jcaName(), algorithm, provider, key, null);
+        Last last = lastAt.get(caller.location());
+        if (last != null && last.is(type, algorithm, provider, key, caller.immediate())) {
+            last.use().count().increment();
+            return;
+        }
+        Use use = add(caller, type.jcaName(), Audit.canonical(type, algorithm), provider, key, null);
+        if (use != null && lastAt.size() < max) {
+            lastAt.put(caller.location(), new Last(type, algorithm, provider, key, caller.immediate(), use));
+        }
+    }
+
+    /** The last use counted at a calling location, and what it was asked for. */
+    private record Last(ServiceType type, String requested, String provider, KeyInfo key, Class<?> immediate, Use use) {
+        boolean is(ServiceType t, String algorithm, String p, KeyInfo k, Class<?> i) {
+            return type == t
+                    && requested.equals(algorithm)
+                    && Objects.equals(provider, p)
+                    && Objects.equals(key, k)
+                    && immediate == i;
+        }
     }
 
     /** Adds one completed TLS session: service {@code TLS}, its suite as the algorithm, the peer key as the key. */
@@ -187,7 +223,7 @@ final class Inventory {
         add(caller, "TLS", session.cipherSuite(), null, session.peerKey(), session);
     }
 
-    private void add(
+    private Use add(
             Callers.Caller caller, String service, String algorithm, String provider, KeyInfo key, TlsSessionUse tls) {
         String keyAlgorithm = key == null ? null : key.algorithm();
         int bits = key == null ? 0 : key.bits();
@@ -215,7 +251,7 @@ final class Inventory {
         if (use == null) {
             if (uses.size() >= max) {
                 overflow.increment();
-                return;
+                return null;
             }
             Class<?> c = caller.application();
             Class<?> immediate = caller.immediate();
@@ -239,6 +275,7 @@ final class Inventory {
                             new AtomicLong()));
         }
         use.count().increment();
+        return use;
     }
 
     int size() {

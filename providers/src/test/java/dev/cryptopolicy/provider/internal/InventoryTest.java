@@ -51,6 +51,77 @@ class InventoryTest {
     }
 
     @Test
+    void aRepeatedUse_isCountedIntoItsEntry_withNoAllocation() throws Exception {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Inventory inventory = new Inventory(dir.resolve("inv.jsonl"), "DEFAULT", 100);
+        Callers.Caller caller = Callers.current();
+        int calls = 100_000;
+        // Warmed up: the first use builds its entry.
+        for (int i = 0; i < 1_000; i++) {
+            inventory.add(caller, ServiceType.SIGNATURE, "SHA256withECDSA", "SunEC", null);
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < calls; i++) {
+            inventory.add(caller, ServiceType.SIGNATURE, "SHA256withECDSA", "SunEC", null);
+        }
+        long repeated = threads.getCurrentThreadAllocatedBytes() - before;
+        // Control: two uses taking turns at one location miss the location's last use and build
+        // their entries' keys, which the same measurement sees.
+        before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < calls; i++) {
+            inventory.add(caller, ServiceType.MESSAGE_DIGEST, i % 2 == 0 ? "SHA-256" : "SHA-384", "SUN", null);
+        }
+        long alternating = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(repeated < calls / 10, () -> repeated + " bytes for " + calls + " repeated uses");
+        assertTrue(alternating > calls, () -> alternating + " bytes for " + calls + " alternating uses");
+        inventory.write();
+        List<String> lines = Files.readAllLines(dir.resolve("inv.jsonl"));
+        assertEquals(3, lines.size(), lines::toString);
+        assertTrue(
+                lines.stream()
+                        .anyMatch(l -> l.contains("\"algorithm\":\"SHA256withECDSA\"")
+                                && l.endsWith("\"count\":" + (calls + 1_000) + "}")),
+                lines::toString);
+        assertTrue(
+                lines.stream()
+                        .anyMatch(l ->
+                                l.contains("\"algorithm\":\"SHA-384\"") && l.endsWith("\"count\":" + calls / 2 + "}")),
+                lines::toString);
+    }
+
+    @Test
+    void usesThatDifferOnlyInAliasProviderOrKey_atOneLocation_areKeptApart_orMergedUnderTheCatalogsName()
+            throws Exception {
+        Inventory inventory = new Inventory(dir.resolve("inv.jsonl"), "DEFAULT", 100);
+        Callers.Caller caller = Callers.current();
+        inventory.add(caller, ServiceType.MESSAGE_DIGEST, "SHA-256", "SUN", null);
+        inventory.add(caller, ServiceType.MESSAGE_DIGEST, "SHA256", "SUN", null);
+        inventory.add(caller, ServiceType.MESSAGE_DIGEST, "SHA-256", "OTHER", null);
+        inventory.add(caller, ServiceType.MESSAGE_DIGEST, "SHA-256", "SUN", null);
+        inventory.add(caller, ServiceType.KEY_PAIR_GENERATOR, "RSA", "SunRsaSign", new KeyInfo("RSA", 2048, null));
+        inventory.add(caller, ServiceType.KEY_PAIR_GENERATOR, "RSA", "SunRsaSign", new KeyInfo("RSA", 3072, null));
+        inventory.add(caller, ServiceType.KEY_PAIR_GENERATOR, "RSA", "SunRsaSign", new KeyInfo("RSA", 2048, null));
+        inventory.write();
+        List<String> lines = Files.readAllLines(dir.resolve("inv.jsonl"));
+        assertEquals(4, lines.size(), lines::toString);
+        assertTrue(
+                lines.stream()
+                        .anyMatch(l -> l.contains("\"algorithm\":\"SHA-256\",\"provider\":\"SUN\"")
+                                && l.endsWith("\"count\":3}")),
+                lines::toString);
+        assertTrue(
+                lines.stream().anyMatch(l -> l.contains("\"provider\":\"OTHER\"") && l.endsWith("\"count\":1}")),
+                lines::toString);
+        assertTrue(
+                lines.stream().anyMatch(l -> l.contains("\"bits\":2048") && l.endsWith("\"count\":2}")),
+                lines::toString);
+        assertTrue(
+                lines.stream().anyMatch(l -> l.contains("\"bits\":3072") && l.endsWith("\"count\":1}")),
+                lines::toString);
+    }
+
+    @Test
     void tlsSessions_areEntriesOfTheSameBoundedInventory_oncePerSessionAndLocation() throws Exception {
         Inventory inventory = new Inventory(dir.resolve("tls.jsonl"), "DEFAULT", 3);
         Callers.Caller caller = Callers.current();
