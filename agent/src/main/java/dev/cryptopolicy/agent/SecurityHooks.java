@@ -139,6 +139,23 @@ final class SecurityHooks {
         installed = true;
     }
 
+    /**
+     * Exports {@code java.base}'s {@code sun.security.jca} to the agent's own code (the unnamed
+     * module of its class loader, which holds the library), so that the front provider's check for
+     * providers registered since its last lookup ({@code LateProviders}) tells an unchanged provider
+     * list by its list object, in O(1), instead of comparing every provider. Nothing else is
+     * exported, and to no other module: the application's code gains no access.
+     */
+    static void exportProviderList(Instrumentation instrumentation) {
+        instrumentation.redefineModule(
+                Object.class.getModule(),
+                Set.of(),
+                Map.of("sun.security.jca", Set.of(SecurityHooks.class.getModule())),
+                Map.of(),
+                Set.of(),
+                Map.of());
+    }
+
     /** Puts the hook class, alone, in a jar on the bootstrap class path and returns the class as java.base sees it. */
     private static Class<?> bootstrapHook(Instrumentation instrumentation) {
         String entry = HOOK + ".class";
