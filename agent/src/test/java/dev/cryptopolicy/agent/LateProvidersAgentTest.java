@@ -131,13 +131,13 @@ class LateProvidersAgentTest {
         // compares the JCA's provider list object instead of walking the providers.
         Map<String, String> r = attempts(app, "DEFAULT", "agent", "add", new ArrayList<>(), 1);
         assertEquals("CryptoPolicy", r.get("front-provider"), r::toString);
-        assertEquals("true", r.get("constant-time-check"), r::toString);
+        assertEquals("true", r.get("installed-constant-time-check"), r::toString);
         assertTrue(r.get("registered").endsWith(" " + WRAPPER), r::toString);
         assertGovernedUnderDefault(r);
         // Control: installed by the programmatic route, without the agent's export, the check walks the list.
         Map<String, String> programmatic = attempts(app, null, "install:DEFAULT", "add", new ArrayList<>(), 0);
         assertEquals("CryptoPolicy", programmatic.get("front-provider"), programmatic::toString);
-        assertEquals("false", programmatic.get("constant-time-check"), programmatic::toString);
+        assertEquals("false", programmatic.get("installed-constant-time-check"), programmatic::toString);
     }
 
     @Test

@@ -6,8 +6,9 @@ import java.security.Security;
 /**
  * The child JVM's application for {@link LateProvidersAgentTest}: prints whether the installed
  * front provider's late-provider check tells an unchanged provider list in O(1)
- * ({@code LateProviders.constantTimeCheck()}, read from the class loader that installed the policy),
- * then runs {@link LateProviderAttempts} with the same arguments.
+ * ({@code LateProviders.constantTimeCheck()}, read from the class loader that installed the policy:
+ * under the agent, the agent's own, not this class path's copy that {@link LateProviderAttempts}
+ * reports), then runs {@link LateProviderAttempts} with the same arguments.
  */
 public final class ProviderListCheckApp {
     private ProviderListCheckApp() {}
@@ -23,7 +24,7 @@ public final class ProviderListCheckApp {
                 .getMethod("constantTimeCheck")
                 .invoke(null);
         System.out.println("front-provider=" + Security.getProviders()[0].getName());
-        System.out.println("constant-time-check=" + constant);
+        System.out.println("installed-constant-time-check=" + constant);
         LateProviderAttempts.main(args);
     }
 }
