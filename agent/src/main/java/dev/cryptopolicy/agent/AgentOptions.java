@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The agent's options, the text after {@code =} in {@code -javaagent:cryptopolicy-agent.jar=OPTIONS}.
@@ -56,11 +55,6 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, b
     /** The default policy, as for the programmatic route's documentation. */
     static final String DEFAULT_POLICY = "DEFAULT";
 
-    private static final Pattern KEY = Pattern.compile("[a-z][a-z-]*=.*", Pattern.DOTALL);
-
-    /** What a logger's name may be: a Java-like dotted name, as {@code System.getLogger} callers use. */
-    private static final Pattern LOGGER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
-
     AgentOptions {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(bcFips, "bcFips");
@@ -87,7 +81,7 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, b
                 if (item.isEmpty()) {
                     throw usage("empty item in '" + args + "'");
                 }
-                String key = KEY.matcher(item).matches() ? item.substring(0, item.indexOf('=')) : "policy";
+                String key = isKeyItem(item) ? item.substring(0, item.indexOf('=')) : "policy";
                 String value = key.equals("policy") && !item.startsWith("policy=")
                         ? item
                         : item.substring(key.length() + 1).trim();
@@ -121,7 +115,7 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, b
         String bcFips = values.get("bcfips");
         String inventory = values.get("inventory");
         String logger = values.get("inventory-logger");
-        if (logger != null && !LOGGER.matcher(logger).matches()) {
+        if (logger != null && !isLoggerName(logger)) {
             throw usage("inventory-logger=" + logger + ": not a logger name (expected a dotted name such as"
                     + " dev.cryptopolicy.inventory)");
         }
@@ -132,6 +126,55 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, b
                 inventory == null ? null : inventoryFile(inventory),
                 watch != null && watch,
                 logger);
+    }
+
+    /**
+     * Whether the item is {@code KEY=VALUE}: lower-case letters and {@code -} (a letter first), then
+     * {@code =}. Checked by hand rather than by a regular expression, which would be the JVM's first
+     * at start-up.
+     */
+    static boolean isKeyItem(String item) {
+        int eq = item.indexOf('=');
+        if (eq < 1 || !lowerCase(item.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < eq; i++) {
+            char c = item.charAt(i);
+            if (!lowerCase(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code name} is a logger's name as {@code System.getLogger} callers use them: Java-like
+     * ASCII identifiers ({@code [A-Za-z_$][A-Za-z0-9_$]*}) joined by single dots.
+     */
+    static boolean isLoggerName(String name) {
+        boolean start = true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '.') {
+                if (start) {
+                    return false;
+                }
+                start = true;
+            } else if (lowerCase(c)
+                    || (c >= 'A' && c <= 'Z')
+                    || c == '_'
+                    || c == '$'
+                    || (!start && c >= '0' && c <= '9')) {
+                start = false;
+            } else {
+                return false;
+            }
+        }
+        return !start;
+    }
+
+    private static boolean lowerCase(char c) {
+        return c >= 'a' && c <= 'z';
     }
 
     private static Path inventoryFile(String value) {

@@ -1,6 +1,7 @@
 package dev.cryptopolicy.agent;
 
 import dev.cryptopolicy.provider.CryptoPolicy;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,11 +9,19 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.ProtectionDomain;
 import java.security.Provider;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,10 +106,9 @@ final class SecurityHooks {
         Class<?> hook = bootstrapHook(instrumentation);
         instrumentation.redefineModule(
                 Object.class.getModule(), Set.of(hook.getModule()), Map.of(), Map.of(), Set.of(), Map.of());
-        UnaryOperator<Provider> governor = CryptoPolicy::govern;
-        BiFunction<Provider, Integer, Integer> position = CryptoPolicy::position;
         try {
-            hook.getMethod("connect", UnaryOperator.class, BiFunction.class).invoke(null, governor, position);
+            hook.getMethod("connect", UnaryOperator.class, BiFunction.class)
+                    .invoke(null, new Governor(), new Position());
         } catch (InvocationTargetException e) {
             throw new IllegalStateException(
                     "cryptopolicy agent: cannot connect the provider hook: " + e.getCause(), e.getCause());
@@ -131,6 +139,23 @@ final class SecurityHooks {
         installed = true;
     }
 
+    /**
+     * Exports {@code java.base}'s {@code sun.security.jca} to the agent's own code (the unnamed
+     * module of its class loader, which holds the library), so that the front provider's check for
+     * providers registered since its last lookup ({@code LateProviders}) tells an unchanged provider
+     * list by its list object, in O(1), instead of comparing every provider. Nothing else is
+     * exported, and to no other module: the application's code gains no access.
+     */
+    static void exportProviderList(Instrumentation instrumentation) {
+        instrumentation.redefineModule(
+                Object.class.getModule(),
+                Set.of(),
+                Map.of("sun.security.jca", Set.of(SecurityHooks.class.getModule())),
+                Map.of(),
+                Set.of(),
+                Map.of());
+    }
+
     /** Puts the hook class, alone, in a jar on the bootstrap class path and returns the class as java.base sees it. */
     private static Class<?> bootstrapHook(Instrumentation instrumentation) {
         String entry = HOOK + ".class";
@@ -139,14 +164,16 @@ final class SecurityHooks {
                 throw new IllegalStateException("cryptopolicy agent: " + entry + " is missing from the agent");
             }
             byte[] bytes = in.readAllBytes();
-            Path jar = Files.createTempFile("cryptopolicy-hook", ".jar");
-            jar.toFile().deleteOnExit();
-            try (OutputStream out = Files.newOutputStream(jar);
-                    JarOutputStream j = new JarOutputStream(out)) {
+            ByteArrayOutputStream content = new ByteArrayOutputStream(bytes.length + 256);
+            try (JarOutputStream j = new JarOutputStream(content)) {
                 j.putNextEntry(new JarEntry(entry));
                 j.write(bytes);
                 j.closeEntry();
             }
+            // Distinct per process and per start; what is there already is never used (see createExclusive).
+            String prefix = "cryptopolicy-hook-" + ProcessHandle.current().pid() + "-"
+                    + Long.toHexString(System.nanoTime()) + "-";
+            Path jar = createExclusive(Path.of(System.getProperty("java.io.tmpdir")), prefix, content.toByteArray());
             instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
             Class<?> hook = Class.forName(HOOK.replace('/', '.'), true, null);
             if (hook.getClassLoader() != null) {
@@ -158,6 +185,51 @@ final class SecurityHooks {
             throw new IllegalStateException(
                     "cryptopolicy agent: cannot put the provider hook on the bootstrap class path: " + e, e);
         }
+    }
+
+    /** How often {@link #createExclusive} tries another name before giving up. */
+    static final int CREATE_ATTEMPTS = 100;
+
+    /**
+     * Writes {@code content} to a new file of {@code directory}, readable and writable by its owner
+     * only where the file system has POSIX permissions, and deleted when the JVM exits. Each name,
+     * {@code prefix} then the attempt's number then {@code .jar}, is created exclusively ({@code CREATE_NEW},
+     * {@code O_EXCL}): a file or a symbolic link already there, planted or not, is neither followed
+     * nor overwritten, and the next name is tried, up to {@value #CREATE_ATTEMPTS} times. Unlike
+     * {@link Files#createTempFile}, this needs no {@code SecureRandom} (whose first seeding costs
+     * tens of milliseconds at start-up): the name need not be unpredictable, since what is there
+     * already is never used.
+     *
+     * @return the file created
+     * @throws IOException when no name could be created, or writing failed
+     */
+    static Path createExclusive(Path directory, String prefix, byte[] content) throws IOException {
+        FileAttribute<?>[] ownerOnly =
+                directory.getFileSystem().supportedFileAttributeViews().contains("posix")
+                        ? new FileAttribute<?>[] {
+                            PosixFilePermissions.asFileAttribute(
+                                    EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))
+                        }
+                        : new FileAttribute<?>[0];
+        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileAlreadyExistsException taken = null;
+        for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
+            Path file = directory.resolve(prefix + attempt + ".jar");
+            SeekableByteChannel channel;
+            try {
+                channel = Files.newByteChannel(file, options, ownerOnly);
+            } catch (FileAlreadyExistsException e) {
+                taken = e;
+                continue;
+            }
+            file.toFile().deleteOnExit();
+            try (OutputStream out = Channels.newOutputStream(channel)) {
+                out.write(content);
+            }
+            return file;
+        }
+        throw new IOException(
+                CREATE_ATTEMPTS + " names in " + directory + " were taken already, the last " + taken.getFile(), taken);
     }
 
     /** The slots of the provider parameters to pass through the hook, or none when the method is not one of ours. */
@@ -188,7 +260,9 @@ final class SecurityHooks {
      */
     static byte[] instrument(String className, byte[] classfile) {
         ClassReader reader = new ClassReader(classfile);
-        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        // Nothing computed: the methods left alone are copied as they are, and the few instructions put
+        // first change no frame (each stores a value of its own slot's type) and need two stack slots.
+        ClassWriter writer = new ClassWriter(reader, 0);
         reader.accept(
                 new ClassVisitor(Opcodes.ASM9, writer) {
                     @Override
@@ -223,11 +297,35 @@ final class SecurityHooks {
                                     super.visitVarInsn(Opcodes.ASTORE, slot);
                                 }
                             }
+
+                            @Override
+                            public void visitMaxs(int maxStack, int maxLocals) {
+                                super.visitMaxs(Math.max(maxStack, 2), maxLocals);
+                            }
                         };
                     }
                 },
                 0);
         return writer.toByteArray();
+    }
+
+    /**
+     * What the hook calls for a provider: {@link CryptoPolicy#govern}. A class of its own rather
+     * than a method reference, which would spin a lambda class at start-up.
+     */
+    private static final class Governor implements UnaryOperator<Provider> {
+        @Override
+        public Provider apply(Provider provider) {
+            return CryptoPolicy.govern(provider);
+        }
+    }
+
+    /** What the hook calls for a position: {@link CryptoPolicy#position}, as {@link Governor}. */
+    private static final class Position implements BiFunction<Provider, Integer, Integer> {
+        @Override
+        public Integer apply(Provider provider, Integer position) {
+            return CryptoPolicy.position(provider, position);
+        }
     }
 
     /** Instruments the targets as they are loaded or retransformed; records what it did and what failed. */

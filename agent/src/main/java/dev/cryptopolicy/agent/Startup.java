@@ -70,6 +70,10 @@ final class Startup {
             }
         }
         try {
+            if (instrumentation != null) {
+                // Before the providers' LateProviders is initialised, which looks for the export once.
+                SecurityHooks.exportProviderList(instrumentation);
+            }
             Installation installation = install(options, shadow);
             if (options.watch()) {
                 try {

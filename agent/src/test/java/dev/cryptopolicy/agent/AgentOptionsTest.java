@@ -86,4 +86,59 @@ class AgentOptionsTest {
                         .getMessage()
                         .contains("is a directory"));
     }
+
+    @Test
+    void keysAndLoggerNames_areCheckedExactlyAsTheGrammarsRegularExpressions() {
+        java.util.regex.Pattern key =
+                java.util.regex.Pattern.compile("[a-z][a-z-]*=.*", java.util.regex.Pattern.DOTALL);
+        java.util.regex.Pattern logger =
+                java.util.regex.Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
+        java.util.List<String> samples = new java.util.ArrayList<>(java.util.List.of(
+                "",
+                "=",
+                "a",
+                "a=",
+                "a=b",
+                "-a=b",
+                "a-=b",
+                "ab-cd=e=f",
+                "aB=c",
+                "a1=b",
+                "A=b",
+                "a b=c",
+                "a=\n",
+                "site.yaml:NO-SHA1",
+                "/etc/a=b",
+                "a.b",
+                "a..b",
+                ".a",
+                "a.",
+                "1a",
+                "a.1b",
+                "a1.b2",
+                "$x._y9",
+                "_",
+                "a b/c",
+                "dev.cryptopolicy.inventory",
+                "é",
+                "aé",
+                "a.é",
+                "Z9.$",
+                "a\nb"));
+        // Every string of up to three characters over an alphabet that meets each rule's edges.
+        String alphabet = "aZ0_$.-= ";
+        for (char c1 : alphabet.toCharArray()) {
+            samples.add("" + c1);
+            for (char c2 : alphabet.toCharArray()) {
+                samples.add("" + c1 + c2);
+                for (char c3 : alphabet.toCharArray()) {
+                    samples.add("" + c1 + c2 + c3);
+                }
+            }
+        }
+        for (String s : samples) {
+            assertEquals(key.matcher(s).matches(), AgentOptions.isKeyItem(s), "key item '" + s + "'");
+            assertEquals(logger.matcher(s).matches(), AgentOptions.isLoggerName(s), "logger name '" + s + "'");
+        }
+    }
 }

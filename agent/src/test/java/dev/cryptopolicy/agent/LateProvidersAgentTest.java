@@ -41,6 +41,22 @@ class LateProvidersAgentTest {
     /** Runs the battery under {@code agents} copies of the agent option; {@code output} receives every line the child printed. */
     private Map<String, String> attempts(String policy, String scenario, List<String> output, int agents)
             throws Exception {
+        return attempts(
+                LateProviderAttempts.class.getName(),
+                policy,
+                policy == null ? "none" : "agent",
+                scenario,
+                output,
+                agents);
+    }
+
+    /**
+     * Runs {@code mainClass} with {@code route} and {@code scenario} (see {@link LateProviderAttempts}),
+     * under {@code agents} copies of the agent option when {@code policy} is not null.
+     */
+    private Map<String, String> attempts(
+            String mainClass, String policy, String route, String scenario, List<String> output, int agents)
+            throws Exception {
         List<Path> bcprovJars = AgentTest.jarsIn(AgentTest.itJars("bcprov"));
         assertEquals(1, bcprovJars.size(), "the build copies one bcprov jar: " + bcprovJars);
         Path bcprov = bcprovJars.get(0);
@@ -57,19 +73,12 @@ class LateProvidersAgentTest {
         if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
-        String route = "none";
         if (policy != null) {
             for (int i = 0; i < agents; i++) {
                 command.add("-javaagent:" + AgentTest.agentJar() + "=" + policy);
             }
-            route = "agent";
         }
-        command.addAll(List.of(
-                "-cp",
-                String.join(File.pathSeparator, classPath),
-                LateProviderAttempts.class.getName(),
-                route,
-                scenario));
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), mainClass, route, scenario));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -113,6 +122,22 @@ class LateProvidersAgentTest {
         assertGovernedUnderDefault(r);
         // What no route governs (README, security model): an SPI made from the provider's service directly.
         assertServedBy(r, "rsa1024-bc-spi", "BC");
+    }
+
+    @Test
+    void underTheAgent_theLateProviderCheckIsConstantTime_andALateProviderIsStillGoverned() throws Exception {
+        String app = ProviderListCheckApp.class.getName();
+        // The agent exports sun.security.jca to its own code before installing: the front's check
+        // compares the JCA's provider list object instead of walking the providers.
+        Map<String, String> r = attempts(app, "DEFAULT", "agent", "add", new ArrayList<>(), 1);
+        assertEquals("CryptoPolicy", r.get("front-provider"), r::toString);
+        assertEquals("true", r.get("installed-constant-time-check"), r::toString);
+        assertTrue(r.get("registered").endsWith(" " + WRAPPER), r::toString);
+        assertGovernedUnderDefault(r);
+        // Control: installed by the programmatic route, without the agent's export, the check walks the list.
+        Map<String, String> programmatic = attempts(app, null, "install:DEFAULT", "add", new ArrayList<>(), 0);
+        assertEquals("CryptoPolicy", programmatic.get("front-provider"), programmatic::toString);
+        assertEquals("false", programmatic.get("installed-constant-time-check"), programmatic::toString);
     }
 
     @Test
