@@ -97,26 +97,10 @@ public record TlsSession(
      */
     public List<Refused> refusals(CompiledPolicy policy) {
         List<Refused> out = new ArrayList<>(2);
-        if (protocol != null) {
-            add(out, Component.PROTOCOL, "protocol " + protocol, policy.decideTls(TlsKind.PROTOCOL, protocol));
-        }
-        if (cipherSuite != null) {
-            add(
-                    out,
-                    Component.CIPHER_SUITE,
-                    "cipher suite " + cipherSuite,
-                    policy.decideTls(TlsKind.CIPHER_SUITE, cipherSuite));
-        }
-        if (group != null) {
-            add(out, Component.GROUP, "group " + group, policy.decideTls(TlsKind.NAMED_GROUP, group));
-        }
-        if (signatureScheme != null) {
-            add(
-                    out,
-                    Component.SIGNATURE_SCHEME,
-                    "signature scheme " + signatureScheme,
-                    policy.decideTls(TlsKind.SIGNATURE_SCHEME, signatureScheme));
-        }
+        tls(out, policy, Component.PROTOCOL, "protocol ", TlsKind.PROTOCOL, protocol);
+        tls(out, policy, Component.CIPHER_SUITE, "cipher suite ", TlsKind.CIPHER_SUITE, cipherSuite);
+        tls(out, policy, Component.GROUP, "group ", TlsKind.NAMED_GROUP, group);
+        tls(out, policy, Component.SIGNATURE_SCHEME, "signature scheme ", TlsKind.SIGNATURE_SCHEME, signatureScheme);
         if (peerKeyAlgorithm != null) {
             Decision d = peerKeyUnmeasured == null
                     ? policy.decideKey(peerKeyAlgorithm, peerKeyBits, peerKeyCurve, Scope.TLS)
@@ -132,6 +116,14 @@ public record TlsSession(
                     policy.decide(ServiceType.SIGNATURE, peerSignature, Scope.TLS));
         }
         return List.copyOf(out);
+    }
+
+    /** Adds the refusal of a TLS name, when there is one and {@code policy} refuses it. */
+    private static void tls(
+            List<Refused> out, CompiledPolicy policy, Component c, String words, TlsKind kind, String name) {
+        if (name != null) {
+            add(out, c, words + name, policy.decideTls(kind, name));
+        }
     }
 
     private static void add(List<Refused> out, Component c, String subject, Decision d) {

@@ -69,7 +69,7 @@ public final class NegotiatedChild {
         if (!mode.equals("shadow")) {
             print(
                     "rsa12-sockets",
-                    sockets(rsaClient, rsaServer, group, "TLSv1.2", false, 1),
+                    sockets(rsaClient, rsaServer, group, "TLSv1.2", false, 1, false),
                     installation,
                     inventory,
                     seen);
@@ -77,17 +77,22 @@ public final class NegotiatedChild {
         if (!mode.equals("all")) {
             return;
         }
-        print("ec13-sockets", sockets(ecClient, ecServer, group, "TLSv1.3", false, 1), installation, inventory, seen);
+        print(
+                "ec13-sockets",
+                sockets(ecClient, ecServer, group, "TLSv1.3", false, 1, false),
+                installation,
+                inventory,
+                seen);
         print(
                 "rsa13-sockets",
-                sockets(rsaClient, rsaServer, group, "TLSv1.3", false, 1),
+                sockets(rsaClient, rsaServer, group, "TLSv1.3", false, 1, false),
                 installation,
                 inventory,
                 seen);
         // Client authentication: an EC server asks an RSA client for its certificate.
         print(
                 "mutual13-sockets",
-                sockets(context(rsa, ec), context(ec, rsa), group, "TLSv1.3", true, 1),
+                sockets(context(rsa, ec), context(ec, rsa), group, "TLSv1.3", true, 1, false),
                 installation,
                 inventory,
                 seen);
@@ -102,7 +107,7 @@ public final class NegotiatedChild {
         // Two connections of one client context to one server: the second resumes the first's session.
         print(
                 "resumed12-sockets",
-                sockets(context(null, rsa), rsaServer, group, "TLSv1.2", false, 2),
+                sockets(context(null, rsa), rsaServer, group, "TLSv1.2", false, 2, false),
                 installation,
                 inventory,
                 seen);
@@ -138,20 +143,9 @@ public final class NegotiatedChild {
     /**
      * {@code connections} handshakes of one client context with one listener on 127.0.0.1, the
      * client offering only {@code group} and {@code protocol}; the protocol, and {@code resumed}
-     * when the last connection reused the first's session (same session id).
+     * when the last connection reused the first's session (same session id). With
+     * {@code keyUpdate}, the client calls {@code startHandshake} again after the first byte.
      */
-    private static String sockets(
-            SSLContext client,
-            SSLContext server,
-            String group,
-            String protocol,
-            boolean needClientAuth,
-            int connections)
-            throws Exception {
-        return sockets(client, server, group, protocol, needClientAuth, connections, false);
-    }
-
-    /** As above; with {@code keyUpdate}, the client calls {@code startHandshake} again after the first byte. */
     private static String sockets(
             SSLContext client,
             SSLContext server,

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The named group and the signature scheme of real handshakes (an in-memory engine pair and
@@ -72,22 +74,19 @@ class NegotiatedGroupAndSchemeTest {
         }
     }
 
-    @Test
-    void secp384r1_isTheGroupOfTls13AndTls12_andTheTls12SchemeIsTheOneThePeersDebugShows() throws Exception {
-        String out = child("groups", "secp384r1", List.of("-Djavax.net.debug=ssl:handshake"));
-        assertCase(out, "ec13-engines", 2, "secp384r1", "ecdsa_secp256r1_sha256");
-        assertCase(out, "rsa12-sockets", 2, "secp384r1", debugScheme(out));
+    /**
+     * secp384r1 (ECDHE in TLS 1.2) and ffdhe2048 (DHE in TLS 1.2, named by its RFC 7919 prime): the
+     * group of TLS 1.3 and TLS 1.2 handshakes, and the TLS 1.2 scheme the one the peers' debug shows.
+     */
+    @ParameterizedTest
+    @CsvSource({"secp384r1, TLS_ECDHE_RSA_", "ffdhe2048, TLS_DHE_RSA_"})
+    void theForcedGroup_isRecordedForTls13AndTls12_withTheSchemeThePeersDebugShows(String group, String tls12Suites)
+            throws Exception {
+        String out = child("groups", group, List.of("-Djavax.net.debug=ssl:handshake"));
+        assertCase(out, "ec13-engines", 2, group, "ecdsa_secp256r1_sha256");
+        assertCase(out, "rsa12-sockets", 2, group, debugScheme(out));
         assertTrue(only(Pattern.compile("\"algorithm\":\"([^\"]+)\""), lines(out, "rsa12-sockets"), out)
-                .startsWith("TLS_ECDHE_RSA_"));
-    }
-
-    @Test
-    void ffdhe2048_isNamedByItsPrime_inTls13AndInTls12Dhe() throws Exception {
-        String out = child("groups", "ffdhe2048", List.of("-Djavax.net.debug=ssl:handshake"));
-        assertCase(out, "ec13-engines", 2, "ffdhe2048", "ecdsa_secp256r1_sha256");
-        assertCase(out, "rsa12-sockets", 2, "ffdhe2048", debugScheme(out));
-        assertTrue(only(Pattern.compile("\"algorithm\":\"([^\"]+)\""), lines(out, "rsa12-sockets"), out)
-                .startsWith("TLS_DHE_RSA_"));
+                .startsWith(tls12Suites));
     }
 
     @Test
