@@ -304,7 +304,9 @@ final class ReportCommand extends OptionCommand {
                     bits,
                     curve,
                     key == null ? null : optional(f, "tls.unmeasured"),
-                    key == null ? null : optional(f, "tls.peerSignature"));
+                    key == null ? null : optional(f, "tls.peerSignature"),
+                    optional(f, "tls.group"),
+                    optional(f, "tls.signatureScheme"));
         }
         return new Use(
                 service,
@@ -388,6 +390,12 @@ final class ReportCommand extends OptionCommand {
                 if (u.tls().peerSignature() != null) {
                     s += " signed " + u.tls().peerSignature();
                 }
+            }
+            if (u.tls().group() != null) {
+                s += " group " + u.tls().group();
+            }
+            if (u.tls().signatureScheme() != null) {
+                s += " signature scheme " + u.tls().signatureScheme();
             }
             return s;
         }
@@ -496,6 +504,12 @@ final class ReportCommand extends OptionCommand {
         }
         if (u.tls().peerSignature() != null) {
             tls.put("peerSignature", u.tls().peerSignature());
+        }
+        if (u.tls().group() != null) {
+            tls.put("group", u.tls().group());
+        }
+        if (u.tls().signatureScheme() != null) {
+            tls.put("signatureScheme", u.tls().signatureScheme());
         }
         return tls;
     }
@@ -611,6 +625,13 @@ final class ReportCommand extends OptionCommand {
                             "cryptopolicy:peerSignature",
                             first.tls().peerSignature());
                 }
+            }
+            // CycloneDX 1.6 protocol properties have no field for a named group or a signature scheme.
+            if (first.tls() != null && first.tls().group() != null) {
+                property(properties, "cryptopolicy:group", first.tls().group());
+            }
+            if (first.tls() != null && first.tls().signatureScheme() != null) {
+                property(properties, "cryptopolicy:signatureScheme", first.tls().signatureScheme());
             }
             property(properties, "cryptopolicy:count", String.valueOf(count(t, a.getValue())));
             property(properties, "cryptopolicy:policy", policy.name());

@@ -208,4 +208,86 @@ class ReportTlsTest {
         // TLS 1.1 is refused as a protocol for its 4 uses only, not for the TLS 1.3 session read first.
         assertTrue(r.out().contains("TLS protocol TLSv1.1: 4 uses"), r.toString());
     }
+
+    @Test
+    void theGroupAndTheSignatureScheme_areDecidedAgain_inEveryFormat() throws Exception {
+        Path candidate = dir.resolve("NARROW.yaml");
+        Files.writeString(
+                candidate,
+                "kind: policy\nextends: DEFAULT\ntls:\n  named_groups: [secp256r1]\n"
+                        + "  signature_schemes: [ecdsa_secp256r1_sha256]\n");
+        String x25519 = RSA.replace(
+                "\"peerSignature\":\"SHA256withRSA\"}",
+                "\"peerSignature\":\"SHA256withRSA\",\"group\":\"x25519\",\"signatureScheme\":\"rsa_pss_rsae_sha256\"}");
+        String p256 = EC.replace(
+                "\"peerSignature\":\"SHA256withECDSA\"}",
+                "\"peerSignature\":\"SHA256withECDSA\",\"group\":\"secp256r1\""
+                        + ",\"signatureScheme\":\"ecdsa_secp256r1_sha256\"}");
+        assertEquals(Set.of(), InventorySchemaTest.schema().validate(Json.parse(x25519)), x25519);
+        assertEquals(Set.of(), InventorySchemaTest.schema().validate(Json.parse(p256)), p256);
+        Path file = inventory(x25519, p256);
+
+        Cli.Result r = Cli.run("report", "--policy", candidate.toString(), file.toString())
+                .assertNoStackTrace();
+        assertEquals(ExitStatus.FAILED, r.status(), r.toString());
+        assertTrue(
+                r.out().startsWith("policy " + candidate + " would refuse 3 of 8 recorded uses (2 findings"),
+                r.toString());
+        assertTrue(r.out().contains("TLS group x25519: 3 uses"), r.toString());
+        assertTrue(r.out().contains("(tls.named_groups, " + candidate + ":4)"), r.toString());
+        assertTrue(r.out().contains("TLS signature scheme rsa_pss_rsae_sha256: 3 uses"), r.toString());
+        assertTrue(r.out().contains("(tls.signature_schemes, " + candidate + ":5)"), r.toString());
+        assertTrue(
+                r.out()
+                        .contains("in TLS session TLSv1.3 TLS_AES_256_GCM_SHA384 peer RSA key of 2048 bits signed"
+                                + " SHA256withRSA group x25519 signature scheme rsa_pss_rsae_sha256"),
+                r.toString());
+        // Control: the P-256 session, whose group and scheme the candidate lists, is not refused.
+        assertFalse(r.out().contains(EC_LOCATION), r.toString());
+        // Control: the policy the inventory was recorded under refuses neither.
+        assertEquals(
+                ExitStatus.OK,
+                Cli.run("report", "--policy", "DEFAULT", file.toString()).status());
+
+        JsonNode json = Json.parse(
+                        Cli.run("report", "--policy", candidate.toString(), "--format", "json", file.toString())
+                                .out())
+                .get("result");
+        assertEquals(2, json.get("findings").size(), json.toString());
+        for (JsonNode f : json.get("findings")) {
+            JsonNode tls = f.get("locations").get(0).get("tls");
+            assertEquals("x25519", tls.get("group").asText(), json.toString());
+            assertEquals("rsa_pss_rsae_sha256", tls.get("signatureScheme").asText(), json.toString());
+        }
+        JsonNode sarif =
+                Json.parse(Cli.run("report", "--policy", candidate.toString(), "--format", "sarif", file.toString())
+                        .out());
+        Set<String> rules = new java.util.TreeSet<>();
+        sarif.get("runs")
+                .get(0)
+                .get("results")
+                .forEach(x -> rules.add(x.get("ruleId").asText()));
+        assertEquals(Set.of("tls.named_groups", "tls.signature_schemes"), rules, sarif.toString());
+
+        String cbom = Cli.run("report", "--policy", candidate.toString(), "--format", "cbom", file.toString())
+                .out();
+        List<ParseException> errors = new org.cyclonedx.parsers.JsonParser().validate(cbom, Version.VERSION_16);
+        assertTrue(errors.isEmpty(), () -> errors + "\n" + cbom);
+        Set<String> properties = new java.util.TreeSet<>();
+        for (JsonNode c : Json.parse(cbom).get("components")) {
+            for (JsonNode p : c.get("properties")) {
+                if (p.get("name").asText().matches("cryptopolicy:(group|signatureScheme)")) {
+                    properties.add(p.get("name").asText() + "=" + p.get("value").asText());
+                }
+            }
+        }
+        assertEquals(
+                Set.of(
+                        "cryptopolicy:group=x25519",
+                        "cryptopolicy:group=secp256r1",
+                        "cryptopolicy:signatureScheme=rsa_pss_rsae_sha256",
+                        "cryptopolicy:signatureScheme=ecdsa_secp256r1_sha256"),
+                properties,
+                cbom);
+    }
 }

@@ -49,6 +49,7 @@ class TlsInventoryTest {
                                 && j.get("bits").asInt() == 2048
                                 && j.get("tls").get("protocol").asText().equals("TLSv1.3")
                                 && j.get("tls").get("peerSignature").asText().equals("SHA256withRSA")
+                                && j.get("tls").get("signatureScheme").asText().equals("rsa_pss_rsae_sha256")
                                 && j.get("scope").asText().equals("tls")
                                 && j.get("class").asText().equals(handshakes)),
                 () -> String.join("\n", tls));
@@ -59,6 +60,12 @@ class TlsInventoryTest {
                                 && j.path("bits").asInt() == 256
                                 && j.has("curve")),
                 () -> String.join("\n", tls));
+
+        // Every full TLS 1.3 handshake made a key exchange of a named group and a server signature.
+        for (String line : tls) {
+            JsonNode j = Json.parse(line);
+            assertTrue(j.get("tls").has("group") && j.get("tls").has("signatureScheme"), line);
+        }
 
         Cli.Result r = Cli.run("report", "--policy", "FUTURE", file.toString()).assertNoStackTrace();
         assertEquals(ExitStatus.FAILED, r.status(), r.toString());

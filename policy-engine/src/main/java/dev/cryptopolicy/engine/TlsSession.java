@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * What one completed TLS handshake negotiated, decided under a policy component by component: the
- * protocol, the cipher suite, the peer certificate's key (size or curve, in scope tls) and its
- * signature algorithm (in scope tls). The one decision of a session, shared by the providers'
+ * protocol, the cipher suite, the named group and the server's handshake signature scheme (against
+ * the policy's {@code tls.groups} and {@code tls.signature_schemes}), the peer certificate's key
+ * (size or curve, in scope tls) and its signature algorithm (in scope tls). The one decision of a session, shared by the providers'
  * audit records and inventory and by {@code cryptopolicy report}.
  *
  * @param protocol          the negotiated protocol, e.g. {@code TLSv1.3}
@@ -19,6 +20,11 @@ import java.util.List;
  * @param peerKeyCurve      its named curve, or null
  * @param peerKeyUnmeasured null when the key was measured; otherwise why its size is unknown
  * @param peerSignature     the peer certificate's signature algorithm, or null
+ * @param group             the named group of the key exchange, under its TLS name ({@code x25519}), or
+ *                          null when none was seen (an RSA key exchange, a resumption without one)
+ * @param signatureScheme   the scheme of the server's handshake signature, under its TLS name
+ *                          ({@code rsa_pss_rsae_sha256}), or null when none was made (a resumed
+ *                          session, an RSA key exchange)
  */
 public record TlsSession(
         String protocol,
@@ -27,7 +33,30 @@ public record TlsSession(
         int peerKeyBits,
         String peerKeyCurve,
         String peerKeyUnmeasured,
-        String peerSignature) {
+        String peerSignature,
+        String group,
+        String signatureScheme) {
+
+    /** A session whose group and signature scheme are not known. */
+    public TlsSession(
+            String protocol,
+            String cipherSuite,
+            String peerKeyAlgorithm,
+            int peerKeyBits,
+            String peerKeyCurve,
+            String peerKeyUnmeasured,
+            String peerSignature) {
+        this(
+                protocol,
+                cipherSuite,
+                peerKeyAlgorithm,
+                peerKeyBits,
+                peerKeyCurve,
+                peerKeyUnmeasured,
+                peerSignature,
+                null,
+                null);
+    }
 
     /** A component of a session. */
     public enum Component {
@@ -38,7 +67,11 @@ public record TlsSession(
         /** The peer certificate's key. */
         PEER_KEY,
         /** The peer certificate's signature algorithm. */
-        PEER_SIGNATURE
+        PEER_SIGNATURE,
+        /** The named group of the key exchange. */
+        GROUP,
+        /** The signature scheme of the server's handshake signature. */
+        SIGNATURE_SCHEME
     }
 
     /**
@@ -58,19 +91,16 @@ public record TlsSession(
         }
     }
 
-    /** Every component {@code policy} refuses, in the order protocol, suite, peer key, peer signature; empty when it allows all. */
+    /**
+     * Every component {@code policy} refuses, in the order protocol, suite, group, signature
+     * scheme, peer key, peer signature; empty when it allows all.
+     */
     public List<Refused> refusals(CompiledPolicy policy) {
         List<Refused> out = new ArrayList<>(2);
-        if (protocol != null) {
-            add(out, Component.PROTOCOL, "protocol " + protocol, policy.decideTls(TlsKind.PROTOCOL, protocol));
-        }
-        if (cipherSuite != null) {
-            add(
-                    out,
-                    Component.CIPHER_SUITE,
-                    "cipher suite " + cipherSuite,
-                    policy.decideTls(TlsKind.CIPHER_SUITE, cipherSuite));
-        }
+        tls(out, policy, Component.PROTOCOL, "protocol ", TlsKind.PROTOCOL, protocol);
+        tls(out, policy, Component.CIPHER_SUITE, "cipher suite ", TlsKind.CIPHER_SUITE, cipherSuite);
+        tls(out, policy, Component.GROUP, "group ", TlsKind.NAMED_GROUP, group);
+        tls(out, policy, Component.SIGNATURE_SCHEME, "signature scheme ", TlsKind.SIGNATURE_SCHEME, signatureScheme);
         if (peerKeyAlgorithm != null) {
             Decision d = peerKeyUnmeasured == null
                     ? policy.decideKey(peerKeyAlgorithm, peerKeyBits, peerKeyCurve, Scope.TLS)
@@ -86,6 +116,14 @@ public record TlsSession(
                     policy.decide(ServiceType.SIGNATURE, peerSignature, Scope.TLS));
         }
         return List.copyOf(out);
+    }
+
+    /** Adds the refusal of a TLS name, when there is one and {@code policy} refuses it. */
+    private static void tls(
+            List<Refused> out, CompiledPolicy policy, Component c, String words, TlsKind kind, String name) {
+        if (name != null) {
+            add(out, c, words + name, policy.decideTls(kind, name));
+        }
     }
 
     private static void add(List<Refused> out, Component c, String subject, Decision d) {

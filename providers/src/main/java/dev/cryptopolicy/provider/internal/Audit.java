@@ -7,6 +7,7 @@ import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
+import dev.cryptopolicy.provider.tls.HandshakeCapture;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.security.Provider;
@@ -333,16 +334,23 @@ public final class Audit {
 
     /**
      * Notes a handshake completed on a policy-held connection made under {@code connection}: what
-     * it negotiated (protocol, cipher suite, the peer certificate's key and signature algorithm)
+     * it negotiated (protocol, cipher suite, named group, signature scheme, the peer certificate's
+     * key and signature algorithm)
      * is decided again under that policy when it is in audit mode, and under the shadow policy. A
      * record (counted, logged and a JFR event once per distinct parameters and calling location)
      * names each component refused and its rule. When an inventory is recorded, the session is
      * added to it (each distinct session and calling location once, with a count). Free when none
      * of these applies.
      *
-     * @param peer the peer's certificates, its own first; empty when it sent none
+     * @param peer        the peer's certificates, its own first; empty when it sent none
+     * @param negotiation what the handshake's JCA calls showed of its group and signature scheme
      */
-    public void tlsSession(CompiledPolicy connection, String protocol, String cipherSuite, Certificate[] peer) {
+    public void tlsSession(
+            CompiledPolicy connection,
+            String protocol,
+            String cipherSuite,
+            Certificate[] peer,
+            HandshakeCapture.Negotiation negotiation) {
         CompiledPolicy s = shadow;
         Inventory i = inventory;
         boolean audited = !connection.enforcing();
@@ -355,7 +363,7 @@ public final class Audit {
         }
         // A handshake is one application call, whichever provider served its last engine.
         OWNER.remove();
-        TlsSessionUse use = TlsSessionUse.of(protocol, cipherSuite, peer);
+        TlsSessionUse use = TlsSessionUse.of(protocol, cipherSuite, peer, negotiation);
         if (i != null) {
             i.addTls(caller, use);
         }

@@ -2,6 +2,7 @@ package dev.cryptopolicy.provider.internal;
 
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
+import dev.cryptopolicy.provider.tls.HandshakeCapture;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.InvalidAlgorithmParameterException;
@@ -131,6 +132,10 @@ final class EnforcingSpis {
         private final String algorithm;
 
         private final BackendRandom random;
+        /** The key of the last {@code init} and the parameters set, for a TLS handshake's capture. */
+        private Key key;
+
+        private AlgorithmParameterSpec parameters;
 
         SignatureSpiImpl(Signature delegate, Enforcer enforcer, String algorithm, BackendRandom random) {
             this.delegate = delegate;
@@ -143,6 +148,7 @@ final class EnforcingSpis {
         protected void engineInitVerify(PublicKey publicKey) throws InvalidKeyException {
             enforcer.checkKey(ServiceType.SIGNATURE, algorithm, publicKey, delegate.getProvider());
             delegate.initVerify(publicKey);
+            key = publicKey;
         }
 
         @Override
@@ -153,12 +159,14 @@ final class EnforcingSpis {
             } else {
                 delegate.initSign(privateKey);
             }
+            key = privateKey;
         }
 
         @Override
         protected void engineInitSign(PrivateKey privateKey, SecureRandom random) throws InvalidKeyException {
             enforcer.checkKey(ServiceType.SIGNATURE, algorithm, privateKey, delegate.getProvider());
             delegate.initSign(privateKey, this.random.apply(random));
+            key = privateKey;
         }
 
         @Override
@@ -182,27 +190,40 @@ final class EnforcingSpis {
 
         @Override
         protected byte[] engineSign() throws SignatureException {
+            captured(true);
             return delegate.sign();
         }
 
         @Override
         protected int engineSign(byte[] out, int off, int len) throws SignatureException {
+            captured(true);
             return delegate.sign(out, off, len);
         }
 
         @Override
         protected boolean engineVerify(byte[] sig) throws SignatureException {
+            captured(false);
             return delegate.verify(sig);
         }
 
         @Override
         protected boolean engineVerify(byte[] sig, int off, int len) throws SignatureException {
+            captured(false);
             return delegate.verify(sig, off, len);
+        }
+
+        /** Notes the signature in the capture of a TLS handshake running on this thread, if any. */
+        private void captured(boolean sign) {
+            HandshakeCapture c = HandshakeCapture.current();
+            if (c != null) {
+                c.signature(sign, algorithm, key, parameters);
+            }
         }
 
         @Override
         protected void engineSetParameter(AlgorithmParameterSpec params) throws InvalidAlgorithmParameterException {
             delegate.setParameter(params);
+            parameters = params;
         }
 
         @Override
@@ -428,6 +449,15 @@ final class EnforcingSpis {
         protected void engineInit(Key key, SecureRandom random) throws InvalidKeyException {
             enforcer.checkKey(ServiceType.KEY_AGREEMENT, algorithm, key, delegate.getProvider());
             delegate.init(key, this.random.apply(random));
+            captured(key);
+        }
+
+        /** Notes the agreement's local key in the capture of a TLS handshake running on this thread, if any. */
+        private static void captured(Key key) {
+            HandshakeCapture c = HandshakeCapture.current();
+            if (c != null) {
+                c.agreement(key);
+            }
         }
 
         @Override
@@ -435,6 +465,7 @@ final class EnforcingSpis {
                 throws InvalidKeyException, InvalidAlgorithmParameterException {
             enforcer.checkKey(ServiceType.KEY_AGREEMENT, algorithm, key, delegate.getProvider());
             delegate.init(key, params, this.random.apply(random));
+            captured(key);
         }
 
         @Override

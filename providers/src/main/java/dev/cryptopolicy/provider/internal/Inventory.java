@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Each distinct use of cryptography by the application, once, with a count: service type,
  * algorithm, key (algorithm and size or curve), provider, scope and the calling location, class,
  * module and jar; and each distinct completed TLS session (service {@code TLS}: protocol, cipher
- * suite, the peer certificate's key and signature algorithm, in scope tls). Bounded: past {@link #MAX_ENTRIES} distinct uses, new ones are only counted.
+ * suite, named group, signature scheme, the peer certificate's key and signature algorithm, in scope tls). Bounded: past {@link #MAX_ENTRIES} distinct uses, new ones are only counted.
  * Written as JSON lines ({@code docs/inventory.schema.json}) every period and when the JVM exits,
  * to a file, replaced atomically, whose every write holds every use seen so far with its total
  * count, and/or through a {@link System.Logger} at INFO, one record per line, whose {@code count}
@@ -79,6 +79,12 @@ final class Inventory {
                 }
                 if (tls.peerSignature() != null) {
                     field(b, "peerSignature", tls.peerSignature());
+                }
+                if (tls.group() != null) {
+                    field(b, "group", tls.group());
+                }
+                if (tls.signatureScheme() != null) {
+                    field(b, "signatureScheme", tls.signatureScheme());
                 }
                 b.append('}');
             }
@@ -246,7 +252,8 @@ final class Inventory {
                 + (tls == null
                         ? ""
                         : "\u0000" + tls.protocol() + '\u0000' + tls.peerSignature() + '\u0000'
-                                + (key == null ? null : key.unmeasured()));
+                                + (key == null ? null : key.unmeasured()) + '\u0000' + tls.group() + '\u0000'
+                                + tls.signatureScheme());
         Use use = uses.get(id);
         if (use == null) {
             if (uses.size() >= max) {

@@ -131,7 +131,10 @@ public final class ProviderAssembly {
             return known;
         }
         TlsEnforcement built = TlsEnforcement.of(
-                policy, keys, (p, protocol, suite, peer) -> enforcer.audit().tlsSession(p, protocol, suite, peer));
+                policy,
+                keys,
+                (p, protocol, suite, peer, negotiation) ->
+                        enforcer.audit().tlsSession(p, protocol, suite, peer, negotiation));
         synchronized (this) {
             if (tls == null) {
                 tls = built;

@@ -34,11 +34,20 @@ final class Handshake {
      * key the policy refuses (in scope {@code tls}) ends it: the caller must close the connection
      * and throw what this returns. Under audit mode the session is reported and allowed.
      *
+     * @param capture what the handshake's JCA calls showed (see {@link HandshakeCapture}), or null
+     *                when none was taken
+     * @param client  whether this end is the client
      * @return the exception to throw, or null when the session may be used
      */
-    static SSLHandshakeException completed(TlsFilter filter, SSLSession session) {
+    static SSLHandshakeException completed(
+            TlsFilter filter, SSLSession session, HandshakeCapture capture, boolean client) {
         Certificate[] peer = peerCertificates(session);
-        filter.completed(session, peer);
+        filter.completed(
+                session,
+                peer,
+                capture == null
+                        ? HandshakeCapture.Negotiation.NONE
+                        : capture.negotiation(client, peer.length == 0 ? null : peer[0].getPublicKey()));
         if (!filter.enforcing()) {
             return null;
         }

@@ -25,6 +25,11 @@ final class PolicySSLEngine extends SSLEngine {
     private volatile SSLSession checkedSession;
     /** The refusal of the session, once refused: application data is never let through afterwards. */
     private volatile SSLHandshakeException refusal;
+    /**
+     * The capture of the handshake under way (see {@link HandshakeCapture}), in force around the
+     * backend's {@code wrap}, {@code unwrap} and delegated tasks; null when no handshake is.
+     */
+    private volatile HandshakeCapture capture = new HandshakeCapture();
 
     PolicySSLEngine(SSLEngine delegate, TlsFilter filter) {
         super(delegate.getPeerHost(), delegate.getPeerPort());
@@ -88,13 +93,28 @@ final class PolicySSLEngine extends SSLEngine {
      */
 
     private SSLEngineResult checked(SSLEngineResult result) throws SSLException {
-        if (result.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.FINISHED) {
+        SSLEngineResult.HandshakeStatus status = result.getHandshakeStatus();
+        if (status != SSLEngineResult.HandshakeStatus.FINISHED) {
+            if (status == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING) {
+                if (checkedSession != null) {
+                    // A key update or a post-handshake message ended without a new session.
+                    capture = null;
+                }
+            } else if (capture == null) {
+                // A renegotiation or a key update begins.
+                capture = new HandshakeCapture();
+            }
+        }
+        if (status == SSLEngineResult.HandshakeStatus.FINISHED) {
             // A key refused during this handshake is no reason for a later failure.
             PolicyConstraints.takeKeyRefusal();
+            HandshakeCapture finished = capture;
+            capture = null;
             SSLSession session = delegate.getSession();
             if (session != checkedSession) {
                 checkedSession = session;
-                SSLHandshakeException refused = Handshake.completed(filter, session);
+                SSLHandshakeException refused =
+                        Handshake.completed(filter, session, finished, delegate.getUseClientMode());
                 if (refused != null) {
                     refusal = refused;
                     delegate.closeOutbound();
@@ -127,64 +147,84 @@ final class PolicySSLEngine extends SSLEngine {
 
     @Override
     public SSLEngineResult wrap(ByteBuffer src, ByteBuffer dst) throws SSLException {
+        HandshakeCapture before = HandshakeCapture.enter(capture);
         try {
             return checked(delegate.wrap(src, dst));
         } catch (SSLException e) {
             throw Handshake.named(e);
+        } finally {
+            HandshakeCapture.exit(before);
         }
     }
 
     @Override
     public SSLEngineResult wrap(ByteBuffer[] srcs, ByteBuffer dst) throws SSLException {
+        HandshakeCapture before = HandshakeCapture.enter(capture);
         try {
             return checked(delegate.wrap(srcs, dst));
         } catch (SSLException e) {
             throw Handshake.named(e);
+        } finally {
+            HandshakeCapture.exit(before);
         }
     }
 
     @Override
     public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
+        HandshakeCapture before = HandshakeCapture.enter(capture);
         try {
             return checked(delegate.wrap(srcs, offset, length, dst));
         } catch (SSLException e) {
             throw Handshake.named(e);
+        } finally {
+            HandshakeCapture.exit(before);
         }
     }
 
     @Override
     public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer dst) throws SSLException {
         refused();
+        HandshakeCapture before = HandshakeCapture.enter(capture);
         try {
             return checked(delegate.unwrap(src, dst));
         } catch (SSLException e) {
             throw Handshake.named(e);
+        } finally {
+            HandshakeCapture.exit(before);
         }
     }
 
     @Override
     public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts) throws SSLException {
         refused();
+        HandshakeCapture before = HandshakeCapture.enter(capture);
         try {
             return checked(delegate.unwrap(src, dsts));
         } catch (SSLException e) {
             throw Handshake.named(e);
+        } finally {
+            HandshakeCapture.exit(before);
         }
     }
 
     @Override
     public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
         refused();
+        HandshakeCapture before = HandshakeCapture.enter(capture);
         try {
             return checked(delegate.unwrap(src, dsts, offset, length));
         } catch (SSLException e) {
             throw Handshake.named(e);
+        } finally {
+            HandshakeCapture.exit(before);
         }
     }
 
     @Override
     public Runnable getDelegatedTask() {
-        return delegate.getDelegatedTask();
+        Runnable task = delegate.getDelegatedTask();
+        HandshakeCapture c = capture;
+        return task == null || c == null ? task : c.around(task);
     }
 
     @Override
@@ -236,10 +276,16 @@ final class PolicySSLEngine extends SSLEngine {
     public void beginHandshake() throws SSLException {
         // A key refused on this thread before (another connection's) does not name this one's failure.
         PolicyConstraints.takeKeyRefusal();
+        if (capture == null) {
+            capture = new HandshakeCapture();
+        }
+        HandshakeCapture before = HandshakeCapture.enter(capture);
         try {
             delegate.beginHandshake();
         } catch (SSLException e) {
             throw Handshake.named(e);
+        } finally {
+            HandshakeCapture.exit(before);
         }
     }
 

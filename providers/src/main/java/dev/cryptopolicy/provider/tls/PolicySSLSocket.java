@@ -40,6 +40,10 @@ final class PolicySSLSocket extends SSLSocket {
     private final Object handshakeLock = new Object();
     /** Whether a handshake completed and was checked; until then, a read or write starts one. */
     private volatile boolean handshaken;
+    /** The session of the last handshake reported, and what its capture showed; guarded by the lock. */
+    private SSLSession reportedSession;
+
+    private HandshakeCapture reportedCapture;
 
     PolicySSLSocket(SSLSocket delegate, TlsFilter filter) {
         this.delegate = delegate;
@@ -161,20 +165,40 @@ final class PolicySSLSocket extends SSLSocket {
     public void startHandshake() throws IOException {
         synchronized (handshakeLock) {
             PolicyConstraints.takeKeyRefusal();
+            HandshakeCapture capture = new HandshakeCapture();
+            HandshakeCapture before = HandshakeCapture.enter(capture);
             try {
                 delegate.startHandshake();
             } catch (SSLException e) {
                 throw Handshake.named(e);
             } finally {
+                HandshakeCapture.exit(before);
                 PolicyConstraints.takeKeyRefusal();
             }
-            SSLHandshakeException refused = Handshake.completed(filter, delegate.getSession());
+            SSLSession session = delegate.getSession();
+            SSLHandshakeException refused =
+                    Handshake.completed(filter, session, reported(session, capture), getUseClientMode());
             if (refused != null) {
                 delegate.close();
                 throw refused;
             }
             handshaken = true;
         }
+    }
+
+    /**
+     * {@code capture}, or, when it saw nothing and the session is the one reported last (a TLS 1.3
+     * key update, a second {@code startHandshake} that made no new session), the capture of the
+     * handshake that made that session. Guarded by the handshake lock.
+     */
+    private HandshakeCapture reported(SSLSession session, HandshakeCapture capture) {
+        HandshakeCapture shown = capture;
+        if (session == reportedSession && capture.empty() && reportedCapture != null) {
+            shown = reportedCapture;
+        }
+        reportedSession = session;
+        reportedCapture = shown;
+        return shown;
     }
 
     /**
@@ -298,21 +322,6 @@ final class PolicySSLSocket extends SSLSocket {
         return delegate.getChannel();
     }
 
-    /** A read or write on the backend's streams. */
-    private interface Io<T> {
-        T run() throws IOException;
-    }
-
-    /** {@code io} after the handshake (started now if none was), its failure named when the policy caused it. */
-    private <T> T afterHandshake(Io<T> io) throws IOException {
-        handshakeBeforeUse();
-        try {
-            return io.run();
-        } catch (IOException e) {
-            throw named(e);
-        }
-    }
-
     /** The backend's stream; the first read runs the handshake through {@link #startHandshake()}. */
     @Override
     public InputStream getInputStream() throws IOException {
@@ -320,17 +329,32 @@ final class PolicySSLSocket extends SSLSocket {
         return new FilterInputStream(in) {
             @Override
             public int read() throws IOException {
-                return afterHandshake(in::read);
+                handshakeBeforeUse();
+                try {
+                    return in.read();
+                } catch (IOException e) {
+                    throw named(e);
+                }
             }
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                return afterHandshake(() -> in.read(b, off, len));
+                handshakeBeforeUse();
+                try {
+                    return in.read(b, off, len);
+                } catch (IOException e) {
+                    throw named(e);
+                }
             }
 
             @Override
             public long skip(long n) throws IOException {
-                return afterHandshake(() -> in.skip(n));
+                handshakeBeforeUse();
+                try {
+                    return in.skip(n);
+                } catch (IOException e) {
+                    throw named(e);
+                }
             }
 
             @Override
@@ -347,18 +371,22 @@ final class PolicySSLSocket extends SSLSocket {
         return new FilterOutputStream(out) {
             @Override
             public void write(int b) throws IOException {
-                afterHandshake(() -> {
+                handshakeBeforeUse();
+                try {
                     out.write(b);
-                    return null;
-                });
+                } catch (IOException e) {
+                    throw named(e);
+                }
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                afterHandshake(() -> {
+                handshakeBeforeUse();
+                try {
                     out.write(b, off, len);
-                    return null;
-                });
+                } catch (IOException e) {
+                    throw named(e);
+                }
             }
 
             @Override

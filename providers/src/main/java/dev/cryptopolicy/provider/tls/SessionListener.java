@@ -12,13 +12,20 @@ import java.security.cert.Certificate;
 public interface SessionListener {
 
     /** Records nothing: the contexts of a policy that is not installed. */
-    SessionListener NONE = (policy, protocol, cipherSuite, peer) -> {};
+    SessionListener NONE = (policy, protocol, cipherSuite, peer, negotiation) -> {};
 
     /**
      * @param policy      the policy the connection was made under
      * @param protocol    the negotiated protocol, as the session names it ({@code TLSv1.3})
      * @param cipherSuite the negotiated cipher suite, as the session names it
      * @param peer        the peer's certificates, its own first; empty when it sent none
+     * @param negotiation what the handshake's JCA calls showed of its named group and signature
+     *                    scheme, which the session does not expose
      */
-    void completed(CompiledPolicy policy, String protocol, String cipherSuite, Certificate[] peer);
+    void completed(
+            CompiledPolicy policy,
+            String protocol,
+            String cipherSuite,
+            Certificate[] peer,
+            HandshakeCapture.Negotiation negotiation);
 }

@@ -90,8 +90,8 @@ final class TlsFilter {
     }
 
     /** Tells the installation what a completed handshake of a connection made under this filter negotiated. */
-    void completed(SSLSession session, Certificate[] peer) {
-        sessions.completed(policy, session.getProtocol(), session.getCipherSuite(), peer);
+    void completed(SSLSession session, Certificate[] peer, HandshakeCapture.Negotiation negotiation) {
+        sessions.completed(policy, session.getProtocol(), session.getCipherSuite(), peer, negotiation);
     }
 
     /** Whether values outside the policy are dropped (enforce mode) or only logged (audit mode). */

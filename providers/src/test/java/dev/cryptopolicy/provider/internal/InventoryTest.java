@@ -125,16 +125,31 @@ class InventoryTest {
     void tlsSessions_areEntriesOfTheSameBoundedInventory_oncePerSessionAndLocation() throws Exception {
         Inventory inventory = new Inventory(dir.resolve("tls.jsonl"), "DEFAULT", 3);
         Callers.Caller caller = Callers.current();
-        TlsSessionUse rsa =
-                new TlsSessionUse("TLSv1.3", "TLS_AES_256_GCM_SHA384", new KeyInfo("RSA", 2048, null), "SHA256withRSA");
+        TlsSessionUse rsa = new TlsSessionUse(
+                "TLSv1.3",
+                "TLS_AES_256_GCM_SHA384",
+                new KeyInfo("RSA", 2048, null),
+                "SHA256withRSA",
+                "x25519",
+                "rsa_pss_rsae_sha256");
         inventory.addTls(caller, rsa);
         inventory.addTls(caller, rsa);
         // The same suite and key under another protocol is another session.
         inventory.addTls(
-                caller, new TlsSessionUse("TLSv1.2", "TLS_AES_256_GCM_SHA384", new KeyInfo("RSA", 2048, null), null));
+                caller,
+                new TlsSessionUse(
+                        "TLSv1.2", "TLS_AES_256_GCM_SHA384", new KeyInfo("RSA", 2048, null), null, null, null));
         inventory.add(caller, ServiceType.MESSAGE_DIGEST, "SHA-256", "SUN", null);
-        // Full: one more session is counted in the overflow, as any use is.
-        inventory.addTls(caller, new TlsSessionUse("TLSv1.3", "TLS_AES_128_GCM_SHA256", null, null));
+        // Full: one more session (the same but for its group) is counted in the overflow, as any use is.
+        inventory.addTls(
+                caller,
+                new TlsSessionUse(
+                        "TLSv1.3",
+                        "TLS_AES_256_GCM_SHA384",
+                        new KeyInfo("RSA", 2048, null),
+                        "SHA256withRSA",
+                        "secp256r1",
+                        "rsa_pss_rsae_sha256"));
         assertEquals(3, inventory.size());
         assertEquals(1, inventory.overflow());
         inventory.write();
@@ -143,7 +158,8 @@ class InventoryTest {
                 lines.stream()
                         .anyMatch(l -> l.contains("\"service\":\"TLS\",\"algorithm\":\"TLS_AES_256_GCM_SHA384\""
                                         + ",\"key\":\"RSA\",\"bits\":2048,\"tls\":{\"protocol\":\"TLSv1.3\""
-                                        + ",\"peerSignature\":\"SHA256withRSA\"},\"scope\":\"tls\"")
+                                        + ",\"peerSignature\":\"SHA256withRSA\",\"group\":\"x25519\""
+                                        + ",\"signatureScheme\":\"rsa_pss_rsae_sha256\"},\"scope\":\"tls\"")
                                 && l.endsWith("\"count\":2}")),
                 lines::toString);
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"tls\":{\"protocol\":\"TLSv1.2\"}")), lines::toString);

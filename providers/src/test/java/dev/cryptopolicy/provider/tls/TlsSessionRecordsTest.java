@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * TLS sessions in the records: real handshakes (sockets on 127.0.0.1 and an engine pair) whose
  * negotiated parameters a FUTURE policy would refuse are recorded once per (parameters, calling
- * location), naming each refused component and its rule, under a FUTURE shadow policy and under
+ * location), with the named group and the signature scheme (x25519, the JDK's first default group,
+ * and rsa_pss_rsae_sha256, the TLS 1.3 scheme of an RSA key), naming each refused component and its rule, under a FUTURE shadow policy and under
  * an audit-mode FUTURE; a session FUTURE allows (EC P-256, TLS 1.3) is not.
  */
 @Slow
@@ -23,11 +24,13 @@ class TlsSessionRecordsTest {
         assertTrue(
                 line(out, "rsa2048-sockets")
                         .equals("CASE rsa2048-sockets TLSv1.3 records: TLS session TLSv1.3 TLS_AES_256_GCM_SHA384"
-                                + " peer RSA 2048 SHA256withRSA | keys.rsa.min_bits"),
+                                + " peer RSA 2048 SHA256withRSA group x25519 signature scheme rsa_pss_rsae_sha256"
+                                + " | keys.rsa.min_bits"),
                 out);
         assertTrue(
                 out.contains("cryptopolicy shadow policy FUTURE: would refuse: TLS session TLSv1.3"
-                        + " TLS_AES_256_GCM_SHA384 peer RSA 2048 SHA256withRSA: peer certificate RSA key of 2048 bits"
+                        + " TLS_AES_256_GCM_SHA384 peer RSA 2048 SHA256withRSA group x25519 signature scheme"
+                        + " rsa_pss_rsae_sha256: peer certificate RSA key of 2048 bits"
                         + " is below the minimum of 3072 bits of policy FUTURE (keys.rsa.min_bits, FUTURE.yaml:"),
                 out);
         // The client's and the server's engine each record the suite, from their own calling location.
@@ -51,7 +54,8 @@ class TlsSessionRecordsTest {
         assertTrue(
                 line(out, "rsa2048-sockets")
                         .equals("CASE rsa2048-sockets TLSv1.3 records: TLS session TLSv1.3 TLS_AES_256_GCM_SHA384"
-                                + " peer RSA 2048 SHA256withRSA | keys.rsa.min_bits"),
+                                + " peer RSA 2048 SHA256withRSA group x25519 signature scheme rsa_pss_rsae_sha256"
+                                + " | keys.rsa.min_bits"),
                 out);
         assertTrue(out.contains("cryptopolicy audit: would refuse: TLS session TLSv1.3 TLS_AES_256_GCM_SHA384"), out);
         assertEquals("CASE ec-sockets TLSv1.3 records: ", line(out, "ec-sockets"), out);

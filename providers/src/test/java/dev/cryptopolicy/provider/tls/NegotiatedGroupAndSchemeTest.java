@@ -1,0 +1,177 @@
+package dev.cryptopolicy.provider.tls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cryptopolicy.provider.Jvm;
+import dev.cryptopolicy.testkit.Slow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The named group and the signature scheme of real handshakes (an in-memory engine pair and
+ * sockets on 127.0.0.1, in a child JVM under DEFAULT, {@link NegotiatedChild}) in the inventory and
+ * the records, though the JDK's sessions expose neither: the group is forced (x25519, secp384r1,
+ * ffdhe2048: {@code jdk.tls.namedGroups}, and per connection where the JDK allows it), the scheme
+ * follows from the certificate and the protocol, or is read from the peers' own JSSE debug output.
+ * Both ends of each connection record the same group and scheme, each from its own calls.
+ */
+@Slow
+class NegotiatedGroupAndSchemeTest {
+
+    private static final Pattern GROUP = Pattern.compile("\"group\":\"([^\"]+)\"");
+    private static final Pattern SCHEME = Pattern.compile("\"signatureScheme\":\"([^\"]+)\"");
+    /** JSSE's debug output of a handshake signature: {@code "signature algorithm": "rsa_pss_rsae_sha256"}. */
+    private static final Pattern DEBUG_SCHEME = Pattern.compile("\"signature algorithm\": \"([a-z0-9_]+)\"");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void x25519_eachCaseRecordsTheGroupAndTheServersScheme_onBothEnds() throws Exception {
+        String out = child("all", "x25519", List.of());
+        // The client's line (the server's certificate as peer) and the server's (no peer certificate).
+        assertCase(out, "ec13-engines", 2, "x25519", "ecdsa_secp256r1_sha256");
+        assertCase(out, "ec13-sockets", 2, "x25519", "ecdsa_secp256r1_sha256");
+        // TLS 1.3 allows only PSS for an RSA key's CertificateVerify; the key is rsaEncryption, so rsae.
+        assertCase(out, "rsa13-sockets", 2, "x25519", "rsa_pss_rsae_sha256");
+        List<String> tls12 = lines(out, "rsa12-sockets");
+        assertEquals(2, tls12.size(), out);
+        String scheme = only(SCHEME, tls12, out);
+        assertTrue(scheme.startsWith("rsa_pss_rsae_") || scheme.startsWith("rsa_pkcs1_"), out);
+        // Client authentication: the server's line names the client's RSA certificate as its peer, and
+        // the scheme of its own (EC) handshake signature, not the one of the client's CertificateVerify.
+        List<String> mutual = lines(out, "mutual13-sockets");
+        assertTrue(
+                mutual.stream()
+                        .anyMatch(l -> l.contains("\"key\":\"RSA\"")
+                                && l.contains("\"signatureScheme\":\"ecdsa_secp256r1_sha256\"")
+                                && l.contains("lambda$sockets")),
+                out);
+        // The key update (an explicit startHandshake, from a location of its own) reports the session
+        // it updated with the group and scheme of the handshake that made it, not as one without them.
+        assertTrue(out.contains("CASE keyupdate13-sockets PROTOCOL TLSv1.3"), out);
+        assertCase(out, "keyupdate13-sockets", 1, "x25519", "ecdsa_secp256r1_sha256");
+        // A resumed TLS 1.2 session (the same session id) made no key exchange and no handshake
+        // signature: it records neither, rather than a guess.
+        assertTrue(out.contains("CASE resumed12-sockets PROTOCOL TLSv1.2 resumed"), out);
+        List<String> resumed = lines(out, "resumed12-sockets");
+        assertEquals(2, resumed.size(), out);
+        for (String l : resumed) {
+            assertFalse(l.contains("\"group\"") || l.contains("\"signatureScheme\""), l);
+        }
+    }
+
+    /**
+     * secp384r1 (ECDHE in TLS 1.2) and ffdhe2048 (DHE in TLS 1.2, named by its RFC 7919 prime): the
+     * group of TLS 1.3 and TLS 1.2 handshakes, and the TLS 1.2 scheme the one the peers' debug shows.
+     */
+    @ParameterizedTest
+    @CsvSource({"secp384r1, TLS_ECDHE_RSA_", "ffdhe2048, TLS_DHE_RSA_"})
+    void theForcedGroup_isRecordedForTls13AndTls12_withTheSchemeThePeersDebugShows(String group, String tls12Suites)
+            throws Exception {
+        String out = child("groups", group, List.of("-Djavax.net.debug=ssl:handshake"));
+        assertCase(out, "ec13-engines", 2, group, "ecdsa_secp256r1_sha256");
+        assertCase(out, "rsa12-sockets", 2, group, debugScheme(out));
+        assertTrue(only(Pattern.compile("\"algorithm\":\"([^\"]+)\""), lines(out, "rsa12-sockets"), out)
+                .startsWith(tls12Suites));
+    }
+
+    @Test
+    void aShadowRefusingX25519_recordsTheGroupWithItsRule_whileDefaultIsEnforced() throws Exception {
+        Path allows = dir.resolve("ALLOWS-X25519.yaml");
+        Files.writeString(allows, "kind: policy\nextends: DEFAULT\ntls:\n  named_groups: [x25519, secp256r1]\n");
+        Path refuses = dir.resolve("NO-X25519.yaml");
+        Files.writeString(refuses, "kind: policy\nextends: DEFAULT\ntls:\n  named_groups: [secp256r1, secp384r1]\n");
+        Jvm.Result r = Jvm.run(
+                List.of("-Djdk.tls.namedGroups=x25519"),
+                Jvm.classPath(),
+                NegotiatedChild.class,
+                "shadow",
+                "x25519",
+                allows.toString(),
+                refuses.toString());
+        String out = r.output();
+        assertEquals(0, r.exit(), out);
+        // Control: the same handshakes under a shadow that allows x25519 leave no record.
+        assertTrue(out.contains("CASE control-engines PROTOCOL TLSv1.3"), out);
+        assertFalse(out.contains("CASE control-engines RECORD"), out);
+        // DEFAULT let the handshake through; the shadow names the group and its own rule.
+        assertTrue(out.contains("CASE ec13-engines PROTOCOL TLSv1.3"), out);
+        List<String> records = out.lines()
+                .filter(l -> l.startsWith("CASE ec13-engines RECORD "))
+                .collect(Collectors.toList());
+        assertEquals(2, records.size(), out);
+        for (String record : records) {
+            assertTrue(record.contains(" group x25519 ") && record.endsWith("| tls.named_groups"), record);
+        }
+        assertTrue(
+                out.contains("group x25519 is not listed in tls.named_groups of policy " + refuses
+                        + " (tls.named_groups, " + refuses + ":4)"),
+                out);
+    }
+
+    private String child(String mode, String group, List<String> options) throws Exception {
+        List<String> jvm = new ArrayList<>(options);
+        jvm.add("-Djdk.tls.namedGroups=" + group);
+        Path inventory = dir.resolve(group + ".jsonl");
+        Jvm.Result r = Jvm.run(jvm, Jvm.classPath(), NegotiatedChild.class, mode, group, inventory.toString());
+        assertEquals(0, r.exit(), r.output());
+        return r.output();
+    }
+
+    /** The case's new TLS inventory lines: {@code count} of them, all with this group and scheme. */
+    private static void assertCase(String out, String name, int count, String group, String scheme) {
+        List<String> lines = lines(out, name);
+        assertEquals(count, lines.size(), name + ":\n" + out);
+        for (String line : lines) {
+            assertEquals(group, value(GROUP, line), line);
+            assertEquals(scheme, value(SCHEME, line), line);
+        }
+    }
+
+    private static List<String> lines(String out, String name) {
+        return out.lines().filter(l -> l.startsWith("CASE " + name + " LINE ")).collect(Collectors.toList());
+    }
+
+    private static String value(Pattern pattern, String line) {
+        Matcher m = pattern.matcher(line);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The one value {@code pattern} finds in all of {@code lines}. */
+    private static String only(Pattern pattern, List<String> lines, String out) {
+        Set<String> values = lines.stream().map(l -> value(pattern, l)).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(1, values.size(), values + "\n" + out);
+        return values.iterator().next();
+    }
+
+    /**
+     * The scheme of the one RSA handshake signature of the child (the TLS 1.2 sockets'
+     * ServerKeyExchange; the engines' certificate is EC), as JSSE's own debug output of both peers
+     * names it when it produces and consumes it.
+     */
+    private static String debugScheme(String out) {
+        Set<String> schemes = new TreeSet<>();
+        Matcher m = DEBUG_SCHEME.matcher(out);
+        while (m.find()) {
+            if (m.group(1).startsWith("rsa_")) {
+                schemes.add(m.group(1));
+            }
+        }
+        assertEquals(1, schemes.size(), schemes + "\n" + out);
+        return schemes.iterator().next();
+    }
+}
