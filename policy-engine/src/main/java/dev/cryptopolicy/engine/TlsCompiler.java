@@ -411,8 +411,7 @@ final class TlsCompiler {
                 case ECDH_OR_XDH_KIND ->
                     a.name().equals("ECDH") || a.components().contains("XDH");
                 default ->
-                    a.components().contains("XDH")
-                            && (a.curve() == null || Names.equalsIgnoreCase(a.curve(), first));
+                    a.components().contains("XDH") && (a.curve() == null || Names.equalsIgnoreCase(a.curve(), first));
             };
         }
     }
