@@ -183,12 +183,22 @@ class JavaSecurityRouteTest {
 
     @Test
     void providerWhoseOwnDependenciesAreMissing_refusesEveryLookup() throws Exception {
-        // A fat jar or hand-made class path with cryptopolicy but without Jackson: installing meets
-        // a NoClassDefFoundError (a shipped name loads from its precompiled form, without Jackson;
-        // the effective policy's JSON digest needs it), which the JDK would answer by dropping the
-        // provider after 30 tries.
-        RetryOutcome o = retry("CryptoPolicy DEFAULT", Jvm.classPathWithout(entry -> entry.contains("jackson")));
+        // A fat jar or hand-made class path with cryptopolicy but without Jackson: a policy file
+        // needs the YAML parser, so installing meets a NoClassDefFoundError, which the JDK would
+        // answer by dropping the provider after 30 tries.
+        Path site = dir.resolve("site.yaml");
+        Files.writeString(site, "kind: policy\nextends: DEFAULT\ndescription: without Jackson\n");
+        List<String> withoutJackson = Jvm.classPathWithout(entry -> entry.contains("jackson"));
+        RetryOutcome o = retry("CryptoPolicy " + site, withoutJackson);
         o.assertEverythingRefused("java.lang.NoClassDefFoundError: com/fasterxml/jackson/");
+        // Control: a shipped policy loads from its precompiled form and its digest is written without
+        // Jackson, so the same class path installs DEFAULT, which refuses only what DEFAULT refuses.
+        RetryOutcome shipped = retry("CryptoPolicy DEFAULT", withoutJackson);
+        shipped.assertNothingUnguarded();
+        assertTrue(shipped.result(1, "sha256").startsWith("OK"), shipped.result(1, "sha256"));
+        assertTrue(
+                shipped.result(1, "sha1withrsa").contains("is not in the feature set of policy DEFAULT"),
+                shipped.result(1, "sha1withrsa"));
     }
 
     @Test
