@@ -104,17 +104,17 @@ public final class Table {
                     "LookupBenchmarks.getInstanceSha256withEcdsa side=direct",
                     "LookupBenchmarks.getInstanceSha256withEcdsa side=policy"),
             new Row(
-                    "getInstance Signature SHA256withECDSA with a FUTURE shadow, against none",
+                    "getInstance MessageDigest SHA-256 with a FUTURE shadow, against none",
                     Kind.TIME,
                     1.05,
-                    "InventoryBenchmarks.getInstanceSha256withEcdsa recording=none",
-                    "InventoryBenchmarks.getInstanceSha256withEcdsa recording=shadow"),
+                    "InventoryBenchmarks.getInstanceSha256 recording=none",
+                    "InventoryBenchmarks.getInstanceSha256 recording=shadow"),
             new Row(
-                    "getInstance Signature SHA256withECDSA with an inventory, against none",
+                    "getInstance MessageDigest SHA-256 with an inventory, against none",
                     Kind.TIME,
                     1.05,
-                    "InventoryBenchmarks.getInstanceSha256withEcdsa recording=none",
-                    "InventoryBenchmarks.getInstanceSha256withEcdsa recording=inventory"),
+                    "InventoryBenchmarks.getInstanceSha256 recording=none",
+                    "InventoryBenchmarks.getInstanceSha256 recording=inventory"),
             new Row("one decision, DEFAULT", Kind.DECISION, 25, null, "DecisionBenchmarks.decide rules=0"),
             new Row(
                     "one decision, DEFAULT + 10 rules",
