@@ -3,6 +3,7 @@ package dev.cryptopolicy.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.testkit.JulFileConfig;
 import dev.cryptopolicy.testkit.PrintingLoggerFinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,18 +74,7 @@ class AgentInventoryLoggerTest {
     /** One run of {@link ExitingApp} under the agent with java.util.logging's FileHandler; the log file. */
     private String julRun(List<String> extra) throws Exception {
         Path file = dir.resolve("app.log");
-        Files.deleteIfExists(file);
-        Path config = dir.resolve("logging.properties");
-        Files.writeString(
-                config,
-                String.join(
-                        "\n",
-                        "handlers=java.util.logging.FileHandler",
-                        ".level=INFO",
-                        "java.util.logging.FileHandler.pattern="
-                                + file.toString().replace("\\", "/"),
-                        "java.util.logging.FileHandler.formatter=java.util.logging.SimpleFormatter",
-                        ""));
+        Path config = JulFileConfig.write(dir, file);
         List<String> options = new ArrayList<>(extra);
         options.add("-Djava.util.logging.config.file=" + config);
         options.add("-javaagent:" + AgentTest.agentJar() + "=DEFAULT,inventory-logger=" + LOGGER);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cryptopolicy.provider.CryptoPolicy;
 import dev.cryptopolicy.provider.Installation;
 import dev.cryptopolicy.provider.Jvm;
+import dev.cryptopolicy.testkit.JulFileConfig;
 import dev.cryptopolicy.testkit.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,21 +65,7 @@ class InventoryLogManagerTest {
     /** The child's log file after one run. */
     private String run(boolean manager, String how) throws Exception {
         Path file = dir.resolve("app.log");
-        Files.deleteIfExists(file);
-        Path config = dir.resolve("logging.properties");
-        Files.writeString(
-                config,
-                String.join(
-                        "\n",
-                        "handlers=java.util.logging.FileHandler",
-                        ".level=INFO",
-                        "java.util.logging.FileHandler.pattern="
-                                + file.toString().replace("\\", "/"),
-                        "java.util.logging.FileHandler.append=false",
-                        "java.util.logging.FileHandler.level=INFO",
-                        "java.util.logging.FileHandler.formatter=java.util.logging.SimpleFormatter",
-                        "java.util.logging.SimpleFormatter.format=%4$s %3$s %5$s%n",
-                        ""));
+        Path config = JulFileConfig.write(dir, file);
         List<String> options =
                 new ArrayList<>(List.of("-Djava.util.logging.config.file=" + config, "-XX:TieredStopAtLevel=1"));
         if (manager) {
