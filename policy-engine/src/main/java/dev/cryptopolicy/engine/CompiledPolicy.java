@@ -53,6 +53,10 @@ public final class CompiledPolicy {
     private final BackendRules backends;
     private final List<Problem> warnings;
     private final Settings settings;
+    /** The compiler's decisions per catalog algorithm and per TLS name, as given: what a compiled form records. */
+    private final Map<ServiceType, Map<Algorithm, Decision[]>> decisionsByAlgorithm;
+
+    private final Map<TlsName, Decision> tlsDecisionsByName;
 
     /**
      * A compiled policy without warnings (see {@link #withWarnings}).
@@ -85,6 +89,8 @@ public final class CompiledPolicy {
         this.backends = backends;
         this.settings = settings;
         this.warnings = List.of();
+        this.decisionsByAlgorithm = decisions;
+        this.tlsDecisionsByName = tlsDecisions;
         ServiceType[] types = ServiceType.values();
         @SuppressWarnings(
                 "unchecked") // Java has no generic array creation; every slot gets a NameTable<Decision[]> below
@@ -156,6 +162,8 @@ public final class CompiledPolicy {
         this.unknownTls = base.unknownTls;
         this.backends = base.backends;
         this.settings = base.settings;
+        this.decisionsByAlgorithm = base.decisionsByAlgorithm;
+        this.tlsDecisionsByName = base.tlsDecisionsByName;
         this.warnings = warnings;
     }
 
@@ -344,6 +352,33 @@ public final class CompiledPolicy {
     /** The effective settings, each with the place that set it. */
     Settings settings() {
         return settings;
+    }
+
+    /** The key-size table. */
+    KeyTable keyTable() {
+        return keys;
+    }
+
+    /** Per service type, the decision per scope of every catalog algorithm, in catalog order. */
+    Map<ServiceType, Map<Algorithm, Decision[]>> decisionsByAlgorithm() {
+        return decisionsByAlgorithm;
+    }
+
+    /** The decision of every TLS protocol, suite, group and scheme. */
+    Map<TlsName, Decision> tlsDecisionsByName() {
+        return tlsDecisionsByName;
+    }
+
+    /** The curves by name and by every alias, for the key table. */
+    static NameTable<Curve> curveTable(Iterable<Curve> curves) {
+        Map<String, Curve> byName = new HashMap<>();
+        for (Curve c : curves) {
+            byName.put(c.name(), c);
+            for (String alias : c.aliases()) {
+                byName.put(alias, c);
+            }
+        }
+        return new NameTable<>(byName);
     }
 
     /**

@@ -279,20 +279,6 @@ final class Compiler implements AlgorithmDecisions {
             curveDeny[scope.ordinal()] =
                     deny("keys.ec.curves", curvesOrigin(), "is not on a curve allowed by policy " + policy);
         }
-        Map<String, Curve> allowedCurves = new HashMap<>();
-        for (Curve c : e.curves.keySet()) {
-            allowedCurves.put(c.name(), c);
-            for (String alias : c.aliases()) {
-                allowedCurves.put(alias, c);
-            }
-        }
-        Map<String, Curve> allCurves = new HashMap<>();
-        for (Curve c : e.catalog.curves()) {
-            allCurves.put(c.name(), c);
-            for (String alias : c.aliases()) {
-                allCurves.put(alias, c);
-            }
-        }
         Decision unconstrained =
                 new Decision(true, "keys", Origin.builtIn("keys"), "has no size rule in policy " + policy, policy);
         Located<Boolean> u = e.unmeasuredAllowed;
@@ -314,8 +300,8 @@ final class Compiler implements AlgorithmDecisions {
                 deny,
                 allow,
                 curveDeny,
-                new NameTable<>(allowedCurves),
-                new NameTable<>(allCurves),
+                CompiledPolicy.curveTable(e.curves.keySet()),
+                CompiledPolicy.curveTable(e.catalog.curves()),
                 unconstrained,
                 unmeasured);
     }

@@ -73,6 +73,35 @@ public final class PolicyLoader {
      * @throws PolicyException when a file that was read contains an error
      */
     public CompiledPolicy load(String reference) throws PolicyException {
+        CompiledPolicy precompiled = precompiled(reference);
+        return precompiled != null ? precompiled : compile(reference);
+    }
+
+    /**
+     * The compiled form of a shipped policy named exactly as its file ({@code DEFAULT}, not
+     * {@code default} nor {@code DEFAULT:NO-SHA1}), when the source has one that this engine made
+     * from the files it holds now; otherwise null (the reference is then compiled).
+     */
+    private CompiledPolicy precompiled(String reference) {
+        if (reference == null
+                || !isShippedName(reference)
+                || !reference.equals(reference.toUpperCase(Locale.ROOT))
+                || reference.equals("SYSTEM")) {
+            return null;
+        }
+        try {
+            Optional<byte[]> form = shipped.readCompiled(reference);
+            return form.isPresent()
+                    ? CompiledForm.read(form.get(), reference, shipped, catalog).orElse(null)
+                    : null;
+        } catch (IOException e) {
+            // The YAML is still there to compile.
+            return null;
+        }
+    }
+
+    /** {@link #load} without the compiled form: reads, composes and compiles the reference. */
+    CompiledPolicy compile(String reference) throws PolicyException {
         if (reference == null || reference.isBlank()) {
             throw new UnreadablePolicyException(List.of(Problem.error(
                     Origin.inReference(1),

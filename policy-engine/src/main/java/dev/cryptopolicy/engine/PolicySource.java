@@ -11,7 +11,8 @@ import java.util.Optional;
  * Where shipped policies and modifiers come from, by name. The default reads classpath resources
  * {@code dev/cryptopolicy/policies/NAME.yaml} and the list of names from
  * {@code dev/cryptopolicy/policies/index.txt} (both in the {@code cryptopolicy-policies} jar), and
- * the precompiled form of each, {@code NAME.tree}, written when that jar is built.
+ * the precompiled forms of each, {@code NAME.tree} and {@code NAME.compiled}, written when that jar
+ * is built.
  */
 public interface PolicySource {
 
@@ -39,6 +40,18 @@ public interface PolicySource {
         return Optional.empty();
     }
 
+    /**
+     * The compiled form of the shipped policy with that name ({@code NAME.compiled}, written when
+     * the policies jar is built: every decision of {@code PolicyLoader.load("NAME")}), or empty; the
+     * loader uses it only when it was made by this engine, for exactly that reference, from exactly
+     * the files {@link #read} returns. None by default.
+     *
+     * @throws IOException when the form exists but cannot be read
+     */
+    default Optional<byte[]> readCompiled(String name) throws IOException {
+        return Optional.empty();
+    }
+
     /** Reads shipped policies from the class path of this library (or of the calling thread). */
     static PolicySource classpath() {
         return new PolicySource() {
@@ -50,6 +63,11 @@ public interface PolicySource {
             @Override
             public Optional<byte[]> readPrecompiled(String name) throws IOException {
                 return resource(RESOURCE_FOLDER + name + dev.cryptopolicy.engine.yaml.PrecompiledTree.EXTENSION);
+            }
+
+            @Override
+            public Optional<byte[]> readCompiled(String name) throws IOException {
+                return resource(RESOURCE_FOLDER + name + CompiledForm.EXTENSION);
             }
 
             @Override

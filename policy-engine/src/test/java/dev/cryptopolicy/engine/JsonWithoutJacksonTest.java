@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cryptopolicy.engine.yaml.PrecompiledTree;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,34 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * is written.
  */
 class JsonWithoutJacksonTest {
-
-    /** Defines the engine's and the YAML stack's classes itself and keeps their names in order. */
-    private static final class Recording extends URLClassLoader {
-        final List<String> defined = new ArrayList<>();
-
-        Recording(URL[] urls) {
-            super(urls, ClassLoader.getPlatformClassLoader());
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            Class<?> c = super.findClass(name);
-            synchronized (defined) {
-                defined.add(name);
-            }
-            return c;
-        }
-
-        List<String> since(int mark) {
-            synchronized (defined) {
-                return List.copyOf(defined.subList(mark, defined.size()));
-            }
-        }
-    }
-
-    private static URL location(Class<?> c) {
-        return c.getProtectionDomain().getCodeSource().getLocation();
-    }
 
     private static List<String> yamlStack(List<String> classes) {
         List<String> out = new ArrayList<>();
@@ -83,13 +54,13 @@ class JsonWithoutJacksonTest {
     @Test
     void json_ofDefault_loadsNoJacksonClass_whileYamlDoes() throws Exception {
         URL[] urls = {
-            location(PolicyWriter.class),
-            location(JsonFactory.class),
-            location(YAMLFactory.class),
-            location(org.yaml.snakeyaml.LoaderOptions.class),
+            RecordingClassLoader.location(PolicyWriter.class),
+            RecordingClassLoader.location(JsonFactory.class),
+            RecordingClassLoader.location(YAMLFactory.class),
+            RecordingClassLoader.location(org.yaml.snakeyaml.LoaderOptions.class),
             shippedWithPrecompiledTrees().toUri().toURL(),
         };
-        try (Recording loader = new Recording(urls)) {
+        try (RecordingClassLoader loader = new RecordingClassLoader(urls)) {
             Class<?> loaderClass = loader.loadClass(PolicyLoader.class.getName());
             Class<?> compiled = loader.loadClass(CompiledPolicy.class.getName());
             assertEquals(loader, compiled.getClassLoader(), "the engine is loaded afresh");
