@@ -40,19 +40,6 @@ class CompiledPoliciesTest {
 
     private static final PolicySource CLASSPATH = PolicySource.classpath();
 
-    /** The shipped YAML files alone: every load composes and compiles. */
-    private static final PolicySource YAML_ONLY = new PolicySource() {
-        @Override
-        public Optional<byte[]> read(String name) throws IOException {
-            return CLASSPATH.read(name);
-        }
-
-        @Override
-        public List<String> names() {
-            return CLASSPATH.names();
-        }
-    };
-
     /** The class path's files, counting the YAML trees read: a compiled form reads none. */
     private static final class Counting implements PolicySource {
         final AtomicInteger trees = new AtomicInteger();
@@ -108,7 +95,7 @@ class CompiledPoliciesTest {
     @MethodSource("policies")
     void decidesExactlyAsItsYaml(String policy) throws Exception {
         CompiledPolicy form = PolicyLoader.standard().load(policy);
-        CompiledPolicy yaml = new PolicyLoader(YAML_ONLY).load(policy);
+        CompiledPolicy yaml = new PolicyLoader(PrecompiledPoliciesTest.YAML_ONLY).load(policy);
         assertEquals(PolicyWriter.json(yaml), PolicyWriter.json(form), "the JSON form, digested at start-up");
         assertEquals(PolicyWriter.yaml(yaml), PolicyWriter.yaml(form));
         assertEquals(yaml.name(), form.name());

@@ -42,7 +42,7 @@ class PrecompiledPoliciesTest {
     private static final PolicySource CLASSPATH = PolicySource.classpath();
 
     /** The shipped files as YAML alone, as a source without precompiled forms reads them. */
-    private static final PolicySource YAML_ONLY = new PolicySource() {
+    static final PolicySource YAML_ONLY = new PolicySource() {
         @Override
         public Optional<byte[]> read(String name) throws IOException {
             return CLASSPATH.read(name);
