@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,7 +53,7 @@ final class CompiledForm {
      * files {@code CompiledFormFingerprintTest} lists, first 8 bytes): a form written by an engine
      * built from other sources is not used.
      */
-    static final long ENGINE = 0x0DF17AAB821BF972L;
+    static final long ENGINE = 0x7F57A0E77ABB55C0L;
 
     private static final int MAGIC = 0x43504346; // "CPCF"
     private static final int FORMAT = 1;
@@ -149,23 +148,27 @@ final class CompiledForm {
         AlgorithmCatalog catalog = AlgorithmCatalog.standard();
         PolicyLoader loader = new PolicyLoader(source);
         for (String name : source.names()) {
-            byte[] yaml = source.read(name).orElseThrow(() -> new NoSuchFileException(name + ".yaml"));
-            if (isModifier(yaml)) {
-                continue;
+            CompiledPolicy policy;
+            try {
+                policy = loader.compile(name);
+            } catch (PolicyException e) {
+                if (isModifier(e)) {
+                    continue;
+                }
+                throw e;
             }
-            CompiledPolicy policy = loader.compile(name);
             Files.write(folder.resolve(name + EXTENSION), write(policy, source, catalog));
         }
     }
 
-    /** Whether a shipped file is a modifier ({@code kind: modifier}), which compiles into no policy of its own. */
-    private static boolean isModifier(byte[] yaml) {
-        for (String line : new String(yaml, StandardCharsets.UTF_8).split("\n")) {
-            if (line.strip().equals("kind: modifier")) {
-                return true;
+    /** Whether a load failed only because the name is a modifier, which compiles into no policy of its own. */
+    private static boolean isModifier(PolicyException e) {
+        for (Problem p : e.problems()) {
+            if (p.definition() != Rule.BASE_IS_POLICY) {
+                return false;
             }
         }
-        return false;
+        return !e.problems().isEmpty();
     }
 
     /** The shipped files of a folder, as the class path source reads them from the jar. */
