@@ -53,7 +53,7 @@ final class CompiledForm {
      * files {@code CompiledFormFingerprintTest} lists, first 8 bytes): a form written by an engine
      * built from other sources is not used.
      */
-    static final long ENGINE = 0x7F57A0E77ABB55C0L;
+    static final long ENGINE = 0xD2F0B4C40EAF886EL;
 
     private static final int MAGIC = 0x43504346; // "CPCF"
     private static final int FORMAT = 1;

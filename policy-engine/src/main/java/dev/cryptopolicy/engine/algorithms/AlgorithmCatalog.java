@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Every algorithm, TLS parameter and curve a policy can name, with aliases, OIDs and components.
@@ -42,11 +43,18 @@ public final class AlgorithmCatalog {
     private static final Map<String, String> DIGEST_SPELLINGS = digestSpellings();
 
     private final Map<ServiceType, List<Algorithm>> byService;
-    private final Map<ServiceType, Map<String, Algorithm>> byServiceName;
     private final Map<TlsKind, List<TlsName>> tls;
-    private final Map<TlsKind, Map<String, TlsName>> tlsByName;
     private final List<Curve> curves;
-    private final Map<String, Curve> curveByName;
+
+    // The name tables, one per list, each made at its list's first look-up by name: a JVM that
+    // reads a compiled policy and asks for a digest builds the digests' table only. Each table is
+    // immutable and made the same by any thread, so a race only makes one twice; the array
+    // publishes it whole.
+    private final AtomicReferenceArray<Map<String, Algorithm>> byServiceName =
+            new AtomicReferenceArray<>(ServiceType.values().length);
+    private final AtomicReferenceArray<Map<String, TlsName>> tlsByName =
+            new AtomicReferenceArray<>(TlsKind.values().length);
+    private final AtomicReferenceArray<Map<String, Curve>> curveByName = new AtomicReferenceArray<>(1);
 
     private AlgorithmCatalog(
             Map<ServiceType, List<Algorithm>> byService, Map<TlsKind, List<TlsName>> tls, List<Curve> curves) {
@@ -62,17 +70,6 @@ public final class AlgorithmCatalog {
         this.byService = Collections.unmodifiableMap(algs);
         this.tls = Collections.unmodifiableMap(names);
         this.curves = List.copyOf(curves);
-        Map<ServiceType, Map<String, Algorithm>> index = new EnumMap<>(ServiceType.class);
-        for (Map.Entry<ServiceType, List<Algorithm>> e : byService.entrySet()) {
-            index.put(e.getKey(), indexByName(e.getValue()));
-        }
-        this.byServiceName = Collections.unmodifiableMap(index);
-        Map<TlsKind, Map<String, TlsName>> tlsIndex = new EnumMap<>(TlsKind.class);
-        for (Map.Entry<TlsKind, List<TlsName>> e : tls.entrySet()) {
-            tlsIndex.put(e.getKey(), indexByName(e.getValue()));
-        }
-        this.tlsByName = Collections.unmodifiableMap(tlsIndex);
-        this.curveByName = indexByName(curves);
     }
 
     /** The catalog built into this library. */
@@ -92,8 +89,10 @@ public final class AlgorithmCatalog {
 
     /** The algorithm of that service type with that name, alias or OID (any case), or null. */
     public Algorithm algorithm(ServiceType service, String name) {
-        Map<String, Algorithm> index = byServiceName.get(service);
-        return index == null ? null : index.get(Names.upper(name));
+        if (service == null) {
+            return null;
+        }
+        return index(byServiceName, service.ordinal(), algorithms(service)).get(Names.upper(name));
     }
 
     /** All TLS parameters of a kind, in catalog (preference) order. */
@@ -103,8 +102,10 @@ public final class AlgorithmCatalog {
 
     /** The TLS parameter of that kind with that name (any case), or null. */
     public TlsName tls(TlsKind kind, String name) {
-        Map<String, TlsName> index = tlsByName.get(kind);
-        return index == null ? null : index.get(Names.upper(name));
+        if (kind == null) {
+            return null;
+        }
+        return index(tlsByName, kind.ordinal(), tls(kind)).get(Names.upper(name));
     }
 
     /** All known curves. */
@@ -114,7 +115,7 @@ public final class AlgorithmCatalog {
 
     /** The curve with that name, alias or OID (any case), or null. */
     public Curve curve(String name) {
-        return curveByName.get(Names.upper(name));
+        return index(curveByName, 0, curves).get(Names.upper(name));
     }
 
     /**
@@ -125,12 +126,25 @@ public final class AlgorithmCatalog {
         return DIGEST_SPELLINGS.get(Names.upper(text));
     }
 
+    /** The name table of {@code entries} in slot {@code slot} of {@code tables}, made if it is not yet. */
+    private static <T extends Entry> Map<String, T> index(
+            AtomicReferenceArray<Map<String, T>> tables, int slot, List<T> entries) {
+        Map<String, T> table = tables.get(slot);
+        if (table == null) {
+            table = indexByName(entries);
+            tables.set(slot, table);
+        }
+        return table;
+    }
+
     private static <T extends Entry> Map<String, T> indexByName(List<T> entries) {
+        // Keys as look-ups fold them (Names.upper; every catalog name is ASCII), not through the JDK's
+        // case tables, which cost more than the table itself in a JVM that still interprets this.
         Map<String, T> index = new HashMap<>();
         for (T entry : entries) {
-            index.putIfAbsent(entry.name().toUpperCase(Locale.ROOT), entry);
+            index.putIfAbsent(Names.upper(entry.name()), entry);
             for (String alias : entry.aliases()) {
-                index.putIfAbsent(alias.toUpperCase(Locale.ROOT), entry);
+                index.putIfAbsent(Names.upper(alias), entry);
             }
         }
         return Collections.unmodifiableMap(index);

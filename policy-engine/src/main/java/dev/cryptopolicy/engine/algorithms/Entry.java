@@ -1,7 +1,7 @@
 package dev.cryptopolicy.engine.algorithms;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -11,14 +11,21 @@ import java.util.Set;
 public abstract class Entry {
     private final String name;
     private final List<String> aliases;
-    private final Set<String> components;
-    private final Set<String> families;
+    // The components and families as the catalog wrote them; their upper-case sets are made at
+    // the first read. Reading DEFAULT's compiled form reads neither, and upper-casing every name
+    // of every entry was the largest part of building the catalog at start. Each set is immutable
+    // and made the same by any thread, so a race only makes it twice; the volatile field
+    // publishes it whole.
+    private final String[] writtenComponents;
+    private final String[] writtenFamilies;
+    private volatile Set<String> components;
+    private volatile Set<String> families;
 
     Entry(String name, List<String> aliases, Set<String> components, Set<String> families) {
         this.name = name;
         this.aliases = List.copyOf(aliases);
-        this.components = upper(components);
-        this.families = upper(families);
+        this.writtenComponents = components.toArray(new String[0]);
+        this.writtenFamilies = families.toArray(new String[0]);
     }
 
     /** The canonical name, as the JCA or IANA writes it. */
@@ -36,12 +43,22 @@ public abstract class Entry {
      * MAC, key exchange), so a rule on {@code SHA-1} reaches {@code SHA1withRSA}.
      */
     public final Set<String> components() {
-        return components;
+        Set<String> set = components;
+        if (set == null) {
+            set = upper(writtenComponents);
+            components = set;
+        }
+        return set;
     }
 
     /** Upper-case names of the families this belongs to, e.g. {@code SHA-2}. */
     public final Set<String> families() {
-        return families;
+        Set<String> set = families;
+        if (set == null) {
+            set = upper(writtenFamilies);
+            families = set;
+        }
+        return set;
     }
 
     /** Whether {@code text} is this entry's name or one of its aliases, ignoring case. */
@@ -62,34 +79,31 @@ public abstract class Entry {
         return name;
     }
 
-    static Set<String> upper(Set<String> in) {
-        boolean upper = true;
+    /**
+     * The names upper-cased as {@link Names#upper} does (every catalog name is ASCII, so as {@code
+     * toUpperCase(Locale.ROOT)} would), names that become equal kept once, as an immutable set.
+     */
+    static Set<String> upper(String[] in) {
+        String[] out = new String[in.length];
+        int n = 0;
+        boolean changed = false;
         for (String s : in) {
-            upper &= isUpperAscii(s);
+            String u = Names.upper(s);
+            changed |= u != s;
+            if (changed && indexOf(out, n, u) >= 0) {
+                continue;
+            }
+            out[n++] = u;
         }
-        if (upper) {
-            // Already upper case (nearly every set the catalog passes): an immutable set is kept as it is.
-            return Set.copyOf(in);
-        }
-        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
-        for (String s : in) {
-            out.add(s.toUpperCase(Locale.ROOT));
-        }
-        return Set.copyOf(out);
+        return Set.of(n == out.length ? out : Arrays.copyOf(out, n));
     }
 
-    /**
-     * Whether {@code s} is ASCII with no lower-case letter, i.e. its own {@code toUpperCase}: what
-     * nearly every catalog component is, checked without the Unicode case tables (the catalog is
-     * built once, in a JVM that still interprets this code).
-     */
-    private static boolean isUpperAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80 || (c >= 'a' && c <= 'z')) {
-                return false;
+    private static int indexOf(String[] names, int count, String name) {
+        for (int i = 0; i < count; i++) {
+            if (names[i].equals(name)) {
+                return i;
             }
         }
-        return true;
+        return -1;
     }
 }
