@@ -1,39 +1,26 @@
 package dev.cryptopolicy.agent;
 
 import dev.cryptopolicy.provider.CryptoPolicy;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.lang.reflect.InvocationTargetException;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.security.Provider;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -48,11 +35,19 @@ import org.objectweb.asm.Type;
  * is used through one.
  *
  * <p>The instrumented code lives in java.base, so the class it calls ({@code ProviderHook}) is
- * put on the bootstrap class path, java.base is made to read its module, and the hook is connected
- * once to the library. Fails closed: when any step fails the agent throws and the JVM does not start.
+ * defined in java.base itself (see {@link #defineHook}) and connected once to the library. Fails
+ * closed: when any step fails the agent throws and the JVM does not start.
  */
 final class SecurityHooks {
-    static final String HOOK = "dev/cryptopolicy/agent/boot/ProviderHook";
+    /** The hook as java.base holds it, in a package java.base exports to none of the application's modules. */
+    static final String HOOK = "sun/security/jca/CryptoPolicyProviderHook";
+    /** The hook's source, whose class file is renamed to {@link #HOOK}. */
+    static final String HOOK_SOURCE = "dev/cryptopolicy/agent/boot/ProviderHook";
+    /** The class that defines the hook, in a class loader of its own. */
+    private static final String DEFINER = "dev/cryptopolicy/agent/boot/HookDefiner";
+    /** A class of the hook's package, through which the hook is defined. */
+    private static final String ANCHOR = "sun.security.jca.Providers";
+
     private static final String GOVERN_DESCRIPTOR = "(Ljava/security/Provider;)Ljava/security/Provider;";
     private static final String PROVIDER = "Ljava/security/Provider;";
 
@@ -103,18 +98,7 @@ final class SecurityHooks {
                     + " (the agent jar's manifest must say Can-Retransform-Classes: true); providers registered after"
                     + " start-up could not be governed");
         }
-        Class<?> hook = bootstrapHook(instrumentation);
-        instrumentation.redefineModule(
-                Object.class.getModule(), Set.of(hook.getModule()), Map.of(), Map.of(), Set.of(), Map.of());
-        try {
-            hook.getMethod("connect", UnaryOperator.class, BiFunction.class)
-                    .invoke(null, new Governor(), new Position());
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException(
-                    "cryptopolicy agent: cannot connect the provider hook: " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cryptopolicy agent: cannot connect the provider hook: " + e, e);
-        }
+        defineHook(instrumentation);
         Transformer transformer = new Transformer();
         instrumentation.addTransformer(transformer, true);
         List<Class<?>> loaded = new ArrayList<>();
@@ -156,80 +140,167 @@ final class SecurityHooks {
                 Map.of());
     }
 
-    /** Puts the hook class, alone, in a jar on the bootstrap class path and returns the class as java.base sees it. */
-    private static Class<?> bootstrapHook(Instrumentation instrumentation) {
-        String entry = HOOK + ".class";
+    /**
+     * Defines the hook in {@code java.base}, as {@value #HOOK} (a package {@code java.base} exports
+     * to no application module), and connects it to the library: the class file of
+     * {@code agent.boot.ProviderHook} renamed, defined through a lookup in that package by
+     * {@code agent.boot.HookDefiner}, which runs alone in a class loader made for this one call and
+     * is the only module the package is ever opened to. Nothing is written to disk or appended to
+     * the bootstrap class path, so class-data sharing stays on for every class loader.
+     *
+     * @return the hook, connected
+     */
+    private static Class<?> defineHook(Instrumentation instrumentation) {
+        byte[] hook = hookClassFile();
+        byte[] definer = resource(DEFINER + ".class");
+        Class<?> defined;
+        try {
+            Class<?> anchor = Class.forName(ANCHOR, false, null);
+            Class<?> definerClass = new OneShotLoader().define(DEFINER.replace('/', '.'), definer);
+            instrumentation.redefineModule(
+                    Object.class.getModule(),
+                    Set.of(),
+                    Map.of(),
+                    Map.of(anchor.getPackageName(), Set.of(definerClass.getModule())),
+                    Set.of(),
+                    Map.of());
+            defined = (Class<?>) definerClass
+                    .getMethod("define", Class.class, byte[].class, UnaryOperator.class, BiFunction.class)
+                    .invoke(null, anchor, hook, new Governor(), new Position());
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(
+                    "cryptopolicy agent: cannot define the provider hook in java.base: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            throw new IllegalStateException(
+                    "cryptopolicy agent: cannot define the provider hook in java.base: " + e, e);
+        }
+        if (defined.getClassLoader() != null
+                || defined.getModule() != Object.class.getModule()
+                || !defined.getName().equals(HOOK.replace('/', '.'))) {
+            throw new IllegalStateException("cryptopolicy agent: the provider hook was defined as " + defined + " in "
+                    + defined.getModule() + ", not in java.base");
+        }
+        return defined;
+    }
+
+    /**
+     * The class file of {@code agent.boot.ProviderHook} as {@value #HOOK}: its own name replaced
+     * wherever it appears (class, field and method owners, types, frames, local variables).
+     *
+     * @throws IllegalStateException when anything in it still names a cryptopolicy class, which
+     *     the bootstrap class loader could not find
+     */
+    static byte[] hookClassFile() {
+        ClassReader reader = new ClassReader(resource(HOOK_SOURCE + ".class"));
+        ClassWriter writer = new ClassWriter(0);
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9, writer) {
+                    @Override
+                    public void visit(
+                            int version,
+                            int access,
+                            String name,
+                            String signature,
+                            String superName,
+                            String[] interfaces) {
+                        super.visit(version, access, hookName(name), signature, superName, interfaces);
+                    }
+
+                    @Override
+                    public MethodVisitor visitMethod(
+                            int access, String name, String descriptor, String signature, String[] exceptions) {
+                        return new MethodVisitor(
+                                Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
+                            @Override
+                            public void visitFieldInsn(int opcode, String owner, String field, String type) {
+                                super.visitFieldInsn(opcode, hookName(owner), field, type);
+                            }
+
+                            @Override
+                            public void visitMethodInsn(
+                                    int opcode, String owner, String method, String type, boolean isInterface) {
+                                super.visitMethodInsn(opcode, hookName(owner), method, type, isInterface);
+                            }
+
+                            @Override
+                            public void visitTypeInsn(int opcode, String type) {
+                                super.visitTypeInsn(opcode, hookName(type));
+                            }
+
+                            @Override
+                            public void visitLdcInsn(Object value) {
+                                super.visitLdcInsn(
+                                        value instanceof Type t && t.getSort() == Type.OBJECT
+                                                ? Type.getObjectType(hookName(t.getInternalName()))
+                                                : value);
+                            }
+
+                            @Override
+                            public void visitFrame(int type, int locals, Object[] local, int stack, Object[] onStack) {
+                                super.visitFrame(type, locals, hookNames(local), stack, hookNames(onStack));
+                            }
+
+                            @Override
+                            public void visitLocalVariable(
+                                    String name, String type, String signature, Label start, Label end, int index) {
+                                super.visitLocalVariable(
+                                        name,
+                                        type.equals("L" + HOOK_SOURCE + ";") ? "L" + HOOK + ";" : type,
+                                        signature,
+                                        start,
+                                        end,
+                                        index);
+                            }
+                        };
+                    }
+                },
+                0);
+        byte[] renamed = writer.toByteArray();
+        // Every name in a class file is in its constant pool as (modified) UTF-8: ASCII names appear as they are.
+        if (new String(renamed, StandardCharsets.ISO_8859_1).contains("dev/cryptopolicy/")) {
+            throw new IllegalStateException(
+                    "cryptopolicy agent: the provider hook still names a cryptopolicy class once renamed");
+        }
+        return renamed;
+    }
+
+    private static String hookName(String internalName) {
+        return HOOK_SOURCE.equals(internalName) ? HOOK : internalName;
+    }
+
+    private static Object[] hookNames(Object[] types) {
+        if (types == null) {
+            return null;
+        }
+        Object[] out = types.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof String name) {
+                out[i] = hookName(name);
+            }
+        }
+        return out;
+    }
+
+    private static byte[] resource(String entry) {
         try (InputStream in = SecurityHooks.class.getClassLoader().getResourceAsStream(entry)) {
             if (in == null) {
                 throw new IllegalStateException("cryptopolicy agent: " + entry + " is missing from the agent");
             }
-            byte[] bytes = in.readAllBytes();
-            ByteArrayOutputStream content = new ByteArrayOutputStream(bytes.length + 256);
-            try (JarOutputStream j = new JarOutputStream(content)) {
-                j.putNextEntry(new JarEntry(entry));
-                j.write(bytes);
-                j.closeEntry();
-            }
-            // Distinct per process and per start; what is there already is never used (see createExclusive).
-            String prefix = "cryptopolicy-hook-" + ProcessHandle.current().pid() + "-"
-                    + Long.toHexString(System.nanoTime()) + "-";
-            Path jar = createExclusive(Path.of(System.getProperty("java.io.tmpdir")), prefix, content.toByteArray());
-            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
-            Class<?> hook = Class.forName(HOOK.replace('/', '.'), true, null);
-            if (hook.getClassLoader() != null) {
-                throw new IllegalStateException(
-                        "cryptopolicy agent: the provider hook was not loaded by the bootstrap class loader");
-            }
-            return hook;
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException(
-                    "cryptopolicy agent: cannot put the provider hook on the bootstrap class path: " + e, e);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cryptopolicy agent: cannot read " + entry + " from the agent: " + e, e);
         }
     }
 
-    /** How often {@link #createExclusive} tries another name before giving up. */
-    static final int CREATE_ATTEMPTS = 100;
-
-    /**
-     * Writes {@code content} to a new file of {@code directory}, readable and writable by its owner
-     * only where the file system has POSIX permissions, and deleted when the JVM exits. Each name,
-     * {@code prefix} then the attempt's number then {@code .jar}, is created exclusively ({@code CREATE_NEW},
-     * {@code O_EXCL}): a file or a symbolic link already there, planted or not, is neither followed
-     * nor overwritten, and the next name is tried, up to {@value #CREATE_ATTEMPTS} times. Unlike
-     * {@link Files#createTempFile}, this needs no {@code SecureRandom} (whose first seeding costs
-     * tens of milliseconds at start-up): the name need not be unpredictable, since what is there
-     * already is never used.
-     *
-     * @return the file created
-     * @throws IOException when no name could be created, or writing failed
-     */
-    static Path createExclusive(Path directory, String prefix, byte[] content) throws IOException {
-        FileAttribute<?>[] ownerOnly =
-                directory.getFileSystem().supportedFileAttributeViews().contains("posix")
-                        ? new FileAttribute<?>[] {
-                            PosixFilePermissions.asFileAttribute(
-                                    EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))
-                        }
-                        : new FileAttribute<?>[0];
-        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        FileAlreadyExistsException taken = null;
-        for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
-            Path file = directory.resolve(prefix + attempt + ".jar");
-            SeekableByteChannel channel;
-            try {
-                channel = Files.newByteChannel(file, options, ownerOnly);
-            } catch (FileAlreadyExistsException e) {
-                taken = e;
-                continue;
-            }
-            file.toFile().deleteOnExit();
-            try (OutputStream out = Channels.newOutputStream(channel)) {
-                out.write(content);
-            }
-            return file;
+    /** The class loader {@code HookDefiner} alone is defined by, for one call; nothing keeps it after. */
+    private static final class OneShotLoader extends ClassLoader {
+        OneShotLoader() {
+            super("cryptopolicy-hook-definer", ClassLoader.getPlatformClassLoader());
         }
-        throw new IOException(
-                CREATE_ATTEMPTS + " names in " + directory + " were taken already, the last " + taken.getFile(), taken);
+
+        Class<?> define(String name, byte[] classfile) {
+            return defineClass(name, classfile, 0, classfile.length);
+        }
     }
 
     /** The slots of the provider parameters to pass through the hook, or none when the method is not one of ours. */

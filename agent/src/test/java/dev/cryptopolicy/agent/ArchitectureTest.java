@@ -10,10 +10,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The agent's class loaders as rules. The JVM loads {@code Agent} from the application class path
- * and the hook of {@code agent.boot} from the bootstrap class path; the rest runs in the agent's own
- * loader. What those two load may name nothing but the JDK, or a class of the engine or the
- * providers would be defined by the application's loader (or not found by the bootstrap loader).
+ * The agent's class loaders as rules. The JVM loads {@code Agent} from the application class path;
+ * the classes of {@code agent.boot} are defined in java.base (the hook) and in a class loader of
+ * their own over the platform loader (its definer); the rest runs in the agent's own loader. What
+ * those load may name nothing but the JDK, or a class of the engine or the providers would be
+ * defined by the application's loader (or not found by the bootstrap loader).
  */
 class ArchitectureTest {
 
@@ -31,7 +32,7 @@ class ArchitectureTest {
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage("java.lang..", "java.security..", "java.util..", "dev.cryptopolicy.agent.boot..")
-                .because("the bootstrap class loader sees java.base and the hook's jar, nothing else")
+                .because("the bootstrap class loader sees java.base, and the definer's loader the platform's")
                 .check(AGENT);
     }
 
@@ -51,10 +52,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlySecurityHooksPutsClassesOnTheBootstrapPath() {
+    void nothingIsAppendedToAClassPath_andOnlySecurityHooksRedefinesModules() {
         noClasses()
-                .that()
-                .doNotHaveFullyQualifiedName(SecurityHooks.class.getName())
                 .should()
                 .callMethod(
                         java.lang.instrument.Instrumentation.class,
@@ -65,6 +64,22 @@ class ArchitectureTest {
                         java.lang.instrument.Instrumentation.class,
                         "appendToSystemClassLoaderSearch",
                         java.util.jar.JarFile.class)
+                .because("the hook is defined in java.base; a jar on the bootstrap path turns class-data sharing"
+                        + " off for every other loader")
+                .check(AGENT);
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(SecurityHooks.class.getName())
+                .should()
+                .callMethod(
+                        java.lang.instrument.Instrumentation.class,
+                        "redefineModule",
+                        Module.class,
+                        java.util.Set.class,
+                        java.util.Map.class,
+                        java.util.Map.class,
+                        java.util.Set.class,
+                        java.util.Map.class)
                 .check(AGENT);
     }
 

@@ -9,9 +9,12 @@ import java.util.function.UnaryOperator;
  * {@code addProvider}, and every {@code getInstance(..., Provider)} of the JCA's engine classes,
  * pass their provider argument through {@link #govern(Provider)} before doing anything else.
  *
- * <p>It is loaded by the bootstrap class loader (java.base must be able to link to it), so it uses
- * nothing but java.base, and knows nothing of the policy: the agent connects it, once, to the
- * library's governing function. Until then, and for a null provider, the provider passes unchanged.
+ * <p>The agent defines it in java.base itself, renamed {@code sun.security.jca.CryptoPolicyProviderHook}
+ * (java.base must be able to link to it, and exports that package to none of the application's
+ * modules), so it uses nothing but java.base, and knows nothing of the policy: the agent connects it,
+ * once, to the library's governing function. Until then, and for a null provider, the provider passes
+ * unchanged. It names no class but its own and java.base's, and has no nested classes or lambdas, so
+ * renaming it is replacing its own name.
  */
 public final class ProviderHook {
     private static volatile UnaryOperator<Provider> governor;
