@@ -41,6 +41,9 @@ final class PolicyService extends Provider.Service {
     private final Enforcer enforcer;
     private final ProvenFeatures probes;
     private volatile ProbeResult probe;
+    /** The inventory's sampler of this service's allowed look-ups. */
+    private final Inventory.Slot sampled = new Inventory.Slot();
+
     private String refusal;
     private TlsEnforcement tls;
     private JdkCaller jdkCallers = new JdkCaller(List.of(), null);
@@ -122,7 +125,7 @@ final class PolicyService extends Provider.Service {
                 }
                 break;
             case ALLOWED:
-                enforcer.audit().lookup(type, getAlgorithm(), backendProvider);
+                enforcer.audit().lookup(type, getAlgorithm(), backendProvider, sampled);
                 break;
             default:
                 break;
