@@ -189,6 +189,11 @@ public final class Audit {
         return i;
     }
 
+    /** Whether a look-up the enforced policy allows is recorded at all: under a shadow policy, or in an inventory. */
+    boolean recordsLookups() {
+        return shadowLookups != null || inventory != null;
+    }
+
     /** The inventory, or null when none is recorded. */
     Inventory inventory() {
         return inventory;

@@ -40,6 +40,13 @@ final class PolicyService extends Provider.Service {
     private final Decision decision;
     private final Enforcer enforcer;
     private final ProvenFeatures probes;
+    /**
+     * Allowed, and handed out as the backend's own engine, which checks nothing after it is made
+     * (a digest, a random generator): only a shadow policy or an inventory records its look-ups,
+     * and without them it is served with no note for {@link Audit}.
+     */
+    private final boolean plain;
+
     private volatile ProbeResult probe;
     /** The inventory's sampler of this service's allowed look-ups. */
     private final Inventory.Slot sampled = new Inventory.Slot();
@@ -69,6 +76,7 @@ final class PolicyService extends Provider.Service {
         this.decision = decision;
         this.enforcer = enforcer;
         this.probes = probes;
+        this.plain = access == Access.ALLOWED && (type == null || !EnforcingSpis.enforces(type));
     }
 
     /**
@@ -86,6 +94,11 @@ final class PolicyService extends Provider.Service {
 
     @Override
     public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
+        if (plain && !enforcer.audit().recordsLookups()) {
+            // Nothing about this engine is decided or recorded, now or later: no provider to note.
+            requireProbe();
+            return original.newInstance(constructorParameter);
+        }
         // Before (a refusal here is this provider's) and after (the backend's engine may have
         // looked up engines of its own meanwhile): see Audit.
         Audit.instantiating(getProvider());
