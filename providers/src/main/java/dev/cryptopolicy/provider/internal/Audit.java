@@ -243,9 +243,11 @@ public final class Audit {
      * policy only. Free when neither is set; when only the inventory counts it, its caller is
      * looked up for a sample of the service's look-ups ({@link Inventory.Sampler}).
      *
-     * @param slot the service's sampler slot
+     * @param slot  the service's sampler slot
+     * @param owner the provider to note as instantiating ({@link #instantiating}) before the
+     *     caller is looked up, or null when the service noted it already
      */
-    void lookup(ServiceType type, String algorithm, Provider backend, Inventory.Slot slot) {
+    void lookup(ServiceType type, String algorithm, Provider backend, Inventory.Slot slot, Provider owner) {
         ShadowLookups s = shadowLookups;
         Inventory i = inventory;
         if ((s == null && i == null) || type == null) {
@@ -261,6 +263,9 @@ public final class Audit {
         Inventory.Sampler sampler = shadowRefuses ? null : slot.of(i);
         if (sampler != null && sampler.counted()) {
             return;
+        }
+        if (owner != null) {
+            instantiating(owner);
         }
         Callers.Caller caller = Callers.current();
         if (caller.ours() || caller.jcaProbe() || caller.jdkInternalLookup()) {

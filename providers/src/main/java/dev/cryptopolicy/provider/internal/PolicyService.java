@@ -43,7 +43,7 @@ final class PolicyService extends Provider.Service {
     /**
      * Allowed, and handed out as the backend's own engine, which checks nothing after it is made
      * (a digest, a random generator): only a shadow policy or an inventory records its look-ups,
-     * and without them it is served with no note for {@link Audit}.
+     * and the provider is noted for {@link Audit} only when one is recorded with its caller.
      */
     private final boolean plain;
 
@@ -94,8 +94,13 @@ final class PolicyService extends Provider.Service {
 
     @Override
     public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
-        if (plain && !enforcer.audit().recordsLookups()) {
-            // Nothing about this engine is decided or recorded, now or later: no provider to note.
+        if (plain) {
+            // Nothing about this engine is decided after it is made: the provider is noted for
+            // Audit only when this look-up is recorded with its caller.
+            Audit audit = enforcer.audit();
+            if (audit.recordsLookups()) {
+                audit.lookup(type, getAlgorithm(), backendProvider, sampled, getProvider());
+            }
             requireProbe();
             return original.newInstance(constructorParameter);
         }
@@ -138,7 +143,7 @@ final class PolicyService extends Provider.Service {
                 }
                 break;
             case ALLOWED:
-                enforcer.audit().lookup(type, getAlgorithm(), backendProvider, sampled);
+                enforcer.audit().lookup(type, getAlgorithm(), backendProvider, sampled, null);
                 break;
             default:
                 break;

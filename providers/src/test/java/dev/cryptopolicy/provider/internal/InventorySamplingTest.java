@@ -133,11 +133,11 @@ class InventorySamplingTest {
     }
 
     private static void busyLookup(Audit audit, String algorithm, Inventory.Slot slot) {
-        audit.lookup(ServiceType.MESSAGE_DIGEST, algorithm, SUN, slot);
+        audit.lookup(ServiceType.MESSAGE_DIGEST, algorithm, SUN, slot, null);
     }
 
     private static void rareLookup(Audit audit, String algorithm, Inventory.Slot slot) {
-        audit.lookup(ServiceType.MESSAGE_DIGEST, algorithm, SUN, slot);
+        audit.lookup(ServiceType.MESSAGE_DIGEST, algorithm, SUN, slot, null);
     }
 
     private static String line(List<String> lines, String containing) {
