@@ -261,7 +261,7 @@ public final class Audit {
             return;
         }
         Inventory.Sampler sampler = shadowRefuses ? null : slot.of(i);
-        if (sampler != null && sampler.counted()) {
+        if (sampler != null && sampler.countedWithoutCaller()) {
             return;
         }
         if (owner != null) {
@@ -322,7 +322,7 @@ public final class Audit {
             return;
         }
         Inventory.Sampler sampler = shadowRefuses || slot == null ? null : slot.of(i);
-        if (sampler != null && sampler.counted()) {
+        if (sampler != null && sampler.countedWithoutCaller()) {
             return;
         }
         Callers.Caller caller = Callers.current();
@@ -452,7 +452,7 @@ public final class Audit {
                 && !(key == null ? lookupRepeats : keyRepeats).repeated(type, algorithm, key, caller.location())) {
             Inventory.Use use = i.add(caller, type, algorithm, backend == null ? null : backend.getName(), key);
             if (sampler != null) {
-                sampler.counted(use);
+                sampler.lookedUp(use);
             }
         }
     }

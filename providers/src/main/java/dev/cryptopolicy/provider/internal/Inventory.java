@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.LongAdder;
  * to a file, replaced atomically, whose every write holds every use seen so far with its total
  * count, and/or through a {@link System.Logger} at INFO, one record per line, whose {@code count}
  * is the uses since that use's previous record (so that a log pipeline that keeps every record sums
- * them to the total; a use not seen again since is not logged again).
+ * them to the total; a use not seen again since is not logged again). Every use is counted; past
+ * the first uses of a kind that neither policy refuses, the counts per location are estimates
+ * ({@link Sampler}).
  */
 final class Inventory {
     private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
@@ -266,9 +268,9 @@ final class Inventory {
         /**
          * Whether this use is counted without its caller: true when it was (no allocation, no
          * walk); false when the caller must be looked up and the use counted through
-         * {@link #counted} or {@link #notRecorded}.
+         * {@link #lookedUp} or {@link #notRecorded}.
          */
-        boolean counted() {
+        boolean countedWithoutCaller() {
             if (exact < EXACT_USES) {
                 exact++;
                 return false;
@@ -284,7 +286,7 @@ final class Inventory {
         }
 
         /** The looked-up use was counted into {@code use} (null: as overflow). */
-        void counted(Use use) {
+        void lookedUp(Use use) {
             into = use == null ? inventory.overflow : use.estimated();
         }
 

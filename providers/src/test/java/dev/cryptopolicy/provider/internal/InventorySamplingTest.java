@@ -106,15 +106,15 @@ class InventorySamplingTest {
         Inventory inventory = new Inventory(null, "DEFAULT", 100);
         Inventory.Sampler sampler = new Inventory.Slot().of(inventory);
         for (int i = 0; i < Inventory.EXACT_USES; i++) {
-            assertFalse(sampler.counted(), "a use among the first is looked up");
+            assertFalse(sampler.countedWithoutCaller(), "a use among the first is looked up");
         }
         // Nothing looked up was counted yet: the next use is looked up too.
-        assertFalse(sampler.counted());
+        assertFalse(sampler.countedWithoutCaller());
         Inventory.Use use = inventory.add(Callers.current(), ServiceType.MESSAGE_DIGEST, "SHA-256", "SUN", null);
-        sampler.counted(use);
+        sampler.lookedUp(use);
         int notLookedUp = 0;
         for (int i = 0; i < 100_000; i++) {
-            if (sampler.counted()) {
+            if (sampler.countedWithoutCaller()) {
                 notLookedUp++;
             }
         }
@@ -124,12 +124,12 @@ class InventorySamplingTest {
         assertTrue(lookedUp >= 1 && lookedUp < 100, () -> lookedUp + " of 100000 looked up");
         sampler.notRecorded();
         for (int i = 0; i < 10_000; i++) {
-            sampler.counted();
+            sampler.countedWithoutCaller();
         }
         assertEquals(notLookedUp, use.estimated().sum(), "uses after one that was not the application's");
         // A new inventory gets a sampler of its own, which starts with its exact uses again.
         Inventory next = new Inventory(null, "DEFAULT", 100);
-        assertFalse(new Inventory.Slot().of(next).counted());
+        assertFalse(new Inventory.Slot().of(next).countedWithoutCaller());
     }
 
     private static void busyLookup(Audit audit, String algorithm, Inventory.Slot slot) {
