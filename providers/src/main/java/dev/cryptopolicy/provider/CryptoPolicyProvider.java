@@ -195,6 +195,15 @@ public final class CryptoPolicyProvider extends SealedProvider {
                 : null;
     }
 
+    /**
+     * The last service found, and the state and names it was found for: the same look-up repeated
+     * (most are) is answered from it, as the JDK's providers remember their last key. A state's
+     * table never changes, so a service found under the state in force is still its answer.
+     */
+    private record Found(InstalledState state, String type, String algorithm, Provider.Service service) {}
+
+    private transient volatile Found found;
+
     @Override
     public Provider.Service getService(String type, String algorithm) {
         if (refusal != null) {
@@ -204,9 +213,21 @@ public final class CryptoPolicyProvider extends SealedProvider {
             return pending.service(type, algorithm);
         }
         PolicyHolder h = holder;
-        Provider.Service service = h == null
-                ? super.getService(type, algorithm)
-                : h.state().table(this).get(type, algorithm);
+        Provider.Service service;
+        if (h == null) {
+            service = super.getService(type, algorithm);
+        } else {
+            InstalledState state = h.state();
+            Found f = found;
+            if (f != null && f.state == state && f.type.equals(type) && f.algorithm.equals(algorithm)) {
+                service = f.service;
+            } else {
+                service = state.table(this).get(type, algorithm);
+                if (service != null && type != null && algorithm != null) {
+                    found = new Found(state, type, algorithm, service);
+                }
+            }
+        }
         LateProviders governance = late;
         // A digest or random generator served from here binds at getInstance and takes no key:
         // the providers behind this one play no part in the lookup, so it skips the list check.

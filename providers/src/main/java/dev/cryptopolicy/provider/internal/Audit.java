@@ -189,6 +189,11 @@ public final class Audit {
         return i;
     }
 
+    /** Whether a look-up the enforced policy allows is recorded at all: under a shadow policy, or in an inventory. */
+    boolean recordsLookups() {
+        return shadowLookups != null || inventory != null;
+    }
+
     /** The inventory, or null when none is recorded. */
     Inventory inventory() {
         return inventory;
@@ -235,9 +240,14 @@ public final class Audit {
 
     /**
      * Notes a service look-up that the enforced policy allows: for the inventory and the shadow
-     * policy only. Free when neither is set.
+     * policy only. Free when neither is set; when only the inventory counts it, its caller is
+     * looked up for a sample of the service's look-ups ({@link Inventory.Sampler}).
+     *
+     * @param slot  the service's sampler slot
+     * @param owner the provider to note as instantiating ({@link #instantiating}) before the
+     *     caller is looked up, or null when the service noted it already
      */
-    void lookup(ServiceType type, String algorithm, Provider backend) {
+    void lookup(ServiceType type, String algorithm, Provider backend, Inventory.Slot slot, Provider owner) {
         ShadowLookups s = shadowLookups;
         Inventory i = inventory;
         if ((s == null && i == null) || type == null) {
@@ -250,12 +260,22 @@ public final class Audit {
         if (i == null && !shadowRefuses) {
             return;
         }
+        Inventory.Sampler sampler = shadowRefuses ? null : slot.of(i);
+        if (sampler != null && sampler.countedWithoutCaller()) {
+            return;
+        }
+        if (owner != null) {
+            instantiating(owner);
+        }
         Callers.Caller caller = Callers.current();
         if (caller.ours() || caller.jcaProbe() || caller.jdkInternalLookup()) {
+            if (sampler != null) {
+                sampler.notRecorded();
+            }
             return;
         }
         if (i != null) {
-            inventory(caller, type, algorithm, backend, null);
+            inventory(caller, type, algorithm, backend, null, sampler);
         }
         if (shadowRefuses) {
             record(
@@ -275,25 +295,48 @@ public final class Audit {
      * inventory and the shadow policy only. Free when neither is set.
      */
     void keyUse(ServiceType type, String algorithm, KeyInfo info, Provider backend) {
+        keyUse(type, algorithm, info, backend, null);
+    }
+
+    /**
+     * {@link #keyUse} for a key the enforced policy allowed before, checked again by the same
+     * engine: when only the inventory counts it, its caller is looked up for a sample of those
+     * uses ({@link Inventory.Sampler}).
+     *
+     * @param slot the engine's sampler slot for this key, or null to look up every caller
+     */
+    void keyUse(ServiceType type, String algorithm, KeyInfo info, Provider backend, Inventory.Slot slot) {
         CompiledPolicy s = shadow;
         Inventory i = inventory;
         if (s == null && i == null) {
             return;
         }
+        // Decided first, with no stack walk, as for a look-up.
+        Decision d = s == null
+                ? null
+                : info.measured()
+                        ? s.decideKey(info.algorithm(), info.bits(), info.curve(), Scope.ANY)
+                        : s.decideUnmeasuredKey(info.algorithm());
+        boolean shadowRefuses = d != null && !d.allowed();
+        if (i == null && !shadowRefuses) {
+            return;
+        }
+        Inventory.Sampler sampler = shadowRefuses || slot == null ? null : slot.of(i);
+        if (sampler != null && sampler.countedWithoutCaller()) {
+            return;
+        }
         Callers.Caller caller = Callers.current();
         if (caller.ours()) {
+            if (sampler != null) {
+                sampler.notRecorded();
+            }
             return;
         }
         if (i != null) {
-            inventory(caller, type, algorithm, backend, info);
+            inventory(caller, type, algorithm, backend, info, sampler);
         }
-        if (s != null) {
-            Decision d = info.measured()
-                    ? s.decideKey(info.algorithm(), info.bits(), info.curve(), Scope.ANY)
-                    : s.decideUnmeasuredKey(info.algorithm());
-            if (!d.allowed()) {
-                record(shadowCounts, caller, type, algorithm, d, Enforcer.describe(info, d), false, "shadow ");
-            }
+        if (shadowRefuses) {
+            record(shadowCounts, caller, type, algorithm, d, Enforcer.describe(info, d), false, "shadow ");
         }
     }
 
@@ -393,10 +436,24 @@ public final class Audit {
     }
 
     private void inventory(Callers.Caller caller, ServiceType type, String algorithm, Provider backend, KeyInfo key) {
+        inventory(caller, type, algorithm, backend, key, null);
+    }
+
+    /** Counts a use whose caller was looked up; tells {@code sampler}, when there is one, where it went. */
+    private void inventory(
+            Callers.Caller caller,
+            ServiceType type,
+            String algorithm,
+            Provider backend,
+            KeyInfo key,
+            Inventory.Sampler sampler) {
         Inventory i = inventory;
         if (i != null
                 && !(key == null ? lookupRepeats : keyRepeats).repeated(type, algorithm, key, caller.location())) {
-            i.add(caller, type, algorithm, backend == null ? null : backend.getName(), key);
+            Inventory.Use use = i.add(caller, type, algorithm, backend == null ? null : backend.getName(), key);
+            if (sampler != null) {
+                sampler.lookedUp(use);
+            }
         }
     }
 

@@ -89,7 +89,7 @@ public final class Enforcer {
             throws InvalidKeyException {
         CompiledPolicy policy = policy();
         if (last != null && last.key == key && last.policy == policy) {
-            audit().keyUse(type, algorithm, last.info, backend);
+            audit().keyUse(type, algorithm, last.info, backend, last.sampled);
             return last;
         }
         KeyInfo info = measure(type, algorithm, key, backend);
@@ -107,12 +107,14 @@ public final class Enforcer {
     /**
      * A key one engine's last check allowed, the policy that allowed it and its facts; immutable,
      * so an engine shared across threads against the JCA's rules still reads one consistent check.
-     * Held by that engine only, which holds the key anyway through its backend.
+     * Held by that engine only, which holds the key anyway through its backend. Its repeated uses
+     * are sampled by the inventory through its own slot (the one mutable part, the inventory's).
      */
     static final class Allowed {
         private final Key key;
         private final CompiledPolicy policy;
         private final KeyInfo info;
+        private final Inventory.Slot sampled = new Inventory.Slot();
 
         private Allowed(Key key, CompiledPolicy policy, KeyInfo info) {
             this.key = key;

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -24,7 +25,9 @@ import java.util.concurrent.atomic.LongAdder;
  * to a file, replaced atomically, whose every write holds every use seen so far with its total
  * count, and/or through a {@link System.Logger} at INFO, one record per line, whose {@code count}
  * is the uses since that use's previous record (so that a log pipeline that keeps every record sums
- * them to the total; a use not seen again since is not logged again).
+ * them to the total; a use not seen again since is not logged again). Every use is counted; past
+ * the first uses of a kind that neither policy refuses, the counts per location are estimates
+ * ({@link Sampler}).
  */
 final class Inventory {
     private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
@@ -50,10 +53,16 @@ final class Inventory {
             String source,
             TlsSessionUse tls,
             LongAdder count,
+            LongAdder estimated,
             AtomicLong logged) {
 
+        /** The uses counted: those seen at this location, and those of its kind not walked that it stands for. */
+        long total() {
+            return count.sum() + estimated.sum();
+        }
+
         String json(String policy, long pid) {
-            return json(policy, pid, count.sum());
+            return json(policy, pid, total());
         }
 
         String json(String policy, long pid, long uses) {
@@ -102,6 +111,9 @@ final class Inventory {
                 if (source != null) {
                     field(b, "source", source);
                 }
+            }
+            if (estimated.sum() > 0) {
+                b.append(",\"estimated\":true");
             }
             return b.append(",\"count\":").append(uses).append('}').toString();
         }
@@ -200,16 +212,104 @@ final class Inventory {
      * Counts one use of {@code algorithm} as the application named it (the catalog's name is
      * written). A use repeated at the same calling location is found by that location alone, with
      * no allocation; only a new use builds its entry's key.
+     *
+     * @return the entry it was counted into, or null when it was counted as overflow
      */
-    void add(Callers.Caller caller, ServiceType type, String algorithm, String provider, KeyInfo key) {
+    Use add(Callers.Caller caller, ServiceType type, String algorithm, String provider, KeyInfo key) {
         Last last = lastAt.get(caller.location());
         if (last != null && last.is(type, algorithm, provider, key, caller.immediate())) {
             last.use().count().increment();
-            return;
+            return last.use();
         }
         Use use = add(caller, type.jcaName(), Audit.canonical(type, algorithm), provider, key, null);
         if (use != null && lastAt.size() < max) {
             lastAt.put(caller.location(), new Last(type, algorithm, provider, key, caller.immediate(), use));
+        }
+        return use;
+    }
+
+    /** Uses of one kind whose callers are all looked up before sampling starts (see {@link Sampler}). */
+    static final int EXACT_USES = 4_096;
+
+    /** Past {@link #EXACT_USES}, one use of a kind in this many, at random, has its caller looked up; a power of two. */
+    static final int SAMPLE_RATE = 4_096;
+
+    /**
+     * Counts the uses of one kind (a service's look-ups, or the key an engine checked last) whose
+     * caller is not looked up. Finding the caller is a stack walk of microseconds; a look-up is
+     * tens of nanoseconds. Only kinds that the enforced and the shadow policy both allow are
+     * sampled: each use of a kind is decided alike (a look-up by its service, a key by its
+     * facts), so a use that either policy refuses always has its caller looked up, recorded and,
+     * here, counted at its location.
+     *
+     * <p>The first {@link #EXACT_USES} uses of a kind are looked up, so their counts per location
+     * are exact. After that one use in {@link #SAMPLE_RATE}, chosen at random on each thread, is
+     * looked up, and each use that is not is counted where the kind's last looked-up use was (its
+     * entry, not at all when that was the JDK's or this project's own, overflow when the inventory
+     * was full). A looked-up use stands for the uses until the next one, {@link #SAMPLE_RATE} on
+     * average whoever made it, so every use is counted once and each location's count is an
+     * estimate without bias, marked {@code "estimated":true} in its line; a location that makes
+     * only a few uses of a kind that many others make may not be named.
+     */
+    static final class Sampler {
+        /** What a use not looked up is counted as when the last one looked up was not the application's. */
+        private static final LongAdder NOT_RECORDED = new LongAdder();
+
+        private final Inventory inventory;
+        /** Uses looked up before sampling, up to EXACT_USES (racy: a lost increment looks up one use more). */
+        private int exact;
+        /** Where the uses not looked up are counted; null before the first looked-up use was counted. */
+        private volatile LongAdder into;
+
+        private Sampler(Inventory inventory) {
+            this.inventory = inventory;
+        }
+
+        /**
+         * Whether this use is counted without its caller: true when it was (no allocation, no
+         * walk); false when the caller must be looked up and the use counted through
+         * {@link #lookedUp} or {@link #notRecorded}.
+         */
+        boolean countedWithoutCaller() {
+            if (exact < EXACT_USES) {
+                exact++;
+                return false;
+            }
+            LongAdder to = into;
+            if (to == null || (ThreadLocalRandom.current().nextInt() & (SAMPLE_RATE - 1)) == 0) {
+                return false;
+            }
+            if (to != NOT_RECORDED) {
+                to.increment();
+            }
+            return true;
+        }
+
+        /** The looked-up use was counted into {@code use} (null: as overflow). */
+        void lookedUp(Use use) {
+            into = use == null ? inventory.overflow : use.estimated();
+        }
+
+        /** The looked-up use was not the application's (the JDK's own, or this project's). */
+        void notRecorded() {
+            into = NOT_RECORDED;
+        }
+    }
+
+    /**
+     * The sampler of one kind of use, held by what makes the uses (a service, an engine's last
+     * key check): created for the inventory recorded now, and again when that changes.
+     */
+    static final class Slot {
+        private volatile Sampler sampler;
+
+        Sampler of(Inventory inventory) {
+            Sampler s = sampler;
+            if (s == null || s.inventory != inventory) {
+                s = new Sampler(inventory);
+                sampler = s;
+            }
+            return s;
         }
     }
 
@@ -279,6 +379,7 @@ final class Inventory {
                             caller.codeSource(),
                             tls,
                             new LongAdder(),
+                            new LongAdder(),
                             new AtomicLong()));
         }
         use.count().increment();
@@ -317,7 +418,7 @@ final class Inventory {
             return;
         }
         for (Use u : uses.values()) {
-            long total = u.count().sum();
+            long total = u.total();
             long since = total - u.logged().get();
             if (since > 0) {
                 to.log(Level.INFO, u.json(policy, pid, since));

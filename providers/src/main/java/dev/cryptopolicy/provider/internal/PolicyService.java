@@ -40,7 +40,17 @@ final class PolicyService extends Provider.Service {
     private final Decision decision;
     private final Enforcer enforcer;
     private final ProvenFeatures probes;
+    /**
+     * Allowed, and handed out as the backend's own engine, which checks nothing after it is made
+     * (a digest, a random generator): only a shadow policy or an inventory records its look-ups,
+     * and the provider is noted for {@link Audit} only when one is recorded with its caller.
+     */
+    private final boolean plain;
+
     private volatile ProbeResult probe;
+    /** The inventory's sampler of this service's allowed look-ups. */
+    private final Inventory.Slot sampled = new Inventory.Slot();
+
     private String refusal;
     private TlsEnforcement tls;
     private JdkCaller jdkCallers = new JdkCaller(List.of(), null);
@@ -66,6 +76,7 @@ final class PolicyService extends Provider.Service {
         this.decision = decision;
         this.enforcer = enforcer;
         this.probes = probes;
+        this.plain = access == Access.ALLOWED && (type == null || !EnforcingSpis.enforces(type));
     }
 
     /**
@@ -83,6 +94,16 @@ final class PolicyService extends Provider.Service {
 
     @Override
     public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
+        if (plain) {
+            // Nothing about this engine is decided after it is made: the provider is noted for
+            // Audit only when this look-up is recorded with its caller.
+            Audit audit = enforcer.audit();
+            if (audit.recordsLookups()) {
+                audit.lookup(type, getAlgorithm(), backendProvider, sampled, getProvider());
+            }
+            requireProbe();
+            return original.newInstance(constructorParameter);
+        }
         // Before (a refusal here is this provider's) and after (the backend's engine may have
         // looked up engines of its own meanwhile): see Audit.
         Audit.instantiating(getProvider());
@@ -122,7 +143,7 @@ final class PolicyService extends Provider.Service {
                 }
                 break;
             case ALLOWED:
-                enforcer.audit().lookup(type, getAlgorithm(), backendProvider);
+                enforcer.audit().lookup(type, getAlgorithm(), backendProvider, sampled, null);
                 break;
             default:
                 break;
