@@ -48,8 +48,12 @@ final class JdkCaller {
      */
     record Site(String className, String method, ServiceType type, Set<String> algorithms, Origin origin, String why) {
         Site {
-            algorithms = Set.copyOf(
-                    algorithms.stream().map(a -> a.toUpperCase(Locale.ROOT)).toList());
+            // A loop, not a stream: the allowlist is built at every installation's start.
+            java.util.List<String> upper = new java.util.ArrayList<>(algorithms.size());
+            for (String a : algorithms) {
+                upper.add(a.toUpperCase(Locale.ROOT));
+            }
+            algorithms = Set.copyOf(upper);
         }
 
         boolean covers(ServiceType t, String algorithm) {
