@@ -133,42 +133,91 @@ final class AgreementProbes {
         return new Probe(
                 Feature.of("KeyAgreement", algorithm),
                 algorithm + " (" + source + "), computed by each of its two parties",
-                context -> {
-                    KeyAgreement agreement = KeyAgreement.getInstance(algorithm, context.provider());
-                    KeyFactory factory = context.keyFactory(keyAlgorithm);
-                    PrivateKey first = factory.generatePrivate(new PKCS8EncodedKeySpec(firstPrivate));
-                    PrivateKey second = factory.generatePrivate(new PKCS8EncodedKeySpec(secondPrivate));
-                    ProbeFailure.check(
-                            algorithm + " shared secret of " + source + " (first party)",
-                            agree(agreement, first, factory.generatePublic(new X509EncodedKeySpec(secondPublic))),
-                            shared);
-                    ProbeFailure.check(
-                            algorithm + " shared secret of " + source + " (second party)",
-                            agree(agreement, second, factory.generatePublic(new X509EncodedKeySpec(firstPublic))),
-                            shared);
-                    // A backend answering with the published secret whatever the keys must not pass:
-                    // another peer (the first party's own public key) gives another secret.
-                    byte[] other = agree(agreement, first, factory.generatePublic(new X509EncodedKeySpec(firstPublic)));
-                    ProbeFailure.require(
-                            !Arrays.equals(other, shared) && !allZero(other),
-                            algorithm + " gave " + Messages.hex(other) + " for another peer's public key");
-                    return algorithm + " matched " + source + " for both parties; another peer gave another secret";
-                });
+                new Published(
+                        algorithm,
+                        keyAlgorithm,
+                        source,
+                        firstPrivate,
+                        firstPublic,
+                        secondPrivate,
+                        secondPublic,
+                        shared));
+    }
+
+    /** {@link #published}'s body: a named class, as each lambda spins a class at its first use. */
+    private static final class Published implements ProbeBody {
+        private final String algorithm;
+        private final String keyAlgorithm;
+        private final String source;
+        private final byte[] firstPrivate;
+        private final byte[] firstPublic;
+        private final byte[] secondPrivate;
+        private final byte[] secondPublic;
+        private final byte[] shared;
+
+        Published(
+                String algorithm,
+                String keyAlgorithm,
+                String source,
+                byte[] firstPrivate,
+                byte[] firstPublic,
+                byte[] secondPrivate,
+                byte[] secondPublic,
+                byte[] shared) {
+            this.algorithm = algorithm;
+            this.keyAlgorithm = keyAlgorithm;
+            this.source = source;
+            this.firstPrivate = firstPrivate;
+            this.firstPublic = firstPublic;
+            this.secondPrivate = secondPrivate;
+            this.secondPublic = secondPublic;
+            this.shared = shared;
+        }
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
+            KeyAgreement agreement = KeyAgreement.getInstance(algorithm, context.provider());
+            KeyFactory factory = context.keyFactory(keyAlgorithm);
+            PrivateKey first = factory.generatePrivate(new PKCS8EncodedKeySpec(firstPrivate));
+            PrivateKey second = factory.generatePrivate(new PKCS8EncodedKeySpec(secondPrivate));
+            ProbeFailure.check(
+                    algorithm + " shared secret of " + source + " (first party)",
+                    agree(agreement, first, factory.generatePublic(new X509EncodedKeySpec(secondPublic))),
+                    shared);
+            ProbeFailure.check(
+                    algorithm + " shared secret of " + source + " (second party)",
+                    agree(agreement, second, factory.generatePublic(new X509EncodedKeySpec(firstPublic))),
+                    shared);
+            // A backend answering with the published secret whatever the keys must not pass:
+            // another peer (the first party's own public key) gives another secret.
+            byte[] other = agree(agreement, first, factory.generatePublic(new X509EncodedKeySpec(firstPublic)));
+            ProbeFailure.require(
+                    !Arrays.equals(other, shared) && !allZero(other),
+                    algorithm + " gave " + Messages.hex(other) + " for another peer's public key");
+            return algorithm + " matched " + source + " for both parties; another peer gave another secret";
+        }
     }
 
     private static Probe diffieHellman() {
         return new Probe(
                 Feature.of("KeyAgreement", "DiffieHellman"),
                 "DiffieHellman: two generated 2048-bit parties on the same group agree",
-                context -> {
-                    KeyAgreement agreement = KeyAgreement.getInstance("DiffieHellman", context.provider());
-                    KeyPair first = context.keyPair("DiffieHellman", 2048);
-                    // The second party must use the first party's group, whatever the generator chose.
-                    KeyPair second = context.keyPair(
-                            "DiffieHellman", ((DHPublicKey) first.getPublic()).getParams(), "2048 bits second party");
-                    twoParties(agreement, "DiffieHellman", first, second);
-                    return "two generated 2048-bit DiffieHellman parties agreed";
-                });
+                new DiffieHellman());
+    }
+
+    /** {@link #diffieHellman}'s body. */
+    private static final class DiffieHellman implements ProbeBody {
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
+            KeyAgreement agreement = KeyAgreement.getInstance("DiffieHellman", context.provider());
+            KeyPair first = context.keyPair("DiffieHellman", 2048);
+            // The second party must use the first party's group, whatever the generator chose.
+            KeyPair second = context.keyPair(
+                    "DiffieHellman", ((DHPublicKey) first.getPublic()).getParams(), "2048 bits second party");
+            twoParties(agreement, "DiffieHellman", first, second);
+            return "two generated 2048-bit DiffieHellman parties agreed";
+        }
     }
 
     private static byte[] agree(KeyAgreement agreement, PrivateKey own, PublicKey peer)
@@ -194,41 +243,50 @@ final class AgreementProbes {
                 Feature.of("KEM", algorithm),
                 algorithm + " encapsulate/decapsulate round trip with a " + keyPairAlgorithm
                         + " key pair generated by the backend",
-                context -> {
-                    KeyPair keyPair = context.keyPair(keyPairAlgorithm);
-                    KemAccess.Encapsulated first =
-                            KemAccess.encapsulate(algorithm, context.provider(), keyPair.getPublic());
-                    SecretKey recovered = KemAccess.decapsulate(
-                            algorithm, context.provider(), keyPair.getPrivate(), first.encapsulation());
-                    ProbeFailure.check(
-                            algorithm + " decapsulated secret",
-                            recovered.getEncoded(),
-                            first.key().getEncoded());
-                    ProbeFailure.require(
-                            !allZero(first.key().getEncoded()), algorithm + " produced an all-zero secret");
-                    KemAccess.Encapsulated second =
-                            KemAccess.encapsulate(algorithm, context.provider(), keyPair.getPublic());
-                    ProbeFailure.require(
-                            !Arrays.equals(first.encapsulation(), second.encapsulation()),
-                            algorithm + " produced the same encapsulation twice: "
-                                    + Messages.hex(first.encapsulation()));
-                    byte[] modified = first.encapsulation().clone();
-                    modified[modified.length / 2] ^= 0x01;
-                    byte[] fromModified;
-                    try {
-                        fromModified = KemAccess.decapsulate(
-                                        algorithm, context.provider(), keyPair.getPrivate(), modified)
-                                .getEncoded();
-                    } catch (GeneralSecurityException refused) {
-                        fromModified = null;
-                    }
-                    // ML-KEM rejects implicitly (a pseudo-random secret); DHKEM may refuse the point.
-                    ProbeFailure.require(
-                            !Arrays.equals(fromModified, first.key().getEncoded()),
-                            algorithm + " recovered the original secret from a modified encapsulation");
-                    return algorithm + " round trip passed; encapsulations were randomised and a modified one did not"
-                            + " yield the secret";
-                });
+                new Kem(algorithm, keyPairAlgorithm));
+    }
+
+    /** {@link #kem}'s body. */
+    private static final class Kem implements ProbeBody {
+        private final String algorithm;
+        private final String keyPairAlgorithm;
+
+        Kem(String algorithm, String keyPairAlgorithm) {
+            this.algorithm = algorithm;
+            this.keyPairAlgorithm = keyPairAlgorithm;
+        }
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
+            KeyPair keyPair = context.keyPair(keyPairAlgorithm);
+            KemAccess.Encapsulated first = KemAccess.encapsulate(algorithm, context.provider(), keyPair.getPublic());
+            SecretKey recovered =
+                    KemAccess.decapsulate(algorithm, context.provider(), keyPair.getPrivate(), first.encapsulation());
+            ProbeFailure.check(
+                    algorithm + " decapsulated secret",
+                    recovered.getEncoded(),
+                    first.key().getEncoded());
+            ProbeFailure.require(!allZero(first.key().getEncoded()), algorithm + " produced an all-zero secret");
+            KemAccess.Encapsulated second = KemAccess.encapsulate(algorithm, context.provider(), keyPair.getPublic());
+            ProbeFailure.require(
+                    !Arrays.equals(first.encapsulation(), second.encapsulation()),
+                    algorithm + " produced the same encapsulation twice: " + Messages.hex(first.encapsulation()));
+            byte[] modified = first.encapsulation().clone();
+            modified[modified.length / 2] ^= 0x01;
+            byte[] fromModified;
+            try {
+                fromModified = KemAccess.decapsulate(algorithm, context.provider(), keyPair.getPrivate(), modified)
+                        .getEncoded();
+            } catch (GeneralSecurityException refused) {
+                fromModified = null;
+            }
+            // ML-KEM rejects implicitly (a pseudo-random secret); DHKEM may refuse the point.
+            ProbeFailure.require(
+                    !Arrays.equals(fromModified, first.key().getEncoded()),
+                    algorithm + " recovered the original secret from a modified encapsulation");
+            return algorithm + " round trip passed; encapsulations were randomised and a modified one did not"
+                    + " yield the secret";
+        }
     }
 
     private static boolean allZero(byte[] bytes) {

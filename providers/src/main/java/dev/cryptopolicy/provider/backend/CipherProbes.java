@@ -195,7 +195,23 @@ final class CipherProbes {
         return new Probe(
                 aes128.feature(),
                 "AES/ECB/NoPadding with AES-128 (SP 800-38A F.1.1) and AES-256 (FIPS 197 C.3)",
-                context -> aes128.body().run(context) + "; " + aes256.body().run(context));
+                new Both(aes128, aes256));
+    }
+
+    /** Two probes run one after the other: a named class, as each lambda spins a class at its first use. */
+    private static final class Both implements ProbeBody {
+        private final Probe aes128;
+        private final Probe aes256;
+
+        Both(Probe aes128, Probe aes256) {
+            this.aes128 = aes128;
+            this.aes256 = aes256;
+        }
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
+            return aes128.body().run(context) + "; " + aes256.body().run(context);
+        }
     }
 
     private static Probe plain(
@@ -206,7 +222,41 @@ final class CipherProbes {
             AlgorithmParameterSpec parameters,
             byte[] plaintext,
             byte[] ciphertext) {
-        return new Probe(Feature.of("Cipher", transformation), transformation + " (" + source + ")", context -> {
+        return new Probe(
+                Feature.of("Cipher", transformation),
+                transformation + " (" + source + ")",
+                new Plain(transformation, source, keyAlgorithm, key, parameters, plaintext, ciphertext));
+    }
+
+    /** {@link #plain}'s body. */
+    private static final class Plain implements ProbeBody {
+        private final String transformation;
+        private final String source;
+        private final String keyAlgorithm;
+        private final byte[] key;
+        private final AlgorithmParameterSpec parameters;
+        private final byte[] plaintext;
+        private final byte[] ciphertext;
+
+        Plain(
+                String transformation,
+                String source,
+                String keyAlgorithm,
+                byte[] key,
+                AlgorithmParameterSpec parameters,
+                byte[] plaintext,
+                byte[] ciphertext) {
+            this.transformation = transformation;
+            this.source = source;
+            this.keyAlgorithm = keyAlgorithm;
+            this.key = key;
+            this.parameters = parameters;
+            this.plaintext = plaintext;
+            this.ciphertext = ciphertext;
+        }
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
             Cipher cipher = Cipher.getInstance(transformation, context.provider());
             SecretKeySpec secretKey = new SecretKeySpec(key, keyAlgorithm);
             init(cipher, Cipher.ENCRYPT_MODE, secretKey, parameters);
@@ -220,7 +270,7 @@ final class CipherProbes {
                     inTwoParts(cipher, ciphertext),
                     plaintext);
             return transformation + " encryption and decryption matched " + source;
-        });
+        }
     }
 
     private static Probe aead(
@@ -235,47 +285,105 @@ final class CipherProbes {
         return new Probe(
                 Feature.of("Cipher", transformation),
                 transformation + " (" + source + "), and rejection of a modified tag",
-                context -> {
-                    SecretKeySpec secretKey = new SecretKeySpec(key, keyAlgorithm);
-                    // Decryption comes first: BCFIPS refuses to encrypt twice in a row under the same
-                    // key and nonce ("cannot reuse nonce for GCM encryption") and its own power-up
-                    // self-test uses this very GCM vector; a decryption clears that memory.
-                    // A fresh instance per operation: SunJCE refuses to re-initialise ChaCha20-Poly1305
-                    // with the key and nonce it last used, whatever the mode.
-                    Cipher cipher = Cipher.getInstance(transformation, context.provider());
-                    init(cipher, Cipher.DECRYPT_MODE, secretKey, parameters);
-                    cipher.updateAAD(aad);
-                    ProbeFailure.check(
-                            transformation + " decryption of the " + source + " ciphertext fed in two parts",
-                            inTwoParts(cipher, ciphertextAndTag),
-                            plaintext);
-                    byte[] tampered = ciphertextAndTag.clone();
-                    tampered[tampered.length - 1] ^= 1;
-                    cipher = Cipher.getInstance(transformation, context.provider());
-                    init(cipher, Cipher.DECRYPT_MODE, secretKey, parameters);
-                    cipher.updateAAD(aad);
-                    try {
-                        byte[] accepted = cipher.doFinal(tampered);
-                        throw new ProbeFailure(transformation + " accepted a ciphertext whose tag was modified and"
-                                + " returned " + Messages.hex(accepted));
-                    } catch (BadPaddingException expected) {
-                        // AEADBadTagException is a BadPaddingException: the forgery was refused.
-                    }
-                    cipher = Cipher.getInstance(transformation, context.provider());
-                    init(cipher, Cipher.ENCRYPT_MODE, secretKey, parameters);
-                    cipher.updateAAD(aad);
-                    ProbeFailure.check(
-                            transformation + " encryption of the " + source + " plaintext",
-                            cipher.doFinal(plaintext),
-                            ciphertextAndTag);
-                    return transformation + " decryption and encryption matched " + source
-                            + "; a modified tag was rejected";
-                });
+                new Aead(transformation, source, keyAlgorithm, key, parameters, aad, plaintext, ciphertextAndTag));
+    }
+
+    /** {@link #aead}'s body. */
+    private static final class Aead implements ProbeBody {
+        private final String transformation;
+        private final String source;
+        private final String keyAlgorithm;
+        private final byte[] key;
+        private final AlgorithmParameterSpec parameters;
+        private final byte[] aad;
+        private final byte[] plaintext;
+        private final byte[] ciphertextAndTag;
+
+        Aead(
+                String transformation,
+                String source,
+                String keyAlgorithm,
+                byte[] key,
+                AlgorithmParameterSpec parameters,
+                byte[] aad,
+                byte[] plaintext,
+                byte[] ciphertextAndTag) {
+            this.transformation = transformation;
+            this.source = source;
+            this.keyAlgorithm = keyAlgorithm;
+            this.key = key;
+            this.parameters = parameters;
+            this.aad = aad;
+            this.plaintext = plaintext;
+            this.ciphertextAndTag = ciphertextAndTag;
+        }
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
+            SecretKeySpec secretKey = new SecretKeySpec(key, keyAlgorithm);
+            // Decryption comes first: BCFIPS refuses to encrypt twice in a row under the same
+            // key and nonce ("cannot reuse nonce for GCM encryption") and its own power-up
+            // self-test uses this very GCM vector; a decryption clears that memory.
+            // A fresh instance per operation: SunJCE refuses to re-initialise ChaCha20-Poly1305
+            // with the key and nonce it last used, whatever the mode.
+            Cipher cipher = Cipher.getInstance(transformation, context.provider());
+            init(cipher, Cipher.DECRYPT_MODE, secretKey, parameters);
+            cipher.updateAAD(aad);
+            ProbeFailure.check(
+                    transformation + " decryption of the " + source + " ciphertext fed in two parts",
+                    inTwoParts(cipher, ciphertextAndTag),
+                    plaintext);
+            byte[] tampered = ciphertextAndTag.clone();
+            tampered[tampered.length - 1] ^= 1;
+            cipher = Cipher.getInstance(transformation, context.provider());
+            init(cipher, Cipher.DECRYPT_MODE, secretKey, parameters);
+            cipher.updateAAD(aad);
+            try {
+                byte[] accepted = cipher.doFinal(tampered);
+                throw new ProbeFailure(transformation + " accepted a ciphertext whose tag was modified and"
+                        + " returned " + Messages.hex(accepted));
+            } catch (BadPaddingException expected) {
+                // AEADBadTagException is a BadPaddingException: the forgery was refused.
+            }
+            cipher = Cipher.getInstance(transformation, context.provider());
+            init(cipher, Cipher.ENCRYPT_MODE, secretKey, parameters);
+            cipher.updateAAD(aad);
+            ProbeFailure.check(
+                    transformation + " encryption of the " + source + " plaintext",
+                    cipher.doFinal(plaintext),
+                    ciphertextAndTag);
+            return transformation + " decryption and encryption matched " + source + "; a modified tag was rejected";
+        }
     }
 
     private static Probe wrap(
             String transformation, String source, byte[] kek, byte[] keyData, String keyAlgorithm, byte[] wrapped) {
-        return new Probe(Feature.of("Cipher", transformation), transformation + " (" + source + ")", context -> {
+        return new Probe(
+                Feature.of("Cipher", transformation),
+                transformation + " (" + source + ")",
+                new Wrap(transformation, source, kek, keyData, keyAlgorithm, wrapped));
+    }
+
+    /** {@link #wrap}'s body. */
+    private static final class Wrap implements ProbeBody {
+        private final String transformation;
+        private final String source;
+        private final byte[] kek;
+        private final byte[] keyData;
+        private final String keyAlgorithm;
+        private final byte[] wrapped;
+
+        Wrap(String transformation, String source, byte[] kek, byte[] keyData, String keyAlgorithm, byte[] wrapped) {
+            this.transformation = transformation;
+            this.source = source;
+            this.kek = kek;
+            this.keyData = keyData;
+            this.keyAlgorithm = keyAlgorithm;
+            this.wrapped = wrapped;
+        }
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
             Cipher cipher = Cipher.getInstance(transformation, context.provider());
             SecretKeySpec wrappingKey = new SecretKeySpec(kek, "AES");
             cipher.init(Cipher.WRAP_MODE, wrappingKey);
@@ -299,7 +407,7 @@ final class CipherProbes {
             }
             return transformation + " wrapping and unwrapping matched " + source
                     + "; a modified wrapped key was refused";
-        });
+        }
     }
 
     private static Probe rsa(
@@ -308,37 +416,54 @@ final class CipherProbes {
                 Feature.of("Cipher", transformation),
                 transformation + ": unwrapping an OpenSSL " + scheme + " ciphertext under a fixed RSA-2048 key,"
                         + " then a wrap/unwrap round trip",
-                context -> {
-                    // Wrap/unwrap rather than encrypt/decrypt: the same RSA operation and padding,
-                    // and the only modes BCFIPS offers for RSA in approved-only mode. The fixed key,
-                    // not a generated one: a FIPS module will not sign with a modulus used for
-                    // encryption, and the signature probes need the run's generated key.
-                    KeyPair fixed = RsaVectors.encryptionKeyPair(context.keyFactory("RSA"));
-                    Cipher cipher = Cipher.getInstance(transformation, context.provider());
-                    init(cipher, Cipher.UNWRAP_MODE, fixed.getPrivate(), parameters);
-                    // Typed as an HMAC key: any length is a valid HMAC key, unlike AES.
-                    Key known = cipher.unwrap(RsaVectors.decode(knownCiphertext), "HmacSHA256", Cipher.SECRET_KEY);
-                    ProbeFailure.check(
-                            transformation + " unwrapping of the known " + scheme + " ciphertext",
-                            known.getEncoded(),
-                            RsaVectors.PLAINTEXT);
-                    SecretKeySpec payload = new SecretKeySpec(RsaVectors.PLAINTEXT, "HmacSHA256");
-                    init(cipher, Cipher.WRAP_MODE, fixed.getPublic(), parameters);
-                    byte[] first = cipher.wrap(payload);
-                    byte[] second = cipher.wrap(payload);
-                    // Both schemes are randomised; equal ciphertexts mean the padding is not.
-                    ProbeFailure.require(
-                            !Arrays.equals(first, second),
-                            transformation + " gave the same ciphertext twice: " + Messages.hex(first));
-                    init(cipher, Cipher.UNWRAP_MODE, fixed.getPrivate(), parameters);
-                    ProbeFailure.check(
-                            transformation + " unwrapping of its own ciphertext",
-                            cipher.unwrap(first, "HmacSHA256", Cipher.SECRET_KEY)
-                                    .getEncoded(),
-                            RsaVectors.PLAINTEXT);
-                    return transformation + " unwrapped the known " + scheme + " ciphertext; its own randomised"
-                            + " ciphertext unwrapped back";
-                });
+                new Rsa(transformation, scheme, parameters, knownCiphertext));
+    }
+
+    /** {@link #rsa}'s body. */
+    private static final class Rsa implements ProbeBody {
+        private final String transformation;
+        private final String scheme;
+        private final OAEPParameterSpec parameters;
+        private final String knownCiphertext;
+
+        Rsa(String transformation, String scheme, OAEPParameterSpec parameters, String knownCiphertext) {
+            this.transformation = transformation;
+            this.scheme = scheme;
+            this.parameters = parameters;
+            this.knownCiphertext = knownCiphertext;
+        }
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
+            // Wrap/unwrap rather than encrypt/decrypt: the same RSA operation and padding,
+            // and the only modes BCFIPS offers for RSA in approved-only mode. The fixed key,
+            // not a generated one: a FIPS module will not sign with a modulus used for
+            // encryption, and the signature probes need the run's generated key.
+            KeyPair fixed = RsaVectors.encryptionKeyPair(context.keyFactory("RSA"));
+            Cipher cipher = Cipher.getInstance(transformation, context.provider());
+            init(cipher, Cipher.UNWRAP_MODE, fixed.getPrivate(), parameters);
+            // Typed as an HMAC key: any length is a valid HMAC key, unlike AES.
+            Key known = cipher.unwrap(RsaVectors.decode(knownCiphertext), "HmacSHA256", Cipher.SECRET_KEY);
+            ProbeFailure.check(
+                    transformation + " unwrapping of the known " + scheme + " ciphertext",
+                    known.getEncoded(),
+                    RsaVectors.PLAINTEXT);
+            SecretKeySpec payload = new SecretKeySpec(RsaVectors.PLAINTEXT, "HmacSHA256");
+            init(cipher, Cipher.WRAP_MODE, fixed.getPublic(), parameters);
+            byte[] first = cipher.wrap(payload);
+            byte[] second = cipher.wrap(payload);
+            // Both schemes are randomised; equal ciphertexts mean the padding is not.
+            ProbeFailure.require(
+                    !Arrays.equals(first, second),
+                    transformation + " gave the same ciphertext twice: " + Messages.hex(first));
+            init(cipher, Cipher.UNWRAP_MODE, fixed.getPrivate(), parameters);
+            ProbeFailure.check(
+                    transformation + " unwrapping of its own ciphertext",
+                    cipher.unwrap(first, "HmacSHA256", Cipher.SECRET_KEY).getEncoded(),
+                    RsaVectors.PLAINTEXT);
+            return transformation + " unwrapped the known " + scheme + " ciphertext; its own randomised"
+                    + " ciphertext unwrapped back";
+        }
     }
 
     private static void init(Cipher cipher, int mode, Key key, AlgorithmParameterSpec parameters)

@@ -141,13 +141,41 @@ final class DigestProbes {
         return new Probe(
                 Feature.of("MessageDigest", algorithm),
                 algorithm + " of \"abc\" and of the " + longName + " (" + source + ")",
-                context -> {
-                    MessageDigest digest = MessageDigest.getInstance(algorithm, context.provider());
-                    check(digest, algorithm, "\"abc\"", ABC, abcExpected);
-                    check(digest, algorithm, "the " + longName, longMessage, longExpected);
-                    return algorithm + " of \"abc\" and of the " + longName + " matched " + source
-                            + ", in one call and fed piecewise";
-                });
+                new Fixed(algorithm, source, abcExpected, longName, longMessage, longExpected));
+    }
+
+    /** {@link #fixed}'s body: a named class, as each lambda spins a class at its first use. */
+    private static final class Fixed implements ProbeBody {
+        private final String algorithm;
+        private final String source;
+        private final byte[] abcExpected;
+        private final String longName;
+        private final byte[] longMessage;
+        private final byte[] longExpected;
+
+        Fixed(
+                String algorithm,
+                String source,
+                byte[] abcExpected,
+                String longName,
+                byte[] longMessage,
+                byte[] longExpected) {
+            this.algorithm = algorithm;
+            this.source = source;
+            this.abcExpected = abcExpected;
+            this.longName = longName;
+            this.longMessage = longMessage;
+            this.longExpected = longExpected;
+        }
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
+            MessageDigest digest = MessageDigest.getInstance(algorithm, context.provider());
+            check(digest, algorithm, "\"abc\"", ABC, abcExpected);
+            check(digest, algorithm, "the " + longName, longMessage, longExpected);
+            return algorithm + " of \"abc\" and of the " + longName + " matched " + source
+                    + ", in one call and fed piecewise";
+        }
     }
 
     /** Hashes in one call, then in two updates on the same instance (which digest() must have reset). */
@@ -166,18 +194,33 @@ final class DigestProbes {
         return new Probe(
                 Feature.of("MessageDigest", algorithm),
                 algorithm + " of \"abc\" and of the 1600-bit 0xA3 example (FIPS 202)",
-                context -> {
-                    MessageDigest digest = MessageDigest.getInstance(algorithm, context.provider());
-                    byte[] abc = digest.digest(ABC);
-                    ProbeFailure.require(
-                            abc.length >= 16 && abc.length <= abcStream.length,
-                            algorithm + " returned " + abc.length + " bytes; the probe expects 16 to "
-                                    + abcStream.length);
-                    ProbeFailure.check(algorithm + " of \"abc\"", abc, Arrays.copyOf(abcStream, abc.length));
-                    byte[] a3Expected = Arrays.copyOf(a3Stream, abc.length);
-                    check(digest, algorithm, "the 1600-bit 0xA3 example", A3_1600, a3Expected);
-                    return algorithm + " (" + abc.length * 8 + "-bit output) of \"abc\" and of the 1600-bit 0xA3"
-                            + " example matched FIPS 202, in one call and fed piecewise";
-                });
+                new Xof(algorithm, abcStream, a3Stream));
+    }
+
+    /** {@link #xof}'s body. */
+    private static final class Xof implements ProbeBody {
+        private final String algorithm;
+        private final byte[] abcStream;
+        private final byte[] a3Stream;
+
+        Xof(String algorithm, byte[] abcStream, byte[] a3Stream) {
+            this.algorithm = algorithm;
+            this.abcStream = abcStream;
+            this.a3Stream = a3Stream;
+        }
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
+            MessageDigest digest = MessageDigest.getInstance(algorithm, context.provider());
+            byte[] abc = digest.digest(ABC);
+            ProbeFailure.require(
+                    abc.length >= 16 && abc.length <= abcStream.length,
+                    algorithm + " returned " + abc.length + " bytes; the probe expects 16 to " + abcStream.length);
+            ProbeFailure.check(algorithm + " of \"abc\"", abc, Arrays.copyOf(abcStream, abc.length));
+            byte[] a3Expected = Arrays.copyOf(a3Stream, abc.length);
+            check(digest, algorithm, "the 1600-bit 0xA3 example", A3_1600, a3Expected);
+            return algorithm + " (" + abc.length * 8 + "-bit output) of \"abc\" and of the 1600-bit 0xA3"
+                    + " example matched FIPS 202, in one call and fed piecewise";
+        }
     }
 }

@@ -204,11 +204,25 @@ final class KeyProbes {
         return new Probe(
                 Feature.of("KeyPairGenerator", spec.algorithm()),
                 "generate a " + what + " key pair; check its size and X.509/PKCS #8 encodings",
-                context -> {
-                    KeyPair pair = generated(context, spec);
-                    checkEncodings(what, pair);
-                    return "generated a " + what + " key pair: " + spec.shape().check(pair) + ", X.509/PKCS #8 encoded";
-                });
+                new GeneratePair(spec, what));
+    }
+
+    /** {@link #keyPairGenerator}'s body: a named class, as each lambda spins a class at its first use. */
+    private static final class GeneratePair implements ProbeBody {
+        private final PairSpec spec;
+        private final String what;
+
+        GeneratePair(PairSpec spec, String what) {
+            this.spec = spec;
+            this.what = what;
+        }
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
+            KeyPair pair = generated(context, spec);
+            checkEncodings(what, pair);
+            return "generated a " + what + " key pair: " + spec.shape().check(pair) + ", X.509/PKCS #8 encoded";
+        }
     }
 
     private static Probe keyFactory(PairSpec spec) {
@@ -216,26 +230,39 @@ final class KeyProbes {
         return new Probe(
                 Feature.of("KeyFactory", spec.algorithm()),
                 "decode and re-encode the X.509/PKCS #8 encodings of a generated " + what + " key pair",
-                context -> {
-                    KeyFactory factory = KeyFactory.getInstance(spec.algorithm(), context.provider());
-                    KeyPair pair = generated(context, spec);
-                    checkEncodings(what, pair);
-                    PublicKey publicKey = factory.generatePublic(
-                            new X509EncodedKeySpec(pair.getPublic().getEncoded()));
-                    ProbeFailure.check(
-                            what + " public key re-encoded after decoding",
-                            publicKey.getEncoded(),
-                            pair.getPublic().getEncoded());
-                    PrivateKey privateKey = factory.generatePrivate(
-                            new PKCS8EncodedKeySpec(pair.getPrivate().getEncoded()));
-                    ProbeFailure.require(
-                            Arrays.equals(
-                                    privateKey.getEncoded(), pair.getPrivate().getEncoded()),
-                            what + " private key changed when decoded and re-encoded ("
-                                    + pair.getPrivate().getEncoded().length + " bytes in, "
-                                    + privateKey.getEncoded().length + " bytes out)");
-                    return what + " public and private keys decoded and re-encoded unchanged";
-                });
+                new Reencode(spec, what));
+    }
+
+    /** {@link #keyFactory}'s body. */
+    private static final class Reencode implements ProbeBody {
+        private final PairSpec spec;
+        private final String what;
+
+        Reencode(PairSpec spec, String what) {
+            this.spec = spec;
+            this.what = what;
+        }
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
+            KeyFactory factory = KeyFactory.getInstance(spec.algorithm(), context.provider());
+            KeyPair pair = generated(context, spec);
+            checkEncodings(what, pair);
+            PublicKey publicKey = factory.generatePublic(
+                    new X509EncodedKeySpec(pair.getPublic().getEncoded()));
+            ProbeFailure.check(
+                    what + " public key re-encoded after decoding",
+                    publicKey.getEncoded(),
+                    pair.getPublic().getEncoded());
+            PrivateKey privateKey = factory.generatePrivate(
+                    new PKCS8EncodedKeySpec(pair.getPrivate().getEncoded()));
+            ProbeFailure.require(
+                    Arrays.equals(privateKey.getEncoded(), pair.getPrivate().getEncoded()),
+                    what + " private key changed when decoded and re-encoded ("
+                            + pair.getPrivate().getEncoded().length + " bytes in, "
+                            + privateKey.getEncoded().length + " bytes out)");
+            return what + " public and private keys decoded and re-encoded unchanged";
+        }
     }
 
     private static void checkEncodings(String what, KeyPair pair) throws ProbeFailure {
@@ -284,30 +311,44 @@ final class KeyProbes {
                 "generate " + algorithm + " keys"
                         + (sizes.length == 0 ? "" : " of " + Arrays.toString(sizes) + " bits")
                         + "; check size, format, and that two keys differ",
-                context -> {
-                    KeyGenerator generator = KeyGenerator.getInstance(algorithm, context.provider());
-                    SecureRandom random = ProbeContext.ownRandom(context.provider());
-                    StringBuilder checked = new StringBuilder();
-                    if (sizes.length == 0) {
-                        if (random != null) {
-                            generator.init(random);
-                        }
-                        int bytes = twoKeys(generator, algorithm, -1);
-                        checked.append(bytes * 8).append("-bit");
-                    }
-                    for (int size : sizes) {
-                        if (random == null) {
-                            generator.init(size);
-                        } else {
-                            generator.init(size, random);
-                        }
-                        twoKeys(generator, algorithm, size / 8);
-                        checked.append(checked.length() == 0 ? "" : " and ")
-                                .append(size)
-                                .append("-bit");
-                    }
-                    return "generated distinct " + checked + " " + algorithm + " keys";
-                });
+                new TwoKeys(algorithm, sizes));
+    }
+
+    /** {@link #keyGenerator}'s body. */
+    private static final class TwoKeys implements ProbeBody {
+        private final String algorithm;
+        private final int[] sizes;
+
+        TwoKeys(String algorithm, int[] sizes) {
+            this.algorithm = algorithm;
+            this.sizes = sizes;
+        }
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
+            KeyGenerator generator = KeyGenerator.getInstance(algorithm, context.provider());
+            SecureRandom random = ProbeContext.ownRandom(context.provider());
+            StringBuilder checked = new StringBuilder();
+            if (sizes.length == 0) {
+                if (random != null) {
+                    generator.init(random);
+                }
+                int bytes = twoKeys(generator, algorithm, -1);
+                checked.append(bytes * 8).append("-bit");
+            }
+            for (int size : sizes) {
+                if (random == null) {
+                    generator.init(size);
+                } else {
+                    generator.init(size, random);
+                }
+                twoKeys(generator, algorithm, size / 8);
+                checked.append(checked.length() == 0 ? "" : " and ")
+                        .append(size)
+                        .append("-bit");
+            }
+            return "generated distinct " + checked + " " + algorithm + " keys";
+        }
     }
 
     /** Two keys of the expected length (or, when -1, at least 112 bits), raw-encoded and different. */
@@ -335,7 +376,32 @@ final class KeyProbes {
         byte[] expected = unhex(expectedHex);
         char[] password = "passwordPASSWORDpassword".toCharArray();
         byte[] salt = "saltSALTsaltSALTsaltSALTsaltSALTsalt".getBytes(StandardCharsets.US_ASCII);
-        return new Probe(Feature.of("SecretKeyFactory", algorithm), algorithm + " (" + source + ")", context -> {
+        return new Probe(
+                Feature.of("SecretKeyFactory", algorithm),
+                algorithm + " (" + source + ")",
+                new Pbkdf2(algorithm, source, iterations, expected, password, salt));
+    }
+
+    /** {@link #pbkdf2}'s body. */
+    private static final class Pbkdf2 implements ProbeBody {
+        private final String algorithm;
+        private final String source;
+        private final int iterations;
+        private final byte[] expected;
+        private final char[] password;
+        private final byte[] salt;
+
+        Pbkdf2(String algorithm, String source, int iterations, byte[] expected, char[] password, byte[] salt) {
+            this.algorithm = algorithm;
+            this.source = source;
+            this.iterations = iterations;
+            this.expected = expected;
+            this.password = password;
+            this.salt = salt;
+        }
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
             SecretKeyFactory factory = SecretKeyFactory.getInstance(algorithm, context.provider());
             PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, expected.length * 8);
             try {
@@ -347,7 +413,7 @@ final class KeyProbes {
                 spec.clearPassword();
             }
             return algorithm + " derived key matched " + source;
-        });
+        }
     }
 
     private static Probe desedeKeyFactory() {
@@ -356,14 +422,26 @@ final class KeyProbes {
         return new Probe(
                 Feature.of("SecretKeyFactory", "DESede"),
                 "translate a DESedeKeySpec to a key and back (SP 800-67 example key)",
-                context -> {
-                    SecretKeyFactory factory = SecretKeyFactory.getInstance("DESede", context.provider());
-                    SecretKey secret = factory.generateSecret(new DESedeKeySpec(key));
-                    ProbeFailure.check("DESede key from DESedeKeySpec", secret.getEncoded(), key);
-                    DESedeKeySpec back =
-                            (DESedeKeySpec) factory.getKeySpec(new SecretKeySpec(key, "DESede"), DESedeKeySpec.class);
-                    ProbeFailure.check("DESedeKeySpec from a DESede key", back.getKey(), key);
-                    return "DESede keys translated both ways unchanged";
-                });
+                new TranslateDesede(key));
+    }
+
+    /** {@link #desedeKeyFactory}'s body. */
+    private static final class TranslateDesede implements ProbeBody {
+        private final byte[] key;
+
+        TranslateDesede(byte[] key) {
+            this.key = key;
+        }
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
+            SecretKeyFactory factory = SecretKeyFactory.getInstance("DESede", context.provider());
+            SecretKey secret = factory.generateSecret(new DESedeKeySpec(key));
+            ProbeFailure.check("DESede key from DESedeKeySpec", secret.getEncoded(), key);
+            DESedeKeySpec back =
+                    (DESedeKeySpec) factory.getKeySpec(new SecretKeySpec(key, "DESede"), DESedeKeySpec.class);
+            ProbeFailure.check("DESedeKeySpec from a DESede key", back.getKey(), key);
+            return "DESede keys translated both ways unchanged";
+        }
     }
 }

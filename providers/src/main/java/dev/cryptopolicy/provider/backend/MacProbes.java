@@ -72,7 +72,26 @@ final class MacProbes {
 
     private static Probe hmac(String algorithm, String source, String expectedHex) {
         byte[] expected = unhex(expectedHex);
-        return new Probe(Feature.of("Mac", algorithm), algorithm + " of \"Hi There\" (" + source + ")", context -> {
+        return new Probe(
+                Feature.of("Mac", algorithm),
+                algorithm + " of \"Hi There\" (" + source + ")",
+                new Hmac(algorithm, source, expected));
+    }
+
+    /** {@link #hmac}'s body: a named class, as each lambda spins a class at its first use. */
+    private static final class Hmac implements ProbeBody {
+        private final String algorithm;
+        private final String source;
+        private final byte[] expected;
+
+        Hmac(String algorithm, String source, byte[] expected) {
+            this.algorithm = algorithm;
+            this.source = source;
+            this.expected = expected;
+        }
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
             Mac mac = Mac.getInstance(algorithm, context.provider());
             mac.init(new SecretKeySpec(KEY, algorithm));
             ProbeFailure.check(algorithm + " of \"Hi There\"", mac.doFinal(DATA), expected);
@@ -81,6 +100,6 @@ final class MacProbes {
             mac.update(DATA, 3, DATA.length - 3);
             ProbeFailure.check(algorithm + " of \"Hi There\" fed in two updates", mac.doFinal(), expected);
             return algorithm + " of \"Hi There\" matched " + source + ", in one call and fed piecewise";
-        });
+        }
     }
 }

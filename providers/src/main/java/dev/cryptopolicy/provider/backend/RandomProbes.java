@@ -34,20 +34,31 @@ final class RandomProbes {
             probes.add(new Probe(
                     Feature.of("SecureRandom", algorithm),
                     algorithm + ": two 32-byte draws are not all zero and differ",
-                    context -> {
-                        SecureRandom random = SecureRandom.getInstance(algorithm, context.provider());
-                        byte[] first = new byte[32];
-                        byte[] second = new byte[32];
-                        random.nextBytes(first);
-                        random.nextBytes(second);
-                        ProbeFailure.require(
-                                !Arrays.equals(first, new byte[32]), algorithm + " produced 32 zero bytes");
-                        ProbeFailure.require(
-                                !Arrays.equals(first, second),
-                                algorithm + " produced the same 32 bytes twice: " + Messages.hex(first));
-                        return algorithm + " produced two different, non-zero 32-byte draws";
-                    }));
+                    new TwoDraws(algorithm)));
         }
         return List.copyOf(probes);
+    }
+
+    /** The body of each probe: a named class, as each lambda spins a class at its first use. */
+    private static final class TwoDraws implements ProbeBody {
+        private final String algorithm;
+
+        TwoDraws(String algorithm) {
+            this.algorithm = algorithm;
+        }
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
+            SecureRandom random = SecureRandom.getInstance(algorithm, context.provider());
+            byte[] first = new byte[32];
+            byte[] second = new byte[32];
+            random.nextBytes(first);
+            random.nextBytes(second);
+            ProbeFailure.require(!Arrays.equals(first, new byte[32]), algorithm + " produced 32 zero bytes");
+            ProbeFailure.require(
+                    !Arrays.equals(first, second),
+                    algorithm + " produced the same 32 bytes twice: " + Messages.hex(first));
+            return algorithm + " produced two different, non-zero 32-byte draws";
+        }
     }
 }

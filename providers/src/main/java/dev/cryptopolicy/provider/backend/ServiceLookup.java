@@ -27,7 +27,9 @@ final class ServiceLookup {
 
     /** Returns the service that {@code getInstance(algorithm, provider)} would start from, if any. */
     static Optional<Provider.Service> find(Provider provider, String serviceType, String algorithm) {
-        return match(provider, serviceType, algorithm).map(Match::service);
+        // No method reference: each one spins a class at its first use, here at start-up.
+        Optional<Match> match = match(provider, serviceType, algorithm);
+        return match.isPresent() ? Optional.of(match.get().service()) : Optional.empty();
     }
 
     /**

@@ -164,7 +164,35 @@ final class SignatureProbes {
             KnownAnswer knownAnswer) {
         String description = (knownAnswer == null ? "" : "known answer, then ") + algorithm + " sign/verify with a "
                 + keyDescription + " key pair, rejecting a modified message and signature";
-        return new Probe(Feature.of("Signature", algorithm), description, context -> {
+        return new Probe(
+                Feature.of("Signature", algorithm),
+                description,
+                new RoundTrip(algorithm, keyDescription, keys, parameters, knownAnswer));
+    }
+
+    /** {@link #signature}'s body: a named class, as each lambda spins a class at its first use. */
+    private static final class RoundTrip implements ProbeBody {
+        private final String algorithm;
+        private final String keyDescription;
+        private final Keys keys;
+        private final AlgorithmParameterSpec parameters;
+        private final KnownAnswer knownAnswer;
+
+        RoundTrip(
+                String algorithm,
+                String keyDescription,
+                Keys keys,
+                AlgorithmParameterSpec parameters,
+                KnownAnswer knownAnswer) {
+            this.algorithm = algorithm;
+            this.keyDescription = keyDescription;
+            this.keys = keys;
+            this.parameters = parameters;
+            this.knownAnswer = knownAnswer;
+        }
+
+        @Override
+        public String run(ProbeContext context) throws Exception {
             Signature signature = Signature.getInstance(algorithm, context.provider());
             String known = knownAnswer == null ? "" : knownAnswer.check(context, signature) + "; ";
             KeyPair keyPair = keys.get(context);
@@ -183,7 +211,7 @@ final class SignatureProbes {
                     algorithm + " accepted a signature with one bit flipped: " + Messages.hex(modified));
             return known + algorithm + " round trip with a " + keyDescription
                     + " key passed; a modified message and a modified signature were rejected";
-        });
+        }
     }
 
     private static byte[] sign(Signature signature, PrivateKey key, AlgorithmParameterSpec parameters, byte[] message)
@@ -225,7 +253,21 @@ final class SignatureProbes {
             default -> throw new IllegalArgumentException("No PKCS #1 vector for digest [" + digest + "]");
         };
         byte[] expected = RsaVectors.decode(expectedBase64);
-        return (context, signature) -> {
+        return new Pkcs1(algorithm, expected);
+    }
+
+    /** {@link #pkcs1KnownAnswer}'s check. */
+    private static final class Pkcs1 implements KnownAnswer {
+        private final String algorithm;
+        private final byte[] expected;
+
+        Pkcs1(String algorithm, byte[] expected) {
+            this.algorithm = algorithm;
+            this.expected = expected;
+        }
+
+        @Override
+        public String check(ProbeContext context, Signature signature) throws Exception {
             KeyPair fixed = RsaVectors.signingKeyPair(context.keyFactory("RSA"));
             ProbeFailure.check(
                     algorithm + " signature of \"abc\" under the fixed RSA-2048 key",
@@ -235,7 +277,7 @@ final class SignatureProbes {
                     verify(signature, fixed.getPublic(), null, RsaVectors.MESSAGE, expected),
                     algorithm + " did not verify OpenSSL's signature of \"abc\" under the fixed RSA-2048 key");
             return algorithm + " signature of \"abc\" under a fixed RSA-2048 key matched OpenSSL's and verified";
-        };
+        }
     }
 
     // RFC 6979 appendix A.2.5: P-256 private key x, public key U = (Ux, Uy) and the SHA-256
@@ -255,7 +297,23 @@ final class SignatureProbes {
         byte[] signed =
                 p1363 ? unhex(RFC6979_R + RFC6979_S) : unhex("3046" + "022100" + RFC6979_R + "022100" + RFC6979_S);
         byte[] sample = "sample".getBytes(StandardCharsets.US_ASCII);
-        return (context, signature) -> {
+        return new Rfc6979(algorithm, signed, sample);
+    }
+
+    /** {@link #rfc6979KnownAnswer}'s check. */
+    private static final class Rfc6979 implements KnownAnswer {
+        private final String algorithm;
+        private final byte[] signed;
+        private final byte[] sample;
+
+        Rfc6979(String algorithm, byte[] signed, byte[] sample) {
+            this.algorithm = algorithm;
+            this.signed = signed;
+            this.sample = sample;
+        }
+
+        @Override
+        public String check(ProbeContext context, Signature signature) throws Exception {
             PublicKey publicKey = EC_P256.get(context).getPublic();
             ProbeFailure.require(
                     verify(signature, publicKey, null, sample, signed),
@@ -264,7 +322,7 @@ final class SignatureProbes {
                     !verify(signature, publicKey, null, MODIFIED_MESSAGE, signed),
                     algorithm + " verified the RFC 6979 A.2.5 signature over a different message");
             return algorithm + " verified the RFC 6979 A.2.5 P-256 signature";
-        };
+        }
     }
 
     // RFC 8032 section 7.1 TEST 1 (empty message), keys in their PKCS #8 / X.509 encodings.
@@ -327,7 +385,35 @@ final class SignatureProbes {
             byte[] privateEncoding,
             byte[] publicEncoding,
             byte[] expected) {
-        return (context, signature) -> {
+        return new Eddsa(algorithm, keyAlgorithm, source, privateEncoding, publicEncoding, expected);
+    }
+
+    /** {@link #eddsaKnownAnswer}'s check. */
+    private static final class Eddsa implements KnownAnswer {
+        private final String algorithm;
+        private final String keyAlgorithm;
+        private final String source;
+        private final byte[] privateEncoding;
+        private final byte[] publicEncoding;
+        private final byte[] expected;
+
+        Eddsa(
+                String algorithm,
+                String keyAlgorithm,
+                String source,
+                byte[] privateEncoding,
+                byte[] publicEncoding,
+                byte[] expected) {
+            this.algorithm = algorithm;
+            this.keyAlgorithm = keyAlgorithm;
+            this.source = source;
+            this.privateEncoding = privateEncoding;
+            this.publicEncoding = publicEncoding;
+            this.expected = expected;
+        }
+
+        @Override
+        public String check(ProbeContext context, Signature signature) throws Exception {
             var factory = context.keyFactory(keyAlgorithm);
             PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(privateEncoding));
             PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(publicEncoding));
@@ -339,6 +425,6 @@ final class SignatureProbes {
                     verify(signature, publicKey, null, new byte[0], expected),
                     algorithm + " did not verify the " + source + " signature");
             return algorithm + " signature matched " + source + " and verified";
-        };
+        }
     }
 }

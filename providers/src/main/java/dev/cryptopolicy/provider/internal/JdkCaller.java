@@ -48,8 +48,12 @@ final class JdkCaller {
      */
     record Site(String className, String method, ServiceType type, Set<String> algorithms, Origin origin, String why) {
         Site {
-            algorithms = Set.copyOf(
-                    algorithms.stream().map(a -> a.toUpperCase(Locale.ROOT)).toList());
+            // A loop, not a stream: the allowlist is built at every installation's start.
+            java.util.List<String> upper = new java.util.ArrayList<>(algorithms.size());
+            for (String a : algorithms) {
+                upper.add(a.toUpperCase(Locale.ROOT));
+            }
+            algorithms = Set.copyOf(upper);
         }
 
         boolean covers(ServiceType t, String algorithm) {
@@ -111,7 +115,16 @@ final class JdkCaller {
                     Set.of("SHA1", "SHA-1", "SHA"),
                     Origin.JDK,
                     "the JDK's seed generator hashes system entropy with SHA-1 when DRBG first seeds: without it"
-                            + " new SecureRandom() fails under NO-SHA1; the digest never leaves the method"),
+                            + " DRBG fails under NO-SHA1; the digest never leaves the method"),
+            new Site(
+                    "sun.security.provider.SecureRandom",
+                    "init",
+                    ServiceType.MESSAGE_DIGEST,
+                    Set.of("SHA1", "SHA-1", "SHA"),
+                    Origin.JDK,
+                    "NativePRNG, the default SecureRandom on Linux, mixes what it reads from the operating system"
+                            + " with a SHA1PRNG of its own, built over SHA-1: without it new SecureRandom() fails"
+                            + " under NO-SHA1; the digest never leaves the generator"),
             new Site(
                     "sun.security.util.ManifestEntryVerifier",
                     "setEntry",

@@ -226,7 +226,10 @@ public final class ProviderAssembly {
         Map<ServiceType, List<String>> required = policy.backends().required();
         for (ServiceType type : ServiceType.values()) {
             List<String> requiredNames = required.getOrDefault(type, List.of());
-            for (Algorithm a : policy.features(type)) {
+            List<Algorithm> features = type == ServiceType.SECURE_RANDOM
+                    ? defaultFirst(policy.features(type), jdkDefaultRandom(backends))
+                    : policy.features(type);
+            for (Algorithm a : features) {
                 boolean isRequired = requiredNames.contains(a.name());
                 PolicyService chosen = null;
                 List<String> failures = new ArrayList<>();
@@ -279,6 +282,63 @@ public final class ProviderAssembly {
             }
         }
         return new Front(front, List.copyOf(selections), List.copyOf(missing), List.copyOf(rejected));
+    }
+
+    /**
+     * {@code features} with the one named {@code first} moved to the front, or {@code features} as
+     * they are when {@code first} is null or not among them. The JDK's {@code new SecureRandom()}
+     * takes the first {@code SecureRandom} the first provider registered: the front's default is
+     * then the algorithm the JDK would have chosen without the policy, when the policy allows it.
+     */
+    static List<Algorithm> defaultFirst(List<Algorithm> features, String first) {
+        if (first == null) {
+            return features;
+        }
+        for (int i = 0; i < features.size(); i++) {
+            if (features.get(i).name().equalsIgnoreCase(first)) {
+                if (i == 0) {
+                    return features;
+                }
+                List<Algorithm> out = new ArrayList<>(features.size());
+                out.add(features.get(i));
+                for (int j = 0; j < features.size(); j++) {
+                    if (j != i) {
+                        out.add(features.get(j));
+                    }
+                }
+                return out;
+            }
+        }
+        return features;
+    }
+
+    /**
+     * The algorithm of the {@code SecureRandom} that {@code new SecureRandom()} gets from these
+     * backends, in the JDK's order, without the policy; null when that cannot be read from outside
+     * the JDK. {@code java.security.SecureRandom} takes the first provider that has one: from SUN,
+     * {@code sun.security.provider.SunEntries.DEF_SECURE_RANDOM_ALGO} (NativePRNG where SUN has it
+     * and the seed source, {@code java.security.egd} or else {@code securerandom.source}, is
+     * {@code file:/dev/random} or {@code file:/dev/urandom}; DRBG otherwise); from any other
+     * provider, the first it registered, which only the JDK's package-private
+     * {@code Provider.getDefaultSecureRandomService} knows: null then, and the policy's order stays.
+     */
+    static String jdkDefaultRandom(List<Backend> backends) {
+        for (Backend b : backends) {
+            if (b.name().equals("SUN")) {
+                String source = System.getProperty("java.security.egd", "");
+                if (source.isEmpty()) {
+                    source = java.security.Security.getProperty("securerandom.source");
+                }
+                boolean nativeSource = "file:/dev/random".equals(source) || "file:/dev/urandom".equals(source);
+                return nativeSource && b.registers("SecureRandom", "NativePRNG") ? "NativePRNG" : "DRBG";
+            }
+            for (Provider.Service s : b.provider().getServices()) {
+                if (s.getType().equals("SecureRandom")) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether the policy governs any service of the backend, i.e. whether it needs a wrapper. */

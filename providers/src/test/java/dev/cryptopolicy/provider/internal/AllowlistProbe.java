@@ -48,10 +48,15 @@ public final class AllowlistProbe {
                         new javax.crypto.spec.PBEParameterSpec(new byte[8], 1000));
                 return "OK " + pbe.doFinal(new byte[] {1}).length + " bytes";
             case "securerandom-default":
-                // DRBG seeds itself once per JVM, on first use.
+                // NativePRNG, as without the policy, mixes its output with a SHA1PRNG of its own.
                 java.security.SecureRandom random = new java.security.SecureRandom();
                 random.nextBytes(new byte[16]);
                 return "OK " + random.getAlgorithm();
+            case "securerandom-drbg":
+                // DRBG seeds itself once per JVM, on first use.
+                java.security.SecureRandom drbg = java.security.SecureRandom.getInstance("DRBG");
+                drbg.nextBytes(new byte[16]);
+                return "OK " + drbg.getAlgorithm();
             case "tls-ec":
                 // SunJSSE decides once whether elliptic curves work; without it no ECDHE suite.
                 String[] suites =
