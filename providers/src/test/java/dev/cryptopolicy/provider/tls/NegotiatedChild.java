@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +35,8 @@ import javax.net.ssl.SSLSocket;
  * groups GROUP FILE   an engine pair (TLS 1.3, EC) and sockets (TLS 1.2, RSA), likewise
  * rsa12 GROUP FILE    the TLS 1.2 RSA sockets only, likewise
  * shadow GROUP A B    an engine pair under shadow policy A, then one under B: CASE name RECORD key
+ * mutual GROUP P...   mutual TLS (an EC server, an RSA client) over sockets and an engine pair, TLS 1.3,
+ *                     under each shadow policy P in turn: CASE P-sockets RECORD key, likewise
  * </pre>
  */
 public final class NegotiatedChild {
@@ -41,8 +45,21 @@ public final class NegotiatedChild {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         String group = args[1];
-        Path inventory = mode.equals("shadow") ? null : Path.of(args[2]);
+        Path inventory = mode.equals("shadow") || mode.equals("mutual") ? null : Path.of(args[2]);
         Installation installation = CryptoPolicy.install("DEFAULT");
+        if (mode.equals("mutual")) {
+            for (String shadow : Arrays.asList(args).subList(2, args.length)) {
+                installation.shadow(shadow);
+                String name = Path.of(shadow).getFileName().toString();
+                Map<String, Long> before = installation.shadowRefusals();
+                System.out.println("CASE " + name + "-sockets PROTOCOL " + mutualSockets(group, "TLSv1.3"));
+                printCounted(name + "-sockets", before, installation.shadowRefusals());
+                before = installation.shadowRefusals();
+                System.out.println("CASE " + name + "-engines PROTOCOL " + mutualEngines(group));
+                printCounted(name + "-engines", before, installation.shadowRefusals());
+            }
+            return;
+        }
         if (inventory != null) {
             installation.inventory(inventory, Duration.ofHours(1));
         } else {
@@ -90,12 +107,9 @@ public final class NegotiatedChild {
                 inventory,
                 seen);
         // Client authentication: an EC server asks an RSA client for its certificate.
-        print(
-                "mutual13-sockets",
-                sockets(context(rsa, ec), context(ec, rsa), group, "TLSv1.3", true, 1, false),
-                installation,
-                inventory,
-                seen);
+        print("mutual13-sockets", mutualSockets(group, "TLSv1.3"), installation, inventory, seen);
+        print("mutual12-sockets", mutualSockets(group, "TLSv1.2"), installation, inventory, seen);
+        print("mutual13-engines", mutualEngines(group), installation, inventory, seen);
         // A TLS 1.3 key update on an established socket: reported again as the same session, with the
         // group and scheme of the handshake that made it (no new line), and the streams still work.
         print(
@@ -138,6 +152,28 @@ public final class NegotiatedChild {
         SSLEngine c = client.createSSLEngine("localhost", 443);
         c.setSSLParameters(offering(c.getSSLParameters(), group, "TLSv1.3"));
         return Handshakes.engines(c, server.createSSLEngine());
+    }
+
+    /**
+     * Client authentication over sockets: a server asks an RSA client for its certificate; the
+     * server's is EC for TLS 1.3, and RSA for TLS 1.2 (where an ECDSA certificate needs its curve
+     * among the offered groups, and only {@code group} is).
+     */
+    private static String mutualSockets(String group, String protocol) throws Exception {
+        TestPki.Identity server = protocol.equals("TLSv1.2") ? TestPki.rsa() : TestPki.ec();
+        TestPki.Identity rsa = TestPki.rsa();
+        return sockets(context(rsa, server), context(server, rsa), group, protocol, true, 1, false);
+    }
+
+    /** Client authentication over an engine pair (TLS 1.3): an EC server, an RSA client. */
+    private static String mutualEngines(String group) throws Exception {
+        TestPki.Identity ec = TestPki.ec();
+        TestPki.Identity rsa = TestPki.rsa();
+        SSLEngine c = context(rsa, ec).createSSLEngine("localhost", 443);
+        c.setSSLParameters(offering(c.getSSLParameters(), group, "TLSv1.3"));
+        SSLEngine server = context(ec, rsa).createSSLEngine();
+        server.setNeedClientAuth(true);
+        return Handshakes.engines(c, server);
     }
 
     /**
@@ -202,6 +238,15 @@ public final class NegotiatedChild {
             return connections > 1 && ids.size() == 1 ? negotiated + " resumed" : negotiated;
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    /** The TLS session records counted since {@code before}: CASE name RECORD key, once per key. */
+    private static void printCounted(String name, Map<String, Long> before, Map<String, Long> after) {
+        for (Map.Entry<String, Long> e : new TreeMap<>(after).entrySet()) {
+            if (e.getKey().startsWith("TLS session ") && e.getValue() > before.getOrDefault(e.getKey(), 0L)) {
+                System.out.println("CASE " + name + " RECORD " + e.getKey());
+            }
         }
     }
 
