@@ -195,6 +195,37 @@ class NegotiatedGroupAndSchemeTest {
         assertTrue(out.contains("(deny[0], " + key + ":4)"), out);
     }
 
+    /**
+     * Handshakes on several threads at once, while other threads sign and agree outside any
+     * handshake: every handshake is recorded with its own group and scheme (none missed by the
+     * SPIs' count check, which would leave a line without them), and none with the others' RSASSA-PSS
+     * signature or secp384r1 agreement.
+     */
+    @Test
+    void concurrentHandshakes_areEachRecordedWithTheirOwnGroupAndScheme_andNothingFromOutside() throws Exception {
+        Path inventory = dir.resolve("threads.jsonl");
+        Jvm.Result r = Jvm.run(
+                List.of("-Djdk.tls.namedGroups=x25519"),
+                Jvm.classPath(),
+                NegotiatedChild.class,
+                "threads",
+                "x25519",
+                inventory.toString());
+        String out = r.output();
+        assertEquals(0, r.exit(), out);
+        List<String> lines = lines(out, "threads");
+        // One line per end (the same location for all), each counting every handshake.
+        assertEquals(2, lines.size(), out);
+        int handshakes = NegotiatedChild.HANDSHAKERS * NegotiatedChild.ROUNDS;
+        for (String line : lines) {
+            assertEquals("x25519", value(GROUP, line), line);
+            assertEquals("ecdsa_secp256r1_sha256", value(SCHEME, line), line);
+            assertEquals(null, value(CLIENT_SCHEME, line), line);
+            assertTrue(line.endsWith(",\"count\":" + handshakes + "}"), line);
+        }
+        assertTrue(out.contains("CASE threads IN-FORCE 0"), out);
+    }
+
     private static List<String> records(String out, String name) {
         return out.lines()
                 .filter(l -> l.startsWith("CASE " + name + " RECORD "))
