@@ -249,10 +249,7 @@ class ReportTlsTest {
                 ExitStatus.OK,
                 Cli.run("report", "--policy", "DEFAULT", file.toString()).status());
 
-        JsonNode json = Json.parse(
-                        Cli.run("report", "--policy", candidate.toString(), "--format", "json", file.toString())
-                                .out())
-                .get("result");
+        JsonNode json = jsonResult(candidate, file);
         assertEquals(2, json.get("findings").size(), json.toString());
         for (JsonNode f : json.get("findings")) {
             JsonNode tls = f.get("locations").get(0).get("tls");
@@ -269,10 +266,7 @@ class ReportTlsTest {
                 .forEach(x -> rules.add(x.get("ruleId").asText()));
         assertEquals(Set.of("tls.named_groups", "tls.signature_schemes"), rules, sarif.toString());
 
-        String cbom = Cli.run("report", "--policy", candidate.toString(), "--format", "cbom", file.toString())
-                .out();
-        List<ParseException> errors = new org.cyclonedx.parsers.JsonParser().validate(cbom, Version.VERSION_16);
-        assertTrue(errors.isEmpty(), () -> errors + "\n" + cbom);
+        String cbom = validCbom(candidate, file);
         Set<String> properties = new java.util.TreeSet<>();
         for (JsonNode c : Json.parse(cbom).get("components")) {
             for (JsonNode p : c.get("properties")) {
@@ -348,10 +342,7 @@ class ReportTlsTest {
                 ExitStatus.OK,
                 Cli.run("report", "--policy", "DEFAULT", file.toString()).status());
 
-        JsonNode json = Json.parse(
-                        Cli.run("report", "--policy", candidate.toString(), "--format", "json", file.toString())
-                                .out())
-                .get("result");
+        JsonNode json = jsonResult(candidate, file);
         assertEquals(1, json.get("findings").size(), json.toString());
         for (JsonNode l : json.get("findings").get(0).get("locations")) {
             assertEquals(
@@ -359,10 +350,23 @@ class ReportTlsTest {
                     l.get("tls").get("clientSignatureScheme").asText(),
                     json.toString());
         }
+        String cbom = validCbom(candidate, file);
+        assertTrue(cbom.contains("\"cryptopolicy:clientSignatureScheme\""), cbom);
+    }
+
+    /** The {@code result} of {@code report --policy CANDIDATE --format json FILE}. */
+    private static JsonNode jsonResult(Path candidate, Path file) throws Exception {
+        return Json.parse(Cli.run("report", "--policy", candidate.toString(), "--format", "json", file.toString())
+                        .out())
+                .get("result");
+    }
+
+    /** {@code report --policy CANDIDATE --format cbom FILE}, validated against the CycloneDX 1.6 schema. */
+    private static String validCbom(Path candidate, Path file) throws Exception {
         String cbom = Cli.run("report", "--policy", candidate.toString(), "--format", "cbom", file.toString())
                 .out();
         List<ParseException> errors = new org.cyclonedx.parsers.JsonParser().validate(cbom, Version.VERSION_16);
         assertTrue(errors.isEmpty(), () -> errors + "\n" + cbom);
-        assertTrue(cbom.contains("\"cryptopolicy:clientSignatureScheme\""), cbom);
+        return cbom;
     }
 }
