@@ -1,9 +1,13 @@
 package dev.cryptopolicy.benchmarks;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -57,6 +61,24 @@ final class EnginePair {
             keytool.destroyForcibly();
             throw new IllegalStateException("keytool failed: " + Files.readString(log));
         }
+    }
+
+    /**
+     * A PKCS #12 store holding an ECDSA P-256 key and its self-signed certificate for {@code
+     * CN=localhost} (see {@link #keytool}), loaded; its files are deleted.
+     */
+    static KeyStore serverKeys(char[] password) throws IOException, InterruptedException, GeneralSecurityException {
+        Path dir = Files.createTempDirectory("cryptopolicy-tls");
+        Path store = dir.resolve("server.p12");
+        EnginePair.keytool(store, password, dir.resolve("keytool.log"));
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, password);
+        }
+        for (Path p : List.of(store, dir.resolve("keytool.log"), dir)) {
+            Files.deleteIfExists(p);
+        }
+        return keys;
     }
 
     /** One full handshake between fresh engines of {@code client} and {@code server}; returns the protocol. */

@@ -1,12 +1,8 @@
 package dev.cryptopolicy.benchmarks;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -48,18 +44,9 @@ public class TlsBenchmarks {
     /** Makes the certificate with the JDK's keytool, then the two contexts (after installing, on the policy side). */
     @Setup(Level.Trial)
     public void setUp() throws IOException, InterruptedException, GeneralSecurityException {
-        Path dir = Files.createTempDirectory("cryptopolicy-tls");
-        Path store = dir.resolve("server.p12");
         char[] password = "benchmark".toCharArray();
-        EnginePair.keytool(store, password, dir.resolve("keytool.log"));
         Backends.setUp(side);
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            keys.load(in, password);
-        }
-        for (Path p : List.of(store, dir.resolve("keytool.log"), dir)) {
-            Files.deleteIfExists(p);
-        }
+        KeyStore keys = EnginePair.serverKeys(password);
         KeyManagerFactory km = KeyManagerFactory.getInstance("PKIX");
         km.init(keys, password);
         TrustManagerFactory tm = TrustManagerFactory.getInstance("PKIX");

@@ -306,7 +306,8 @@ final class ReportCommand extends OptionCommand {
                     key == null ? null : optional(f, "tls.unmeasured"),
                     key == null ? null : optional(f, "tls.peerSignature"),
                     optional(f, "tls.group"),
-                    optional(f, "tls.signatureScheme"));
+                    optional(f, "tls.signatureScheme"),
+                    optional(f, "tls.clientSignatureScheme"));
         }
         return new Use(
                 service,
@@ -396,6 +397,9 @@ final class ReportCommand extends OptionCommand {
             }
             if (u.tls().signatureScheme() != null) {
                 s += " signature scheme " + u.tls().signatureScheme();
+            }
+            if (u.tls().clientSignatureScheme() != null) {
+                s += " client signature scheme " + u.tls().clientSignatureScheme();
             }
             return s;
         }
@@ -510,6 +514,9 @@ final class ReportCommand extends OptionCommand {
         }
         if (u.tls().signatureScheme() != null) {
             tls.put("signatureScheme", u.tls().signatureScheme());
+        }
+        if (u.tls().clientSignatureScheme() != null) {
+            tls.put("clientSignatureScheme", u.tls().clientSignatureScheme());
         }
         return tls;
     }
@@ -632,6 +639,12 @@ final class ReportCommand extends OptionCommand {
             }
             if (first.tls() != null && first.tls().signatureScheme() != null) {
                 property(properties, "cryptopolicy:signatureScheme", first.tls().signatureScheme());
+            }
+            if (first.tls() != null && first.tls().clientSignatureScheme() != null) {
+                property(
+                        properties,
+                        "cryptopolicy:clientSignatureScheme",
+                        first.tls().clientSignatureScheme());
             }
             property(properties, "cryptopolicy:count", String.valueOf(count(t, a.getValue())));
             property(properties, "cryptopolicy:policy", policy.name());

@@ -249,10 +249,7 @@ class ReportTlsTest {
                 ExitStatus.OK,
                 Cli.run("report", "--policy", "DEFAULT", file.toString()).status());
 
-        JsonNode json = Json.parse(
-                        Cli.run("report", "--policy", candidate.toString(), "--format", "json", file.toString())
-                                .out())
-                .get("result");
+        JsonNode json = jsonResult(candidate, file);
         assertEquals(2, json.get("findings").size(), json.toString());
         for (JsonNode f : json.get("findings")) {
             JsonNode tls = f.get("locations").get(0).get("tls");
@@ -269,10 +266,7 @@ class ReportTlsTest {
                 .forEach(x -> rules.add(x.get("ruleId").asText()));
         assertEquals(Set.of("tls.named_groups", "tls.signature_schemes"), rules, sarif.toString());
 
-        String cbom = Cli.run("report", "--policy", candidate.toString(), "--format", "cbom", file.toString())
-                .out();
-        List<ParseException> errors = new org.cyclonedx.parsers.JsonParser().validate(cbom, Version.VERSION_16);
-        assertTrue(errors.isEmpty(), () -> errors + "\n" + cbom);
+        String cbom = validCbom(candidate, file);
         Set<String> properties = new java.util.TreeSet<>();
         for (JsonNode c : Json.parse(cbom).get("components")) {
             for (JsonNode p : c.get("properties")) {
@@ -289,5 +283,90 @@ class ReportTlsTest {
                         "cryptopolicy:signatureScheme=ecdsa_secp256r1_sha256"),
                 properties,
                 cbom);
+    }
+
+    /**
+     * Mutual TLS: the client's handshake signature scheme is a component of its own, decided against
+     * {@code tls.signature_schemes} as the server's is, on the server's line (the client's certificate
+     * as its peer) and the client's alike.
+     */
+    @Test
+    void theClientsSignatureScheme_isAFindingOfItsOwn_inEveryFormat() throws Exception {
+        Path candidate = dir.resolve("NO-RSA-PSS.yaml");
+        Files.writeString(
+                candidate,
+                "kind: policy\nextends: DEFAULT\ntls:\n  signature_schemes: [ecdsa_secp256r1_sha256, ed25519]\n");
+        // The server's line: the client's RSA certificate as peer; the server signed with ECDSA.
+        String server = RSA.replace(
+                "\"peerSignature\":\"SHA256withRSA\"}",
+                "\"peerSignature\":\"SHA256withRSA\",\"group\":\"x25519\",\"signatureScheme\":\"ecdsa_secp256r1_sha256\""
+                        + ",\"clientSignatureScheme\":\"rsa_pss_rsae_sha256\"}");
+        // The client's line: the server's EC certificate as peer, the same two schemes.
+        String client = EC.replace(
+                "\"peerSignature\":\"SHA256withECDSA\"}",
+                "\"peerSignature\":\"SHA256withECDSA\",\"group\":\"x25519\",\"signatureScheme\":\"ecdsa_secp256r1_sha256\""
+                        + ",\"clientSignatureScheme\":\"rsa_pss_rsae_sha256\"}");
+        // Control: the same client session with an ECDSA client certificate, which the candidate lists.
+        String ecClient = tls(
+                        "TLSv1.3",
+                        "TLS_AES_256_GCM_SHA384",
+                        "EC",
+                        "\"bits\":256,\"curve\":\"secp256r1\"",
+                        "SHA256withECDSA",
+                        "com.example.Agent.dial(Agent.java:5)",
+                        7)
+                .replace(
+                        "\"peerSignature\":\"SHA256withECDSA\"}",
+                        "\"peerSignature\":\"SHA256withECDSA\",\"signatureScheme\":\"ecdsa_secp256r1_sha256\""
+                                + ",\"clientSignatureScheme\":\"ecdsa_secp256r1_sha256\"}");
+        for (String line : List.of(server, client, ecClient)) {
+            assertEquals(Set.of(), InventorySchemaTest.schema().validate(Json.parse(line)), line);
+        }
+        Path file = inventory(server, client, ecClient);
+
+        Cli.Result r = Cli.run("report", "--policy", candidate.toString(), file.toString())
+                .assertNoStackTrace();
+        assertEquals(ExitStatus.FAILED, r.status(), r.toString());
+        assertTrue(
+                r.out().startsWith("policy " + candidate + " would refuse 8 of 15 recorded uses (1 finding"),
+                r.toString());
+        assertTrue(r.out().contains("TLS client signature scheme rsa_pss_rsae_sha256: 8 uses"), r.toString());
+        assertTrue(r.out().contains("(tls.signature_schemes, " + candidate + ":4)"), r.toString());
+        assertTrue(r.out().contains(RSA_LOCATION) && r.out().contains(EC_LOCATION), r.toString());
+        assertTrue(
+                r.out().contains("signature scheme ecdsa_secp256r1_sha256 client signature scheme rsa_pss_rsae_sha256"),
+                r.toString());
+        assertFalse(r.out().contains("Agent.dial"), r.toString());
+        // Control: the policy the inventory was recorded under refuses none of it.
+        assertEquals(
+                ExitStatus.OK,
+                Cli.run("report", "--policy", "DEFAULT", file.toString()).status());
+
+        JsonNode json = jsonResult(candidate, file);
+        assertEquals(1, json.get("findings").size(), json.toString());
+        for (JsonNode l : json.get("findings").get(0).get("locations")) {
+            assertEquals(
+                    "rsa_pss_rsae_sha256",
+                    l.get("tls").get("clientSignatureScheme").asText(),
+                    json.toString());
+        }
+        String cbom = validCbom(candidate, file);
+        assertTrue(cbom.contains("\"cryptopolicy:clientSignatureScheme\""), cbom);
+    }
+
+    /** The {@code result} of {@code report --policy CANDIDATE --format json FILE}. */
+    private static JsonNode jsonResult(Path candidate, Path file) throws Exception {
+        return Json.parse(Cli.run("report", "--policy", candidate.toString(), "--format", "json", file.toString())
+                        .out())
+                .get("result");
+    }
+
+    /** {@code report --policy CANDIDATE --format cbom FILE}, validated against the CycloneDX 1.6 schema. */
+    private static String validCbom(Path candidate, Path file) throws Exception {
+        String cbom = Cli.run("report", "--policy", candidate.toString(), "--format", "cbom", file.toString())
+                .out();
+        List<ParseException> errors = new org.cyclonedx.parsers.JsonParser().validate(cbom, Version.VERSION_16);
+        assertTrue(errors.isEmpty(), () -> errors + "\n" + cbom);
+        return cbom;
     }
 }

@@ -9,9 +9,12 @@ import java.util.List;
 /**
  * What one completed TLS handshake negotiated, decided under a policy component by component: the
  * protocol, the cipher suite, the named group and the server's handshake signature scheme (against
- * the policy's {@code tls.groups} and {@code tls.signature_schemes}), the peer certificate's key
- * (size or curve, in scope tls) and its signature algorithm (in scope tls). The one decision of a session, shared by the providers'
- * audit records and inventory and by {@code cryptopolicy report}.
+ * the policy's {@code tls.named_groups} and {@code tls.signature_schemes}), under client
+ * authentication the scheme of the client's handshake signature (against {@code
+ * tls.signature_schemes} too), the peer certificate's key (size or curve, in scope tls) and its
+ * signature algorithm (in scope tls). The one decision of a session, shared by the providers' audit
+ * records and inventory and by {@code cryptopolicy report}. Both ends of a connection see the same
+ * session: the client's peer is the server's certificate, the server's peer the client's (or none).
  *
  * @param protocol          the negotiated protocol, e.g. {@code TLSv1.3}
  * @param cipherSuite       the negotiated cipher suite, under its {@code TLS_} name
@@ -25,6 +28,10 @@ import java.util.List;
  * @param signatureScheme   the scheme of the server's handshake signature, under its TLS name
  *                          ({@code rsa_pss_rsae_sha256}), or null when none was made (a resumed
  *                          session, an RSA key exchange)
+ * @param clientSignatureScheme the scheme of the client's handshake signature under client
+ *                          authentication (its CertificateVerify, mutual TLS), under its TLS name,
+ *                          as the server verified it with the client certificate's key or the
+ *                          client made it; null without client authentication
  */
 public record TlsSession(
         String protocol,
@@ -35,28 +42,8 @@ public record TlsSession(
         String peerKeyUnmeasured,
         String peerSignature,
         String group,
-        String signatureScheme) {
-
-    /** A session whose group and signature scheme are not known. */
-    public TlsSession(
-            String protocol,
-            String cipherSuite,
-            String peerKeyAlgorithm,
-            int peerKeyBits,
-            String peerKeyCurve,
-            String peerKeyUnmeasured,
-            String peerSignature) {
-        this(
-                protocol,
-                cipherSuite,
-                peerKeyAlgorithm,
-                peerKeyBits,
-                peerKeyCurve,
-                peerKeyUnmeasured,
-                peerSignature,
-                null,
-                null);
-    }
+        String signatureScheme,
+        String clientSignatureScheme) {
 
     /** A component of a session. */
     public enum Component {
@@ -71,7 +58,9 @@ public record TlsSession(
         /** The named group of the key exchange. */
         GROUP,
         /** The signature scheme of the server's handshake signature. */
-        SIGNATURE_SCHEME
+        SIGNATURE_SCHEME,
+        /** The signature scheme of the client's handshake signature (client authentication). */
+        CLIENT_SIGNATURE_SCHEME
     }
 
     /**
@@ -93,7 +82,7 @@ public record TlsSession(
 
     /**
      * Every component {@code policy} refuses, in the order protocol, suite, group, signature
-     * scheme, peer key, peer signature; empty when it allows all.
+     * scheme, client signature scheme, peer key, peer signature; empty when it allows all.
      */
     public List<Refused> refusals(CompiledPolicy policy) {
         List<Refused> out = new ArrayList<>(2);
@@ -101,6 +90,13 @@ public record TlsSession(
         tls(out, policy, Component.CIPHER_SUITE, "cipher suite ", TlsKind.CIPHER_SUITE, cipherSuite);
         tls(out, policy, Component.GROUP, "group ", TlsKind.NAMED_GROUP, group);
         tls(out, policy, Component.SIGNATURE_SCHEME, "signature scheme ", TlsKind.SIGNATURE_SCHEME, signatureScheme);
+        tls(
+                out,
+                policy,
+                Component.CLIENT_SIGNATURE_SCHEME,
+                "client signature scheme ",
+                TlsKind.SIGNATURE_SCHEME,
+                clientSignatureScheme);
         if (peerKeyAlgorithm != null) {
             Decision d = peerKeyUnmeasured == null
                     ? policy.decideKey(peerKeyAlgorithm, peerKeyBits, peerKeyCurve, Scope.TLS)

@@ -95,6 +95,9 @@ final class Inventory {
                 if (tls.signatureScheme() != null) {
                     field(b, "signatureScheme", tls.signatureScheme());
                 }
+                if (tls.clientSignatureScheme() != null) {
+                    field(b, "clientSignatureScheme", tls.clientSignatureScheme());
+                }
                 b.append('}');
             }
             if (provider != null) {
@@ -353,7 +356,7 @@ final class Inventory {
                         ? ""
                         : "\u0000" + tls.protocol() + '\u0000' + tls.peerSignature() + '\u0000'
                                 + (key == null ? null : key.unmeasured()) + '\u0000' + tls.group() + '\u0000'
-                                + tls.signatureScheme());
+                                + tls.signatureScheme() + '\u0000' + tls.clientSignatureScheme());
         Use use = uses.get(id);
         if (use == null) {
             if (uses.size() >= max) {

@@ -21,8 +21,8 @@ import javax.crypto.interfaces.DHKey;
 /**
  * What one completed TLS handshake negotiated, as records and the inventory decide it again under a
  * policy ({@link TlsSession}, the one decision of a session): the protocol, the cipher suite, the
- * named group and the server's handshake signature scheme, and the key and signature algorithm of
- * the peer's own certificate. The JDK's sessions (17 and 25) expose neither the group nor the
+ * named group, the server's handshake signature scheme and under client authentication the
+ * client's, and the key and signature algorithm of the peer's own certificate. The JDK's sessions (17 and 25) expose neither the group nor the
  * scheme: they are read from the handshake's own JCA calls ({@link HandshakeCapture}) and named
  * by the catalog's TLS names.
  *
@@ -30,6 +30,8 @@ import javax.crypto.interfaces.DHKey;
  * @param peerSignature   the peer certificate's signature algorithm, or null
  * @param group           the named group of the key exchange, or null when none was seen
  * @param signatureScheme the scheme of the server's handshake signature, or null when none was made
+ * @param clientSignatureScheme the scheme of the client's handshake signature, or null without
+ *                        client authentication
  */
 record TlsSessionUse(
         String protocol,
@@ -37,7 +39,8 @@ record TlsSessionUse(
         KeyInfo peerKey,
         String peerSignature,
         String group,
-        String signatureScheme) {
+        String signatureScheme,
+        String clientSignatureScheme) {
 
     /**
      * The bits of an RFC 7919 (ffdhe) prime below its 64 leading one bits, the same for every size
@@ -54,12 +57,14 @@ record TlsSessionUse(
                 ? "TLS_" + cipherSuite.substring(4)
                 : cipherSuite;
         String group = group(negotiation.agreementKey());
-        String scheme = scheme(protocol, negotiation);
+        String scheme = scheme(protocol, negotiation.server());
+        String clientScheme = scheme(protocol, negotiation.client());
         if (peer.length == 0) {
-            return new TlsSessionUse(protocol, suite, null, null, group, scheme);
+            return new TlsSessionUse(protocol, suite, null, null, group, scheme, clientScheme);
         }
         String signature = peer[0] instanceof X509Certificate x ? x.getSigAlgName() : null;
-        return new TlsSessionUse(protocol, suite, KeyInfo.of(peer[0].getPublicKey()), signature, group, scheme);
+        return new TlsSessionUse(
+                protocol, suite, KeyInfo.of(peer[0].getPublicKey()), signature, group, scheme, clientScheme);
     }
 
     /**
@@ -107,21 +112,21 @@ record TlsSessionUse(
     }
 
     /**
-     * The TLS name of the server's handshake signature: the catalog's scheme of its JCA algorithm
+     * The TLS name of a handshake signature: the catalog's scheme of its JCA algorithm
      * and digest (RSASSA-PSS: {@code rsa_pss_rsae_} for an RSA key, {@code rsa_pss_pss_} for an
      * RSASSA-PSS key); null when none was made, before TLS 1.2 (which has no schemes), or for a
      * signature no scheme names.
      */
-    static String scheme(String protocol, HandshakeCapture.Negotiation negotiation) {
-        String algorithm = negotiation.signature();
-        if (algorithm == null || !("TLSv1.2".equals(protocol) || "TLSv1.3".equals(protocol))) {
+    static String scheme(String protocol, HandshakeCapture.Signed signed) {
+        if (signed == null || !("TLSv1.2".equals(protocol) || "TLSv1.3".equals(protocol))) {
             return null;
         }
-        Key key = negotiation.signatureKey();
+        String algorithm = signed.algorithm();
+        Key key = signed.key();
         if (algorithm.equalsIgnoreCase("EdDSA") && key != null) {
             algorithm = KeyInfo.of(key).curve();
         }
-        String digest = negotiation.signatureParameters() instanceof PSSParameterSpec pss
+        String digest = signed.parameters() instanceof PSSParameterSpec pss
                 ? AlgorithmCatalog.canonicalDigest(pss.getDigestAlgorithm())
                 : null;
         boolean pssKey = key != null && key.getAlgorithm().equalsIgnoreCase("RSASSA-PSS");
@@ -162,13 +167,17 @@ record TlsSessionUse(
         if (signatureScheme != null) {
             b.append(" signature scheme ").append(signatureScheme);
         }
+        if (clientSignatureScheme != null) {
+            b.append(" client signature scheme ").append(clientSignatureScheme);
+        }
         return b.toString();
     }
 
     /** The session as the engine decides it. */
     TlsSession session() {
         return peerKey == null
-                ? new TlsSession(protocol, cipherSuite, null, 0, null, null, null, group, signatureScheme)
+                ? new TlsSession(
+                        protocol, cipherSuite, null, 0, null, null, null, group, signatureScheme, clientSignatureScheme)
                 : new TlsSession(
                         protocol,
                         cipherSuite,
@@ -178,7 +187,8 @@ record TlsSessionUse(
                         peerKey.unmeasured(),
                         peerSignature,
                         group,
-                        signatureScheme);
+                        signatureScheme,
+                        clientSignatureScheme);
     }
 
     /** What {@code policy} refuses of this session, each component with its rule; null when it allows all. */

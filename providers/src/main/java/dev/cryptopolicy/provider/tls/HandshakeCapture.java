@@ -3,6 +3,7 @@ package dev.cryptopolicy.provider.tls;
 import java.security.Key;
 import java.security.PublicKey;
 import java.security.spec.AlgorithmParameterSpec;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the JCA calls of one handshake on a policy-held socket or engine show of what it
@@ -13,6 +14,10 @@ import java.security.spec.AlgorithmParameterSpec;
  * it out afterwards; the enforcing SPIs note their calls into the capture in force, if any. Outside
  * a handshake there is none, and a capture is dropped when its handshake ends.
  *
+ * <p>Outside a handshake an SPI's check costs one read of a process-wide count of the captures in
+ * force (see {@link #current()}): the thread-local is read only while some thread runs a
+ * policy-held handshake.
+ *
  * <p>Only a key agreement's {@code init} and a signature's {@code sign} or {@code verify} are
  * noted: a client may generate key shares for groups the server does not choose, and a backend may
  * initialise signatures it does not use while choosing a scheme.
@@ -22,24 +27,47 @@ public final class HandshakeCapture {
     /** The capture in force on each thread, or none. */
     private static final ThreadLocal<HandshakeCapture> CURRENT = new ThreadLocal<>();
 
+    /**
+     * How many {@link #enter}s that put a capture in force have not been ended by their {@link
+     * #exit}, over all threads: zero when no thread has a capture in force. Changed only by atomic
+     * increments and decrements; each thread increments before it sets its thread-local and
+     * decrements after it restored it.
+     */
+    private static final AtomicInteger IN_FORCE = new AtomicInteger();
+
     /** Upper bound on the signatures one handshake notes; certificate chains are short. */
     private static final int MAX_SIGNATURES = 32;
 
     private volatile Key agreement;
-    private final Signed[] signatures = new Signed[MAX_SIGNATURES];
+    private final Noted[] signatures = new Noted[MAX_SIGNATURES];
     private int signed;
 
     HandshakeCapture() {}
 
-    /** A signature made or verified during the handshake. */
-    private record Signed(boolean sign, String algorithm, Key key, AlgorithmParameterSpec parameters) {}
+    /**
+     * A handshake signature: its JCA algorithm, the key it was made or verified with, and the
+     * parameters set on it (PSS), or null.
+     */
+    public record Signed(String algorithm, Key key, AlgorithmParameterSpec parameters) {}
+
+    /** A signature made ({@code sign}) or verified during the handshake. */
+    private record Noted(boolean sign, Signed signed) {}
 
     /**
-     * The capture in force on this thread, or null (outside every policy-held handshake): the one
-     * thread-local read the enforcing SPIs make.
+     * The capture in force on this thread, or null (outside every policy-held handshake). What the
+     * enforcing SPIs call on every {@code sign}, {@code verify} and key agreement {@code init}:
+     * while no thread has a capture in force, one plain read of a static count, and the
+     * thread-local is not touched.
+     *
+     * <p>Exact under races: a capture is only ever put in force on the thread that then reads it
+     * (the engine's delegated tasks enter it on the thread that runs them), and that thread
+     * incremented the count before it set its thread-local, in program order; every later value of
+     * the count is an atomic update built on that increment and holds it until the same thread's
+     * own decrement. So a thread with a capture in force never reads zero; a thread without one
+     * that reads another's non-zero count only pays the thread-local read and finds none.
      */
     public static HandshakeCapture current() {
-        return CURRENT.get();
+        return IN_FORCE.getPlain() == 0 ? null : CURRENT.get();
     }
 
     /** Notes a key agreement initialised with {@code localKey} (the local private key of its group). */
@@ -55,7 +83,7 @@ public final class HandshakeCapture {
     public void signature(boolean sign, String algorithm, Key key, AlgorithmParameterSpec parameters) {
         synchronized (signatures) {
             if (signed < MAX_SIGNATURES) {
-                signatures[signed++] = new Signed(sign, algorithm, key, parameters);
+                signatures[signed++] = new Noted(sign, new Signed(algorithm, key, parameters));
             }
         }
     }
@@ -80,6 +108,7 @@ public final class HandshakeCapture {
         if (capture == null) {
             return UNCHANGED;
         }
+        IN_FORCE.incrementAndGet();
         HandshakeCapture before = CURRENT.get();
         CURRENT.set(capture);
         return before;
@@ -90,11 +119,20 @@ public final class HandshakeCapture {
         if (before == UNCHANGED) {
             return;
         }
-        if (before == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(before);
+        try {
+            if (before == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(before);
+            }
+        } finally {
+            IN_FORCE.decrementAndGet();
         }
+    }
+
+    /** How many captures are in force over all threads (see {@link #current()}); for tests. */
+    static int inForce() {
+        return IN_FORCE.get();
     }
 
     /** {@code task} (an engine's delegated task) running with this capture in force. */
@@ -110,44 +148,48 @@ public final class HandshakeCapture {
     }
 
     /**
-     * What this handshake negotiated, as far as its calls show: the key agreement, and the server's
-     * handshake signature (TLS 1.3 CertificateVerify, TLS 1.2 ServerKeyExchange). A client takes
-     * the last signature verified with the peer's own certificate key (certificate chain checks use
-     * the issuers' keys); a server takes the last one it made. A client's own CertificateVerify
-     * (client authentication) is not the session's scheme.
+     * What this handshake negotiated, as far as its calls show: the key agreement, the server's
+     * handshake signature (TLS 1.3 CertificateVerify, TLS 1.2 ServerKeyExchange) and, under client
+     * authentication, the client's (its CertificateVerify). Each end names the same two: the
+     * signature it made itself is its own role's, the last one it verified with the peer's own
+     * certificate key the peer's (certificate chain checks use the issuers' keys, and come before
+     * the peer's CertificateVerify). A client signs only its CertificateVerify, a server only its
+     * own handshake signature.
      *
      * @param client  whether this end is the client
      * @param peerKey the key of the peer's own certificate, or null when it sent none
      */
     Negotiation negotiation(boolean client, PublicKey peerKey) {
-        Signed chosen = null;
+        Signed made = null;
+        Signed verified = null;
         synchronized (signatures) {
-            for (int i = signed - 1; i >= 0 && chosen == null; i--) {
-                Signed s = signatures[i];
-                if (client ? !s.sign() && peerKey != null && peerKey.equals(s.key()) : s.sign()) {
-                    chosen = s;
+            for (int i = signed - 1; i >= 0; i--) {
+                Noted n = signatures[i];
+                if (n.sign()) {
+                    made = made == null ? n.signed() : made;
+                } else if (verified == null
+                        && peerKey != null
+                        && peerKey.equals(n.signed().key())) {
+                    verified = n.signed();
                 }
             }
         }
-        return chosen == null
-                ? new Negotiation(agreement, null, null, null)
-                : new Negotiation(agreement, chosen.algorithm(), chosen.key(), chosen.parameters());
+        return client ? new Negotiation(agreement, verified, made) : new Negotiation(agreement, made, verified);
     }
 
     /**
      * What a handshake's calls showed it negotiated.
      *
-     * @param agreementKey        the local private key of the key agreement, or null (none was made:
-     *                            an RSA key exchange, or a resumption without a new key exchange)
-     * @param signature           the JCA algorithm of the server's handshake signature, or null (none
-     *                            was made: a resumed session, an RSA key exchange)
-     * @param signatureKey        the key it was made or verified with
-     * @param signatureParameters the parameters set on it (PSS), or null
+     * @param agreementKey the local private key of the key agreement, or null (none was made: an
+     *                     RSA key exchange, or a resumption without a new key exchange)
+     * @param server       the server's handshake signature, or null (none was made: a resumed
+     *                     session, an RSA key exchange)
+     * @param client       the client's handshake signature, or null (no client authentication, a
+     *                     client without a certificate, a resumed session)
      */
-    public record Negotiation(
-            Key agreementKey, String signature, Key signatureKey, AlgorithmParameterSpec signatureParameters) {
+    public record Negotiation(Key agreementKey, Signed server, Signed client) {
 
         /** Nothing observed: a connection whose handshake ran outside any capture. */
-        public static final Negotiation NONE = new Negotiation(null, null, null, null);
+        public static final Negotiation NONE = new Negotiation(null, null, null);
     }
 }

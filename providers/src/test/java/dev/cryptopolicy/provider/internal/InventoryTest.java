@@ -131,14 +131,15 @@ class InventoryTest {
                 new KeyInfo("RSA", 2048, null),
                 "SHA256withRSA",
                 "x25519",
-                "rsa_pss_rsae_sha256");
+                "rsa_pss_rsae_sha256",
+                null);
         inventory.addTls(caller, rsa);
         inventory.addTls(caller, rsa);
         // The same suite and key under another protocol is another session.
         inventory.addTls(
                 caller,
                 new TlsSessionUse(
-                        "TLSv1.2", "TLS_AES_256_GCM_SHA384", new KeyInfo("RSA", 2048, null), null, null, null));
+                        "TLSv1.2", "TLS_AES_256_GCM_SHA384", new KeyInfo("RSA", 2048, null), null, null, null, null));
         inventory.add(caller, ServiceType.MESSAGE_DIGEST, "SHA-256", "SUN", null);
         // Full: one more session (the same but for its group) is counted in the overflow, as any use is.
         inventory.addTls(
@@ -149,7 +150,8 @@ class InventoryTest {
                         new KeyInfo("RSA", 2048, null),
                         "SHA256withRSA",
                         "secp256r1",
-                        "rsa_pss_rsae_sha256"));
+                        "rsa_pss_rsae_sha256",
+                        null));
         assertEquals(3, inventory.size());
         assertEquals(1, inventory.overflow());
         inventory.write();

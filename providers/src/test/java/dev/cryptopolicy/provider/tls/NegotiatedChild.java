@@ -7,16 +7,28 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.crypto.KeyAgreement;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -33,6 +45,12 @@ import javax.net.ssl.SSLSocket;
  * groups GROUP FILE   an engine pair (TLS 1.3, EC) and sockets (TLS 1.2, RSA), likewise
  * rsa12 GROUP FILE    the TLS 1.2 RSA sockets only, likewise
  * shadow GROUP A B    an engine pair under shadow policy A, then one under B: CASE name RECORD key
+ * threads GROUP FILE  HANDSHAKERS threads each making ROUNDS engine-pair handshakes (TLS 1.3, EC) while
+ *                     two threads sign (RSASSA-PSS, SHA-512) and agree (EC secp384r1) outside any
+ *                     handshake; then the TLS lines (CASE threads LINE json, with counts) and
+ *                     CASE threads IN-FORCE n, the captures still in force
+ * mutual GROUP P...   mutual TLS (an EC server, an RSA client) over sockets and an engine pair, TLS 1.3,
+ *                     under each shadow policy P in turn: CASE P-sockets RECORD key, likewise
  * </pre>
  */
 public final class NegotiatedChild {
@@ -41,8 +59,33 @@ public final class NegotiatedChild {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         String group = args[1];
-        Path inventory = mode.equals("shadow") ? null : Path.of(args[2]);
+        Path inventory = mode.equals("shadow") || mode.equals("mutual") ? null : Path.of(args[2]);
         Installation installation = CryptoPolicy.install("DEFAULT");
+        if (mode.equals("threads")) {
+            installation.inventory(inventory, Duration.ofHours(1));
+            threads(group);
+            installation.writeInventory();
+            for (String line : Files.readAllLines(inventory)) {
+                if (line.contains("\"service\":\"TLS\"")) {
+                    System.out.println("CASE threads LINE " + line);
+                }
+            }
+            System.out.println("CASE threads IN-FORCE " + HandshakeCapture.inForce());
+            return;
+        }
+        if (mode.equals("mutual")) {
+            for (String shadow : Arrays.asList(args).subList(2, args.length)) {
+                installation.shadow(shadow);
+                String name = Path.of(shadow).getFileName().toString();
+                Map<String, Long> before = installation.shadowRefusals();
+                System.out.println("CASE " + name + "-sockets PROTOCOL " + mutualSockets(group, "TLSv1.3"));
+                printCounted(name + "-sockets", before, installation.shadowRefusals());
+                before = installation.shadowRefusals();
+                System.out.println("CASE " + name + "-engines PROTOCOL " + mutualEngines(group));
+                printCounted(name + "-engines", before, installation.shadowRefusals());
+            }
+            return;
+        }
         if (inventory != null) {
             installation.inventory(inventory, Duration.ofHours(1));
         } else {
@@ -90,12 +133,9 @@ public final class NegotiatedChild {
                 inventory,
                 seen);
         // Client authentication: an EC server asks an RSA client for its certificate.
-        print(
-                "mutual13-sockets",
-                sockets(context(rsa, ec), context(ec, rsa), group, "TLSv1.3", true, 1, false),
-                installation,
-                inventory,
-                seen);
+        print("mutual13-sockets", mutualSockets(group, "TLSv1.3"), installation, inventory, seen);
+        print("mutual12-sockets", mutualSockets(group, "TLSv1.2"), installation, inventory, seen);
+        print("mutual13-engines", mutualEngines(group), installation, inventory, seen);
         // A TLS 1.3 key update on an established socket: reported again as the same session, with the
         // group and scheme of the handshake that made it (no new line), and the streams still work.
         print(
@@ -138,6 +178,28 @@ public final class NegotiatedChild {
         SSLEngine c = client.createSSLEngine("localhost", 443);
         c.setSSLParameters(offering(c.getSSLParameters(), group, "TLSv1.3"));
         return Handshakes.engines(c, server.createSSLEngine());
+    }
+
+    /**
+     * Client authentication over sockets: a server asks an RSA client for its certificate; the
+     * server's is EC for TLS 1.3, and RSA for TLS 1.2 (where an ECDSA certificate needs its curve
+     * among the offered groups, and only {@code group} is).
+     */
+    private static String mutualSockets(String group, String protocol) throws Exception {
+        TestPki.Identity server = protocol.equals("TLSv1.2") ? TestPki.rsa() : TestPki.ec();
+        TestPki.Identity rsa = TestPki.rsa();
+        return sockets(context(rsa, server), context(server, rsa), group, protocol, true, 1, false);
+    }
+
+    /** Client authentication over an engine pair (TLS 1.3): an EC server, an RSA client. */
+    private static String mutualEngines(String group) throws Exception {
+        TestPki.Identity ec = TestPki.ec();
+        TestPki.Identity rsa = TestPki.rsa();
+        SSLEngine c = context(rsa, ec).createSSLEngine("localhost", 443);
+        c.setSSLParameters(offering(c.getSSLParameters(), group, "TLSv1.3"));
+        SSLEngine server = context(ec, rsa).createSSLEngine();
+        server.setNeedClientAuth(true);
+        return Handshakes.engines(c, server);
     }
 
     /**
@@ -202,6 +264,80 @@ public final class NegotiatedChild {
             return connections > 1 && ids.size() == 1 ? negotiated + " resumed" : negotiated;
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    static final int HANDSHAKERS = 4;
+    static final int ROUNDS = 10;
+
+    /**
+     * {@link #HANDSHAKERS} threads making {@link #ROUNDS} handshakes each, from one calling location,
+     * while two threads make signatures and key agreements of other algorithms outside any
+     * handshake until they are done: none may be noted into a handshake's capture, and no
+     * handshake's own may be missed.
+     */
+    private static void threads(String group) throws Exception {
+        SSLContext client = context(null, TestPki.ec());
+        SSLContext server = context(TestPki.ec(), null);
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        KeyPair signing = rsa.generateKeyPair();
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp384r1"));
+        KeyPair agreeing = ec.generateKeyPair();
+        ExecutorService pool = Executors.newFixedThreadPool(HANDSHAKERS + 2);
+        try {
+            AtomicBoolean handshaking = new AtomicBoolean(true);
+            List<Future<?>> outside = new ArrayList<>();
+            outside.add(pool.submit(() -> {
+                Signature pss = Signature.getInstance("RSASSA-PSS");
+                pss.setParameter(new PSSParameterSpec("SHA-512", "MGF1", MGF1ParameterSpec.SHA512, 64, 1));
+                while (handshaking.get()) {
+                    pss.initSign(signing.getPrivate());
+                    pss.update(new byte[32]);
+                    pss.sign();
+                }
+                return null;
+            }));
+            outside.add(pool.submit(() -> {
+                while (handshaking.get()) {
+                    KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
+                    agreement.init(agreeing.getPrivate());
+                    agreement.doPhase(agreeing.getPublic(), true);
+                    agreement.generateSecret();
+                }
+                return null;
+            }));
+            List<Future<?>> handshakes = new ArrayList<>();
+            for (int t = 0; t < HANDSHAKERS; t++) {
+                handshakes.add(pool.submit(() -> {
+                    for (int i = 0; i < ROUNDS; i++) {
+                        // No peer host: a full handshake each time, none resumed (which would make no signature).
+                        SSLEngine c = client.createSSLEngine();
+                        c.setSSLParameters(offering(c.getSSLParameters(), group, "TLSv1.3"));
+                        Handshakes.engines(c, server.createSSLEngine());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : handshakes) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+            handshaking.set(false);
+            for (Future<?> f : outside) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The TLS session records counted since {@code before}: CASE name RECORD key, once per key. */
+    private static void printCounted(String name, Map<String, Long> before, Map<String, Long> after) {
+        for (Map.Entry<String, Long> e : new TreeMap<>(after).entrySet()) {
+            if (e.getKey().startsWith("TLS session ") && e.getValue() > before.getOrDefault(e.getKey(), 0L)) {
+                System.out.println("CASE " + name + " RECORD " + e.getKey());
+            }
         }
     }
 

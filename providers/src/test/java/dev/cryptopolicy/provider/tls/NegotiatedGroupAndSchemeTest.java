@@ -33,6 +33,7 @@ class NegotiatedGroupAndSchemeTest {
 
     private static final Pattern GROUP = Pattern.compile("\"group\":\"([^\"]+)\"");
     private static final Pattern SCHEME = Pattern.compile("\"signatureScheme\":\"([^\"]+)\"");
+    private static final Pattern CLIENT_SCHEME = Pattern.compile("\"clientSignatureScheme\":\"([^\"]+)\"");
     /** JSSE's debug output of a handshake signature: {@code "signature algorithm": "rsa_pss_rsae_sha256"}. */
     private static final Pattern DEBUG_SCHEME = Pattern.compile("\"signature algorithm\": \"([a-z0-9_]+)\"");
 
@@ -51,15 +52,28 @@ class NegotiatedGroupAndSchemeTest {
         assertEquals(2, tls12.size(), out);
         String scheme = only(SCHEME, tls12, out);
         assertTrue(scheme.startsWith("rsa_pss_rsae_") || scheme.startsWith("rsa_pkcs1_"), out);
-        // Client authentication: the server's line names the client's RSA certificate as its peer, and
-        // the scheme of its own (EC) handshake signature, not the one of the client's CertificateVerify.
-        List<String> mutual = lines(out, "mutual13-sockets");
+        // Client authentication: both ends name the server's (EC) handshake signature as the session's
+        // scheme and the client's RSA CertificateVerify as its client scheme, the client from what it
+        // signed, the server from what it verified with the client certificate's key; the server's
+        // line names the client's RSA certificate as its peer, the client's the server's EC one.
+        for (String name : List.of("mutual13-sockets", "mutual13-engines")) {
+            assertCase(out, name, 2, "x25519", "ecdsa_secp256r1_sha256", "rsa_pss_rsae_sha256");
+            List<String> mutual = lines(out, name);
+            assertTrue(mutual.stream().anyMatch(l -> l.contains("\"key\":\"RSA\",\"bits\":2048")), out);
+            assertTrue(mutual.stream().anyMatch(l -> l.contains("\"key\":\"EC\"")), out);
+        }
         assertTrue(
-                mutual.stream()
-                        .anyMatch(l -> l.contains("\"key\":\"RSA\"")
-                                && l.contains("\"signatureScheme\":\"ecdsa_secp256r1_sha256\"")
-                                && l.contains("lambda$sockets")),
+                lines(out, "mutual13-sockets").stream()
+                        .anyMatch(l -> l.contains("\"key\":\"RSA\"") && l.contains("lambda$sockets")),
                 out);
+        // TLS 1.2 client authentication (an RSA server and client): the client's CertificateVerify has
+        // a scheme of its own too, the same on both ends.
+        List<String> mutual12 = lines(out, "mutual12-sockets");
+        assertEquals(2, mutual12.size(), out);
+        String scheme12 = only(SCHEME, mutual12, out);
+        assertTrue(scheme12.startsWith("rsa_pss_rsae_") || scheme12.startsWith("rsa_pkcs1_"), out);
+        String clientScheme12 = only(CLIENT_SCHEME, mutual12, out);
+        assertTrue(clientScheme12.startsWith("rsa_pss_rsae_") || clientScheme12.startsWith("rsa_pkcs1_"), out);
         // The key update (an explicit startHandshake, from a location of its own) reports the session
         // it updated with the group and scheme of the handshake that made it, not as one without them.
         assertTrue(out.contains("CASE keyupdate13-sockets PROTOCOL TLSv1.3"), out);
@@ -70,7 +84,7 @@ class NegotiatedGroupAndSchemeTest {
         List<String> resumed = lines(out, "resumed12-sockets");
         assertEquals(2, resumed.size(), out);
         for (String l : resumed) {
-            assertFalse(l.contains("\"group\"") || l.contains("\"signatureScheme\""), l);
+            assertFalse(l.contains("\"group\"") || l.contains("ignatureScheme\""), l);
         }
     }
 
@@ -123,6 +137,101 @@ class NegotiatedGroupAndSchemeTest {
                 out);
     }
 
+    /**
+     * Mutual TLS under DEFAULT (an EC server, a 2048-bit RSA client, TLS 1.3, sockets and an engine
+     * pair) with shadow policies: one refusing the scheme the client signs with, one refusing its
+     * key in scope tls. Each names what it refuses with its rule; the handshakes connect.
+     */
+    @Test
+    void mutualTls_aShadowRefusingTheClientsSchemeOrKey_namesItWithItsRule_onBothEndsThatSeeIt() throws Exception {
+        // Control: DEFAULT's own schemes and keys as the shadow: no record.
+        Path control = dir.resolve("CONTROL.yaml");
+        Files.writeString(control, "kind: policy\nextends: DEFAULT\n");
+        // The server's scheme (ecdsa_secp256r1_sha256) kept, the client's (rsa_pss_rsae_sha256) left out.
+        Path scheme = dir.resolve("NO-RSA-PSS.yaml");
+        Files.writeString(
+                scheme,
+                "kind: policy\nextends: DEFAULT\ntls:\n  signature_schemes: [ecdsa_secp256r1_sha256, ed25519,"
+                        + " rsa_pkcs1_sha256]\n");
+        Path key = dir.resolve("RSA-3072-TLS.yaml");
+        Files.writeString(key, PeerHandshakeChild.RSA_3072_TLS);
+        Jvm.Result r = Jvm.run(
+                List.of("-Djdk.tls.namedGroups=x25519"),
+                Jvm.classPath(),
+                NegotiatedChild.class,
+                "mutual",
+                "x25519",
+                control.toString(),
+                scheme.toString(),
+                key.toString());
+        String out = r.output();
+        assertEquals(0, r.exit(), out);
+        for (String transport : List.of("sockets", "engines")) {
+            assertTrue(out.contains("CASE CONTROL.yaml-" + transport + " PROTOCOL TLSv1.3"), out);
+            assertFalse(out.contains("CASE CONTROL.yaml-" + transport + " RECORD"), out);
+            // Both ends saw the client's scheme: the client signed with it, the server verified it.
+            List<String> schemes = records(out, "NO-RSA-PSS.yaml-" + transport);
+            assertEquals(2, schemes.size(), out);
+            for (String record : schemes) {
+                assertTrue(
+                        record.contains(" signature scheme ecdsa_secp256r1_sha256 client signature scheme"
+                                        + " rsa_pss_rsae_sha256 ")
+                                && record.endsWith("| tls.signature_schemes"),
+                        record);
+            }
+            // Only the server has the client's certificate as its peer: one record, naming the key.
+            List<String> keys = records(out, "RSA-3072-TLS.yaml-" + transport);
+            assertEquals(1, keys.size(), out);
+            assertTrue(
+                    keys.get(0).contains(" peer RSA 2048 SHA256withRSA ")
+                            && keys.get(0).endsWith("| deny[0]"),
+                    keys.get(0));
+        }
+        assertTrue(
+                out.contains("client signature scheme rsa_pss_rsae_sha256 is not listed in tls.signature_schemes of"
+                        + " policy " + scheme + " (tls.signature_schemes, " + scheme + ":4)"),
+                out);
+        assertTrue(out.contains("peer certificate RSA key of 2048 bits"), out);
+        assertTrue(out.contains("(deny[0], " + key + ":4)"), out);
+    }
+
+    /**
+     * Handshakes on several threads at once, while other threads sign and agree outside any
+     * handshake: every handshake is recorded with its own group and scheme (none missed by the
+     * SPIs' count check, which would leave a line without them), and none with the others' RSASSA-PSS
+     * signature or secp384r1 agreement.
+     */
+    @Test
+    void concurrentHandshakes_areEachRecordedWithTheirOwnGroupAndScheme_andNothingFromOutside() throws Exception {
+        Path inventory = dir.resolve("threads.jsonl");
+        Jvm.Result r = Jvm.run(
+                List.of("-Djdk.tls.namedGroups=x25519"),
+                Jvm.classPath(),
+                NegotiatedChild.class,
+                "threads",
+                "x25519",
+                inventory.toString());
+        String out = r.output();
+        assertEquals(0, r.exit(), out);
+        List<String> lines = lines(out, "threads");
+        // One line per end (the same location for all), each counting every handshake.
+        assertEquals(2, lines.size(), out);
+        int handshakes = NegotiatedChild.HANDSHAKERS * NegotiatedChild.ROUNDS;
+        for (String line : lines) {
+            assertEquals("x25519", value(GROUP, line), line);
+            assertEquals("ecdsa_secp256r1_sha256", value(SCHEME, line), line);
+            assertEquals(null, value(CLIENT_SCHEME, line), line);
+            assertTrue(line.endsWith(",\"count\":" + handshakes + "}"), line);
+        }
+        assertTrue(out.contains("CASE threads IN-FORCE 0"), out);
+    }
+
+    private static List<String> records(String out, String name) {
+        return out.lines()
+                .filter(l -> l.startsWith("CASE " + name + " RECORD "))
+                .collect(Collectors.toList());
+    }
+
     private String child(String mode, String group, List<String> options) throws Exception {
         List<String> jvm = new ArrayList<>(options);
         jvm.add("-Djdk.tls.namedGroups=" + group);
@@ -132,13 +241,23 @@ class NegotiatedGroupAndSchemeTest {
         return r.output();
     }
 
-    /** The case's new TLS inventory lines: {@code count} of them, all with this group and scheme. */
+    /**
+     * The case's new TLS inventory lines: {@code count} of them, all with this group and scheme,
+     * and no client scheme (no client authentication).
+     */
     private static void assertCase(String out, String name, int count, String group, String scheme) {
+        assertCase(out, name, count, group, scheme, null);
+    }
+
+    /** As above, all with this client scheme (or none, for null). */
+    private static void assertCase(
+            String out, String name, int count, String group, String scheme, String clientScheme) {
         List<String> lines = lines(out, name);
         assertEquals(count, lines.size(), name + ":\n" + out);
         for (String line : lines) {
             assertEquals(group, value(GROUP, line), line);
             assertEquals(scheme, value(SCHEME, line), line);
+            assertEquals(clientScheme, value(CLIENT_SCHEME, line), line);
         }
     }
 
