@@ -23,10 +23,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.commons.cli.CommandLine;
@@ -132,8 +134,21 @@ final class ReportCommand extends OptionCommand {
     /** One refused use or TLS session component: what, in words, and the decision that refuses it. */
     record Refusal(String subject, Decision decision) {}
 
-    /** What the report is built from. */
-    record Tally(Map<Use, long[]> uses, Map<Use, List<Refusal>> refused, long lines, long overflow, int files) {}
+    /**
+     * What the report is built from. {@code estimated} holds the uses whose count includes a line
+     * marked {@code "estimated":true} (an inventory samples the callers of uses both its policies
+     * allow, past their first uses): their counts per location are estimates, and say so.
+     */
+    record Tally(
+            Map<Use, long[]> uses,
+            Map<Use, List<Refusal>> refused,
+            Set<Use> estimated,
+            long lines,
+            long overflow,
+            int files) {}
+
+    /** How an inventory line of the writer's shape ends its use text when its count is an estimate. */
+    private static final String ESTIMATED = ",\"estimated\":true";
 
     /** Refused uses of one subject and rule: the finding, and its uses (locations) with counts. */
     private record Finding(String subject, Decision decision, List<Use> uses) {}
@@ -163,6 +178,7 @@ final class ReportCommand extends OptionCommand {
         Map<Use, List<Refusal>> refused = new HashMap<>();
         // The use of each use text parsed and checked before: a line that repeats it needs only its count.
         Map<String, Use> known = new HashMap<>();
+        Set<Use> estimated = new HashSet<>();
         long lines = 0;
         long overflow = 0;
         for (String name : files) {
@@ -187,8 +203,10 @@ final class ReportCommand extends OptionCommand {
                     String useText = InventoryLineShape.use(text);
                     Use use = useText == null ? null : known.get(useText);
                     long count;
+                    boolean estimate;
                     if (use != null) {
                         count = InventoryLineShape.count(text);
+                        estimate = useText.endsWith(ESTIMATED);
                     } else {
                         Map<String, Object> fields = fields(text, name, number);
                         Object lost = fields.get("overflow");
@@ -198,6 +216,7 @@ final class ReportCommand extends OptionCommand {
                         }
                         use = use(fields, name, number);
                         count = fields.get("count") instanceof Long n ? n : 1;
+                        estimate = Boolean.TRUE.equals(fields.get("estimated"));
                         if (useText != null && known.size() < MAX_KNOWN_TEXTS) {
                             known.put(useText, use);
                         }
@@ -216,12 +235,15 @@ final class ReportCommand extends OptionCommand {
                         }
                     }
                     sum[0] += count;
+                    if (estimate) {
+                        estimated.add(use);
+                    }
                 }
             } catch (IOException e) {
                 throw CommandFailure.io("cannot read " + Quote.quoted(name) + ": " + e.getMessage());
             }
         }
-        return new Tally(uses, refused, lines, overflow, files.size());
+        return new Tally(uses, refused, estimated, lines, overflow, files.size());
     }
 
     /** The fields of one line: strings, and whole numbers as {@link Long}. */
@@ -238,6 +260,8 @@ final class ReportCommand extends OptionCommand {
                     case VALUE_STRING -> fields.put(key, p.getText());
                     case VALUE_NUMBER_INT -> fields.put(key, p.getLongValue());
                     case VALUE_NULL -> fields.remove(key);
+                    case VALUE_TRUE -> fields.put(key, Boolean.TRUE);
+                    case VALUE_FALSE -> fields.put(key, Boolean.FALSE);
                     case START_OBJECT -> {
                         if (key.equals("tls")) {
                             tls(p, fields, file, number);
@@ -415,6 +439,16 @@ final class ReportCommand extends OptionCommand {
         return uses.stream().mapToLong(u -> t.uses().get(u)[0]).sum();
     }
 
+    /** Whether the count of any of {@code uses} at its location is an estimate. */
+    private static boolean estimated(Tally t, List<Use> uses) {
+        for (Use u : uses) {
+            if (t.estimated().contains(u)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void text(CompiledPolicy policy, Tally t, PrintStream out) {
         List<Finding> findings = findings(t);
         long refusedCount =
@@ -427,14 +461,17 @@ final class ReportCommand extends OptionCommand {
             Decision d = f.decision();
             long n = count(t, f.uses());
             out.println();
-            out.println(Quote.escape(f.subject()) + ": " + n + " use" + (n == 1 ? "" : "s"));
+            out.println(Quote.escape(f.subject()) + ": " + n + " use" + (n == 1 ? "" : "s")
+                    + (estimated(t, f.uses()) ? " (per location, some estimated: ~)" : ""));
             out.println("  reason: " + d.reason() + " (" + d.rule() + ", "
                     + d.origin().shortLocation() + ")");
             for (Use u : f.uses()) {
-                out.println("  " + t.uses().get(u)[0] + "  " + Quote.escape(u.location())
-                        + (u.callerClass() == null ? "" : "  class " + Quote.escape(u.callerClass()))
-                        + (u.source() == null ? "" : "  from " + Quote.escape(u.source()))
-                        + (u.tls() == null ? "" : "  in " + Quote.escape(subject(u))));
+                out.println(
+                        "  " + (t.estimated().contains(u) ? "~" : "") + t.uses().get(u)[0] + "  "
+                                + Quote.escape(u.location())
+                                + (u.callerClass() == null ? "" : "  class " + Quote.escape(u.callerClass()))
+                                + (u.source() == null ? "" : "  from " + Quote.escape(u.source()))
+                                + (u.tls() == null ? "" : "  in " + Quote.escape(subject(u))));
             }
         }
         if (t.overflow() > 0) {
@@ -476,6 +513,9 @@ final class ReportCommand extends OptionCommand {
             f.put("reason", d.reason());
             f.set("where", Json.origin(d.origin()));
             f.put("count", count(t, uses));
+            if (estimated(t, uses)) {
+                f.put("estimated", true);
+            }
             ArrayNode locations = f.putArray("locations");
             for (Use u : uses) {
                 ObjectNode l = locations.addObject();
@@ -487,6 +527,9 @@ final class ReportCommand extends OptionCommand {
                     l.set("tls", tlsJson(u));
                 }
                 l.put("count", t.uses().get(u)[0]);
+                if (t.estimated().contains(u)) {
+                    l.put("estimated", true);
+                }
             }
         }
         return result;
@@ -541,7 +584,8 @@ final class ReportCommand extends OptionCommand {
                                 "text",
                                 d.explain(f.subject())
                                         + (u.tls() == null ? "" : " (" + subject(u) + ")")
-                                        + "; called " + t.uses().get(u)[0] + " times from " + u.location()
+                                        + "; called " + (t.estimated().contains(u) ? "about " : "")
+                                        + t.uses().get(u)[0] + " times from " + u.location()
                                         + " under policy " + policy.name());
                 ObjectNode logical = r.putArray("locations")
                         .addObject()
@@ -551,6 +595,9 @@ final class ReportCommand extends OptionCommand {
                 logical.put("kind", "function");
                 ObjectNode properties = r.putObject("properties");
                 properties.put("count", t.uses().get(u)[0]);
+                if (t.estimated().contains(u)) {
+                    properties.put("estimated", true);
+                }
                 properties.put("class", u.callerClass());
                 properties.put("source", u.source());
             }
@@ -613,7 +660,9 @@ final class ReportCommand extends OptionCommand {
                 o.put("symbol", u.location());
                 o.put(
                         "additionalContext",
-                        u.service() + " " + u.algorithm() + ", " + t.uses().get(u)[0] + " uses");
+                        u.service() + " " + u.algorithm() + ", "
+                                + (t.estimated().contains(u) ? "about " : "")
+                                + t.uses().get(u)[0] + " uses");
             }
             List<Refusal> refused = t.refused().getOrDefault(first, List.of());
             ArrayNode properties = c.putArray("properties");
@@ -647,6 +696,9 @@ final class ReportCommand extends OptionCommand {
                         first.tls().clientSignatureScheme());
             }
             property(properties, "cryptopolicy:count", String.valueOf(count(t, a.getValue())));
+            if (estimated(t, a.getValue())) {
+                property(properties, "cryptopolicy:estimated", "true");
+            }
             property(properties, "cryptopolicy:policy", policy.name());
             property(properties, "cryptopolicy:verdict", refused.isEmpty() ? "allowed" : "refused");
             for (Refusal r : refused) {

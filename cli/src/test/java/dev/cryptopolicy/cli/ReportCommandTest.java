@@ -175,6 +175,62 @@ class ReportCommandTest {
     }
 
     @Test
+    void aCountAnInventoryEstimated_isMarkedAsAnEstimate_inEveryFormat_andOnlyThere() throws Exception {
+        String md5 = line("MessageDigest", "MD5", null, 0, "com.example.Hot.loop(Hot.java:5)", 12_288);
+        String estimated = md5.replace(",\"count\":12288}", ",\"estimated\":true,\"count\":12288}");
+        Path sampled = dir.resolve("sampled.jsonl");
+        // The same use from two JVMs, one of which sampled its callers: one location, its count an estimate.
+        Files.writeString(sampled, md5.replace("\"pid\":1,", "\"pid\":2,") + "\n" + estimated + "\n");
+        files.add(sampled.toString());
+
+        Cli.Result text = report("--policy", "FUTURE").assertNoStackTrace();
+        assertTrue(text.out().contains("  ~24576  com.example.Hot.loop(Hot.java:5)"), text.toString());
+        assertTrue(text.out().contains("(per location, some estimated: ~)"), text.toString());
+        // Control: the corpus's exact counts carry no mark.
+        assertTrue(text.out().contains("  " + FILES * 2 + "  com.example.Keys.make(Keys.java:7)"), text.toString());
+
+        JsonNode findings = Json.parse(
+                        report("--policy", "FUTURE", "--format", "json").out())
+                .get("result")
+                .get("findings");
+        int marked = 0;
+        for (JsonNode f : findings) {
+            for (JsonNode l : f.get("locations")) {
+                boolean hot = l.get("location").asText().startsWith("com.example.Hot");
+                assertEquals(hot, l.has("estimated") && l.get("estimated").asBoolean(), l.toString());
+                marked += hot ? 1 : 0;
+            }
+            assertEquals(
+                    f.get("subject").asText().equals("MessageDigest MD5"),
+                    f.has("estimated") && f.get("estimated").asBoolean(),
+                    f.toString());
+        }
+        assertEquals(1, marked, findings.toString());
+
+        JsonNode sarif =
+                Json.parse(report("--policy", "FUTURE", "--format", "sarif").out());
+        int about = 0;
+        for (JsonNode r : sarif.get("runs").get(0).get("results")) {
+            boolean hot = r.get("message").get("text").asText().contains("com.example.Hot");
+            assertEquals(hot, r.get("properties").has("estimated"), r.toString());
+            assertEquals(hot, r.get("message").get("text").asText().contains("called about 24576 times"), r.toString());
+            about += hot ? 1 : 0;
+        }
+        assertEquals(1, about, sarif.toString());
+
+        Cli.Result cbom = report("--policy", "FUTURE", "--format", "cbom");
+        List<ParseException> errors = new org.cyclonedx.parsers.JsonParser().validate(cbom.out(), Version.VERSION_16);
+        assertTrue(errors.isEmpty(), () -> errors + "\n" + cbom.out());
+        for (JsonNode c : Json.parse(cbom.out()).get("components")) {
+            boolean flagged = false;
+            for (JsonNode p : c.get("properties")) {
+                flagged |= p.get("name").asText().equals("cryptopolicy:estimated");
+            }
+            assertEquals(c.get("name").asText().equals("MD5"), flagged, c.toString());
+        }
+    }
+
+    @Test
     void aLineThatIsNotAnInventoryLine_isNamedByFileAndLine() throws Exception {
         Path bad = dir.resolve("bad.jsonl");
         Files.writeString(bad, line("MessageDigest", "MD5", null, 0, "a.B.c(B.java:1)", 1) + "\n{\"v\":2}\n");
