@@ -17,13 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 
 /**
  * Governs providers as they reach the JCA, for the agent route: instruments
@@ -50,6 +43,7 @@ final class SecurityHooks {
 
     private static final String GOVERN_DESCRIPTOR = "(Ljava/security/Provider;)Ljava/security/Provider;";
     private static final String PROVIDER = "Ljava/security/Provider;";
+    private static final int ACC_STATIC = 0x0008;
 
     /** Every java.base class whose static {@code getInstance} methods take a provider object. */
     static final Set<String> ENGINES = Set.of(
@@ -191,94 +185,13 @@ final class SecurityHooks {
      *     the bootstrap class loader could not find
      */
     static byte[] hookClassFile() {
-        ClassReader reader = new ClassReader(resource(HOOK_SOURCE + ".class"));
-        ClassWriter writer = new ClassWriter(0);
-        reader.accept(
-                new ClassVisitor(Opcodes.ASM9, writer) {
-                    @Override
-                    public void visit(
-                            int version,
-                            int access,
-                            String name,
-                            String signature,
-                            String superName,
-                            String[] interfaces) {
-                        super.visit(version, access, hookName(name), signature, superName, interfaces);
-                    }
-
-                    @Override
-                    public MethodVisitor visitMethod(
-                            int access, String name, String descriptor, String signature, String[] exceptions) {
-                        return new MethodVisitor(
-                                Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
-                            @Override
-                            public void visitFieldInsn(int opcode, String owner, String field, String type) {
-                                super.visitFieldInsn(opcode, hookName(owner), field, type);
-                            }
-
-                            @Override
-                            public void visitMethodInsn(
-                                    int opcode, String owner, String method, String type, boolean isInterface) {
-                                super.visitMethodInsn(opcode, hookName(owner), method, type, isInterface);
-                            }
-
-                            @Override
-                            public void visitTypeInsn(int opcode, String type) {
-                                super.visitTypeInsn(opcode, hookName(type));
-                            }
-
-                            @Override
-                            public void visitLdcInsn(Object value) {
-                                super.visitLdcInsn(
-                                        value instanceof Type t && t.getSort() == Type.OBJECT
-                                                ? Type.getObjectType(hookName(t.getInternalName()))
-                                                : value);
-                            }
-
-                            @Override
-                            public void visitFrame(int type, int locals, Object[] local, int stack, Object[] onStack) {
-                                super.visitFrame(type, locals, hookNames(local), stack, hookNames(onStack));
-                            }
-
-                            @Override
-                            public void visitLocalVariable(
-                                    String name, String type, String signature, Label start, Label end, int index) {
-                                super.visitLocalVariable(
-                                        name,
-                                        type.equals("L" + HOOK_SOURCE + ";") ? "L" + HOOK + ";" : type,
-                                        signature,
-                                        start,
-                                        end,
-                                        index);
-                            }
-                        };
-                    }
-                },
-                0);
-        byte[] renamed = writer.toByteArray();
+        byte[] renamed = ClassFiles.rename(resource(HOOK_SOURCE + ".class"), HOOK_SOURCE, HOOK);
         // Every name in a class file is in its constant pool as (modified) UTF-8: ASCII names appear as they are.
         if (new String(renamed, StandardCharsets.ISO_8859_1).contains("dev/cryptopolicy/")) {
             throw new IllegalStateException(
                     "cryptopolicy agent: the provider hook still names a cryptopolicy class once renamed");
         }
         return renamed;
-    }
-
-    private static String hookName(String internalName) {
-        return HOOK_SOURCE.equals(internalName) ? HOOK : internalName;
-    }
-
-    private static Object[] hookNames(Object[] types) {
-        if (types == null) {
-            return null;
-        }
-        Object[] out = types.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] instanceof String name) {
-                out[i] = hookName(name);
-            }
-        }
-        return out;
     }
 
     private static byte[] resource(String entry) {
@@ -306,7 +219,7 @@ final class SecurityHooks {
     /** The slots of the provider parameters to pass through the hook, or none when the method is not one of ours. */
     static List<Integer> providerSlots(String owner, int access, String name, String descriptor) {
         List<Integer> slots = new ArrayList<>();
-        if ((access & Opcodes.ACC_STATIC) == 0) {
+        if ((access & ACC_STATIC) == 0) {
             return slots;
         }
         boolean target = owner.equals(SECURITY)
@@ -316,11 +229,19 @@ final class SecurityHooks {
             return slots;
         }
         int slot = 0;
-        for (Type t : Type.getArgumentTypes(descriptor)) {
-            if (t.getDescriptor().equals(PROVIDER)) {
+        int i = 1; // past '('
+        while (descriptor.charAt(i) != ')') {
+            int start = i;
+            while (descriptor.charAt(i) == '[') {
+                i++;
+            }
+            char kind = descriptor.charAt(i);
+            i = kind == 'L' ? descriptor.indexOf(';', i) + 1 : i + 1;
+            if (descriptor.startsWith(PROVIDER, start) && i - start == PROVIDER.length()) {
                 slots.add(slot);
             }
-            slot += t.getSize();
+            boolean wide = descriptor.charAt(start) != '[' && (kind == 'J' || kind == 'D');
+            slot += wide ? 2 : 1;
         }
         return slots;
     }
@@ -330,54 +251,40 @@ final class SecurityHooks {
      * provider parameters ({@code insertProviderAt} first moves the position past the front).
      */
     static byte[] instrument(String className, byte[] classfile) {
-        ClassReader reader = new ClassReader(classfile);
-        // Nothing computed: the methods left alone are copied as they are, and the few instructions put
-        // first change no frame (each stores a value of its own slot's type) and need two stack slots.
-        ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(
-                new ClassVisitor(Opcodes.ASM9, writer) {
-                    @Override
-                    public MethodVisitor visitMethod(
-                            int access, String name, String descriptor, String signature, String[] exceptions) {
-                        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-                        List<Integer> slots = providerSlots(className, access, name, descriptor);
-                        if (slots.isEmpty()) {
-                            return mv;
-                        }
-                        return new MethodVisitor(Opcodes.ASM9, mv) {
-                            @Override
-                            public void visitCode() {
-                                super.visitCode();
-                                if (className.equals(SECURITY) && name.equals("insertProviderAt")) {
-                                    // position = ProviderHook.position(provider, position), before the provider is
-                                    // governed.
-                                    super.visitVarInsn(Opcodes.ALOAD, 0);
-                                    super.visitVarInsn(Opcodes.ILOAD, 1);
-                                    super.visitMethodInsn(
-                                            Opcodes.INVOKESTATIC,
-                                            HOOK,
-                                            "position",
-                                            "(Ljava/security/Provider;I)I",
-                                            false);
-                                    super.visitVarInsn(Opcodes.ISTORE, 1);
-                                }
-                                for (int slot : slots) {
-                                    super.visitVarInsn(Opcodes.ALOAD, slot);
-                                    super.visitMethodInsn(
-                                            Opcodes.INVOKESTATIC, HOOK, "govern", GOVERN_DESCRIPTOR, false);
-                                    super.visitVarInsn(Opcodes.ASTORE, slot);
-                                }
-                            }
+        return ClassFiles.prefix(classfile, new Governing(className));
+    }
 
-                            @Override
-                            public void visitMaxs(int maxStack, int maxLocals) {
-                                super.visitMaxs(Math.max(maxStack, 2), maxLocals);
-                            }
-                        };
-                    }
-                },
-                0);
-        return writer.toByteArray();
+    /** The instructions {@link #instrument} puts first in each method of {@link #providerSlots}. */
+    private static final class Governing implements ClassFiles.Prologue {
+        private final String className;
+
+        Governing(String className) {
+            this.className = className;
+        }
+
+        @Override
+        public ClassFiles.Code of(int access, String name, String descriptor, ClassFiles.Methods methods) {
+            List<Integer> slots = providerSlots(className, access, name, descriptor);
+            if (slots.isEmpty()) {
+                return null;
+            }
+            // Each instruction stores a value of its own slot's type, so no stack map frame changes,
+            // and they need two stack slots at most.
+            ClassFiles.Code code = new ClassFiles.Code().stack(2);
+            if (className.equals(SECURITY) && name.equals("insertProviderAt")) {
+                // position = ProviderHook.position(provider, position), before the provider is governed.
+                code.variable(ClassFiles.ALOAD, 0)
+                        .variable(ClassFiles.ILOAD, 1)
+                        .invokestatic(methods.methodref(HOOK, "position", "(Ljava/security/Provider;I)I"))
+                        .variable(ClassFiles.ISTORE, 1);
+            }
+            for (int slot : slots) {
+                code.variable(ClassFiles.ALOAD, slot)
+                        .invokestatic(methods.methodref(HOOK, "govern", GOVERN_DESCRIPTOR))
+                        .variable(ClassFiles.ASTORE, slot);
+            }
+            return code;
+        }
     }
 
     /**
@@ -426,7 +333,8 @@ final class SecurityHooks {
                 System.getLogger("dev.cryptopolicy")
                         .log(
                                 System.Logger.Level.ERROR,
-                                "cryptopolicy agent: cannot instrument {0}; its getInstance(..., Provider) is not governed: {1}",
+                                "cryptopolicy agent: cannot instrument {0}; its getInstance(..., Provider) is not"
+                                        + " governed: {1}",
                                 className,
                                 e);
                 return null;
