@@ -97,8 +97,12 @@ final class SecurityHooks {
         instrumentation.addTransformer(transformer, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> c : instrumentation.getAllLoadedClasses()) {
-            String name = c.getName().replace('.', '/');
-            if (c.getClassLoader() == null && (name.equals(SECURITY) || ENGINES.contains(name))) {
+            // Every target is in one of these packages: the prefix, compared in a few characters,
+            // spares the other 1,500 or so classes loaded by now a copy of their name (interpreted).
+            String name = c.getName();
+            if (c.getClassLoader() == null
+                    && (name.startsWith("java.security.") || name.startsWith("javax."))
+                    && target(name.replace('.', '/'))) {
                 loaded.add(c);
             }
         }
@@ -115,6 +119,11 @@ final class SecurityHooks {
                     + " registered after start-up could not be governed");
         }
         installed = true;
+    }
+
+    /** Whether the class of this internal name is one the agent instruments. */
+    private static boolean target(String internalName) {
+        return internalName.equals(SECURITY) || ENGINES.contains(internalName);
     }
 
     /**
@@ -319,7 +328,7 @@ final class SecurityHooks {
                 Class<?> redefined,
                 ProtectionDomain domain,
                 byte[] classfile) {
-            if (loader != null || className == null || !(className.equals(SECURITY) || ENGINES.contains(className))) {
+            if (loader != null || className == null || !target(className)) {
                 return null;
             }
             try {

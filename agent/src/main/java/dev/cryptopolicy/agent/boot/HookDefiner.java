@@ -1,8 +1,8 @@
 package dev.cryptopolicy.agent.boot;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.security.Provider;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
@@ -35,16 +35,21 @@ public final class HookDefiner {
             UnaryOperator<Provider> governor,
             BiFunction<Provider, Integer, Integer> position)
             throws ReflectiveOperationException {
-        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(anchor, MethodHandles.lookup());
-        Class<?> defined = lookup.defineClass(hook);
-        MethodHandle connect = lookup.findStatic(
-                defined, "connect", MethodType.methodType(void.class, UnaryOperator.class, BiFunction.class));
+        Class<?> defined =
+                MethodHandles.privateLookupIn(anchor, MethodHandles.lookup()).defineClass(hook);
+        // Core reflection rather than a method handle: on JDK 17 a method handle's first call spins
+        // lambda-form classes, about 5 ms of start-up for this one call.
+        Method connect = defined.getMethod("connect", UnaryOperator.class, BiFunction.class);
         try {
-            connect.invokeExact(governor, position);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("the provider hook's connect failed: " + e, e);
+            connect.invoke(null, governor, position);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException("the provider hook's connect failed: " + e.getCause(), e.getCause());
         }
         return defined;
     }
