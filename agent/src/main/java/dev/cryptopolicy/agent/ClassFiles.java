@@ -470,36 +470,65 @@ final class ClassFiles {
         }
 
         /**
-         * A StackMapTable's body, with its first frame moved by {@code shift}: frames are each at an
-         * offset from the one before, so only the first moves; one whose offset is in its type
-         * (same_frame, same_locals_1_stack_item) becomes its extended form when the offset outgrows it.
+         * A StackMapTable's body, its offsets moved by {@code shift}. Frames are each at an offset
+         * from the one before, so only the first frame's offset moves; one whose offset is in its
+         * type (same_frame, same_locals_1_stack_item) becomes its extended form when the offset
+         * outgrows it. The other offsets are those of the {@code new} instructions an uninitialized
+         * object's type names, in any frame: each moves.
          */
         void stackMapTable(byte[] classfile, Input in, int length, int shift) {
             int end = in.at + length;
+            Output frames = new Output(length + 4);
             int entries = in.u2();
-            if (entries == 0) {
-                u4(length);
-                u2(0);
-                return;
-            }
-            Output frames = new Output(length + 2);
             frames.u2(entries);
-            int type = in.u1();
-            if (type < 64) { // same_frame
-                frames.sameFrame(type + shift, 0, 251);
-            } else if (type < 128) { // same_locals_1_stack_item
-                frames.sameFrame(type - 64 + shift, 64, 247);
-            } else if (type >= 247) { // every other frame has its offset as a u2
-                frames.u1(type);
-                frames.u2(in.u2() + shift);
-            } else {
-                throw new IllegalArgumentException("reserved stack map frame type " + type);
+            for (int f = 0; f < entries; f++) {
+                int type = in.u1();
+                int move = f == 0 ? shift : 0;
+                if (type < 64) { // same_frame
+                    frames.sameFrame(type + move, 0, 251);
+                } else if (type < 128) { // same_locals_1_stack_item
+                    frames.sameFrame(type - 64 + move, 64, 247);
+                    frames.types(in, 1, shift);
+                } else if (type >= 247) { // the others: the offset as a u2
+                    frames.u1(type);
+                    frames.u2(in.u2() + move);
+                    if (type == 247) { // same_locals_1_stack_item_extended
+                        frames.types(in, 1, shift);
+                    } else if (type >= 252 && type < 255) { // append_frame
+                        frames.types(in, type - 251, shift);
+                    } else if (type == 255) { // full_frame: locals, then stack
+                        int locals = in.u2();
+                        frames.u2(locals);
+                        frames.types(in, locals, shift);
+                        int stack = in.u2();
+                        frames.u2(stack);
+                        frames.types(in, stack, shift);
+                    } // chop_frame, same_frame_extended: nothing more
+                } else {
+                    throw new IllegalArgumentException("reserved stack map frame type " + type);
+                }
             }
-            frames.bytes(classfile, in.at, end - in.at);
-            in.skip(end - in.at);
+            if (in.at != end) {
+                throw new IllegalArgumentException("the method's StackMapTable attribute is malformed");
+            }
             byte[] body = frames.toByteArray();
             u4(body.length);
             bytes(body, 0, body.length);
+        }
+
+        /** {@code n} verification types, an uninitialized object's offset moved by {@code shift}. */
+        private void types(Input in, int n, int shift) {
+            for (int i = 0; i < n; i++) {
+                int tag = in.u1();
+                u1(tag);
+                if (tag == 7) { // Object: its class's constant-pool index
+                    u2(in.u2());
+                } else if (tag == 8) { // Uninitialized: the offset of its new instruction
+                    u2(in.u2() + shift);
+                } else if (tag > 8) {
+                    throw new IllegalArgumentException("unknown verification type " + tag);
+                }
+            }
         }
 
         private void sameFrame(int offset, int base, int extended) {

@@ -54,7 +54,8 @@ class ClassFilesTest {
 
     /**
      * A method whose first stack map frame's offset outgrows its short form once moved, with a
-     * switch, a long before the provider and a handler: the rewritten class must still verify (it
+     * switch, a long before the provider, a handler and frames naming an uninitialized object's
+     * {@code new}: the rewritten class must still verify (it
      * is defined in a loader of its own, which verifies it), and read as ASM writes it.
      */
     @Test
@@ -303,8 +304,9 @@ class ClassFilesTest {
 
     /**
      * {@code public static int getInstance(long, Provider, int)}: a loop back to just past its
-     * start, a switch, a handler, line numbers and local variables, frames computed by ASM; its
-     * first frame is 62 bytes in, so a prologue moves it past what a same_frame can say.
+     * start, a switch, a handler, line numbers and local variables, frames computed by ASM, some
+     * with an uninitialized object; its first frame is 63 bytes in, so a prologue moves it past
+     * what a same_frame can say.
      */
     private static byte[] synthetic() {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
@@ -337,6 +339,20 @@ class ClassFilesTest {
         mv.visitIincInsn(3, -1);
         mv.visitJumpInsn(Opcodes.GOTO, loop);
         mv.visitLabel(other);
+        // new Integer(n == 0 ? 0 : 1): frames with an uninitialized object, which name its new's offset.
+        Label zero = new Label();
+        Label join = new Label();
+        mv.visitTypeInsn(Opcodes.NEW, "java/lang/Integer");
+        mv.visitInsn(Opcodes.DUP);
+        mv.visitVarInsn(Opcodes.ILOAD, 3);
+        mv.visitJumpInsn(Opcodes.IFEQ, zero);
+        mv.visitInsn(Opcodes.ICONST_1);
+        mv.visitJumpInsn(Opcodes.GOTO, join);
+        mv.visitLabel(zero);
+        mv.visitInsn(Opcodes.ICONST_0);
+        mv.visitLabel(join);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Integer", "<init>", "(I)V", false);
+        mv.visitInsn(Opcodes.POP);
         mv.visitVarInsn(Opcodes.ALOAD, 2);
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/security/Provider", "hashCode", "()I", false);
         mv.visitLabel(tryEnd);
