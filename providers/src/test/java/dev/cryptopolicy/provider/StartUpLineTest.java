@@ -79,13 +79,10 @@ class StartUpLineTest {
     void theDigest_isTakenFromTheJdksSunProvider_notFromItsWrapper() throws Exception {
         Provider jdk = Security.getProvider("SUN");
         assertEquals(jdk, InstallPipeline.digestProvider(), "nothing installed: the provider listed");
-        String expected = java.util.HexFormat.of()
-                .formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256", jdk)
-                                .digest(dev.cryptopolicy.engine.PolicyWriter.json(InstallPipeline.load("DEFAULT"))
-                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                        0,
-                        8);
+        String json = dev.cryptopolicy.engine.PolicyWriter.json(InstallPipeline.load("DEFAULT"));
+        byte[] hash = java.security.MessageDigest.getInstance("SHA-256", jdk)
+                .digest(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String expected = java.util.HexFormat.of().formatHex(hash, 0, 8);
         CryptoPolicy.install("DEFAULT");
         // Control: the name now finds the wrapper.
         assertNotEquals(jdk.getClass(), Security.getProvider("SUN").getClass());
