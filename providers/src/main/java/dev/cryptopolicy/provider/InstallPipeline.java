@@ -225,14 +225,33 @@ final class InstallPipeline {
         if (known != null) {
             return known;
         }
+        Provider sun = digestProvider();
+        if (sun == null) {
+            return "unavailable";
+        }
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256", "SUN")
+            byte[] hash = MessageDigest.getInstance("SHA-256", sun)
                     .digest(PolicyWriter.json(policy).getBytes(StandardCharsets.UTF_8));
             String digest = HexFormat.of().formatHex(hash, 0, 8);
             DIGESTS.put(policy, digest);
             return digest;
-        } catch (NoSuchAlgorithmException | java.security.NoSuchProviderException e) {
+        } catch (NoSuchAlgorithmException e) {
             return "unavailable";
+        }
+    }
+
+    /**
+     * The provider named {@code SUN} in the list, as the JDK made it when this class installed its
+     * wrapper: the digest of a log line is cryptopolicy's own, and asking the wrapper would build
+     * and prove all of its services at start-up for it. Null when there is no {@code SUN}.
+     */
+    static Provider digestProvider() {
+        Provider listed = Security.getProvider("SUN");
+        if (listed == null) {
+            return null;
+        }
+        synchronized (InstallPipeline.class) {
+            return WRAPPED.getOrDefault(listed, listed);
         }
     }
 

@@ -76,6 +76,21 @@ class StartUpLineTest {
     }
 
     @Test
+    void theDigest_isTakenFromTheJdksSunProvider_notFromItsWrapper() throws Exception {
+        Provider jdk = Security.getProvider("SUN");
+        assertEquals(jdk, InstallPipeline.digestProvider(), "nothing installed: the provider listed");
+        String json = dev.cryptopolicy.engine.PolicyWriter.json(InstallPipeline.load("DEFAULT"));
+        byte[] hash = java.security.MessageDigest.getInstance("SHA-256", jdk)
+                .digest(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String expected = java.util.HexFormat.of().formatHex(hash, 0, 8);
+        CryptoPolicy.install("DEFAULT");
+        // Control: the name now finds the wrapper.
+        assertNotEquals(jdk.getClass(), Security.getProvider("SUN").getClass());
+        assertTrue(jdk == InstallPipeline.digestProvider(), "the JDK's own SUN, not its wrapper");
+        assertEquals(expected, onlyLine().group(3));
+    }
+
+    @Test
     void programmaticRoute_logsOneLine_andTheDigestFollowsThePolicy() throws Exception {
         CryptoPolicy.install("DEFAULT");
         Matcher line = onlyLine();

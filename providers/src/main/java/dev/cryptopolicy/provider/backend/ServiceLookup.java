@@ -130,14 +130,65 @@ final class ServiceLookup {
         if (regex == null) {
             return Support.MAYBE;
         }
-        try {
-            boolean listed = Pattern.compile(regex)
-                    .matcher(value.toUpperCase(Locale.ENGLISH))
-                    .matches();
-            return listed ? Support.YES : Support.NO;
-        } catch (PatternSyntaxException e) {
-            // Cipher would throw here too; a provider with a malformed attribute does not serve the name.
-            return Support.NO;
+        return listed(regex, value.toUpperCase(Locale.ENGLISH)) ? Support.YES : Support.NO;
+    }
+
+    /**
+     * Whether the regular expression {@code regex} matches all of {@code value}, as {@code Cipher}
+     * evaluates the attribute. The JDK's and Bouncy Castle's attributes are alternations of
+     * literal names ({@code ECB|CBC|PCBC}, {@code OAEPWITHSHA-512/224ANDMGF1PADDING}): those are
+     * compared as strings, which is the same answer without compiling a pattern at start-up.
+     * Anything else goes to {@link Pattern}.
+     */
+    static boolean listed(String regex, String value) {
+        if (!literalAlternation(regex)) {
+            return Regex.matches(regex, value);
         }
+        int start = 0;
+        while (true) {
+            int bar = regex.indexOf('|', start);
+            int end = bar < 0 ? regex.length() : bar;
+            if (end - start == value.length() && regex.startsWith(value, start)) {
+                return true;
+            }
+            if (bar < 0) {
+                return false;
+            }
+            start = bar + 1;
+        }
+    }
+
+    /** Kept apart so that verifying this class loads nothing of {@code java.util.regex}. */
+    private static final class Regex {
+        private Regex() {}
+
+        static boolean matches(String regex, String value) {
+            try {
+                return Pattern.compile(regex).matcher(value).matches();
+            } catch (PatternSyntaxException e) {
+                // Cipher would throw here too; a provider with a malformed attribute does not serve the name.
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Whether {@code regex} is only literal names separated by {@code |}: letters, digits and
+     * {@code - _ /}, none of which a pattern treats specially outside a character class.
+     */
+    private static boolean literalAlternation(String regex) {
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            boolean literal = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '/';
+            if (!literal && c != '|') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -12,8 +12,10 @@ import java.security.cert.PKIXParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Holds every PKIX {@link CertPathValidator} and {@link CertPathBuilder} of a backend (SUN, BCFIPS)
@@ -33,17 +35,41 @@ import java.util.concurrent.ConcurrentHashMap;
  * afterwards.
  */
 public final class CertPathEnforcement {
-    private final PolicyConstraints constraints;
+    private final CompiledPolicy policy;
+    private final KeyRule keys;
+    /**
+     * The policy's constraints in scope {@code certpath}, built at the first validation or build:
+     * they decide every catalogued name up front, which an installation (before {@code main}, for
+     * the agent) need not pay for when nothing validates a path. One instance for every checker,
+     * which {@link PolicyCertPathChecker#sameRulesAs} compares by identity.
+     */
+    private final AtomicReference<PolicyConstraints> constraints = new AtomicReference<>();
     /** Audit-mode refusals already logged, shared by every checker of this installation. */
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
 
-    private CertPathEnforcement(PolicyConstraints constraints) {
-        this.constraints = constraints;
+    private CertPathEnforcement(CompiledPolicy policy, KeyRule keys) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.keys = Objects.requireNonNull(keys, "keys");
     }
 
     /** The certificate path enforcement of {@code policy}, judging keys with {@code keys}. */
     public static CertPathEnforcement of(CompiledPolicy policy, KeyRule keys) {
-        return new CertPathEnforcement(PolicyConstraints.of(policy, Scope.CERTPATH, keys));
+        return new CertPathEnforcement(policy, keys);
+    }
+
+    /** Whether {@link #constraints} were built already; for tests. */
+    boolean constraintsBuilt() {
+        return constraints.get() != null;
+    }
+
+    /** The constraints, built once; racing first uses build one each and all keep the first stored. */
+    PolicyConstraints constraints() {
+        PolicyConstraints built = constraints.get();
+        if (built == null) {
+            constraints.compareAndSet(null, PolicyConstraints.of(policy, Scope.CERTPATH, keys));
+            built = constraints.get();
+        }
+        return built;
     }
 
     /** Whether {@code service} is a PKIX validator or builder, which a wrapper must hold to the policy. */
@@ -68,7 +94,7 @@ public final class CertPathEnforcement {
 
     /** A checker of this policy, for one validation or build. */
     PolicyCertPathChecker checker() {
-        return new PolicyCertPathChecker(constraints, logged);
+        return new PolicyCertPathChecker(constraints(), logged);
     }
 
     /**

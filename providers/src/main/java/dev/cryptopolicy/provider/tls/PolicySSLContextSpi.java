@@ -46,6 +46,18 @@ final class PolicySSLContextSpi extends SSLContextSpi {
     private volatile Profile profile;
 
     /**
+     * A context over {@code delegate}. Typed as {@link SSLContextSpi} so that its caller,
+     * {@link TlsEnforcement}, which the installation uses before any TLS, does not load this class
+     * when it is verified (returning a subclass where the supertype is declared would).
+     *
+     * @throws NoSuchAlgorithmException as the constructor does
+     */
+    static SSLContextSpi over(String protocol, SSLContext delegate, Supplier<TlsFilter> filters)
+            throws NoSuchAlgorithmException {
+        return new PolicySSLContextSpi(protocol, delegate, filters);
+    }
+
+    /**
      * @throws NoSuchAlgorithmException when {@code protocol} names a version and the policy allows
      *         neither it nor an older one: such a context could never connect
      */

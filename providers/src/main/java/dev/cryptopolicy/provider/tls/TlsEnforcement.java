@@ -153,7 +153,7 @@ public final class TlsEnforcement {
             throw new NoSuchAlgorithmException("SSLContext " + protocol + " is not available under policy "
                     + filter().policy().name() + ": the policy language has no DTLS versions to enforce");
         }
-        return new PolicySSLContextSpi(protocol, SSLContext.getInstance(protocol, backend), this::filter);
+        return PolicySSLContextSpi.over(protocol, SSLContext.getInstance(protocol, backend), this::filter);
     }
 
     /** Shorthand for {@code of(policy, keys).sslContextSpi(protocol, backend)}, with its own log-once memory. */

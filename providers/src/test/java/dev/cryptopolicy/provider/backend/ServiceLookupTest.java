@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.Provider;
+import java.security.Security;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ServiceLookupTest {
@@ -91,5 +96,38 @@ class ServiceLookupTest {
                 new TestProviders.FakeProvider("P").add("Cipher", "AES", "dev.cryptopolicy.nowhere.Spi", null);
 
         assertTrue(ServiceLookup.refusal(provider, "AES/GCM/NoPadding").isEmpty());
+    }
+
+    @Test
+    void literalAttributes_answerAsTheirPatternWould_forEveryInstalledProviderAndName() {
+        Set<String> attributes = new LinkedHashSet<>();
+        Set<String> names =
+                new LinkedHashSet<>(List.of("", "CB", "CBCX", "ECB|CBC", "OAEPWITHSHA-512/224ANDMGF1PADDING"));
+        for (Provider p : Security.getProviders()) {
+            for (Provider.Service s : p.getServices()) {
+                for (String attribute : List.of("SupportedModes", "SupportedPaddings")) {
+                    String regex = s.getAttribute(attribute);
+                    if (regex != null) {
+                        attributes.add(regex);
+                        names.addAll(List.of(regex.split("\\|", -1)));
+                    }
+                }
+            }
+        }
+        attributes.addAll(List.of("ECB", "ECB|", "|ECB", "A||B", "", "CBC|CFB\\d*", "CBC|CFB[0-9]+", "PKCS.*", "(ECB"));
+        names.addAll(List.of("CFB8", "CFB", "PKCS5PADDING", "B"));
+        // Control: the JDK's attributes are literal alternations, so the string comparison is what runs.
+        assertTrue(attributes.contains("NOPADDING|PKCS5PADDING|ISO10126PADDING"), attributes.toString());
+        for (String regex : attributes) {
+            for (String name : names) {
+                boolean expected;
+                try {
+                    expected = Pattern.compile(regex).matcher(name).matches();
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    expected = false;
+                }
+                assertEquals(expected, ServiceLookup.listed(regex, name), regex + " over " + name);
+            }
+        }
     }
 }

@@ -47,6 +47,29 @@ class CertPathEnforcementTest {
     }
 
     @Test
+    void theConstraints_areBuiltAtTheFirstChecker_onceForEveryChecker() throws Exception {
+        CertPathEnforcement fresh = Policies.enforcement(Policies.load("DEFAULT"));
+        assertFalse(fresh.constraintsBuilt(), "nothing is decided when the enforcement is made");
+        List<PolicyCertPathChecker> checkers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Thread t = new Thread(() -> checkers.add(fresh.checker()));
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(8, checkers.size());
+        assertTrue(fresh.constraintsBuilt());
+        for (PolicyCertPathChecker c : checkers) {
+            assertTrue(c.sameRulesAs(checkers.get(0)), "racing first uses share one set of constraints");
+        }
+        // Control: another enforcement of the same policy has rules of its own.
+        assertFalse(DEFAULT.checker().sameRulesAs(checkers.get(0)));
+    }
+
+    @Test
     void parametersOfAnotherKind_areLeftToTheCheckAfterwards() {
         assertNull(CertPathEnforcement.withChecker(
                 new CertPathParameters() {
