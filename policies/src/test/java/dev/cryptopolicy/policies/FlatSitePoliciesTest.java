@@ -74,9 +74,7 @@ class FlatSitePoliciesTest {
         Path b = Files.write(dir.resolve("full.yaml"), full);
         CompiledPolicy fast = PolicyLoader.standard().load(a.toString());
         CompiledPolicy slow = PolicyLoader.standard().load(b.toString());
-        assertEquals(
-                PolicyWriter.json(slow).replace(b.toString(), a.toString()),
-                PolicyWriter.json(fast));
+        assertEquals(PolicyWriter.json(slow).replace(b.toString(), a.toString()), PolicyWriter.json(fast));
         assertEquals(slow.warnings().size(), fast.warnings().size());
         int compared = sameDecisions(slow, fast, b.toString(), a.toString());
         assertTrue(compared > 500, "a battery, not a sample: " + compared);
@@ -88,8 +86,7 @@ class FlatSitePoliciesTest {
         Path b = Files.write(dir.resolve("b.yaml"), site("DEFAULT:NO-SHA1")[1].getBytes(StandardCharsets.UTF_8));
         CompiledPolicy one = PolicyLoader.standard().load(a.toString());
         CompiledPolicy other = PolicyLoader.standard().load(b.toString());
-        assertNotEquals(
-                PolicyWriter.json(other).replace(b.toString(), a.toString()), PolicyWriter.json(one));
+        assertNotEquals(PolicyWriter.json(other).replace(b.toString(), a.toString()), PolicyWriter.json(one));
     }
 
     /** Compares every decision of a battery, the file names aside; returns how many. */
@@ -99,18 +96,30 @@ class FlatSitePoliciesTest {
         for (Scope scope : Scope.values()) {
             for (ServiceType service : ServiceType.values()) {
                 for (Algorithm alg : catalog.algorithms(service)) {
-                    same(slow.decide(service, alg.name(), scope), fast.decide(service, alg.name(), scope), slowFile, fastFile);
+                    same(
+                            slow.decide(service, alg.name(), scope),
+                            fast.decide(service, alg.name(), scope),
+                            slowFile,
+                            fastFile);
                     compared++;
                 }
             }
             for (String family : List.of("RSA", "DSA", "DH", "EC", "AES", "HmacSHA256")) {
                 for (int bits : new int[] {64, 112, 128, 256, 1024, 2048, 3072, 4096}) {
-                    same(slow.decideKey(family, bits, null, scope), fast.decideKey(family, bits, null, scope), slowFile, fastFile);
+                    same(
+                            slow.decideKey(family, bits, null, scope),
+                            fast.decideKey(family, bits, null, scope),
+                            slowFile,
+                            fastFile);
                     compared++;
                 }
             }
             for (Curve c : catalog.curves()) {
-                same(slow.decideKey("EC", c.bits(), c.name(), scope), fast.decideKey("EC", c.bits(), c.name(), scope), slowFile, fastFile);
+                same(
+                        slow.decideKey("EC", c.bits(), c.name(), scope),
+                        fast.decideKey("EC", c.bits(), c.name(), scope),
+                        slowFile,
+                        fastFile);
                 compared++;
             }
         }

@@ -102,7 +102,9 @@ public final class FlatYaml {
             return null;
         }
         return new YamlMap.Field(
-                key, new Mark(line, 1), new YamlScalar(text, YamlScalar.Type.STRING, new Mark(line, value - start + 1)));
+                key,
+                new Mark(line, 1),
+                new YamlScalar(text, YamlScalar.Type.STRING, new Mark(line, value - start + 1)));
     }
 
     private static boolean wordChar(byte c) {

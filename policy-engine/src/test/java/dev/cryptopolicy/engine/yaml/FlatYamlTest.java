@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,8 @@ class FlatYamlTest {
             return false;
         }
         YamlNode full = strict(bytes);
-        assertNotNull(full, () -> "read a document the full reader refuses: " + new String(bytes, StandardCharsets.UTF_8));
+        assertNotNull(
+                full, () -> "read a document the full reader refuses: " + new String(bytes, StandardCharsets.UTF_8));
         assertEquals(full, flat, () -> new String(bytes, StandardCharsets.UTF_8));
         return true;
     }
@@ -53,7 +55,8 @@ class FlatYamlTest {
         byte[] site = utf8("kind: policy\nname: SITE\nextends: DEFAULT:NO-SHA1\n");
         assertTrue(agrees(site));
         YamlMap map = FlatYaml.read(site);
-        assertEquals(List.of("kind", "name", "extends"), List.copyOf(map.fields().keySet()));
+        assertEquals(
+                List.of("kind", "name", "extends"), List.copyOf(map.fields().keySet()));
         assertEquals(
                 new YamlScalar("DEFAULT:NO-SHA1", YamlScalar.Type.STRING, new Mark(3, 10)),
                 map.fields().get("extends").value());
@@ -103,7 +106,9 @@ class FlatYamlTest {
             YamlScalar value = (YamlScalar) full.fields().get("kind").value();
             YamlScalar asString = new YamlScalar(word, YamlScalar.Type.STRING, value.mark());
             if (value.type() != YamlScalar.Type.STRING) {
-                assertNotEquals(full, new YamlMap(java.util.Map.of("kind", new YamlMap.Field("kind", new Mark(1, 1), asString)), full.mark()));
+                assertNotEquals(
+                        full,
+                        new YamlMap(Map.of("kind", new YamlMap.Field("kind", new Mark(1, 1), asString)), full.mark()));
             }
         }
         // Control: a mark one column off is a different tree.
@@ -111,10 +116,12 @@ class FlatYamlTest {
         YamlMap flat = FlatYaml.read(utf8("kind:  policy\n"));
         assertEquals(full, flat);
         YamlMap shifted = new YamlMap(
-                java.util.Map.of(
+                Map.of(
                         "kind",
                         new YamlMap.Field(
-                                "kind", new Mark(1, 1), new YamlScalar("policy", YamlScalar.Type.STRING, new Mark(1, 7)))),
+                                "kind",
+                                new Mark(1, 1),
+                                new YamlScalar("policy", YamlScalar.Type.STRING, new Mark(1, 7)))),
                 new Mark(1, 1));
         assertNotEquals(full, shifted);
     }
@@ -122,13 +129,71 @@ class FlatYamlTest {
     /** Documents made of pieces near the subset's edges: each is read as the full reader reads it, or not at all. */
     @Test
     void generatedDocuments_areReadExactlyAsTheFullReaderReadsThemOrNotAtAll() {
-        String[] keys = {"kind", "name", "extends", "description", "x-y", "a_b", "K9", "-k", "9k", "k k", "\"k\""};
+        String[] keys = {
+            "kind",
+            "name",
+            "extends",
+            "description",
+            "x-y",
+            "a_b",
+            "K9",
+            "-k",
+            "9k",
+            "k k",
+            "\"k\"",
+            "on",
+            "true",
+            "NULL",
+            "Yes",
+            "y",
+            "n"
+        };
         String[] separators = {": ", ":  ", ":", " : ", ":\t"};
         String[] values = {
-            "policy", "modifier", "SITE", "DEFAULT:NO-SHA1", "DEFAULT:NO-SHA1:ECDHE-ONLY", "./site/base.yaml",
-            "x.y/z", "a_b-c", "yes", "Yes", "y", "n", "NULL", "true", "on", "1.0", "0x1F", "-x", "~", ".inf",
-            "inf", "nan", "e5", "a#b", "\"q\"", "'q'", "a: b", "a:b:c", "a::b", "DEFAULT:", ":a", "a:/b", "&x a",
-            "*x", "!t a", "[a]", "{a: b}", "|", ">", "%x", "@x", "`x", "a,b", "a?b"
+            "policy",
+            "modifier",
+            "SITE",
+            "DEFAULT:NO-SHA1",
+            "DEFAULT:NO-SHA1:ECDHE-ONLY",
+            "./site/base.yaml",
+            "x.y/z",
+            "a_b-c",
+            "yes",
+            "Yes",
+            "y",
+            "n",
+            "NULL",
+            "true",
+            "on",
+            "1.0",
+            "0x1F",
+            "-x",
+            "~",
+            ".inf",
+            "inf",
+            "nan",
+            "e5",
+            "a#b",
+            "\"q\"",
+            "'q'",
+            "a: b",
+            "a:b:c",
+            "a::b",
+            "DEFAULT:",
+            ":a",
+            "a:/b",
+            "&x a",
+            "*x",
+            "!t a",
+            "[a]",
+            "{a: b}",
+            "|",
+            ">",
+            "%x",
+            "@x",
+            "`x",
+            "a,b",
+            "a?b"
         };
         String[] extras = {"", "# comment\n", "\n", "---\n", "  \n", "#\u00e9\n", " # indented\n"};
         String[] endings = {"\n", "\n", "\n", "\r\n", "", " \n", " # c\n"};
