@@ -53,7 +53,7 @@ final class CompiledForm {
      * files {@code CompiledFormFingerprintTest} lists, first 8 bytes): a form written by an engine
      * built from other sources is not used.
      */
-    static final long ENGINE = 0xD2F0B4C40EAF886EL;
+    static final long ENGINE = 0x9EC114268E7905FBL;
 
     private static final int MAGIC = 0x43504346; // "CPCF"
     private static final int FORMAT = 1;

@@ -3,6 +3,7 @@ package dev.cryptopolicy.engine;
 import dev.cryptopolicy.engine.algorithms.KeyFamily;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.hostpolicy.Position;
+import dev.cryptopolicy.engine.yaml.FlatYaml;
 import dev.cryptopolicy.engine.yaml.Mark;
 import dev.cryptopolicy.engine.yaml.StrictYamlReader;
 import dev.cryptopolicy.engine.yaml.YamlMap;
@@ -86,7 +87,9 @@ final class DocumentParser {
     private PolicyDocument run(byte[] bytes) {
         YamlNode root;
         try {
-            root = new StrictYamlReader().read(bytes);
+            // A few flat lines (a site policy that extends a shipped one) need no YAML library.
+            YamlNode flat = FlatYaml.read(bytes);
+            root = flat != null ? flat : new StrictYamlReader().read(bytes);
         } catch (YamlSyntaxException e) {
             Mark m = e.mark();
             Rule rule = Rule.ofId(e.rule());
