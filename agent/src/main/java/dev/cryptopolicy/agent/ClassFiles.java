@@ -61,14 +61,13 @@ final class ClassFiles {
         Code variable(int opcode, int slot) {
             if (slot < 4) {
                 // aload_0 .. istore_3: the short forms follow each long form's family in the opcode table.
-                int shortForm =
-                        switch (opcode) {
-                            case ILOAD -> 0x1a;
-                            case ALOAD -> 0x2a;
-                            case ISTORE -> 0x3b;
-                            case ASTORE -> 0x4b;
-                            default -> throw new IllegalArgumentException("not a load or store: " + opcode);
-                        };
+                int shortForm = switch (opcode) {
+                    case ILOAD -> 0x1a;
+                    case ALOAD -> 0x2a;
+                    case ISTORE -> 0x3b;
+                    case ASTORE -> 0x4b;
+                    default -> throw new IllegalArgumentException("not a load or store: " + opcode);
+                };
                 bytes.write(shortForm + slot);
             } else if (slot < 256) {
                 bytes.write(opcode);
