@@ -22,9 +22,7 @@ import dev.cryptopolicy.engine.yaml.StrictYamlReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,17 +38,6 @@ class FlatSitePoliciesTest {
     @TempDir
     Path dir;
 
-    static Stream<String> references() {
-        List<String> references = new ArrayList<>(ShippedPoliciesTest.POLICIES);
-        for (String policy : ShippedPoliciesTest.POLICIES) {
-            for (String modifier : ShippedPoliciesTest.MODIFIERS) {
-                references.add(policy + ":" + modifier);
-            }
-        }
-        references.add("DEFAULT:NO-SHA1:ECDHE-ONLY:PQ");
-        return references.stream();
-    }
-
     /** A site file the flat reader reads, and the same document with a comment that sends it to the full reader. */
     private static String[] site(String reference) {
         String flat = "# site policy\nkind: policy\nname: SITE\nextends: " + reference + "\n";
@@ -60,7 +47,7 @@ class FlatSitePoliciesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("references")
+    @MethodSource("dev.cryptopolicy.policies.PrecompiledPoliciesTest#references")
     void aFlatSitePolicy_loadsAsTheFullReaderLoadsIt(String reference) throws Exception {
         String[] texts = site(reference);
         byte[] flat = texts[0].getBytes(StandardCharsets.UTF_8);
