@@ -11,7 +11,7 @@ import java.util.Objects;
  * <pre>
  * OPTIONS = ITEM ("," ITEM)*
  * ITEM    = POLICY | KEY "=" VALUE
- * KEY     = "policy" | "bcfips" | "shadow" | "inventory" | "inventory-logger" | "watch"
+ * KEY     = "policy" | "bcfips" | "shadow" | "inventory" | "inventory-logger" | "watch" | "startup-line"
  * </pre>
  *
  * <ul>
@@ -36,6 +36,14 @@ import java.util.Objects;
  *       {@link System.Logger} {@code NAME} (normally {@code dev.cryptopolicy.inventory}), one INFO
  *       record per line, every minute and when the JVM exits, each counting the uses since that
  *       use's previous record. With {@code inventory=FILE}, both are written.
+ *   <li>{@code startup-line=stderr|logger|off}: where the one line that says what was installed
+ *       goes. {@code stderr} (the default before {@code main}): written to {@code System.err} by the
+ *       agent itself, so that nothing before {@code main} starts the application's logging backend
+ *       ({@code java.util.logging} reads {@code java.util.logging.manager} once, when it starts;
+ *       servers choose theirs in {@code main}). {@code logger} (the default when attached to a
+ *       running JVM): through the {@link System.Logger} {@code dev.cryptopolicy}, at INFO, with the
+ *       restrictions of the JVM that were kept at DEBUG; before {@code main} this starts the
+ *       application's logging backend then. {@code off}: not written.
  * </ul>
  *
  * <p>Each key may be given once; an unknown key stops the JVM with a message naming it.
@@ -49,8 +57,26 @@ import java.util.Objects;
  * @param inventory the inventory file, or null
  * @param watch     whether the policy's files are watched
  * @param inventoryLogger the name of the logger the inventory is logged through, or null
+ * @param startUpLine where the start-up line goes, or null for the default of the route
  */
-record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, boolean watch, String inventoryLogger) {
+record AgentOptions(
+        String policy,
+        Path bcFips,
+        String shadow,
+        Path inventory,
+        boolean watch,
+        String inventoryLogger,
+        StartUpLine startUpLine) {
+
+    /** Where the start-up line goes: {@code startup-line=stderr|logger|off}. */
+    enum StartUpLine {
+        /** Written to {@code System.err} by the agent, one line. */
+        STDERR,
+        /** Logged through the {@code System.Logger} {@code dev.cryptopolicy}. */
+        LOGGER,
+        /** Not written. */
+        OFF
+    }
 
     /** The default policy, as for the programmatic route's documentation. */
     static final String DEFAULT_POLICY = "DEFAULT";
@@ -62,7 +88,7 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, b
 
     /** Options with no shadow policy, no inventory, and no watch of the policy's files. */
     AgentOptions(String policy, Path bcFips) {
-        this(policy, bcFips, null, null, false, null);
+        this(policy, bcFips, null, null, false, null, null);
     }
 
     /**
@@ -89,7 +115,7 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, b
                     throw usage("'" + item + "' has no value");
                 }
                 switch (key) {
-                    case "policy", "bcfips", "shadow", "inventory", "inventory-logger" -> {
+                    case "policy", "bcfips", "shadow", "inventory", "inventory-logger", "startup-line" -> {
                         String earlier = values.putIfAbsent(key, value);
                         if (earlier != null) {
                             throw usage(
@@ -125,7 +151,32 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, b
                 values.get("shadow"),
                 inventory == null ? null : inventoryFile(inventory),
                 watch != null && watch,
-                logger);
+                logger,
+                startUpLine(values.get("startup-line")));
+    }
+
+    private static StartUpLine startUpLine(String value) {
+        if (value == null) {
+            return null;
+        }
+        switch (value) {
+            case "stderr":
+                return StartUpLine.STDERR;
+            case "logger":
+                return StartUpLine.LOGGER;
+            case "off":
+                return StartUpLine.OFF;
+            default:
+                throw usage("startup-line=" + value + ": expected stderr, logger or off");
+        }
+    }
+
+    /** Where the start-up line goes: as given, else {@code stderr} before {@code main} and {@code logger} when attached. */
+    StartUpLine startUpLine(boolean atStartUp) {
+        if (startUpLine != null) {
+            return startUpLine;
+        }
+        return atStartUp ? StartUpLine.STDERR : StartUpLine.LOGGER;
     }
 
     /**
@@ -208,6 +259,6 @@ record AgentOptions(String policy, Path bcFips, String shadow, Path inventory, b
     private static IllegalArgumentException usage(String problem) {
         return new IllegalArgumentException(
                 "cryptopolicy agent: bad options: " + problem
-                        + "; expected -javaagent:cryptopolicy-agent.jar[=[POLICY][,bcfips=DIR][,shadow=POLICY][,inventory=FILE][,inventory-logger=NAME][,watch=true]]");
+                        + "; expected -javaagent:cryptopolicy-agent.jar[=[POLICY][,bcfips=DIR][,shadow=POLICY][,inventory=FILE][,inventory-logger=NAME][,watch=true][,startup-line=stderr|logger|off]]");
     }
 }

@@ -74,7 +74,8 @@ final class Startup {
                 // Before the providers' LateProviders is initialised, which looks for the export once.
                 SecurityHooks.exportProviderList(instrumentation);
             }
-            Installation installation = install(options, shadow);
+            AgentOptions.StartUpLine line = options.startUpLine(atStartUp);
+            Installation installation = install(options, shadow, line == AgentOptions.StartUpLine.LOGGER);
             if (options.watch()) {
                 try {
                     // A daemon thread: replaces the policy when its files change, ends at uninstall.
@@ -90,6 +91,11 @@ final class Startup {
             if (atStartUp && instrumentation != null) {
                 // Providers an application registers later, or passes straight to getInstance.
                 SecurityHooks.install(instrumentation);
+            }
+            if (line == AgentOptions.StartUpLine.STDERR) {
+                // Last, once everything is in force; by the agent itself, not through a logger,
+                // which before main would start the application's logging backend for it.
+                System.err.println(installation.startUpLine());
             }
         } catch (PolicyException e) {
             fail(
@@ -126,11 +132,13 @@ final class Startup {
         }
     }
 
-    private static Installation install(AgentOptions options, CompiledPolicy shadow)
+    private static Installation install(AgentOptions options, CompiledPolicy shadow, boolean logged)
             throws PolicyException, PolicyInstallException {
         // The shared pipeline, as before main: it also sets the TLS system properties JDK 17 reads once.
-        Installation installed =
-                CryptoPolicy.installAtStartUp(options.policy(), BackendDiscovery.inDirectory(options.bcFips()));
+        BackendDiscovery discovery = BackendDiscovery.inDirectory(options.bcFips());
+        Installation installed = logged
+                ? CryptoPolicy.installAtStartUp(options.policy(), discovery)
+                : CryptoPolicy.installAtStartUpQuietly(options.policy(), discovery);
         if (shadow != null) {
             installed.shadow(shadow);
         }

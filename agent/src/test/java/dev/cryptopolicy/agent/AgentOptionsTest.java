@@ -46,6 +46,31 @@ class AgentOptionsTest {
     }
 
     @Test
+    void startUpLine_stderrBeforeMainAndLoggerWhenAttached_unlessGiven() {
+        AgentOptions none = AgentOptions.parse("DEFAULT", dir);
+        assertNull(none.startUpLine());
+        assertEquals(AgentOptions.StartUpLine.STDERR, none.startUpLine(true));
+        assertEquals(AgentOptions.StartUpLine.LOGGER, none.startUpLine(false));
+        for (AgentOptions.StartUpLine line : AgentOptions.StartUpLine.values()) {
+            AgentOptions given =
+                    AgentOptions.parse("DEFAULT,startup-line=" + line.name().toLowerCase(java.util.Locale.ROOT), dir);
+            assertEquals(line, given.startUpLine(true));
+            assertEquals(line, given.startUpLine(false));
+        }
+        IllegalArgumentException bad =
+                assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("DEFAULT,startup-line=JUL", dir));
+        assertTrue(
+                bad.getMessage().contains("startup-line=JUL: expected stderr, logger or off")
+                        && bad.getMessage().contains("[,startup-line=stderr|logger|off]"),
+                bad.getMessage());
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> AgentOptions.parse("DEFAULT,startup-line=off,startup-line=stderr", dir))
+                .getMessage()
+                .contains("startup-line is given twice"));
+    }
+
+    @Test
     void inventoryLogger_isALoggerName_aloneOrWithAFile() {
         AgentOptions logged = AgentOptions.parse("DEFAULT,inventory-logger=dev.cryptopolicy.inventory", dir);
         assertEquals("dev.cryptopolicy.inventory", logged.inventoryLogger());

@@ -75,6 +75,21 @@ public final class CryptoPolicy {
     }
 
     /**
+     * As {@link #installAtStartUp(String, BackendDiscovery)}, but logs nothing: the caller writes
+     * {@link Installation#startUpLine()} where it chooses. The agent uses this so that nothing before
+     * {@code main} starts the application's logging backend ({@code java.util.logging} reads its
+     * {@code java.util.logging.manager} once, when it starts, and servers choose theirs in
+     * {@code main}).
+     *
+     * @throws PolicyException when the policy cannot be loaded (every problem is listed)
+     * @throws PolicyInstallException when a required feature has no backend that passes its probe
+     */
+    public static Installation installAtStartUpQuietly(String reference, BackendDiscovery discovery)
+            throws PolicyException, PolicyInstallException {
+        return InstallPipeline.install(reference, InstallPipeline.Route.AGENT, discovery, false);
+    }
+
+    /**
      * The provider as the installed policy lets applications use it: a provider that is not one
      * of the installation's own is replaced by a same-named wrapper that serves it under the
      * policy. The agent routes {@code Security.addProvider}, {@code insertProviderAt} and every

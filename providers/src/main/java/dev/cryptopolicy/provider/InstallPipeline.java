@@ -17,6 +17,7 @@ import dev.cryptopolicy.provider.internal.PolicyHolder;
 import dev.cryptopolicy.provider.internal.ProviderAssembly;
 import dev.cryptopolicy.provider.internal.ServiceTable;
 import dev.cryptopolicy.provider.internal.WrapperProvider;
+import dev.cryptopolicy.provider.logging.Logging;
 import dev.cryptopolicy.provider.tls.TlsEnforcement;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,7 +50,6 @@ import java.util.Set;
  * therefore never waits for a thread that waits for that JDK lock.
  */
 final class InstallPipeline {
-    private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
 
     /** How often {@link #install} rebuilds when the provider list changes under it. */
     private static final int PUBLISH_ATTEMPTS = 3;
@@ -98,10 +98,20 @@ final class InstallPipeline {
         return PolicyLoader.standard().load(reference);
     }
 
-    /** Loads {@code reference} and installs it. */
+    /** Loads {@code reference} and installs it, and logs the start-up line. */
     static Installation install(String reference, Route route, BackendDiscovery discovery)
             throws PolicyException, PolicyInstallException {
-        Installation installation = install(load(reference), route, discovery);
+        return install(reference, route, discovery, true);
+    }
+
+    /**
+     * Loads {@code reference} and installs it; logs the start-up line (and the DEBUG line of what was
+     * kept) only if {@code announce}, otherwise the caller writes {@link Installation#startUpLine()}
+     * where it chooses.
+     */
+    static Installation install(String reference, Route route, BackendDiscovery discovery, boolean announce)
+            throws PolicyException, PolicyInstallException {
+        Installation installation = install(load(reference), route, discovery, announce);
         installation.reference(reference);
         return installation;
     }
@@ -113,6 +123,12 @@ final class InstallPipeline {
      *     or when the application kept changing the provider list while the policy was being built
      */
     static Installation install(CompiledPolicy policy, Route route, BackendDiscovery discovery)
+            throws PolicyInstallException {
+        return install(policy, route, discovery, true);
+    }
+
+    private static Installation install(
+            CompiledPolicy policy, Route route, BackendDiscovery discovery, boolean announce)
             throws PolicyInstallException {
         Installation inPlace = route.beforeMain ? null : reinstallInPlace(policy, route);
         if (inPlace != null) {
@@ -153,10 +169,13 @@ final class InstallPipeline {
                 }
             }
             if (installation != null) {
-                LOG.log(System.Logger.Level.INFO, startUpLine(installation, route));
-                String kept = installation.frontProvider().properties().keptLine();
-                if (kept != null) {
-                    LOG.log(System.Logger.Level.DEBUG, kept);
+                installation.route(route.label);
+                if (announce) {
+                    Logging.logger().log(System.Logger.Level.INFO, installation.startUpLine());
+                    String kept = installation.frontProvider().properties().keptLine();
+                    if (kept != null) {
+                        Logging.logger().log(System.Logger.Level.DEBUG, kept);
+                    }
                 }
                 return installation;
             }
@@ -172,7 +191,7 @@ final class InstallPipeline {
      * sha256 3f2a...) installed by the agent; backends SUN, SunRsaSign, SunEC, SunJCE}, then how many
      * of the JVM's own restrictions were kept, when any were (one DEBUG line lists them).
      */
-    static String startUpLine(Installation installation, Route route) {
+    static String startUpLine(Installation installation, String route) {
         CompiledPolicy policy = installation.policy();
         Set<String> used = new LinkedHashSet<>(installation.features().values());
         StringBuilder line = new StringBuilder("cryptopolicy: policy ")
@@ -182,7 +201,7 @@ final class InstallPipeline {
                 .append(", sha256 ")
                 .append(digest(policy))
                 .append(") installed by route ")
-                .append(route.label)
+                .append(route)
                 .append("; backends ")
                 .append(used.isEmpty() ? "none" : String.join(", ", used));
         if (policy.enforcing() && !TlsEnforcement.setsGroupsAndSchemesPerConnection()) {
@@ -358,7 +377,7 @@ final class InstallPipeline {
         if (!done.unchanged().isEmpty()) {
             line.append("; not changed in this running JVM: ").append(String.join("; ", done.unchanged()));
         }
-        LOG.log(System.Logger.Level.INFO, line.toString());
+        Logging.logger().log(System.Logger.Level.INFO, line.toString());
         return done;
     }
 
@@ -392,7 +411,9 @@ final class InstallPipeline {
             }
             stopWatches();
         }
-        LOG.log(System.Logger.Level.INFO, startUpLine(next, route) + "; in place of the policy installed before");
+        next.route(route.label);
+        Logging.logger()
+                .log(System.Logger.Level.INFO, next.startUpLine() + "; in place of the policy installed before");
         return next;
     }
 

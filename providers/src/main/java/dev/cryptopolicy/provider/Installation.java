@@ -44,6 +44,8 @@ public final class Installation {
     private final InstalledStates states = new InstalledStates();
     /** The reference the policy in force was loaded from, or null for one installed compiled. */
     private volatile String reference;
+    /** The route the policy came in by, as the start-up line names it ({@code agent}, ...). */
+    private volatile String route;
 
     Installation(
             PolicyHolder holder,
@@ -160,6 +162,21 @@ public final class Installation {
                     + " was installed compiled, not from a reference: there is no file to watch");
         }
         return InstallPipeline.watch(this, ref);
+    }
+
+    void route(String label) {
+        this.route = label;
+    }
+
+    /**
+     * The one line that says what is installed, as the install logged it: {@code cryptopolicy:
+     * policy DEFAULT (enforce, sha256 3f2a...) installed by route agent; backends SUN, SunRsaSign,
+     * SunEC, SunJCE}, then what the JVM's TLS needs on the command line and how many of its own
+     * restrictions were kept, when that applies. The digest is the SHA-256 of the policy's JSON form
+     * ({@link dev.cryptopolicy.engine.PolicyWriter#json}).
+     */
+    public String startUpLine() {
+        return InstallPipeline.startUpLine(this, route);
     }
 
     void reference(String loadedFrom) {

@@ -2,6 +2,7 @@ package dev.cryptopolicy.provider;
 
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyException;
+import dev.cryptopolicy.provider.logging.Logging;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.ClosedWatchServiceException;
@@ -33,7 +34,6 @@ import java.util.concurrent.TimeUnit;
  * Runs on one daemon thread, which ends at {@link #close()} or when the policy is uninstalled.
  */
 public final class PolicyWatch implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
     /** How long a directory must be quiet after an event before the files are read. */
     static final long SETTLE_MILLIS = 100;
     /** How often the contents are compared without an event. */
@@ -84,10 +84,11 @@ public final class PolicyWatch implements AutoCloseable {
                     e);
         }
         watch.thread.start();
-        LOG.log(
-                Level.INFO,
-                "cryptopolicy: watching " + files + " for changes to policy "
-                        + installation.policy().name());
+        Logging.logger()
+                .log(
+                        Level.INFO,
+                        "cryptopolicy: watching " + files + " for changes to policy "
+                                + installation.policy().name());
         return watch;
     }
 
@@ -188,11 +189,12 @@ public final class PolicyWatch implements AutoCloseable {
             }
             String why = e.getMessage();
             lastRefusal = why;
-            LOG.log(
-                    Level.WARNING,
-                    "cryptopolicy: " + files + " changed, but policy reference '" + reference
-                            + "' cannot be applied; policy "
-                            + installation.policy().name() + " stays in force: " + why);
+            Logging.logger()
+                    .log(
+                            Level.WARNING,
+                            "cryptopolicy: " + files + " changed, but policy reference '" + reference
+                                    + "' cannot be applied; policy "
+                                    + installation.policy().name() + " stays in force: " + why);
         }
     }
 

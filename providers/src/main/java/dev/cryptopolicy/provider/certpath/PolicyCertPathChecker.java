@@ -1,5 +1,6 @@
 package dev.cryptopolicy.provider.certpath;
 
+import dev.cryptopolicy.provider.logging.Logging;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.security.AlgorithmParameters;
@@ -28,7 +29,6 @@ import java.util.Set;
  * logged once.
  */
 final class PolicyCertPathChecker extends PKIXCertPathChecker {
-    private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
 
     private final PolicyConstraints constraints;
     private final Set<String> logged;
@@ -127,7 +127,7 @@ final class PolicyCertPathChecker extends PKIXCertPathChecker {
             throw new CertPathValidatorException(message, null, null, -1, BasicReason.ALGORITHM_CONSTRAINED);
         }
         if (logged.size() < 1024 && logged.add(message)) {
-            LOG.log(Level.WARNING, "cryptopolicy audit: would refuse {0}", message);
+            Logging.logger().log(Level.WARNING, "cryptopolicy audit: would refuse {0}", message);
         }
     }
 }

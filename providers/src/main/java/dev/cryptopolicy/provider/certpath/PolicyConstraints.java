@@ -9,6 +9,7 @@ import dev.cryptopolicy.engine.algorithms.Names;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
 import dev.cryptopolicy.engine.algorithms.TlsName;
+import dev.cryptopolicy.provider.logging.Logging;
 import java.lang.System.Logger.Level;
 import java.security.AlgorithmConstraints;
 import java.security.AlgorithmParameters;
@@ -47,7 +48,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * logged once through {@link System.Logger} {@code dev.cryptopolicy}.
  */
 public final class PolicyConstraints implements AlgorithmConstraints {
-    private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
     /** Bound of the memory of exact spellings and of logged refusals. */
     private static final int MEMORY = 1024;
     /** The answer for a name the policy allows. */
@@ -266,13 +266,14 @@ public final class PolicyConstraints implements AlgorithmConstraints {
             return true;
         }
         if (logged.size() < MEMORY && logged.add(refusal)) {
-            LOG.log(
-                    Level.DEBUG,
-                    enforcing
-                            ? "cryptopolicy: refused in scope {0}: {1}"
-                            : "cryptopolicy audit: would refuse in scope {0}: {1}",
-                    scope.yamlName(),
-                    refusal);
+            Logging.logger()
+                    .log(
+                            Level.DEBUG,
+                            enforcing
+                                    ? "cryptopolicy: refused in scope {0}: {1}"
+                                    : "cryptopolicy audit: would refuse in scope {0}: {1}",
+                            scope.yamlName(),
+                            refusal);
         }
         return !enforcing;
     }

@@ -7,6 +7,7 @@ import dev.cryptopolicy.engine.algorithms.Algorithm;
 import dev.cryptopolicy.engine.algorithms.AlgorithmCatalog;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
+import dev.cryptopolicy.provider.logging.Logging;
 import dev.cryptopolicy.provider.tls.HandshakeCapture;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -37,7 +38,6 @@ import java.util.concurrent.atomic.LongAdder;
  * location), so that the application's own use is seen after the JDK's or a library's.
  */
 public final class Audit {
-    private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
 
     /** Most distinct (feature, rule, location) lines kept; past it, lines are counted, not logged. */
     static final int MAX_LINES = 10_000;
@@ -494,12 +494,13 @@ public final class Audit {
             return;
         }
         if (!enforcing) {
-            LOG.log(
-                    Level.WARNING,
-                    "cryptopolicy {0}: would refuse: {1}; called from {2}",
-                    kind.isEmpty() ? "audit" : "shadow policy " + decision.policy(),
-                    message,
-                    caller.location());
+            Logging.logger()
+                    .log(
+                            Level.WARNING,
+                            "cryptopolicy {0}: would refuse: {1}; called from {2}",
+                            kind.isEmpty() ? "audit" : "shadow policy " + decision.policy(),
+                            message,
+                            caller.location());
         }
         AuditEvent.emit(
                 decision.policy(),

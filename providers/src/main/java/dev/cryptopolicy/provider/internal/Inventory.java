@@ -1,6 +1,7 @@
 package dev.cryptopolicy.provider.internal;
 
 import dev.cryptopolicy.engine.algorithms.ServiceType;
+import dev.cryptopolicy.provider.logging.Logging;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -30,7 +31,6 @@ import java.util.concurrent.atomic.LongAdder;
  * ({@link Sampler}).
  */
 final class Inventory {
-    private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
 
     /** The most distinct uses kept. */
     static final int MAX_ENTRIES = 10_000;
@@ -183,12 +183,13 @@ final class Inventory {
             logger = System.getLogger(name);
         }
         if (JulShutdown.orderBeforeHandlersClose(this::writeLogged) == JulShutdown.Order.UNORDERED) {
-            LOG.log(
-                    Level.WARNING,
-                    "cryptopolicy: the inventory''s records at exit may be lost: java.util.logging closes its"
-                            + " handlers in a shutdown hook of its own; run with -Djava.util.logging.manager={0}"
-                            + " to have them written first",
-                    JulShutdown.MANAGER);
+            Logging.logger()
+                    .log(
+                            Level.WARNING,
+                            "cryptopolicy: the inventory''s records at exit may be lost: java.util.logging closes its"
+                                    + " handlers in a shutdown hook of its own; run with -Djava.util.logging.manager={0}"
+                                    + " to have them written first",
+                            JulShutdown.MANAGER);
         }
     }
 
@@ -472,7 +473,7 @@ final class Inventory {
             write();
         } catch (RuntimeException e) {
             // A file that cannot be written, or a logger whose handler fails: the next period tries again.
-            LOG.log(Level.WARNING, e.getMessage());
+            Logging.logger().log(Level.WARNING, e.getMessage());
         }
     }
 

@@ -41,6 +41,10 @@ final class JulShutdown {
         @SuppressWarnings("unchecked") // InventoryLogManager is a Consumer<Runnable>, whichever loader loaded it
         Consumer<Runnable> atExit = (Consumer<Runnable>) manager;
         atExit.accept(write);
+        // java.util.logging makes the handlers its configuration names at the first record, and not
+        // once its shutdown hook has begun: made now, so that a JVM whose only records are the ones at
+        // exit still has them (the FileHandler's file, say).
+        manager.getLogger("").getHandlers();
         return Order.ORDERED;
     }
 }

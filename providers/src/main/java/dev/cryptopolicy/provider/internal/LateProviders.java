@@ -3,6 +3,7 @@ package dev.cryptopolicy.provider.internal;
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import dev.cryptopolicy.provider.backend.Backend;
+import dev.cryptopolicy.provider.logging.Logging;
 import java.lang.System.Logger.Level;
 import java.security.ProtectionDomain;
 import java.security.Provider;
@@ -35,7 +36,6 @@ import java.util.Set;
  * it, so two threads may build one each and the first stored wins.
  */
 public final class LateProviders {
-    private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
 
     /** Wrappers kept for provider objects that are used without being registered (JDK 17's ServiceLoader makes new ones each time). */
     private static final int CACHED_WRAPPERS = 64;
@@ -147,7 +147,7 @@ public final class LateProviders {
                 if (policy.enforcing()) {
                     throw new ProviderException(message);
                 }
-                LOG.log(Level.WARNING, "cryptopolicy audit: would refuse: {0}", message);
+                Logging.logger().log(Level.WARNING, "cryptopolicy audit: would refuse: {0}", message);
             }
         }
     }
@@ -247,14 +247,15 @@ public final class LateProviders {
             }
         }
         if (wrapper != raw && logged.add(raw.getClass().getName() + " " + raw.getName())) {
-            LOG.log(
-                    policy.enforcing() ? Level.INFO : Level.WARNING,
-                    "cryptopolicy{0}: provider {1} ({2}) reached the JCA after policy {3} was installed; it is served only"
-                            + " through a same-named wrapper under the policy",
-                    policy.enforcing() ? "" : " audit",
-                    raw.getName(),
-                    raw.getClass().getName(),
-                    policy.name());
+            Logging.logger()
+                    .log(
+                            policy.enforcing() ? Level.INFO : Level.WARNING,
+                            "cryptopolicy{0}: provider {1} ({2}) reached the JCA after policy {3} was installed; it is served only"
+                                    + " through a same-named wrapper under the policy",
+                            policy.enforcing() ? "" : " audit",
+                            raw.getName(),
+                            raw.getClass().getName(),
+                            policy.name());
         }
         return wrapper;
     }

@@ -2,6 +2,7 @@ package dev.cryptopolicy.provider.internal;
 
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.provider.audit.PolicyMXBean;
+import dev.cryptopolicy.provider.logging.Logging;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import javax.management.JMException;
@@ -19,8 +20,6 @@ public final class PolicyBeans {
 
     /** The bean's object name. */
     public static final String NAME = "dev.cryptopolicy:type=Policy";
-
-    private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
 
     /** The installation shown, or null: its policy and counters are those of the state in force. */
     private record Shown(PolicyHolder holder) {
@@ -112,7 +111,7 @@ public final class PolicyBeans {
             // No JMX in this runtime (a jlinked image without java.management): counters stay readable
             // through Installation.
             registered = true;
-            LOG.log(System.Logger.Level.DEBUG, "cryptopolicy: no MBean " + NAME + ": " + e);
+            Logging.logger().log(System.Logger.Level.DEBUG, "cryptopolicy: no MBean " + NAME + ": " + e);
         }
     }
 

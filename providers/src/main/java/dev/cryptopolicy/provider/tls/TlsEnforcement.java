@@ -3,6 +3,7 @@ package dev.cryptopolicy.provider.tls;
 import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.TlsSettings;
 import dev.cryptopolicy.provider.certpath.KeyRule;
+import dev.cryptopolicy.provider.logging.Logging;
 import java.lang.System.Logger.Level;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
@@ -56,7 +57,6 @@ import javax.net.ssl.SSLContextSpi;
  * {@link #systemPropertiesFor(CompiledPolicy)}.
  */
 public final class TlsEnforcement {
-    private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
 
     /** The filter of this policy, or null when the contexts follow {@link #current}. */
     private final TlsFilter filter;
@@ -121,14 +121,15 @@ public final class TlsEnforcement {
             });
             if (unset.length() > 0) {
                 // At DEBUG: an installation's one INFO line already names the properties.
-                LOG.log(
-                        Level.DEBUG,
-                        "cryptopolicy: this JDK ({0}) cannot set TLS named groups and signature schemes"
-                                + " per connection; they follow policy {1} only with these system properties set before the"
-                                + " first TLS use: {2}",
-                        Runtime.version(),
-                        policy.name(),
-                        unset);
+                Logging.logger()
+                        .log(
+                                Level.DEBUG,
+                                "cryptopolicy: this JDK ({0}) cannot set TLS named groups and signature schemes"
+                                        + " per connection; they follow policy {1} only with these system properties set before the"
+                                        + " first TLS use: {2}",
+                                Runtime.version(),
+                                policy.name(),
+                                unset);
             }
         }
         return tls;

@@ -7,6 +7,7 @@ import dev.cryptopolicy.engine.algorithms.Names;
 import dev.cryptopolicy.engine.algorithms.TlsKind;
 import dev.cryptopolicy.provider.certpath.KeyRule;
 import dev.cryptopolicy.provider.certpath.PolicyConstraints;
+import dev.cryptopolicy.provider.logging.Logging;
 import java.lang.System.Logger.Level;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
@@ -29,7 +30,6 @@ import javax.net.ssl.SSLSession;
  * built once from the compiled policy; each value it drops is logged once.
  */
 final class TlsFilter {
-    private static final System.Logger LOG = System.getLogger("dev.cryptopolicy");
 
     private final CompiledPolicy policy;
     private final boolean enforcing;
@@ -151,10 +151,11 @@ final class TlsFilter {
     private String dropped(TlsKind kind, String name) {
         String explanation = policy.decideTls(kind, name).explain(kind.description() + " " + name);
         if (logged.add(kind.name() + " " + key(kind, name))) {
-            LOG.log(
-                    Level.WARNING,
-                    enforcing ? "cryptopolicy: not enabled: {0}" : "cryptopolicy audit: would not enable: {0}",
-                    explanation);
+            Logging.logger()
+                    .log(
+                            Level.WARNING,
+                            enforcing ? "cryptopolicy: not enabled: {0}" : "cryptopolicy audit: would not enable: {0}",
+                            explanation);
         }
         return explanation;
     }
