@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.security.Provider;
@@ -16,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -159,7 +160,8 @@ final class SecurityHooks {
         Class<?> defined;
         try {
             Class<?> anchor = Class.forName(ANCHOR, false, null);
-            Class<?> definerClass = new OneShotLoader().define(DEFINER.replace('/', '.'), definer);
+            OneShotLoader oneShot = new OneShotLoader();
+            Class<?> definerClass = oneShot.define(DEFINER.replace('/', '.'), definer);
             instrumentation.redefineModule(
                     Object.class.getModule(),
                     Set.of(),
@@ -167,12 +169,9 @@ final class SecurityHooks {
                     Map.of(anchor.getPackageName(), Set.of(definerClass.getModule())),
                     Set.of(),
                     Map.of());
-            defined = (Class<?>) definerClass
-                    .getMethod("define", Class.class, byte[].class, UnaryOperator.class, BiFunction.class)
-                    .invoke(null, anchor, hook, new Governor(), new Position());
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException(
-                    "cryptopolicy agent: cannot define the provider hook in java.base: " + e.getCause(), e.getCause());
+            // Its initialiser hands the definer to the loader (see HookDefiner); nothing keeps either after.
+            Class.forName(definerClass.getName(), true, oneShot);
+            defined = oneShot.definer().apply(new Object[] {anchor, hook, new Governor(), new Position()});
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             throw new IllegalStateException(
                     "cryptopolicy agent: cannot define the provider hook in java.base: " + e, e);
@@ -214,14 +213,35 @@ final class SecurityHooks {
         }
     }
 
-    /** The class loader {@code HookDefiner} alone is defined by, for one call; nothing keeps it after. */
-    private static final class OneShotLoader extends ClassLoader {
+    /**
+     * The class loader {@code HookDefiner} alone is defined by, for one call; nothing keeps it after.
+     * {@code HookDefiner}'s initialiser hands itself over, as a {@code Function<Object[], Class<?>>},
+     * so that the agent calls it without core reflection; the first one handed over is the one used.
+     */
+    private static final class OneShotLoader extends ClassLoader implements Consumer<Object> {
+        private Object definer;
+
         OneShotLoader() {
             super("cryptopolicy-hook-definer", ClassLoader.getPlatformClassLoader());
         }
 
         Class<?> define(String name, byte[] classfile) {
             return defineClass(name, classfile, 0, classfile.length);
+        }
+
+        @Override
+        public synchronized void accept(Object handedOver) {
+            if (definer == null) {
+                definer = handedOver;
+            }
+        }
+
+        @SuppressWarnings("unchecked") // HookDefiner hands over a Function<Object[], Class<?>>; checked as a Function
+        synchronized Function<Object[], Class<?>> definer() {
+            if (!(definer instanceof Function<?, ?>)) {
+                throw new IllegalStateException("HookDefiner handed over no definer: " + definer);
+            }
+            return (Function<Object[], Class<?>>) definer;
         }
     }
 

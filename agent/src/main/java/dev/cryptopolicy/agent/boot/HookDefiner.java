@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.security.Provider;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,9 +16,41 @@ import java.util.function.UnaryOperator;
  * defined, so no code can reach the module the package is open to: neither the application nor the
  * agent's own loader (whose libraries, such as its relocated Jackson, any code could drive) gains
  * deep access to {@code java.base}.
+ *
+ * <p>The agent calls {@link #define} through an instance of this class that the initialiser hands to
+ * that class loader, as a {@code Function<Object[], Class<?>>} of {@code {anchor, hook, governor,
+ * position}}: an interface of the JDK, called without core reflection (whose first call costs
+ * several milliseconds on JDK 18 and later). The class is defined alone, so the entry point is the
+ * class itself rather than a nested one.
  */
-public final class HookDefiner {
+public final class HookDefiner implements Function<Object[], Class<?>> {
+    static {
+        if (HookDefiner.class.getClassLoader() instanceof Consumer<?> loader) {
+            @SuppressWarnings("unchecked") // the agent's one-shot loader is a Consumer<Object>
+            Consumer<Object> handOver = (Consumer<Object>) loader;
+            handOver.accept(new HookDefiner());
+        }
+    }
+
     private HookDefiner() {}
+
+    /**
+     * {@link #define} with its four arguments in order.
+     *
+     * @throws IllegalStateException when the hook cannot be defined or connected
+     */
+    @Override
+    @SuppressWarnings(
+            "unchecked") // the agent passes a UnaryOperator<Provider> and a BiFunction<Provider, Integer, Integer>
+    public Class<?> apply(Object[] call) {
+        try {
+            return define((Class<?>) call[0], (byte[]) call[1], (UnaryOperator<Provider>) call[2], (BiFunction<
+                            Provider, Integer, Integer>)
+                    call[3]);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e.toString(), e);
+        }
+    }
 
     /**
      * Defines {@code hook} (a class file of the hook's package) in the package of {@code anchor},
