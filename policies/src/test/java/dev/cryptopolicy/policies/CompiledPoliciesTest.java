@@ -1,6 +1,7 @@
 package dev.cryptopolicy.policies;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cryptopolicy.engine.CompiledPolicy;
@@ -97,6 +98,12 @@ class CompiledPoliciesTest {
         CompiledPolicy form = PolicyLoader.standard().load(policy);
         CompiledPolicy yaml = new PolicyLoader(PrecompiledPoliciesTest.YAML_ONLY).load(policy);
         assertEquals(PolicyWriter.json(yaml), PolicyWriter.json(form), "the JSON form, digested at start-up");
+        // The digest the form carries for the start-up line is the one of the YAML's JSON form.
+        assertEquals(sha256(PolicyWriter.json(yaml)), form.knownJsonSha256(), policy);
+        assertNull(yaml.knownJsonSha256(), "compiled here: the caller digests it");
+        assertNull(new PolicyLoader(PrecompiledPoliciesTest.YAML_ONLY)
+                .load(policy + ":NO-SHA1")
+                .knownJsonSha256());
         assertEquals(PolicyWriter.yaml(yaml), PolicyWriter.yaml(form));
         assertEquals(yaml.name(), form.name());
         assertEquals(yaml.mode(), form.mode());
@@ -217,5 +224,11 @@ class CompiledPoliciesTest {
         assertEquals(yaml.reason(), form.reason(), what);
         assertEquals(yaml.policy(), form.policy(), what);
         assertEquals(yaml.explain("the request"), form.explain("the request"), what);
+    }
+
+    private static String sha256(String text) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

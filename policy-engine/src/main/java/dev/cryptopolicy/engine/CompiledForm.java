@@ -15,10 +15,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,10 +56,10 @@ final class CompiledForm {
      * files {@code CompiledFormFingerprintTest} lists, first 8 bytes): a form written by an engine
      * built from other sources is not used.
      */
-    static final long ENGINE = 0x9EC114268E7905FBL;
+    static final long ENGINE = 0xCE17592DC5077E28L;
 
     private static final int MAGIC = 0x43504346; // "CPCF"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final ServiceType[] TYPES = ServiceType.values();
     private static final Scope[] SCOPES = Scope.values();
     private static final KeyFamily[] FAMILIES = KeyFamily.values();
@@ -98,6 +101,8 @@ final class CompiledForm {
             out.writeInt(yaml.length);
             out.writeInt(crc(yaml, yaml.length));
         }
+        // What the start-up line names the policy by, so that loading it need not write its JSON form.
+        text(out, jsonSha256(policy));
         out.writeInt(w.strings.size());
         for (String s : w.strings) {
             text(out, s);
@@ -125,6 +130,17 @@ final class CompiledForm {
         out.writeInt(crc);
         out.flush();
         return bytes.toByteArray();
+    }
+
+    /** The SHA-256 of {@code policy}'s JSON form, in hex, as {@link CompiledPolicy#knownJsonSha256} gives it. */
+    static String jsonSha256(CompiledPolicy policy) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(PolicyWriter.json(policy).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no SHA-256: " + e.getMessage(), e);
+        }
     }
 
     private static String shippedName(String source) {
@@ -457,7 +473,8 @@ final class CompiledForm {
                     return Optional.empty();
                 }
             }
-            CompiledPolicy policy = r.policy();
+            String jsonSha256 = r.text();
+            CompiledPolicy policy = r.policy().withKnownJsonSha256(jsonSha256);
             return in.hasRemaining() ? Optional.empty() : Optional.of(policy);
         } catch (IOException | RuntimeException e) {
             // Truncated, a value out of range, a file that cannot be read: not a form to trust.

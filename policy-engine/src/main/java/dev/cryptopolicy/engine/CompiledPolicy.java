@@ -57,6 +57,8 @@ public final class CompiledPolicy {
     private final Map<ServiceType, Map<Algorithm, Decision[]>> decisionsByAlgorithm;
 
     private final Map<TlsName, Decision> tlsDecisionsByName;
+    /** The SHA-256 of {@link PolicyWriter#json} of this policy in hex, when a compiled form carried it; else null. */
+    private final String knownJsonSha256;
 
     /**
      * A compiled policy without warnings (see {@link #withWarnings}).
@@ -91,6 +93,7 @@ public final class CompiledPolicy {
         this.warnings = List.of();
         this.decisionsByAlgorithm = decisions;
         this.tlsDecisionsByName = tlsDecisions;
+        this.knownJsonSha256 = null;
         ServiceType[] types = ServiceType.values();
         @SuppressWarnings(
                 "unchecked") // Java has no generic array creation; every slot gets a NameTable<Decision[]> below
@@ -148,7 +151,7 @@ public final class CompiledPolicy {
         }
     }
 
-    private CompiledPolicy(CompiledPolicy base, List<Problem> warnings) {
+    private CompiledPolicy(CompiledPolicy base, List<Problem> warnings, String knownJsonSha256) {
         this.name = base.name;
         this.mode = base.mode;
         this.description = base.description;
@@ -165,6 +168,7 @@ public final class CompiledPolicy {
         this.decisionsByAlgorithm = base.decisionsByAlgorithm;
         this.tlsDecisionsByName = base.tlsDecisionsByName;
         this.warnings = warnings;
+        this.knownJsonSha256 = knownJsonSha256;
     }
 
     /** The same policy with the warnings among {@code problems} (the problems of its load, in order). */
@@ -175,7 +179,28 @@ public final class CompiledPolicy {
                 w.add(p);
             }
         }
-        return new CompiledPolicy(this, List.copyOf(w));
+        // The JSON form lists the warnings: a digest of this policy's form is not one of the copy's.
+        return new CompiledPolicy(this, List.copyOf(w), null);
+    }
+
+    /**
+     * The same policy, with the SHA-256 of its JSON form as the build computed it from the same
+     * sources (see {@link CompiledForm}).
+     */
+    CompiledPolicy withKnownJsonSha256(String hex) {
+        return new CompiledPolicy(this, warnings, hex);
+    }
+
+    /**
+     * The SHA-256 of this policy's JSON form ({@link PolicyWriter#json}), in lower-case hex, when it
+     * is known without writing that form: a shipped policy read from the form its build compiled
+     * carries the digest the build computed from the same sources. Null otherwise (a policy compiled
+     * here, a modifier, a file), when the caller digests {@link PolicyWriter#json} itself.
+     *
+     * @return 64 hex digits, or null
+     */
+    public String knownJsonSha256() {
+        return knownJsonSha256;
     }
 
     /** The policy reference this was loaded from, e.g. {@code DEFAULT:NO-SHA1}. */

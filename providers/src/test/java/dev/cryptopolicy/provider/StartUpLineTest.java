@@ -2,9 +2,12 @@ package dev.cryptopolicy.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cryptopolicy.engine.CompiledPolicy;
 import dev.cryptopolicy.engine.PolicyException;
 import dev.cryptopolicy.provider.tls.TlsEnforcement;
 import java.security.Provider;
@@ -79,15 +82,32 @@ class StartUpLineTest {
     void theDigest_isTakenFromTheJdksSunProvider_notFromItsWrapper() throws Exception {
         Provider jdk = Security.getProvider("SUN");
         assertEquals(jdk, InstallPipeline.digestProvider(), "nothing installed: the provider listed");
-        String json = dev.cryptopolicy.engine.PolicyWriter.json(InstallPipeline.load("DEFAULT"));
-        byte[] hash = java.security.MessageDigest.getInstance("SHA-256", jdk)
-                .digest(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String expected = java.util.HexFormat.of().formatHex(hash, 0, 8);
-        CryptoPolicy.install("DEFAULT");
+        // A modifier is compiled here, so its digest is computed at install.
+        CompiledPolicy modified = InstallPipeline.load("DEFAULT:NO-SHA1");
+        assertNull(modified.knownJsonSha256());
+        String expected = sha256Prefix(jdk, modified);
+        CryptoPolicy.install("DEFAULT:NO-SHA1");
         // Control: the name now finds the wrapper.
         assertNotEquals(jdk.getClass(), Security.getProvider("SUN").getClass());
         assertTrue(jdk == InstallPipeline.digestProvider(), "the JDK's own SUN, not its wrapper");
         assertEquals(expected, onlyLine().group(3));
+    }
+
+    @Test
+    void aShippedPolicysDigest_isTheOneItsCompiledFormCarries_andTheSameAsComputed() throws Exception {
+        CompiledPolicy shipped = InstallPipeline.load("DEFAULT");
+        assertNotNull(shipped.knownJsonSha256(), "DEFAULT is read from its compiled form");
+        String computed = sha256Prefix(Security.getProvider("SUN"), shipped);
+        CryptoPolicy.install("DEFAULT");
+        assertEquals(computed, onlyLine().group(3));
+        assertEquals(shipped.knownJsonSha256().substring(0, 16), computed);
+    }
+
+    private static String sha256Prefix(Provider sun, CompiledPolicy policy) throws Exception {
+        String json = dev.cryptopolicy.engine.PolicyWriter.json(policy);
+        byte[] hash = java.security.MessageDigest.getInstance("SHA-256", sun)
+                .digest(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(hash, 0, 8);
     }
 
     @Test
