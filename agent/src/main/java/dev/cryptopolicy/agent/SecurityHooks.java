@@ -173,8 +173,11 @@ final class SecurityHooks {
             Class.forName(definerClass.getName(), true, oneShot);
             defined = oneShot.definer().apply(new Object[] {anchor, hook, new Governor(), new Position()});
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            Throwable cause = e instanceof IllegalStateException && e.getCause() instanceof ReflectiveOperationException
+                    ? e.getCause()
+                    : e;
             throw new IllegalStateException(
-                    "cryptopolicy agent: cannot define the provider hook in java.base: " + e, e);
+                    "cryptopolicy agent: cannot define the provider hook in java.base: " + cause, cause);
         }
         if (defined.getClassLoader() != null
                 || defined.getModule() != Object.class.getModule()

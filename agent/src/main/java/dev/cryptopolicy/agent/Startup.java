@@ -8,6 +8,7 @@ import dev.cryptopolicy.engine.Severity;
 import dev.cryptopolicy.provider.CryptoPolicy;
 import dev.cryptopolicy.provider.Installation;
 import dev.cryptopolicy.provider.PolicyInstallException;
+import dev.cryptopolicy.provider.PolicyWatch;
 import dev.cryptopolicy.provider.backend.BackendDiscovery;
 import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
@@ -76,10 +77,11 @@ final class Startup {
             }
             AgentOptions.StartUpLine line = options.startUpLine(atStartUp);
             Installation installation = install(options, shadow, line == AgentOptions.StartUpLine.LOGGER);
+            PolicyWatch watch = null;
             if (options.watch()) {
                 try {
                     // A daemon thread: replaces the policy when its files change, ends at uninstall.
-                    installation.watch();
+                    watch = installation.watch();
                 } catch (IllegalStateException e) {
                     fail(
                             atStartUp,
@@ -96,6 +98,13 @@ final class Startup {
                 // Last, once everything is in force; by the agent itself, not through a logger,
                 // which before main would start the application's logging backend for it.
                 System.err.println(installation.startUpLine());
+                String kept = installation.keptRestrictionsLine();
+                if (kept != null) {
+                    System.err.println(kept);
+                }
+                if (watch != null) {
+                    System.err.println(watch.startLine());
+                }
             }
         } catch (PolicyException e) {
             fail(

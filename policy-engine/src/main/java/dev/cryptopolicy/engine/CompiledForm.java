@@ -56,7 +56,7 @@ final class CompiledForm {
      * files {@code CompiledFormFingerprintTest} lists, first 8 bytes): a form written by an engine
      * built from other sources is not used.
      */
-    static final long ENGINE = 0xCE17592DC5077E28L;
+    static final long ENGINE = 0x01C93D0B7A6ABC13L;
 
     private static final int MAGIC = 0x43504346; // "CPCF"
     private static final int FORMAT = 2;
@@ -141,6 +141,19 @@ final class CompiledForm {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JDK has no SHA-256: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean isSha256Hex(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String shippedName(String source) {
@@ -474,6 +487,9 @@ final class CompiledForm {
                 }
             }
             String jsonSha256 = r.text();
+            if (!isSha256Hex(jsonSha256)) {
+                return Optional.empty();
+            }
             CompiledPolicy policy = r.policy().withKnownJsonSha256(jsonSha256);
             return in.hasRemaining() ? Optional.empty() : Optional.of(policy);
         } catch (IOException | RuntimeException e) {

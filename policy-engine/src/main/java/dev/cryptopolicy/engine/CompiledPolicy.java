@@ -179,7 +179,7 @@ public final class CompiledPolicy {
                 w.add(p);
             }
         }
-        // The JSON form lists the warnings: a digest of this policy's form is not one of the copy's.
+        // A digest is carried only by the policy a compiled form produced, never by a copy.
         return new CompiledPolicy(this, List.copyOf(w), null);
     }
 

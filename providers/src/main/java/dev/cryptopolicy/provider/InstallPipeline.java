@@ -169,7 +169,7 @@ final class InstallPipeline {
                 }
             }
             if (installation != null) {
-                installation.route(route.label);
+                installation.route(route.label, announce);
                 if (announce) {
                     Logging.logger().log(System.Logger.Level.INFO, installation.startUpLine());
                     String kept = installation.frontProvider().properties().keptLine();
@@ -215,7 +215,7 @@ final class InstallPipeline {
             }
         }
         JdkProperties properties = installation.frontProvider().properties();
-        String kept = properties == null ? null : properties.keptSummary();
+        String kept = properties == null ? null : properties.keptSummary(installation.announces());
         if (kept != null) {
             line.append("; ").append(kept);
         }
@@ -416,7 +416,7 @@ final class InstallPipeline {
             }
             stopWatches();
         }
-        next.route(route.label);
+        next.route(route.label, true);
         Logging.logger()
                 .log(System.Logger.Level.INFO, next.startUpLine() + "; in place of the policy installed before");
         return next;

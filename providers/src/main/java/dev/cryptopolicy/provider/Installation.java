@@ -46,6 +46,8 @@ public final class Installation {
     private volatile String reference;
     /** The route the policy came in by, as the start-up line names it ({@code agent}, ...). */
     private volatile String route;
+    /** Whether the install logged its lines; false when the caller writes them (the agent, before main). */
+    private volatile boolean announces = true;
 
     Installation(
             PolicyHolder holder,
@@ -164,12 +166,29 @@ public final class Installation {
         return InstallPipeline.watch(this, ref);
     }
 
-    void route(String label) {
+    void route(String label, boolean logged) {
         this.route = label;
+        this.announces = logged;
+    }
+
+    /** Whether this installation logs its own lines (start-up, restrictions kept, a watch started). */
+    boolean announces() {
+        return announces;
     }
 
     /**
-     * The one line that says what is installed, as the install logged it: {@code cryptopolicy:
+     * The JVM's own restrictions this installation kept beside the policy's (or dropped, with
+     * {@code host_restrictions: replace}), by security property, in one line; null when there were
+     * none. The routes that log log it at DEBUG after {@link #startUpLine()}; the agent writes it
+     * to stderr after that line.
+     */
+    public String keptRestrictionsLine() {
+        JdkProperties properties = front.properties();
+        return properties == null ? null : properties.keptLine();
+    }
+
+    /**
+     * The one line that says what is installed, as the install logs it: {@code cryptopolicy:
      * policy DEFAULT (enforce, sha256 3f2a...) installed by route agent; backends SUN, SunRsaSign,
      * SunEC, SunJCE}, then what the JVM's TLS needs on the command line and how many of its own
      * restrictions were kept, when that applies. The digest is the SHA-256 of the policy's JSON form

@@ -99,14 +99,18 @@ final class JdkProperties {
     /**
      * The start-up line's part about the JVM's own restrictions, e.g. {@code kept 2 of the JVM's
      * restrictions (listed at DEBUG)}, or null when none were kept or dropped.
+     *
+     * @param listedAtDebug whether {@link #keptLine()} is logged at DEBUG; otherwise it is written
+     *     on the line after (the agent's start-up line on stderr)
      */
-    String keptSummary() {
+    String keptSummary(boolean listedAtDebug) {
         int count = keptCount();
         if (count == 0) {
             return null;
         }
         return (replacing ? "replaced " : "kept ") + count + " of the JVM's restrictions"
-                + (replacing ? " as host_restrictions: replace asks" : "") + " (listed at DEBUG)";
+                + (replacing ? " as host_restrictions: replace asks" : "")
+                + (listedAtDebug ? " (listed at DEBUG)" : " (listed on the next line)");
     }
 
     /** How many entries {@link #securityKeeping} kept from the JVM (or dropped). */

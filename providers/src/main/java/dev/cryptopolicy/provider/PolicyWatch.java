@@ -50,11 +50,15 @@ public final class PolicyWatch implements AutoCloseable {
     private List<Path> files;
 
     private List<byte[]> contents;
+    /** What the watch says when it starts; see {@link #startLine()}. */
+    private final String startLine;
 
     private PolicyWatch(Installation installation, String reference, List<Path> files) throws IOException {
         this.installation = installation;
         this.reference = reference;
         this.files = files;
+        this.startLine = "cryptopolicy: watching " + files + " for changes to policy "
+                + installation.policy().name();
         this.contents = read(files);
         this.service = FileSystems.getDefault().newWatchService();
         register(files);
@@ -84,11 +88,9 @@ public final class PolicyWatch implements AutoCloseable {
                     e);
         }
         watch.thread.start();
-        Logging.logger()
-                .log(
-                        Level.INFO,
-                        "cryptopolicy: watching " + files + " for changes to policy "
-                                + installation.policy().name());
+        if (installation.announces()) {
+            Logging.logger().log(Level.INFO, watch.startLine());
+        }
         return watch;
     }
 
@@ -106,6 +108,15 @@ public final class PolicyWatch implements AutoCloseable {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The line that says what is watched: {@code cryptopolicy: watching [/etc/site.yaml] for changes
+     * to policy site.yaml}. Logged at INFO when the watch starts, unless the installation was made
+     * without logging (the agent before {@code main}, which writes it to stderr itself).
+     */
+    public String startLine() {
+        return startLine;
     }
 
     /** Why the last change could not be applied, or null when the last change applied (or none was seen). */

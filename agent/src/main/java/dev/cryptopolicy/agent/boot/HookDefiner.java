@@ -48,7 +48,8 @@ public final class HookDefiner implements Function<Object[], Class<?>> {
                             Provider, Integer, Integer>)
                     call[3]);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e.toString(), e);
+            // The agent reports the cause: the package is not open, or the hook has no connect.
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
