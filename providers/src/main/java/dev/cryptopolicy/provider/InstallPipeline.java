@@ -172,7 +172,7 @@ final class InstallPipeline {
                 installation.route(route.label, announce);
                 if (announce) {
                     Logging.logger().log(System.Logger.Level.INFO, installation.startUpLine());
-                    String kept = installation.frontProvider().properties().keptLine();
+                    String kept = installation.keptRestrictionsLine();
                     if (kept != null) {
                         Logging.logger().log(System.Logger.Level.DEBUG, kept);
                     }
