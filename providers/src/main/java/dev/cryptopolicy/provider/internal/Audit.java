@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.security.Provider;
 import java.security.cert.Certificate;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,9 +55,6 @@ public final class Audit {
     private final Repeats shadowRepeats = new Repeats();
     private final Repeats lookupRepeats = new Repeats();
     private final Repeats keyRepeats = new Repeats();
-    /** The shadow policy's look-up decisions, with the policy they are of; null without one. */
-    private volatile ShadowLookups shadowLookups;
-
     private volatile CompiledPolicy shadow;
     private volatile Inventory inventory;
 
@@ -105,31 +101,26 @@ public final class Audit {
     }
 
     /**
-     * A look-up has no per-call part (the service's type and algorithm decide it): each service's
-     * decision under the shadow policy is made once, then found with no allocation, by type and
-     * then algorithm.
+     * What one service keeps for the recording of its look-ups: its decision under the shadow
+     * policy (made once per shadow policy, then read with no map look-up) and the inventory's
+     * sampler of its look-ups. A service's type and algorithm never change, so neither does the
+     * decision for a given shadow policy.
      */
-    private static final class ShadowLookups {
-        private final CompiledPolicy policy;
-        private final Map<ServiceType, ConcurrentHashMap<String, Decision>> byType = new EnumMap<>(ServiceType.class);
+    static final class LookupSlot {
+        /** The shadow policy's decision of this service, and the policy it is of. */
+        private record Shadowed(CompiledPolicy policy, Decision decision) {}
 
-        ShadowLookups(CompiledPolicy policy) {
-            this.policy = policy;
-            for (ServiceType t : ServiceType.values()) {
-                byType.put(t, new ConcurrentHashMap<>());
-            }
-        }
+        private volatile Shadowed shadowed;
+        private final Inventory.Slot sampled = new Inventory.Slot();
 
-        Decision decide(ServiceType type, String algorithm) {
-            ConcurrentHashMap<String, Decision> decided = byType.get(type);
-            Decision d = decided.get(algorithm);
-            if (d == null) {
-                d = policy.decide(type, algorithm, Scope.ANY);
-                if (decided.size() < MAX_LINES) {
-                    decided.putIfAbsent(algorithm, d);
-                }
+        /** This service's decision under {@code policy}, made at its first look-up under that policy. */
+        Decision shadowDecision(CompiledPolicy policy, ServiceType type, String algorithm) {
+            Shadowed s = shadowed;
+            if (s == null || s.policy != policy) {
+                s = new Shadowed(policy, policy.decide(type, algorithm, Scope.ANY));
+                shadowed = s;
             }
-            return d;
+            return s.decision;
         }
     }
 
@@ -146,7 +137,6 @@ public final class Audit {
 
     /** Sets the policy reported against without being enforced; null for none. Never weakens the enforced one. */
     public void shadow(CompiledPolicy policy) {
-        shadowLookups = policy == null ? null : new ShadowLookups(policy);
         this.shadow = policy;
     }
 
@@ -191,7 +181,7 @@ public final class Audit {
 
     /** Whether a look-up the enforced policy allows is recorded at all: under a shadow policy, or in an inventory. */
     boolean recordsLookups() {
-        return shadowLookups != null || inventory != null;
+        return shadow != null || inventory != null;
     }
 
     /** The inventory, or null when none is recorded. */
@@ -243,24 +233,24 @@ public final class Audit {
      * policy only. Free when neither is set; when only the inventory counts it, its caller is
      * looked up for a sample of the service's look-ups ({@link Inventory.Sampler}).
      *
-     * @param slot  the service's sampler slot
+     * @param slot  what the service keeps for its recording
      * @param owner the provider to note as instantiating ({@link #instantiating}) before the
      *     caller is looked up, or null when the service noted it already
      */
-    void lookup(ServiceType type, String algorithm, Provider backend, Inventory.Slot slot, Provider owner) {
-        ShadowLookups s = shadowLookups;
+    void lookup(ServiceType type, String algorithm, Provider backend, LookupSlot slot, Provider owner) {
+        CompiledPolicy s = shadow;
         Inventory i = inventory;
         if ((s == null && i == null) || type == null) {
             return;
         }
         // Decided first, with no stack walk: a look-up the shadow policy allows needs no caller
         // unless an inventory counts it.
-        Decision d = s == null ? null : s.decide(type, algorithm);
+        Decision d = s == null ? null : slot.shadowDecision(s, type, algorithm);
         boolean shadowRefuses = d != null && !d.allowed();
         if (i == null && !shadowRefuses) {
             return;
         }
-        Inventory.Sampler sampler = shadowRefuses ? null : slot.of(i);
+        Inventory.Sampler sampler = shadowRefuses ? null : slot.sampled.of(i);
         if (sampler != null && sampler.countedWithoutCaller()) {
             return;
         }

@@ -48,8 +48,8 @@ final class PolicyService extends Provider.Service {
     private final boolean plain;
 
     private volatile ProbeResult probe;
-    /** The inventory's sampler of this service's allowed look-ups. */
-    private final Inventory.Slot sampled = new Inventory.Slot();
+    /** The shadow policy's decision of this service and the inventory's sampler of its allowed look-ups. */
+    private final Audit.LookupSlot sampled = new Audit.LookupSlot();
 
     private String refusal;
     private TlsEnforcement tls;

@@ -37,7 +37,7 @@ class InventorySamplingTest {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Audit audit = new Audit();
         audit.inventory(dir.resolve("inv.jsonl"), Duration.ofHours(1), "DEFAULT");
-        Inventory.Slot slot = new Inventory.Slot();
+        Audit.LookupSlot slot = new Audit.LookupSlot();
         for (int i = 0; i < Inventory.EXACT_USES; i++) {
             busyLookup(audit, "SHA-256", slot);
         }
@@ -75,8 +75,8 @@ class InventorySamplingTest {
         audit.shadow(PolicyLoader.standard().load("FUTURE"));
         audit.inventory(dir.resolve("inv.jsonl"), Duration.ofHours(1), "DEFAULT");
         // FUTURE refuses SHA-224 (DEFAULT allows it); it allows SHA-256.
-        Inventory.Slot refused = new Inventory.Slot();
-        Inventory.Slot allowed = new Inventory.Slot();
+        Audit.LookupSlot refused = new Audit.LookupSlot();
+        Audit.LookupSlot allowed = new Audit.LookupSlot();
         for (int i = 0; i < USES; i++) {
             busyLookup(audit, "SHA-224", refused);
             busyLookup(audit, "SHA-256", allowed);
@@ -132,11 +132,11 @@ class InventorySamplingTest {
         assertFalse(new Inventory.Slot().of(next).countedWithoutCaller());
     }
 
-    private static void busyLookup(Audit audit, String algorithm, Inventory.Slot slot) {
+    private static void busyLookup(Audit audit, String algorithm, Audit.LookupSlot slot) {
         audit.lookup(ServiceType.MESSAGE_DIGEST, algorithm, SUN, slot, null);
     }
 
-    private static void rareLookup(Audit audit, String algorithm, Inventory.Slot slot) {
+    private static void rareLookup(Audit audit, String algorithm, Audit.LookupSlot slot) {
         audit.lookup(ServiceType.MESSAGE_DIGEST, algorithm, SUN, slot, null);
     }
 
