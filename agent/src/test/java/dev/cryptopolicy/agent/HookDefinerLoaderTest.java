@@ -33,14 +33,17 @@ class HookDefinerLoaderTest {
     Path dir;
 
     /**
-     * The child JVM's application: uses the policy once, then prints the lines of its own class
-     * histogram (taken after a full collection) that name the agent's classes.
+     * The child JVM's application: uses the policy once, then prints the lines of its class
+     * histograms that name the agent's classes: of every object, before anything was collected,
+     * then of live objects, after a full collection.
      */
     public static final class App {
         private App() {}
 
         public static void main(String[] args) throws Exception {
             MessageDigest.getInstance("SHA-256").digest(new byte[1]);
+            // Loaded before counting: JMX's classes must not bring a collection between the count and the histogram.
+            ManagementFactory.getPlatformMBeanServer();
             long collections = 0;
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                 collections += gc.getCollectionCount();
@@ -75,7 +78,11 @@ class HookDefinerLoaderTest {
     void afterStartUp_noInstanceOfTheOneShotLoaderIsLeft_whileTheHooksGovernorIs() throws Exception {
         // A young generation large enough that start-up collects nothing before the first histogram.
         Run r = AgentTest.run(
-                List.of("-Xms1g", "-Xmn512m", "-javaagent:" + AgentTest.agentJar() + "=DEFAULT"),
+                List.of(
+                        "-Xms1g",
+                        "-Xmn512m",
+                        "-XX:MetaspaceSize=256m",
+                        "-javaagent:" + AgentTest.agentJar() + "=DEFAULT"),
                 Map.of(),
                 List.of(AgentTest.testClasses()),
                 App.class.getName(),

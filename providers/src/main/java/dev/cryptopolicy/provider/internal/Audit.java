@@ -110,8 +110,9 @@ public final class Audit {
         /** The shadow policy's decision of this service, and the policy it is of. */
         private record Shadowed(CompiledPolicy policy, Decision decision) {}
 
-        private volatile Shadowed shadowed;
         private final Inventory.Slot sampled = new Inventory.Slot();
+        /** Keeps the last shadow policy it decided under alive until the next look-up decides under another. */
+        private volatile Shadowed shadowed;
 
         /** This service's decision under {@code policy}, made at its first look-up under that policy. */
         Decision shadowDecision(CompiledPolicy policy, ServiceType type, String algorithm) {

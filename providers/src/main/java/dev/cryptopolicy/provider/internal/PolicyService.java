@@ -49,7 +49,7 @@ final class PolicyService extends Provider.Service {
 
     private volatile ProbeResult probe;
     /** The shadow policy's decision of this service and the inventory's sampler of its allowed look-ups. */
-    private final Audit.LookupSlot sampled = new Audit.LookupSlot();
+    private final Audit.LookupSlot lookupSlot = new Audit.LookupSlot();
 
     private String refusal;
     private TlsEnforcement tls;
@@ -99,7 +99,7 @@ final class PolicyService extends Provider.Service {
             // Audit only when this look-up is recorded with its caller.
             Audit audit = enforcer.audit();
             if (audit.recordsLookups()) {
-                audit.lookup(type, getAlgorithm(), backendProvider, sampled, getProvider());
+                audit.lookup(type, getAlgorithm(), backendProvider, lookupSlot, getProvider());
             }
             requireProbe();
             return original.newInstance(constructorParameter);
@@ -143,7 +143,7 @@ final class PolicyService extends Provider.Service {
                 }
                 break;
             case ALLOWED:
-                enforcer.audit().lookup(type, getAlgorithm(), backendProvider, sampled, null);
+                enforcer.audit().lookup(type, getAlgorithm(), backendProvider, lookupSlot, null);
                 break;
             default:
                 break;

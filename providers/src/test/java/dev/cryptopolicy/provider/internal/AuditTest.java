@@ -1,12 +1,17 @@
 package dev.cryptopolicy.provider.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.cryptopolicy.engine.CompiledPolicy;
+import dev.cryptopolicy.engine.Decision;
 import dev.cryptopolicy.engine.PolicyLoader;
 import dev.cryptopolicy.engine.algorithms.ServiceType;
 import java.security.Provider;
 import java.security.Security;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +23,7 @@ class AuditTest {
 
     private static final Provider SUN = Security.getProvider("SUN");
 
-    private static final String SHA224_UNDER_FUTURE = "MessageDigest SHA-224 | ";
+    private static final String SHA224_COUNTER = "MessageDigest SHA-224 | ";
 
     @Test
     void aServicesShadowDecision_followsTheShadowPolicy_whenItIsReplacedOrRemoved() throws Exception {
@@ -44,6 +49,19 @@ class AuditTest {
     }
 
     @Test
+    void aSlotsDecision_isKeptForTheSamePolicyObject_andMadeAgainForAnother() throws Exception {
+        Audit.LookupSlot slot = new Audit.LookupSlot();
+        CompiledPolicy future = PolicyLoader.standard().load("FUTURE");
+        CompiledPolicy futureAgain = PolicyLoader.standard().load("FUTURE");
+        Decision first = slot.shadowDecision(future, ServiceType.MESSAGE_DIGEST, "SHA-224");
+        assertSame(first, slot.shadowDecision(future, ServiceType.MESSAGE_DIGEST, "SHA-224"));
+        // An equal policy compiled again is another object: its own decision, which names it.
+        Decision second = slot.shadowDecision(futureAgain, ServiceType.MESSAGE_DIGEST, "SHA-224");
+        assertNotSame(first, second);
+        assertSame(second, slot.shadowDecision(futureAgain, ServiceType.MESSAGE_DIGEST, "SHA-224"));
+    }
+
+    @Test
     void aSlotDecidedUnderOneShadowPolicy_doesNotAnswerForAnotherService() throws Exception {
         Audit audit = new Audit();
         audit.shadow(PolicyLoader.standard().load("FUTURE"));
@@ -63,14 +81,14 @@ class AuditTest {
 
     private static long sha224(Map<String, Long> counts) {
         return counts.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(SHA224_UNDER_FUTURE))
+                .filter(e -> e.getKey().startsWith(SHA224_COUNTER))
                 .mapToLong(Map.Entry::getValue)
                 .sum();
     }
 
     private static Map<String, Long> withoutSha224(Map<String, Long> counts) {
-        Map<String, Long> rest = new java.util.TreeMap<>(counts);
-        rest.keySet().removeIf(k -> k.startsWith(SHA224_UNDER_FUTURE));
+        Map<String, Long> rest = new TreeMap<>(counts);
+        rest.keySet().removeIf(k -> k.startsWith(SHA224_COUNTER));
         return rest;
     }
 }
